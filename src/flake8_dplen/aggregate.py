@@ -1,0 +1,96 @@
+"""The aggregate-ratio pattern (opacus's BatchSplittingSampler): __iter__ splits every batch
+of a wrapped sampler into ceil(len(batch) / M) pieces, while __len__ rounds
+len(wrapped) * (batch_size / M) once. A sum of ceilings is not the ceiling of a sum, so no
+rounding of that product is right; the count has to be built batch by batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Union
+
+import libcst as cst
+
+from .classindex import is_self_attr, walk
+from .codegen import operand, parse_like, ratio_parts, strip_parens
+from .flow import Reached
+from .model import Fix, SamplerContext
+from .numeric import provably_int
+
+_BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    wrapped: cst.BaseExpression  # S in len(S), a sampler __iter__ iterates batch by batch
+    per_batch: List[cst.BaseExpression]  # the other numerator factors: the batch size
+    divisor: cst.BaseExpression  # M, the same expression __iter__ splits by
+
+
+def _factors(node: cst.BaseExpression) -> List[cst.BaseExpression]:
+    node = strip_parens(node)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        return _factors(node.left) + _factors(node.right)
+    return [node]
+
+
+def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached) -> Optional[Aggregate]:
+    parts = ratio_parts(arg)
+    if parts is None or site.fn is None or ctx.code(parts[1]) not in ctx.iter.splits_by:
+        return None
+    factors = [f for numerator in parts[0] for f in _factors(numerator)]
+    for factor in factors:
+        if (
+            isinstance(factor, cst.Call)
+            and isinstance(factor.func, cst.Name)
+            and factor.func.value == "len"
+            and len(factor.args) == 1
+            and is_self_attr(factor.args[0].value, site.fn.func) in ctx.iter.iterated
+        ):
+            rest = [f for f in factors if f is not factor]
+            return Aggregate(factor.args[0].value, rest, parts[1])
+    return None
+
+
+def _isinstance_guard(ctx: SamplerContext, site: Reached, subject: str) -> set:
+    """Qualified class names `subject` is checked against by the `if`s enclosing the site."""
+    names = set()
+    child = site.node
+    for parent in site.fn.ancestors(site.node):
+        if isinstance(parent, cst.If) and child is parent.body:
+            for node in walk(parent.test):
+                if (
+                    isinstance(node, cst.Call)
+                    and isinstance(node.func, cst.Name)
+                    and node.func.value == "isinstance"
+                    and len(node.args) == 2
+                    and ctx.code(node.args[0].value) == subject
+                ):
+                    names.add(ctx.imports.qualify(node.args[1].value))
+        child = parent
+    return names
+
+
+def per_batch_count(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Optional[Union[Fix, str]]:
+    """The exact count for the aggregate pattern, a reason why there is none, or None when
+    `arg` is not that pattern."""
+    agg = aggregate_ratio(ctx, arg, site)
+    if agg is None:
+        return None
+    wrapped = ctx.code(agg.wrapped)
+    if not provably_int(ctx, agg.divisor, site.fn):
+        return f"{ctx.short(agg.divisor)} is not provably an int, so an exact integer count cannot be written"
+    batch_size = [ctx.code(f) for f in agg.per_batch]
+    if batch_size == [f"{wrapped}.batch_size"] and _isinstance_guard(ctx, site, wrapped) & _BATCH_SAMPLERS:
+        m = operand(ctx, agg.divisor)
+        n = f"len({wrapped}.sampler)"
+        b = f"{wrapped}.batch_size"
+        code = (
+            f"{n} // {b} * -(-{b} // {m})"
+            f" + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
+        )
+        return Fix(site.node, parse_like(f"({code})", site.node))
+    return (
+        f"__iter__ splits each batch of {wrapped} into ceil(len(batch) / {ctx.short(agg.divisor)}) pieces; "
+        "no single rounding of the aggregate ratio counts them: sum the per-batch ceilings by hand"
+    )
+

@@ -1,0 +1,111 @@
+"""The one entry point both faces call: source text in, findings with positions out."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from .classindex import ClassIndex
+from .flow import Flow
+from .iterfacts import iter_facts
+from .model import Config, Finding, SamplerContext
+from .names import ImportTable
+from .rounding import rounding_kind
+from .rules import RULES
+from .samplers import class_lineage, find_samplers, module_classes
+
+
+def might_define_sampler(text: str, config: Config) -> bool:
+    """The cheap test every file gets before it is parsed."""
+    if "__len__" not in text:
+        return False
+    if "Sampler" in text:
+        return True
+    return any(base.rpartition(".")[2] in text for base in config.sampler_bases)
+
+
+def module_name_for(path: Optional[str]) -> Optional[str]:
+    """Dotted module name from the package folders above `path`, for relative imports."""
+    if not path or not path.endswith(".py"):
+        return None
+    folder, filename = os.path.split(os.path.abspath(path))
+    parts = [] if filename == "__init__.py" else [filename[:-3]]
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, package = os.path.split(folder)
+        parts.insert(0, package)
+    return ".".join(parts) or None
+
+
+def _module_constants(module: cst.Module) -> Dict[str, List[cst.BaseExpression]]:
+    constants: Dict[str, List[cst.BaseExpression]] = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        if isinstance(target.target, cst.Name):
+                            constants.setdefault(target.target.value, []).append(small.value)
+    return constants
+
+
+def sampler_contexts(module: cst.Module, config: Config, module_name: Optional[str] = None) -> Iterable[SamplerContext]:
+    imports = ImportTable(module, module_name)
+    classes = module_classes(module)
+    samplers = find_samplers(classes, imports, config.sampler_bases)
+    if not samplers:
+        return
+    constants = _module_constants(module)
+    for cls in samplers:
+        index = ClassIndex.build(class_lineage(cls, classes))
+        # Only the class that defines __len__ is analysed for it: a subclass that inherits
+        # __len__ would repeat its base's findings at the same place.
+        if not any(isinstance(s, cst.FunctionDef) and s.name.value == "__len__" for s in cls.body.body):
+            continue
+        yield SamplerContext(module, imports, cls, index, Flow(index, imports, constants), iter_facts(index, imports))
+
+
+def analyze_module(module: cst.Module, config: Config = Config(), module_name: Optional[str] = None) -> List[Finding]:
+    findings: List[Finding] = []
+    seen = set()
+    for ctx in sampler_contexts(module, config, module_name):
+        for site in ctx.flow.reach(ctx.len_roots()):
+            kind = rounding_kind(site.node, ctx.imports)
+            if kind is None:
+                continue
+            for rule in RULES:
+                if kind not in rule.kinds:
+                    continue
+                finding = rule.check(ctx, site, kind)
+                # A rounding in __init__ reached from two samplers is one bug, reported once.
+                if finding is not None and (finding.code, id(finding.node)) not in seen:
+                    seen.add((finding.code, id(finding.node)))
+                    findings.append(finding)
+    return findings
+
+
+@dataclass(frozen=True)
+class Located:
+    line: int
+    column: int  # 0-based, as flake8 expects from a plugin
+    finding: Finding
+
+
+def locate(module: cst.Module, findings: List[Finding]) -> List[Located]:
+    """Positions are computed only for files with findings: it re-renders the whole module."""
+    if not findings:
+        return []
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    located = [Located(positions[f.node].start.line, positions[f.node].start.column, f) for f in findings]
+    return sorted(located, key=lambda item: (item.line, item.column, item.finding.code))
+
+
+def analyze_source(source: str, config: Config = Config(), path: Optional[str] = None) -> Tuple[Optional[cst.Module], List[Located]]:
+    """Parse once and analyse; (None, []) when the prefilter rules the file out."""
+    if not might_define_sampler(source, config):
+        return None, []
+    module = cst.parse_module(source)
+    return module, locate(module, analyze_module(module, config, module_name_for(path)))

@@ -1,0 +1,134 @@
+"""An index of one class: its methods, what it assigns to `self.<attr>`, and parent links.
+
+Built once per sampler class and only for classes the analysis visits, so that tracing a
+value never rescans the module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import libcst as cst
+
+from .names import dotted
+
+
+def self_name(func: cst.FunctionDef) -> Optional[str]:
+    params = func.params.posonly_params or func.params.params
+    return params[0].name.value if params else None
+
+
+def is_self_attr(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[str]:
+    """The attribute name when `node` is `self.<attr>` in `func`."""
+    if (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == self_name(func)
+    ):
+        return node.attr.value
+    return None
+
+
+def walk(node: cst.CSTNode, *, into_scopes: bool = False) -> Iterator[cst.CSTNode]:
+    """Pre-order walk; nested functions, lambdas and classes are other scopes."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        for child in reversed(current.children):
+            if not into_scopes and isinstance(child, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                continue
+            stack.append(child)
+
+
+def _assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """(target, value) pairs a statement binds with a whole value (no tuple unpacking)."""
+    if isinstance(stmt, cst.Assign):
+        return [(t.target, stmt.value) for t in stmt.targets]
+    if isinstance(stmt, (cst.AnnAssign, cst.AugAssign)) and stmt.value is not None:
+        return [(stmt.target, stmt.value)]
+    return []
+
+
+@dataclass
+class FunctionIndex:
+    func: cst.FunctionDef
+    parents: Dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
+    locals: Dict[str, List[cst.BaseExpression]] = field(default_factory=dict)
+    params: Dict[str, cst.Param] = field(default_factory=dict)
+    returns: List[cst.BaseExpression] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, func: cst.FunctionDef) -> "FunctionIndex":
+        index = cls(func)
+        for node in walk(func.body):
+            for child in node.children:
+                index.parents[child] = node
+            if isinstance(node, cst.Return) and node.value is not None:
+                index.returns.append(node.value)
+            for target, value in _assign_targets(node):
+                if isinstance(target, cst.Name):
+                    index.locals.setdefault(target.value, []).append(value)
+        p = func.params
+        for param in (*p.posonly_params, *p.params, *p.kwonly_params):
+            index.params[param.name.value] = param
+        index.parents[func.body] = func
+        return index
+
+    def ancestors(self, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        current = self.parents.get(node)
+        while current is not None:
+            yield current
+            current = self.parents.get(current)
+
+
+@dataclass
+class ClassIndex:
+    cls: cst.ClassDef
+    methods: Dict[str, cst.FunctionDef]
+    properties: Dict[str, cst.FunctionDef]
+    class_attrs: Dict[str, List[cst.BaseExpression]]
+    _functions: Dict[cst.FunctionDef, FunctionIndex] = field(default_factory=dict)
+    _self_assigns: Optional[Dict[str, List[Tuple[cst.BaseExpression, cst.FunctionDef]]]] = None
+
+    @classmethod
+    def build(cls, lineage: List[cst.ClassDef]) -> "ClassIndex":
+        # Later entries in the lineage are bases: a subclass's definition wins.
+        methods: Dict[str, cst.FunctionDef] = {}
+        properties: Dict[str, cst.FunctionDef] = {}
+        class_attrs: Dict[str, List[cst.BaseExpression]] = {}
+        for klass in reversed(lineage):
+            for stmt in klass.body.body:
+                if isinstance(stmt, cst.FunctionDef):
+                    decorators = {dotted(d.decorator) for d in stmt.decorators}
+                    if decorators & {"property", "cached_property", "functools.cached_property"}:
+                        properties[stmt.name.value] = stmt
+                        methods.pop(stmt.name.value, None)
+                    elif not any(d and d.endswith(".setter") for d in decorators):
+                        methods[stmt.name.value] = stmt
+                        properties.pop(stmt.name.value, None)
+                elif isinstance(stmt, cst.SimpleStatementLine):
+                    for small in stmt.body:
+                        for target, value in _assign_targets(small):
+                            if isinstance(target, cst.Name):
+                                class_attrs.setdefault(target.value, []).append(value)
+        return cls(lineage[0], methods, properties, class_attrs)
+
+    def function(self, func: cst.FunctionDef) -> FunctionIndex:
+        if func not in self._functions:
+            self._functions[func] = FunctionIndex.build(func)
+        return self._functions[func]
+
+    def self_assignments(self, attr: str) -> List[Tuple[cst.BaseExpression, cst.FunctionDef]]:
+        """Every `self.<attr> = value` in the class's methods, with the method it is in."""
+        if self._self_assigns is None:
+            found: Dict[str, List[Tuple[cst.BaseExpression, cst.FunctionDef]]] = {}
+            for method in (*self.methods.values(), *self.properties.values()):
+                for node in walk(method.body):
+                    for target, value in _assign_targets(node):
+                        name = is_self_attr(target, method)
+                        if name is not None:
+                            found.setdefault(name, []).append((value, method))
+            self._self_assigns = found
+        return self._self_assigns.get(attr, [])

@@ -1,0 +1,162 @@
+"""What `__iter__` tells about the batch count: what bounds it, and whether a short final
+batch is yielded. `//` and `ceil` are as common in correct samplers as in broken ones, so
+the rules need this evidence before they speak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import FrozenSet, Optional
+
+import libcst as cst
+
+from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, walk
+from .guards import DROP, KEEP, guard_of
+from .names import ImportTable
+from .rounding import qualified_callee
+
+YES = "yes"  # a short final batch is yielded whatever drop_last says
+UNKNOWN = "unknown"
+
+_SPLITTERS = {
+    "math.ceil",
+    "numpy.ceil",
+    "torch.ceil",
+    "numpy.array_split",
+    "torch.split",
+    "torch.chunk",
+    "torch.tensor_split",
+    "itertools.batched",
+    "more_itertools.chunked",
+}
+
+
+@dataclass(frozen=True)
+class IterFacts:
+    bound_by_len: bool  # iterates range(len(self)): the count is len() by construction
+    bound_attrs: FrozenSet[str]  # self attributes that bound the loop count
+    partial: str  # YES, KEEP (only when drop_last is false), or UNKNOWN
+    drop_last: Optional[cst.BaseExpression]  # `self.drop_last` as __iter__ spells it
+    iterated: FrozenSet[str]  # self attributes iterated batch by batch (`for b in self.sampler`)
+    splits_by: FrozenSet[str]  # code of M where each batch is split into ceil(len(b) / M)
+
+
+NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset())
+
+
+def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
+    func = index.methods.get("__iter__")
+    if func is None:
+        return NO_FACTS
+    fn = index.function(func)
+    bound_by_len = False
+    bound_attrs = set()
+    iterated = set()
+    splits_by = set()
+    evidence = []
+    drop_last = None
+
+    def note(kind_node: cst.CSTNode) -> None:
+        nonlocal drop_last
+        guard = guard_of(kind_node, fn)
+        if guard is not None and is_self_attr(guard[1], func):
+            drop_last = guard[1]
+        evidence.append(KEEP if guard and guard[0] == KEEP else (None if guard else YES))
+
+    for node in walk(func.body):
+        if isinstance(node, cst.For):
+            attr = is_self_attr(node.iter, func)
+            if attr is not None:
+                iterated.add(attr)
+            if isinstance(node.iter, cst.Call) and qualified_callee(node.iter, imports) == "range":
+                args = [a.value for a in node.iter.args]
+                flags = _bounds(args[:1] if len(args) == 1 else args[1:2], fn)
+                bound_by_len |= flags[0]
+                bound_attrs |= flags[1]
+                if len(args) == 3 and any(isinstance(n, cst.Yield) for n in walk(node.body)):
+                    note(node)
+        elif isinstance(node, cst.While):
+            flags = _bounds([node.test], fn)
+            bound_by_len |= flags[0]
+            bound_attrs |= flags[1]
+        elif isinstance(node, cst.Call):
+            callee = qualified_callee(node, imports)
+            if callee in _SPLITTERS or (
+                isinstance(node.func, cst.Attribute) and node.func.attr.value in {"split", "chunk", "tensor_split"}
+            ):
+                note(node)
+                if callee in {"math.ceil", "numpy.array_split"}:
+                    splits_by.update(_split_divisors(node, callee))
+        elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
+            note(node)
+    partial = YES if YES in evidence else KEEP if KEEP in evidence else UNKNOWN
+    return IterFacts(bound_by_len, frozenset(bound_attrs), partial, drop_last, frozenset(iterated), frozenset(splits_by))
+
+
+def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
+    """N when `expr` is exactly `self.N`, `self.N()`, or a local only ever set to one."""
+    if isinstance(expr, cst.Call) and not expr.args:
+        expr = expr.func
+    attr = is_self_attr(expr, fn.func) if isinstance(expr, cst.Attribute) else None
+    if attr is not None:
+        return attr
+    if isinstance(expr, cst.Name) and expr.value in fn.locals:
+        # Counter updates (`n -= 1`) do not change which value the count starts from.
+        found = {count_attr(value, fn) for value in fn.locals[expr.value]} - {None}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _is_len_self(expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
+    if not isinstance(expr, cst.Call):
+        return False
+    if isinstance(expr.func, cst.Name) and expr.func.value == "len" and len(expr.args) == 1:
+        arg = expr.args[0].value
+        return isinstance(arg, cst.Name) and arg.value == self_name(func)
+    return isinstance(expr.func, cst.Attribute) and is_self_attr(expr.func, func) == "__len__"
+
+
+def _bounds(exprs, fn: FunctionIndex):
+    """(is len(self), the count attribute) for each loop bound: `range(N)`, `while n > 0`."""
+    by_len = False
+    attrs = set()
+    for expr in exprs:
+        if isinstance(expr, cst.Comparison):
+            expr = expr.left
+        if isinstance(expr, cst.Name) and expr.value in fn.locals:
+            by_len |= any(_is_len_self(v, fn.func) for v in fn.locals[expr.value])
+        by_len |= _is_len_self(expr, fn.func)
+        attr = count_attr(expr, fn)
+        if attr is not None:
+            attrs.add(attr)
+    return by_len, attrs
+
+
+def _is_tail_yield(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
+    """A yield after a loop, outside any loop: the leftover batch."""
+    if not any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body):
+        return False
+    child = line
+    for parent in fn.ancestors(line):
+        if isinstance(parent, (cst.For, cst.While)):
+            return False
+        if isinstance(parent, cst.IndentedBlock) and child in parent.body:
+            position = parent.body.index(child)
+            if any(isinstance(s, (cst.For, cst.While)) for s in parent.body[:position]):
+                return True
+        child = parent
+    return False
+
+
+def _split_divisors(call: cst.Call, callee: str):
+    """M in `ceil(len(b) / M)` (also inside `array_split(b, ceil(len(b) / M))`)."""
+    code = cst.Module([]).code_for_node
+    for node in walk(call):
+        if (
+            isinstance(node, cst.BinaryOperation)
+            and isinstance(node.operator, cst.Divide)
+            and isinstance(node.left, cst.Call)
+            and isinstance(node.left.func, cst.Name)
+            and node.left.func.value == "len"
+        ):
+            yield code(node.right)

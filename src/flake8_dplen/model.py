@@ -1,0 +1,66 @@
+"""The data the rules share with both faces: configuration, the per-class context, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import libcst as cst
+
+from .classindex import ClassIndex, FunctionIndex
+from .flow import Flow, Reached
+from .iterfacts import IterFacts, count_attr
+from .names import ImportTable
+
+
+@dataclass(frozen=True)
+class Config:
+    sampler_bases: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace `node` with `replacement`; `imports` lists modules the new code needs."""
+
+    node: cst.CSTNode
+    replacement: cst.BaseExpression
+    imports: FrozenSet[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    node: cst.CSTNode  # where the diagnostic points: the rounding call or the `//` operator
+    message: str  # without the code
+    fix: Optional[Fix] = None
+    manual: Optional[str] = None  # why there is no safe fix, when fix is None
+
+
+@dataclass
+class SamplerContext:
+    module: cst.Module
+    imports: ImportTable
+    cls: cst.ClassDef
+    index: ClassIndex
+    flow: Flow
+    iter: IterFacts
+    _len_attrs: Optional[FrozenSet[str]] = None
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    def short(self, node: cst.CSTNode, limit: int = 80) -> str:
+        text = " ".join(self.code(node).split())
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
+    def consistent(self, site: Reached) -> bool:
+        """__iter__ counts its batches with the very value __len__ returns."""
+        if self.iter.bound_by_len:
+            return True
+        if self._len_attrs is None:
+            roots = self.len_roots()
+            self._len_attrs = frozenset(filter(None, (count_attr(value, fn) for value, fn in roots)))
+        return bool(site.via & self.iter.bound_attrs & self._len_attrs)
+
+    def len_roots(self) -> List[Tuple[cst.BaseExpression, FunctionIndex]]:
+        return list(self.flow.returns_of("__len__"))

@@ -1,0 +1,97 @@
+"""Resolve the names a module uses to the dotted names they were imported as."""
+
+from __future__ import annotations
+
+from typing import Dict, Iterator, Optional
+
+import libcst as cst
+
+
+def dotted(node: cst.BaseExpression) -> Optional[str]:
+    """`a.b.c` for a Name/Attribute chain; generic subscripts resolve to their base."""
+    if isinstance(node, cst.Subscript):
+        return dotted(node.value)
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        head = dotted(node.value)
+        return None if head is None else f"{head}.{node.attr.value}"
+    return None
+
+
+def _module_level_statements(body) -> Iterator[cst.CSTNode]:
+    # Imports under `try:` / `if TYPE_CHECKING:` at module level still bind names.
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            yield from stmt.body
+        elif isinstance(stmt, cst.If):
+            yield from _module_level_statements(stmt.body.body)
+            if isinstance(stmt.orelse, cst.Else):
+                yield from _module_level_statements(stmt.orelse.body.body)
+        elif isinstance(stmt, cst.Try):
+            yield from _module_level_statements(stmt.body.body)
+            for handler in stmt.handlers:
+                yield from _module_level_statements(handler.body.body)
+
+
+def _resolve_relative(module_name: Optional[str], level: int, name: str) -> Optional[str]:
+    if not level:
+        return name
+    if not module_name:
+        return None
+    parts = module_name.split(".")
+    if level > len(parts):
+        return None
+    base = ".".join(parts[: len(parts) - level])
+    return ".".join(p for p in (base, name) if p)
+
+
+class ImportTable:
+    """Local name -> dotted name, from the module's imports and its own classes."""
+
+    def __init__(self, module: cst.Module, module_name: Optional[str] = None) -> None:
+        self.module_name = module_name
+        self.bindings: Dict[str, str] = {}
+        for stmt in _module_level_statements(module.body):
+            if isinstance(stmt, cst.Import):
+                for alias in stmt.names:
+                    full = dotted(alias.name)
+                    if full is None:
+                        continue
+                    if alias.asname is not None:
+                        self.bindings[alias.asname.name.value] = full
+                    else:
+                        # `import torch.utils.data` binds `torch`.
+                        head = full.split(".")[0]
+                        self.bindings[head] = head
+            elif isinstance(stmt, cst.ImportFrom) and not isinstance(stmt.names, cst.ImportStar):
+                source = dotted(stmt.module) if stmt.module is not None else ""
+                source = _resolve_relative(module_name, len(stmt.relative), source or "")
+                if source is None:
+                    continue
+                for alias in stmt.names:
+                    imported = dotted(alias.name)
+                    local = alias.asname.name.value if alias.asname is not None else imported
+                    self.bindings[local] = f"{source}.{imported}" if source else imported
+
+    def qualify(self, node: cst.BaseExpression) -> Optional[str]:
+        """The dotted name `node` refers to, following import aliases."""
+        name = dotted(node)
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        if head in self.bindings:
+            base = self.bindings[head]
+            return f"{base}.{rest}" if rest else base
+        return name
+
+    def local_spelling(self, qualified: str) -> Optional[str]:
+        """How this module can spell `qualified` with its current imports, if at all."""
+        module, _, attr = qualified.rpartition(".")
+        for local, target in self.bindings.items():
+            if target == qualified:
+                return local
+        for local, target in self.bindings.items():
+            if target == module:
+                return f"{local}.{attr}"
+        return None

@@ -1,0 +1,55 @@
+"""The flake8 face: options in, `DPLxxx` diagnostics out. All judgement is in the core."""
+
+from __future__ import annotations
+
+from typing import Iterator, List, Tuple
+
+from . import __version__
+from .model import Config
+
+
+class DplenChecker:
+    name = "flake8-dplen"
+    version = __version__
+    config = Config()
+
+    def __init__(self, tree, lines: List[str], filename: str = "") -> None:
+        # flake8 needs `tree` to run this once per file; the plugin reads `lines` instead,
+        # so that files without samplers are ruled out before anything is parsed.
+        self.lines = lines
+        self.filename = filename
+
+    @classmethod
+    def add_options(cls, parser) -> None:
+        parser.add_option(
+            "--dplen-sampler-bases",
+            default="",
+            parse_from_config=True,
+            comma_separated_list=True,
+            help="More base classes (dotted names) whose subclasses are samplers, "
+            "e.g. mypkg.data.BaseSampler. (Default: none)",
+        )
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        cls.config = Config(sampler_bases=tuple(b for b in options.dplen_sampler_bases if b))
+
+    def run(self) -> Iterator[Tuple[int, int, str, type]]:
+        source = "".join(self.lines)
+        try:
+            from .analysis import analyze_source
+            import libcst
+
+            try:
+                _, located = analyze_source(source, self.config, self.filename)
+            except libcst.ParserSyntaxError:
+                # flake8 reports syntax errors itself (E999); nothing to add.
+                return
+        except RecursionError:
+            yield 1, 0, "DPL000 flake8-dplen could not analyse this file: RecursionError (nesting too deep)", type(self)
+            return
+        except Exception as exc:  # a plugin exception would abort the whole flake8 run
+            yield 1, 0, f"DPL000 flake8-dplen internal error: {type(exc).__name__}; please report it", type(self)
+            return
+        for item in located:
+            yield item.line, item.column, f"{item.finding.code} {item.finding.message}", type(self)

@@ -1,0 +1,171 @@
+"""The rules. Each is a small class with its code, what it means, and VALID / INVALID
+examples that are both its documentation and its tests (tests/test_rule_examples.py
+collects them all). A rule is written here once; flake8 and the codemod only present it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Dict, List, Optional, Sequence
+
+import libcst as cst
+
+from .fixes import ceil_floordiv, exact_site
+from .aggregate import aggregate_ratio, per_batch_count
+from .flow import Reached
+from .guards import DROP
+from .iterfacts import KEEP, YES
+from .model import Finding, Fix, SamplerContext
+from .numeric import may_be_fractional
+from .rounding import is_ceil_idiom, qualified_callee
+from . import examples as ex
+
+class Rule:
+    code: ClassVar[str]
+    title: ClassVar[str]
+    kinds: ClassVar[frozenset]
+    VALID: ClassVar[Sequence[str]]
+    INVALID: ClassVar[Sequence[str]]
+
+    def check(self, ctx: SamplerContext, site: Reached, kind: str) -> Optional[Finding]:
+        raise NotImplementedError
+
+    def finding(self, ctx, site, message, proposal, at=None) -> Finding:
+        if isinstance(proposal, Fix):
+            return Finding(self.code, at or site.node, message, fix=proposal)
+        return Finding(self.code, at or site.node, message, manual=proposal)
+
+
+def _where(ctx: SamplerContext, site: Reached) -> str:
+    """Name the path when the rounding happens outside __len__."""
+    if site.fn is not None and site.fn.func.name.value == "__len__":
+        return ""
+    through = ", ".join(sorted(f"self.{name}" for name in site.via))
+    return f" (reaches __len__ through {through})" if through else " (reaches __len__)"
+
+
+def _arg(site: Reached) -> cst.BaseExpression:
+    return site.node.args[0].value
+
+
+def _floors_fractional(ctx: SamplerContext, site: Reached) -> bool:
+    return may_be_fractional(ctx, _arg(site), site.fn)
+
+
+class IntTruncation(Rule):
+    code = "DPL101"
+    title = "int() truncates a fractional batch count"
+    kinds = frozenset({"int"})
+    VALID = ex.DPL101_VALID
+    INVALID = ex.DPL101_INVALID
+
+    def check(self, ctx, site, kind):
+        if ctx.consistent(site) or (site.guard and site.guard[0] == DROP) or not _floors_fractional(ctx, site):
+            return None
+        message = (
+            f"int() floors {ctx.short(_arg(site))}, so __len__ undercounts the final partial batch; "
+            f"use math.ceil{_where(ctx, site)}"
+        )
+        return self.finding(ctx, site, message, exact_site(ctx, site))
+
+
+class FloorCall(Rule):
+    code = "DPL102"
+    title = "floor() of a batch count"
+    kinds = frozenset({"floor"})
+    VALID = ex.DPL102_VALID
+    INVALID = ex.DPL102_INVALID
+
+    def check(self, ctx, site, kind):
+        if ctx.consistent(site) or (site.guard and site.guard[0] == DROP):
+            return None
+        callee = qualified_callee(site.node, ctx.imports)
+        message = (
+            f"{callee}() floors {ctx.short(_arg(site))}, so __len__ undercounts the final partial batch; "
+            f"use math.ceil{_where(ctx, site)}"
+        )
+        return self.finding(ctx, site, message, exact_site(ctx, site))
+
+
+class FloorDivision(Rule):
+    code = "DPL103"
+    title = "// drops the partial batch __iter__ yields"
+    kinds = frozenset({"floordiv"})
+    VALID = ex.DPL103_VALID
+    INVALID = ex.DPL103_INVALID
+
+    def check(self, ctx, site, kind):
+        node: cst.BinaryOperation = site.node
+        parent = site.fn.parents.get(node) if site.fn is not None else None
+        if is_ceil_idiom(node, parent, ctx.code) or ctx.consistent(site):
+            return None
+        if site.guard and site.guard[0] == DROP:
+            return None
+        if ctx.iter.partial not in (YES, KEEP):
+            return None
+        tail = "yields" if ctx.iter.partial == YES else "yields when drop_last is false"
+        message = (
+            f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch, so __len__ undercounts; "
+            f"use ceiling division -(-a // b){_where(ctx, site)}"
+        )
+        return self.finding(ctx, site, message, ceil_floordiv(ctx, site), at=node.operator)
+
+
+class RoundCall(Rule):
+    code = "DPL104"
+    title = "round() of a batch count"
+    kinds = frozenset({"round"})
+    VALID = ex.DPL104_VALID
+    INVALID = ex.DPL104_INVALID
+
+    def check(self, ctx, site, kind):
+        if ctx.consistent(site) or not _floors_fractional(ctx, site):
+            return None
+        message = (
+            f"round() of {ctx.short(_arg(site))} rounds half to even, so __len__ is off by one for some sizes; "
+            f"use math.ceil, or // under drop_last{_where(ctx, site)}"
+        )
+        return self.finding(ctx, site, message, exact_site(ctx, site))
+
+
+class AggregateRatio(Rule):
+    code = "DPL105"
+    title = "ceil of an aggregate ratio where __iter__ splits batch by batch"
+    kinds = frozenset({"ceil"})
+    VALID = ex.DPL105_VALID
+    INVALID = ex.DPL105_INVALID
+
+    def check(self, ctx, site, kind):
+        if ctx.consistent(site):
+            return None
+        agg = aggregate_ratio(ctx, _arg(site), site)
+        if agg is None:
+            return None
+        m = ctx.short(agg.divisor)
+        message = (
+            f"ceil of {ctx.short(_arg(site))} is not the batch count: __iter__ splits each batch of "
+            f"{ctx.short(agg.wrapped)} into ceil(len(batch) / {m}) pieces, and a sum of ceilings is not "
+            f"the ceiling of the sum{_where(ctx, site)}"
+        )
+        return self.finding(ctx, site, message, per_batch_count(ctx, site, _arg(site)))
+
+
+class FragileTruncation(Rule):
+    code = "DPL201"
+    title = "float truncation that both __len__ and __iter__ use"
+    kinds = frozenset({"int", "floor", "round"})
+    VALID = ex.DPL201_VALID
+    INVALID = ex.DPL201_INVALID
+
+    def check(self, ctx, site, kind):
+        if not ctx.consistent(site) or not _floors_fractional(ctx, site):
+            return None
+        name = "int" if kind == "int" else qualified_callee(site.node, ctx.imports)
+        message = (
+            f"{name}() of {ctx.short(_arg(site))} also bounds __iter__, so len() agrees, but float "
+            f"rounding can lose a step (int(1 / (1 / 93)) == 92); count with integers"
+            f"{_where(ctx, site)}"
+        )
+        return Finding(self.code, site.node, message, manual="changing it changes how many batches are yielded")
+
+
+RULES: List[Rule] = [IntTruncation(), FloorCall(), FloorDivision(), RoundCall(), AggregateRatio(), FragileTruncation()]
+RULES_BY_CODE: Dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,86 @@
+"""Which classes of a module are samplers: torch's bases, the user's, and their subclasses."""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Iterable, List, Optional
+
+import libcst as cst
+
+from .names import ImportTable
+
+_TORCH_SAMPLERS = (
+    "Sampler",
+    "BatchSampler",
+    "RandomSampler",
+    "SequentialSampler",
+    "SubsetRandomSampler",
+    "WeightedRandomSampler",
+)
+
+TORCH_SAMPLER_BASES: FrozenSet[str] = frozenset(
+    [f"torch.utils.data.{name}" for name in _TORCH_SAMPLERS + ("DistributedSampler",)]
+    + [f"torch.utils.data.sampler.{name}" for name in _TORCH_SAMPLERS]
+    + ["torch.utils.data.distributed.DistributedSampler"]
+)
+
+
+def module_classes(module: cst.Module) -> Dict[str, cst.ClassDef]:
+    """Top-level classes by name (the last definition wins, as at run time)."""
+    found: Dict[str, cst.ClassDef] = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.ClassDef):
+            found[stmt.name.value] = stmt
+    return found
+
+
+def find_samplers(
+    classes: Dict[str, cst.ClassDef],
+    imports: ImportTable,
+    extra_bases: Iterable[str] = (),
+) -> List[cst.ClassDef]:
+    """Classes deriving from a sampler base, directly or through classes of this module."""
+    known = TORCH_SAMPLER_BASES | frozenset(extra_bases)
+    verdict: Dict[str, bool] = {}
+
+    def qualified_local(name: str) -> Optional[str]:
+        return f"{imports.module_name}.{name}" if imports.module_name else None
+
+    def is_sampler(name: str, seen: FrozenSet[str]) -> bool:
+        if name in verdict:
+            return verdict[name]
+        if name in seen:
+            return False
+        result = qualified_local(name) in known
+        for base in classes[name].bases:
+            if result:
+                break
+            if base.keyword is not None:
+                continue
+            target = imports.qualify(base.value)
+            if target in known:
+                result = True
+            elif target in classes and target not in imports.bindings:
+                result = is_sampler(target, seen | {name})
+        verdict[name] = result
+        return result
+
+    return [node for name, node in classes.items() if is_sampler(name, frozenset())]
+
+
+def class_lineage(cls: cst.ClassDef, classes: Dict[str, cst.ClassDef]) -> List[cst.ClassDef]:
+    """`cls` and its bases defined in this module, in a simple depth-first MRO."""
+    order: List[cst.ClassDef] = []
+    stack = [cls]
+    while stack:
+        current = stack.pop(0)
+        if current in order:
+            continue
+        order.append(current)
+        for base in current.bases:
+            if isinstance(base.value, cst.Name) and base.value.value in classes:
+                stack.append(classes[base.value.value])
+            elif isinstance(base.value, cst.Subscript) and isinstance(base.value.value, cst.Name):
+                name = base.value.value.value
+                if name in classes:
+                    stack.append(classes[name])
+    return order
