@@ -11,10 +11,12 @@ from typing import List, Optional, Union
 import libcst as cst
 
 from .classindex import is_self_attr, walk
-from .codegen import operand, parse_like, ratio_parts, strip_parens
+from .codegen import ceil_spelling, operand, parse_like, ratio_parts, stacked_sum, strip_parens
 from .flow import Reached
 from .model import Fix, SamplerContext
 from .numeric import provably_int
+from .poisson import helper_source
+from .rounding import is_float_source
 
 _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}
 
@@ -88,9 +90,48 @@ def per_batch_count(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression)
             f"{n} // {b} * -(-{b} // {m})"
             f" + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
         )
-        return Fix(site.node, parse_like(f"({code})", site.node))
+        return Fix(site.node, stacked_sum(code))
+    poisson = _poisson_batch_size(ctx, agg, site)
+    if poisson is not None:
+        return _poisson_fix(ctx, site, agg, poisson)
     return (
         f"__iter__ splits each batch of {wrapped} into ceil(len(batch) / {ctx.short(agg.divisor)}) pieces; "
         "no single rounding of the aggregate ratio counts them: sum the per-batch ceilings by hand"
     )
 
+
+
+def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> Optional[cst.BaseExpression]:
+    """The `S.num_samples` of an expected batch size `S.<rate> * S.num_samples`: then the
+    logical batches are Binomial(num_samples, rate) and the count is random."""
+    if len(agg.per_batch) != 1:
+        return None
+    value = agg.per_batch[0]
+    follow = ctx.flow.follow(value, site.fn) if isinstance(value, cst.Name) else None
+    values = [v for v, _ in follow[1]] if follow else [value]
+    if len(values) != 1:
+        return None
+    factors = _factors(values[0])
+    wrapped = ctx.code(agg.wrapped)
+    owned = [f for f in factors if isinstance(f, cst.Attribute) and ctx.code(f.value) == wrapped]
+    if len(factors) != 2 or len(owned) != 2:
+        return None
+    rates = [f for f in owned if is_float_source(f, ctx.imports)]
+    if len(rates) != 1:
+        return None
+    return next(f for f in owned if f is not rates[0])
+
+
+def _poisson_fix(ctx: SamplerContext, site: Reached, agg: Aggregate, population: cst.BaseExpression) -> Fix:
+    # The mean count is steps * E[pieces per logical batch]; rounding it up keeps len()
+    # within one batch of the expectation and never below it.
+    helper = helper_source()
+    name = helper.split("(", 1)[0].split()[-1]
+    empty = "True" if ctx.iter.yields_empty else "False"
+    mean = (
+        f"{name}({ctx.code(population)}, {ctx.code(agg.per_batch[0])}, {ctx.code(agg.divisor)}, "
+        f"empty_batch_counts={empty})"
+    )
+    ceil, imports = ceil_spelling(ctx)
+    call = f"{ceil}(len({ctx.code(agg.wrapped)}) * {mean})"
+    return Fix(site.node, parse_like(call, site.node), imports, helper)

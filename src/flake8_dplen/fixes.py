@@ -16,7 +16,7 @@ from .flow import Reached
 from .iterfacts import KEEP, YES
 from .model import Fix, SamplerContext
 from .aggregate import per_batch_count
-from .codegen import ceil_div_code, operand, parse_like, ratio_parts, strip_parens
+from .codegen import ceil_div_code, ceil_spelling, operand, parse_like, ratio_parts, strip_parens
 from .numeric import provably_int
 
 Proposal = Union[Fix, str]  # a Fix, or why the finding needs a manual fix
@@ -49,9 +49,8 @@ def ceil_of(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Prop
 
 
 def math_ceil(ctx: SamplerContext, node: cst.CSTNode, arg: cst.BaseExpression) -> Fix:
-    spelling = ctx.imports.local_spelling("math.ceil")
-    needs = frozenset() if spelling else frozenset({"math"})
-    call = cst.Call(func=cst.parse_expression(spelling or "math.ceil"), args=[cst.Arg(strip_parens(arg))])
+    spelling, needs = ceil_spelling(ctx)
+    call = cst.Call(func=cst.parse_expression(spelling), args=[cst.Arg(strip_parens(arg))])
     return Fix(node, call.with_changes(lpar=node.lpar, rpar=node.rpar), needs)
 
 

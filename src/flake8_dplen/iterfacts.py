@@ -38,9 +38,10 @@ class IterFacts:
     drop_last: Optional[cst.BaseExpression]  # `self.drop_last` as __iter__ spells it
     iterated: FrozenSet[str]  # self attributes iterated batch by batch (`for b in self.sampler`)
     splits_by: FrozenSet[str]  # code of M where each batch is split into ceil(len(b) / M)
+    yields_empty: bool  # `yield []`: an empty logical batch still counts as one batch
 
 
-NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset())
+NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False)
 
 
 def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
@@ -54,6 +55,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     splits_by = set()
     evidence = []
     drop_last = None
+    yields_empty = False
 
     def note(kind_node: cst.CSTNode) -> None:
         nonlocal drop_last
@@ -74,6 +76,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 bound_attrs |= flags[1]
                 if len(args) == 3 and any(isinstance(n, cst.Yield) for n in walk(node.body)):
                     note(node)
+        elif isinstance(node, cst.Yield):
+            yields_empty |= isinstance(node.value, cst.List) and not node.value.elements
         elif isinstance(node, cst.While):
             flags = _bounds([node.test], fn)
             bound_by_len |= flags[0]
@@ -89,7 +93,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             note(node)
     partial = YES if YES in evidence else KEEP if KEEP in evidence else UNKNOWN
-    return IterFacts(bound_by_len, frozenset(bound_attrs), partial, drop_last, frozenset(iterated), frozenset(splits_by))
+    return IterFacts(bound_by_len, frozenset(bound_attrs), partial, drop_last, frozenset(iterated), frozenset(splits_by), yields_empty)
 
 
 def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:

@@ -20,11 +20,13 @@ class Config:
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace `node` with `replacement`; `imports` lists modules the new code needs."""
+    """Replace `node` with `replacement`; `imports` lists modules the new code needs, and
+    `helper` is the source of a module-level function it calls (added once per module)."""
 
     node: cst.CSTNode
     replacement: cst.BaseExpression
     imports: FrozenSet[str] = frozenset()
+    helper: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class SamplerContext:
     flow: Flow
     iter: IterFacts
     _len_attrs: Optional[FrozenSet[str]] = None
+    _remainders: Optional[FrozenSet[Tuple[str, str]]] = None
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
@@ -64,3 +67,13 @@ class SamplerContext:
 
     def len_roots(self) -> List[Tuple[cst.BaseExpression, FunctionIndex]]:
         return list(self.flow.returns_of("__len__"))
+
+    def remainder_taken(self, node: cst.BinaryOperation) -> bool:
+        """`a % b` also feeds __len__: `a // b` counts full batches and the tail is added."""
+        if self._remainders is None:
+            self._remainders = frozenset(
+                (self.code(r.node.left), self.code(r.node.right))
+                for r in self.flow.reach(self.len_roots())
+                if isinstance(r.node, cst.BinaryOperation) and isinstance(r.node.operator, cst.Modulo)
+            )
+        return (self.code(node.left), self.code(node.right)) in self._remainders

@@ -95,7 +95,7 @@ class FloorDivision(Rule):
     def check(self, ctx, site, kind):
         node: cst.BinaryOperation = site.node
         parent = site.fn.parents.get(node) if site.fn is not None else None
-        if is_ceil_idiom(node, parent, ctx.code) or ctx.consistent(site):
+        if is_ceil_idiom(node, parent, ctx.code) or ctx.consistent(site) or ctx.remainder_taken(node):
             return None
         if site.guard and site.guard[0] == DROP:
             return None

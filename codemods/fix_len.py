@@ -1,0 +1,202 @@
+"""python -m codemods.fix_len PATH... : rewrite Sampler.__len__ bugs that have a safe fix.
+
+Examples:
+  python -m codemods.fix_len src/                 fix in place, report what needs a hand
+  python -m codemods.fix_len --diff src/data.py   show the change, write nothing
+  python -m codemods.fix_len --check src/         CI gate: exit 1 if anything is left to do
+
+Exit status: 0 nothing left to do; 1 changes needed (--check, --diff) or findings left
+for a manual fix; 2 bad usage, or files that could not be read, parsed or written (every
+other file is still processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence, Tuple
+
+from flake8_dplen import __version__
+from flake8_dplen.model import Config
+
+from .files import FileError, discover, read, write_atomically
+
+Row = Tuple[int, int, str, str]  # line, 1-based column, code, message
+
+
+@dataclass
+class FileResult:
+    path: str
+    fixed: List[Row] = field(default_factory=list)
+    manual: List[Row] = field(default_factory=list)
+    changed: bool = False
+    diff: str = ""
+    error: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Job:
+    config: Config
+    write: bool
+    want_diff: bool
+
+
+def process(path: str, job: Job) -> FileResult:
+    """Analyse one file and, when asked, write its fixes. Never raises."""
+    # Imported here so that worker processes and --help stay cheap.
+    import libcst
+
+    from flake8_dplen.analysis import analyze_source
+    from flake8_dplen.rewrite import apply, plan
+
+    result = FileResult(path)
+    try:
+        source = read(path)
+        module, located = analyze_source(source.text, job.config, path)
+        if module is None:
+            return result
+        planned = plan(source.text.splitlines(), located)
+        result.fixed = [_row(item) for item in planned.fixes]
+        result.manual = [_row(item, item.finding.manual) for item in planned.manual]
+        edited, _ = apply(module, planned)
+        new_text = edited.code
+        if new_text == source.text:
+            return result
+        result.changed = True
+        if job.want_diff:
+            result.diff = "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True), new_text.splitlines(keepends=True), path, path
+                )
+            )
+        if job.write:
+            write_atomically(path, new_text, source.encoding)
+    except FileError as exc:
+        result.error = str(exc)
+    except libcst.ParserSyntaxError as exc:
+        result.error = f"cannot parse: {str(exc).splitlines()[0]} (line {exc.raw_line})"
+    except RecursionError:
+        result.error = "cannot analyse: nesting too deep (RecursionError)"
+    except Exception as exc:  # one bad file must not stop the run; say what happened
+        result.error = f"internal error: {type(exc).__name__}: {exc}"
+    if result.error:
+        result.changed = False
+    return result
+
+
+def _row(item, reason: Optional[str] = None) -> Row:
+    message = item.finding.message + (f" [manual fix: {reason}]" if reason else "")
+    return item.line, item.column + 1, item.finding.code, message
+
+
+class _Progress:
+    """A one-line bar on stderr, only for long runs on a terminal."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total = total
+        self.enabled = not quiet and total >= 200 and sys.stderr.isatty()
+        self.done = 0
+
+    def step(self) -> None:
+        if not self.enabled:
+            return
+        self.done += 1
+        if self.done % 25 == 0 or self.done == self.total:
+            filled = 30 * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} files")
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def run_all(files: Sequence[str], job: Job, jobs: int, quiet: bool) -> List[FileResult]:
+    progress = _Progress(len(files), quiet)
+    if jobs <= 1 or len(files) < 8:
+        results = []
+        for path in files:
+            results.append(process(path, job))
+            progress.step()
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = []
+        for result in pool.map(process, files, [job] * len(files), chunksize=16):
+            results.append(result)
+            progress.step()
+        return results
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m codemods.fix_len",
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (folders: every *.py below)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="write nothing; list findings; exit 1 if anything is left to do")
+    mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the fixes")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)")
+    parser.add_argument(
+        "--sampler-bases",
+        default="",
+        metavar="DOTTED,...",
+        help="more base classes whose subclasses are samplers, e.g. mypkg.data.BaseSampler",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the exit status says the rest")
+    parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.paths:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: give at least one PATH", file=sys.stderr)
+        return 2
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    config = Config(sampler_bases=tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip()))
+    files, problems = discover(args.paths, args.exclude)
+    for path, problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    job = Job(config, write=not (args.check or args.diff), want_diff=args.diff)
+    results = run_all(files, job, args.jobs, args.quiet)
+
+    errors = [r for r in results if r.error]
+    for result in results:
+        if result.error:
+            print(f"{result.path}: {result.error}", file=sys.stderr)
+        if args.diff and result.diff:
+            sys.stdout.write(result.diff)
+        rows = (result.fixed if args.check else []) + ([] if args.quiet and not args.check else result.manual)
+        for line, column, code, message in sorted(rows):
+            print(f"{result.path}:{line}:{column}: {code} {message}")
+
+    fixed = sum(len(r.fixed) for r in results if r.changed)
+    manual = sum(len(r.manual) for r in results)
+    changed = sum(1 for r in results if r.changed)
+    if not args.quiet:
+        verb = "would change" if (args.check or args.diff) else "changed"
+        print(
+            f"{len(files)} files scanned, {changed} {verb}, {fixed} findings "
+            f"{'fixable' if (args.check or args.diff) else 'fixed'}, {manual} left for a manual fix, "
+            f"{len(errors)} skipped with errors",
+            file=sys.stderr,
+        )
+    missing = [p for p, problem in problems if problem != "no Python files here"]
+    if errors or missing:
+        return 2
+    if manual or ((args.check or args.diff) and changed):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
