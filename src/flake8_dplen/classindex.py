@@ -6,6 +6,7 @@ value never rescans the module.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -30,13 +31,32 @@ def is_self_attr(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[st
     return None
 
 
+_FIELDS: Dict[type, Tuple[str, ...]] = {}
+
+
+def children(node: cst.CSTNode) -> List[cst.CSTNode]:
+    """A node's child nodes. LibCST's `.children` runs a visitor per call, which costs more
+    than the whole analysis; reading the dataclass fields does not."""
+    names = _FIELDS.get(type(node))
+    if names is None:
+        names = _FIELDS[type(node)] = tuple(f.name for f in dataclasses.fields(node))
+    found: List[cst.CSTNode] = []
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            found.append(value)
+        elif isinstance(value, (tuple, list)):
+            found.extend(v for v in value if isinstance(v, cst.CSTNode))
+    return found
+
+
 def walk(node: cst.CSTNode, *, into_scopes: bool = False) -> Iterator[cst.CSTNode]:
     """Pre-order walk; nested functions, lambdas and classes are other scopes."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        for child in reversed(current.children):
+        for child in reversed(children(current)):
             if not into_scopes and isinstance(child, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 continue
             stack.append(child)
@@ -63,7 +83,7 @@ class FunctionIndex:
     def build(cls, func: cst.FunctionDef) -> "FunctionIndex":
         index = cls(func)
         for node in walk(func.body):
-            for child in node.children:
+            for child in children(node):
                 index.parents[child] = node
             if isinstance(node, cst.Return) and node.value is not None:
                 index.returns.append(node.value)

@@ -8,7 +8,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tup
 
 import libcst as cst
 
-from .classindex import ClassIndex, FunctionIndex, is_self_attr
+from .classindex import ClassIndex, FunctionIndex, children, is_self_attr
 from .guards import guard_of
 from .names import ImportTable
 
@@ -105,7 +105,7 @@ class Flow:
             return []
         if isinstance(node, cst.Arg):
             return [node.value]
-        return [c for c in node.children if not isinstance(c, _PUNCTUATION)]
+        return [c for c in children(node) if not isinstance(c, _PUNCTUATION)]
 
 
 # Tokens and whitespace carry no value; skipping them keeps the walk small.

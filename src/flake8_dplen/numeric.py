@@ -16,8 +16,11 @@ _INT_OPS = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)
 def may_be_fractional(ctx: SamplerContext, expr: cst.BaseExpression, fn: Optional[FunctionIndex]) -> bool:
     """True when a `/`, a float literal, a float call or a float-like name feeds `expr`
     other than through a call that returns a whole number (len, int, ceil, //)."""
-    for reached in ctx.flow.reach([(expr, fn)], stop=lambda n: is_integral_call(n, ctx.imports)):
-        if reached.node is not expr and is_integral_call(reached.node, ctx.imports):
+    def whole(node):
+        return is_integral_call(node, ctx.imports, int_type=False)
+
+    for reached in ctx.flow.reach([(expr, fn)], stop=whole):
+        if whole(reached.node):
             continue
         params = reached.fn.params if reached.fn is not None else None
         if is_float_source(reached.node, ctx.imports, params):

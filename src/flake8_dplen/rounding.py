@@ -14,6 +14,8 @@ _CEIL_FUNCS = {"math.ceil", "numpy.ceil", "torch.ceil"}
 # Calls whose result is a float whatever their arguments are.
 _FLOAT_FUNCS = {"float", "math.sqrt", "math.log", "math.log2", "math.log10", "math.exp", "numpy.mean", "statistics.mean"}
 _INT_FUNCS = {"len", "int", "math.ceil", "math.floor", "math.trunc", "math.prod", "math.comb", "math.gcd"}
+# numpy and torch round to whole numbers but keep a float type.
+_WHOLE_FUNCS = _INT_FUNCS | (_FLOOR_FUNCS | _CEIL_FUNCS) - {"math.trunc"}
 _FLOATY_NAME = re.compile(r"(^|_)(rate|ratio|frac|fraction|prob|probability|percent|pct|proportion)$")
 
 
@@ -44,13 +46,14 @@ def rounding_kind(node: cst.CSTNode, imports: ImportTable) -> Optional[str]:
     return None
 
 
-def is_integral_call(node: cst.CSTNode, imports: ImportTable) -> bool:
-    """Calls and operators whose result is a whole number whatever goes in."""
+def is_integral_call(node: cst.CSTNode, imports: ImportTable, *, int_type: bool = True) -> bool:
+    """Calls and operators whose result is a whole number whatever goes in; with
+    `int_type=False`, also those that return a whole number as a float (numpy.floor)."""
     if isinstance(node, cst.BinaryOperation):
         return isinstance(node.operator, (cst.FloorDivide, cst.Modulo)) and not _has_float_literal(node)
     if isinstance(node, cst.Call):
         callee = qualified_callee(node, imports)
-        return callee in _INT_FUNCS or (callee == "round" and len(node.args) == 1)
+        return callee in (_INT_FUNCS if int_type else _WHOLE_FUNCS) or (callee == "round" and len(node.args) == 1)
     return False
 
 
