@@ -35,9 +35,30 @@ def _factors(node: cst.BaseExpression) -> List[cst.BaseExpression]:
     return [node]
 
 
+def _spelled_as_self(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> str:
+    """`self.x` for a parameter `x` the site's method also stores as `self.x = x` (in
+    __init__ the parameter and the attribute are the same value)."""
+    if isinstance(expr, cst.Name) and expr.value in site.fn.params:
+        for node in walk(site.fn.func.body):
+            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value == expr.value:
+                for target in node.targets:
+                    if is_self_attr(target.target, site.fn.func) is not None:
+                        return ctx.code(target.target)
+    return ctx.code(expr)
+
+
+def _single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> cst.BaseExpression:
+    """The one value a local name was set to, or the expression itself."""
+    if isinstance(expr, cst.Name) and site.fn is not None:
+        follow = ctx.flow.follow(expr, site.fn)
+        if follow is not None and len(follow[1]) == 1 and follow[1][0][1] is site.fn:
+            return follow[1][0][0]
+    return expr
+
+
 def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached) -> Optional[Aggregate]:
-    parts = ratio_parts(arg)
-    if parts is None or site.fn is None or ctx.code(parts[1]) not in ctx.iter.splits_by:
+    parts = ratio_parts(_single_value(ctx, arg, site))
+    if parts is None or site.fn is None or _spelled_as_self(ctx, parts[1], site) not in ctx.iter.splits_by:
         return None
     factors = [f for numerator in parts[0] for f in _factors(numerator)]
     for factor in factors:
@@ -46,7 +67,7 @@ def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached)
             and isinstance(factor.func, cst.Name)
             and factor.func.value == "len"
             and len(factor.args) == 1
-            and is_self_attr(factor.args[0].value, site.fn.func) in ctx.iter.iterated
+            and _spelled_as_self(ctx, factor.args[0].value, site).partition(".")[2] in ctx.iter.iterated
         ):
             rest = [f for f in factors if f is not factor]
             return Aggregate(factor.args[0].value, rest, parts[1])
@@ -106,12 +127,7 @@ def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> O
     logical batches are Binomial(num_samples, rate) and the count is random."""
     if len(agg.per_batch) != 1:
         return None
-    value = agg.per_batch[0]
-    follow = ctx.flow.follow(value, site.fn) if isinstance(value, cst.Name) else None
-    values = [v for v, _ in follow[1]] if follow else [value]
-    if len(values) != 1:
-        return None
-    factors = _factors(values[0])
+    factors = _factors(_single_value(ctx, agg.per_batch[0], site))
     wrapped = ctx.code(agg.wrapped)
     owned = [f for f in factors if isinstance(f, cst.Attribute) and ctx.code(f.value) == wrapped]
     if len(factors) != 2 or len(owned) != 2:

@@ -1556,6 +1556,179 @@ class Split(Sampler):
     def __len__(self):
         return math.ceil(len(self.batches) * self.batch_size / self.max_size)  # <- DPL105
 ''',
+    # `from math import ceil` spelling.
+    '''
+import math
+from math import ceil
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
+''',
+    # `import math as m` alias and a module alias for torch.
+    '''
+import math
+import math as m
+import torch.utils.data as tud
+
+
+class Split(tud.Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return m.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
+''',
+    # Through an attribute set in __init__.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+        self.count = math.ceil(len(batches) * (batch_size / max_size))  # <- DPL105
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return self.count
+''',
+    # Through a property.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    @property
+    def count(self):
+        return math.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
+
+    def __len__(self):
+        return self.count
+''',
+    # Through a helper method.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def _count(self):
+        return math.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
+
+    def __len__(self):
+        return self._count()
+''',
+    # Through a local.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        expected = len(self.batches) * (self.batch_size / self.max_size)
+        return math.ceil(expected)  # <- DPL105
+''',
+    # numpy.ceil of the ratio.
+    '''
+import math
+import numpy as np
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return int(np.ceil(len(self.batches) * (self.batch_size / self.max_size)))  # <- DPL105
+''',
+    # np.array_split per batch, generic base from torch.utils.data.sampler.
+    '''
+import math
+from typing import List
+import numpy as np
+from torch.utils.data.sampler import Sampler
+
+
+class Split(Sampler[List[int]]):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            yield from np.array_split(batch, math.ceil(len(batch) / self.max_size))
+
+    def __len__(self):
+        return math.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
+''',
 )
 
 DPL105_VALID = (
@@ -1592,6 +1765,160 @@ class Split(Sampler):
 
     def __len__(self):
         return sum(math.ceil(len(b) / self.max_size) for b in self.batches)
+''',
+    # The exact per-batch count for a torch BatchSampler.
+    '''
+import math
+from torch.utils.data import BatchSampler, Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        if isinstance(self.batches, BatchSampler):
+            n, b, m = len(self.batches.sampler), self.batches.batch_size, self.max_size
+            return n // b * -(-b // m) + (0 if self.batches.drop_last else -(-(n % b) // m))
+        return sum(math.ceil(len(x) / self.max_size) for x in self.batches)
+''',
+    # Ceil of a plain ratio where __iter__ does not split batch by batch.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, data, bs):
+        self.data, self.bs = data, bs
+
+    def __iter__(self):
+        for start in range(0, len(self.data), self.bs):
+            yield list(range(start, min(start + self.bs, len(self.data))))
+
+    def __len__(self):
+        return math.ceil(len(self.data) * (1 / self.bs))
+''',
+    # __iter__ splits by a different size than __len__ divides by: not this pattern.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return math.ceil(len(self.batches) * (self.batch_size / self.other_size))
+''',
+    # The count is bound by len(self) in __iter__.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield [i]
+
+    def __len__(self):
+        return math.ceil(len(self.batches) * (self.batch_size / self.max_size))
+''',
+    # A Dataset is never reported.
+    '''
+import math
+from torch.utils.data import Dataset
+
+
+class Pieces(Dataset):
+    def __init__(self, batches, max_size):
+        self.batches, self.max_size = batches, max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return math.ceil(len(self.batches) * (4 / self.max_size))
+''',
+    # Ceil in __iter__ only; __len__ counts exactly.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return sum(-(-len(b) // self.max_size) for b in self.batches)
+''',
+    # Not a sampler at all.
+    '''
+import math
+
+
+class Pieces:
+    def __init__(self, batches, max_size):
+        self.batches, self.max_size = batches, max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            yield from range(math.ceil(len(batch) / self.max_size))
+
+    def __len__(self):
+        return math.ceil(len(self.batches) * (4 / self.max_size))
+''',
+    # Ceil over a different attribute than the one __iter__ walks.
+    '''
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, batch_size, max_size: int):
+        self.batches = batches
+        self.batch_size = batch_size
+        self.max_size = max_size
+        self.other = batches
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        return math.ceil(len(self.other) * (self.batch_size / self.max_size))
 ''',
 )
 
