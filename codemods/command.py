@@ -14,13 +14,15 @@ import libcst as cst
 from libcst.codemod import CodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor
 
-from flake8_dplen.analysis import locate, analyze_module
-from flake8_dplen.model import Config
-from flake8_dplen.rewrite import plan, replace_nodes, add_helpers
+from flake8_dplen.analysis import analyze_module, locate
+from flake8_dplen.config import Config
+from flake8_dplen.rewrite import add_helpers, plan, replace_nodes
 
 
 class FixLenCommand(CodemodCommand):
-    DESCRIPTION = "Rewrite Sampler.__len__ values that disagree with the batches __iter__ yields (flake8-dplen DPL1)."
+    DESCRIPTION = (
+        "Rewrite Sampler.__len__ values that disagree with the batches __iter__ yields (flake8-dplen DPL1)."
+    )
 
     def __init__(self, context, sampler_bases: str = "") -> None:
         super().__init__(context)
@@ -28,7 +30,12 @@ class FixLenCommand(CodemodCommand):
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
-        arg_parser.add_argument("--sampler-bases", dest="sampler_bases", default="", help="more sampler base classes, comma separated")
+        arg_parser.add_argument(
+            "--sampler-bases",
+            dest="sampler_bases",
+            default="",
+            help="more sampler base classes, comma separated",
+        )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name))

@@ -11,7 +11,23 @@ import tokenize
 from dataclasses import dataclass
 from typing import Iterator, List, Sequence, Tuple
 
-SKIPPED_DIRS = {".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "env", "build", "dist", "__pycache__", ".eggs", "node_modules", ".mypy_cache", ".pytest_cache"}
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    "env",
+    "build",
+    "dist",
+    "__pycache__",
+    ".eggs",
+    "node_modules",
+    ".mypy_cache",
+    ".pytest_cache",
+}
 
 
 class FileError(Exception):
@@ -60,7 +76,8 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> Tuple[List[str], L
 def _walk(root: str, exclude: Sequence[str]) -> Iterator[str]:
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if d not in SKIPPED_DIRS
             and not d.endswith(".egg-info")
             and not os.path.islink(os.path.join(folder, d))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 from flake8_dplen import __version__
-from flake8_dplen.model import Config
+from flake8_dplen.config import Config
 
 from .files import FileError, discover, read, write_atomically
 
@@ -136,19 +136,29 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="\n\n".join(__doc__.split("\n\n")[1:]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (folders: every *.py below)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (folders: every *.py below)"
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="write nothing; list findings; exit 1 if anything is left to do")
+    mode.add_argument(
+        "--check", action="store_true", help="write nothing; list findings; exit 1 if anything is left to do"
+    )
     mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the fixes")
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)"
+    )
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)"
+    )
     parser.add_argument(
         "--sampler-bases",
         default="",
         metavar="DOTTED,...",
         help="more base classes whose subclasses are samplers, e.g. mypkg.data.BaseSampler",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the exit status says the rest")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only errors and the exit status says the rest"
+    )
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
     return parser
 

@@ -40,7 +40,11 @@ def _spelled_as_self(ctx: SamplerContext, expr: cst.BaseExpression, site: Reache
     __init__ the parameter and the attribute are the same value)."""
     if isinstance(expr, cst.Name) and expr.value in site.fn.params:
         for node in walk(site.fn.func.body):
-            if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) and node.value.value == expr.value:
+            if (
+                isinstance(node, cst.Assign)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == expr.value
+            ):
                 for target in node.targets:
                     if is_self_attr(target.target, site.fn.func) is not None:
                         return ctx.code(target.target)
@@ -107,10 +111,7 @@ def per_batch_count(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression)
         m = operand(ctx, agg.divisor)
         n = f"len({wrapped}.sampler)"
         b = f"{wrapped}.batch_size"
-        code = (
-            f"{n} // {b} * -(-{b} // {m})"
-            f" + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
-        )
+        code = f"{n} // {b} * -(-{b} // {m}) + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
         return Fix(site.node, stacked_sum(code))
     poisson = _poisson_batch_size(ctx, agg, site)
     if poisson is not None:
@@ -119,7 +120,6 @@ def per_batch_count(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression)
         f"__iter__ splits each batch of {wrapped} into ceil(len(batch) / {ctx.short(agg.divisor)}) pieces; "
         "no single rounding of the aggregate ratio counts them: sum the per-batch ceilings by hand"
     )
-
 
 
 def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> Optional[cst.BaseExpression]:

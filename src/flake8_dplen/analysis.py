@@ -10,13 +10,17 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .classindex import ClassIndex
+from .config import Config
 from .flow import Flow
 from .iterfacts import iter_facts
-from .model import Config, Finding, SamplerContext
+from .model import Finding, SamplerContext
 from .names import ImportTable
 from .rounding import rounding_kind
 from .rules import RULES
 from .samplers import class_lineage, find_samplers, module_classes
+
+
+DEFAULT_CONFIG = Config()
 
 
 def might_define_sampler(text: str, config: Config) -> bool:
@@ -52,7 +56,9 @@ def _module_constants(module: cst.Module) -> Dict[str, List[cst.BaseExpression]]
     return constants
 
 
-def sampler_contexts(module: cst.Module, config: Config, module_name: Optional[str] = None) -> Iterable[SamplerContext]:
+def sampler_contexts(
+    module: cst.Module, config: Config, module_name: Optional[str] = None
+) -> Iterable[SamplerContext]:
     imports = ImportTable(module, module_name)
     classes = module_classes(module)
     samplers = find_samplers(classes, imports, config.sampler_bases)
@@ -65,10 +71,14 @@ def sampler_contexts(module: cst.Module, config: Config, module_name: Optional[s
         # __len__ would repeat its base's findings at the same place.
         if not any(isinstance(s, cst.FunctionDef) and s.name.value == "__len__" for s in cls.body.body):
             continue
-        yield SamplerContext(module, imports, cls, index, Flow(index, imports, constants), iter_facts(index, imports))
+        yield SamplerContext(
+            module, imports, cls, index, Flow(index, imports, constants), iter_facts(index, imports)
+        )
 
 
-def analyze_module(module: cst.Module, config: Config = Config(), module_name: Optional[str] = None) -> List[Finding]:
+def analyze_module(
+    module: cst.Module, config: Config = DEFAULT_CONFIG, module_name: Optional[str] = None
+) -> List[Finding]:
     findings: List[Finding] = []
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
@@ -103,7 +113,9 @@ def locate(module: cst.Module, findings: List[Finding]) -> List[Located]:
     return sorted(located, key=lambda item: (item.line, item.column, item.finding.code))
 
 
-def analyze_source(source: str, config: Config = Config(), path: Optional[str] = None) -> Tuple[Optional[cst.Module], List[Located]]:
+def analyze_source(
+    source: str, config: Config = DEFAULT_CONFIG, path: Optional[str] = None
+) -> Tuple[Optional[cst.Module], List[Located]]:
     """Parse once and analyse; (None, []) when the prefilter rules the file out."""
     if not might_define_sampler(source, config):
         return None, []

@@ -30,7 +30,9 @@ def ceil_div_code(ctx: SamplerContext, numerator: cst.BaseExpression, denominato
     return f"-(-{operand(ctx, numerator)} // {operand(ctx, denominator)})"
 
 
-def ratio_parts(arg: cst.BaseExpression) -> Optional[Tuple[Tuple[cst.BaseExpression, ...], cst.BaseExpression]]:
+def ratio_parts(
+    arg: cst.BaseExpression,
+) -> Optional[Tuple[Tuple[cst.BaseExpression, ...], cst.BaseExpression]]:
     """(factors of the numerator, denominator) for `a / b`, `a * (b / c)`, `a * b / c`."""
     arg = strip_parens(arg)
     if not isinstance(arg, cst.BinaryOperation):
@@ -53,7 +55,10 @@ def ceil_spelling(ctx: SamplerContext) -> Tuple[str, FrozenSet[str]]:
 def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
     # indent=True: the enclosing block's indentation, wherever the expression ends up.
     return cst.ParenthesizedWhitespace(
-        first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True, last_line=cst.SimpleWhitespace(extra)
+        first_line=cst.TrailingWhitespace(),
+        empty_lines=[],
+        indent=True,
+        last_line=cst.SimpleWhitespace(extra),
     )
 
 

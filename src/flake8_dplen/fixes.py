@@ -12,14 +12,15 @@ from typing import Optional, Union
 
 import libcst as cst
 
+from .aggregate import per_batch_count
+from .codegen import ceil_div_code, ceil_spelling, operand, parse_like, ratio_parts, strip_parens
 from .flow import Reached
 from .iterfacts import KEEP, YES
 from .model import Fix, SamplerContext
-from .aggregate import per_batch_count
-from .codegen import ceil_div_code, ceil_spelling, operand, parse_like, ratio_parts, strip_parens
 from .numeric import provably_int
 
 Proposal = Union[Fix, str]  # a Fix, or why the finding needs a manual fix
+
 
 def partial_yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
     """None when a short final batch is yielded on the site's path, else why ceil may be wrong."""

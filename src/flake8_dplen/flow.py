@@ -24,7 +24,9 @@ class Reached:
 
 
 class Flow:
-    def __init__(self, index: ClassIndex, imports: ImportTable, constants: Dict[str, List[cst.BaseExpression]]):
+    def __init__(
+        self, index: ClassIndex, imports: ImportTable, constants: Dict[str, List[cst.BaseExpression]]
+    ):
         self.index = index
         self.imports = imports
         self.constants = constants

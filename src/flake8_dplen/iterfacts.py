@@ -10,7 +10,7 @@ from typing import FrozenSet, Optional
 import libcst as cst
 
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, walk
-from .guards import DROP, KEEP, guard_of
+from .guards import KEEP, guard_of
 from .names import ImportTable
 from .rounding import qualified_callee
 
@@ -85,7 +85,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         elif isinstance(node, cst.Call):
             callee = qualified_callee(node, imports)
             if callee in _SPLITTERS or (
-                isinstance(node.func, cst.Attribute) and node.func.attr.value in {"split", "chunk", "tensor_split"}
+                isinstance(node.func, cst.Attribute)
+                and node.func.attr.value in {"split", "chunk", "tensor_split"}
             ):
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:
@@ -93,7 +94,15 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             note(node)
     partial = YES if YES in evidence else KEEP if KEEP in evidence else UNKNOWN
-    return IterFacts(bound_by_len, frozenset(bound_attrs), partial, drop_last, frozenset(iterated), frozenset(splits_by), yields_empty)
+    return IterFacts(
+        bound_by_len,
+        frozenset(bound_attrs),
+        partial,
+        drop_last,
+        frozenset(iterated),
+        frozenset(splits_by),
+        yields_empty,
+    )
 
 
 def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:

@@ -1,9 +1,9 @@
-"""The data the rules share with both faces: configuration, the per-class context, findings."""
+"""The data the rules share with both faces: the per-class context and findings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 import libcst as cst
 
@@ -11,11 +11,6 @@ from .classindex import ClassIndex, FunctionIndex
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .names import ImportTable
-
-
-@dataclass(frozen=True)
-class Config:
-    sampler_bases: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator, List, Tuple
 
 from . import __version__
-from .model import Config
+from .config import Config
 
 
 class DplenChecker:
@@ -37,8 +37,9 @@ class DplenChecker:
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self.lines)
         try:
-            from .analysis import analyze_source
             import libcst
+
+            from .analysis import analyze_source
 
             try:
                 _, located = analyze_source(source, self.config, self.filename)
@@ -46,10 +47,20 @@ class DplenChecker:
                 # flake8 reports syntax errors itself (E999); nothing to add.
                 return
         except RecursionError:
-            yield 1, 0, "DPL000 flake8-dplen could not analyse this file: RecursionError (nesting too deep)", type(self)
+            yield (
+                1,
+                0,
+                "DPL000 flake8-dplen could not analyse this file: RecursionError (nesting too deep)",
+                type(self),
+            )
             return
         except Exception as exc:  # a plugin exception would abort the whole flake8 run
-            yield 1, 0, f"DPL000 flake8-dplen internal error: {type(exc).__name__}; please report it", type(self)
+            yield (
+                1,
+                0,
+                f"DPL000 flake8-dplen internal error: {type(exc).__name__}; please report it",
+                type(self),
+            )
             return
         for item in located:
             yield item.line, item.column, f"{item.finding.code} {item.finding.message}", type(self)

@@ -26,7 +26,11 @@ def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, emp
     mode = min(n, int((n + 1) * q))
     log_q, log_p = math.log(q), math.log1p(-q)
     peak = math.exp(
-        math.lgamma(n + 1) - math.lgamma(mode + 1) - math.lgamma(n - mode + 1) + mode * log_q + (n - mode) * log_p
+        math.lgamma(n + 1)
+        - math.lgamma(mode + 1)
+        - math.lgamma(n - mode + 1)
+        + mode * log_q
+        + (n - mode) * log_p
     )
     odds = q / (1.0 - q)
 

@@ -12,7 +12,16 @@ from .names import ImportTable, dotted
 _FLOOR_FUNCS = {"math.floor", "math.trunc", "numpy.floor", "numpy.trunc", "torch.floor", "torch.trunc"}
 _CEIL_FUNCS = {"math.ceil", "numpy.ceil", "torch.ceil"}
 # Calls whose result is a float whatever their arguments are.
-_FLOAT_FUNCS = {"float", "math.sqrt", "math.log", "math.log2", "math.log10", "math.exp", "numpy.mean", "statistics.mean"}
+_FLOAT_FUNCS = {
+    "float",
+    "math.sqrt",
+    "math.log",
+    "math.log2",
+    "math.log10",
+    "math.exp",
+    "numpy.mean",
+    "statistics.mean",
+}
 _INT_FUNCS = {"len", "int", "math.ceil", "math.floor", "math.trunc", "math.prod", "math.comb", "math.gcd"}
 # numpy and torch round to whole numbers but keep a float type.
 _WHOLE_FUNCS = _INT_FUNCS | (_FLOOR_FUNCS | _CEIL_FUNCS) - {"math.trunc"}
@@ -53,7 +62,9 @@ def is_integral_call(node: cst.CSTNode, imports: ImportTable, *, int_type: bool 
         return isinstance(node.operator, (cst.FloorDivide, cst.Modulo)) and not _has_float_literal(node)
     if isinstance(node, cst.Call):
         callee = qualified_callee(node, imports)
-        return callee in (_INT_FUNCS if int_type else _WHOLE_FUNCS) or (callee == "round" and len(node.args) == 1)
+        return callee in (_INT_FUNCS if int_type else _WHOLE_FUNCS) or (
+            callee == "round" and len(node.args) == 1
+        )
     return False
 
 
@@ -102,7 +113,11 @@ def is_ceil_idiom(node: cst.BinaryOperation, parent: Optional[cst.CSTNode], code
 
 def _additive_terms(node: cst.BaseExpression, sign: str = "+"):
     """[(sign, code)] of a chain of + and -, with nested parentheses left as one term."""
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract)) and not node.lpar:
+    if (
+        isinstance(node, cst.BinaryOperation)
+        and isinstance(node.operator, (cst.Add, cst.Subtract))
+        and not node.lpar
+    ):
         right_sign = sign if isinstance(node.operator, cst.Add) else ("-" if sign == "+" else "+")
         left = _additive_terms(node.left, sign)
         return left + [(right_sign, cst.Module([]).code_for_node(node.right))]

@@ -8,15 +8,16 @@ from typing import ClassVar, Dict, List, Optional, Sequence
 
 import libcst as cst
 
-from .fixes import ceil_floordiv, exact_site
+from . import examples as ex
 from .aggregate import aggregate_ratio, per_batch_count
+from .fixes import ceil_floordiv, exact_site
 from .flow import Reached
 from .guards import DROP
 from .iterfacts import KEEP, YES
 from .model import Finding, Fix, SamplerContext
 from .numeric import may_be_fractional
 from .rounding import is_ceil_idiom, qualified_callee
-from . import examples as ex
+
 
 class Rule:
     code: ClassVar[str]
@@ -58,7 +59,11 @@ class IntTruncation(Rule):
     INVALID = ex.DPL101_INVALID
 
     def check(self, ctx, site, kind):
-        if ctx.consistent(site) or (site.guard and site.guard[0] == DROP) or not _floors_fractional(ctx, site):
+        if (
+            ctx.consistent(site)
+            or (site.guard and site.guard[0] == DROP)
+            or not _floors_fractional(ctx, site)
+        ):
             return None
         message = (
             f"int() floors {ctx.short(_arg(site))}, so __len__ undercounts the final partial batch; "
@@ -120,8 +125,8 @@ class RoundCall(Rule):
         if ctx.consistent(site) or not _floors_fractional(ctx, site):
             return None
         message = (
-            f"round() of {ctx.short(_arg(site))} rounds half to even, so __len__ is off by one for some sizes; "
-            f"use math.ceil, or // under drop_last{_where(ctx, site)}"
+            f"round() of {ctx.short(_arg(site))} rounds half to even, so __len__ is off by one "
+            f"for some sizes; use math.ceil, or // under drop_last{_where(ctx, site)}"
         )
         return self.finding(ctx, site, message, exact_site(ctx, site))
 
@@ -164,8 +169,17 @@ class FragileTruncation(Rule):
             f"rounding can lose a step (int(1 / (1 / 93)) == 92); count with integers"
             f"{_where(ctx, site)}"
         )
-        return Finding(self.code, site.node, message, manual="changing it changes how many batches are yielded")
+        return Finding(
+            self.code, site.node, message, manual="changing it changes how many batches are yielded"
+        )
 
 
-RULES: List[Rule] = [IntTruncation(), FloorCall(), FloorDivision(), RoundCall(), AggregateRatio(), FragileTruncation()]
+RULES: List[Rule] = [
+    IntTruncation(),
+    FloorCall(),
+    FloorDivision(),
+    RoundCall(),
+    AggregateRatio(),
+    FragileTruncation(),
+]
 RULES_BY_CODE: Dict[str, Rule] = {rule.code: rule for rule in RULES}
