@@ -19,7 +19,6 @@ from .rounding import rounding_kind
 from .rules import RULES
 from .samplers import class_lineage, find_samplers, module_classes
 
-
 DEFAULT_CONFIG = Config()
 
 
