@@ -12,8 +12,6 @@ def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, emp
     """Mean of ceil(K / max_batch_size) for K ~ Binomial(num_samples, q), where
     q = expected_batch_size / num_samples; an empty batch counts as one piece when
     `empty_batch_counts` (it is still yielded, as an empty batch)."""
-    import math
-
     n, m = int(num_samples), int(max_batch_size)
     q = expected_batch_size / n if n else 0.0
     empty = 1 if empty_batch_counts else 0
@@ -21,38 +19,32 @@ def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, emp
         return float(empty)
     if q >= 1.0:
         return float(-(-n // m) or empty)
-    # Sum the pmf outwards from the mode, by the ratio of neighbouring terms, until the
-    # terms are too small to change a double: exact to rounding, O(standard deviations).
-    mode = min(n, int((n + 1) * q))
-    log_q, log_p = math.log(q), math.log1p(-q)
-    peak = math.exp(
-        math.lgamma(n + 1)
-        - math.lgamma(mode + 1)
-        - math.lgamma(n - mode + 1)
-        + mode * log_q
-        + (n - mode) * log_p
-    )
+
+    # Walk the pmf outwards from its mode by the ratio of neighbouring terms, starting
+    # from an unnormalised weight of 1 and normalising at the end: no lgamma (whose
+    # error near n = 1e7 costs ~1e-9 relative), and about 18 standard deviations of terms.
     odds = q / (1.0 - q)
-
-    def pieces(k):
-        return -(-k // m) if k else empty
-
-    total = peak * pieces(mode)
-    term, k = peak, mode
-    while k < n:
-        term *= (n - k) / (k + 1) * odds
+    mode = min(n, int((n + 1) * q))
+    total = weighted = 0.0
+    weight, k = 1.0, mode
+    while k <= n:
+        term = weight * (-(-k // m) if k else empty)
+        if weight < 1e-17 * total and term < 1e-17 * weighted:
+            break
+        total += weight
+        weighted += term
+        weight *= (n - k) * odds / (k + 1)
         k += 1
-        total += term * pieces(k)
-        if term < 1e-18 * peak:
-            break
-    term, k = peak, mode
+    weight, k = 1.0, mode
     while k > 0:
-        term *= k / ((n - k + 1) * odds)
+        weight *= k / ((n - k + 1) * odds)
         k -= 1
-        total += term * pieces(k)
-        if term < 1e-18 * peak:
+        term = weight * (-(-k // m) if k else empty)
+        if weight < 1e-17 * total and term < 1e-17 * weighted:
             break
-    return total
+        total += weight
+        weighted += term
+    return weighted / total
 
 
 expected_pieces = _dplen_expected_pieces

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Tuple
 
+from .poisson import expected_pieces
+
 __all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches"]
 
 # Sizes of batches past len() shown in a message; the report keeps all of them.
@@ -117,99 +119,8 @@ def expected_poisson_batches(
     n, q, m = num_samples, sample_rate, max_batch_size
     if n < 0 or steps < 0 or m < 1 or not 0.0 <= q <= 1.0:
         raise ValueError(f"invalid arguments: n={n}, q={q}, m={m}, steps={steps}")
-    empty_weight = 1.0 if empty_batch_counts else 0.0
-    if n == 0 or q == 0.0:
-        return steps * empty_weight
-    if q == 1.0:
-        return steps * float(-(-n // m))
-    fourier = _fourier_terms(n, q, m)
-    if fourier is not None and fourier * 3.5 < 18.0 * math.sqrt(n * q * (1.0 - q)) + 2:
-        per_step = _mean_ceil_fourier(n, q, m)
-    else:
-        per_step = _mean_ceil_direct(n, q, m)
-    p_empty = math.exp(n * math.log1p(-q))
-    return steps * (per_step + empty_weight * p_empty)
-
-
-# E[ceil(K/m)] has two exact evaluations with opposite costs: summing the pmf needs
-# ~18 standard deviations of terms, the Fourier form ~m/sd terms. The 3.5 above is
-# their measured per-term cost ratio. The Fourier form is only exact when its terms
-# die out before j = m/2; otherwise it cancels m-sized terms down to the answer.
-
-
-def _mean_ceil_direct(n: int, q: float, m: int) -> float:
-    """E[ceil(K/m)] for K ~ Binomial(n, q), 0 < q < 1, by summing the pmf.
-
-    Walks the pmf outward from the mode with the ratio recurrence, starting from an
-    unnormalised weight of 1 and dividing by the summed weight at the end: that
-    sidesteps lgamma, whose absolute error near 1e7 would cost ~1e-9 relative.
-    Stops once a weight is below 1e-17 of the summed weight and its term below
-    1e-17 of the summed terms (the latter matters when the mode is 0 and the answer
-    is all tail); past the mode the pmf only falls, and below it so does ceil(k/m).
-    """
-    odds = q / (1.0 - q)
-    mode = min(n, int((n + 1) * q))
-    total = 0.0
-    weighted = 0.0
-    w = 1.0
-    k = mode
-    while k <= n:
-        term = w * (-(-k // m))
-        if w < 1e-17 * total and term < 1e-17 * weighted:
-            break
-        total += w
-        weighted += term
-        w *= (n - k) * odds / (k + 1)
-        k += 1
-    w = 1.0
-    k = mode
-    while k > 0:
-        w *= k / ((n - k + 1) * odds)
-        k -= 1
-        if w < 1e-17 * total:
-            break
-        total += w
-        weighted += w * (-(-k // m))
-    return weighted / total
-
-
-def _mean_ceil_fourier(n: int, q: float, m: int) -> float:
-    """E[ceil(K/m)] for K ~ Binomial(n, q), 0 < q < 1, via the characteristic function.
-
-    ceil(K/m) = (K + r(K)) / m with the sawtooth r(K) = (-K) mod m, and over the
-    m-th roots of unity w^j the sawtooth's expectation is exactly
-    E[r] = (m-1)/2 - sum_{j=1}^{m-1} phi(j) / (1 - w^j),  phi(j) = (1 - q + q w^j)^n.
-    Terms j and m-j are conjugate, so only j <= m/2 is summed; |phi| falls with j
-    there, which bounds everything not yet summed.
-    """
-    a = 4.0 * q * (1.0 - q)
-    tol = 1e-17 * max(n * q, 1.0)
-    rest = 0.0
-    for j in range(1, m // 2 + 1):
-        half = math.pi * j / m
-        s = math.sin(half)
-        x = a * s * s  # 1 - |1 - q + q w^j|^2, kept apart for log1p's precision
-        mag = 0.0 if x >= 1.0 else math.exp(0.5 * n * math.log1p(-x))
-        phase = n * math.atan2(q * math.sin(2.0 * half), 1.0 - 2.0 * q * s * s)
-        # 2 Re[phi / (1 - w^j)], using 1 / (1 - e^{it}) = (1 + i cot(t/2)) / 2
-        term = mag * (math.cos(phase) - math.sin(phase) * math.cos(half) / s)
-        rest += term / 2.0 if 2 * j == m else term
-        if mag * (m - 2 * j) / (2.0 * s) < tol:
-            break
-    return (n * q + (m - 1) / 2.0 - rest) / m
-
-
-def _fourier_terms(n: int, q: float, m: int) -> Optional[float]:
-    """About how many terms _mean_ceil_fourier sums before |phi| < 1e-17/m; None if
-    |phi| stays above that up to j = m/2 (|phi|^2 >= e^{-4nq(1-q) sin^2}).
-    """
-    if m == 1:
-        return 0.0  # ceil(K/1) = K: no terms, the mean is just nq
-    need = 2.0 * (math.log(m) + 39.2) / (n * 4.0 * q * (1.0 - q))
-    if need >= 1.0:
-        return None
-    terms = m / math.pi * math.asin(math.sqrt(need)) + 1
-    return terms if terms < m // 2 else None
+    # The same function the codemod writes into fixed samplers: one formula, one place.
+    return steps * expected_pieces(n, q * n, m, empty_batch_counts)
 
 
 def _check_once(
