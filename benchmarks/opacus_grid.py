@@ -102,6 +102,7 @@ def summarize(module):
         "Poisson: |len - E| <= 1": f"{sum(err <= 1 for err, _ in poisson_abs) / len(poisson):.1%}",
         "Poisson: median |len - E| / E": f"{statistics.median(poisson):.2%}",
         "Poisson: worst |len - E| / E": f"{max(poisson):.2%}",
+        "Poisson: worst |len - E|": f"{max(err for err, _ in poisson_abs):.2f}",
         "  worst at (n, 1/q, M)": f"{n},{round(1 / q)},{m}" if max(poisson) else "-",
     }
 
