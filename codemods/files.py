@@ -35,8 +35,16 @@ class FileError(Exception):
 
 
 def _excluded(path: str, patterns: Sequence[str]) -> bool:
+    # As flake8 matches: a pattern may name a file or folder, or a path (absolute once
+    # read from a config file).
     parts = os.path.normpath(path).split(os.sep)
-    return any(fnmatch.fnmatch(path, p) or any(fnmatch.fnmatch(part, p) for part in parts) for p in patterns)
+    absolute = os.path.abspath(path)
+    return any(
+        fnmatch.fnmatch(path, p)
+        or fnmatch.fnmatch(absolute, p)
+        or any(fnmatch.fnmatch(part, p) for part in parts)
+        for p in patterns
+    )
 
 
 def _is_venv(folder: str) -> bool:

@@ -24,8 +24,10 @@ from flake8_dplen import __version__
 from flake8_dplen.config import Config
 
 from .files import FileError, discover, read, write_atomically
+from .output import FORMATTERS
+from .settings import load as load_settings
 
-Row = Tuple[int, int, str, str]  # line, 1-based column, code, message
+Row = Tuple[int, int, str, str, str]  # line, 1-based column, code, message, manual reason
 
 
 @dataclass
@@ -88,9 +90,8 @@ def process(path: str, job: Job) -> FileResult:
     return result
 
 
-def _row(item, reason: Optional[str] = None) -> Row:
-    message = item.finding.message + (f" [manual fix: {reason}]" if reason else "")
-    return item.line, item.column + 1, item.finding.code, message
+def _row(item, reason: str = "") -> Row:
+    return item.line, item.column + 1, item.finding.code, item.finding.message, reason
 
 
 class _Progress:
@@ -157,7 +158,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="more base classes whose subclasses are samplers, e.g. mypkg.data.BaseSampler",
     )
     parser.add_argument(
-        "-q", "--quiet", action="store_true", help="print only errors and the exit status says the rest"
+        "--format",
+        choices=("text", "github", "json", "sarif"),
+        default="text",
+        help="how to print findings: text (path:line:col: code message), github (workflow "
+        "annotations), json, sarif (SARIF 2.1.0)",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="flake8 config file to read (default: as flake8 finds one)"
+    )
+    parser.add_argument("--isolated", action="store_true", help="read no config file")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print only errors; the exit status says the rest"
     )
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
     return parser
@@ -172,22 +184,35 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    config = Config(sampler_bases=tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip()))
-    files, problems = discover(args.paths, args.exclude)
+    try:
+        settings = load_settings(args.config, args.isolated)
+    except Exception as exc:  # flake8 raises its own error type for a missing --config
+        print(f"{args.config}: cannot read the config: {exc}", file=sys.stderr)
+        return 2
+    bases = settings.sampler_bases + tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip())
+    config = Config(sampler_bases=bases)
+    files, problems = discover(args.paths, [*settings.exclude, *args.exclude])
     for path, problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     job = Job(config, write=not (args.check or args.diff), want_diff=args.diff)
     results = run_all(files, job, args.jobs, args.quiet)
 
     errors = [r for r in results if r.error]
+    entries = []
     for result in results:
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
         if args.diff and result.diff:
             sys.stdout.write(result.diff)
-        rows = (result.fixed if args.check else []) + ([] if args.quiet and not args.check else result.manual)
-        for line, column, code, message in sorted(rows):
-            print(f"{result.path}:{line}:{column}: {code} {message}")
+        entries += [(result.path, *row[:4], "safe", "") for row in result.fixed]
+        entries += [(result.path, *row[:4], "manual", row[4]) for row in result.manual]
+    if args.format != "text":
+        sys.stdout.write(FORMATTERS[args.format](sorted(entries)))
+    else:
+        for path, line, column, code, message, fix, reason in sorted(entries):
+            if fix == "manual" and not args.quiet or fix == "safe" and args.check:
+                note = f" [manual fix: {reason}]" if reason else ""
+                print(f"{path}:{line}:{column}: {code} {message}{note}")
 
     fixed = sum(len(r.fixed) for r in results if r.changed)
     manual = sum(len(r.manual) for r in results)

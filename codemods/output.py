@@ -1,0 +1,89 @@
+"""Machine-readable reports of the codemod's findings: GitHub annotations, JSON, SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, List, Tuple
+
+from flake8_dplen import __version__
+
+# (path, line, column (1-based), code, message, fix: "safe" or "manual", reason or "")
+Entry = Tuple[str, int, int, str, str, str, str]
+
+DOCS = "https://github.com/flake8-dplen/flake8-dplen/blob/main/docs/rules/{code}.md"
+
+
+def _escape_github(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github(entries: Iterable[Entry]) -> str:
+    lines = []
+    for path, line, column, code, message, fix, reason in entries:
+        title = _escape_github(f"{code} ({'safe fix' if fix == 'safe' else 'manual fix'})", True)
+        body = _escape_github(message + (f" Manual fix: {reason}" if reason else ""))
+        lines.append(
+            f"::error file={_escape_github(path, True)},line={line},col={column},title={title}::{body}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def as_json(entries: Iterable[Entry]) -> str:
+    keys = ("path", "line", "column", "code", "message", "fix", "reason")
+    return json.dumps([dict(zip(keys, e)) for e in entries], indent=2) + "\n"
+
+
+def sarif(entries: List[Entry]) -> str:
+    from flake8_dplen.rules import RULES
+
+    rules = [
+        {
+            "id": rule.code,
+            "name": type(rule).__name__,
+            "shortDescription": {"text": rule.title},
+            "helpUri": DOCS.format(code=rule.code),
+            "defaultConfiguration": {"level": "error" if rule.code.startswith("DPL1") else "warning"},
+        }
+        for rule in RULES
+    ]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = [
+        {
+            "ruleId": code,
+            "ruleIndex": index[code],
+            "level": "error" if code.startswith("DPL1") else "warning",
+            "message": {"text": message + (f" Manual fix: {reason}" if reason else "")},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": path.replace("\\", "/")},
+                        "region": {"startLine": line, "startColumn": column},
+                    }
+                }
+            ],
+            "properties": {"fix": fix},
+        }
+        for path, line, column, code, message, fix, reason in entries
+    ]
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "flake8-dplen",
+                        "version": __version__,
+                        "informationUri": "https://github.com/flake8-dplen/flake8-dplen",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+FORMATTERS = {"github": github, "json": as_json, "sarif": sarif}
