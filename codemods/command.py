@@ -16,7 +16,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 
 from flake8_dplen.analysis import analyze_module, locate
 from flake8_dplen.config import Config
-from flake8_dplen.rewrite import add_helpers, plan, replace_nodes
+from flake8_dplen.rewrite import add_helpers, plan, replace_nodes, source_lines
 
 
 class FixLenCommand(CodemodCommand):
@@ -39,7 +39,7 @@ class FixLenCommand(CodemodCommand):
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name))
-        planned = plan(tree.code.splitlines(), located)
+        planned = plan(source_lines(tree.code), located)
         if not planned.fixes:
             return tree
         for module in sorted(planned.imports):

@@ -35,16 +35,12 @@ class FileError(Exception):
 
 
 def _excluded(path: str, patterns: Sequence[str]) -> bool:
-    # As flake8 matches: a pattern may name a file or folder, or a path (absolute once
-    # read from a config file).
-    parts = os.path.normpath(path).split(os.sep)
+    # As flake8 matches while it walks: a pattern names a file or folder (its base name),
+    # or a path (absolute once read from a config file). Folders above a named path are
+    # never matched: a checkout under /builds must not fall to --exclude 'build*'.
+    name = os.path.basename(os.path.normpath(path))
     absolute = os.path.abspath(path)
-    return any(
-        fnmatch.fnmatch(path, p)
-        or fnmatch.fnmatch(absolute, p)
-        or any(fnmatch.fnmatch(part, p) for part in parts)
-        for p in patterns
-    )
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) or fnmatch.fnmatch(absolute, p) for p in patterns)
 
 
 def _is_venv(folder: str) -> bool:
@@ -69,6 +65,8 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> Tuple[List[str], L
         if not os.path.lexists(path):
             problems.append((path, "no such file or directory"))
         elif os.path.isdir(path):
+            if _excluded(path, exclude):
+                continue
             before = len(files)
             for found in _walk(path, exclude):
                 add(found)
@@ -138,6 +136,9 @@ def write_atomically(path: str, text: str, encoding: str) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            # Only root can give a file away; it must, or the file changes hands.
+            os.chown(temporary, info.st_uid, info.st_gid)
         os.replace(temporary, target)
     except OSError as exc:
         if os.path.exists(temporary):

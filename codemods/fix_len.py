@@ -52,35 +52,38 @@ def process(path: str, job: Job) -> FileResult:
     # Imported here so that worker processes and --help stay cheap.
     import libcst
 
+    import ast
+
     from flake8_dplen.analysis import analyze_source
-    from flake8_dplen.rewrite import apply, plan
+    from flake8_dplen.rewrite import apply, plan, source_lines
 
     result = FileResult(path)
     try:
         source = read(path)
-        module, located = analyze_source(source.text, job.config, path)
+        module, located = analyze_source(source.text, job.config, path, guard=ast.parse)
         if module is None:
             return result
-        planned = plan(source.text.splitlines(), located)
+        lines = source_lines(source.text)
+        planned = plan(lines, located)
         result.fixed = [_row(item) for item in planned.fixes]
         result.manual = [_row(item, item.finding.manual) for item in planned.manual]
+        if not planned.fixes:
+            return result
+        if module.code != source.text:
+            # Writing LibCST's rendering would change bytes nobody asked to change.
+            raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
         edited, _ = apply(module, planned)
         new_text = edited.code
-        if new_text == source.text:
-            return result
         result.changed = True
         if job.want_diff:
-            result.diff = "".join(
-                difflib.unified_diff(
-                    source.text.splitlines(keepends=True), new_text.splitlines(keepends=True), path, path
-                )
-            )
+            result.diff = _unified_diff(path, lines, source_lines(new_text))
         if job.write:
             write_atomically(path, new_text, source.encoding)
     except FileError as exc:
         result.error = str(exc)
-    except libcst.ParserSyntaxError as exc:
-        result.error = f"cannot parse: {str(exc).splitlines()[0]} (line {exc.raw_line})"
+    except (libcst.ParserSyntaxError, SyntaxError) as exc:
+        line = getattr(exc, "raw_line", None) or getattr(exc, "lineno", None)
+        result.error = f"cannot parse: {str(exc).splitlines()[0]} (line {line})"
     except RecursionError:
         result.error = "cannot analyse: nesting too deep (RecursionError)"
     except Exception as exc:  # one bad file must not stop the run; say what happened
@@ -88,6 +91,13 @@ def process(path: str, job: Job) -> FileResult:
     if result.error:
         result.changed = False
     return result
+
+
+def _unified_diff(path: str, old: List[str], new: List[str]) -> str:
+    out = []
+    for line in difflib.unified_diff(old, new, path, path):
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def _row(item, reason: str = "") -> Row:
@@ -210,7 +220,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         sys.stdout.write(FORMATTERS[args.format](sorted(entries)))
     else:
         for path, line, column, code, message, fix, reason in sorted(entries):
-            if fix == "manual" and not args.quiet or fix == "safe" and args.check:
+            if not args.quiet and (args.check or fix == "manual"):
                 note = f" [manual fix: {reason}]" if reason else ""
                 print(f"{path}:{line}:{column}: {code} {message}{note}")
 

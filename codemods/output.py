@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import pathlib
+import urllib.parse
 from typing import Iterable, List, Tuple
 
 from flake8_dplen import __version__
@@ -34,6 +37,14 @@ def as_json(entries: Iterable[Entry]) -> str:
     return json.dumps([dict(zip(keys, e)) for e in entries], indent=2) + "\n"
 
 
+def _uri(path: str) -> str:
+    """artifactLocation.uri must be a URI reference: a space or `#` in a path would make it
+    invalid or cut it short, so relative paths are percent-encoded, absolute ones file:// URIs."""
+    if os.path.isabs(path):
+        return pathlib.Path(path).as_uri()
+    return urllib.parse.quote(path.replace(os.sep, "/"))
+
+
 def sarif(entries: List[Entry]) -> str:
     from flake8_dplen.rules import RULES
 
@@ -57,7 +68,7 @@ def sarif(entries: List[Entry]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": path.replace("\\", "/")},
+                        "artifactLocation": {"uri": _uri(path)},
                         "region": {"startLine": line, "startColumn": column},
                     }
                 }

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import os
+import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -92,7 +97,7 @@ def analyze_module(
                 # A rounding in __init__ reached from two samplers is one bug, reported once.
                 if finding is not None and (finding.code, id(finding.node)) not in seen:
                     seen.add((finding.code, id(finding.node)))
-                    findings.append(finding)
+                    findings.append(dataclasses.replace(finding, cls=ctx.cls))
     return findings
 
 
@@ -103,20 +108,65 @@ class Located:
     finding: Finding
 
 
-def locate(module: cst.Module, findings: List[Finding]) -> List[Located]:
-    """Positions are computed only for files with findings: it re-renders the whole module."""
+def _class_positions(module: cst.Module, cls: cst.ClassDef, lines: List[str]):
+    """Positions inside one top-level class, rendered alone and shifted to where it
+    starts in the file: a sampler's findings never need the whole module re-rendered,
+    which costs seconds on a large file. None when the class cannot be placed surely."""
+    header = re.compile(rf"class\s+{re.escape(cls.name.value)}\b")
+    starts = [i for i, line in enumerate(lines, 1) if header.match(line)]
+    same_name = [s for s in module.body if isinstance(s, cst.ClassDef) and s.name.value == cls.name.value]
+    if len(starts) != len(same_name):
+        return None
+    # Blocks without their own indent render with the module's default: keep the file's.
+    alone = module.with_changes(body=[cls], header=[], footer=[])
+    positions = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
+    shift = starts[same_name.index(cls)] - positions[cls.name].start.line
+    return {node: (p.start.line + shift, p.start.column) for node, p in positions.items()}
+
+
+def locate(module: cst.Module, findings: List[Finding], lines: List[str]) -> List[Located]:
+    """(line, column) of each finding, from the positions of the classes they are in, or
+    of the whole module when one lies outside every sampler class."""
     if not findings:
         return []
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    located = [Located(positions[f.node].start.line, positions[f.node].start.column, f) for f in findings]
+    with _deep_recursion():
+        table: Dict[cst.CSTNode, Tuple[int, int]] = {}
+        for cls in {f.cls for f in findings}:
+            placed = _class_positions(module, cls, lines) if cls is not None else None
+            if placed is None or not all(f.node in placed for f in findings if f.cls is cls):
+                whole = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+                table = {node: (p.start.line, p.start.column) for node, p in whole.items()}
+                break
+            table.update(placed)
+    located = [Located(*table[f.node], f) for f in findings]
     return sorted(located, key=lambda item: (item.line, item.column, item.finding.code))
 
 
+@contextmanager
+def _deep_recursion(limit: int = 20000):
+    # LibCST renders recursively, a few frames per level of nesting: a 150-deep literal
+    # that Python itself accepts would otherwise exhaust the default limit of 1000.
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
 def analyze_source(
-    source: str, config: Config = DEFAULT_CONFIG, path: Optional[str] = None
+    source: str,
+    config: Config = DEFAULT_CONFIG,
+    path: Optional[str] = None,
+    guard: Optional[Callable[[str], object]] = None,
 ) -> Tuple[Optional[cst.Module], List[Located]]:
-    """Parse once and analyse; (None, []) when the prefilter rules the file out."""
+    """Parse once and analyse; (None, []) when the prefilter rules the file out. `guard`
+    runs on the text before LibCST sees it (the codemod passes `ast.parse`, because
+    LibCST's native parser crashes the process on nesting Python itself rejects)."""
     if not might_define_sampler(source, config):
         return None, []
+    if guard is not None:
+        guard(source)
     module = cst.parse_module(source)
-    return module, locate(module, analyze_module(module, config, module_name_for(path)))
+    findings = analyze_module(module, config, module_name_for(path))
+    return module, locate(module, findings, io.StringIO(source, newline="").readlines())

@@ -62,10 +62,21 @@ def walk(node: cst.CSTNode, *, into_scopes: bool = False) -> Iterator[cst.CSTNod
             stack.append(child)
 
 
+def _pairs(target: cst.BaseExpression, value: cst.BaseExpression):
+    # `self.n, self.bs = n, bs` binds element by element; other unpacking binds unknowns.
+    if isinstance(target, (cst.Tuple, cst.List)):
+        if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(target.elements):
+            for t, v in zip(target.elements, value.elements):
+                if not isinstance(t, cst.StarredElement) and not isinstance(v, cst.StarredElement):
+                    yield from _pairs(t.value, v.value)
+        return
+    yield target, value
+
+
 def _assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.BaseExpression]]:
-    """(target, value) pairs a statement binds with a whole value (no tuple unpacking)."""
+    """(target, value) pairs a statement binds, element-wise for tuple-to-tuple assignment."""
     if isinstance(stmt, cst.Assign):
-        return [(t.target, stmt.value) for t in stmt.targets]
+        return [pair for t in stmt.targets for pair in _pairs(t.target, stmt.value)]
     if isinstance(stmt, (cst.AnnAssign, cst.AugAssign)) and stmt.value is not None:
         return [(stmt.target, stmt.value)]
     return []

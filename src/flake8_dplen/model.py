@@ -31,6 +31,7 @@ class Finding:
     message: str  # without the code
     fix: Optional[Fix] = None
     manual: Optional[str] = None  # why there is no safe fix, when fix is None
+    cls: Optional[cst.ClassDef] = None  # the sampler class analysed when it was found
 
 
 @dataclass

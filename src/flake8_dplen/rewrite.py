@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Sequence, Tuple
@@ -14,6 +15,12 @@ from .analysis import Located
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
+
+
+def source_lines(text: str) -> List[str]:
+    """Lines as Python counts them: only \\n, \\r\\n and \\r end a line (str.splitlines
+    also breaks at form feeds and other separators, shifting every line after them)."""
+    return io.StringIO(text, newline="").readlines()
 
 
 def suppressed(line: str, code: str) -> bool:
