@@ -4,7 +4,7 @@ collects them all). A rule is written here once; flake8 and the codemod only pre
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, List, Optional, Sequence
+from typing import ClassVar, List, Optional, Sequence
 
 import libcst as cst
 
@@ -51,43 +51,76 @@ def _floors_fractional(ctx: SamplerContext, site: Reached) -> bool:
     return may_be_fractional(ctx, _arg(site), site.fn)
 
 
-class IntTruncation(Rule):
+def _under_drop_last(site: Reached) -> bool:
+    return bool(site.guard) and site.guard[0] == DROP
+
+
+class RoundingCall(Rule):
+    """A rounding call on the way to __len__ whose fix is the exact ceiling."""
+
+    def applies(self, ctx: SamplerContext, site: Reached) -> bool:
+        raise NotImplementedError
+
+    def describe(self, ctx: SamplerContext, site: Reached) -> str:
+        raise NotImplementedError
+
+    def check(self, ctx, site, kind):
+        if ctx.consistent(site) or not self.applies(ctx, site):
+            return None
+        return self.finding(ctx, site, self.describe(ctx, site) + _where(ctx, site), exact_site(ctx, site))
+
+
+class IntTruncation(RoundingCall):
     code = "DPL101"
     title = "int() truncates a fractional batch count"
     kinds = frozenset({"int"})
     VALID = ex.DPL101_VALID
     INVALID = ex.DPL101_INVALID
 
-    def check(self, ctx, site, kind):
-        if (
-            ctx.consistent(site)
-            or (site.guard and site.guard[0] == DROP)
-            or not _floors_fractional(ctx, site)
-        ):
-            return None
-        message = (
+    def applies(self, ctx, site):
+        return not _under_drop_last(site) and _floors_fractional(ctx, site)
+
+    def describe(self, ctx, site):
+        return (
             f"int() floors {ctx.short(_arg(site))}, so __len__ undercounts the final partial batch; "
-            f"use math.ceil{_where(ctx, site)}"
+            "use math.ceil"
         )
-        return self.finding(ctx, site, message, exact_site(ctx, site))
 
 
-class FloorCall(Rule):
+class FloorCall(RoundingCall):
     code = "DPL102"
     title = "floor() of a batch count"
     kinds = frozenset({"floor"})
     VALID = ex.DPL102_VALID
     INVALID = ex.DPL102_INVALID
 
-    def check(self, ctx, site, kind):
-        if ctx.consistent(site) or (site.guard and site.guard[0] == DROP):
-            return None
+    def applies(self, ctx, site):
+        return not _under_drop_last(site)
+
+    def describe(self, ctx, site):
         callee = qualified_callee(site.node, ctx.imports)
-        message = (
+        return (
             f"{callee}() floors {ctx.short(_arg(site))}, so __len__ undercounts the final partial batch; "
-            f"use math.ceil{_where(ctx, site)}"
+            "use math.ceil"
         )
-        return self.finding(ctx, site, message, exact_site(ctx, site))
+
+
+class RoundCall(RoundingCall):
+    code = "DPL104"
+    title = "round() of a batch count"
+    kinds = frozenset({"round"})
+    VALID = ex.DPL104_VALID
+    INVALID = ex.DPL104_INVALID
+
+    def applies(self, ctx, site):
+        # Half-to-even is wrong whatever drop_last says: round(3.5) counts a batch too many.
+        return _floors_fractional(ctx, site)
+
+    def describe(self, ctx, site):
+        return (
+            f"round() of {ctx.short(_arg(site))} rounds half to even, so __len__ is off by one "
+            "for some sizes; use math.ceil, or // under drop_last"
+        )
 
 
 class FloorDivision(Rule):
@@ -102,7 +135,7 @@ class FloorDivision(Rule):
         parent = site.fn.parents.get(node) if site.fn is not None else None
         if is_ceil_idiom(node, parent, ctx.code) or ctx.consistent(site) or ctx.remainder_taken(node):
             return None
-        if site.guard and site.guard[0] == DROP:
+        if _under_drop_last(site):
             return None
         if ctx.iter.partial not in (YES, KEEP):
             return None
@@ -112,23 +145,6 @@ class FloorDivision(Rule):
             f"use ceiling division -(-a // b){_where(ctx, site)}"
         )
         return self.finding(ctx, site, message, ceil_floordiv(ctx, site), at=node.operator)
-
-
-class RoundCall(Rule):
-    code = "DPL104"
-    title = "round() of a batch count"
-    kinds = frozenset({"round"})
-    VALID = ex.DPL104_VALID
-    INVALID = ex.DPL104_INVALID
-
-    def check(self, ctx, site, kind):
-        if ctx.consistent(site) or not _floors_fractional(ctx, site):
-            return None
-        message = (
-            f"round() of {ctx.short(_arg(site))} rounds half to even, so __len__ is off by one "
-            f"for some sizes; use math.ceil, or // under drop_last{_where(ctx, site)}"
-        )
-        return self.finding(ctx, site, message, exact_site(ctx, site))
 
 
 class AggregateRatio(Rule):
@@ -182,4 +198,3 @@ RULES: List[Rule] = [
     AggregateRatio(),
     FragileTruncation(),
 ]
-RULES_BY_CODE: Dict[str, Rule] = {rule.code: rule for rule in RULES}
