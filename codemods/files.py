@@ -40,7 +40,9 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
     # never matched: a checkout under /builds must not fall to --exclude 'build*'.
     name = os.path.basename(os.path.normpath(path))
     absolute = os.path.abspath(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) or fnmatch.fnmatch(absolute, p) for p in patterns)
+    return any(
+        fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) or fnmatch.fnmatch(absolute, p) for p in patterns
+    )
 
 
 def _is_venv(folder: str) -> bool:

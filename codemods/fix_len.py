@@ -50,9 +50,9 @@ class Job:
 def process(path: str, job: Job) -> FileResult:
     """Analyse one file and, when asked, write its fixes. Never raises."""
     # Imported here so that worker processes and --help stay cheap.
-    import libcst
-
     import ast
+
+    import libcst
 
     from flake8_dplen.analysis import analyze_source
     from flake8_dplen.rewrite import apply, plan, source_lines

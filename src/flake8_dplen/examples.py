@@ -7,7 +7,7 @@ marked `# <- DPLxxx` is where. A VALID example is a module in which it must stay
 # ---------------------------------------------------------------- DPL101: int()
 DPL101_INVALID = (
     # opacus 1.0-1.4.1 BatchSplittingSampler: int() drops the last physical batch.
-    '''
+    """
 import math
 from typing import List
 import numpy as np
@@ -31,9 +31,9 @@ class BatchSplittingSampler(Sampler[List[int]]):
                 len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
             )
         return len(self.sampler)
-''',
+""",
     # Plain Sampler, true division.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -47,9 +47,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return int(self.n / self.bs)  # <- DPL101
-''',
+""",
     # Aliased module import.
-    '''
+    """
 import torch.utils.data as tud
 
 
@@ -64,9 +64,9 @@ class Chunks(tud.Sampler):
 
     def __len__(self):
         return int(len(self.data) / self.batch_size)  # <- DPL101
-''',
+""",
     # Aliased class import from torch.utils.data.sampler, generic base.
-    '''
+    """
 from typing import Iterator, List
 from torch.utils.data.sampler import Sampler as S
 
@@ -82,9 +82,9 @@ class Chunks(S[List[int]]):
 
     def __len__(self) -> int:
         return int(self.n / self.batch_size)  # <- DPL101
-''',
+""",
     # The rounding happens in __init__ and reaches __len__ through self.num_batches.
-    '''
+    """
 import torch
 
 
@@ -100,9 +100,9 @@ class Chunks(torch.utils.data.Sampler):
 
     def __len__(self):
         return self.num_batches
-''',
+""",
     # Through a local variable.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -121,9 +121,9 @@ class Split(Sampler):
         ratio = len(self.batches) * 1.5
         count = int(ratio)  # <- DPL101
         return count
-''',
+""",
     # Through a helper method.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -140,9 +140,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self._num_batches()
-''',
+""",
     # Through a property.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -160,9 +160,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.num_batches
-''',
+""",
     # Sampler by inheritance inside the module.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -180,9 +180,9 @@ class Chunks(Base):
 
     def __len__(self):
         return int(self.n / self.bs)  # <- DPL101
-''',
+""",
     # drop_last=False path: the tail is yielded when drop_last is false.
-    '''
+    """
 from torch.utils.data import BatchSampler
 
 
@@ -201,9 +201,9 @@ class MyBatchSampler(BatchSampler):
         if self.drop_last:
             return len(self.sampler) // self.batch_size
         return int(len(self.sampler) / self.batch_size)  # <- DPL101
-''',
+""",
     # A float-annotated rate parameter makes the product fractional.
-    '''
+    """
 from torch.utils.data import DistributedSampler
 
 
@@ -220,9 +220,9 @@ class Fraction(DistributedSampler):
 
     def __len__(self):
         return int(len(self.dataset) * self.rate)  # <- DPL101
-''',
+""",
     # A module-level constant carries the float.
-    '''
+    """
 from torch.utils.data import Sampler
 
 KEEP = 0.8
@@ -238,12 +238,12 @@ class Subsample(Sampler):
 
     def __len__(self):
         return int(self.n * KEEP)  # <- DPL101
-''',
+""",
 )
 
 DPL101_VALID = (
     # int() of an integer value.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -256,9 +256,9 @@ class Seq(Sampler):
 
     def __len__(self):
         return int(len(self.data))
-''',
+""",
     # int() of a floor division.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -272,9 +272,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return int(self.n // self.bs)
-''',
+""",
     # int() of an attribute that holds an int.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -287,9 +287,9 @@ class Fixed(Sampler):
 
     def __len__(self):
         return int(self.n)
-''',
+""",
     # ceil is right when the tail is yielded.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -304,9 +304,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.ceil(self.n / self.bs)
-''',
+""",
     # int() under drop_last: the tail is dropped.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -324,9 +324,9 @@ class Chunks(Sampler):
         if self.drop_last:
             return int(self.n / self.bs)
         return -(-self.n // self.bs)
-''',
+""",
     # Not a sampler: a Dataset's __len__ is never reported.
-    '''
+    """
 from torch.utils.data import Dataset
 
 
@@ -339,9 +339,9 @@ class Windows(Dataset):
 
     def __len__(self):
         return int(self.n / self.size)
-''',
+""",
     # Not a sampler: a plain class.
-    '''
+    """
 class Pager:
     def __init__(self, n, size):
         self.n, self.size = n, size
@@ -351,9 +351,9 @@ class Pager:
 
     def __len__(self):
         return int(self.n / self.size)
-''',
+""",
     # A class named Sampler that is not torch's.
-    '''
+    """
 from mylib import Sampler
 
 
@@ -366,9 +366,9 @@ class Pages(Sampler):
 
     def __len__(self):
         return int(self.n / self.size)
-''',
+""",
     # The int() is in __iter__, not on the way to __len__.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -383,9 +383,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.n
-''',
+""",
     # The same truncated count bounds __iter__ (that is DPL201, not DPL101).
-    '''
+    """
 import torch
 from torch.utils.data import Sampler
 
@@ -403,9 +403,9 @@ class Poisson(Sampler):
         for _ in range(self.steps):
             mask = torch.rand(self.num_samples) < self.sample_rate
             yield mask.nonzero().reshape(-1).tolist()
-''',
+""",
     # __iter__ loops over range(len(self)): len() is the count by construction.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -419,12 +419,12 @@ class Fixed(Sampler):
 
     def __len__(self):
         return int(self.n / self.bs)
-''',
+""",
 )
 
 # ---------------------------------------------------------------- DPL102: floor
 DPL102_INVALID = (
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -439,8 +439,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.floor(self.n / self.bs)  # <- DPL102
-''',
-    '''
+""",
+    """
 from math import floor
 from torch.utils.data import Sampler
 
@@ -455,8 +455,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return floor(self.n / self.bs)  # <- DPL102
-''',
-    '''
+""",
+    """
 from math import floor as fl
 import torch.utils.data as tud
 
@@ -471,8 +471,8 @@ class Chunks(tud.Sampler):
 
     def __len__(self):
         return fl(self.n / self.bs)  # <- DPL102
-''',
-    '''
+""",
+    """
 import numpy as np
 from torch.utils.data import Sampler
 
@@ -487,8 +487,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return int(np.floor(self.n / self.bs))  # <- DPL102
-''',
-    '''
+""",
+    """
 import numpy
 from torch.utils.data.sampler import BatchSampler
 
@@ -506,8 +506,8 @@ class Chunks(BatchSampler):
 
     def __len__(self):
         return int(numpy.floor(len(self.sampler) / self.batch_size))  # <- DPL102
-''',
-    '''
+""",
+    """
 import torch
 from torch.utils.data import Sampler
 
@@ -522,9 +522,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return int(torch.floor(torch.tensor(self.n / self.bs)))  # <- DPL102
-''',
+""",
     # In __init__, through an attribute.
-    '''
+    """
 import math
 from torch.utils.data import RandomSampler
 
@@ -541,9 +541,9 @@ class Chunks(RandomSampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Through a helper method.
-    '''
+    """
 import math
 from torch.utils.data import SequentialSampler
 
@@ -561,9 +561,9 @@ class Chunks(SequentialSampler):
 
     def __len__(self):
         return self.batches()
-''',
+""",
     # math.trunc floors too for counts.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -578,9 +578,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.trunc(self.n / self.bs)  # <- DPL102
-''',
+""",
     # The drop_last=False path.
-    '''
+    """
 import math
 from torch.utils.data import BatchSampler
 
@@ -600,9 +600,9 @@ class MyBatches(BatchSampler):
         if not self.drop_last:
             return math.floor(len(self.sampler) / self.batch_size)  # <- DPL102
         return len(self.sampler) // self.batch_size
-''',
+""",
     # Through a property, with a subscripted generic base.
-    '''
+    """
 import math
 from typing import List
 from torch.utils.data import WeightedRandomSampler
@@ -619,11 +619,11 @@ class Chunks(WeightedRandomSampler):
 
     def __len__(self):
         return self.num_batches
-''',
+""",
 )
 
 DPL102_VALID = (
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -640,8 +640,8 @@ class Chunks(Sampler):
         if self.drop_last:
             return math.floor(self.n / self.bs)
         return math.ceil(self.n / self.bs)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -656,8 +656,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.floor(self.n / self.bs)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Dataset
 
@@ -665,8 +665,8 @@ from torch.utils.data import Dataset
 class Windows(Dataset):
     def __len__(self):
         return math.floor(self.n / self.size)
-''',
-    '''
+""",
+    """
 import math
 
 
@@ -676,8 +676,8 @@ class NotASampler:
 
     def __len__(self):
         return math.floor(10 / 3)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -693,8 +693,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.n
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -708,8 +708,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return (self.n + self.bs - 1) // self.bs
-''',
-    '''
+""",
+    """
 from math import floor
 from torch.utils.data import Sampler
 
@@ -728,8 +728,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.count
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -744,8 +744,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.floor(self.n / self.bs) if self.drop_last else math.ceil(self.n / self.bs)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -762,8 +762,8 @@ class Chunks(Sampler):
         if not self.drop_last:
             return math.ceil(self.n / self.bs)
         return math.floor(self.n / self.bs)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -784,12 +784,12 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.steps
-''',
+""",
 )
 
 # ---------------------------------------------------------------- DPL103: //
 DPL103_INVALID = (
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -803,8 +803,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.n // self.bs  # <- DPL103
-''',
-    '''
+""",
+    """
 import torch.utils.data as tud
 
 
@@ -821,9 +821,9 @@ class MyBatches(tud.BatchSampler):
 
     def __len__(self):
         return len(self.sampler) // self.batch_size  # <- DPL103
-''',
+""",
     # drop_last=False path of a tail guarded by drop_last.
-    '''
+    """
 from torch.utils.data import BatchSampler as BS
 
 
@@ -840,9 +840,9 @@ class MyBatches(BS):
 
     def __len__(self):
         return len(self.sampler) // self.batch_size  # <- DPL103
-''',
+""",
     # In __init__ through an attribute.
-    '''
+    """
 import math
 import numpy as np
 from torch.utils.data import Sampler
@@ -860,9 +860,9 @@ class Split(Sampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Through a helper method.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -879,9 +879,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self._count()
-''',
+""",
     # Through a property.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -899,9 +899,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Through a local.
-    '''
+    """
 import torch
 from torch.utils.data import Sampler
 
@@ -916,9 +916,9 @@ class Chunks(Sampler):
     def __len__(self):
         batches = self.n // self.bs  # <- DPL103
         return batches
-''',
+""",
     # The drop_last=False branch of __len__ floors too.
-    '''
+    """
 from torch.utils.data import BatchSampler
 
 
@@ -938,9 +938,9 @@ class MyBatches(BatchSampler):
             return len(self.sampler) // self.batch_size
         else:
             return len(self.sampler) // self.batch_size  # <- DPL103
-''',
+""",
     # Distributed subclass, torch.chunk in __iter__.
-    '''
+    """
 import torch
 from torch.utils.data.distributed import DistributedSampler
 
@@ -956,9 +956,9 @@ class Shards(DistributedSampler):
 
     def __len__(self):
         return len(self.dataset) // self.bs  # <- DPL103
-''',
+""",
     # A user's own base class named in configuration is not needed: inheritance in-module.
-    '''
+    """
 from torch.utils.data import SubsetRandomSampler
 
 
@@ -976,12 +976,12 @@ class Chunks(Base):
 
     def __len__(self):
         return len(self.indices) // self.bs  # <- DPL103
-''',
+""",
 )
 
 DPL103_VALID = (
     # torch's BatchSampler: // under drop_last, ceiling division otherwise.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1003,8 +1003,8 @@ class MyBatches(Sampler):
         if self.drop_last:
             return len(self.sampler) // self.batch_size
         return (len(self.sampler) + self.batch_size - 1) // self.batch_size
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1018,8 +1018,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return -(-self.n // self.bs)
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1033,8 +1033,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return (self.n - 1) // self.bs + 1
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1048,9 +1048,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return (self.n + (self.bs - 1)) // self.bs
-''',
+""",
     # Full batches only: no evidence of a tail in __iter__.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1064,9 +1064,9 @@ class FullBatches(Sampler):
 
     def __len__(self):
         return self.n // self.bs
-''',
+""",
     # Pads up to len(self): the count is bound by len().
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1080,9 +1080,9 @@ class Padded(Sampler):
 
     def __len__(self):
         return self.n // self.bs
-''',
+""",
     # drop_last decided in __init__.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1106,9 +1106,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Early return on the keep-last path; the // after it runs only under drop_last.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1130,9 +1130,9 @@ class Chunks(Sampler):
         if not self.drop_last:
             return (self.n + self.bs - 1) // self.bs
         return self.n // self.bs
-''',
+""",
     # Conditional expression on drop_last.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1152,9 +1152,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.n // self.bs if self.drop_last else -(-self.n // self.bs)
-''',
+""",
     # Index sampler: // of the dataset over replicas, __iter__ yields indices, no batches.
-    '''
+    """
 import torch
 from torch.utils.data import Sampler
 
@@ -1173,9 +1173,9 @@ class Shard(Sampler):
 
     def __len__(self):
         return self.num_samples
-''',
+""",
     # A Dataset is never reported.
-    '''
+    """
 from torch.utils.data import Dataset
 
 
@@ -1189,12 +1189,12 @@ class Windows(Dataset):
 
     def __len__(self):
         return self.n // self.size
-''',
+""",
 )
 
 # ---------------------------------------------------------------- DPL104: round()
 DPL104_INVALID = (
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1208,8 +1208,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return round(self.n / self.bs)  # <- DPL104
-''',
-    '''
+""",
+    """
 import torch.utils.data as tud
 
 
@@ -1223,8 +1223,8 @@ class Chunks(tud.Sampler):
 
     def __len__(self):
         return round(self.n / self.bs)  # <- DPL104
-''',
-    '''
+""",
+    """
 from torch.utils.data.sampler import Sampler as Base
 
 
@@ -1239,8 +1239,8 @@ class Chunks(Base):
 
     def __len__(self):
         return self.count
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1257,8 +1257,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self._count()
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1276,8 +1276,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.count
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1292,9 +1292,9 @@ class Chunks(Sampler):
     def __len__(self):
         count = round(self.n / self.bs)  # <- DPL104
         return count
-''',
+""",
     # round() is wrong under drop_last too: it rounds 3.5 up to 4.
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1316,8 +1316,8 @@ class Chunks(Sampler):
         if self.drop_last:
             return round(self.n / self.bs)  # <- DPL104
         return -(-self.n // self.bs)
-''',
-    '''
+""",
+    """
 from torch.utils.data import BatchSampler
 
 
@@ -1334,8 +1334,8 @@ class MyBatches(BatchSampler):
 
     def __len__(self):
         return round(len(self.sampler) / self.batch_size)  # <- DPL104
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 SHARE = 0.5
@@ -1351,8 +1351,8 @@ class Half(Sampler):
 
     def __len__(self):
         return round(self.n * SHARE)  # <- DPL104
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1370,11 +1370,11 @@ class Chunks(Base):
 
     def __len__(self):
         return round(self.n / self.bs)  # <- DPL104
-''',
+""",
 )
 
 DPL104_VALID = (
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1387,8 +1387,8 @@ class Seq(Sampler):
 
     def __len__(self):
         return round(len(self.data))
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1402,24 +1402,24 @@ class Fixed(Sampler):
 
     def __len__(self):
         return round(self.n / self.bs)
-''',
-    '''
+""",
+    """
 from torch.utils.data import Dataset
 
 
 class Windows(Dataset):
     def __len__(self):
         return round(self.n / self.size)
-''',
-    '''
+""",
+    """
 class Plain:
     def __iter__(self):
         yield 1
 
     def __len__(self):
         return round(3 / 2)
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1433,8 +1433,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.n
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1449,8 +1449,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.ceil(self.n / self.bs)
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1465,8 +1465,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return self.steps
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1480,16 +1480,16 @@ class Chunks(Sampler):
 
     def __len__(self):
         return round(self.n // self.bs) + (self.n % self.bs > 0)
-''',
-    '''
+""",
+    """
 from mylib import Sampler
 
 
 class Chunks(Sampler):
     def __len__(self):
         return round(self.n / self.bs)
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1506,13 +1506,13 @@ class Chunks(Sampler):
 
     def __len__(self):
         return -(-self.n // self.bs)
-''',
+""",
 )
 
 # ---------------------------------------------------------------- DPL105: aggregate ratio
 DPL105_INVALID = (
     # opacus 1.5-1.6 BatchSplittingSampler: ceil of the aggregate ratio.
-    '''
+    """
 import math
 from typing import List
 import numpy as np
@@ -1536,8 +1536,8 @@ class BatchSplittingSampler(Sampler[List[int]]):
                 len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
             )
         return len(self.sampler)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1555,9 +1555,9 @@ class Split(Sampler):
 
     def __len__(self):
         return math.ceil(len(self.batches) * self.batch_size / self.max_size)  # <- DPL105
-''',
+""",
     # `from math import ceil` spelling.
-    '''
+    """
 import math
 from math import ceil
 from torch.utils.data import Sampler
@@ -1576,9 +1576,9 @@ class Split(Sampler):
 
     def __len__(self):
         return ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
-''',
+""",
     # `import math as m` alias and a module alias for torch.
-    '''
+    """
 import math
 import math as m
 import torch.utils.data as tud
@@ -1597,9 +1597,9 @@ class Split(tud.Sampler):
 
     def __len__(self):
         return m.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
-''',
+""",
     # Through an attribute set in __init__.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1618,9 +1618,9 @@ class Split(Sampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Through a property.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1642,9 +1642,9 @@ class Split(Sampler):
 
     def __len__(self):
         return self.count
-''',
+""",
     # Through a helper method.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1665,9 +1665,9 @@ class Split(Sampler):
 
     def __len__(self):
         return self._count()
-''',
+""",
     # Through a local.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1686,9 +1686,9 @@ class Split(Sampler):
     def __len__(self):
         expected = len(self.batches) * (self.batch_size / self.max_size)
         return math.ceil(expected)  # <- DPL105
-''',
+""",
     # numpy.ceil of the ratio.
-    '''
+    """
 import math
 import numpy as np
 from torch.utils.data import Sampler
@@ -1707,9 +1707,9 @@ class Split(Sampler):
 
     def __len__(self):
         return int(np.ceil(len(self.batches) * (self.batch_size / self.max_size)))  # <- DPL105
-''',
+""",
     # np.array_split per batch, generic base from torch.utils.data.sampler.
-    '''
+    """
 import math
 from typing import List
 import numpy as np
@@ -1728,11 +1728,11 @@ class Split(Sampler[List[int]]):
 
     def __len__(self):
         return math.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
-''',
+""",
 )
 
 DPL105_VALID = (
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1747,8 +1747,8 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.ceil(self.n / self.bs)
-''',
-    '''
+""",
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1765,9 +1765,9 @@ class Split(Sampler):
 
     def __len__(self):
         return sum(math.ceil(len(b) / self.max_size) for b in self.batches)
-''',
+""",
     # The exact per-batch count for a torch BatchSampler.
-    '''
+    """
 import math
 from torch.utils.data import BatchSampler, Sampler
 
@@ -1788,9 +1788,9 @@ class Split(Sampler):
             n, b, m = len(self.batches.sampler), self.batches.batch_size, self.max_size
             return n // b * -(-b // m) + (0 if self.batches.drop_last else -(-(n % b) // m))
         return sum(math.ceil(len(x) / self.max_size) for x in self.batches)
-''',
+""",
     # Ceil of a plain ratio where __iter__ does not split batch by batch.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1805,9 +1805,9 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.ceil(len(self.data) * (1 / self.bs))
-''',
+""",
     # __iter__ splits by a different size than __len__ divides by: not this pattern.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1825,9 +1825,9 @@ class Split(Sampler):
 
     def __len__(self):
         return math.ceil(len(self.batches) * (self.batch_size / self.other_size))
-''',
+""",
     # The count is bound by len(self) in __iter__.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1844,9 +1844,9 @@ class Split(Sampler):
 
     def __len__(self):
         return math.ceil(len(self.batches) * (self.batch_size / self.max_size))
-''',
+""",
     # A Dataset is never reported.
-    '''
+    """
 import math
 from torch.utils.data import Dataset
 
@@ -1862,9 +1862,9 @@ class Pieces(Dataset):
 
     def __len__(self):
         return math.ceil(len(self.batches) * (4 / self.max_size))
-''',
+""",
     # Ceil in __iter__ only; __len__ counts exactly.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1882,9 +1882,9 @@ class Split(Sampler):
 
     def __len__(self):
         return sum(-(-len(b) // self.max_size) for b in self.batches)
-''',
+""",
     # Not a sampler at all.
-    '''
+    """
 import math
 
 
@@ -1898,9 +1898,9 @@ class Pieces:
 
     def __len__(self):
         return math.ceil(len(self.batches) * (4 / self.max_size))
-''',
+""",
     # Ceil over a different attribute than the one __iter__ walks.
-    '''
+    """
 import math
 from torch.utils.data import Sampler
 
@@ -1919,13 +1919,13 @@ class Split(Sampler):
 
     def __len__(self):
         return math.ceil(len(self.other) * (self.batch_size / self.max_size))
-''',
+""",
 )
 
 # ---------------------------------------------------------------- DPL201: fragile but consistent
 DPL201_INVALID = (
     # opacus UniformWithReplacementSampler: int(1 / sample_rate) bounds both.
-    '''
+    """
 import torch
 from typing import List
 from torch.utils.data import Sampler
@@ -1950,8 +1950,8 @@ class UniformWithReplacementSampler(Sampler[List[int]]):
             mask = torch.rand(self.num_samples, generator=self.generator) < self.sample_rate
             yield mask.nonzero(as_tuple=False).reshape(-1).tolist()
             num_batches -= 1
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1965,11 +1965,11 @@ class Fixed(Sampler):
 
     def __len__(self):
         return int(self.n / self.bs)  # <- DPL201
-''',
+""",
 )
 
 DPL201_VALID = (
-    '''
+    """
 from torch.utils.data import Sampler
 
 
@@ -1983,8 +1983,8 @@ class Fixed(Sampler):
 
     def __len__(self):
         return self.n // self.bs
-''',
-    '''
+""",
+    """
 from torch.utils.data import Sampler
 
 
@@ -1998,5 +1998,5 @@ class Steps(Sampler):
 
     def __len__(self):
         return self.steps
-''',
+""",
 )

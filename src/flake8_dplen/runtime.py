@@ -123,9 +123,7 @@ def expected_poisson_batches(
     return steps * expected_pieces(n, q * n, m, empty_batch_counts)
 
 
-def _check_once(
-    obj: Any, reported: int, reseed: Optional[Callable[[int], Any]], z: float
-) -> LengthReport:
+def _check_once(obj: Any, reported: int, reseed: Optional[Callable[[int], Any]], z: float) -> LengthReport:
     if reseed is not None:
         reseed(0)
     count = 0
@@ -135,8 +133,14 @@ def _check_once(
             extra.append(_batch_size(batch))
         count += 1
     return LengthReport(
-        reported, (count,), float(count), 0.0, count == reported,
-        yielded=count, extra_sizes=tuple(extra), z=z,
+        reported,
+        (count,),
+        float(count),
+        0.0,
+        count == reported,
+        yielded=count,
+        extra_sizes=tuple(extra),
+        z=z,
     )
 
 
@@ -212,10 +216,7 @@ def _random_message(r: LengthReport) -> str:
     if gap > 0:
         what = f"len() is {gap:.2f} below {ref}: ~{gap:.1f} batches per epoch lie past len()"
     elif gap < 0:
-        what = (
-            f"len() is {-gap:.2f} above {ref}:"
-            f" ~{-gap:.1f} batches per epoch promised by len() never come"
-        )
+        what = f"len() is {-gap:.2f} above {ref}: ~{-gap:.1f} batches per epoch promised by len() never come"
     else:
         what = f"len() equals {ref}"
     if r.expected is not None and abs(r.mean - r.expected) > r.z * r.stderr:
