@@ -57,8 +57,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> Tuple[List[str], L
     problems: List[Tuple[str, str]] = []
     seen = set()
 
-    def add(path: str) -> None:
-        real = os.path.realpath(path)
+    def add(path: str, real: str) -> None:
         if real not in seen:
             seen.add(real)
             files.append(path)
@@ -70,14 +69,15 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> Tuple[List[str], L
             if _excluded(path, exclude):
                 continue
             before = len(files)
+            # Walks follow no symlink, so the absolute path names a file once.
             for found in _walk(path, exclude):
-                add(found)
+                add(found, os.path.abspath(found))
             if len(files) == before:
                 problems.append((path, "no Python files here"))
         elif os.path.islink(path) and not os.path.exists(path):
             problems.append((path, "broken symlink"))
         elif not _excluded(path, exclude):
-            add(path)
+            add(path, os.path.realpath(path))
     return files, problems
 
 

@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 from flake8_dplen import __version__
 from flake8_dplen.config import Config
 
-from .files import FileError, discover, read, write_atomically
+from .files import FileError, Source, discover, read, write_atomically
 from .output import FORMATTERS
 from .settings import load as load_settings
 
@@ -47,9 +47,10 @@ class Job:
     want_diff: bool
 
 
-def process(path: str, job: Job) -> FileResult:
-    """Analyse one file and, when asked, write its fixes. Never raises."""
-    # Imported here so that worker processes and --help stay cheap.
+def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
+    """Analyse one file (`source` when already read) and, when asked, write its fixes.
+    Never raises."""
+    # Imported here so that --help stays cheap.
     import ast
 
     import libcst
@@ -59,8 +60,8 @@ def process(path: str, job: Job) -> FileResult:
 
     result = FileResult(path)
     try:
-        source = read(path)
-        module, located = analyze_source(source.text, job.config, path, guard=ast.parse)
+        source = source or read(path)
+        module, located = analyze_source(source.text, job.config, path, tree=ast.parse)
         if module is None:
             return result
         lines = source_lines(source.text)
@@ -125,19 +126,41 @@ class _Progress:
 
 
 def run_all(files: Sequence[str], job: Job, jobs: int, quiet: bool) -> List[FileResult]:
+    """Read and text-test every file here, then analyse the few that may hold a sampler,
+    in parallel only when there are enough of them to repay the workers' start-up."""
+    from flake8_dplen.prefilter import might_define_sampler
+
     progress = _Progress(len(files), quiet)
-    if jobs <= 1 or len(files) < 8:
-        results = []
-        for path in files:
-            results.append(process(path, job))
+    results: List[FileResult] = []
+    candidates: List[Tuple[str, Source]] = []
+    for path in files:
+        try:
+            source = read(path)
+        except FileError as exc:
+            results.append(FileResult(path, error=str(exc)))
+        else:
+            if might_define_sampler(source.text, job.config):
+                candidates.append((path, source))
+                continue
+            results.append(FileResult(path))
+        progress.step()
+    if jobs <= 1 or len(candidates) < 4:
+        for path, source in candidates:
+            results.append(process(path, job, source))
             progress.step()
-        return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = []
-        for result in pool.map(process, files, [job] * len(files), chunksize=16):
-            results.append(result)
-            progress.step()
-        return results
+    else:
+        # Forked workers inherit these modules instead of importing LibCST each.
+        import flake8_dplen.analysis  # noqa: F401
+        import flake8_dplen.rewrite  # noqa: F401
+
+        paths = [path for path, _ in candidates]
+        sources = [source for _, source in candidates]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(process, paths, [job] * len(paths), sources, chunksize=4):
+                results.append(result)
+                progress.step()
+    order = {path: i for i, path in enumerate(files)}
+    return sorted(results, key=lambda r: order[r.path])
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
 """Every rule's VALID and INVALID examples, collected from the rule classes themselves."""
 
+import ast
 import re
 
 import libcst as cst
@@ -44,3 +45,13 @@ def test_gating_rules_carry_ten_examples_each_way(rule):
 def test_examples_are_valid_python(rule, source):
     compile(source, rule.code, "exec")
     cst.parse_module(source)
+
+
+@pytest.mark.parametrize("rule, source", list(_cases("INVALID")))
+def test_the_cheap_tests_never_rule_out_an_invalid_example(rule, source):
+    # The text and ast tests skip LibCST for most files; they must never skip a bug.
+    from flake8_dplen.config import Config
+    from flake8_dplen.prefilter import could_report, might_define_sampler
+
+    assert might_define_sampler(source, Config())
+    assert could_report(ast.parse(source), Config())

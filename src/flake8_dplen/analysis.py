@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import io
 import os
@@ -9,7 +10,7 @@ import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -20,20 +21,12 @@ from .flow import Flow
 from .iterfacts import iter_facts
 from .model import Finding, SamplerContext
 from .names import ImportTable
+from .prefilter import could_report, might_define_sampler
 from .rounding import rounding_kind
 from .rules import RULES
 from .samplers import class_lineage, find_samplers, module_classes
 
 DEFAULT_CONFIG = Config()
-
-
-def might_define_sampler(text: str, config: Config) -> bool:
-    """The cheap test every file gets before it is parsed."""
-    if "__len__" not in text:
-        return False
-    if "Sampler" in text:
-        return True
-    return any(base.rpartition(".")[2] in text for base in config.sampler_bases)
 
 
 def module_name_for(path: Optional[str]) -> Optional[str]:
@@ -154,19 +147,27 @@ def _deep_recursion(limit: int = 20000):
         sys.setrecursionlimit(before)
 
 
+def analyze_text(source: str, config: Config = DEFAULT_CONFIG, path: Optional[str] = None):
+    """Parse with LibCST (once) and analyse, with no cheap test first."""
+    module = cst.parse_module(source)
+    findings = analyze_module(module, config, module_name_for(path))
+    return module, locate(module, findings, io.StringIO(source, newline="").readlines())
+
+
 def analyze_source(
     source: str,
     config: Config = DEFAULT_CONFIG,
     path: Optional[str] = None,
-    guard: Optional[Callable[[str], object]] = None,
+    tree: Union[ast.Module, Callable[[str], ast.Module], None] = None,
 ) -> Tuple[Optional[cst.Module], List[Located]]:
-    """Parse once and analyse; (None, []) when the prefilter rules the file out. `guard`
-    runs on the text before LibCST sees it (the codemod passes `ast.parse`, because
-    LibCST's native parser crashes the process on nesting Python itself rejects)."""
+    """The cheap tests, then `analyze_text`; (None, []) when a test rules the file out.
+    `tree` is the file's `ast`, or a function that makes it: the codemod passes
+    `ast.parse`, which also rejects nesting that would crash LibCST's native parser."""
     if not might_define_sampler(source, config):
         return None, []
-    if guard is not None:
-        guard(source)
-    module = cst.parse_module(source)
-    findings = analyze_module(module, config, module_name_for(path))
-    return module, locate(module, findings, io.StringIO(source, newline="").readlines())
+    if tree is not None:
+        if callable(tree):
+            tree = tree(source)
+        if not could_report(tree, config):
+            return None, []
+    return analyze_text(source, config, path)

@@ -6,6 +6,7 @@ from typing import Iterator, List, Tuple
 
 from . import __version__
 from .config import Config
+from .prefilter import could_report, might_define_sampler
 
 
 class DplenChecker:
@@ -14,8 +15,8 @@ class DplenChecker:
     config = Config()
 
     def __init__(self, tree, lines: List[str], filename: str = "") -> None:
-        # flake8 needs `tree` to run this once per file; the plugin reads `lines` instead,
-        # so that files without samplers are ruled out before anything is parsed.
+        # flake8's `ast` tree rules most files out before LibCST is imported or run.
+        self.tree = tree
         self.lines = lines
         self.filename = filename
 
@@ -37,14 +38,20 @@ class DplenChecker:
     def run(self) -> Iterator[Tuple[int, int, str, type]]:
         source = "".join(self.lines)
         try:
+            if not might_define_sampler(source, self.config):
+                return
+            if self.tree is not None and not could_report(self.tree, self.config):
+                return
+            # LibCST is imported only now: most files never need it.
             import libcst
 
-            from .analysis import analyze_source
+            from .analysis import analyze_text
 
             try:
-                _, located = analyze_source(source, self.config, self.filename)
+                _, located = analyze_text(source, self.config, self.filename)
             except libcst.ParserSyntaxError:
-                # flake8 reports syntax errors itself (E999); nothing to add.
+                # flake8 has parsed this file, so it is Python that LibCST does not
+                # accept (README, known limits): skipped, as the plugin cannot read it.
                 return
         except RecursionError:
             yield (

@@ -1,0 +1,90 @@
+"""The cheap tests every file gets before LibCST is imported or run: a text search, then
+a look at the `ast` tree flake8 has already built. Importing LibCST and parsing with it
+costs more than flake8's own checks on a small tree, so a file is only handed to LibCST
+when a class that may be a sampler defines `__len__` and something in the module rounds."""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, Optional
+
+from .config import Config
+
+_ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
+
+
+def might_define_sampler(text: str, config: Config) -> bool:
+    """The text test: `__len__` and a sampler base name both appear."""
+    if "__len__" not in text:
+        return False
+    if "Sampler" in text:
+        return True
+    return any(base.rpartition(".")[2] in text for base in config.sampler_bases)
+
+
+def _aliases(body) -> Dict[str, str]:
+    """Local name -> the name it was imported as (`import numpy as np`, `floor as fl`)."""
+    found: Dict[str, str] = {}
+    for stmt in body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for alias in stmt.names:
+                if alias.asname:
+                    found[alias.asname] = alias.name.rpartition(".")[2]
+        elif isinstance(stmt, (ast.If, ast.Try)):
+            found.update(_aliases(stmt.body))
+            found.update(_aliases(getattr(stmt, "orelse", [])))
+            for handler in getattr(stmt, "handlers", []):
+                found.update(_aliases(handler.body))
+    return found
+
+
+def _last_name(node: ast.expr, aliases: Dict[str, str]) -> Optional[str]:
+    if isinstance(node, ast.Subscript):
+        return _last_name(node.value, aliases)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return aliases.get(node.id, node.id)
+    return None
+
+
+def _rounds(node: ast.AST, aliases: Dict[str, str]) -> bool:
+    for child in ast.walk(node):
+        if isinstance(child, ast.BinOp) and isinstance(child.op, ast.FloorDiv):
+            return True
+        if isinstance(child, ast.Call) and _last_name(child.func, aliases) in _ROUNDING_CALLS:
+            return True
+    return False
+
+
+def could_report(tree: ast.Module, config: Config) -> bool:
+    """False only when no rule can fire: no possible sampler with `__len__`, or nothing
+    that rounds anywhere a `__len__` could reach."""
+    wanted = {"Sampler"} | {base.rpartition(".")[2] for base in config.sampler_bases}
+    aliases = _aliases(tree.body)
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    samplers = set()
+    changed = True
+    while changed:  # subclasses of this module's own samplers are samplers too
+        changed = False
+        for cls in classes:
+            if cls.name in samplers:
+                continue
+            names = {_last_name(base, aliases) for base in cls.bases}
+            if names & samplers or any(n and any(w in n for w in wanted) for n in names):
+                samplers.add(cls.name)
+                changed = True
+    with_len = [
+        cls
+        for cls in classes
+        if cls.name in samplers
+        and any(
+            isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__len__" for s in cls.body
+        )
+    ]
+    if not with_len:
+        return False
+    # Rounding may sit in the class, in a base defined here, or in a module constant.
+    return any(_rounds(cls, aliases) for cls in classes if cls.name in samplers) or any(
+        _rounds(stmt, aliases) for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+    )
