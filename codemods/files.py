@@ -11,23 +11,22 @@ import tokenize
 from dataclasses import dataclass
 from typing import Iterator, List, Sequence, Tuple
 
+# Never sources: version control, caches, tool state.
 SKIPPED_DIRS = {
     ".git",
     ".hg",
     ".svn",
     ".tox",
     ".nox",
-    ".venv",
-    "venv",
-    "env",
-    "build",
-    "dist",
     "__pycache__",
     ".eggs",
     "node_modules",
     ".mypy_cache",
     ".pytest_cache",
 }
+# Usually build output or environments, but a package may name a subpackage so
+# (mmengine.dist): skipped only when they are not packages.
+OUTPUT_DIRS = {".venv", "venv", "env", "build", "dist"}
 
 
 class FileError(Exception):
@@ -87,6 +86,7 @@ def _walk(root: str, exclude: Sequence[str]) -> Iterator[str]:
             d
             for d in dirs
             if d not in SKIPPED_DIRS
+            and not (d in OUTPUT_DIRS and not os.path.isfile(os.path.join(folder, d, "__init__.py")))
             and not d.endswith(".egg-info")
             and not os.path.islink(os.path.join(folder, d))
             and not _is_venv(os.path.join(folder, d))

@@ -217,6 +217,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 2
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.diff and args.format != "text":
+        parser.error("--diff prints a patch; use --check with --format")
     try:
         settings = load_settings(args.config, args.isolated)
     except Exception as exc:  # flake8 raises its own error type for a missing --config
@@ -237,15 +239,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(f"{result.path}: {result.error}", file=sys.stderr)
         if args.diff and result.diff:
             sys.stdout.write(result.diff)
-        entries += [(result.path, *row[:4], "safe", "") for row in result.fixed]
+        # Once written, a fixed finding is gone, and --diff shows it as the patch.
+        if args.check:
+            entries += [(result.path, *row[:4], "safe", "") for row in result.fixed]
         entries += [(result.path, *row[:4], "manual", row[4]) for row in result.manual]
     if args.format != "text":
         sys.stdout.write(FORMATTERS[args.format](sorted(entries)))
     else:
-        for path, line, column, code, message, fix, reason in sorted(entries):
-            if not args.quiet and (args.check or fix == "manual"):
+        for path, line, column, code, message, _fix, reason in sorted(entries):
+            if not args.quiet:
                 note = f" [manual fix: {reason}]" if reason else ""
-                print(f"{path}:{line}:{column}: {code} {message}{note}")
+                # Beside a patch on stdout, the findings go to stderr so the patch applies.
+                print(
+                    f"{path}:{line}:{column}: {code} {message}{note}",
+                    file=sys.stderr if args.diff else sys.stdout,
+                )
 
     fixed = sum(len(r.fixed) for r in results if r.changed)
     manual = sum(len(r.manual) for r in results)

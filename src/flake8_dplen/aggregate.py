@@ -10,7 +10,7 @@ from typing import List, Optional, Union
 
 import libcst as cst
 
-from .classindex import is_self_attr, walk
+from .classindex import walk
 from .codegen import ceil_spelling, operand, parse_like, ratio_parts, stacked_sum, strip_parens
 from .flow import Reached
 from .model import Fix, SamplerContext
@@ -35,20 +35,9 @@ def _factors(node: cst.BaseExpression) -> List[cst.BaseExpression]:
     return [node]
 
 
-def _spelled_as_self(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> str:
-    """`self.x` for a parameter `x` the site's method also stores as `self.x = x` (in
-    __init__ the parameter and the attribute are the same value)."""
-    if isinstance(expr, cst.Name) and expr.value in site.fn.params:
-        for node in walk(site.fn.func.body):
-            if (
-                isinstance(node, cst.Assign)
-                and isinstance(node.value, cst.Name)
-                and node.value.value == expr.value
-            ):
-                for target in node.targets:
-                    if is_self_attr(target.target, site.fn.func) is not None:
-                        return ctx.code(target.target)
-    return ctx.code(expr)
+def _self_code(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> str:
+    attr = ctx.as_self_attr(expr, site.fn)
+    return f"self.{attr}" if attr is not None else ctx.code(expr)
 
 
 def _single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> cst.BaseExpression:
@@ -62,7 +51,7 @@ def _single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) 
 
 def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached) -> Optional[Aggregate]:
     parts = ratio_parts(_single_value(ctx, arg, site))
-    if parts is None or site.fn is None or _spelled_as_self(ctx, parts[1], site) not in ctx.iter.splits_by:
+    if parts is None or site.fn is None or _self_code(ctx, parts[1], site) not in ctx.iter.splits_by:
         return None
     factors = [f for numerator in parts[0] for f in _factors(numerator)]
     for factor in factors:
@@ -71,7 +60,7 @@ def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached)
             and isinstance(factor.func, cst.Name)
             and factor.func.value == "len"
             and len(factor.args) == 1
-            and _spelled_as_self(ctx, factor.args[0].value, site).partition(".")[2] in ctx.iter.iterated
+            and ctx.as_self_attr(factor.args[0].value, site.fn) in ctx.iter.iterated
         ):
             rest = [f for f in factors if f is not factor]
             return Aggregate(factor.args[0].value, rest, parts[1])

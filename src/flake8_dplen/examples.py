@@ -239,6 +239,71 @@ class Subsample(Sampler):
     def __len__(self):
         return int(self.n * KEEP)  # <- DPL101
 """,
+    # From opacus 1.4.1 (reduced): the fixed-size path of a batch-splitting sampler.
+    """
+import math
+
+import numpy as np
+from torch.utils.data import BatchSampler, Sampler
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler, max_batch_size: int):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            pieces = np.array_split(batch, math.ceil(len(batch) / self.max_batch_size))
+            yield from (p.tolist() for p in pieces)
+
+    def __len__(self):
+        if isinstance(self.sampler, BatchSampler):
+            return int(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL101
+        return len(self.sampler)
+""",
+    # From opacus 1.4.1 (reduced): the Poisson path; the count is random and the fix is its expectation.
+    """
+import math
+
+import numpy as np
+import torch
+from torch.utils.data import Sampler
+
+
+class Poisson(Sampler):
+    def __init__(self, num_samples, sample_rate, steps):
+        self.num_samples = num_samples
+        self.sample_rate = sample_rate
+        self.steps = steps
+
+    def __iter__(self):
+        for _ in range(self.steps):
+            yield (torch.rand(self.num_samples) < self.sample_rate).nonzero().reshape(-1).tolist()
+
+    def __len__(self):
+        return self.steps
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler, max_batch_size: int):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            if len(batch) == 0:
+                yield []
+                continue
+            pieces = np.array_split(batch, math.ceil(len(batch) / self.max_batch_size))
+            yield from (p.tolist() for p in pieces)
+
+    def __len__(self):
+        if isinstance(self.sampler, Poisson):
+            expected_batch_size = self.sampler.sample_rate * self.sampler.num_samples
+            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
+        return len(self.sampler)
+""",
 )
 
 DPL101_VALID = (
@@ -419,6 +484,30 @@ class Fixed(Sampler):
 
     def __len__(self):
         return int(self.n / self.bs)
+""",
+    # int() of a min() over whole numbers that starts from float('inf').
+    """
+from torch.utils.data import Sampler
+
+
+class Zip(Sampler):
+    def __init__(self, samplers, batch_sizes):
+        self.samplers = samplers
+        self.batch_sizes = batch_sizes
+
+    def __iter__(self):
+        iterators = [iter(s) for s in self.samplers]
+        while True:
+            try:
+                yield [next(it) for it, b in zip(iterators, self.batch_sizes) for _ in range(b)]
+            except StopIteration:
+                return
+
+    def __len__(self):
+        shortest = float("inf")
+        for sampler, b in zip(self.samplers, self.batch_sizes):
+            shortest = min(len(sampler) // b, shortest)
+        return int(shortest)
 """,
 )
 
@@ -1190,6 +1279,61 @@ class Windows(Dataset):
     def __len__(self):
         return self.n // self.size
 """,
+    # From sentence-transformers: the tail is added by an increment whose test takes the remainder.
+    """
+from torch.utils.data import Sampler
+
+
+class Stream(Sampler):
+    def __init__(self, n, batch_size, drop_last=False):
+        self.n = n
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+
+    def __iter__(self):
+        batch = []
+        for i in range(self.n):
+            batch.append(i)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if not self.drop_last and batch:
+            yield batch
+
+    def __len__(self):
+        count = self.n // self.batch_size
+        if not self.drop_last and self.n % self.batch_size:
+            count += 1
+        return count
+""",
+    # From sentence-transformers: a // that counts pairs of items, not batches.
+    """
+from torch.utils.data import Sampler
+
+
+class PairStream(Sampler):
+    def __init__(self, groups, batch_size, drop_last=False):
+        self.groups = groups
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+        self.stream_length = 2 * sum(len(g) // 2 for g in groups)
+
+    def __iter__(self):
+        batch = []
+        for group in self.groups:
+            for i in group[: len(group) // 2 * 2]:
+                batch.append(i)
+                if len(batch) == self.batch_size:
+                    yield batch
+                    batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return self.stream_length // self.batch_size
+        return -(-self.stream_length // self.batch_size)
+""",
 )
 
 # ---------------------------------------------------------------- DPL104: round()
@@ -1729,6 +1873,29 @@ class Split(Sampler[List[int]]):
     def __len__(self):
         return math.ceil(len(self.batches) * (self.batch_size / self.max_size))  # <- DPL105
 """,
+    # From opacus 1.6.0 (reduced): ceil of the aggregate ratio.
+    """
+import math
+
+import numpy as np
+from torch.utils.data import BatchSampler, Sampler
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler, max_batch_size: int):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            pieces = np.array_split(batch, math.ceil(len(batch) / self.max_batch_size))
+            yield from (p.tolist() for p in pieces)
+
+    def __len__(self):
+        if isinstance(self.sampler, BatchSampler):
+            return math.ceil(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL105
+        return len(self.sampler)
+""",
 )
 
 DPL105_VALID = (
@@ -1998,5 +2165,26 @@ class Steps(Sampler):
 
     def __len__(self):
         return self.steps
+""",
+    # From speechbrain: the float('inf') sentinel again, with range(len(self)) in __iter__.
+    """
+from torch.utils.data import Sampler
+
+
+class Concat(Sampler):
+    def __init__(self, samplers, batch_sizes):
+        self.samplers = samplers
+        self.batch_sizes = batch_sizes
+
+    def __iter__(self):
+        iterators = [iter(s) for s in self.samplers]
+        for _ in range(len(self)):
+            yield [next(it) for it, b in zip(iterators, self.batch_sizes) for _ in range(b)]
+
+    def __len__(self):
+        shortest = float("inf")
+        for sampler, b in zip(self.samplers, self.batch_sizes):
+            shortest = min(len(sampler) // b, shortest)
+        return int(shortest)
 """,
 )

@@ -13,15 +13,15 @@ DROP = "drop_last"  # reached only when drop_last is true: the tail is dropped
 KEEP = "keep_last"  # reached only when drop_last is false: the tail is yielded
 
 
-def _drop_last_test(test: cst.BaseExpression) -> Optional[Tuple[str, cst.BaseExpression]]:
+def drop_last_test(test: cst.BaseExpression) -> Optional[Tuple[str, cst.BaseExpression]]:
     """(DROP or KEEP, the drop_last expression) when the test being true implies one."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = _drop_last_test(test.expression)
+        inner = drop_last_test(test.expression)
         if inner is None:
             return None
         return (KEEP if inner[0] == DROP else DROP), inner[1]
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
-        return _drop_last_test(test.left) or _drop_last_test(test.right)
+        return drop_last_test(test.left) or drop_last_test(test.right)
     name = dotted(test)
     if name is not None and "drop_last" in name.rsplit(".", 1)[-1]:
         return DROP, test
@@ -52,9 +52,9 @@ def guard_of(node: cst.CSTNode, fn: FunctionIndex) -> Optional[Tuple[str, cst.Ba
         if isinstance(parent, (cst.IfExp, cst.If)):
             # An `else:` or `elif` is the orelse of its `if`: reached when the test is false.
             if child is parent.body:
-                found = _drop_last_test(parent.test)
+                found = drop_last_test(parent.test)
             elif child is parent.orelse:
-                found = _flip(_drop_last_test(parent.test), True)
+                found = _flip(drop_last_test(parent.test), True)
         elif isinstance(parent, cst.IndentedBlock):
             found = _after_early_exit(parent, child)
         if found is not None:
@@ -69,7 +69,7 @@ def _after_early_exit(block, stmt) -> Optional[Tuple[str, cst.BaseExpression]]:
         if sibling is stmt:
             return None
         if isinstance(sibling, cst.If) and sibling.orelse is None and _ends_in_return(sibling.body):
-            found = _drop_last_test(sibling.test)
+            found = drop_last_test(sibling.test)
             if found is not None:
                 return _flip(found, True)
     return None

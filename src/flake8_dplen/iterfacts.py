@@ -10,7 +10,7 @@ from typing import FrozenSet, Optional
 import libcst as cst
 
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, walk
-from .guards import KEEP, guard_of
+from .guards import DROP, KEEP, drop_last_test, guard_of
 from .names import ImportTable
 from .rounding import qualified_callee
 
@@ -39,9 +39,10 @@ class IterFacts:
     iterated: FrozenSet[str]  # self attributes iterated batch by batch (`for b in self.sampler`)
     splits_by: FrozenSet[str]  # code of M where each batch is split into ceil(len(b) / M)
     yields_empty: bool  # `yield []`: an empty logical batch still counts as one batch
+    attrs: FrozenSet[str]  # every self attribute __iter__ reads: the sizes it batches by
 
 
-NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False)
+NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False, frozenset())
 
 
 def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
@@ -56,15 +57,18 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     evidence = []
     drop_last = None
     yields_empty = False
+    attrs = set()
 
-    def note(kind_node: cst.CSTNode) -> None:
+    def note(kind_node: cst.CSTNode, guard=None) -> None:
         nonlocal drop_last
-        guard = guard_of(kind_node, fn)
+        guard = guard or guard_of(kind_node, fn)
         if guard is not None and is_self_attr(guard[1], func):
             drop_last = guard[1]
         evidence.append(KEEP if guard and guard[0] == KEEP else (None if guard else YES))
 
     for node in walk(func.body):
+        if isinstance(node, cst.Attribute) and is_self_attr(node, func):
+            attrs.add(node.attr.value)
         if isinstance(node, cst.For):
             attr = is_self_attr(node.iter, func)
             if attr is not None:
@@ -75,7 +79,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 bound_by_len |= flags[0]
                 bound_attrs |= flags[1]
                 if len(args) == 3 and any(isinstance(n, cst.Yield) for n in walk(node.body)):
-                    note(node)
+                    _note_stepped_range(args[1], fn, note)
         elif isinstance(node, cst.Yield):
             yields_empty |= isinstance(node.value, cst.List) and not node.value.elements
         elif isinstance(node, cst.While):
@@ -102,7 +106,36 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         frozenset(iterated),
         frozenset(splits_by),
         yields_empty,
+        frozenset(attrs),
     )
+
+
+def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note) -> None:
+    """`for i in range(a, stop, b): yield ...` yields a short last slice unless the stop is
+    trimmed (`n - b + 1`, `n - n % b`); a trim chosen by drop_last means a tail only
+    without drop_last."""
+    values = [stop]
+    if isinstance(stop, cst.Name) and stop.value in fn.locals:
+        values = fn.locals[stop.value]
+    for value in values:
+        test = drop_last_test(value.test) if isinstance(value, cst.IfExp) else None
+        if test is None:
+            if not _trimmed(value):
+                note(value)
+            continue
+        flipped = KEEP if test[0] == DROP else DROP
+        for branch, state in ((value.body, test[0]), (value.orelse, flipped)):
+            if not _trimmed(branch):
+                note(value, (state, test[1]))
+
+
+def _trimmed(expr: cst.BaseExpression) -> bool:
+    """Something is subtracted at the top of the sum: `n - b + 1`, `n - n % b`."""
+    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)):
+        if isinstance(expr.operator, cst.Subtract):
+            return True
+        expr = expr.left
+    return False
 
 
 def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:

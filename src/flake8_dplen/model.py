@@ -7,7 +7,7 @@ from typing import FrozenSet, List, Optional, Tuple
 
 import libcst as cst
 
-from .classindex import ClassIndex, FunctionIndex
+from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .names import ImportTable
@@ -64,12 +64,41 @@ class SamplerContext:
     def len_roots(self) -> List[Tuple[cst.BaseExpression, FunctionIndex]]:
         return list(self.flow.returns_of("__len__"))
 
-    def remainder_taken(self, node: cst.BinaryOperation) -> bool:
-        """`a % b` also feeds __len__: `a // b` counts full batches and the tail is added."""
+    def remainder_taken(self, node: cst.BinaryOperation, fn: Optional[FunctionIndex]) -> bool:
+        """`a % b` also feeds __len__, or decides in `fn` or __len__ whether a tail is
+        added (`if n % b: count += 1`): `a // b` counts full batches on purpose."""
         if self._remainders is None:
-            self._remainders = frozenset(
-                (self.code(r.node.left), self.code(r.node.right))
-                for r in self.flow.reach(self.len_roots())
-                if isinstance(r.node, cst.BinaryOperation) and isinstance(r.node.operator, cst.Modulo)
-            )
-        return (self.code(node.left), self.code(node.right)) in self._remainders
+            self._remainders = self._modulo_operands(r.node for r in self.flow.reach(self.len_roots()))
+        operands = (self.code(node.left), self.code(node.right))
+        if operands in self._remainders:
+            return True
+        funcs = {self.index.methods.get("__len__"), fn.func if fn else None} - {None}
+        return operands in self._modulo_operands(n for func in funcs for n in walk(func.body))
+
+    def _modulo_operands(self, nodes) -> FrozenSet[Tuple[str, str]]:
+        return frozenset(
+            (self.code(n.left), self.code(n.right))
+            for n in nodes
+            if isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
+        )
+
+    def as_self_attr(self, expr: cst.BaseExpression, fn: Optional[FunctionIndex]) -> Optional[str]:
+        """N when `expr` is `self.N`, or a parameter of `fn` that `fn` stores as `self.N`
+        (in __init__ the parameter and the attribute are one value)."""
+        expr = expr.with_changes(lpar=[], rpar=[]) if getattr(expr, "lpar", None) else expr
+        if fn is None:
+            return None
+        attr = is_self_attr(expr, fn.func) if isinstance(expr, cst.Attribute) else None
+        if attr is not None or not (isinstance(expr, cst.Name) and expr.value in fn.params):
+            return attr
+        for node in walk(fn.func.body):
+            if (
+                isinstance(node, cst.Assign)
+                and isinstance(node.value, cst.Name)
+                and node.value.value == expr.value
+            ):
+                for target in node.targets:
+                    stored = is_self_attr(target.target, fn.func)
+                    if stored is not None:
+                        return stored
+        return None

@@ -80,7 +80,7 @@ def is_float_source(node: cst.CSTNode, imports: ImportTable, params=None) -> boo
     if isinstance(node, cst.Float):
         return True
     if isinstance(node, cst.Call):
-        return qualified_callee(node, imports) in _FLOAT_FUNCS
+        return qualified_callee(node, imports) in _FLOAT_FUNCS and not _infinite(node)
     if isinstance(node, cst.Name) and params and node.value in params:
         annotation = params[node.value].annotation
         if annotation is not None and "float" in cst.Module([]).code_for_node(annotation.annotation):
@@ -124,3 +124,10 @@ def _additive_terms(node: cst.BaseExpression, sign: str = "+"):
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract)):
         return _additive_terms(node.with_changes(lpar=[], rpar=[]), sign)
     return [(sign, cst.Module([]).code_for_node(node))]
+
+
+def _infinite(call: cst.Call) -> bool:
+    """`float("inf")` is a sentinel (`min()` replaces it), not a fraction to round."""
+    if len(call.args) != 1 or not isinstance(call.args[0].value, cst.SimpleString):
+        return False
+    return call.args[0].value.evaluated_value.strip().lower().lstrip("+-") in {"inf", "infinity"}

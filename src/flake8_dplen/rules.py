@@ -133,11 +133,18 @@ class FloorDivision(Rule):
     def check(self, ctx, site, kind):
         node: cst.BinaryOperation = site.node
         parent = site.fn.parents.get(node) if site.fn is not None else None
-        if is_ceil_idiom(node, parent, ctx.code) or ctx.consistent(site) or ctx.remainder_taken(node):
+        if (
+            is_ceil_idiom(node, parent, ctx.code)
+            or ctx.consistent(site)
+            or ctx.remainder_taken(node, site.fn)
+        ):
             return None
         if _under_drop_last(site):
             return None
         if ctx.iter.partial not in (YES, KEEP):
+            return None
+        if ctx.as_self_attr(node.right, site.fn) not in ctx.iter.attrs:
+            # Not divided by a size __iter__ batches by (`len(pairs) // 2`): not a batch count.
             return None
         tail = "yields" if ctx.iter.partial == YES else "yields when drop_last is false"
         message = (
