@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -190,6 +191,7 @@ class Run:
     violations: int
     plugin_import: float = 0.0
     plugin_run: float = 0.0
+    source: str = ""
 
 
 @dataclass
@@ -240,6 +242,25 @@ def _normalize_set(names: Sequence[str]) -> set:
     return {_normalize(n) for n in names}
 
 
+def _plugin_source() -> Tuple[str, str]:
+    """(folder, short hash of its .py files) of the installed flake8-dplen package.
+
+    The plugin is installed in development mode and edited while benchmarks run; a
+    run is only comparable with runs of the same code, so every run records this.
+    """
+    spec = importlib.util.find_spec("flake8_dplen")
+    if spec is None or not spec.submodule_search_locations:
+        return "?", "not installed"
+    folder = list(spec.submodule_search_locations)[0]
+    digest = hashlib.sha1()
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".py"):
+            digest.update(name.encode())
+            with open(os.path.join(folder, name), "rb") as fh:
+                digest.update(fh.read())
+    return folder, digest.hexdigest()[:10]
+
+
 def _timed_argv(path: str) -> List[str]:
     return ["--jobs", "1", "--isolated", "--output-file", os.devnull, path]
 
@@ -267,18 +288,34 @@ def _prefilter_summary(files: Sequence[str]) -> str:
         with open(name, "rb") as fh:
             texts.append(fh.read().decode("utf-8", errors="replace"))
     try:
-        from flake8_dplen.prefilter import might_define_sampler
+        from flake8_dplen import prefilter
         from flake8_dplen.plugin import DplenChecker
 
         # The plugin's own default configuration, wherever its class lives this week.
-        passed = [t for t in texts if might_define_sampler(t, DplenChecker.config)]
+        config = DplenChecker.config
+        passed = [t for t in texts if prefilter.might_define_sampler(t, config)]
     except Exception as exc:  # src/ is edited by others; the benchmark itself must still run
         return f"prefilter: n/a ({type(exc).__name__}: {exc})"
     total_bytes = sum(len(t) for t in texts) or 1
+    summary = f"prefilter: text test passes {len(passed)} of {len(texts)} files"
+    could_report = getattr(prefilter, "could_report", None)
+    if could_report is not None:
+        import ast
+
+        kept = []
+        for text in passed:
+            try:
+                tree = ast.parse(text)
+            except (SyntaxError, ValueError):
+                continue  # flake8 reports E999 and does not run tree plugins on it
+            if could_report(tree, config):
+                kept.append(text)
+        passed = kept
+        summary += f", ast test leaves {len(passed)}"
     passed_bytes = sum(len(t) for t in passed)
     return (
-        f"prefilter: {len(passed)} of {len(texts)} files parsed by the plugin "
-        f"({passed_bytes / 1e6:.2f} of {total_bytes / 1e6:.2f} MB, {100 * passed_bytes / total_bytes:.1f}%)"
+        f"{summary} for LibCST ({passed_bytes / 1e6:.2f} of {total_bytes / 1e6:.2f} MB, "
+        f"{100 * passed_bytes / total_bytes:.1f}%)"
     )
 
 
@@ -295,6 +332,7 @@ def _log(message: str) -> None:
 
 def benchmark_tree(tree: Tree, runs: int) -> None:
     for n, side in enumerate(_order(runs), 1):
+        source = _plugin_source()[1]
         wall, usage, result = _run_flake8(side, _timed_argv(tree.path))
         run = Run(
             side=side,
@@ -306,6 +344,7 @@ def benchmark_tree(tree: Tree, runs: int) -> None:
             violations=result["violations"],
             plugin_import=result.get("plugin_import", 0.0),
             plugin_run=result.get("plugin_run", 0.0),
+            source=source,
         )
         tree.runs.append(run)
         _log(f"  [{tree.label}] run {n}/{2 * runs} {side:<7} {wall:8.2f} s wall {run.cpu:8.2f} s cpu {run.peak_mb:7.1f} MB")
@@ -336,9 +375,15 @@ def report_tree(tree: Tree, prefilter: str) -> List[bool]:
         f"  reports (default checks): without {sorted({r.violations for r in without})}  "
         f"with {sorted({r.violations for r in with_})}  (with = without + DPL findings)"
     )
-    print(f"  {'run':>3}  {'side':<7}  {'wall s':>8}  {'cpu s':>8}  {'peak RSS MB':>11}")
+    print(f"  {'run':>3}  {'side':<7}  {'wall s':>8}  {'cpu s':>8}  {'peak RSS MB':>11}  {'reports':>8}  plugin source")
     for n, r in enumerate(tree.runs, 1):
-        print(f"  {n:>3}  {r.side:<7}  {r.wall:8.2f}  {r.cpu:8.2f}  {r.peak_mb:11.1f}")
+        print(
+            f"  {n:>3}  {r.side:<7}  {r.wall:8.2f}  {r.cpu:8.2f}  {r.peak_mb:11.1f}  {r.violations:>8}  "
+            f"{r.source if r.side == 'with' else '-'}"
+        )
+    sources = sorted({r.source for r in with_})
+    if len(sources) > 1:
+        print(f"  WARNING: flake8-dplen's source changed between runs ({', '.join(sources)}); rerun for a clean comparison")
     for name, rs in (("without", without), ("with", with_)):
         walls = [r.wall for r in rs]
         print(
@@ -453,6 +498,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         f"pyflakes {_version('pyflakes')}  mccabe {_version('mccabe')}  {PLUGIN_DIST} {_version(PLUGIN_DIST)}  "
         f"libcst {_version('libcst')}  torch {_version('torch')}"
     )
+    folder, source = _plugin_source()
+    print(f"{PLUGIN_DIST} source {folder} (sha1 of its .py files {source})")
     print(f"cpus {os.cpu_count()}  load average at start {_loadavg()}")
     print(f"flake8 args per run: {' '.join(_timed_argv('<tree>'))}")
     print(f"runs per side: {runs}, order without/with/with/without/...; goals tested on min-of-runs wall ratio")
