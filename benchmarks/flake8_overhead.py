@@ -8,7 +8,7 @@ are correct, so no DPL1xx and no DPL000 are expected there.
 
 Usage (with the python that has flake8, the plugin and torch installed)::
 
-    python benchmarks/flake8_overhead.py                # full, 3 runs per side (~35 min on torch)
+    python benchmarks/flake8_overhead.py                # full, 3 runs per side (30-60 min on torch)
     python benchmarks/flake8_overhead.py --runs 5
     python benchmarks/flake8_overhead.py --quick        # 1 run, torch/utils/data only (smoke test)
     python benchmarks/flake8_overhead.py --tree PATH [--tree PATH2 ...] [--ratio-goal 1.10]
@@ -57,6 +57,11 @@ How it is measured, and why:
   every ``run()``), and the report shows the ratio that cost alone implies:
   (min without + time inside the plugin) / min without. It is an estimate beside
   the measured ratio, not the goal test.
+* The plugin is installed in development mode and its source changes under a long
+  benchmark; each run records a hash of the package's .py files and the report
+  warns when the "with" runs did not all run the same code. The report count of
+  every run is printed too: a run that differs has met different plugin code or
+  an error (DPL000).
 """
 
 from __future__ import annotations
