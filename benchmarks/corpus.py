@@ -52,13 +52,13 @@ sys.path.insert(0, str(REPO))
 import libcst as cst  # noqa: E402
 from libcst.metadata import MetadataWrapper, PositionProvider  # noqa: E402
 
-from flake8_dplen.analysis import (  # noqa: E402
+from flake8_dplen.core.analysis import (  # noqa: E402
     analyze_source,
     module_name_for,
     sampler_contexts,
 )
-from flake8_dplen.names import ImportTable  # noqa: E402
-from flake8_dplen.samplers import find_samplers, module_classes  # noqa: E402
+from flake8_dplen.core.names import ImportTable  # noqa: E402
+from flake8_dplen.core.samplers import find_samplers, module_classes  # noqa: E402
 
 # (label, pip requirement). Versions are pinned so that the triage in corpus_findings.md
 # stays about the same code; torch must stay 2.13.0, the CPU wheel on local disk (any
@@ -123,8 +123,17 @@ def fetch(label: str, requirement: str, cache: Path, offline: bool) -> Path:
         # A separate folder per label: pip prints nothing reliable about which file it
         # kept when the wheel was already there, and two opacus versions share a name.
         command = [
-            sys.executable, "-m", "pip", "download", "--no-deps", "--no-build-isolation",
-            "--only-binary=:all:", "--quiet", "-d", str(wheels), requirement,
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-build-isolation",
+            "--only-binary=:all:",
+            "--quiet",
+            "-d",
+            str(wheels),
+            requirement,
         ]
         if requirement.startswith("torch=="):
             command[4:4] = ["-c", str(REPO / "constraints.txt")]
@@ -239,9 +248,19 @@ def codemod_check(result: PackageResult, tree: Path, jobs: int) -> None:
     """`python -m codemods.fix_len --check` over the tree, as a user would run it."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "codemods.fix_len", "--check", "-j", str(jobs), *_bases_args(result.label),
-         str(tree)],
-        capture_output=True, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "codemods.fix_len",
+            "--check",
+            "-j",
+            str(jobs),
+            *_bases_args(result.label),
+            str(tree),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     result.codemod_seconds = time.perf_counter() - start
     result.codemod_status = done.returncode
@@ -285,7 +304,7 @@ def fix_ranges(text: str, path: str, config) -> List[Tuple[Tuple[int, int], Tupl
     module, located = analyze_source(text, config, path)
     if module is None:
         return []
-    from flake8_dplen.rewrite import plan
+    from flake8_dplen.fixes.rewrite import plan
 
     planned = plan(text.splitlines(), located)
     if not planned.fixes:
@@ -434,9 +453,10 @@ def rewrite_copy(result: PackageResult, tree: Path, jobs: int) -> RewriteResult:
 # opacus releases cannot share an interpreter, and one package's half-loaded modules must
 # not leak into the next package's run.
 
+import __future__ as _future  # noqa: E402
+
 import builtins  # noqa: E402
 import types  # noqa: E402
-import __future__ as _future  # noqa: E402
 
 _REAL_IMPORT = builtins.__import__
 
@@ -672,8 +692,10 @@ def _(m, loader):
 @recipe("torch", "torch/utils/data/sampler.py", "RandomSampler")
 def _(m, loader):
     for n, replacement, num in [(7, False, None), (7, True, 3), (7, False, 12), (1, True, 9)]:
-        yield Case(f"n={n} replacement={replacement} num_samples={num}",
-                   lambda n=n, r=replacement, k=num: m.RandomSampler(range(n), replacement=r, num_samples=k))
+        yield Case(
+            f"n={n} replacement={replacement} num_samples={num}",
+            lambda n=n, r=replacement, k=num: m.RandomSampler(range(n), replacement=r, num_samples=k),
+        )
 
 
 @recipe("torch", "torch/utils/data/sampler.py", "SubsetRandomSampler")
@@ -685,8 +707,10 @@ def _(m, loader):
 @recipe("torch", "torch/utils/data/sampler.py", "WeightedRandomSampler")
 def _(m, loader):
     for k, replacement in [(5, True), (2, False), (3, False)]:
-        yield Case(f"num_samples={k} replacement={replacement}",
-                   lambda k=k, r=replacement: m.WeightedRandomSampler([0.1, 0.5, 0.4], k, replacement=r))
+        yield Case(
+            f"num_samples={k} replacement={replacement}",
+            lambda k=k, r=replacement: m.WeightedRandomSampler([0.1, 0.5, 0.4], k, replacement=r),
+        )
 
 
 @recipe("torch", "torch/utils/data/sampler.py", "BatchSampler")
@@ -694,8 +718,10 @@ def _(m, loader):
     for n in TORCH_N:
         for b in (1, 3, 4):
             for drop_last in (False, True):
-                yield Case(f"n={n} b={b} drop_last={drop_last}",
-                           lambda n=n, b=b, d=drop_last: m.BatchSampler(m.SequentialSampler(range(n)), b, d))
+                yield Case(
+                    f"n={n} b={b} drop_last={drop_last}",
+                    lambda n=n, b=b, d=drop_last: m.BatchSampler(m.SequentialSampler(range(n)), b, d),
+                )
 
 
 @recipe("torch", "torch/utils/data/distributed.py", "DistributedSampler")
@@ -704,19 +730,28 @@ def _(m, loader):
         for replicas in (1, 3, 4):
             for rank in range(replicas):
                 for drop_last in (False, True):
-                    yield Case(f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
-                               lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedSampler(
-                                   range(n), num_replicas=r, rank=k, shuffle=True, drop_last=d))
+                    yield Case(
+                        f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
+                        lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedSampler(
+                            range(n), num_replicas=r, rank=k, shuffle=True, drop_last=d
+                        ),
+                    )
 
 
-@recipe("torch", "torch/distributed/elastic/utils/data/elastic_distributed_sampler.py",
-        "ElasticDistributedSampler")
+@recipe(
+    "torch",
+    "torch/distributed/elastic/utils/data/elastic_distributed_sampler.py",
+    "ElasticDistributedSampler",
+)
 def _(m, loader):
     for n, replicas, start in [(10, 3, 0), (10, 3, 4), (7, 2, 6), (64, 4, 13)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank} start={start}",
-                       lambda n=n, r=replicas, k=rank, s=start: m.ElasticDistributedSampler(
-                           range(n), num_replicas=r, rank=k, start_index=s))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank} start={start}",
+                lambda n=n, r=replicas, k=rank, s=start: m.ElasticDistributedSampler(
+                    range(n), num_replicas=r, rank=k, start_index=s
+                ),
+            )
 
 
 # --- opacus ----------------------------------------------------------------------------
@@ -737,7 +772,8 @@ def _opacus(label: str) -> None:
                         yield Case(
                             f"BatchSampler n={n} b={b} max={mb} drop_last={drop_last}",
                             lambda n=n, b=b, mb=mb, d=drop_last: m.BatchSplittingSampler(
-                                sampler=_batches(n, b, d), max_batch_size=mb, optimizer=_no_optimizer()),
+                                sampler=_batches(n, b, d), max_batch_size=mb, optimizer=_no_optimizer()
+                            ),
                             marker="self.sampler.batch_size",
                         )
         for n, q, mb in [(100, 0.05, 4), (1000, 0.05, 16), (1000, 0.2, 64), (60, 0.1, 2)]:
@@ -747,7 +783,9 @@ def _opacus(label: str) -> None:
                 f"Poisson n={n} q={q} max={mb}",
                 lambda n=n, q=q, mb=mb, g=g: m.BatchSplittingSampler(
                     sampler=uniform.UniformWithReplacementSampler(num_samples=n, sample_rate=q, generator=g),
-                    max_batch_size=mb, optimizer=_no_optimizer()),
+                    max_batch_size=mb,
+                    optimizer=_no_optimizer(),
+                ),
                 epochs=100,
                 expected=expected_poisson_batches(n, q, mb, steps, empty_batch_counts=True),
                 reseed=lambda epoch, g=g: g.manual_seed(epoch),
@@ -757,8 +795,10 @@ def _opacus(label: str) -> None:
     @recipe(label, "opacus/utils/uniform_sampler.py", "UniformWithReplacementSampler")
     def _(m, loader):
         for n, q in [(10, 0.1), (100, 1 / 93), (50, 0.3), (7, 0.5)]:
-            yield Case(f"n={n} q={q:.4g}", lambda n=n, q=q: m.UniformWithReplacementSampler(
-                num_samples=n, sample_rate=q))
+            yield Case(
+                f"n={n} q={q:.4g}",
+                lambda n=n, q=q: m.UniformWithReplacementSampler(num_samples=n, sample_rate=q),
+            )
 
     @recipe(label, "opacus/utils/uniform_sampler.py", "DistributedUniformWithReplacementSampler")
     def _(m, loader):
@@ -771,7 +811,8 @@ def _opacus(label: str) -> None:
             yield Case(
                 f"world=1 n={n} q={q}",
                 lambda n=n, q=q, g=g: m.DistributedUniformWithReplacementSampler(
-                    total_size=n, sample_rate=q, generator=g),
+                    total_size=n, sample_rate=q, generator=g
+                ),
                 epochs=100,
                 # Empty logical batches are skipped, so the mean count is below `steps`.
                 expected=steps * (1 - (1 - q) ** n),
@@ -797,18 +838,24 @@ def _(m, loader):
 def _(m, loader):
     for n, replicas in [(7, 3), (10, 4), (3, 3)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank}",
-                       lambda n=n, r=replicas, k=rank: m.UnrepeatedDistributedSampler(
-                           range(n), num_replicas=r, rank=k, shuffle=False))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank}",
+                lambda n=n, r=replicas, k=rank: m.UnrepeatedDistributedSampler(
+                    range(n), num_replicas=r, rank=k, shuffle=False
+                ),
+            )
 
 
 @recipe("pytorch-lightning", "lightning_fabric/utilities/distributed.py", "DistributedSamplerWrapper")
 def _(m, loader):
     for n, replicas in [(7, 3), (10, 4)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank}",
-                       lambda n=n, r=replicas, k=rank: m.DistributedSamplerWrapper(
-                           _torch().SequentialSampler(range(n)), num_replicas=r, rank=k, shuffle=False))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank}",
+                lambda n=n, r=replicas, k=rank: m.DistributedSamplerWrapper(
+                    _torch().SequentialSampler(range(n)), num_replicas=r, rank=k, shuffle=False
+                ),
+            )
 
 
 # --- transformers ----------------------------------------------------------------------
@@ -833,7 +880,9 @@ def _(m, loader):
                         yield Case(
                             f"n={n} b={b} drop_last={drop_last} procs={procs} index={index}",
                             lambda n=n, b=b, d=drop_last, p=procs, i=index: m.ShardSampler(
-                                range(n), batch_size=b, drop_last=d, num_processes=p, process_index=i))
+                                range(n), batch_size=b, drop_last=d, num_processes=p, process_index=i
+                            ),
+                        )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "BatchRebalanceSampler")
@@ -845,16 +894,21 @@ def _(m, loader):
                     yield Case(
                         f"n={n} effective={eff} dp={dp} accum={ga} rank={rank} drop_last={drop_last}",
                         lambda n=n, e=eff, d=dp, a=ga, r=rank, dl=drop_last: m.BatchRebalanceSampler(
-                            LENGTHS[:n], e, d, a, shuffle=False, rank=r, drop_last=dl))
+                            LENGTHS[:n], e, d, a, shuffle=False, rank=r, drop_last=dl
+                        ),
+                    )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "DistributedSamplerWithLoop")
 def _(m, loader):
     for n, b, replicas in [(10, 4, 2), (7, 3, 3), (16, 4, 2), (5, 2, 1)]:
         for rank in range(replicas):
-            yield Case(f"n={n} b={b} replicas={replicas} rank={rank}",
-                       lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWithLoop(
-                           range(n), b, num_replicas=r, rank=k))
+            yield Case(
+                f"n={n} b={b} replicas={replicas} rank={rank}",
+                lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWithLoop(
+                    range(n), b, num_replicas=r, rank=k
+                ),
+            )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "DistributedLengthGroupedSampler")
@@ -862,9 +916,12 @@ def _(m, loader):
     for n, replicas in [(17, 2), (7, 3), (9, 4)]:
         for drop_last in (False, True):
             for rank in range(replicas):
-                yield Case(f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
-                           lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedLengthGroupedSampler(
-                               2, lengths=LENGTHS[:n], num_replicas=r, rank=k, drop_last=d))
+                yield Case(
+                    f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
+                    lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedLengthGroupedSampler(
+                        2, lengths=LENGTHS[:n], num_replicas=r, rank=k, drop_last=d
+                    ),
+                )
 
 
 # --- accelerate ------------------------------------------------------------------------
@@ -884,16 +941,25 @@ def _(m, loader):
                                 yield Case(
                                     f"n={n} b={b} procs={procs} index={index} drop_last={drop_last} "
                                     f"split={split} even={even}",
-                                    lambda n=n, b=b, p=procs, i=index, d=drop_last, s=split, e=even:
-                                    m.BatchSamplerShard(_batches(n, b, d), num_processes=p, process_index=i,
-                                                        split_batches=s, even_batches=e))
+                                    lambda n=n, b=b, p=procs, i=index, d=drop_last, s=split, e=even: (
+                                        m.BatchSamplerShard(
+                                            _batches(n, b, d),
+                                            num_processes=p,
+                                            process_index=i,
+                                            split_batches=s,
+                                            even_batches=e,
+                                        )
+                                    ),
+                                )
 
 
 @recipe("accelerate", "accelerate/data_loader.py", "SkipBatchSampler")
 def _(m, loader):
     for n, b, skip in [(10, 3, 0), (10, 3, 2), (10, 3, 4), (10, 3, 6)]:
-        yield Case(f"n={n} b={b} skip={skip}",
-                   lambda n=n, b=b, s=skip: m.SkipBatchSampler(_batches(n, b), skip_batches=s))
+        yield Case(
+            f"n={n} b={b} skip={skip}",
+            lambda n=n, b=b, s=skip: m.SkipBatchSampler(_batches(n, b), skip_batches=s),
+        )
 
 
 # --- torch-geometric -------------------------------------------------------------------
@@ -904,8 +970,10 @@ def _(m, loader):
     graphs = [types.SimpleNamespace(num_nodes=k, num_edges=2 * k) for k in (3, 5, 2, 7, 1, 4, 6, 2)]
     for max_num in (8, 12):
         for steps in (1, 2, 3, 10):
-            yield Case(f"8 graphs max_num={max_num} num_steps={steps}",
-                       lambda x=max_num, s=steps: m.DynamicBatchSampler(graphs, x, mode="node", num_steps=s))
+            yield Case(
+                f"8 graphs max_num={max_num} num_steps={steps}",
+                lambda x=max_num, s=steps: m.DynamicBatchSampler(graphs, x, mode="node", num_steps=s),
+            )
 
 
 @recipe("torch-geometric", "torch_geometric/loader/ibmb_loader.py", "IBMBOrderedSampler")
@@ -931,9 +999,12 @@ def _(m, loader):
 def _(m, loader):
     tud = _torch()
     for sizes, bss in [((10, 20), (2, 4)), ((7, 3), (2, 2)), ((5, 9, 4), (1, 2, 3))]:
-        yield Case(f"sizes={sizes} batch_sizes={bss}",
-                   lambda s=sizes, b=bss: m.ConcatDatasetBatchSampler(
-                       [tud.SequentialSampler(range(k)) for k in s], list(b)))
+        yield Case(
+            f"sizes={sizes} batch_sizes={bss}",
+            lambda s=sizes, b=bss: m.ConcatDatasetBatchSampler(
+                [tud.SequentialSampler(range(k)) for k in s], list(b)
+            ),
+        )
 
 
 @recipe("speechbrain", "speechbrain/dataio/sampler.py", "DynamicBatchSampler")
@@ -944,8 +1015,14 @@ def _(m, loader):
                 yield Case(
                     f"17 items buckets={buckets} drop_last={drop_last} shuffle={shuffle}",
                     lambda d=drop_last, k=buckets, s=shuffle: m.DynamicBatchSampler(
-                        list(range(len(LENGTHS))), 40, num_buckets=k, lengths_list=LENGTHS,
-                        shuffle=s, batch_ordering="random" if s else "ascending", drop_last=d),
+                        list(range(len(LENGTHS))),
+                        40,
+                        num_buckets=k,
+                        lengths_list=LENGTHS,
+                        shuffle=s,
+                        batch_ordering="random" if s else "ascending",
+                        drop_last=d,
+                    ),
                     repeat=3,
                 )
 
@@ -961,13 +1038,19 @@ def _(m, loader):
     tud = _torch()
     for n, b, replicas in [(10, 1, 2), (10, 3, 2), (4, 2, 2), (7, 3, 3)]:
         for rank in range(replicas):
-            yield Case(f"BatchSampler n={n} b={b} replicas={replicas} rank={rank}",
-                       lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWrapper(
-                           _batches(n, b), num_replicas=r, rank=k, shuffle=False))
+            yield Case(
+                f"BatchSampler n={n} b={b} replicas={replicas} rank={rank}",
+                lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWrapper(
+                    _batches(n, b), num_replicas=r, rank=k, shuffle=False
+                ),
+            )
     for n in (5, 2):
-        yield Case(f"SequentialSampler n={n} replicas=2 rank=0",
-                   lambda n=n: m.DistributedSamplerWrapper(
-                       tud.SequentialSampler(range(n)), num_replicas=2, rank=0, shuffle=False))
+        yield Case(
+            f"SequentialSampler n={n} replicas=2 rank=0",
+            lambda n=n: m.DistributedSamplerWrapper(
+                tud.SequentialSampler(range(n)), num_replicas=2, rank=0, shuffle=False
+            ),
+        )
 
 
 # --- mmengine --------------------------------------------------------------------------
@@ -983,12 +1066,18 @@ def _(m, loader):
         for world in (1, 3, 4):
             for rank in range(world):
                 for round_up in (True, False):
-                    yield Case(f"n={n} world={world} rank={rank} round_up={round_up}",
-                               lambda n=n, w=world, r=rank, u=round_up: build(n, w, r, u))
+                    yield Case(
+                        f"n={n} world={world} rank={rank} round_up={round_up}",
+                        lambda n=n, w=world, r=rank, u=round_up: build(n, w, r, u),
+                    )
 
 
-not_run("mmengine", "mmengine/dataset/sampler.py", "InfiniteSampler",
-        "iterates forever by design (iteration-based training); len() is the dataset size")
+not_run(
+    "mmengine",
+    "mmengine/dataset/sampler.py",
+    "InfiniteSampler",
+    "iterates forever by design (iteration-based training); len() is the dataset size",
+)
 
 
 # --- catalyst --------------------------------------------------------------------------
@@ -1005,17 +1094,23 @@ def _(m, loader):
 @recipe("catalyst", "catalyst/data/sampler.py", "BatchBalanceClassSampler")
 def _(m, loader):
     for classes, samples, batches in [(2, 2, None), (3, 2, None), (2, 3, 4)]:
-        yield Case(f"num_classes={classes} num_samples={samples} num_batches={batches}",
-                   lambda c=classes, s=samples, b=batches: m.BatchBalanceClassSampler(
-                       _labels(CLASS_COUNTS), c, s, b))
+        yield Case(
+            f"num_classes={classes} num_samples={samples} num_batches={batches}",
+            lambda c=classes, s=samples, b=batches: m.BatchBalanceClassSampler(
+                _labels(CLASS_COUNTS), c, s, b
+            ),
+        )
 
 
 def _dynamic_balance(m, loader):
     for exp_lambda in (0.5, 0.9):
-        yield Case(f"exp_lambda={exp_lambda}, 4 epochs",
-                   lambda e=exp_lambda: m.DynamicBalanceClassSampler(
-                       _labels(CLASS_COUNTS), exp_lambda=e, ignore_warning=True),
-                   repeat=4)
+        yield Case(
+            f"exp_lambda={exp_lambda}, 4 epochs",
+            lambda e=exp_lambda: m.DynamicBalanceClassSampler(
+                _labels(CLASS_COUNTS), exp_lambda=e, ignore_warning=True
+            ),
+            repeat=4,
+        )
 
 
 recipe("catalyst", "catalyst/data/sampler.py", "DynamicBalanceClassSampler")(_dynamic_balance)
@@ -1026,9 +1121,11 @@ recipe("catalyst", "catalyst/contrib/data/sampler.py", "DynamicBalanceClassSampl
 def _(m, loader):
     for data_len, mini in [(10, 4), (12, 4), (3, 4), (10, 3)]:
         for drop_last in (False, True):
-            yield Case(f"data_len={data_len} mini_epoch_len={mini} drop_last={drop_last}, 4 mini-epochs",
-                       lambda n=data_len, k=mini, d=drop_last: m.MiniEpochSampler(n, k, drop_last=d),
-                       repeat=4)
+            yield Case(
+                f"data_len={data_len} mini_epoch_len={mini} drop_last={drop_last}, 4 mini-epochs",
+                lambda n=data_len, k=mini, d=drop_last: m.MiniEpochSampler(n, k, drop_last=d),
+                repeat=4,
+            )
 
 
 @recipe("catalyst", "catalyst/contrib/data/sampler.py", "BalanceBatchSampler")
@@ -1040,35 +1137,50 @@ def _(m, loader):
 # --- pytorch-metric-learning -----------------------------------------------------------
 
 
-@recipe("pytorch-metric-learning", "pytorch_metric_learning/samplers/fixed_set_of_triplets.py",
-        "FixedSetOfTriplets")
+@recipe(
+    "pytorch-metric-learning",
+    "pytorch_metric_learning/samplers/fixed_set_of_triplets.py",
+    "FixedSetOfTriplets",
+)
 def _(m, loader):
     for k in (1, 5):
         yield Case(f"num_triplets={k}", lambda k=k: m.FixedSetOfTriplets(_labels(CLASS_COUNTS), k))
 
 
-@recipe("pytorch-metric-learning", "pytorch_metric_learning/samplers/m_per_class_sampler.py",
-        "MPerClassSampler")
+@recipe(
+    "pytorch-metric-learning", "pytorch_metric_learning/samplers/m_per_class_sampler.py", "MPerClassSampler"
+)
 def _(m, loader):
     for mpc, b, length in [(2, None, 100), (2, 4, 30), (1, 5, 17), (2, None, 7)]:
-        yield Case(f"m={mpc} batch_size={b} length_before_new_iter={length}",
-                   lambda mpc=mpc, b=b, n=length: m.MPerClassSampler(_labels(CLASS_COUNTS), mpc, b, n))
+        yield Case(
+            f"m={mpc} batch_size={b} length_before_new_iter={length}",
+            lambda mpc=mpc, b=b, n=length: m.MPerClassSampler(_labels(CLASS_COUNTS), mpc, b, n),
+        )
 
 
-@recipe("pytorch-metric-learning", "pytorch_metric_learning/samplers/hierarchical_sampler.py",
-        "HierarchicalSampler")
+@recipe(
+    "pytorch-metric-learning",
+    "pytorch_metric_learning/samplers/hierarchical_sampler.py",
+    "HierarchicalSampler",
+)
 def _(m, loader):
     import numpy as np
 
     labels = np.array([[i % 6, (i % 6) // 2] for i in range(36)])
     for b, per_class, tuples in [(4, 2, 1), (8, 2, 3), (4, 1, 2)]:
-        yield Case(f"batch_size={b} samples_per_class={per_class} batches_per_super_tuple={tuples}",
-                   lambda b=b, s=per_class, t=tuples: m.HierarchicalSampler(labels, b, s, t, 2),
-                   repeat=2)
+        yield Case(
+            f"batch_size={b} samples_per_class={per_class} batches_per_super_tuple={tuples}",
+            lambda b=b, s=per_class, t=tuples: m.HierarchicalSampler(labels, b, s, t, 2),
+            repeat=2,
+        )
 
 
-not_run("pytorch-metric-learning", "pytorch_metric_learning/samplers/tuples_to_weights_sampler.py",
-        "TuplesToWeightsSampler", "needs a trained model, a miner and a tester to iterate (not cheap)")
+not_run(
+    "pytorch-metric-learning",
+    "pytorch_metric_learning/samplers/tuples_to_weights_sampler.py",
+    "TuplesToWeightsSampler",
+    "needs a trained model, a miner and a tester to iterate (not cheap)",
+)
 
 
 # --- espnet ----------------------------------------------------------------------------
@@ -1092,8 +1204,10 @@ def _(m, loader):
     files = _espnet_files()
     for b in (1, 4, 5, 20):
         for drop_last in (False, True):
-            yield Case(f"17 utts b={b} drop_last={drop_last}",
-                       lambda b=b, d=drop_last: m.SortedBatchSampler(b, files["shape"], drop_last=d))
+            yield Case(
+                f"17 utts b={b} drop_last={drop_last}",
+                lambda b=b, d=drop_last: m.SortedBatchSampler(b, files["shape"], drop_last=d),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/unsorted_batch_sampler.py", "UnsortedBatchSampler")
@@ -1101,8 +1215,10 @@ def _(m, loader):
     files = _espnet_files()
     for b in (1, 4, 5):
         for drop_last in (False, True):
-            yield Case(f"17 utts b={b} drop_last={drop_last}",
-                       lambda b=b, d=drop_last: m.UnsortedBatchSampler(b, files["keys"], drop_last=d))
+            yield Case(
+                f"17 utts b={b} drop_last={drop_last}",
+                lambda b=b, d=drop_last: m.UnsortedBatchSampler(b, files["keys"], drop_last=d),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/length_batch_sampler.py", "LengthBatchSampler")
@@ -1110,8 +1226,10 @@ def _(m, loader):
     files = _espnet_files()
     for bins in (1000, 4000):
         for drop_last in (False, True):
-            yield Case(f"17 utts batch_bins={bins} drop_last={drop_last}",
-                       lambda k=bins, d=drop_last: m.LengthBatchSampler(k, [files["shape"]], drop_last=d))
+            yield Case(
+                f"17 utts batch_bins={bins} drop_last={drop_last}",
+                lambda k=bins, d=drop_last: m.LengthBatchSampler(k, [files["shape"]], drop_last=d),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/num_elements_batch_sampler.py", "NumElementsBatchSampler")
@@ -1119,9 +1237,10 @@ def _(m, loader):
     files = _espnet_files()
     for bins in (1000, 4000):
         for drop_last in (False, True):
-            yield Case(f"17 utts batch_bins={bins} drop_last={drop_last}",
-                       lambda k=bins, d=drop_last: m.NumElementsBatchSampler(
-                           k, [files["shape"]], drop_last=d))
+            yield Case(
+                f"17 utts batch_bins={bins} drop_last={drop_last}",
+                lambda k=bins, d=drop_last: m.NumElementsBatchSampler(k, [files["shape"]], drop_last=d),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/folded_batch_sampler.py", "FoldedBatchSampler")
@@ -1129,16 +1248,20 @@ def _(m, loader):
     files = _espnet_files()
     for b in (2, 5):
         for drop_last in (False, True):
-            yield Case(f"17 utts b={b} fold_lengths=[10] drop_last={drop_last}",
-                       lambda b=b, d=drop_last: m.FoldedBatchSampler(b, [files["shape"]], [10], drop_last=d))
+            yield Case(
+                f"17 utts b={b} fold_lengths=[10] drop_last={drop_last}",
+                lambda b=b, d=drop_last: m.FoldedBatchSampler(b, [files["shape"]], [10], drop_last=d),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/category_balanced_sampler.py", "CategoryBalancedSampler")
 def _(m, loader):
     files = _espnet_files()
     for b in (2, 3):
-        yield Case(f"2 categories b={b}",
-                   lambda b=b: m.CategoryBalancedSampler(b, category2utt_file=files["category2utt"]))
+        yield Case(
+            f"2 categories b={b}",
+            lambda b=b: m.CategoryBalancedSampler(b, category2utt_file=files["category2utt"]),
+        )
 
 
 def _espnet_power_files() -> Dict[str, str]:
@@ -1159,9 +1282,12 @@ def _(m, loader):
     files = _espnet_power_files()
     for bins in (30, 80):
         for drop_last in (False, True):
-            yield Case(f"17 utts batch_bins={bins} drop_last={drop_last}",
-                       lambda k=bins, d=drop_last: m.CategoryPowerSampler(
-                           k, [files["shape_text"]], drop_last=d, category2utt_file=files["category2utt"]))
+            yield Case(
+                f"17 utts batch_bins={bins} drop_last={drop_last}",
+                lambda k=bins, d=drop_last: m.CategoryPowerSampler(
+                    k, [files["shape_text"]], drop_last=d, category2utt_file=files["category2utt"]
+                ),
+            )
 
 
 @recipe("espnet", "espnet2/samplers/category_power_sampler.py", "CategoryDatasetPowerSampler")
@@ -1169,10 +1295,17 @@ def _(m, loader):
     files = _espnet_power_files()
     for bins in (30, 80):
         for drop_last in (False, True):
-            yield Case(f"17 utts batch_bins={bins} drop_last={drop_last}",
-                       lambda k=bins, d=drop_last: m.CategoryDatasetPowerSampler(
-                           k, [files["shape_text"]], drop_last=d, category2utt_file=files["category2utt"],
-                           dataset2utt_file=files["dataset2utt"], utt2dataset_file=files["utt2dataset"]))
+            yield Case(
+                f"17 utts batch_bins={bins} drop_last={drop_last}",
+                lambda k=bins, d=drop_last: m.CategoryDatasetPowerSampler(
+                    k,
+                    [files["shape_text"]],
+                    drop_last=d,
+                    category2utt_file=files["category2utt"],
+                    dataset2utt_file=files["dataset2utt"],
+                    utt2dataset_file=files["utt2dataset"],
+                ),
+            )
 
 
 @recipe("espnet", "espnet2/iterators/category_iter_factory.py", "RawSampler")
@@ -1181,10 +1314,18 @@ def _(m, loader):
 
 
 not_run("espnet", "espnet2/samplers/abs_sampler.py", "AbsSampler", "abstract (its subclasses are run)")
-not_run("sentence-transformers", "sentence_transformers/base/sampler.py", "MultiDatasetDefaultBatchSampler",
-        "abstract (RoundRobinBatchSampler and ProportionalBatchSampler are run)")
-not_run("flair", "flair/samplers.py", "FlairSampler",
-        "base class without __iter__ (its __len__ is run through ChunkSampler and ExpandingChunkSampler)")
+not_run(
+    "sentence-transformers",
+    "sentence_transformers/base/sampler.py",
+    "MultiDatasetDefaultBatchSampler",
+    "abstract (RoundRobinBatchSampler and ProportionalBatchSampler are run)",
+)
+not_run(
+    "flair",
+    "flair/samplers.py",
+    "FlairSampler",
+    "base class without __iter__ (its __len__ is run through ChunkSampler and ExpandingChunkSampler)",
+)
 
 
 @recipe("espnet", "espnet2/iterators/sequence_iter_factory.py", "RawSampler")
@@ -1194,20 +1335,32 @@ def _(m, loader):
 
 # --- avalanche -------------------------------------------------------------------------
 
-not_run("avalanche-lib", "avalanche/benchmarks/scenarios/online.py", "CyclicSampler",
-        "iterates forever by design (`while True`); len() is the number of samples per cycle")
+not_run(
+    "avalanche-lib",
+    "avalanche/benchmarks/scenarios/online.py",
+    "CyclicSampler",
+    "iterates forever by design (`while True`); len() is the number of samples per cycle",
+)
 
 
 @recipe("avalanche-lib", "avalanche/benchmarks/utils/data_loader.py", "MultiDatasetSampler")
 def _(m, loader):
-    for sizes, b, term, oversample in [((10, 4), 3, 0, False), ((10, 4), 3, 1, False),
-                                       ((10, 4), 3, 0, True), ((5, 9), 2, 0, True)]:
+    for sizes, b, term, oversample in [
+        ((10, 4), 3, 0, False),
+        ((10, 4), 3, 1, False),
+        ((10, 4), 3, 0, True),
+        ((5, 9), 2, 0, True),
+    ]:
         for drop_last in (False, True):
             yield Case(
                 f"sizes={sizes} b={b} termination={term} oversample={oversample} drop_last={drop_last}",
                 lambda s=sizes, b=b, t=term, o=oversample, d=drop_last: m.MultiDatasetSampler(
-                    [range(k) for k in s], [_batches(k, b, d) for k in s],
-                    termination_dataset_idx=t, oversample_small_datasets=o))
+                    [range(k) for k in s],
+                    [_batches(k, b, d) for k in s],
+                    termination_dataset_idx=t,
+                    oversample_small_datasets=o,
+                ),
+            )
 
 
 @recipe("avalanche-lib", "avalanche/benchmarks/utils/ffcv_support/ffcv_components.py", "_MappedBatchsampler")
@@ -1226,8 +1379,10 @@ def _(m, loader):
 def _(m, loader):
     tud = _torch()
     for groups, b in [([0, 1] * 5, 3), ([0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 1], 2), ([0] * 7, 3)]:
-        yield Case(f"groups={groups} b={b}",
-                   lambda g=groups, b=b: m.GroupedBatchSampler(tud.SequentialSampler(range(len(g))), g, b))
+        yield Case(
+            f"groups={groups} b={b}",
+            lambda g=groups, b=b: m.GroupedBatchSampler(tud.SequentialSampler(range(len(g))), g, b),
+        )
 
 
 # --- torchvision -----------------------------------------------------------------------
@@ -1237,9 +1392,12 @@ def _(m, loader):
 def _(m, loader):
     for n, replicas, group in [(12, 3, 2), (10, 4, 1), (9, 2, 3), (4, 3, 2)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank} group_size={group}",
-                       lambda n=n, r=replicas, k=rank, g=group: m.DistributedSampler(
-                           range(n), num_replicas=r, rank=k, group_size=g))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank} group_size={group}",
+                lambda n=n, r=replicas, k=rank, g=group: m.DistributedSampler(
+                    range(n), num_replicas=r, rank=k, group_size=g
+                ),
+            )
 
 
 class _FakeVideoClips:
@@ -1254,14 +1412,17 @@ def _clip_sampler(m, name: str):
     m.VideoClips = _FakeVideoClips
     for clips in ([3, 0, 5], [1, 1], [7]):
         for k in (1, 2, 4):
-            yield Case(f"clips per video={clips} k={k}",
-                       lambda c=clips, k=k: getattr(m, name)(_FakeVideoClips(c), k))
+            yield Case(
+                f"clips per video={clips} k={k}", lambda c=clips, k=k: getattr(m, name)(_FakeVideoClips(c), k)
+            )
 
 
 recipe("torchvision", "torchvision/datasets/samplers/clip_sampler.py", "UniformClipSampler")(
-    lambda m, loader: _clip_sampler(m, "UniformClipSampler"))
+    lambda m, loader: _clip_sampler(m, "UniformClipSampler")
+)
 recipe("torchvision", "torchvision/datasets/samplers/clip_sampler.py", "RandomClipSampler")(
-    lambda m, loader: _clip_sampler(m, "RandomClipSampler"))
+    lambda m, loader: _clip_sampler(m, "RandomClipSampler")
+)
 
 
 # --- sentence-transformers -------------------------------------------------------------
@@ -1289,27 +1450,43 @@ def _(m, loader):
     for counts in ((5, 3, 8, 2), (2, 2), (9, 4, 4), (6, 6, 6, 7), (11, 3)):
         for b in (4, 6, 8):
             for drop_last in (False, True):
-                yield Case(f"label counts={counts} b={b} drop_last={drop_last}",
-                           lambda c=counts, b=b, d=drop_last: m.GroupByLabelBatchSampler(
-                               _LabelledDataset(c), b, d, valid_label_columns=["label"],
-                               generator=torch.Generator(), seed=0))
+                yield Case(
+                    f"label counts={counts} b={b} drop_last={drop_last}",
+                    lambda c=counts, b=b, d=drop_last: m.GroupByLabelBatchSampler(
+                        _LabelledDataset(c),
+                        b,
+                        d,
+                        valid_label_columns=["label"],
+                        generator=torch.Generator(),
+                        seed=0,
+                    ),
+                )
 
 
 def _multi_dataset(m, name: str):
     tud = _torch()
     for sizes, b in [((10, 4), 3), ((7, 7), 2), ((5, 12, 3), 4)]:
         for drop_last in (False, True):
-            yield Case(f"sizes={sizes} b={b} drop_last={drop_last}",
-                       lambda s=sizes, b=b, d=drop_last: getattr(m, name)(
-                           tud.ConcatDataset([range(k) for k in s]), [_batches(k, b, d) for k in s]))
+            yield Case(
+                f"sizes={sizes} b={b} drop_last={drop_last}",
+                lambda s=sizes, b=b, d=drop_last: getattr(m, name)(
+                    tud.ConcatDataset([range(k) for k in s]), [_batches(k, b, d) for k in s]
+                ),
+            )
 
 
 recipe("sentence-transformers", "sentence_transformers/base/sampler.py", "RoundRobinBatchSampler")(
-    lambda m, loader: _multi_dataset(m, "RoundRobinBatchSampler"))
+    lambda m, loader: _multi_dataset(m, "RoundRobinBatchSampler")
+)
 recipe("sentence-transformers", "sentence_transformers/base/sampler.py", "ProportionalBatchSampler")(
-    lambda m, loader: _multi_dataset(m, "ProportionalBatchSampler"))
-not_run("sentence-transformers", "sentence_transformers/base/sampler.py", "NoDuplicatesBatchSampler",
-        "needs a `datasets.Dataset` (rows hashed column by column); its __len__ is the exact ceiling idiom")
+    lambda m, loader: _multi_dataset(m, "ProportionalBatchSampler")
+)
+not_run(
+    "sentence-transformers",
+    "sentence_transformers/base/sampler.py",
+    "NoDuplicatesBatchSampler",
+    "needs a `datasets.Dataset` (rows hashed column by column); its __len__ is the exact ceiling idiom",
+)
 
 
 # --- trl -------------------------------------------------------------------------------
@@ -1319,9 +1496,12 @@ not_run("sentence-transformers", "sentence_transformers/base/sampler.py", "NoDup
 def _(m, loader):
     for n, b in [(7, 3), (6, 3), (2, 3), (10, 1)]:
         for mini, repeat in [(1, 1), (2, 3)]:
-            yield Case(f"n={n} batch_size={b} mini_repeat={mini} repeat={repeat}",
-                       lambda n=n, b=b, mi=mini, r=repeat: m.RepeatSampler(
-                           range(n), mi, batch_size=b, repeat_count=r, seed=0))
+            yield Case(
+                f"n={n} batch_size={b} mini_repeat={mini} repeat={repeat}",
+                lambda n=n, b=b, mi=mini, r=repeat: m.RepeatSampler(
+                    range(n), mi, batch_size=b, repeat_count=r, seed=0
+                ),
+            )
 
 
 # --- mmdet -----------------------------------------------------------------------------
@@ -1359,9 +1539,12 @@ def _(m, loader):
     for n in (1, 4, 7, 11):
         for b in (2, 3, 4):
             for drop_last in (False, True):
-                yield Case(f"{n} images b={b} drop_last={drop_last}",
-                           lambda n=n, b=b, d=drop_last: m.AspectRatioBatchSampler(
-                               _image_sampler(_Images(SHAPES[:n])), b, d))
+                yield Case(
+                    f"{n} images b={b} drop_last={drop_last}",
+                    lambda n=n, b=b, d=drop_last: m.AspectRatioBatchSampler(
+                        _image_sampler(_Images(SHAPES[:n])), b, d
+                    ),
+                )
 
 
 @recipe("mmdet", "mmdet/datasets/samplers/batch_sampler.py", "MultiDataAspectRatioBatchSampler")
@@ -1370,20 +1553,33 @@ def _(m, loader):
     for n in (4, 7, 11):
         for bs in ((2, 3), (3, 2), (4, 4)):
             for drop_last in (False, True):
-                yield Case(f"{n} images from 2 sources b={bs} drop_last={drop_last}",
-                           lambda n=n, bs=bs, d=drop_last: m.MultiDataAspectRatioBatchSampler(
-                               _image_sampler(_Images(SHAPES[:n], sources[:n])), list(bs), 2, d))
+                yield Case(
+                    f"{n} images from 2 sources b={bs} drop_last={drop_last}",
+                    lambda n=n, bs=bs, d=drop_last: m.MultiDataAspectRatioBatchSampler(
+                        _image_sampler(_Images(SHAPES[:n], sources[:n])), list(bs), 2, d
+                    ),
+                )
 
 
-not_run("mmdet", "mmdet/datasets/samplers/multi_source_sampler.py", "MultiSourceSampler",
-        "iterates forever by design (`while True`); len() is the dataset size")
-for _cls, _rel in [("ClassAwareSampler", "class_aware_sampler.py"),
-                   ("CustomSampleSizeSampler", "custom_sample_size_sampler.py"),
-                   ("MultiDataSampler", "multi_data_sampler.py"),
-                   ("TrackImgSampler", "track_img_sampler.py")]:
-    not_run("mmdet", f"mmdet/datasets/samplers/{_rel}", _cls,
-            "needs a real mmdet dataset (category ids, metainfo or video infos); __len__ returns "
-            "the num_samples __init__ computed with math.ceil")
+not_run(
+    "mmdet",
+    "mmdet/datasets/samplers/multi_source_sampler.py",
+    "MultiSourceSampler",
+    "iterates forever by design (`while True`); len() is the dataset size",
+)
+for _cls, _rel in [
+    ("ClassAwareSampler", "class_aware_sampler.py"),
+    ("CustomSampleSizeSampler", "custom_sample_size_sampler.py"),
+    ("MultiDataSampler", "multi_data_sampler.py"),
+    ("TrackImgSampler", "track_img_sampler.py"),
+]:
+    not_run(
+        "mmdet",
+        f"mmdet/datasets/samplers/{_rel}",
+        _cls,
+        "needs a real mmdet dataset (category ids, metainfo or video infos); __len__ returns "
+        "the num_samples __init__ computed with math.ceil",
+    )
 
 
 # --- ultralytics, monai, chemprop, flair, pytorch-forecasting, ignite ------------------
@@ -1393,28 +1589,41 @@ for _cls, _rel in [("ClassAwareSampler", "class_aware_sampler.py"),
 def _(m, loader):
     for n, b, replicas in [(10, 3, 2), (7, 2, 3), (5, 8, 2), (16, 4, 3)]:
         for rank in range(replicas):
-            yield Case(f"n={n} b={b} replicas={replicas} rank={rank}",
-                       lambda n=n, b=b, r=replicas, k=rank: m.ContiguousDistributedSampler(
-                           range(n), num_replicas=r, batch_size=b, rank=k))
+            yield Case(
+                f"n={n} b={b} replicas={replicas} rank={rank}",
+                lambda n=n, b=b, r=replicas, k=rank: m.ContiguousDistributedSampler(
+                    range(n), num_replicas=r, batch_size=b, rank=k
+                ),
+            )
 
 
 @recipe("monai", "monai/data/samplers.py", "DistributedWeightedRandomSampler")
 def _(m, loader):
     for n, replicas, per_rank, even in [(10, 3, None, True), (10, 3, None, False), (7, 2, 5, True)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank} num_samples_per_rank={per_rank} even={even}",
-                       lambda n=n, r=replicas, k=rank, p=per_rank, e=even: m.DistributedWeightedRandomSampler(
-                           range(n), [1.0 + i for i in range(n)], num_samples_per_rank=p,
-                           even_divisible=e, num_replicas=r, rank=k))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank} num_samples_per_rank={per_rank} even={even}",
+                lambda n=n, r=replicas, k=rank, p=per_rank, e=even: m.DistributedWeightedRandomSampler(
+                    range(n),
+                    [1.0 + i for i in range(n)],
+                    num_samples_per_rank=p,
+                    even_divisible=e,
+                    num_replicas=r,
+                    rank=k,
+                ),
+            )
 
 
 @recipe("monai", "monai/data/samplers.py", "DistributedSampler")
 def _(m, loader):
     for n, replicas, even in [(10, 3, True), (10, 3, False), (7, 4, False)]:
         for rank in range(replicas):
-            yield Case(f"n={n} replicas={replicas} rank={rank} even_divisible={even}",
-                       lambda n=n, r=replicas, k=rank, e=even: m.DistributedSampler(
-                           range(n), even_divisible=e, num_replicas=r, rank=k))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank} even_divisible={even}",
+                lambda n=n, r=replicas, k=rank, e=even: m.DistributedSampler(
+                    range(n), even_divisible=e, num_replicas=r, rank=k
+                ),
+            )
 
 
 @recipe("chemprop", "chemprop/data/samplers.py", "SeededSampler")
@@ -1430,8 +1639,9 @@ def _(m, loader):
     for positives, total in [(3, 10), (5, 5), (0, 4), (6, 8)]:
         y = np.zeros((total, 2), dtype=bool)
         y[:positives, 0] = True
-        yield Case(f"{positives} actives of {total}",
-                   lambda y=y: m.ClassBalanceSampler(y, seed=0, shuffle=True))
+        yield Case(
+            f"{positives} actives of {total}", lambda y=y: m.ClassBalanceSampler(y, seed=0, shuffle=True)
+        )
 
 
 def _flair(m, name: str, *args):
@@ -1446,7 +1656,8 @@ def _flair(m, name: str, *args):
 
 recipe("flair", "flair/samplers.py", "ChunkSampler")(lambda m, loader: _flair(m, "ChunkSampler", 5, 5))
 recipe("flair", "flair/samplers.py", "ExpandingChunkSampler")(
-    lambda m, loader: _flair(m, "ExpandingChunkSampler", 1))
+    lambda m, loader: _flair(m, "ExpandingChunkSampler", 1)
+)
 
 
 @recipe("pytorch-forecasting", "pytorch_forecasting/data/samplers.py", "GroupedSampler")
@@ -1461,28 +1672,48 @@ def _(m, loader):
     for b in (1, 2, 4, 10):
         for drop_last in (False, True):
             for shuffle in (False, True):
-                yield Case(f"groups of 5, 2, 9 b={b} drop_last={drop_last} shuffle={shuffle}",
-                           lambda b=b, d=drop_last, s=shuffle: Grouped(range(16), b, s, d))
+                yield Case(
+                    f"groups of 5, 2, 9 b={b} drop_last={drop_last} shuffle={shuffle}",
+                    lambda b=b, d=drop_last, s=shuffle: Grouped(range(16), b, s, d),
+                )
 
 
 @recipe("pytorch-ignite", "ignite/engine/deterministic.py", "ReproducibleBatchSampler")
 def _(m, loader):
     for n, b, start in [(10, 3, None), (10, 3, 0), (10, 3, 2), (8, 4, 1)]:
-        yield Case(f"n={n} b={b} start_iteration={start}, 2 epochs",
-                   lambda n=n, b=b, s=start: m.ReproducibleBatchSampler(_batches(n, b), start_iteration=s),
-                   repeat=2)
+        yield Case(
+            f"n={n} b={b} start_iteration={start}, 2 epochs",
+            lambda n=n, b=b, s=start: m.ReproducibleBatchSampler(_batches(n, b), start_iteration=s),
+            repeat=2,
+        )
 
 
 # --- torchgeo --------------------------------------------------------------------------
 
-not_run("torchgeo", "torchgeo/samplers/single.py", "GridGeoSampler",
-        "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)")
-not_run("torchgeo", "torchgeo/samplers/single.py", "RandomGeoSampler",
-        "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)")
-not_run("torchgeo", "torchgeo/samplers/single.py", "PreChippedGeoSampler",
-        "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)")
-not_run("torchgeo", "torchgeo/samplers/batch.py", "RandomBatchGeoSampler",
-        "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)")
+not_run(
+    "torchgeo",
+    "torchgeo/samplers/single.py",
+    "GridGeoSampler",
+    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
+)
+not_run(
+    "torchgeo",
+    "torchgeo/samplers/single.py",
+    "RandomGeoSampler",
+    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
+)
+not_run(
+    "torchgeo",
+    "torchgeo/samplers/single.py",
+    "PreChippedGeoSampler",
+    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
+)
+not_run(
+    "torchgeo",
+    "torchgeo/samplers/batch.py",
+    "RandomBatchGeoSampler",
+    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
+)
 
 
 # --- the worker and its report ----------------------------------------------------------
@@ -1537,7 +1768,7 @@ def _class_findings(tree: Path, rel: str, cls: str, config) -> Tuple[List[Tuple[
     found = []
     for item in located:
         if item.finding.code.startswith("DPL1") and bounds and bounds[0] <= item.line <= bounds[1]:
-            context = " ".join(lines[item.line - 1: item.line + 2])
+            context = " ".join(lines[item.line - 1 : item.line + 2])
             found.append((item.line, item.finding.code, context))
     return found, analysed
 
@@ -1556,7 +1787,7 @@ def _run_case(case: Case) -> List[Tuple[bool, str]]:
 
 def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
     """The codemod's output for `rel`, or None when it would not change the file."""
-    from flake8_dplen.rewrite import apply, plan
+    from flake8_dplen.fixes.rewrite import apply, plan
 
     text = read_text(tree / rel)
     module, located = analyze_source(text, config, str(tree / rel))
@@ -1571,8 +1802,14 @@ def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:
     import torch
 
     torch.manual_seed(0)
-    result: Dict[str, Any] = {"runs": 0, "mismatches": 0, "errors": 0, "notes": [],
-                              "confirmed": set(), "unexplained": 0}
+    result: Dict[str, Any] = {
+        "runs": 0,
+        "mismatches": 0,
+        "errors": 0,
+        "notes": [],
+        "confirmed": set(),
+        "unexplained": 0,
+    }
     module = loader.load_file(rec.rel)
     if not hasattr(module, rec.cls):
         reasons = "; ".join(loader.skipped[module.__name__][:3])
@@ -1630,8 +1867,10 @@ def runtime_worker(label: str, tree: Path) -> int:
         try:
             got = _run_cases(loader, rec, findings)
         except Exception as exc:
-            print(f"{head}\t0\t0\t1\t{codes}\t{int(analysed)}\tcould not load: "
-                  f"{type(exc).__name__}: {str(exc)[:200]}")
+            print(
+                f"{head}\t0\t0\t1\t{codes}\t{int(analysed)}\tcould not load: "
+                f"{type(exc).__name__}: {str(exc)[:200]}"
+            )
             continue
         verdict = _verdict(findings, got)
         notes = list(got["notes"])
@@ -1643,18 +1882,25 @@ def runtime_worker(label: str, tree: Path) -> int:
             if fixed is None:
                 notes.append("after the codemod: file unchanged (manual fixes only)")
             else:
-                after = _run_cases(TreeLoader(tree, OWN.get(label, ()), {dotted_name(rec.rel): fixed}),
-                                   rec, findings)
-                notes.append(f"after the codemod: {after['runs']} configs run, "
-                             f"{after['mismatches']} mismatched, "
-                             f"{after['errors']} raised")
+                after = _run_cases(
+                    TreeLoader(tree, OWN.get(label, ()), {dotted_name(rec.rel): fixed}), rec, findings
+                )
+                notes.append(
+                    f"after the codemod: {after['runs']} configs run, "
+                    f"{after['mismatches']} mismatched, "
+                    f"{after['errors']} raised"
+                )
                 notes += [f"after the codemod: {note}" for note in after["notes"]]
                 if after["mismatches"] and not got["mismatches"]:
-                    verdict = (f"BROKEN BY THE CODEMOD (no mismatch before; "
-                               f"{after['mismatches']} configurations "
-                               f"mismatch after the rewrite): {verdict}")
-        print(f"{head}\t{got['runs']}\t{got['mismatches']}\t{got['errors']}\t{codes}\t{int(analysed)}"
-              f"\t{verdict}" + ("\t" + " | ".join(notes) if notes else ""))
+                    verdict = (
+                        f"BROKEN BY THE CODEMOD (no mismatch before; "
+                        f"{after['mismatches']} configurations "
+                        f"mismatch after the rewrite): {verdict}"
+                    )
+        print(
+            f"{head}\t{got['runs']}\t{got['mismatches']}\t{got['errors']}\t{codes}\t{int(analysed)}"
+            f"\t{verdict}" + ("\t" + " | ".join(notes) if notes else "")
+        )
     return 0
 
 
@@ -1688,7 +1934,10 @@ def runtime_report(labels: Sequence[str], cache: Path) -> int:
     for label in labels:
         done = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--runtime-worker", label, "--cache", str(cache)],
-            capture_output=True, text=True, cwd=REPO, timeout=1800,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=1800,
         )
         for line in done.stdout.splitlines():
             if line.startswith("RESULT\t"):
@@ -1699,9 +1948,11 @@ def runtime_report(labels: Sequence[str], cache: Path) -> int:
     for row in rows:
         label, name, runs, mismatches, errors, codes, analysed, verdict = row[:8]
         print(f"  {label}: {name}")
-        print(f"      {runs} configs run, {mismatches} mismatched, {errors} raised; "
-              f"analysed as a sampler with __len__: {'yes' if analysed == '1' else 'no'}; "
-              f"DPL1: {codes}; {verdict}")
+        print(
+            f"      {runs} configs run, {mismatches} mismatched, {errors} raised; "
+            f"analysed as a sampler with __len__: {'yes' if analysed == '1' else 'no'}; "
+            f"DPL1: {codes}; {verdict}"
+        )
         for note in row[8:]:
             for part in note.split(" | "):
                 print(f"        {part}")
@@ -1726,8 +1977,14 @@ def print_table(results: List[PackageResult]) -> None:
         row += "".join(f"{counts[c]:>8}" for c in shown)
         row += f"{len(r.errors):>8}{r.seconds:>8.1f}{r.codemod_seconds:>10.1f}"
         print(row)
-        totals.update(files=r.files, parsed=r.parsed, samplers=r.samplers, with_len=r.with_len,
-                      errors=len(r.errors), **counts)
+        totals.update(
+            files=r.files,
+            parsed=r.parsed,
+            samplers=r.samplers,
+            with_len=r.with_len,
+            errors=len(r.errors),
+            **counts,
+        )
         totals["seconds"] += r.seconds
         totals["codemod"] += r.codemod_seconds
     print("-" * len(head))
@@ -1776,8 +2033,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not args.no_rewrite:
             result.rewrite = rewrite_copy(result, tree, args.jobs)
         results.append(result)
-        print(f"[{label}] {result.wheel}: {result.files} files, {len(result.hits)} findings "
-              f"({result.seconds:.1f} s)", file=sys.stderr)
+        print(
+            f"[{label}] {result.wheel}: {result.files} files, {len(result.hits)} findings "
+            f"({result.seconds:.1f} s)",
+            file=sys.stderr,
+        )
 
     print()
     print_table(results)
@@ -1824,8 +2084,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             if rw is None or not (rw.changed or rw.problems):
                 continue
             ok = not rw.problems and not rw.second_run_changed
-            print(f"  {r.label:<26} {len(rw.changed)} files changed, "
-                  f"{'all checks pass' if ok else 'PROBLEMS'}")
+            print(
+                f"  {r.label:<26} {len(rw.changed)} files changed, {'all checks pass' if ok else 'PROBLEMS'}"
+            )
             for rel in rw.changed:
                 print(f"      changed: {rel}")
             for problem in rw.problems:

@@ -293,7 +293,7 @@ def _prefilter_summary(files: Sequence[str]) -> str:
         with open(name, "rb") as fh:
             texts.append(fh.read().decode("utf-8", errors="replace"))
     try:
-        from flake8_dplen import prefilter
+        from flake8_dplen.core import prefilter
         from flake8_dplen.plugin import DplenChecker
 
         # The plugin's own default configuration, wherever its class lives this week.
@@ -352,7 +352,9 @@ def benchmark_tree(tree: Tree, runs: int) -> None:
             source=source,
         )
         tree.runs.append(run)
-        _log(f"  [{tree.label}] run {n}/{2 * runs} {side:<7} {wall:8.2f} s wall {run.cpu:8.2f} s cpu {run.peak_mb:7.1f} MB")
+        _log(
+            f"  [{tree.label}] run {n}/{2 * runs} {side:<7} {wall:8.2f} s wall {run.cpu:8.2f} s cpu {run.peak_mb:7.1f} MB"
+        )
 
 
 def _verdict(ok: bool) -> str:
@@ -374,13 +376,17 @@ def report_tree(tree: Tree, prefilter: str) -> List[bool]:
     lines = sorted({r.physical_lines for r in tree.runs})
 
     print(f"tree: {tree.label}  ({tree.path})")
-    print(f"  files checked by flake8: {', '.join(map(str, files))}   physical lines: {', '.join(map(str, lines))}")
+    print(
+        f"  files checked by flake8: {', '.join(map(str, files))}   physical lines: {', '.join(map(str, lines))}"
+    )
     print(f"  {prefilter}")
     print(
         f"  reports (default checks): without {sorted({r.violations for r in without})}  "
         f"with {sorted({r.violations for r in with_})}  (with = without + DPL findings)"
     )
-    print(f"  {'run':>3}  {'side':<7}  {'wall s':>8}  {'cpu s':>8}  {'peak RSS MB':>11}  {'reports':>8}  plugin source")
+    print(
+        f"  {'run':>3}  {'side':<7}  {'wall s':>8}  {'cpu s':>8}  {'peak RSS MB':>11}  {'reports':>8}  plugin source"
+    )
     for n, r in enumerate(tree.runs, 1):
         print(
             f"  {n:>3}  {r.side:<7}  {r.wall:8.2f}  {r.cpu:8.2f}  {r.peak_mb:11.1f}  {r.violations:>8}  "
@@ -388,7 +394,9 @@ def report_tree(tree: Tree, prefilter: str) -> List[bool]:
         )
     sources = sorted({r.source for r in with_})
     if len(sources) > 1:
-        print(f"  WARNING: flake8-dplen's source changed between runs ({', '.join(sources)}); rerun for a clean comparison")
+        print(
+            f"  WARNING: flake8-dplen's source changed between runs ({', '.join(sources)}); rerun for a clean comparison"
+        )
     for name, rs in (("without", without), ("with", with_)):
         walls = [r.wall for r in rs]
         print(
@@ -432,7 +440,9 @@ def report_findings(tree: Tree) -> List[bool]:
     dpl1 = [line for line in lines if re.search(r": DPL1\d\d ", line)]
     dpl000 = [line for line in lines if ": DPL000 " in line]
 
-    print(f"DPL findings: {tree.label}  (flake8 --select=DPL with the plugin, {result['files']} files, {wall:.1f} s)")
+    print(
+        f"DPL findings: {tree.label}  (flake8 --select=DPL with the plugin, {result['files']} files, {wall:.1f} s)"
+    )
     print(f"  total reports: {len(lines)}")
     print(f"  per code: {', '.join(f'{c} {n}' for c, n in sorted(codes.items())) or 'none'}")
     print(f"  DPL1xx lines ({len(dpl1)}):")
@@ -479,8 +489,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per side and tree (default 3)")
     parser.add_argument("--quick", action="store_true", help="1 run, torch/utils/data only")
-    parser.add_argument("--tree", action="append", default=[], metavar="PATH", help="benchmark this folder instead of torch")
-    parser.add_argument("--ratio-goal", type=float, default=UTILS_DATA_GOAL, help="time-ratio goal for --tree folders")
+    parser.add_argument(
+        "--tree", action="append", default=[], metavar="PATH", help="benchmark this folder instead of torch"
+    )
+    parser.add_argument(
+        "--ratio-goal", type=float, default=UTILS_DATA_GOAL, help="time-ratio goal for --tree folders"
+    )
     parser.add_argument("--no-findings", action="store_true", help="skip the --select=DPL findings pass")
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -507,7 +521,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"{PLUGIN_DIST} source {folder} (sha1 of its .py files {source})")
     print(f"cpus {os.cpu_count()}  load average at start {_loadavg()}")
     print(f"flake8 args per run: {' '.join(_timed_argv('<tree>'))}")
-    print(f"runs per side: {runs}, order without/with/with/without/...; goals tested on min-of-runs wall ratio")
+    print(
+        f"runs per side: {runs}, order without/with/with/without/...; goals tested on min-of-runs wall ratio"
+    )
     print()
 
     verdicts: List[bool] = []

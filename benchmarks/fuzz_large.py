@@ -29,10 +29,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "src"))
 
+import test_fuzz as tf  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-
-import test_fuzz as tf  # noqa: E402
 
 
 class Tally:
@@ -91,8 +90,13 @@ def run_samplers(count: int, stream: int) -> Tally:
     pairs = st.lists(st.tuples(st.integers(0, 5000), st.integers(1, 128)), min_size=1, max_size=6)
 
     @seed(stream)
-    @settings(max_examples=count, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(spec=tf.sampler_specs(), pairs=pairs)
     def draw(spec, pairs):
         sampler_once(tally, spec, pairs)
@@ -111,8 +115,13 @@ def run_modules(strategy_name: str, count: int, stream: int) -> Tally:
     start = time.perf_counter()
 
     @seed(stream)
-    @settings(max_examples=count, deadline=None, database=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(source=strategy)
     def draw(source):
         tally.counts["modules run"] += 1
@@ -136,8 +145,9 @@ def run_modules(strategy_name: str, count: int, stream: int) -> Tally:
 
 def main(argv: List[str] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--samplers", type=int, default=20000,
-                        help="random sampler draws after the exhaustive pass")
+    parser.add_argument(
+        "--samplers", type=int, default=20000, help="random sampler draws after the exhaustive pass"
+    )
     parser.add_argument("--grammar", type=int, default=1800, help="modules from hypothesmith.from_grammar")
     parser.add_argument("--node", type=int, default=200, help="modules from hypothesmith.from_node")
     parser.add_argument("--seed", type=int, default=0)

@@ -37,8 +37,34 @@ from opacus_versions import (  # noqa: E402
 
 from flake8_dplen.runtime import check_length, expected_poisson_batches  # noqa: E402
 
-NS = [1, 2, 3, 5, 7, 10, 16, 31, 50, 64, 99, 100, 127, 200, 255, 256, 257, 370,
-      500, 777, 1000, 1023, 1500, 2048, 2500, 3000]
+NS = [
+    1,
+    2,
+    3,
+    5,
+    7,
+    10,
+    16,
+    31,
+    50,
+    64,
+    99,
+    100,
+    127,
+    200,
+    255,
+    256,
+    257,
+    370,
+    500,
+    777,
+    1000,
+    1023,
+    1500,
+    2048,
+    2500,
+    3000,
+]
 BS = [1, 2, 3, 4, 5, 7, 8, 10, 16, 32, 50, 58, 64, 256]
 MS = [1, 2, 3, 4, 5, 7, 8, 16, 32, 50, 64, 100, 128, 256]
 
@@ -127,11 +153,15 @@ def main(argv=None):
 
     n_det = len(NS) * len(BS) * len(MS) * 2
     n_poisson = sum(1 for _ in poisson_configs())
-    print(f"Fixed-size grid: {n_det} configs (N {NS[0]}..{NS[-1]}, B {BS[0]}..{BS[-1]},"
-          f" M {MS[0]}..{MS[-1]}, drop_last both), every one iterated for real.")
-    print(f"Poisson grid: {n_poisson} configs (n {POISSON_NS[0]}..{POISSON_NS[-1]},"
-          f" q = 1/ceil(n/B) for B in {POISSON_BS}, M in {POISSON_MS}),"
-          " len() vs exact expectation.")
+    print(
+        f"Fixed-size grid: {n_det} configs (N {NS[0]}..{NS[-1]}, B {BS[0]}..{BS[-1]},"
+        f" M {MS[0]}..{MS[-1]}, drop_last both), every one iterated for real."
+    )
+    print(
+        f"Poisson grid: {n_poisson} configs (n {POISSON_NS[0]}..{POISSON_NS[-1]},"
+        f" q = 1/ceil(n/B) for B in {POISSON_BS}, M in {POISSON_MS}),"
+        " len() vs exact expectation."
+    )
     metric_width = max(len(k) for k in results["opacus 1.4.1 int"]) + 2
     widths = [max(len(name), 20) + 2 for name in results]
     print("".ljust(metric_width) + "".join(n.ljust(w) for n, w in zip(results, widths)))

@@ -1,9 +1,9 @@
 """The same fixes as a LibCST codemod command, for `python -m libcst.tool codemod`:
 
-    python -m libcst.tool codemod command.FixLenCommand PATH
+    python -m libcst.tool codemod --no-format command.FixLenCommand PATH
 
-(with `codemods` listed under `modules` in .libcst.codemod.yaml). It rewrites what
-`python -m codemods.fix_len` rewrites, from the same findings.
+(with `codemods` listed under `modules` in .libcst.codemod.yaml). It applies what
+`dplen-fix` applies, through the same `plan` and `apply`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import argparse
 
 import libcst as cst
 from libcst.codemod import CodemodCommand
-from libcst.codemod.visitors import AddImportsVisitor
 
-from flake8_dplen.analysis import analyze_module, locate
 from flake8_dplen.config import Config
-from flake8_dplen.rewrite import add_helpers, plan, replace_nodes, source_lines
+from flake8_dplen.core.analysis import analyze_module, locate
+from flake8_dplen.fixes.rewrite import apply, plan, source_lines
 
 
 class FixLenCommand(CodemodCommand):
@@ -38,10 +37,6 @@ class FixLenCommand(CodemodCommand):
         )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name))
-        planned = plan(source_lines(tree.code), located)
-        if not planned.fixes:
-            return tree
-        for module in sorted(planned.imports):
-            AddImportsVisitor.add_needed_import(self.context, module)
-        return add_helpers(replace_nodes(tree, planned.fixes), planned.helpers)
+        lines = source_lines(tree.code)
+        located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), lines)
+        return apply(tree, plan(lines, located))[0]

@@ -1,10 +1,10 @@
-"""Write docs/rules/<CODE>.md for every rule, from the rule class itself.
+"""Write docs/rules/<CODE>.md for every rule, from the rule's own module.
 
-Each page is built from what the code does, not from prose kept beside it: the rule's
-code and title, the message flake8 really prints for the rule's first INVALID example,
-the codemod's real output for that example (through flake8_dplen.rewrite, the functions
-`python -m codemods.fix_len` applies), and the rule's first VALID example. So a page
-cannot drift from the rule: tests/test_docs.py regenerates the pages into a temporary
+Each page is the module's docstring (ruff's sections: What it does, Why is this bad, Use
+instead, Fix safety, Known problems) around what the code really does: the message flake8
+prints for the rule's first INVALID example, the codemod's output for it (through
+flake8_dplen.fixes.rewrite, the functions `dplen-fix` applies), and the rule's first VALID
+example. So a page cannot drift from the rule: tests/test_docs.py regenerates the pages into a temporary
 folder and requires the committed ones to be identical.
 
     python scripts/gen_docs.py            # rewrite docs/rules/
@@ -28,29 +28,25 @@ EXAMPLE_NAME = "example.py"
 # The tests' marker for the reported line; a reader of the docs is told the line instead.
 _MARK = re.compile(r"[ \t]*#\s*<-\s*DPL\d{3}[^\n]*")
 
-# Why a gating code matters is the same for every DPL1 rule; the page adds the rule's own
-# message, which says what goes wrong in that case.
-_WHY = {
-    "DPL1": (
-        "`DPL1xx` codes gate: the sampler's `__len__` can disagree with the number of batches "
-        "its `__iter__` yields. A DataLoader's `len()` is its sampler's `len()`, and PyTorch "
-        "Lightning ends an epoch after that many batches; schedulers, progress bars and privacy "
-        "accounting use the same number. A `len()` below the batches yielded makes Lightning "
-        "silently skip the last ones; one above only ends the epoch at `StopIteration`."
-    ),
-    "DPL2": (
-        "`DPL2xx` codes warn: `len()` agrees with `__iter__` today, but the count rests on "
-        "something fragile. They are not gating (`flake8 --select=DPL1` leaves them out) and "
-        "the codemod does not change them."
-    ),
-}
+SECTIONS = ("What it does", "Why is this bad", "Use instead", "Fix safety", "Known problems")
 
 _CODE_WORDS = re.compile(r"__\w+__|[\w.]+\(\)|//")
 
 
+def sections(rule) -> Dict[str, str]:
+    """The rule module's docstring, by its `## ` headings; every one of SECTIONS is required."""
+    doc = inspect.getmodule(type(rule)).__doc__ or ""
+    parts = re.split(r"^## (.+)$", doc, flags=re.M)
+    found = {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2])}
+    missing = [name for name in SECTIONS if name not in found]
+    if missing:
+        raise SystemExit(f"{rule.code}: the rule's docstring lacks the sections {missing}")
+    return found
+
+
 def _kinds(kinds) -> str:
     """What a rule looks at, from the same sets the analysis uses."""
-    from flake8_dplen import rounding
+    from flake8_dplen.core import rounding
 
     calls = {
         "int": ["int"],
@@ -81,11 +77,14 @@ def _fence(text: str, lang: str = "python") -> str:
 
 
 def _page(rule) -> str:
-    from flake8_dplen.analysis import analyze_source
-    from flake8_dplen.rewrite import apply, plan, suppressed
+    from flake8_dplen.core.analysis import analyze_source
+    from flake8_dplen.fixes.rewrite import apply, plan, suppressed
 
     code = rule.code
-    before = _source(rule.INVALID[0])
+    text = sections(rule)
+    module_file = inspect.getmodule(type(rule)).__file__
+    where = Path(module_file).resolve().relative_to(REPO_ROOT).as_posix()
+    before = _source(rule.INVALID[0].source)
     module, located = analyze_source(before, path=None)
     own = [item for item in located if item.finding.code == code]
     if module is None or not own:
@@ -93,7 +92,7 @@ def _page(rule) -> str:
     first = own[0]
     lines = before.splitlines()
     planned = plan(lines, located)
-    edited, fixed = apply(module, planned)
+    edited, _ = apply(module, planned)
     fixed_here = any(item is first for item in planned.fixes)
 
     valid = _source(rule.VALID[0])
@@ -109,58 +108,60 @@ def _page(rule) -> str:
         f"{EXAMPLE_NAME}:{item.line}:{item.column + 1}: {item.finding.code} {item.finding.message}"
         for item in located
     ]
-    # The rule's own docstring only: one inherited from a shared base describes the code.
-    own_doc = vars(type(rule)).get("__doc__")
-    doc = inspect.cleandoc(own_doc) if own_doc else None
-    kinds = _kinds(rule.kinds)
-    gating = code.startswith("DPL1")
-
+    status = (
+        "Gating (`DPL1`): `flake8 --select=DPL1` fails on it, and the codemod acts on it."
+        if rule.gating
+        else "Warning (`DPL2`): not gating, and the codemod never changes it."
+    )
     out: List[str] = [
-        f"<!-- Generated by scripts/gen_docs.py from {type(rule).__name__} in "
-        "src/flake8_dplen/rules.py and its examples; edit those and rerun the script. -->",
+        f"<!-- Generated by scripts/gen_docs.py from {where}; edit that file and rerun the script. -->",
         "",
         f"# {code}: {_md(rule.title)}",
         "",
-        "## What",
+        f"{status} It looks at {_kinds(rule.kinds)}, wherever the value reaches `__len__`.",
         "",
-        f"`{code}` reports: {_md(rule.title)}. It looks at {kinds}, wherever the value reaches "
-        "`__len__`: directly, or through locals, `self.<attr>`, properties, helper methods and "
-        "module constants.",
-    ]
-    if doc:
-        out += ["", doc]
-    out += [
+        "## What it does",
         "",
-        f"For the example below, `flake8 --select=DPL {EXAMPLE_NAME}` prints:",
+        text["What it does"],
         "",
-        _fence("\n".join(reported), "text"),
+        "## Why is this bad",
         "",
-        "## Why",
-        "",
-        _WHY[code[:4]],
+        text["Why is this bad"],
         "",
         "## Example",
         "",
-        f"Before (the first INVALID example of `{type(rule).__name__}`):",
+        f"The first INVALID example of `{type(rule).__name__}`:",
         "",
         _fence(before),
         "",
+        f"`flake8 --select=DPL {EXAMPLE_NAME}` prints:",
+        "",
+        _fence("\n".join(reported), "text"),
+        "",
+        "## Use instead",
+        "",
+        text["Use instead"],
+        "",
     ]
     if fixed_here:
-        out += [
-            f"After `python -m codemods.fix_len {EXAMPLE_NAME}` (its output, unedited):",
-            "",
-            _fence(edited.code),
-        ]
+        out += [f"After `dplen-fix {EXAMPLE_NAME}` (its output, unedited):", "", _fence(edited.code)]
     else:
         reason = first.finding.manual or "no safe rewrite"
-        where = "the codemod does not change DPL2 findings" if not gating else "it is left for a manual fix"
-        out += [f"No automatic fix: {where} ({reason}). The file is left as it is."]
+        what = "it is left for a manual fix" if rule.gating else "the codemod does not change DPL2 findings"
+        out += [f"No automatic fix: {what} ({reason}). The file is left as it is."]
     out += [
         "",
         f"Not reported (the first VALID example of `{type(rule).__name__}`):",
         "",
         _fence(valid),
+        "",
+        "## Fix safety",
+        "",
+        text["Fix safety"],
+        "",
+        "## Known problems",
+        "",
+        text["Known problems"],
         "",
         "## Suppressing",
         "",
@@ -169,12 +170,12 @@ def _page(rule) -> str:
         _fence(noqa_line.strip()),
         "",
         "flake8 then reports nothing there"
-        + (", and the codemod leaves the line unchanged." if gating else ".")
+        + (", and the codemod leaves the line unchanged." if rule.gating else ".")
         + ' If you also run ruff, set `lint.external = ["DPL"]`, or `ruff check --fix` deletes '
         "the comment (see the README, Suppressing).",
         "",
-        f"`src/flake8_dplen/examples.py` holds {len(rule.INVALID)} INVALID and {len(rule.VALID)} "
-        "VALID examples of this rule; the tests run every one.",
+        f"`{where}` holds this rule with its {len(rule.INVALID)} INVALID and {len(rule.VALID)} "
+        "VALID examples (each INVALID one with the exact fix expected); the tests run every one.",
         "",
     ]
     return "\n".join(out)
@@ -186,10 +187,14 @@ def _index(rules) -> str:
         "",
         "# Rules",
         "",
-        "| code | title |",
-        "|---|---|",
+        "| code | title | gating | examples (INVALID / VALID) |",
+        "|---|---|---|---|",
     ]
-    out += [f"| [{rule.code}]({rule.code}.md) | {_md(rule.title)} |" for rule in rules]
+    out += [
+        f"| [{rule.code}]({rule.code}.md) | {_md(rule.title)} | {'yes' if rule.gating else 'no'} "
+        f"| {len(rule.INVALID)} / {len(rule.VALID)} |"
+        for rule in rules
+    ]
     return "\n".join(out) + "\n"
 
 

@@ -34,9 +34,7 @@ def load_module_from(path: Path | str, name: str) -> ModuleType:
 
 def load_opacus_141() -> ModuleType:
     if not OPACUS_141_BMM.is_file():
-        raise FileNotFoundError(
-            f"opacus 1.4.1 is not unpacked at {OPACUS_141_DIR}; run scripts/setup.sh"
-        )
+        raise FileNotFoundError(f"opacus 1.4.1 is not unpacked at {OPACUS_141_DIR}; run scripts/setup.sh")
     return load_module_from(OPACUS_141_BMM, "opacus_1_4_1_batch_memory_manager")
 
 
@@ -63,8 +61,7 @@ def make_optimizer(expected_batch_size: int):
     )
 
 
-def batch_splitter(module: ModuleType, n: int, b: int, m: int, drop_last: bool = False,
-                   optimizer=None):
+def batch_splitter(module: ModuleType, n: int, b: int, m: int, drop_last: bool = False, optimizer=None):
     """``BatchSplittingSampler`` over ``BatchSampler(SequentialSampler(range(n)), b)``."""
     from torch.utils.data import BatchSampler, SequentialSampler
 
@@ -75,15 +72,12 @@ def batch_splitter(module: ModuleType, n: int, b: int, m: int, drop_last: bool =
     )
 
 
-def poisson_splitter(module: ModuleType, n: int, sample_rate: float, m: int, generator,
-                     optimizer=None):
+def poisson_splitter(module: ModuleType, n: int, sample_rate: float, m: int, generator, optimizer=None):
     """``BatchSplittingSampler`` over opacus' ``UniformWithReplacementSampler``."""
     from opacus.utils.uniform_sampler import UniformWithReplacementSampler
 
     return module.BatchSplittingSampler(
-        sampler=UniformWithReplacementSampler(
-            num_samples=n, sample_rate=sample_rate, generator=generator
-        ),
+        sampler=UniformWithReplacementSampler(num_samples=n, sample_rate=sample_rate, generator=generator),
         max_batch_size=m,
         optimizer=optimizer if optimizer is not None else make_optimizer(round(n * sample_rate)),
     )
@@ -105,7 +99,9 @@ def codemod_fixed(source: Path | str, workdir: Path | str, name: str) -> ModuleT
     shutil.copyfile(source, target)
     done = subprocess.run(
         [sys.executable, "-m", "codemods.fix_len", "--quiet", str(target)],
-        capture_output=True, text=True, cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
     )
     if done.returncode != 0:
         raise RuntimeError(f"codemod failed on {target}: {done.stderr or done.stdout}")

@@ -125,7 +125,9 @@ def tree_digest(root: Path) -> Dict[str, Tuple[str, int, int]]:
             info = os.lstat(path)
             with open(path, "rb") as handle:
                 digest[os.path.relpath(path, root)] = (
-                    hashlib.sha256(handle.read()).hexdigest(), info.st_mode, info.st_mtime_ns
+                    hashlib.sha256(handle.read()).hexdigest(),
+                    info.st_mode,
+                    info.st_mtime_ns,
                 )
     return digest
 
@@ -169,7 +171,7 @@ def apply_patch(original: str, patch: str) -> str:
                 body = body[:-1]  # "\ No newline at end of file": the diff added that "\n"
                 i += 1
             if tag in " -":
-                found = source[pos:pos + 1]
+                found = source[pos : pos + 1]
                 assert found == [body], f"hunk line {body!r} != source line {pos + 1}: {found!r}"
                 pos += 1
             if tag in " +":
@@ -245,7 +247,8 @@ def _int_call_spans(text: str) -> List[Tuple[int, int]]:
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "BatchSplittingSampler")
     length = next(n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__len__")
     calls = [
-        n for n in ast.walk(length)
+        n
+        for n in ast.walk(length)
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "int"
     ]
     # The file is ASCII, so ast's UTF-8 column offsets are string offsets.
@@ -268,15 +271,18 @@ def test_opacus_fix_changes_only_the_two_int_expressions_and_appends_the_helper(
     assert fixed.count(between) == 1 and fixed.count(after) == 1
     i = fixed.index(between, len(before))
     j = fixed.index(after, i + len(between))
-    first, second, tail = fixed[len(before):i], fixed[i + len(between):j], fixed[j + len(after):]
+    first, second, tail = fixed[len(before) : i], fixed[i + len(between) : j], fixed[j + len(after) :]
 
     # Each replacement is one expression with no int() left in it.
     for replacement in (first, second):
         expr = ast.parse(replacement, mode="eval")
-        assert not any(isinstance(n, ast.Call) and getattr(n.func, "id", None) == "int" for n in ast.walk(expr))
+        assert not any(
+            isinstance(n, ast.Call) and getattr(n.func, "id", None) == "int" for n in ast.walk(expr)
+        )
     # The Poisson branch (the second int) calls the helper; the helper is the only thing appended.
     called = {
-        n.func.id for n in ast.walk(ast.parse(second, mode="eval"))
+        n.func.id
+        for n in ast.walk(ast.parse(second, mode="eval"))
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
     }
     assert "_dplen_expected_pieces" in called
@@ -284,7 +290,9 @@ def test_opacus_fix_changes_only_the_two_int_expressions_and_appends_the_helper(
     appended = ast.parse(tail).body
     assert [type(n) for n in appended] == [ast.FunctionDef] and appended[0].name == "_dplen_expected_pieces"
     module = ast.parse(fixed)
-    assert [n.name for n in module.body if isinstance(n, ast.FunctionDef)].count("_dplen_expected_pieces") == 1
+    assert [n.name for n in module.body if isinstance(n, ast.FunctionDef)].count(
+        "_dplen_expected_pieces"
+    ) == 1
     compiles(fixed.encode("utf-8"), str(BMM))
 
 
@@ -324,7 +332,9 @@ def test_opacus_check_lists_findings_and_writes_nothing(opacus_runs):
         line = original_text.count("\n", 0, start) + 1
         column = start - (original_text.rfind("\n", 0, start) + 1) + 1
         expected.append(f"{BMM}:{line}:{column}: DPL101 ")
-    assert len(lines) == 2 and all(line.startswith(prefix) for line, prefix in zip(lines, expected)), check.out
+    assert len(lines) == 2 and all(line.startswith(prefix) for line, prefix in zip(lines, expected)), (
+        check.out
+    )
     scanned = opacus_runs["fix"].summary["scanned"]
     assert check.summary == {"scanned": scanned, "changed": 1, "fixed": 2, "manual": 0, "errors": 0}
     # Neither dry run wrote a byte, nor touched an mtime.
@@ -413,14 +423,17 @@ def _sources_only(folder: str, names: List[str]) -> List[str]:
     # The codemod opens *.py files only; torch's ~650 MB of shared libraries, binaries and
     # headers would make the copy dominate the suite's run time without testing anything.
     return [
-        n for n in names
+        n
+        for n in names
         if n == "__pycache__" or not (n.endswith((".py", ".pyi")) or os.path.isdir(os.path.join(folder, n)))
     ]
 
 
 def test_check_over_installed_torch_exits_0_and_changes_no_byte(tmp_path):
     spec = importlib.util.find_spec("torch")  # finds the package without importing it
-    assert spec is not None and spec.submodule_search_locations, "torch is not installed; run scripts/setup.sh"
+    assert spec is not None and spec.submodule_search_locations, (
+        "torch is not installed; run scripts/setup.sh"
+    )
     shutil.copytree(spec.submodule_search_locations[0], tmp_path / "torch", ignore=_sources_only)
     before = tree_digest(tmp_path)
     python_files = sum(1 for path in before if path.endswith(".py"))
@@ -571,7 +584,9 @@ def test_ceil_spelling_follows_the_module_imports(tmp_path):
         imports = [n for n in ast.walk(tree) if isinstance(n, ast.Import)]
         assert [[a.name for a in n.names] for n in imports] == [["math"]], name
         assert text.count("math.ceil(self.n / self.bs)") == calls and BUGGY_CALL not in text
-        assert text.replace("import math\n", "", 1) == source.replace(BUGGY_CALL, "math.ceil(self.n / self.bs)")
+        assert text.replace("import math\n", "", 1) == source.replace(
+            BUGGY_CALL, "math.ceil(self.n / self.bs)"
+        )
 
     # What matters in the end: each fixed __len__ counts the batches __iter__ yields.
     for path in sorted(tmp_path.glob("*.py")):
@@ -614,7 +629,9 @@ def test_noqa_for_the_rule_keeps_the_line(tmp_path):
     for name in ("bare.py", "code.py", "family.py"):
         assert state(tmp_path / name) == before[name], name
     for name in ("other_code.py", "other_rule.py"):
-        assert (tmp_path / name).read_text() == text.replace(BUGGY_CALL, f"{EXACT_CALL}  {comments[name]}"), name
+        assert (tmp_path / name).read_text() == text.replace(BUGGY_CALL, f"{EXACT_CALL}  {comments[name]}"), (
+            name
+        )
 
 
 def test_noqa_is_read_from_the_right_line_after_a_form_feed(tmp_path):
@@ -775,7 +792,9 @@ def bad_input(tmp_path_factory):
     jobs["help"] = (["--help"], folder)
 
     before = {
-        key: {p: state(p) for p in cwd.rglob("*") if p.is_file() and not p.is_symlink() and p.name != "good.py"}
+        key: {
+            p: state(p) for p in cwd.rglob("*") if p.is_file() and not p.is_symlink() and p.name != "good.py"
+        }
         for key, (_args, cwd) in jobs.items()
     }
     results = dict(zip(jobs, run_many(list(jobs.values()))))
@@ -934,9 +953,11 @@ def test_exclude_matches_only_below_the_named_folder(tmp_path):
 
 
 def test_one_and_two_jobs_give_the_same_results(tmp_path):
-    from flake8_dplen import examples
+    from flake8_dplen.rules import RULES
 
-    sources = [src for name in sorted(dir(examples)) if name.startswith("DPL1") for src in getattr(examples, name)]
+    sources = [
+        src for rule in RULES if rule.gating for src in [*(e.source for e in rule.INVALID), *rule.VALID]
+    ]
     broken = "from torch.utils.data import Sampler\nclass S(Sampler):\n  def __len__(self:\n"
     sources = sources[:18] + [fixture_text("split_manual.py"), broken]
     assert len(sources) == 20
@@ -951,3 +972,47 @@ def test_one_and_two_jobs_give_the_same_results(tmp_path):
         for copy in ("one", "two")
     ]
     assert contents[0] == contents[1]
+
+
+# ------------------------------------------------------------------ the LibCST command
+
+
+def test_libcst_command_writes_what_the_cli_writes(tmp_path):
+    # `python -m libcst.tool codemod` loads FixLenCommand from the modules the config names;
+    # it must apply the same plan as dplen-fix, import included.
+    import codemods
+
+    (tmp_path / ".libcst.codemod.yaml").write_text(
+        "generated_code_marker: '@generated'\nformatter: []\nblacklist_patterns: []\n"
+        "modules: ['codemods']\nrepo_root: '.'\n"
+    )
+    cli, tool = tmp_path / "cli", tmp_path / "tool"
+    for folder in (cli, tool):
+        write_file = folder / "pkg" / "split_sampler.py"
+        write_file.parent.mkdir(parents=True)
+        write_file.write_text(fixture_text("chunks.py"))
+        (folder / "pkg" / "chunks_int.py").write_text(fixture_text("chunks_int.py"))
+    assert run(["-j1", str(cli / "pkg")], tmp_path).rc == 0
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(codemods.__file__).parents[1]), *sys.path])}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "libcst.tool",
+            "codemod",
+            "--no-format",
+            "--jobs=1",
+            "command.FixLenCommand",
+            "tool/pkg",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("split_sampler.py", "chunks_int.py"):
+        fixed = (cli / "pkg" / name).read_text()
+        assert fixed != fixture_text(name.replace("split_sampler", "chunks"))
+        assert (tool / "pkg" / name).read_text() == fixed, name

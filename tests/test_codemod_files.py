@@ -1,4 +1,4 @@
-"""Unit tests of codemods/files.py: finding, reading and atomically writing files."""
+"""Unit tests of flake8_dplen/cli/files.py: finding, reading and atomically writing files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import List
 
 import pytest
 
-from codemods.files import SKIPPED_DIRS, FileError, discover, read, write_atomically
+from flake8_dplen.cli.files import SKIPPED_DIRS, FileError, discover, read, write_atomically
 
 SAMPLE = "def f():\n    return 1\n"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_dplen.rules import RULES
+from flake8_dplen.rules import BY_CODE, RULES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DOCS = REPO_ROOT / "docs" / "rules"
@@ -71,7 +71,7 @@ def page_examples(tmp_path_factory):
         text = _page(rule.code)
         python = _blocks(text, "python")
         (reported,) = _blocks(text, "text")
-        fixable = "After `python -m codemods.fix_len" in text
+        fixable = "After `dplen-fix" in text
         before, after, valid = (python[0], python[1], python[2]) if fixable else (python[0], None, python[1])
         folder = root / rule.code
         folder.mkdir()
@@ -98,7 +98,7 @@ def test_page_shows_what_flake8_really_prints_and_the_fix_really_clears_it(page_
     if example["fixable"]:
         assert not [line for line in after if f" {code} " in line], after
     else:
-        assert not code.startswith("DPL1") or "left for a manual fix" in _page(code)
+        assert not BY_CODE[code].gating or "left for a manual fix" in _page(code)
 
 
 def test_fixed_examples_on_the_pages_are_what_the_codemod_cli_writes(tmp_path):
@@ -106,7 +106,7 @@ def test_fixed_examples_on_the_pages_are_what_the_codemod_cli_writes(tmp_path):
     expected = {}
     for rule in RULES:
         text = _page(rule.code)
-        if "After `python -m codemods.fix_len" in text:
+        if "After `dplen-fix" in text:
             before, after = _blocks(text, "python")[:2]
             (tmp_path / f"{rule.code}.py").write_text(before)
             expected[f"{rule.code}.py"] = after
@@ -136,18 +136,30 @@ def test_noqa_shown_on_each_page_silences_flake8(tmp_path):
     assert reported_files == {f"{rule.code}_bare.py" for rule in RULES}, result.stdout
 
 
-def test_readme_rule_table_links_every_rule_page():
+def test_readme_links_the_generated_rule_index_and_keeps_no_table_of_its_own():
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    rows = [line for line in readme.splitlines() if re.match(r"^\| DPL\d{3} \|", line)]
-    assert [row.split("|")[1].strip() for row in rows] == [rule.code for rule in RULES]
-    for row, rule in zip(rows, RULES):
-        links = re.findall(r"\]\(([^)]+)\)", row)
-        assert links == [f"docs/rules/{rule.code}.md"], row
-        assert (REPO_ROOT / links[0]).is_file()
+    assert "](docs/rules/README.md)" in readme
+    assert not [line for line in readme.splitlines() if re.match(r"^\| DPL\d{3} \|", line)]
+    index = (DOCS / "README.md").read_text(encoding="utf-8")
+    linked = re.findall(r"^\| \[(DPL\d{3})\]\((DPL\d{3})\.md\)", index, flags=re.M)
+    assert linked == [(rule.code, rule.code) for rule in RULES]
+
+
+def test_every_page_has_the_rule_docstring_sections():
+    for rule in RULES:
+        headings = re.findall(r"^## (.+)$", _page(rule.code), flags=re.M)
+        assert headings[:6] == [
+            "What it does",
+            "Why is this bad",
+            "Example",
+            "Use instead",
+            "Fix safety",
+            "Known problems",
+        ], rule.code
 
 
 def test_sarif_help_uri_of_every_rule_points_at_its_page():
-    from codemods.output import DOCS as PATTERN
+    from flake8_dplen.cli.output import DOCS as PATTERN
 
     prefix, _, suffix = PATTERN.partition("{code}")
     assert prefix.endswith("/blob/main/docs/rules/") and suffix == ".md", PATTERN

@@ -21,7 +21,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import pytest
 
-from flake8_dplen.analysis import analyze_source
+from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +67,9 @@ def run_flake8(*args: str, cwd: Path, stdin: Optional[str] = None) -> Tuple[int,
     for raw in proc.stdout.splitlines():
         match = _REPORT.match(raw)
         assert match, f"not a flake8 report line: {raw!r}"
-        reports.append(Report(match["path"], int(match["line"]), int(match["col"]), match["code"], match["text"]))
+        reports.append(
+            Report(match["path"], int(match["line"]), int(match["col"]), match["code"], match["text"])
+        )
     assert (proc.returncode == 1) == bool(reports), (proc.returncode, proc.stdout)
     return proc.returncode, proc.stdout, reports
 
@@ -199,7 +201,15 @@ def test_noqa_comments():
     # Without this the suppression checks below could pass on findings that never existed.
     assert {r.code for r in everything} == {"DPL101"}
     assert _reported_attributes(everything, fixture) == {
-        "plain", "bare", "own_code", "no_space", "prefix", "other_code", "other_dpl", "head", "tail",
+        "plain",
+        "bare",
+        "own_code",
+        "no_space",
+        "prefix",
+        "other_code",
+        "other_dpl",
+        "head",
+        "tail",
     }
     status, _, reports = run_flake8("--isolated", fixture.name, cwd=FIXTURES)
     assert status == 1
@@ -266,7 +276,9 @@ def test_custom_bases_are_not_samplers_unless_configured(project):
 
 
 def test_sampler_bases_on_the_command_line(project):
-    _, _, reports = run_flake8("--isolated", "--dplen-sampler-bases=mypkg.data.BaseSampler", *FILES, cwd=project)
+    _, _, reports = run_flake8(
+        "--isolated", "--dplen-sampler-bases=mypkg.data.BaseSampler", *FILES, cwd=project
+    )
     assert _project_findings(reports) == _expected("trainer.py")
 
 
@@ -284,7 +296,9 @@ def test_sampler_bases_from_config_file(project, config_name):
 
 
 def test_isolated_ignores_the_config_file(project):
-    (project / "setup.cfg").write_text(f"[flake8]\ndplen-sampler-bases = mypkg.data.BaseSampler,{OPACUS_UNIFORM}\n")
+    (project / "setup.cfg").write_text(
+        f"[flake8]\ndplen-sampler-bases = mypkg.data.BaseSampler,{OPACUS_UNIFORM}\n"
+    )
     status, stdout, _ = run_flake8("--isolated", *FILES, cwd=project)
     assert (status, stdout) == (0, "")
 
@@ -316,9 +330,12 @@ def test_configured_base_defined_in_the_checked_package(project):
         "        return int(self.n / self.bs)  # <- DPL101\n"
     )
     (package / "data.py").write_text(
-        "class BaseSampler:\n    def __iter__(self):\n        return iter(())\n\n\nclass Local(BaseSampler):\n" + sampler_body
+        "class BaseSampler:\n    def __iter__(self):\n        return iter(())\n\n\nclass Local(BaseSampler):\n"
+        + sampler_body
     )
-    (package / "loaders.py").write_text("from .data import BaseSampler\n\n\nclass Rel(BaseSampler):\n" + sampler_body)
+    (package / "loaders.py").write_text(
+        "from .data import BaseSampler\n\n\nclass Rel(BaseSampler):\n" + sampler_body
+    )
     (project / ".flake8").write_text("[flake8]\ndplen-sampler-bases = mypkg.data.BaseSampler\n")
     _, _, reports = run_flake8("mypkg", cwd=project)
     assert _project_findings(reports) == {
@@ -373,7 +390,9 @@ def test_core_api_over_all_of_torch_finds_no_dpl1():
         module, located = analyze_source(read_source(path), path=str(path))
         if module is not None:
             analysed.append(path.relative_to(root).as_posix())
-        findings += [f"{path}:{i.line}: {i.finding.code}" for i in located if i.finding.code.startswith("DPL1")]
+        findings += [
+            f"{path}:{i.line}: {i.finding.code}" for i in located if i.finding.code.startswith("DPL1")
+        ]
     assert findings == []
     # Guards against a pre-filter that quietly rules every file out.
     assert "utils/data/sampler.py" in analysed

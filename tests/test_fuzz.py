@@ -25,9 +25,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from flake8_dplen.analysis import analyze_source
+from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.fixes.rewrite import apply, plan
 from flake8_dplen.plugin import DplenChecker
-from flake8_dplen.rewrite import apply, plan
 
 # ------------------------------------------------------------------ generated samplers
 
@@ -156,8 +156,12 @@ def render_sampler(spec: SamplerSpec) -> str:
     def block(lines: List[str], depth: int) -> str:
         return "".join(" " * (4 * depth) + line + "\n" for line in lines)
 
-    init = ["self.data = list(range(n))", "self.n = n", "self.batch_size = batch_size",
-            "self.drop_last = drop_last"]
+    init = [
+        "self.data = list(range(n))",
+        "self.n = n",
+        "self.batch_size = batch_size",
+        "self.drop_last = drop_last",
+    ]
     if spec.place == "init":
         init += _guarded_body(spec, True, "self.num_batches")
     parts = [

@@ -53,8 +53,14 @@ def fixed_141(tmp_path_factory, opacus_141_dir):
 
 def _sampled_grid(count, seed=0):
     rng = random.Random(seed)
-    configs = {(10, 3, 2, False), (60000, 256, 100, False), (100, 32, 64, False), (10, 4, 2, False),
-               (370, 58, 7, False), (370, 58, 7, True)}
+    configs = {
+        (10, 3, 2, False),
+        (60000, 256, 100, False),
+        (100, 32, 64, False),
+        (10, 4, 2, False),
+        (370, 58, 7, False),
+        (370, 58, 7, True),
+    }
     while len(configs) < count:
         configs.add((rng.randint(1, 3000), rng.randint(1, 300), rng.randint(1, 300), rng.random() < 0.5))
     return sorted(configs)

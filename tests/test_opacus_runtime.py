@@ -14,8 +14,6 @@ from opacus.utils.uniform_sampler import (
     DistributedUniformWithReplacementSampler,
     UniformWithReplacementSampler,
 )
-
-from flake8_dplen.runtime import check_length, expected_poisson_batches
 from opacus_versions import (
     batch_splitter,
     exact_split_len,
@@ -24,6 +22,8 @@ from opacus_versions import (
     make_optimizer,
     poisson_splitter,
 )
+
+from flake8_dplen.runtime import check_length, expected_poisson_batches
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -90,8 +90,10 @@ def test_share_of_correct_lengths_on_a_grid(m141, m160):
             assert report.yielded == exact_split_len(n, b, m, drop_last), (n, b, m, drop_last)
         optimizer._step_skip_queue.clear()  # only grows when nobody calls step()
     shares = {v: right[v] / len(configs) for v in right}
-    print(f"\nlen == yielded on {len(configs)} configs: "
-          + ", ".join(f"opacus {v}: {s:.1%}" for v, s in shares.items()))
+    print(
+        f"\nlen == yielded on {len(configs)} configs: "
+        + ", ".join(f"opacus {v}: {s:.1%}" for v, s in shares.items())
+    )
     assert len(configs) == 672
     assert 0 < shares["1.4.1"] < 1 and 0 < shares["1.6.0"] < 1
 
@@ -151,13 +153,15 @@ def test_distributed_sampler_skips_empty_batches(gloo_group, m141, m160):
     assert abs(report.mean - expected) <= 3 * report.stderr
 
     m = 2
-    splitter = m160.BatchSplittingSampler(sampler=sampler, max_batch_size=m,
-                                          optimizer=make_optimizer(1))
+    splitter = m160.BatchSplittingSampler(sampler=sampler, max_batch_size=m, optimizer=make_optimizer(1))
     split_expected = expected_poisson_batches(n, q, m, steps, empty_batch_counts=False)
     report = check_length(splitter, epochs=epochs, expected=split_expected, reseed=reseed)
     print("splitter over it (max_batch_size 2): " + report.message)
-    assert report.reported == 25 == len(m141.BatchSplittingSampler(
-        sampler=sampler, max_batch_size=m, optimizer=make_optimizer(1)))
+    assert (
+        report.reported
+        == 25
+        == len(m141.BatchSplittingSampler(sampler=sampler, max_batch_size=m, optimizer=make_optimizer(1)))
+    )
     assert not report.ok and report.mean > report.reported
     assert abs(report.mean - split_expected) <= 3 * report.stderr
 
@@ -214,8 +218,13 @@ def _fit_counting_steps(batch_sampler):
     n = len(batch_sampler.sampler.sampler)
     loader = DataLoader(TensorDataset(torch.randn(n, 1)), batch_sampler=batch_sampler)
     trainer = pl.Trainer(
-        max_epochs=1, accelerator="cpu", devices=1, logger=False, enable_checkpointing=False,
-        enable_progress_bar=False, enable_model_summary=False,
+        max_epochs=1,
+        accelerator="cpu",
+        devices=1,
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
     )
     trainer.fit(model, loader)
     return model.batch_sizes, trainer

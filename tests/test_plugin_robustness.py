@@ -24,7 +24,7 @@ from typing import Dict, List, Optional, Tuple
 import libcst
 import pytest
 
-from flake8_dplen.analysis import analyze_source
+from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "flake8"
@@ -35,7 +35,7 @@ _INT_CALL = re.compile(r"\bint\(")
 
 IMPORT = "from torch.utils.data import Sampler\n"
 
-BUGGY = '''
+BUGGY = """
 
 class Chunks(Sampler):
     def __init__(self, n, bs):
@@ -48,7 +48,7 @@ class Chunks(Sampler):
 
     def __len__(self):
         return int(self.n / self.bs)  # <- DPL101
-'''
+"""
 
 CLEAN = BUGGY.replace("int(self.n / self.bs)  # <- DPL101", "-(-self.n // self.bs)")
 
@@ -116,7 +116,9 @@ CASES = [
     # Python 3.12 syntax: E999 from flake8 on 3.11, but LibCST 1.9 parses all three, so the
     # plugin itself analyses them when it is run.
     Case("pep695_type_alias", IMPORT + BUGGY + "\n\ntype Count = int\n", direct=["DPL101"]),
-    Case("pep695_generic_class", IMPORT + BUGGY.replace("class Chunks(", "class Chunks[T]("), direct=["DPL101"]),
+    Case(
+        "pep695_generic_class", IMPORT + BUGGY.replace("class Chunks(", "class Chunks[T]("), direct=["DPL101"]
+    ),
     Case("pep701_fstring", IMPORT + BUGGY + '\n\nLABEL = f"{"chunks"!r}"\n', direct=["DPL101"]),
     Case("deep_nesting_with_finding", IMPORT + BUGGY + "\n\n" + DEEP, direct=["DPL101"]),
     Case("deep_nesting_clean", IMPORT + CLEAN + "\n\n" + DEEP, direct=[]),
@@ -238,7 +240,9 @@ def test_run_directly(case):
         assert kind is DplenChecker
     assert [message.split()[0] for _, _, message, _ in results] == case.direct
     if case.direct:
-        assert [(line, col + 1, message.split()[0]) for line, col, message, _ in results] == markers(case.text)
+        assert [(line, col + 1, message.split()[0]) for line, col, message, _ in results] == markers(
+            case.text
+        )
 
 
 def test_flake8_decodes_the_latin1_file_like_its_cookie_says():

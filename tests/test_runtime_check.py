@@ -261,9 +261,7 @@ def test_expected_poisson_batches_matches_scipy(empty_batch_counts):
 @pytest.mark.parametrize("n,q,m", [(1, 0.5, 1), (3, 1e-6, 1000), (7, 0.3, 2), (40, 0.9, 3)])
 def test_expected_poisson_batches_exact_rational(n, q, m):
     qq = Fraction(q)
-    exact = sum(
-        math.comb(n, k) * qq**k * (1 - qq) ** (n - k) * max(1, -(-k // m)) for k in range(n + 1)
-    )
+    exact = sum(math.comb(n, k) * qq**k * (1 - qq) ** (n - k) * max(1, -(-k // m)) for k in range(n + 1))
     assert expected_poisson_batches(n, q, m, 1) == pytest.approx(float(exact), rel=1e-14)
 
 
@@ -293,7 +291,7 @@ def test_expected_poisson_batches_edge_cases():
 def test_the_codemod_helper_is_the_runtime_formula_and_stands_alone():
     # The codemod pastes this function into users' files: it must run with no name from
     # this package in scope, and give what the runtime check computes.
-    from flake8_dplen.poisson import helper_source
+    from flake8_dplen.runtime.poisson import helper_source
 
     namespace = {}
     exec(helper_source(), namespace)

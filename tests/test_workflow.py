@@ -25,10 +25,9 @@ import pytest
 import yaml
 
 import flake8_dplen
-from flake8_dplen import examples as ex
-from flake8_dplen.analysis import analyze_source
-from flake8_dplen.rewrite import plan
-from flake8_dplen.rules import RULES
+from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.fixes.rewrite import plan
+from flake8_dplen.rules import BY_CODE, RULES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -49,15 +48,19 @@ def _first(sources: Sequence[str], wanted) -> str:
     for source in sources:
         if wanted(source):
             return source
-    raise AssertionError("no example of that kind in flake8_dplen.examples")
+    raise AssertionError("no example of that kind among the rules' examples")
 
 
 # The DPL101 int(n / bs) pattern; a noqa comment goes where its marker is.
-CHUNKS = _first(ex.DPL101_INVALID, lambda s: "return int(self.n / self.bs)  # <- DPL101" in s)
+def _invalid(code: str) -> List[str]:
+    return [example.source for example in BY_CODE[code].INVALID]
+
+
+CHUNKS = _first(_invalid("DPL101"), lambda s: "return int(self.n / self.bs)  # <- DPL101" in s)
 SPLIT = (REPO_ROOT / "examples" / "split_sampler.py").read_text(encoding="utf-8")
-MANUAL = _first(ex.DPL105_INVALID, lambda s: _planned(s).manual and not _planned(s).fixes)
-CLEAN = ex.DPL101_VALID[0]
-FRAGILE = _first(ex.DPL201_INVALID, lambda s: not _planned(s).fixes and not _planned(s).manual)
+MANUAL = _first(_invalid("DPL105"), lambda s: _planned(s).manual and not _planned(s).fixes)
+CLEAN = BY_CODE["DPL101"].VALID[0]
+FRAGILE = _first(_invalid("DPL201"), lambda s: not _planned(s).fixes and not _planned(s).manual)
 
 
 def _noqa(comment: str) -> str:
@@ -486,9 +489,9 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     assert commands == [
         "pip install flake8-dplen",
         "flake8 --select=DPL src/",
-        "python -m codemods.fix_len --diff src/",
-        "python -m codemods.fix_len src/",
-        "python -m codemods.fix_len --check src/",
+        "dplen-fix --diff src/",
+        "dplen-fix src/",
+        "dplen-fix --check src/",
     ]
     project = tmp_path / "project"
     write(project / "src" / "chunks.py", CHUNKS)
@@ -507,13 +510,15 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
 
 
 def test_codemod_help_examples_do_what_they_say(tmp_path):
-    shown = run(CODEMOD + ["--help"], tmp_path)
-    assert shown.rc == 0 and shown.out.startswith("usage: python -m codemods.fix_len")
+    shown, shim = run_many([([BIN / "dplen-fix", "--help"], tmp_path), (CODEMOD + ["--help"], tmp_path)])
+    assert shown.rc == 0 and shown.out.startswith("usage: dplen-fix")
+    # The card's `python -m codemods.fix_len` is the same program.
+    assert (shim.rc, shim.out) == (0, shown.out)
     for option in ("--check", "--diff", "--format", "--sampler-bases", "--exclude", "--config", "--version"):
         assert option in shown.out
     examples_text = shown.out.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
     examples = [re.split(r"\s{2,}", line.strip())[0] for line in examples_text.splitlines()]
-    assert len(examples) >= 3 and all(e.startswith("python -m codemods.fix_len ") for e in examples)
+    assert len(examples) >= 3 and all(e.startswith("dplen-fix ") for e in examples)
     assert "Exit status:" in shown.out
 
     kinds = set()
@@ -545,7 +550,7 @@ def test_version_usage_and_flake8_help(tmp_path):
     )
     assert (version.rc, version.out) == (0, f"flake8-dplen {flake8_dplen.__version__}\n")
     assert (usage.rc, usage.out) == (2, "")
-    assert usage.err.startswith("usage: python -m codemods.fix_len") and "PATH" in usage.err
+    assert usage.err.startswith("usage: dplen-fix") and "PATH" in usage.err
     assert (
         f8_help.rc == 0 and "--dplen-sampler-bases" in f8_help.out and "mypkg.data.BaseSampler" in f8_help.out
     )
@@ -854,8 +859,8 @@ def test_check_hook_fails_and_writes_nothing(precommit):
 def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text())
     assert {hook["id"]: hook["entry"] for hook in manifest} == {
-        "dplen-fix": "python -I -m codemods.fix_len",
-        "dplen-check": "python -I -m codemods.fix_len --check",
+        "dplen-fix": "dplen-fix",
+        "dplen-check": "dplen-fix --check",
     }
     full = write(tmp_path / "full.yaml", readme_block("Install and use", "yaml", "dplen-fix"))
     manifest_check, config_check = run_many(

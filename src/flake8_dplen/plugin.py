@@ -6,7 +6,7 @@ from typing import Iterator, List, Tuple
 
 from . import __version__
 from .config import Config
-from .prefilter import could_report, might_define_sampler
+from .core.prefilter import could_report, might_define_sampler
 
 
 class DplenChecker:
@@ -45,7 +45,7 @@ class DplenChecker:
             # LibCST is imported only now: most files never need it.
             import libcst
 
-            from .analysis import analyze_text
+            from .core.analysis import analyze_text
 
             try:
                 _, located = analyze_text(source, self.config, self.filename)

@@ -6,7 +6,7 @@ from typing import FrozenSet, Optional, Tuple
 
 import libcst as cst
 
-from .model import SamplerContext
+from ..core.context import SamplerContext
 
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Integer)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, Optional
 
-from .config import Config
+from ..config import Config
 
 _ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
 

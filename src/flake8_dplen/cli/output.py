@@ -46,7 +46,7 @@ def _uri(path: str) -> str:
 
 
 def sarif(entries: List[Entry]) -> str:
-    from flake8_dplen.rules import RULES
+    from ..rules import RULES, gating
 
     rules = [
         {
@@ -54,7 +54,7 @@ def sarif(entries: List[Entry]) -> str:
             "name": type(rule).__name__,
             "shortDescription": {"text": rule.title},
             "helpUri": DOCS.format(code=rule.code),
-            "defaultConfiguration": {"level": "error" if rule.code.startswith("DPL1") else "warning"},
+            "defaultConfiguration": {"level": "error" if rule.gating else "warning"},
         }
         for rule in RULES
     ]
@@ -63,7 +63,7 @@ def sarif(entries: List[Entry]) -> str:
         {
             "ruleId": code,
             "ruleIndex": index[code],
-            "level": "error" if code.startswith("DPL1") else "warning",
+            "level": "error" if gating(code) else "warning",
             "message": {"text": message + (f" Manual fix: {reason}" if reason else "")},
             "locations": [
                 {

@@ -10,13 +10,13 @@ from typing import List, Optional, Union
 
 import libcst as cst
 
-from .classindex import walk
+from ..core.classindex import walk
+from ..core.context import Fix, SamplerContext
+from ..core.flow import Reached
+from ..core.numeric import provably_int
+from ..core.rounding import is_float_source
+from ..runtime.poisson import helper_source
 from .codegen import ceil_spelling, operand, parse_like, ratio_parts, stacked_sum, strip_parens
-from .flow import Reached
-from .model import Fix, SamplerContext
-from .numeric import provably_int
-from .poisson import helper_source
-from .rounding import is_float_source
 
 _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}
 
@@ -86,12 +86,8 @@ def _isinstance_guard(ctx: SamplerContext, site: Reached, subject: str) -> set:
     return names
 
 
-def per_batch_count(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Optional[Union[Fix, str]]:
-    """The exact count for the aggregate pattern, a reason why there is none, or None when
-    `arg` is not that pattern."""
-    agg = aggregate_ratio(ctx, arg, site)
-    if agg is None:
-        return None
+def per_batch_count(ctx: SamplerContext, site: Reached, agg: Aggregate) -> Union[Fix, str]:
+    """The exact count for the aggregate pattern at `site`, or why there is none."""
     wrapped = ctx.code(agg.wrapped)
     if not provably_int(ctx, agg.divisor, site.fn):
         return f"{ctx.short(agg.divisor)} is not provably an int, so an exact integer count cannot be written"

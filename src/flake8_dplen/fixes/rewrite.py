@@ -9,7 +9,7 @@ from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 import libcst as cst
 
-from .analysis import Located
+from ..core.analysis import Located
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
@@ -36,7 +36,6 @@ def suppressed(line: str, code: str) -> bool:
 class Plan:
     fixes: List[Located] = field(default_factory=list)
     manual: List[Located] = field(default_factory=list)
-    suppressed: List[Located] = field(default_factory=list)
 
     @property
     def imports(self) -> FrozenSet[str]:
@@ -48,16 +47,15 @@ class Plan:
 
 
 def plan(lines: Sequence[str], located: Sequence[Located]) -> Plan:
-    """Split the gating (DPL1) findings into fixable, manual, and suppressed by `# noqa`."""
+    """Split the gating findings that no `# noqa` silences into fixable and manual."""
     result = Plan()
     for item in located:
-        code = item.finding.code
-        if not code.startswith("DPL1"):
+        if not item.finding.gating:
             continue
         line = lines[item.line - 1] if item.line <= len(lines) else ""
-        if suppressed(line, code):
-            result.suppressed.append(item)
-        elif item.finding.fix is not None:
+        if suppressed(line, item.finding.code):
+            continue
+        if item.finding.fix is not None:
             result.fixes.append(item)
         else:
             result.manual.append(item)

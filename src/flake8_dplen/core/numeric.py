@@ -7,7 +7,7 @@ from typing import Optional, Set
 import libcst as cst
 
 from .classindex import FunctionIndex
-from .model import SamplerContext
+from .context import SamplerContext
 from .rounding import is_float_source, is_integral_call
 
 _INT_OPS = (cst.Add, cst.Subtract, cst.Multiply, cst.FloorDivide, cst.Modulo)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import FrozenSet, List, Optional, Tuple
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, FrozenSet, List, Optional, Tuple, Union
 
 import libcst as cst
 
@@ -24,14 +25,31 @@ class Fix:
     helper: Optional[str] = None
 
 
+Proposal = Union[Fix, str]  # a Fix, or why the finding needs a manual fix
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
     node: cst.CSTNode  # where the diagnostic points: the rounding call or the `//` operator
     message: str  # without the code
-    fix: Optional[Fix] = None
-    manual: Optional[str] = None  # why there is no safe fix, when fix is None
+    gating: bool  # the rule's: a DPL1 finding fails CI and is what the codemod acts on
+    # Built on first use: flake8 shows only the message, so it never pays for a fix.
+    propose: Callable[[], Proposal] = field(compare=False, repr=False, default=lambda: "")
     cls: Optional[cst.ClassDef] = None  # the sampler class analysed when it was found
+
+    @cached_property
+    def _proposal(self) -> Proposal:
+        return self.propose()
+
+    @property
+    def fix(self) -> Optional[Fix]:
+        return self._proposal if isinstance(self._proposal, Fix) else None
+
+    @property
+    def manual(self) -> Optional[str]:
+        """Why there is no safe fix, when `fix` is None."""
+        return None if isinstance(self._proposal, Fix) else self._proposal
 
 
 @dataclass

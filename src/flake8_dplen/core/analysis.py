@@ -15,15 +15,15 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from ..config import Config
+from ..rules import RULES
 from .classindex import ClassIndex
-from .config import Config
+from .context import Finding, SamplerContext
 from .flow import Flow
 from .iterfacts import iter_facts
-from .model import Finding, SamplerContext
 from .names import ImportTable
 from .prefilter import could_report, might_define_sampler
 from .rounding import rounding_kind
-from .rules import RULES
 from .samplers import class_lineage, find_samplers, module_classes
 
 DEFAULT_CONFIG = Config()

@@ -1,0 +1,1 @@
+"""The command-line faces over the core: `dplen-fix` (the codemod)."""

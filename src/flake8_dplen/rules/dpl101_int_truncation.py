@@ -1,0 +1,717 @@
+"""int() truncates a fractional batch count.
+
+## What it does
+Reports `int(x)` on the way to `__len__` (directly, or through locals, `self.<attr>`,
+properties, helper methods and module constants) when `x` can be fractional: a `/`, a
+float literal or call, a rate-like name or a parameter annotated `float` feeds it.
+
+## Why is this bad
+`int()` rounds towards zero, so a partial final batch that `__iter__` yields is not
+counted: `int(10 / 3)` is 3 where four batches come out. A DataLoader's `len()` is its
+sampler's, and PyTorch Lightning ends the epoch after that many batches, silently
+skipping the last one. This is the bug of opacus 1.0-1.4.1's `BatchSplittingSampler`.
+
+## Use instead
+The ceiling: `-(-a // b)` when both operands are ints (exact for any size), otherwise
+`math.ceil(...)`. Under a `drop_last` guard, where the tail is not yielded, the floor is
+right and the rule stays silent; so it does when the same value also bounds `__iter__`
+(that is DPL201).
+
+## Fix safety
+Safe when `__iter__` shows that a short final batch is yielded on the value's path: the
+fix is the exact ceiling (`-(-a // b)` for provable ints, `math.ceil` otherwise, importing
+`math` when needed). For the opacus pattern it writes the per-batch count (see DPL105).
+Otherwise the finding is left for a manual fix, with the reason.
+
+## Known problems
+Whether a value is fractional is judged from the expressions that build it; a value that
+only a caller makes fractional is not seen.
+"""
+
+from __future__ import annotations
+
+from .base import Invalid, RoundingCall, floors_fractional, rounded_arg, under_drop_last
+
+
+class IntTruncation(RoundingCall):
+    code = "DPL101"
+    title = "int() truncates a fractional batch count"
+    gating = True
+    kinds = frozenset({"int"})
+
+    def applies(self, ctx, site):
+        return not under_drop_last(site) and floors_fractional(ctx, site)
+
+    def describe(self, ctx, site):
+        return (
+            f"int() floors {ctx.short(rounded_arg(site))}, so __len__ undercounts the final partial batch; "
+            "use math.ceil"
+        )
+
+    VALID = (
+        # int() of an integer value.
+        """
+from torch.utils.data import Sampler
+
+
+class Seq(Sampler):
+    def __init__(self, data):
+        self.data = data
+
+    def __iter__(self):
+        return iter(range(len(self.data)))
+
+    def __len__(self):
+        return int(len(self.data))
+""",
+        # int() of a floor division.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for i in range(self.n // self.bs):
+            yield list(range(i * self.bs, (i + 1) * self.bs))
+
+    def __len__(self):
+        return int(self.n // self.bs)
+""",
+        # int() of an attribute that holds an int.
+        """
+from torch.utils.data import Sampler
+
+
+class Fixed(Sampler):
+    def __init__(self, data):
+        self.n = len(data)
+
+    def __iter__(self):
+        return iter(range(self.n))
+
+    def __len__(self):
+        return int(self.n)
+""",
+        # ceil is right when the tail is yielded.
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return math.ceil(self.n / self.bs)
+""",
+        # int() under drop_last: the tail is dropped.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs, drop_last):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            if self.drop_last and start + self.bs > self.n:
+                return
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        if self.drop_last:
+            return int(self.n / self.bs)
+        return -(-self.n // self.bs)
+""",
+        # Not a sampler: a Dataset's __len__ is never reported.
+        """
+from torch.utils.data import Dataset
+
+
+class Windows(Dataset):
+    def __init__(self, n, size):
+        self.n, self.size = n, size
+
+    def __getitem__(self, i):
+        return i
+
+    def __len__(self):
+        return int(self.n / self.size)
+""",
+        # Not a sampler: a plain class.
+        """
+class Pager:
+    def __init__(self, n, size):
+        self.n, self.size = n, size
+
+    def __iter__(self):
+        yield from range(self.n)
+
+    def __len__(self):
+        return int(self.n / self.size)
+""",
+        # A class named Sampler that is not torch's.
+        """
+from mylib import Sampler
+
+
+class Pages(Sampler):
+    def __init__(self, n, size):
+        self.n, self.size = n, size
+
+    def __iter__(self):
+        yield from range(0, self.n, self.size)
+
+    def __len__(self):
+        return int(self.n / self.size)
+""",
+        # The int() is in __iter__, not on the way to __len__.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        half = int(self.n / 2)
+        yield from range(half)
+        yield from range(half, self.n)
+
+    def __len__(self):
+        return self.n
+""",
+        # The same truncated count bounds __iter__ (that is DPL201, not DPL101).
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class Poisson(Sampler):
+    def __init__(self, num_samples, sample_rate):
+        self.num_samples = num_samples
+        self.sample_rate = sample_rate
+        self.steps = int(1 / sample_rate)
+
+    def __len__(self):
+        return self.steps
+
+    def __iter__(self):
+        for _ in range(self.steps):
+            mask = torch.rand(self.num_samples) < self.sample_rate
+            yield mask.nonzero().reshape(-1).tolist()
+""",
+        # __iter__ loops over range(len(self)): len() is the count by construction.
+        """
+from torch.utils.data import Sampler
+
+
+class Fixed(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield list(range(i * self.bs, (i + 1) * self.bs))
+
+    def __len__(self):
+        return int(self.n / self.bs)
+""",
+        # int() of a min() over whole numbers that starts from float('inf').
+        """
+from torch.utils.data import Sampler
+
+
+class Zip(Sampler):
+    def __init__(self, samplers, batch_sizes):
+        self.samplers = samplers
+        self.batch_sizes = batch_sizes
+
+    def __iter__(self):
+        iterators = [iter(s) for s in self.samplers]
+        while True:
+            try:
+                yield [next(it) for it, b in zip(iterators, self.batch_sizes) for _ in range(b)]
+            except StopIteration:
+                return
+
+    def __len__(self):
+        shortest = float("inf")
+        for sampler, b in zip(self.samplers, self.batch_sizes):
+            shortest = min(len(sampler) // b, shortest)
+        return int(shortest)
+""",
+    )
+
+    INVALID = (
+        Invalid(
+            # opacus 1.0-1.4.1 BatchSplittingSampler: int() drops the last physical batch.
+            """
+import math
+from typing import List
+import numpy as np
+from torch.utils.data import BatchSampler, Sampler
+
+
+class BatchSplittingSampler(Sampler[List[int]]):
+    def __init__(self, *, sampler, max_batch_size: int, optimizer):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch_idxs in self.sampler:
+            split_idxs = np.array_split(batch_idxs, math.ceil(len(batch_idxs) / self.max_batch_size))
+            for x in split_idxs:
+                yield x.tolist()
+
+    def __len__(self):
+        if isinstance(self.sampler, BatchSampler):
+            return int(  # <- DPL101
+                len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
+            )
+        return len(self.sampler)
+""",
+            fix="""
+@@ -21,2 +21,3 @@
+-            return int(  # <- DPL101
+-                len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
++            return (
++                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
++                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
+""",
+        ),
+        Invalid(
+            # Plain Sampler, true division.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n: int, bs: int):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs)  # <- DPL101
+""",
+            fix="""
+@@ -14 +14 @@
+-        return int(self.n / self.bs)  # <- DPL101
++        return -(-self.n // self.bs)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Aliased module import.
+            """
+import torch.utils.data as tud
+
+
+class Chunks(tud.Sampler):
+    def __init__(self, data, batch_size):
+        self.data = data
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for start in range(0, len(self.data), self.batch_size):
+            yield list(range(start, min(start + self.batch_size, len(self.data))))
+
+    def __len__(self):
+        return int(len(self.data) / self.batch_size)  # <- DPL101
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -15 +16 @@
+-        return int(len(self.data) / self.batch_size)  # <- DPL101
++        return math.ceil(len(self.data) / self.batch_size)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Aliased class import from torch.utils.data.sampler, generic base.
+            """
+from typing import Iterator, List
+from torch.utils.data.sampler import Sampler as S
+
+
+class Chunks(S[List[int]]):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self) -> Iterator[List[int]]:
+        for start in range(0, self.n, self.batch_size):
+            yield list(range(start, min(start + self.batch_size, self.n)))
+
+    def __len__(self) -> int:
+        return int(self.n / self.batch_size)  # <- DPL101
+""",
+            fix="""
+@@ -3,0 +4 @@
++import math
+@@ -16 +17 @@
+-        return int(self.n / self.batch_size)  # <- DPL101
++        return math.ceil(self.n / self.batch_size)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # The rounding happens in __init__ and reaches __len__ through self.num_batches.
+            """
+import torch
+
+
+class Chunks(torch.utils.data.Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+        self.num_batches = int(n / batch_size)  # <- DPL101
+
+    def __iter__(self):
+        for start in range(0, self.n, self.batch_size):
+            yield list(range(start, min(start + self.batch_size, self.n)))
+
+    def __len__(self):
+        return self.num_batches
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -9 +10 @@
+-        self.num_batches = int(n / batch_size)  # <- DPL101
++        self.num_batches = math.ceil(n / batch_size)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Through a local variable.
+            """
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, max_size):
+        self.batches = batches
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        ratio = len(self.batches) * 1.5
+        count = int(ratio)  # <- DPL101
+        return count
+""",
+            fix="""
+@@ -18 +18 @@
+-        count = int(ratio)  # <- DPL101
++        count = math.ceil(ratio)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Through a helper method.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def _num_batches(self):
+        return int(self.n / self.bs)  # <- DPL101
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return self._num_batches()
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -10 +11 @@
+-        return int(self.n / self.bs)  # <- DPL101
++        return math.ceil(self.n / self.bs)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Through a property.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    @property
+    def num_batches(self):
+        return int(self.n / self.bs)  # <- DPL101
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return self.num_batches
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -11 +12 @@
+-        return int(self.n / self.bs)  # <- DPL101
++        return math.ceil(self.n / self.bs)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # Sampler by inheritance inside the module.
+            """
+from torch.utils.data import Sampler
+
+
+class Base(Sampler):
+    pass
+
+
+class Chunks(Base):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs)  # <- DPL101
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -18 +19 @@
+-        return int(self.n / self.bs)  # <- DPL101
++        return math.ceil(self.n / self.bs)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # drop_last=False path: the tail is yielded when drop_last is false.
+            """
+from torch.utils.data import BatchSampler
+
+
+class MyBatchSampler(BatchSampler):
+    def __iter__(self):
+        batch = []
+        for idx in self.sampler:
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return len(self.sampler) // self.batch_size
+        return int(len(self.sampler) / self.batch_size)  # <- DPL101
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -19 +20 @@
+-        return int(len(self.sampler) / self.batch_size)  # <- DPL101
++        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # A float-annotated rate parameter makes the product fractional.
+            """
+from torch.utils.data import DistributedSampler
+
+
+class Fraction(DistributedSampler):
+    def __init__(self, dataset, rate: float, batch_size: int):
+        self.dataset = dataset
+        self.rate = rate
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        n = len(self.dataset)
+        for start in range(0, n, self.batch_size):
+            yield list(range(start, min(start + self.batch_size, n)))
+
+    def __len__(self):
+        return int(len(self.dataset) * self.rate)  # <- DPL101
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -17 +18 @@
+-        return int(len(self.dataset) * self.rate)  # <- DPL101
++        return math.ceil(len(self.dataset) * self.rate)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # A module-level constant carries the float.
+            """
+from torch.utils.data import Sampler
+
+KEEP = 0.8
+
+
+class Subsample(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n * KEEP)  # <- DPL101
+""",
+            fix="""
+@@ -2,0 +3 @@
++import math
+@@ -16 +17 @@
+-        return int(self.n * KEEP)  # <- DPL101
++        return math.ceil(self.n * KEEP)  # <- DPL101
+""",
+        ),
+        Invalid(
+            # From opacus 1.4.1 (reduced): the fixed-size path of a batch-splitting sampler.
+            """
+import math
+
+import numpy as np
+from torch.utils.data import BatchSampler, Sampler
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler, max_batch_size: int):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            pieces = np.array_split(batch, math.ceil(len(batch) / self.max_batch_size))
+            yield from (p.tolist() for p in pieces)
+
+    def __len__(self):
+        if isinstance(self.sampler, BatchSampler):
+            return int(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL101
+        return len(self.sampler)
+""",
+            fix="""
+@@ -20 +20,4 @@
+-            return int(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL101
++            return (
++                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
++                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++            )  # <- DPL101
+""",
+        ),
+        Invalid(
+            # From opacus 1.4.1 (reduced): the Poisson path; the count is random and the fix is its expectation.
+            """
+import math
+
+import numpy as np
+import torch
+from torch.utils.data import Sampler
+
+
+class Poisson(Sampler):
+    def __init__(self, num_samples, sample_rate, steps):
+        self.num_samples = num_samples
+        self.sample_rate = sample_rate
+        self.steps = steps
+
+    def __iter__(self):
+        for _ in range(self.steps):
+            yield (torch.rand(self.num_samples) < self.sample_rate).nonzero().reshape(-1).tolist()
+
+    def __len__(self):
+        return self.steps
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler, max_batch_size: int):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            if len(batch) == 0:
+                yield []
+                continue
+            pieces = np.array_split(batch, math.ceil(len(batch) / self.max_batch_size))
+            yield from (p.tolist() for p in pieces)
+
+    def __len__(self):
+        if isinstance(self.sampler, Poisson):
+            expected_batch_size = self.sampler.sample_rate * self.sampler.num_samples
+            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
+        return len(self.sampler)
+""",
+            fix='''
+@@ -39 +39 @@
+-            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
++            return math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size, self.max_batch_size, empty_batch_counts=True))  # <- DPL101
+@@ -40,0 +41,39 @@
++
++
++def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, empty_batch_counts=True):
++    """Mean of ceil(K / max_batch_size) for K ~ Binomial(num_samples, q), where
++    q = expected_batch_size / num_samples; an empty batch counts as one piece when
++    `empty_batch_counts` (it is still yielded, as an empty batch)."""
++    n, m = int(num_samples), int(max_batch_size)
++    q = expected_batch_size / n if n else 0.0
++    empty = 1 if empty_batch_counts else 0
++    if n == 0 or q <= 0.0:
++        return float(empty)
++    if q >= 1.0:
++        return float(-(-n // m) or empty)
++
++    # Walk the pmf outwards from its mode by the ratio of neighbouring terms, starting
++    # from an unnormalised weight of 1 and normalising at the end: no lgamma (whose
++    # error near n = 1e7 costs ~1e-9 relative), and about 18 standard deviations of terms.
++    odds = q / (1.0 - q)
++    mode = min(n, int((n + 1) * q))
++    total = weighted = 0.0
++    weight, k = 1.0, mode
++    while k <= n:
++        term = weight * (-(-k // m) if k else empty)
++        if weight < 1e-17 * total and term < 1e-17 * weighted:
++            break
++        total += weight
++        weighted += term
++        weight *= (n - k) * odds / (k + 1)
++        k += 1
++    weight, k = 1.0, mode
++    while k > 0:
++        weight *= k / ((n - k + 1) * odds)
++        k -= 1
++        term = weight * (-(-k // m) if k else empty)
++        if weight < 1e-17 * total and term < 1e-17 * weighted:
++            break
++        total += weight
++        weighted += term
++    return weighted / total
+''',
+        ),
+    )

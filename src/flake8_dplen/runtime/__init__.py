@@ -1,0 +1,7 @@
+"""The runtime judge: run a real sampler and compare `len()` with what it yields.
+
+Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
+
+from .length import LengthReport, assert_length, check_length, expected_poisson_batches
+
+__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches"]
