@@ -80,7 +80,8 @@ def analyze_module(
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
         for site in ctx.flow.reach(ctx.len_roots()):
-            kind = rounding_kind(site.node, ctx.imports)
+            scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn is not None else ()
+            kind = rounding_kind(site.node, ctx.imports, scope)
             if kind is None:
                 continue
             for rule in RULES:

@@ -31,6 +31,10 @@ def is_self_attr(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[st
     return None
 
 
+def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
+    return node.with_changes(lpar=[], rpar=[]) if getattr(node, "lpar", None) else node
+
+
 _FIELDS: Dict[type, Tuple[str, ...]] = {}
 
 
@@ -50,14 +54,14 @@ def children(node: cst.CSTNode) -> List[cst.CSTNode]:
     return found
 
 
-def walk(node: cst.CSTNode, *, into_scopes: bool = False) -> Iterator[cst.CSTNode]:
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Pre-order walk; nested functions, lambdas and classes are other scopes."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
         for child in reversed(children(current)):
-            if not into_scopes and isinstance(child, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            if isinstance(child, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
                 continue
             stack.append(child)
 
@@ -73,7 +77,7 @@ def _pairs(target: cst.BaseExpression, value: cst.BaseExpression):
     yield target, value
 
 
-def _assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.BaseExpression]]:
+def assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.BaseExpression]]:
     """(target, value) pairs a statement binds, element-wise for tuple-to-tuple assignment."""
     if isinstance(stmt, cst.Assign):
         return [pair for t in stmt.targets for pair in _pairs(t.target, stmt.value)]
@@ -98,7 +102,7 @@ class FunctionIndex:
                 index.parents[child] = node
             if isinstance(node, cst.Return) and node.value is not None:
                 index.returns.append(node.value)
-            for target, value in _assign_targets(node):
+            for target, value in assign_targets(node):
                 if isinstance(target, cst.Name):
                     index.locals.setdefault(target.value, []).append(value)
         p = func.params
@@ -141,7 +145,7 @@ class ClassIndex:
                         properties.pop(stmt.name.value, None)
                 elif isinstance(stmt, cst.SimpleStatementLine):
                     for small in stmt.body:
-                        for target, value in _assign_targets(small):
+                        for target, value in assign_targets(small):
                             if isinstance(target, cst.Name):
                                 class_attrs.setdefault(target.value, []).append(value)
         return cls(lineage[0], methods, properties, class_attrs)
@@ -157,7 +161,7 @@ class ClassIndex:
             found: Dict[str, List[Tuple[cst.BaseExpression, cst.FunctionDef]]] = {}
             for method in (*self.methods.values(), *self.properties.values()):
                 for node in walk(method.body):
-                    for target, value in _assign_targets(node):
+                    for target, value in assign_targets(node):
                         name = is_self_attr(target, method)
                         if name is not None:
                             found.setdefault(name, []).append((value, method))

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Callable, FrozenSet, List, Optional, Tuple, Union
+import re
+from dataclasses import dataclass
+from typing import FrozenSet, List, Optional, Tuple, Union
 
 import libcst as cst
 
-from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
+from .classindex import ClassIndex, FunctionIndex, assign_targets, is_self_attr, strip_parens, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .names import ImportTable
+
+
+# Count expressions hold no strings with `#` in practice; a message need not be exact there.
+_COMMENT = re.compile(r"#[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -32,24 +36,11 @@ Proposal = Union[Fix, str]  # a Fix, or why the finding needs a manual fix
 class Finding:
     code: str
     node: cst.CSTNode  # where the diagnostic points: the rounding call or the `//` operator
-    message: str  # without the code
+    message: str  # without the code; ends with the fix the codemod writes, or why there is none
     gating: bool  # the rule's: a DPL1 finding fails CI and is what the codemod acts on
-    # Built on first use: flake8 shows only the message, so it never pays for a fix.
-    propose: Callable[[], Proposal] = field(compare=False, repr=False, default=lambda: "")
+    fix: Optional[Fix] = None
+    manual: Optional[str] = None  # why there is no safe fix, when fix is None
     cls: Optional[cst.ClassDef] = None  # the sampler class analysed when it was found
-
-    @cached_property
-    def _proposal(self) -> Proposal:
-        return self.propose()
-
-    @property
-    def fix(self) -> Optional[Fix]:
-        return self._proposal if isinstance(self._proposal, Fix) else None
-
-    @property
-    def manual(self) -> Optional[str]:
-        """Why there is no safe fix, when `fix` is None."""
-        return None if isinstance(self._proposal, Fix) else self._proposal
 
 
 @dataclass
@@ -67,7 +58,8 @@ class SamplerContext:
         return self.module.code_for_node(node)
 
     def short(self, node: cst.CSTNode, limit: int = 80) -> str:
-        text = " ".join(self.code(node).split())
+        """One line for a message: comments dropped, whitespace collapsed."""
+        text = " ".join(_COMMENT.sub("", self.code(node)).split())
         return text if len(text) <= limit else text[: limit - 3] + "..."
 
     def consistent(self, site: Reached) -> bool:
@@ -82,12 +74,15 @@ class SamplerContext:
     def len_roots(self) -> List[Tuple[cst.BaseExpression, FunctionIndex]]:
         return list(self.flow.returns_of("__len__"))
 
-    def remainder_taken(self, node: cst.BinaryOperation, fn: Optional[FunctionIndex]) -> bool:
-        """`a % b` also feeds __len__, or decides in `fn` or __len__ whether a tail is
-        added (`if n % b: count += 1`): `a // b` counts full batches on purpose."""
+    def remainder_taken(
+        self, left: cst.BaseExpression, right: cst.BaseExpression, fn: Optional[FunctionIndex]
+    ) -> bool:
+        """`left % right` also feeds __len__, or decides in `fn` or __len__ whether a tail
+        is added (`if n % b: count += 1`, `+ bool(n % b)`): the floor of `left / right`
+        counts full batches on purpose."""
         if self._remainders is None:
             self._remainders = self._modulo_operands(r.node for r in self.flow.reach(self.len_roots()))
-        operands = (self.code(node.left), self.code(node.right))
+        operands = (self.code(strip_parens(left)), self.code(strip_parens(right)))
         if operands in self._remainders:
             return True
         funcs = {self.index.methods.get("__len__"), fn.func if fn else None} - {None}
@@ -95,7 +90,7 @@ class SamplerContext:
 
     def _modulo_operands(self, nodes) -> FrozenSet[Tuple[str, str]]:
         return frozenset(
-            (self.code(n.left), self.code(n.right))
+            (self.code(strip_parens(n.left)), self.code(strip_parens(n.right)))
             for n in nodes
             if isinstance(n, cst.BinaryOperation) and isinstance(n.operator, cst.Modulo)
         )
@@ -103,20 +98,16 @@ class SamplerContext:
     def as_self_attr(self, expr: cst.BaseExpression, fn: Optional[FunctionIndex]) -> Optional[str]:
         """N when `expr` is `self.N`, or a parameter of `fn` that `fn` stores as `self.N`
         (in __init__ the parameter and the attribute are one value)."""
-        expr = expr.with_changes(lpar=[], rpar=[]) if getattr(expr, "lpar", None) else expr
+        expr = strip_parens(expr)
         if fn is None:
             return None
         attr = is_self_attr(expr, fn.func) if isinstance(expr, cst.Attribute) else None
         if attr is not None or not (isinstance(expr, cst.Name) and expr.value in fn.params):
             return attr
         for node in walk(fn.func.body):
-            if (
-                isinstance(node, cst.Assign)
-                and isinstance(node.value, cst.Name)
-                and node.value.value == expr.value
-            ):
-                for target in node.targets:
-                    stored = is_self_attr(target.target, fn.func)
+            for target, value in assign_targets(node):
+                if isinstance(value, cst.Name) and value.value == expr.value:
+                    stored = is_self_attr(target, fn.func)
                     if stored is not None:
                         return stored
         return None

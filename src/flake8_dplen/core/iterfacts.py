@@ -9,12 +9,13 @@ from typing import FrozenSet, Optional
 
 import libcst as cst
 
-from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, walk
+from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, strip_parens, walk
 from .guards import DROP, KEEP, drop_last_test, guard_of
 from .names import ImportTable
 from .rounding import qualified_callee
 
 YES = "yes"  # a short final batch is yielded whatever drop_last says
+FULL = "full"  # only full batches are yielded: a trimmed stepped range, a yield when len == size
 UNKNOWN = "unknown"
 
 _SPLITTERS = {
@@ -34,12 +35,16 @@ _SPLITTERS = {
 class IterFacts:
     bound_by_len: bool  # iterates range(len(self)): the count is len() by construction
     bound_attrs: FrozenSet[str]  # self attributes that bound the loop count
-    partial: str  # YES, KEEP (only when drop_last is false), or UNKNOWN
+    partial: str  # YES, KEEP (only when drop_last is false), FULL or UNKNOWN
     drop_last: Optional[cst.BaseExpression]  # `self.drop_last` as __iter__ spells it
     iterated: FrozenSet[str]  # self attributes iterated batch by batch (`for b in self.sampler`)
     splits_by: FrozenSet[str]  # code of M where each batch is split into ceil(len(b) / M)
     yields_empty: bool  # `yield []`: an empty logical batch still counts as one batch
     attrs: FrozenSet[str]  # every self attribute __iter__ reads: the sizes it batches by
+    steps: FrozenSet[str] = frozenset()  # integer literal steps of range(): sizes spelled as numbers
+    # self attributes passed to range(): ints, or __iter__ would raise
+    range_attrs: FrozenSet[str] = frozenset()
+    ceil_bounds: FrozenSet[str] = frozenset()  # code of X in `for _ in range(math.ceil(X))`
 
 
 NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False, frozenset())
@@ -58,9 +63,15 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     drop_last = None
     yields_empty = False
     attrs = set()
+    steps = set()
+    range_attrs = set()
+    ceil_bounds = set()
 
-    def note(kind_node: cst.CSTNode, guard=None) -> None:
+    def note(kind_node: cst.CSTNode, guard=None, full=False) -> None:
         nonlocal drop_last
+        if full:
+            evidence.append(FULL)
+            return
         guard = guard or guard_of(kind_node, fn)
         if guard is not None and is_self_attr(guard[1], func):
             drop_last = guard[1]
@@ -75,6 +86,16 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 iterated.add(attr)
             if isinstance(node.iter, cst.Call) and qualified_callee(node.iter, imports) == "range":
                 args = [a.value for a in node.iter.args]
+                range_attrs.update(filter(None, (is_self_attr(a, func) for a in args)))
+                if len(args) == 3 and isinstance(args[2], cst.Integer):
+                    steps.add(args[2].value)
+                stop = args[0] if len(args) == 1 else args[1] if len(args) > 1 else None
+                if (
+                    isinstance(stop, cst.Call)
+                    and len(stop.args) == 1
+                    and qualified_callee(stop, imports) in {"math.ceil", "numpy.ceil"}
+                ):
+                    ceil_bounds.add(cst.Module([]).code_for_node(strip_parens(stop.args[0].value)))
                 flags = _bounds(args[:1] if len(args) == 1 else args[1:2], fn)
                 bound_by_len |= flags[0]
                 bound_attrs |= flags[1]
@@ -97,7 +118,9 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                     splits_by.update(_split_divisors(node, callee))
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             note(node)
-    partial = YES if YES in evidence else KEEP if KEEP in evidence else UNKNOWN
+        elif isinstance(node, cst.If) and _yields_when_full(node, fn):
+            note(node, full=True)
+    partial = next((kind for kind in (YES, KEEP, FULL) if kind in evidence), UNKNOWN)
     return IterFacts(
         bound_by_len,
         frozenset(bound_attrs),
@@ -107,6 +130,9 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         frozenset(splits_by),
         yields_empty,
         frozenset(attrs),
+        frozenset(steps),
+        frozenset(range_attrs),
+        frozenset(ceil_bounds),
     )
 
 
@@ -120,13 +146,28 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note) -> No
     for value in values:
         test = drop_last_test(value.test) if isinstance(value, cst.IfExp) else None
         if test is None:
-            if not _trimmed(value):
-                note(value)
+            note(value, full=_trimmed(value))
             continue
         flipped = KEEP if test[0] == DROP else DROP
         for branch, state in ((value.body, test[0]), (value.orelse, flipped)):
             if not _trimmed(branch):
                 note(value, (state, test[1]))
+
+
+def _yields_when_full(test_if: cst.If, fn: FunctionIndex) -> bool:
+    """`if len(batch) == size: yield batch` inside a loop: a batch is yielded once full."""
+    test = test_if.test
+    inside_loop = any(isinstance(p, (cst.For, cst.While)) for p in fn.ancestors(test_if))
+    return (
+        inside_loop
+        and isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Equal)
+        and isinstance(test.left, cst.Call)
+        and isinstance(test.left.func, cst.Name)
+        and test.left.func.value == "len"
+        and any(isinstance(n, cst.Yield) for n in walk(test_if.body))
+    )
 
 
 def _trimmed(expr: cst.BaseExpression) -> bool:

@@ -47,13 +47,23 @@ def _resolve_relative(module_name: Optional[str], level: int, name: str) -> Opti
 
 
 class ImportTable:
-    """Local name -> dotted name, from the module's imports and its own classes."""
+    """Local name -> dotted name, from the module's imports and its own top-level names."""
 
     def __init__(self, module: cst.Module, module_name: Optional[str] = None) -> None:
         self.module_name = module_name
         self.bindings: Dict[str, str] = {}
+        own = module_name or "__main__"
+        # A module-level `def int(...)` or `math = ...` is not the builtin or the module.
+        for stmt in module.body:
+            if isinstance(stmt, cst.FunctionDef):
+                self.bindings[stmt.name.value] = f"{own}.{stmt.name.value}"
         for stmt in _module_level_statements(module.body):
-            if isinstance(stmt, cst.Import):
+            if isinstance(stmt, (cst.Assign, cst.AnnAssign)):
+                targets = [t.target for t in stmt.targets] if isinstance(stmt, cst.Assign) else [stmt.target]
+                for target in targets:
+                    if isinstance(target, cst.Name):
+                        self.bindings[target.value] = f"{own}.{target.value}"
+            elif isinstance(stmt, cst.Import):
                 for alias in stmt.names:
                     full = dotted(alias.name)
                     if full is None:
@@ -86,7 +96,7 @@ class ImportTable:
         return name
 
     def local_spelling(self, qualified: str) -> Optional[str]:
-        """How this module can spell `qualified` with its current imports, if at all."""
+        """How this module can spell `qualified` with its current bindings, if at all."""
         module, _, attr = qualified.rpartition(".")
         for local, target in self.bindings.items():
             if target == qualified:

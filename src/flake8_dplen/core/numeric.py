@@ -53,6 +53,8 @@ def provably_int(
         )
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, (cst.Minus, cst.Plus)):
         return provably_int(ctx, expr.expression, fn, seen)
+    if ctx.as_self_attr(expr, fn) in ctx.iter.range_attrs:
+        return True
     if (
         isinstance(expr, cst.Name)
         and fn is not None

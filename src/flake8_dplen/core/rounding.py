@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Container, Optional
 
 import libcst as cst
 
@@ -36,23 +36,48 @@ def qualified_callee(call: cst.Call, imports: ImportTable) -> Optional[str]:
     return name
 
 
-def rounding_kind(node: cst.CSTNode, imports: ImportTable) -> Optional[str]:
-    """'int', 'floor', 'round', 'ceil' for rounding calls; 'floordiv' for `//`."""
+def rounding_kind(node: cst.CSTNode, imports: ImportTable, scope: Container[str] = ()) -> Optional[str]:
+    """'int', 'floor', 'round', 'ceil' for rounding calls; 'floordiv' for `//`. A call
+    through a name the enclosing function binds (`scope`: its locals and parameters) is not
+    the builtin or the module function, whatever the imports say."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.FloorDivide):
         return "floordiv"
     if not isinstance(node, cst.Call):
+        return None
+    head = dotted(node.func)
+    if head is None or head.split(".")[0] in scope:
         return None
     callee = qualified_callee(node, imports)
     positional = [a for a in node.args if a.keyword is None and not a.star]
     if callee == "int" and len(positional) == 1 and len(node.args) == 1:
         return "int"
     if callee == "round" and len(node.args) == 1:
-        return "round"
+        # round(x - 0.5) is how some code spells a floor.
+        return "floor" if _minus_half(node.args[0].value) is not None else "round"
     if callee in _FLOOR_FUNCS and len(node.args) == 1:
         return "floor"
     if callee in _CEIL_FUNCS and len(node.args) == 1:
         return "ceil"
     return None
+
+
+def _minus_half(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """x in `x - 0.5`."""
+    if (
+        isinstance(expr, cst.BinaryOperation)
+        and isinstance(expr.operator, cst.Subtract)
+        and isinstance(expr.right, cst.Float)
+        and expr.right.value in {"0.5", ".5"}
+    ):
+        return expr.left
+    return None
+
+
+def rounded_value(call: cst.Call) -> cst.BaseExpression:
+    """What a one-argument rounding call rounds: x for round(x - 0.5), its argument else."""
+    arg = call.args[0].value
+    half = _minus_half(arg) if dotted(call.func) == "round" else None
+    return arg if half is None else half
 
 
 def is_integral_call(node: cst.CSTNode, imports: ImportTable, *, int_type: bool = True) -> bool:

@@ -16,7 +16,8 @@ from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import is_float_source
 from ..runtime.poisson import helper_source
-from .codegen import ceil_spelling, operand, parse_like, ratio_parts, stacked_sum, strip_parens
+from ..core.counting import ratio_parts, single_value
+from .codegen import ceil_spelling, operand, parse_like, stacked_sum, strip_parens
 
 _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}
 
@@ -24,6 +25,7 @@ _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.Ba
 @dataclass(frozen=True)
 class Aggregate:
     wrapped: cst.BaseExpression  # S in len(S), a sampler __iter__ iterates batch by batch
+    wrapped_len: cst.Call  # len(S) itself
     per_batch: List[cst.BaseExpression]  # the other numerator factors: the batch size
     divisor: cst.BaseExpression  # M, the same expression __iter__ splits by
 
@@ -40,17 +42,8 @@ def _self_code(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> 
     return f"self.{attr}" if attr is not None else ctx.code(expr)
 
 
-def _single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> cst.BaseExpression:
-    """The one value a local name was set to, or the expression itself."""
-    if isinstance(expr, cst.Name) and site.fn is not None:
-        follow = ctx.flow.follow(expr, site.fn)
-        if follow is not None and len(follow[1]) == 1 and follow[1][0][1] is site.fn:
-            return follow[1][0][0]
-    return expr
-
-
 def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached) -> Optional[Aggregate]:
-    parts = ratio_parts(_single_value(ctx, arg, site))
+    parts = ratio_parts(single_value(ctx, arg, site))
     if parts is None or site.fn is None or _self_code(ctx, parts[1], site) not in ctx.iter.splits_by:
         return None
     factors = [f for numerator in parts[0] for f in _factors(numerator)]
@@ -63,7 +56,7 @@ def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached)
             and ctx.as_self_attr(factor.args[0].value, site.fn) in ctx.iter.iterated
         ):
             rest = [f for f in factors if f is not factor]
-            return Aggregate(factor.args[0].value, rest, parts[1])
+            return Aggregate(factor.args[0].value, factor, rest, parts[1])
     return None
 
 
@@ -112,7 +105,7 @@ def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> O
     logical batches are Binomial(num_samples, rate) and the count is random."""
     if len(agg.per_batch) != 1:
         return None
-    factors = _factors(_single_value(ctx, agg.per_batch[0], site))
+    factors = _factors(single_value(ctx, agg.per_batch[0], site))
     wrapped = ctx.code(agg.wrapped)
     owned = [f for f in factors if isinstance(f, cst.Attribute) and ctx.code(f.value) == wrapped]
     if len(factors) != 2 or len(owned) != 2:
@@ -123,7 +116,9 @@ def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> O
     return next(f for f in owned if f is not rates[0])
 
 
-def _poisson_fix(ctx: SamplerContext, site: Reached, agg: Aggregate, population: cst.BaseExpression) -> Fix:
+def _poisson_fix(
+    ctx: SamplerContext, site: Reached, agg: Aggregate, population: cst.BaseExpression
+) -> Union[Fix, str]:
     # The mean count is steps * E[pieces per logical batch]; rounding it up keeps len()
     # within one batch of the expectation and never below it.
     helper = helper_source()
@@ -133,6 +128,9 @@ def _poisson_fix(ctx: SamplerContext, site: Reached, agg: Aggregate, population:
         f"{name}({ctx.code(population)}, {ctx.code(agg.per_batch[0])}, {ctx.code(agg.divisor)}, "
         f"empty_batch_counts={empty})"
     )
-    ceil, imports = ceil_spelling(ctx)
+    spelled = ceil_spelling(ctx, (site.fn.locals.keys() | site.fn.params.keys()) if site.fn else ())
+    if spelled is None:
+        return "`math` is rebound where the fix would call math.ceil; rename it, then rerun"
+    ceil, imports = spelled
     call = f"{ceil}(len({ctx.code(agg.wrapped)}) * {mean})"
     return Fix(site.node, parse_like(call, site.node), imports, helper)

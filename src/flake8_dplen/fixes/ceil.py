@@ -1,5 +1,5 @@
-"""The exact-ceiling rewrite the rounding rules (DPL101, DPL102, DPL104) share: a Fix, or
-the reason no safe fix exists.
+"""The count a rounding call on the way to __len__ is replaced with, by the model of
+core/counting.py: what __iter__ yields on that path. A Fix, or why there is none.
 
 Why `-(-a // b)` and not `math.ceil(a / b)` for integers: `a / b` goes through a float,
 and a product of a float ratio can land just above an integer (7 * (58 / 7) ==
@@ -9,52 +9,57 @@ size, needs no import, and names each operand once.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
 from ..core.context import Fix, Proposal, SamplerContext
+from ..core.counting import CEIL_UNLESS_DROP_LAST, FLOOR, BatchRatio
 from ..core.flow import Reached
-from ..core.iterfacts import KEEP, YES
 from ..core.numeric import provably_int
+from ..core.rounding import rounded_value
 from .aggregate import aggregate_ratio, per_batch_count
-from .codegen import ceil_spelling, operand, parse_like, ratio_parts, strip_parens
+from .codegen import ceil_div, ceil_spelling, comments, floor_div, strip_parens
 
 
-def partial_yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
-    """None when a short final batch is yielded on the site's path, else why ceil may be wrong."""
-    if ctx.iter.partial == YES or (site.guard and site.guard[0] == KEEP):
-        return None
-    if ctx.iter.partial == KEEP:
+def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Proposal:
+    """What replaces the rounding call at `site`, which rounds `ratio`."""
+    if ratio.yielded == CEIL_UNLESS_DROP_LAST:
         return "ceil is right only when drop_last is false, and this value is used on both paths"
-    return "__iter__ does not show whether the final partial batch is yielded, so ceil may overcount"
-
-
-def ceil_of(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Proposal:
-    """Replace a flooring call of `arg` with the exact ceiling of `arg`."""
-    reason = partial_yielded(ctx, site)
-    if reason is not None:
-        return reason
+    call: cst.Call = site.node
+    arg = rounded_value(call)
     agg = aggregate_ratio(ctx, arg, site)
     if agg is not None:
+        if ratio.yielded == FLOOR:
+            return "under drop_last the count is the full pieces only, which no single rounding gives"
         return per_batch_count(ctx, site, agg)
-    parts = ratio_parts(arg)
-    if parts is not None and all(provably_int(ctx, p, site.fn) for p in (*parts[0], parts[1])):
-        factors, denominator = parts
-        numerator = " * ".join(operand(ctx, f) for f in factors)
-        numerator = numerator if len(factors) == 1 else f"({numerator})"
-        code = f"-(-{numerator} // {operand(ctx, denominator)})"
-        return Fix(site.node, parse_like(code, site.node))
-    return math_ceil(ctx, site.node, arg)
+    unsure = [node for node in (*ratio.factors, ratio.divisor) if not provably_int(ctx, node, site.fn)]
+    operator = ratio.division.operator if ratio.division is not None else None
+    if not unsure:
+        build = floor_div if ratio.yielded == FLOOR else ceil_div
+        replacement = build(ratio.factors, ratio.divisor, operator)
+        return keeping_comments(call, Fix(call, replacement.with_changes(lpar=call.lpar, rpar=call.rpar)))
+    if ratio.yielded == FLOOR:
+        names = ", ".join(ctx.short(node, 40) for node in unsure)
+        return (
+            f"{names} {'is' if len(unsure) == 1 else 'are'} not provably an int (annotate it `: int`, "
+            "or pass it to range() in __iter__), "
+            "so `//` might not give an int: write the floor by hand"
+        )
+    return math_ceil(ctx, site, arg)
 
 
-def math_ceil(ctx: SamplerContext, node: cst.CSTNode, arg: cst.BaseExpression) -> Fix:
-    spelling, needs = ceil_spelling(ctx)
+def math_ceil(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Proposal:
+    scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn is not None else ()
+    spelled = ceil_spelling(ctx, scope)
+    if spelled is None:
+        return "`math` is rebound where the fix would call math.ceil; rename it or write the ceiling by hand"
+    spelling, needs = spelled
+    node = site.node
     call = cst.Call(func=cst.parse_expression(spelling), args=[cst.Arg(strip_parens(arg))])
-    return Fix(node, call.with_changes(lpar=node.lpar, rpar=node.rpar), needs)
+    return keeping_comments(node, Fix(node, call.with_changes(lpar=node.lpar, rpar=node.rpar), needs))
 
 
-def exact_site(ctx: SamplerContext, site: Reached) -> Proposal:
-    """The proposal for a rounding call site (int, floor, round, ceil)."""
-    call: cst.Call = site.node
-    return ceil_of(ctx, site, call.args[0].value)
+def keeping_comments(old: cst.CSTNode, fix: Fix) -> Proposal:
+    """A fix that would delete a comment is no safe fix."""
+    if sorted(comments(old)) != sorted(comments(fix.replacement)):
+        return "a rewrite would drop the comments inside this expression; move them out, then rerun"
+    return fix

@@ -7,15 +7,16 @@ its check, and its VALID and INVALID examples. The docs page and the tests come 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Optional, Sequence, Tuple
+from typing import ClassVar, FrozenSet, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from ..core.context import Finding, Proposal, SamplerContext
+from ..core.context import Finding, Fix, Proposal, SamplerContext
+from ..core.counting import CEIL, BatchRatio, batch_ratio, ceiled_in_iter, counterexample
 from ..core.flow import Reached
-from ..core.guards import DROP
 from ..core.numeric import may_be_fractional
-from ..fixes.ceil import exact_site
+from ..core.rounding import qualified_callee, rounded_value
+from ..fixes.ceil import exact_count, math_ceil
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,19 @@ class Rule:
 
     def finding(
         self,
+        ctx: SamplerContext,
         site: Reached,
         message: str,
-        propose: Callable[[], Proposal],
+        proposal: Proposal,
         at: Optional[cst.CSTNode] = None,
     ) -> Finding:
-        """`propose` builds the fix, or says why there is none, when a face asks for it."""
-        return Finding(self.code, at or site.node, message, self.gating, propose)
+        """The message ends with what the codemod does about it, so the two never disagree."""
+        if isinstance(proposal, Fix):
+            advice = f"; fix: {ctx.short(proposal.replacement, 120)}" if self.gating else ""
+            return Finding(self.code, at or site.node, message + advice, self.gating, fix=proposal)
+        return Finding(
+            self.code, at or site.node, f"{message}; manual fix: {proposal}", self.gating, manual=proposal
+        )
 
 
 def where(site: Reached) -> str:
@@ -61,29 +68,35 @@ def where(site: Reached) -> str:
     return f" (reaches __len__ through {through})" if through else " (reaches __len__)"
 
 
-def rounded_arg(site: Reached) -> cst.BaseExpression:
-    """What a one-argument rounding call rounds."""
-    return site.node.args[0].value
-
-
 def floors_fractional(ctx: SamplerContext, site: Reached) -> bool:
-    return may_be_fractional(ctx, rounded_arg(site), site.fn)
-
-
-def under_drop_last(site: Reached) -> bool:
-    return bool(site.guard) and site.guard[0] == DROP
+    return may_be_fractional(ctx, rounded_value(site.node), site.fn)
 
 
 class RoundingCall(Rule):
-    """A rounding call on the way to __len__ whose fix is the exact ceiling."""
+    """A rounding call of a batch count that the model (core/counting.py) shows wrong."""
 
-    def applies(self, ctx: SamplerContext, site: Reached) -> bool:
-        raise NotImplementedError
+    # The counts __iter__ yields (core.counting) on which this rounding is wrong.
+    wrong_when: ClassVar[FrozenSet[str]]
 
-    def describe(self, ctx: SamplerContext, site: Reached) -> str:
+    def describe(self, ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> str:
         raise NotImplementedError
 
     def check(self, ctx, site, kind):
-        if ctx.consistent(site) or not self.applies(ctx, site):
+        if ctx.consistent(site):
             return None
-        return self.finding(site, self.describe(ctx, site) + where(site), lambda: exact_site(ctx, site))
+        value = rounded_value(site.node)
+        ratio = batch_ratio(ctx, site, value)
+        if ratio is None and CEIL in self.wrong_when and ceiled_in_iter(ctx, site, value):
+            message = (
+                f"{self.callee(ctx, site)} floors {ctx.short(value)}, but __iter__ loops "
+                f"range(ceil({ctx.short(value)})) times (e.g. 2.5 gives 2 where __iter__ loops 3 times){where(site)}"
+            )
+            return self.finding(ctx, site, message, math_ceil(ctx, site, value))
+        if ratio is None or ratio.yielded not in self.wrong_when:
+            return None
+        example = counterexample(ctx, site, ratio, self.callee(ctx, site))
+        message = self.describe(ctx, site, ratio) + example + where(site)
+        return self.finding(ctx, site, message, exact_count(ctx, site, ratio))
+
+    def callee(self, ctx: SamplerContext, site: Reached) -> str:
+        return f"{qualified_callee(site.node, ctx.imports)}()"

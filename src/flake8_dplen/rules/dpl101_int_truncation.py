@@ -1,9 +1,16 @@
 """int() truncates a fractional batch count.
 
 ## What it does
-Reports `int(x)` on the way to `__len__` (directly, or through locals, `self.<attr>`,
-properties, helper methods and module constants) when `x` can be fractional: a `/`, a
-float literal or call, a rate-like name or a parameter annotated `float` feeds it.
+Reports `int(a / b)` that counts the batches `__len__` returns while `__iter__` also
+yields the short remainder.
+It judges by the model of `core/counting.py`: the rounded value is a ratio `a / b` whose
+divisor `b` is a size `__iter__` batches by; the value is what `__len__` returns (through
+locals, `self.<attr>`, properties, helpers, conditional branches, or as a term of a sum of
+counts); no remainder correction (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
+`if a % b`) or ceiling idiom (`(a + b - 1) / b`, `-int(-a / b)`) makes the floor right;
+and `__iter__` shows a short final batch on that path (a tail `yield` after the loop, a
+stepped range to `n`, a per-batch split). Where any of this is unknown, it stays silent.
+It also reports `int(X)` when `__iter__` loops `range(math.ceil(X))` times.
 
 ## Why is this bad
 `int()` rounds towards zero, so a partial final batch that `__iter__` yields is not
@@ -18,19 +25,23 @@ right and the rule stays silent; so it does when the same value also bounds `__i
 (that is DPL201).
 
 ## Fix safety
-Safe when `__iter__` shows that a short final batch is yielded on the value's path: the
-fix is the exact ceiling (`-(-a // b)` for provable ints, `math.ceil` otherwise, importing
-`math` when needed). For the opacus pattern it writes the per-batch count (see DPL105).
-Otherwise the finding is left for a manual fix, with the reason.
+The fix replaces the rounding with the count the model says `__iter__` yields: the exact
+ceiling `-(-a // b)` when both operands are provably ints (literals, `len()`, `//`,
+parameters annotated `int`, attributes `__iter__` passes to `range()`), else `math.ceil(...)`
+(importing `math`, or reusing its import); the per-batch count for the opacus pattern
+(see DPL105). It is left for a manual fix, with the reason, when the value serves both
+`drop_last` paths, when `math` is rebound where the call would go, or when the rewrite
+would drop a comment.
 
 ## Known problems
-Whether a value is fractional is judged from the expressions that build it; a value that
-only a caller makes fractional is not seen.
+A rounding that is not a ratio by a batch size (`int(n * 0.8)` beside batches of `bs`) is
+not judged, even where `len()` is wrong: that is a mismatch of units, not of rounding.
 """
 
 from __future__ import annotations
 
-from .base import Invalid, RoundingCall, floors_fractional, rounded_arg, under_drop_last
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST
+from .base import Invalid, RoundingCall
 
 
 class IntTruncation(RoundingCall):
@@ -38,15 +49,13 @@ class IntTruncation(RoundingCall):
     title = "int() truncates a fractional batch count"
     gating = True
     kinds = frozenset({"int"})
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST})
 
-    def applies(self, ctx, site):
-        return not under_drop_last(site) and floors_fractional(ctx, site)
+    def callee(self, ctx, site):
+        return "int()"
 
-    def describe(self, ctx, site):
-        return (
-            f"int() floors {ctx.short(rounded_arg(site))}, so __len__ undercounts the final partial batch; "
-            "use math.ceil"
-        )
+    def describe(self, ctx, site, ratio):
+        return f"int() floors {ctx.short(site.node.args[0].value)}, but __iter__ yields a final partial batch"
 
     VALID = (
         # int() of an integer value.
@@ -251,6 +260,281 @@ class Zip(Sampler):
             shortest = min(len(sampler) // b, shortest)
         return int(shortest)
 """,
+        # Not a batch count: no ratio by a size __iter__ batches by, so the model cannot say what len() should be (the mismatch is in the units, not the rounding).
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Split(Sampler):
+    def __init__(self, batches, max_size):
+        self.batches = batches
+        self.max_size = max_size
+
+    def __iter__(self):
+        for batch in self.batches:
+            for i in range(math.ceil(len(batch) / self.max_size)):
+                yield batch[i * self.max_size:(i + 1) * self.max_size]
+
+    def __len__(self):
+        ratio = len(self.batches) * 1.5
+        count = int(ratio)
+        return count
+""",
+        # Not a batch count: no ratio by a size __iter__ batches by, so the model cannot say what len() should be (the mismatch is in the units, not the rounding).
+        """
+from torch.utils.data import DistributedSampler
+
+
+class Fraction(DistributedSampler):
+    def __init__(self, dataset, rate: float, batch_size: int):
+        self.dataset = dataset
+        self.rate = rate
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        n = len(self.dataset)
+        for start in range(0, n, self.batch_size):
+            yield list(range(start, min(start + self.batch_size, n)))
+
+    def __len__(self):
+        return int(len(self.dataset) * self.rate)
+""",
+        # Not a batch count: no ratio by a size __iter__ batches by, so the model cannot say what len() should be (the mismatch is in the units, not the rounding).
+        """
+from torch.utils.data import Sampler
+
+KEEP = 0.8
+
+
+class Subsample(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n * KEEP)
+""",
+        # A floor plus the remainder's batch is the ceiling: int(n / bs) + (1 if n % bs else 0).
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs) + (1 if self.n % self.bs else 0)
+""",
+        # The remainder's batch added as a bool.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs) + bool(self.n % self.bs)
+""",
+        # The remainder's batch added as int(n % bs > 0).
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs) + int(self.n % self.bs > 0)
+""",
+        # The remainder's batch added as min(1, n % bs).
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs) + min(1, self.n % self.bs)
+""",
+        # int((n + bs - 1) / bs) is the ceiling already.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int((self.n + self.bs - 1) / self.bs)
+""",
+        # -int(-n / bs) is the ceiling already.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return -int(-self.n / self.bs)
+""",
+        # The floor, then one more batch when a remainder is left.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        q = int(self.n / self.bs)
+        if self.n % self.bs:
+            q += 1
+        return q
+""",
+        # __iter__ yields full batches only (while start + bs <= n): the floor is right.
+        """
+from torch.utils.data import Sampler
+
+
+class Full(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        start = 0
+        while start + self.bs <= self.n:
+            yield list(range(start, start + self.bs))
+            start += self.bs
+
+    def __len__(self):
+        return int(self.n / self.bs)
+""",
+        # __iter__ never yields the short leftover batch: the floor is right.
+        """
+from torch.utils.data import Sampler
+
+
+class Full(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        count = 0
+        batch = []
+        for i in range(self.n):
+            batch.append(i)
+            if len(batch) == self.bs:
+                yield batch
+                batch = []
+
+    def __len__(self):
+        return int(self.n / self.bs)
+""",
+        # The truncated size also bounds __iter__ (a slice by num_samples): agreement by construction.
+        """
+from torch.utils.data import Sampler
+
+
+class Sub(Sampler):
+    def __init__(self, n, frac):
+        self.n = n
+        self.num_samples = int(n * frac)
+
+    def __iter__(self):
+        indices = list(range(self.n))
+        yield from indices[: self.num_samples]
+
+    def __len__(self):
+        return self.num_samples
+""",
+        # The floor on the drop_last path, where __iter__ yields the tail only if it is full.
+        """
+from torch.utils.data import Sampler
+
+
+class B(Sampler):
+    def __init__(self, sampler, bs, drop_last):
+        self.sampler, self.bs, self.drop_last = sampler, bs, drop_last
+
+    def __iter__(self):
+        batch = []
+        for i in self.sampler:
+            batch.append(i)
+            if len(batch) == self.bs:
+                yield batch
+                batch = []
+        if len(batch) == self.bs or not self.drop_last:
+            if batch:
+                yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return int(len(self.sampler) / self.bs)
+        return -(-len(self.sampler) // self.bs)
+""",
+        # A module-level function named int is not the builtin.
+        """
+from torch.utils.data import Sampler
+
+
+def int(value):
+    # A project's own rounding helper that happens to be called int.
+    return -(-value // 1)
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n / self.bs)
+""",
     )
 
     INVALID = (
@@ -332,11 +616,9 @@ class Chunks(tud.Sampler):
         return int(len(self.data) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -15 +16 @@
+@@ -15 +15 @@
 -        return int(len(self.data) / self.batch_size)  # <- DPL101
-+        return math.ceil(len(self.data) / self.batch_size)  # <- DPL101
++        return -(-len(self.data) // self.batch_size)  # <- DPL101
 """,
         ),
         Invalid(
@@ -359,11 +641,9 @@ class Chunks(S[List[int]]):
         return int(self.n / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -3,0 +4 @@
-+import math
-@@ -16 +17 @@
+@@ -16 +16 @@
 -        return int(self.n / self.batch_size)  # <- DPL101
-+        return math.ceil(self.n / self.batch_size)  # <- DPL101
++        return -(-self.n // self.batch_size)  # <- DPL101
 """,
         ),
         Invalid(
@@ -386,39 +666,9 @@ class Chunks(torch.utils.data.Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -9 +10 @@
+@@ -9 +9 @@
 -        self.num_batches = int(n / batch_size)  # <- DPL101
-+        self.num_batches = math.ceil(n / batch_size)  # <- DPL101
-""",
-        ),
-        Invalid(
-            # Through a local variable.
-            """
-import math
-from torch.utils.data import Sampler
-
-
-class Split(Sampler):
-    def __init__(self, batches, max_size):
-        self.batches = batches
-        self.max_size = max_size
-
-    def __iter__(self):
-        for batch in self.batches:
-            for i in range(math.ceil(len(batch) / self.max_size)):
-                yield batch[i * self.max_size:(i + 1) * self.max_size]
-
-    def __len__(self):
-        ratio = len(self.batches) * 1.5
-        count = int(ratio)  # <- DPL101
-        return count
-""",
-            fix="""
-@@ -18 +18 @@
--        count = int(ratio)  # <- DPL101
-+        count = math.ceil(ratio)  # <- DPL101
++        self.num_batches = -(-n // batch_size)  # <- DPL101
 """,
         ),
         Invalid(
@@ -442,11 +692,9 @@ class Chunks(Sampler):
         return self._num_batches()
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -10 +11 @@
+@@ -10 +10 @@
 -        return int(self.n / self.bs)  # <- DPL101
-+        return math.ceil(self.n / self.bs)  # <- DPL101
++        return -(-self.n // self.bs)  # <- DPL101
 """,
         ),
         Invalid(
@@ -471,11 +719,9 @@ class Chunks(Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -11 +12 @@
+@@ -11 +11 @@
 -        return int(self.n / self.bs)  # <- DPL101
-+        return math.ceil(self.n / self.bs)  # <- DPL101
++        return -(-self.n // self.bs)  # <- DPL101
 """,
         ),
         Invalid(
@@ -500,11 +746,9 @@ class Chunks(Base):
         return int(self.n / self.bs)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -18 +19 @@
+@@ -18 +18 @@
 -        return int(self.n / self.bs)  # <- DPL101
-+        return math.ceil(self.n / self.bs)  # <- DPL101
++        return -(-self.n // self.bs)  # <- DPL101
 """,
         ),
         Invalid(
@@ -535,61 +779,6 @@ class MyBatchSampler(BatchSampler):
 @@ -19 +20 @@
 -        return int(len(self.sampler) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL101
-""",
-        ),
-        Invalid(
-            # A float-annotated rate parameter makes the product fractional.
-            """
-from torch.utils.data import DistributedSampler
-
-
-class Fraction(DistributedSampler):
-    def __init__(self, dataset, rate: float, batch_size: int):
-        self.dataset = dataset
-        self.rate = rate
-        self.batch_size = batch_size
-
-    def __iter__(self):
-        n = len(self.dataset)
-        for start in range(0, n, self.batch_size):
-            yield list(range(start, min(start + self.batch_size, n)))
-
-    def __len__(self):
-        return int(len(self.dataset) * self.rate)  # <- DPL101
-""",
-            fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -17 +18 @@
--        return int(len(self.dataset) * self.rate)  # <- DPL101
-+        return math.ceil(len(self.dataset) * self.rate)  # <- DPL101
-""",
-        ),
-        Invalid(
-            # A module-level constant carries the float.
-            """
-from torch.utils.data import Sampler
-
-KEEP = 0.8
-
-
-class Subsample(Sampler):
-    def __init__(self, n, bs):
-        self.n, self.bs = n, bs
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return int(self.n * KEEP)  # <- DPL101
-""",
-            fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -16 +17 @@
--        return int(self.n * KEEP)  # <- DPL101
-+        return math.ceil(self.n * KEEP)  # <- DPL101
 """,
         ),
         Invalid(
@@ -713,5 +902,59 @@ class Splitter(Sampler):
 +        weighted += term
 +    return weighted / total
 ''',
+        ),
+        Invalid(
+            # A module name math that is not the math module: the fix cannot call math.ceil.
+            """
+from mylib import math
+from torch.utils.data import Sampler
+
+
+class Batches(Sampler):
+    def __init__(self, sampler, batch_size):
+        self.sampler, self.batch_size = sampler, batch_size
+
+    def __iter__(self):
+        batch = []
+        for idx in self.sampler:
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def __len__(self):
+        return int(len(self.sampler) / self.batch_size)  # <- DPL101
+""",
+            manual=(
+                "`math` is rebound where the fix would call math.ceil; rename it or write the ceiling by hand",
+            ),
+        ),
+        Invalid(
+            # Comments inside the rounded expression stay in the fix.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return int(self.n  # <- DPL101
+                   / self.bs)  # samples per batch
+""",
+            fix="""
+@@ -14,2 +14,2 @@
+-        return int(self.n  # <- DPL101
+-                   / self.bs)  # samples per batch
++        return -(-self.n  # <- DPL101
++                   // self.bs)  # samples per batch
+""",
         ),
     )

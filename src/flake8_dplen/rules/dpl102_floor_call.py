@@ -1,8 +1,15 @@
 """floor() of a batch count.
 
 ## What it does
-Reports `math.floor`, `math.trunc`, `numpy.floor`/`trunc` and `torch.floor`/`trunc` calls
-whose value reaches `__len__`, outside a `drop_last` guard.
+Reports `math.floor`, `math.trunc`, `numpy.floor`/`trunc`, `torch.floor`/`trunc` and
+`round(x - 0.5)` of a batch count while `__iter__` yields the short remainder.
+It judges by the model of `core/counting.py`: the rounded value is a ratio `a / b` whose
+divisor `b` is a size `__iter__` batches by; the value is what `__len__` returns (through
+locals, `self.<attr>`, properties, helpers, conditional branches, or as a term of a sum of
+counts); no remainder correction (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
+`if a % b`) or ceiling idiom (`(a + b - 1) / b`, `-int(-a / b)`) makes the floor right;
+and `__iter__` shows a short final batch on that path (a tail `yield` after the loop, a
+stepped range to `n`, a per-batch split). Where any of this is unknown, it stays silent.
 
 ## Why is this bad
 A floor drops the final partial batch from the count while `__iter__` still yields it,
@@ -13,8 +20,7 @@ Lightning ends the epoch before the last batch.
 `-(-a // b)` for ints, else `math.ceil(...)`; keep the floor only on the `drop_last` path.
 
 ## Fix safety
-As DPL101: safe when `__iter__` shows the partial batch is yielded on that path; manual
-otherwise, with the reason.
+As DPL101. For `round(x - 0.5)` the ceiling is of `x` itself.
 
 ## Known problems
 `numpy.floor` and `torch.floor` return floats; the fix returns an int, which is what
@@ -23,8 +29,9 @@ otherwise, with the reason.
 
 from __future__ import annotations
 
-from ..core.rounding import qualified_callee
-from .base import Invalid, RoundingCall, rounded_arg, under_drop_last
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST
+from ..core.rounding import rounded_value
+from .base import Invalid, RoundingCall
 
 
 class FloorCall(RoundingCall):
@@ -32,15 +39,12 @@ class FloorCall(RoundingCall):
     title = "floor() of a batch count"
     gating = True
     kinds = frozenset({"floor"})
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST})
 
-    def applies(self, ctx, site):
-        return not under_drop_last(site)
-
-    def describe(self, ctx, site):
-        callee = qualified_callee(site.node, ctx.imports)
+    def describe(self, ctx, site, ratio):
         return (
-            f"{callee}() floors {ctx.short(rounded_arg(site))}, so __len__ undercounts the final partial batch; "
-            "use math.ceil"
+            f"{self.callee(ctx, site)} floors {ctx.short(rounded_value(site.node))}, "
+            "but __iter__ yields a final partial batch"
         )
 
     VALID = (
@@ -206,6 +210,84 @@ class Chunks(Sampler):
     def __len__(self):
         return self.steps
 """,
+        # A chunk size floor(n / k), not the batch count: __iter__ slices by it.
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Chunked(Sampler):
+    # Each replica gets a contiguous chunk of floor(n / k) indices; batches of bs.
+
+    def __init__(self, n, k, rank, bs):
+        self.n, self.k, self.rank, self.bs = n, k, rank, bs
+        self.chunk = math.floor(n / k)
+
+    def __iter__(self):
+        idx = list(range(self.rank * self.chunk, (self.rank + 1) * self.chunk))
+        for i in range(0, len(idx), self.bs):
+            yield idx[i:i + self.bs]
+
+    def __len__(self):
+        return (self.chunk + self.bs - 1) // self.bs
+""",
+        # round(x - 0.5) is a floor, and __iter__ yields full batches only: right.
+        """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n - self.bs + 1, self.bs):
+            yield list(range(start, start + self.bs))
+
+    def __len__(self):
+        return round(self.n / self.bs - 0.5)
+""",
+        # Float stepping: __iter__ steps while t + step <= end, the same floor as __len__.
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Windows(Sampler):
+    def __init__(self, start: float, end: float, step: float):
+        self.start, self.end, self.step = start, end, step
+
+    def __iter__(self):
+        t = self.start
+        while t + self.step <= self.end:
+            yield t
+            t += self.step
+
+    def __len__(self):
+        return math.floor((self.end - self.start) / self.step)
+""",
+        # A local named m shadows 'import math as m': not math.floor.
+        """
+import math as m
+from torch.utils.data import Sampler
+
+
+def int(x):
+    return x
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs, math):
+        self.n, self.bs, self.math = n, bs, math
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        m = 3
+        return m.floor(self.n * 1.0 / self.bs)
+""",
     )
 
     INVALID = (
@@ -229,7 +311,7 @@ class Chunks(Sampler):
             fix="""
 @@ -15 +15 @@
 -        return math.floor(self.n / self.bs)  # <- DPL102
-+        return math.ceil(self.n / self.bs)  # <- DPL102
++        return -(-self.n // self.bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -250,11 +332,9 @@ class Chunks(Sampler):
         return floor(self.n / self.bs)  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
-+import math
-@@ -15 +16 @@
+@@ -15 +15 @@
 -        return floor(self.n / self.bs)  # <- DPL102
-+        return math.ceil(self.n / self.bs)  # <- DPL102
++        return -(-self.n // self.bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -275,11 +355,9 @@ class Chunks(tud.Sampler):
         return fl(self.n / self.bs)  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
-+import math
-@@ -15 +16 @@
+@@ -15 +15 @@
 -        return fl(self.n / self.bs)  # <- DPL102
-+        return math.ceil(self.n / self.bs)  # <- DPL102
++        return -(-self.n // self.bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -300,11 +378,9 @@ class Chunks(Sampler):
         return int(np.floor(self.n / self.bs))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
-+import math
-@@ -15 +16 @@
+@@ -15 +15 @@
 -        return int(np.floor(self.n / self.bs))  # <- DPL102
-+        return int(math.ceil(self.n / self.bs))  # <- DPL102
++        return int(-(-self.n // self.bs))  # <- DPL102
 """,
         ),
         Invalid(
@@ -353,11 +429,9 @@ class Chunks(Sampler):
         return int(torch.floor(torch.tensor(self.n / self.bs)))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
-+import math
-@@ -15 +16 @@
+@@ -15 +15 @@
 -        return int(torch.floor(torch.tensor(self.n / self.bs)))  # <- DPL102
-+        return int(math.ceil(torch.tensor(self.n / self.bs)))  # <- DPL102
++        return int(-(-self.n // self.bs))  # <- DPL102
 """,
         ),
         Invalid(
@@ -383,7 +457,7 @@ class Chunks(RandomSampler):
             fix="""
 @@ -10 +10 @@
 -        self.count = math.floor(len(data) / bs)  # <- DPL102
-+        self.count = math.ceil(len(data) / bs)  # <- DPL102
++        self.count = -(-len(data) // bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -410,7 +484,7 @@ class Chunks(SequentialSampler):
             fix="""
 @@ -11 +11 @@
 -        return math.floor(len(self.data) / self.bs)  # <- DPL102
-+        return math.ceil(len(self.data) / self.bs)  # <- DPL102
++        return -(-len(self.data) // self.bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -434,7 +508,7 @@ class Chunks(Sampler):
             fix="""
 @@ -15 +15 @@
 -        return math.trunc(self.n / self.bs)  # <- DPL102
-+        return math.ceil(self.n / self.bs)  # <- DPL102
++        return -(-self.n // self.bs)  # <- DPL102
 """,
         ),
         Invalid(
@@ -489,7 +563,30 @@ class Chunks(WeightedRandomSampler):
             fix="""
 @@ -10 +10 @@
 -        return math.floor(self.num_samples / 4)  # <- DPL102
-+        return math.ceil(self.num_samples / 4)  # <- DPL102
++        return -(-self.num_samples // 4)  # <- DPL102
+""",
+        ),
+        Invalid(
+            # round(x - 0.5) spells a floor; __iter__ yields the tail, so the fix is the ceiling of x itself.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return round(self.n / self.bs - 0.5)  # <- DPL102
+""",
+            fix="""
+@@ -14 +14 @@
+-        return round(self.n / self.bs - 0.5)  # <- DPL102
++        return -(-self.n // self.bs)  # <- DPL102
 """,
         ),
     )

@@ -1,9 +1,15 @@
 """// drops the partial batch __iter__ yields.
 
 ## What it does
-Reports `a // b` on the way to `__len__` when `b` is a size `__iter__` batches by and
-`__iter__` yields a final partial batch (always, or when `drop_last` is false), unless
-`a % b` also feeds `__len__` or decides there whether a tail is added.
+Reports `a // b` that counts the batches `__len__` returns while `__iter__` also yields
+the short remainder (always, or when `drop_last` is false).
+It judges by the model of `core/counting.py`: the rounded value is a quotient whose
+divisor `b` is a size `__iter__` batches by; the value is what `__len__` returns (through
+locals, `self.<attr>`, properties, helpers, conditional branches, or as a term of a sum of
+counts); no remainder correction (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
+`if a % b`) or ceiling idiom (`(a + b - 1) / b`, `-int(-a / b)`) makes the floor right;
+and `__iter__` shows a short final batch on that path (a tail `yield` after the loop, a
+stepped range to `n`, a per-batch split). Where any of this is unknown, it stays silent.
 
 ## Why is this bad
 `//` counts full batches only. When `__iter__` also yields the short remainder, `len()`
@@ -25,30 +31,28 @@ A tail that `__iter__` yields through a helper it calls is not seen, so no findi
 
 from __future__ import annotations
 
-from typing import Union
-
 import libcst as cst
 
-from ..core.context import Fix, SamplerContext
+from ..core.context import Fix, Proposal, SamplerContext
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, BatchRatio, counterexample, judge
 from ..core.flow import Reached
-from ..core.iterfacts import KEEP, YES
-from ..core.rounding import is_ceil_idiom
-from ..fixes.codegen import ceil_div_code, operand, parse_like
-from .base import Invalid, Rule, under_drop_last, where
+from ..fixes.ceil import keeping_comments
+from ..fixes.codegen import ceil_div, floor_div
+from .base import Invalid, Rule, where
 
 
-def _ceil_floordiv(ctx: SamplerContext, site: Reached) -> Union[Fix, str]:
+def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Proposal:
     """`a // b` -> `-(-a // b)` where the tail is yielded; split on drop_last where both happen."""
     node: cst.BinaryOperation = site.node
-    ceil_code = ceil_div_code(ctx, node.left, node.right)
-    if ctx.iter.partial == YES or (site.guard and site.guard[0] == KEEP):
-        return Fix(node, parse_like(ceil_code, node))
+    ceil = ceil_div([node.left], node.right, node.operator)
+    if ratio.yielded == CEIL:
+        return keeping_comments(node, Fix(node, ceil.with_changes(lpar=node.lpar, rpar=node.rpar)))
     drop_last = ctx.iter.drop_last
     if drop_last is None or site.fn is None or site.fn.func.name.value != "__len__":
         return "the count must differ by drop_last, and no `self.drop_last` is in reach here"
-    floor_code = f"{operand(ctx, node.left)} // {operand(ctx, node.right)}"
-    code = f"({floor_code} if {ctx.code(drop_last)} else {ceil_code})"
-    return Fix(node, cst.parse_expression(code))
+    floor = floor_div([node.left], node.right, node.operator)
+    both = cst.IfExp(test=drop_last, body=floor, orelse=ceil, lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return keeping_comments(node, Fix(node, both))
 
 
 class FloorDivision(Rule):
@@ -59,26 +63,17 @@ class FloorDivision(Rule):
 
     def check(self, ctx, site, kind):
         node: cst.BinaryOperation = site.node
-        parent = site.fn.parents.get(node) if site.fn is not None else None
-        if (
-            is_ceil_idiom(node, parent, ctx.code)
-            or ctx.consistent(site)
-            or ctx.remainder_taken(node, site.fn)
-        ):
+        if ctx.consistent(site):
             return None
-        if under_drop_last(site):
+        ratio = judge(ctx, site, (node.left,), node.right, node)
+        if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST):
             return None
-        if ctx.iter.partial not in (YES, KEEP):
-            return None
-        if ctx.as_self_attr(node.right, site.fn) not in ctx.iter.attrs:
-            # Not divided by a size __iter__ batches by (`len(pairs) // 2`): not a batch count.
-            return None
-        tail = "yields" if ctx.iter.partial == YES else "yields when drop_last is false"
+        tail = "yields" if ratio.yielded == CEIL else "yields when drop_last is false"
         message = (
-            f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch, so __len__ undercounts; "
-            f"use ceiling division -(-a // b){where(site)}"
+            f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch"
+            f"{counterexample(ctx, site, ratio, '//')}{where(site)}"
         )
-        return self.finding(site, message, lambda: _ceil_floordiv(ctx, site), at=node.operator)
+        return self.finding(ctx, site, message, _ceil_floordiv(ctx, site, ratio), at=node.operator)
 
     VALID = (
         # torch's BatchSampler: // under drop_last, ceiling division otherwise.
@@ -345,6 +340,22 @@ class PairStream(Sampler):
         if self.drop_last:
             return self.stream_length // self.batch_size
         return -(-self.stream_length // self.batch_size)
+""",
+        # An offset consumed // world_size that __len__ subtracts and __iter__ starts from.
+        """
+from torch.utils.data import Sampler
+
+
+class Resumable(Sampler):
+    def __init__(self, n, world_size, consumed):
+        self.n, self.world_size, self.consumed = n, world_size, consumed
+
+    def __iter__(self):
+        start = self.consumed // self.world_size
+        yield from range(start, self.n)
+
+    def __len__(self):
+        return self.n - self.consumed // self.world_size
 """,
     )
 

@@ -1,7 +1,14 @@
 """round() of a batch count.
 
 ## What it does
-Reports `round(x)` of a fractional value that reaches `__len__`.
+Reports `round(a / b)` of a batch count, against either count `__iter__` may yield: the
+ceiling when it yields the short remainder, the floor when it drops it (under `drop_last`,
+or a loop that yields full batches only).
+It judges by the model of `core/counting.py`: the rounded value is a ratio `a / b` whose
+divisor `b` is a size `__iter__` batches by; the value is what `__len__` returns (through
+locals, `self.<attr>`, properties, helpers, conditional branches, or as a term of a sum of
+counts); no remainder correction (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
+`if a % b`) or ceiling idiom (`(a + b - 1) / b`, `-int(-a / b)`) makes the floor right.
 
 ## Why is this bad
 `round()` rounds half to even and otherwise to the nearest integer: it undercounts when
@@ -12,7 +19,8 @@ the remainder is below half a batch and can overcount when it is exactly half
 `-(-a // b)` (or `math.ceil`) when the tail is yielded; `a // b` under `drop_last`.
 
 ## Fix safety
-As DPL101: safe when `__iter__` shows the partial batch is yielded; manual otherwise.
+The ceiling as DPL101 where the tail is yielded; `a // b` where it is dropped, when both
+operands are provably ints (otherwise manual: `//` of a float is a float).
 
 ## Known problems
 None known.
@@ -20,7 +28,8 @@ None known.
 
 from __future__ import annotations
 
-from .base import Invalid, RoundingCall, floors_fractional, rounded_arg
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, FLOOR
+from .base import Invalid, RoundingCall
 
 
 class RoundCall(RoundingCall):
@@ -28,15 +37,14 @@ class RoundCall(RoundingCall):
     title = "round() of a batch count"
     gating = True
     kinds = frozenset({"round"})
+    # To the nearest, half to even: wrong against a floor and against a ceiling alike.
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, FLOOR})
 
-    def applies(self, ctx, site):
-        # Half-to-even is wrong whatever drop_last says: round(3.5) counts a batch too many.
-        return floors_fractional(ctx, site)
-
-    def describe(self, ctx, site):
+    def describe(self, ctx, site, ratio):
+        what = "drops" if ratio.yielded == FLOOR else "yields"
         return (
-            f"round() of {ctx.short(rounded_arg(site))} rounds half to even, so __len__ is off by one "
-            "for some sizes; use math.ceil, or // under drop_last"
+            f"round() of {ctx.short(site.node.args[0].value)} rounds to the nearest, "
+            f"but __iter__ {what} the final partial batch"
         )
 
     VALID = (
@@ -173,6 +181,41 @@ class Chunks(Sampler):
     def __len__(self):
         return -(-self.n // self.bs)
 """,
+        # Not a batch count: no ratio by a size __iter__ batches by, so the model cannot say what len() should be (the mismatch is in the units, not the rounding).
+        """
+from torch.utils.data import Sampler
+
+SHARE = 0.5
+
+
+class Half(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return round(self.n * SHARE)
+""",
+        # A batch-size factor round(bs * 0.707) that __iter__ batches by: a size, not the count.
+        """
+from torch.utils.data import Sampler
+
+
+class Shrunk(Sampler):
+    def __init__(self, n, bs):
+        self.n = n
+        self.bs = round(bs * 0.707)
+
+    def __iter__(self):
+        for i in range(0, self.n, self.bs):
+            yield list(range(i, min(i + self.bs, self.n)))
+
+    def __len__(self):
+        return -(-self.n // self.bs)
+""",
     )
 
     INVALID = (
@@ -193,11 +236,9 @@ class Chunks(Sampler):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -14 +15 @@
+@@ -14 +14 @@
 -        return round(self.n / self.bs)  # <- DPL104
-+        return math.ceil(self.n / self.bs)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -217,11 +258,9 @@ class Chunks(tud.Sampler):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -14 +15 @@
+@@ -14 +14 @@
 -        return round(self.n / self.bs)  # <- DPL104
-+        return math.ceil(self.n / self.bs)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -242,11 +281,9 @@ class Chunks(Base):
         return self.count
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -8 +9 @@
+@@ -8 +8 @@
 -        self.count = round(n / bs)  # <- DPL104
-+        self.count = math.ceil(n / bs)  # <- DPL104
++        self.count = -(-n // bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -269,11 +306,9 @@ class Chunks(Sampler):
         return self._count()
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -10 +11 @@
+@@ -10 +10 @@
 -        return round(self.n / self.bs)  # <- DPL104
-+        return math.ceil(self.n / self.bs)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -297,11 +332,9 @@ class Chunks(Sampler):
         return self.count
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -11 +12 @@
+@@ -11 +11 @@
 -        return round(self.n / self.bs)  # <- DPL104
-+        return math.ceil(self.n / self.bs)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -322,11 +355,9 @@ class Chunks(Sampler):
         return count
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -14 +15 @@
+@@ -14 +14 @@
 -        count = round(self.n / self.bs)  # <- DPL104
-+        count = math.ceil(self.n / self.bs)  # <- DPL104
++        count = -(-self.n // self.bs)  # <- DPL104
 """,
         ),
         Invalid(
@@ -354,7 +385,9 @@ class Chunks(Sampler):
             return round(self.n / self.bs)  # <- DPL104
         return -(-self.n // self.bs)
 """,
-            manual=("ceil is right only when drop_last is false, and this value is used on both paths",),
+            manual=(
+                "self.bs is not provably an int (annotate it `: int`, or pass it to range() in __iter__), so `//` might not give an int: write the floor by hand",
+            ),
         ),
         Invalid(
             """
@@ -387,32 +420,6 @@ class MyBatches(BatchSampler):
             """
 from torch.utils.data import Sampler
 
-SHARE = 0.5
-
-
-class Half(Sampler):
-    def __init__(self, n, bs):
-        self.n, self.bs = n, bs
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return round(self.n * SHARE)  # <- DPL104
-""",
-            fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -16 +17 @@
--        return round(self.n * SHARE)  # <- DPL104
-+        return math.ceil(self.n * SHARE)  # <- DPL104
-""",
-        ),
-        Invalid(
-            """
-from torch.utils.data import Sampler
-
 
 class Base(Sampler):
     pass
@@ -430,11 +437,35 @@ class Chunks(Base):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
-+import math
-@@ -18 +19 @@
+@@ -18 +18 @@
 -        return round(self.n / self.bs)  # <- DPL104
-+        return math.ceil(self.n / self.bs)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
+""",
+        ),
+        Invalid(
+            # Under drop_last the count is the floor, which round() exceeds whenever the remainder is half a batch or more; the fix is a // b.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n: int, bs: int, drop_last: bool):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
+
+    def __iter__(self):
+        stop = self.n - self.n % self.bs if self.drop_last else self.n
+        for start in range(0, stop, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        if self.drop_last:
+            return round(self.n / self.bs)  # <- DPL104
+        return -(-self.n // self.bs)
+""",
+            fix="""
+@@ -16 +16 @@
+-            return round(self.n / self.bs)  # <- DPL104
++            return self.n // self.bs  # <- DPL104
 """,
         ),
     )

@@ -31,7 +31,8 @@ one), the fixed `len()` counts an empty batch as one piece.
 from __future__ import annotations
 
 from ..fixes.aggregate import aggregate_ratio, per_batch_count
-from .base import Invalid, Rule, rounded_arg, where
+from ..core.counting import CEIL, BatchRatio, counterexample
+from .base import Invalid, Rule, where
 
 
 class AggregateRatio(Rule):
@@ -43,16 +44,19 @@ class AggregateRatio(Rule):
     def check(self, ctx, site, kind):
         if ctx.consistent(site):
             return None
-        agg = aggregate_ratio(ctx, rounded_arg(site), site)
+        arg = site.node.args[0].value
+        agg = aggregate_ratio(ctx, arg, site)
         if agg is None:
             return None
         m = ctx.short(agg.divisor)
         message = (
-            f"ceil of {ctx.short(rounded_arg(site))} is not the batch count: __iter__ splits each batch of "
+            f"ceil of {ctx.short(arg)} is not the batch count: __iter__ splits each batch of "
             f"{ctx.short(agg.wrapped)} into ceil(len(batch) / {m}) pieces, and a sum of ceilings is not "
-            f"the ceiling of the sum{where(site)}"
+            f"the ceiling of the sum"
         )
-        return self.finding(site, message, lambda: per_batch_count(ctx, site, agg))
+        ratio = BatchRatio((agg.wrapped_len, *agg.per_batch), agg.divisor, CEIL)
+        example = counterexample(ctx, site, ratio, "ceil")
+        return self.finding(ctx, site, message + example + where(site), per_batch_count(ctx, site, agg))
 
     VALID = (
         """

@@ -21,8 +21,8 @@ None known.
 
 from __future__ import annotations
 
-from ..core.rounding import qualified_callee
-from .base import Invalid, Rule, floors_fractional, rounded_arg, where
+from ..core.rounding import qualified_callee, rounded_value
+from .base import Invalid, Rule, floors_fractional, where
 
 
 class FragileTruncation(Rule):
@@ -36,11 +36,11 @@ class FragileTruncation(Rule):
             return None
         name = "int" if kind == "int" else qualified_callee(site.node, ctx.imports)
         message = (
-            f"{name}() of {ctx.short(rounded_arg(site))} also bounds __iter__, so len() agrees, but float "
+            f"{name}() of {ctx.short(rounded_value(site.node))} also bounds __iter__, so len() agrees, but float "
             f"rounding can lose a step (int(1 / (1 / 93)) == 92); count with integers"
             f"{where(site)}"
         )
-        return self.finding(site, message, lambda: "changing it changes how many batches are yielded")
+        return self.finding(ctx, site, message, "changing it changes how many batches are yielded")
 
     VALID = (
         """

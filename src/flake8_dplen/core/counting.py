@@ -1,0 +1,192 @@
+"""The model the rounding rules and their fixes rest on: when does rounding `a / b` on the
+way to `__len__` really disagree with the batches `__iter__` yields?
+
+`__iter__` yields ceil(a / b) batches when it yields full batches of `b` and then a short
+tail, and floor(a / b) when it drops the tail. A rounding is judged only when all of these
+hold, since each is where real code is right far more often than wrong:
+- it rounds a ratio whose divisor is a size `__iter__` batches by (not a chunk size, an
+  offset or a factor: `floor(n / k)`, `consumed // world_size`, `round(bs * 0.707)`);
+- nothing corrects its floor (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
+  `if a % b`, `(a + b - 1) / b`, `-int(-a / b)`);
+- `__iter__` shows which of the two it yields on the value's path (a tail `yield`, a
+  stepped slice, a per-batch split; or a `drop_last` guard).
+Where any of these is unknown there is no finding: the analysis cannot tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence, Tuple
+
+import libcst as cst
+
+from .classindex import strip_parens
+from .context import SamplerContext
+from .flow import Reached
+from .guards import DROP, KEEP
+from .iterfacts import FULL, YES
+from .rounding import is_ceil_idiom, qualified_callee
+
+CEIL = "ceil"  # __iter__ yields the tail on this path
+CEIL_UNLESS_DROP_LAST = "ceil unless drop_last"  # the value serves both drop_last paths
+FLOOR = "floor"  # __iter__ drops the tail on this path
+
+
+def ratio_parts(
+    arg: cst.BaseExpression,
+) -> Optional[Tuple[Tuple[cst.BaseExpression, ...], cst.BaseExpression]]:
+    """(factors of the numerator, denominator) for `a / b`, `a * (b / c)`, `a * b / c`."""
+    arg = strip_parens(arg)
+    if not isinstance(arg, cst.BinaryOperation):
+        return None
+    if isinstance(arg.operator, cst.Divide):
+        return (arg.left,), arg.right
+    if isinstance(arg.operator, cst.Multiply):
+        inner = strip_parens(arg.right)
+        if isinstance(inner, cst.BinaryOperation) and isinstance(inner.operator, cst.Divide):
+            return (arg.left, inner.left), inner.right
+    return None
+
+
+def single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> cst.BaseExpression:
+    """The one value a local name was set to, or the expression itself."""
+    if isinstance(expr, cst.Name) and site.fn is not None:
+        follow = ctx.flow.follow(expr, site.fn)
+        if follow is not None and len(follow[1]) == 1 and follow[1][0][1] is site.fn:
+            return follow[1][0][0]
+    return expr
+
+
+@dataclass(frozen=True)
+class BatchRatio:
+    factors: Sequence[cst.BaseExpression]  # the numerator's factors
+    divisor: cst.BaseExpression  # a size __iter__ batches by
+    yielded: str  # CEIL, CEIL_UNLESS_DROP_LAST or FLOOR
+    division: Optional[cst.BinaryOperation] = None  # the `a / b` or `a // b` node, for a plain ratio
+
+
+# Calls that carry a number through unchanged: `floor(torch.tensor(n / b))` rounds `n / b`.
+_CARRIERS = {"float", "torch.tensor", "torch.as_tensor", "numpy.array", "numpy.asarray", "numpy.float64"}
+
+
+def batch_ratio(ctx: SamplerContext, site: Reached, value: cst.BaseExpression) -> Optional[BatchRatio]:
+    """The ratio a rounding call at `site` rounds, when the model can judge it."""
+    expr = strip_parens(single_value(ctx, value, site))
+    while (
+        isinstance(expr, cst.Call)
+        and len(expr.args) == 1
+        and qualified_callee(expr, ctx.imports) in _CARRIERS
+    ):
+        expr = strip_parens(expr.args[0].value)
+    parts = ratio_parts(expr)
+    if parts is None:
+        return None
+    factors, divisor = parts
+    divide = expr if isinstance(expr.operator, cst.Divide) else None
+    return judge(ctx, site, factors, divisor, divide)
+
+
+def ceiled_in_iter(ctx: SamplerContext, site: Reached, value: cst.BaseExpression) -> bool:
+    """__iter__ loops `range(math.ceil(X))` over the very X this rounding floors: the two
+    sides round one number two ways."""
+    code = ctx.code(strip_parens(single_value(ctx, value, site)))
+    return code in ctx.iter.ceil_bounds and _is_the_count(ctx, site)
+
+
+def judge(
+    ctx: SamplerContext,
+    site: Reached,
+    factors: Sequence[cst.BaseExpression],
+    divisor: cst.BaseExpression,
+    division: Optional[cst.BinaryOperation],
+) -> Optional[BatchRatio]:
+    """`division` is the `a / b` or `a // b` node itself, when the ratio is one."""
+    if site.fn is None or not _batched_by(ctx, site, divisor) or not _is_the_count(ctx, site):
+        return None
+    if len(factors) == 1 and ctx.remainder_taken(factors[0], divisor, site.fn):
+        return None
+    if division is not None:
+        # `-int(-a / b)`: the minus sits outside the rounding call, or the `//` itself.
+        outer = site.node if site.node is not division else division
+        if is_ceil_idiom(division, site.fn.parents.get(outer), ctx.code):
+            return None
+    yielded = _yielded(ctx, site)
+    return None if yielded is None else BatchRatio(tuple(factors), divisor, yielded, division)
+
+
+def _is_the_count(ctx: SamplerContext, site: Reached) -> bool:
+    """The rounding's value is what __len__ returns, unchanged (through locals, attributes,
+    properties, helpers and conditional branches), or a term of a sum of other counts
+    (`self.offset + int(n / b)`): then what the rounding loses, len() loses. Inside other
+    arithmetic it cannot tell: `int(n / b) + 1` is a (wrong) tail correction, not a count."""
+    work = list(ctx.len_roots())
+    seen = set()
+    while work:
+        expr, fn = work.pop()
+        if expr is site.node:
+            return True
+        if id(expr) in seen:
+            continue
+        seen.add(id(expr))
+        if isinstance(expr, cst.IfExp):
+            work += [(expr.body, fn), (expr.orelse, fn)]
+            continue
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+            sides = (expr.left, expr.right)
+            if not any(isinstance(strip_parens(side), (cst.Integer, cst.Float)) for side in sides):
+                work += [(side, fn) for side in sides]
+            continue
+        if (
+            isinstance(expr, cst.Call)
+            and len(expr.args) == 1
+            and qualified_callee(expr, ctx.imports) == "int"
+        ):
+            # int(numpy.floor(x)): the int only changes the type.
+            work.append((expr.args[0].value, fn))
+            continue
+        follow = ctx.flow.follow(expr, fn)
+        if follow is not None:
+            work += follow[1]
+    return False
+
+
+def _batched_by(ctx: SamplerContext, site: Reached, divisor: cst.BaseExpression) -> bool:
+    divisor = strip_parens(divisor)
+    if isinstance(divisor, cst.Integer):
+        return divisor.value in ctx.iter.steps
+    return ctx.as_self_attr(divisor, site.fn) in ctx.iter.attrs
+
+
+def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
+    guard = site.guard[0] if site.guard else None
+    if guard == DROP:
+        return FLOOR
+    if ctx.iter.partial == YES or (ctx.iter.partial == KEEP and guard == KEEP):
+        return CEIL
+    if ctx.iter.partial == KEEP:
+        return CEIL_UNLESS_DROP_LAST
+    if ctx.iter.partial == FULL:
+        return FLOOR
+    return None
+
+
+def counterexample(ctx: SamplerContext, site: Reached, ratio: BatchRatio, rounding: str) -> str:
+    """A concrete input on which the rounding and __iter__ differ: for a plain `a / b`, and
+    for opacus's `len(S) * (S.batch_size / M)` with S a batch sampler; other products'
+    numbers depend on more than the model knows."""
+    codes = [ctx.code(strip_parens(f)) for f in ratio.factors]
+    if len(codes) == 2 and ratio.yielded == CEIL:
+        wrapped = next((c[4:-1] for c in codes if c.startswith("len(") and c.endswith(")")), None)
+        if wrapped is not None and f"{wrapped}.batch_size" in codes:
+            # 10 samples in batches of 3 make 4 batches; split at 2 they give 2+2+2+1 pieces.
+            return (
+                f" (e.g. {wrapped} batching 10 samples by 3, {ctx.short(ratio.divisor, 30)} = 2: "
+                f"{rounding} gives 6 where __iter__ yields 7)"
+            )
+    if len(codes) != 1:
+        return ""
+    a, b = ctx.short(ratio.factors[0], 30), ctx.short(ratio.divisor, 30)
+    if ratio.yielded == FLOOR:
+        return f" (e.g. {a} = 5, {b} = 3: {rounding} gives 2 where __iter__ yields 1 full batch)"
+    path = " when drop_last is false" if ratio.yielded == CEIL_UNLESS_DROP_LAST else ""
+    return f" (e.g. {a} = 4, {b} = 3: {rounding} gives 1 where __iter__ yields 2 batches{path})"
