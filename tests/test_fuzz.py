@@ -41,6 +41,14 @@ FORMS = {
     "negfloor": "-(-{N} // {B})",
     "addsub": "({N} + {B} - 1) // {B}",
     "int_ceil": "int(math.ceil({N} / {B}))",
+    # The floor corrected by the remainder, in the spellings real samplers use.
+    "int_rem": "int({N} / {B}) + (1 if {N} % {B} else 0)",
+    "int_bool": "int({N} / {B}) + bool({N} % {B})",
+    "int_gt": "int({N} / {B}) + int({N} % {B} > 0)",
+    "int_min": "int({N} / {B}) + min(1, {N} % {B})",
+    "int_addsub": "int(({N} + {B} - 1) / {B})",
+    "neg_int": "-int(-{N} / {B})",
+    "round_half": "round({N} / {B} - 0.5)",  # a floor, spelled with round()
 }
 # Where that value is computed before __len__ returns it.
 PLACES = ("return", "local", "init", "property", "helper")
@@ -190,8 +198,8 @@ def render_sampler(spec: SamplerSpec) -> str:
     return "".join(parts)
 
 
-FLOORING = ("int", "floor", "floordiv", "round")  # the rule patterns
-CEILING = ("ceil", "negfloor", "addsub", "int_ceil")  # their correct forms
+FLOORING = ("int", "floor", "floordiv", "round", "round_half")  # the rule patterns
+CEILING = tuple(sorted(set(FORMS) - set(FLOORING)))  # their correct forms
 
 
 def in_scope(spec: SamplerSpec) -> bool:

@@ -13,7 +13,6 @@ from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .names import ImportTable
 
-
 # Count expressions hold no strings with `#` in practice; a message need not be exact there.
 _COMMENT = re.compile(r"#[^\n]*")
 

@@ -30,6 +30,9 @@ from .rounding import is_ceil_idiom, qualified_callee
 CEIL = "ceil"  # __iter__ yields the tail on this path
 CEIL_UNLESS_DROP_LAST = "ceil unless drop_last"  # the value serves both drop_last paths
 FLOOR = "floor"  # __iter__ drops the tail on this path
+# The value is the drop_last path's, but __iter__ yields the tail whatever drop_last says:
+# one of the two sides is wrong, and only the user can say which.
+TAIL_DESPITE_DROP_LAST = "tail despite drop_last"
 
 
 def ratio_parts(
@@ -63,8 +66,11 @@ class BatchRatio:
     divisor: cst.BaseExpression  # a size __iter__ batches by
     yielded: str  # CEIL, CEIL_UNLESS_DROP_LAST or FLOOR
     division: Optional[cst.BinaryOperation] = None  # the `a / b` or `a // b` node, for a plain ratio
+    target: Optional[cst.CSTNode] = None  # what a fix replaces: the rounding, or `-int(-x)` whole
 
 
+# Odd roundings: f(-x) == -f(x), so a minus on each side cancels.
+_ODD = {"int", "round", "math.trunc", "numpy.trunc", "torch.trunc"}
 # Calls that carry a number through unchanged: `floor(torch.tensor(n / b))` rounds `n / b`.
 _CARRIERS = {"float", "torch.tensor", "torch.as_tensor", "numpy.array", "numpy.asarray", "numpy.float64"}
 
@@ -89,8 +95,13 @@ def batch_ratio(ctx: SamplerContext, site: Reached, value: cst.BaseExpression) -
 def ceiled_in_iter(ctx: SamplerContext, site: Reached, value: cst.BaseExpression) -> bool:
     """__iter__ loops `range(math.ceil(X))` over the very X this rounding floors: the two
     sides round one number two ways."""
-    code = ctx.code(strip_parens(single_value(ctx, value, site)))
-    return code in ctx.iter.ceil_bounds and _is_the_count(ctx, site)
+    expr = strip_parens(single_value(ctx, value, site))
+    if ctx.code(expr) not in ctx.iter.ceil_bounds or not _is_the_count(ctx, site.node):
+        return False
+    parts = ratio_parts(expr)
+    return parts is None or not _corrected(
+        ctx, site, *parts, expr if isinstance(expr.operator, cst.Divide) else None
+    )
 
 
 def judge(
@@ -101,20 +112,46 @@ def judge(
     division: Optional[cst.BinaryOperation],
 ) -> Optional[BatchRatio]:
     """`division` is the `a / b` or `a // b` node itself, when the ratio is one."""
-    if site.fn is None or not _batched_by(ctx, site, divisor) or not _is_the_count(ctx, site):
+    if site.fn is None or not _batched_by(ctx, site, divisor):
         return None
-    if len(factors) == 1 and ctx.remainder_taken(factors[0], divisor, site.fn):
+    target = site.node
+    outer = site.fn.parents.get(site.node)
+    if division is not None and _minus(division.left) and _minus(outer):
+        if not _odd(ctx, site.node):
+            return None  # -floor(-x) and -(-a // b) are ceilings
+        # int(), trunc() and round() are odd: -int(-x) is int(x), a floor all the same.
+        factors, target = (division.left.expression,), outer
+    if not _is_the_count(ctx, target) or _corrected(ctx, site, factors, divisor, division):
         return None
-    if division is not None:
-        # `-int(-a / b)`: the minus sits outside the rounding call, or the `//` itself.
-        outer = site.node if site.node is not division else division
-        if is_ceil_idiom(division, site.fn.parents.get(outer), ctx.code):
-            return None
     yielded = _yielded(ctx, site)
-    return None if yielded is None else BatchRatio(tuple(factors), divisor, yielded, division)
+    return None if yielded is None else BatchRatio(tuple(factors), divisor, yielded, division, target)
 
 
-def _is_the_count(ctx: SamplerContext, site: Reached) -> bool:
+def _minus(node: Optional[cst.CSTNode]) -> bool:
+    return isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus)
+
+
+def _odd(ctx: SamplerContext, node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Call) and qualified_callee(node, ctx.imports) in _ODD
+
+
+def _corrected(
+    ctx: SamplerContext,
+    site: Reached,
+    factors: Sequence[cst.BaseExpression],
+    divisor: cst.BaseExpression,
+    division: Optional[cst.BinaryOperation],
+) -> bool:
+    """A remainder correction or a ceiling idiom (`(a + b - 1) / b`, `(a - 1) // b + 1`)
+    makes the floor right."""
+    if len(factors) == 1 and ctx.remainder_taken(factors[0], divisor, site.fn):
+        return True
+    if division is None or _minus(division.left):  # the minuses are judge()'s
+        return False
+    return is_ceil_idiom(division, site.fn.parents.get(site.node), ctx.code)
+
+
+def _is_the_count(ctx: SamplerContext, node: cst.CSTNode) -> bool:
     """The rounding's value is what __len__ returns, unchanged (through locals, attributes,
     properties, helpers and conditional branches), or a term of a sum of other counts
     (`self.offset + int(n / b)`): then what the rounding loses, len() loses. Inside other
@@ -123,7 +160,7 @@ def _is_the_count(ctx: SamplerContext, site: Reached) -> bool:
     seen = set()
     while work:
         expr, fn = work.pop()
-        if expr is site.node:
+        if expr is node:
             return True
         if id(expr) in seen:
             continue
@@ -159,15 +196,14 @@ def _batched_by(ctx: SamplerContext, site: Reached, divisor: cst.BaseExpression)
 
 def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
     guard = site.guard[0] if site.guard else None
+    partial = ctx.iter.partial
     if guard == DROP:
-        return FLOOR
-    if ctx.iter.partial == YES or (ctx.iter.partial == KEEP and guard == KEEP):
+        return TAIL_DESPITE_DROP_LAST if partial == YES else FLOOR
+    if partial == YES or (partial == KEEP and guard == KEEP):
         return CEIL
-    if ctx.iter.partial == KEEP:
+    if partial == KEEP:
         return CEIL_UNLESS_DROP_LAST
-    if ctx.iter.partial == FULL:
-        return FLOOR
-    return None
+    return FLOOR if partial == FULL else None
 
 
 def counterexample(ctx: SamplerContext, site: Reached, ratio: BatchRatio, rounding: str) -> str:
@@ -188,5 +224,6 @@ def counterexample(ctx: SamplerContext, site: Reached, ratio: BatchRatio, roundi
     a, b = ctx.short(ratio.factors[0], 30), ctx.short(ratio.divisor, 30)
     if ratio.yielded == FLOOR:
         return f" (e.g. {a} = 5, {b} = 3: {rounding} gives 2 where __iter__ yields 1 full batch)"
-    path = " when drop_last is false" if ratio.yielded == CEIL_UNLESS_DROP_LAST else ""
+    path = {CEIL_UNLESS_DROP_LAST: " when drop_last is false", TAIL_DESPITE_DROP_LAST: " under drop_last too"}
+    path = path.get(ratio.yielded, "")
     return f" (e.g. {a} = 4, {b} = 3: {rounding} gives 1 where __iter__ yields 2 batches{path})"

@@ -22,10 +22,29 @@ def drop_last_test(test: cst.BaseExpression) -> Optional[Tuple[str, cst.BaseExpr
         return (KEEP if inner[0] == DROP else DROP), inner[1]
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
         return drop_last_test(test.left) or drop_last_test(test.right)
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+        # `len(batch) == size or not drop_last`: a short batch passes only without drop_last.
+        for side, other in ((test.left, test.right), (test.right, test.left)):
+            found = drop_last_test(side)
+            if found is not None and found[0] == KEEP and _full_batch_test(other):
+                return found
+        return None
     name = dotted(test)
     if name is not None and "drop_last" in name.rsplit(".", 1)[-1]:
         return DROP, test
     return None
+
+
+def _full_batch_test(test: cst.BaseExpression) -> bool:
+    """`len(x) == size`: true only for a full batch."""
+    return (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Equal)
+        and isinstance(test.left, cst.Call)
+        and isinstance(test.left.func, cst.Name)
+        and test.left.func.value == "len"
+    )
 
 
 def _flip(found: Optional[Tuple[str, cst.BaseExpression]], negate: bool):

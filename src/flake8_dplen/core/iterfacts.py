@@ -5,7 +5,7 @@ the rules need this evidence before they speak."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Optional, Tuple
 
 import libcst as cst
 
@@ -100,7 +100,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 bound_by_len |= flags[0]
                 bound_attrs |= flags[1]
                 if len(args) == 3 and any(isinstance(n, cst.Yield) for n in walk(node.body)):
-                    _note_stepped_range(args[1], fn, note)
+                    _note_stepped_range(args[1], fn, note, _stops_under_drop_last(node))
         elif isinstance(node, cst.Yield):
             yields_empty |= isinstance(node.value, cst.List) and not node.value.elements
         elif isinstance(node, cst.While):
@@ -136,17 +136,32 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     )
 
 
-def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note) -> None:
+def _stops_under_drop_last(loop: cst.For) -> Optional[Tuple[str, cst.BaseExpression]]:
+    """(KEEP, drop_last) when the loop body leaves early under drop_last
+    (`if self.drop_last and start + b > n: return`): the short slice only without it."""
+    for node in walk(loop.body):
+        if isinstance(node, cst.If):
+            found = drop_last_test(node.test)
+            last = node.body.body[-1] if getattr(node.body, "body", None) else None
+            leaves = isinstance(last, cst.SimpleStatementLine) and any(
+                isinstance(s, (cst.Return, cst.Break)) for s in last.body
+            )
+            if found is not None and found[0] == DROP and leaves:
+                return KEEP, found[1]
+    return None
+
+
+def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard=None) -> None:
     """`for i in range(a, stop, b): yield ...` yields a short last slice unless the stop is
-    trimmed (`n - b + 1`, `n - n % b`); a trim chosen by drop_last means a tail only
-    without drop_last."""
+    trimmed (`n - b + 1`, `n - n % b`); a trim chosen by drop_last, or an early exit under
+    drop_last (`guard`), means a tail only without drop_last."""
     values = [stop]
     if isinstance(stop, cst.Name) and stop.value in fn.locals:
         values = fn.locals[stop.value]
     for value in values:
         test = drop_last_test(value.test) if isinstance(value, cst.IfExp) else None
         if test is None:
-            note(value, full=_trimmed(value))
+            note(value, guard, full=_trimmed(value))
             continue
         flipped = KEEP if test[0] == DROP else DROP
         for branch, state in ((value.body, test[0]), (value.orelse, flipped)):

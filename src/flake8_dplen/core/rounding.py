@@ -52,8 +52,7 @@ def rounding_kind(node: cst.CSTNode, imports: ImportTable, scope: Container[str]
     if callee == "int" and len(positional) == 1 and len(node.args) == 1:
         return "int"
     if callee == "round" and len(node.args) == 1:
-        # round(x - 0.5) is how some code spells a floor.
-        return "floor" if _minus_half(node.args[0].value) is not None else "round"
+        return "round"
     if callee in _FLOOR_FUNCS and len(node.args) == 1:
         return "floor"
     if callee in _CEIL_FUNCS and len(node.args) == 1:
@@ -74,7 +73,8 @@ def _minus_half(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
 
 
 def rounded_value(call: cst.Call) -> cst.BaseExpression:
-    """What a one-argument rounding call rounds: x for round(x - 0.5), its argument else."""
+    """What a one-argument rounding call rounds: x for round(x - 0.5), which some code
+    writes for a floor (it is not one: half to even makes round(0.5) 0), its argument else."""
     arg = call.args[0].value
     half = _minus_half(arg) if dotted(call.func) == "round" else None
     return arg if half is None else half

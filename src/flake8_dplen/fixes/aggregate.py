@@ -12,11 +12,11 @@ import libcst as cst
 
 from ..core.classindex import walk
 from ..core.context import Fix, SamplerContext
+from ..core.counting import ratio_parts, single_value
 from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import is_float_source
 from ..runtime.poisson import helper_source
-from ..core.counting import ratio_parts, single_value
 from .codegen import ceil_spelling, operand, parse_like, stacked_sum, strip_parens
 
 _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}

@@ -12,18 +12,24 @@ from __future__ import annotations
 import libcst as cst
 
 from ..core.context import Fix, Proposal, SamplerContext
-from ..core.counting import CEIL_UNLESS_DROP_LAST, FLOOR, BatchRatio
+from ..core.counting import CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST, BatchRatio
 from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import rounded_value
 from .aggregate import aggregate_ratio, per_batch_count
 from .codegen import ceil_div, ceil_spelling, comments, floor_div, strip_parens
 
+WHICH_SIDE = (
+    "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here"
+)
+
 
 def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Proposal:
     """What replaces the rounding call at `site`, which rounds `ratio`."""
     if ratio.yielded == CEIL_UNLESS_DROP_LAST:
         return "ceil is right only when drop_last is false, and this value is used on both paths"
+    if ratio.yielded == TAIL_DESPITE_DROP_LAST:
+        return WHICH_SIDE
     call: cst.Call = site.node
     arg = rounded_value(call)
     agg = aggregate_ratio(ctx, arg, site)
@@ -33,10 +39,13 @@ def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Propos
         return per_batch_count(ctx, site, agg)
     unsure = [node for node in (*ratio.factors, ratio.divisor) if not provably_int(ctx, node, site.fn)]
     operator = ratio.division.operator if ratio.division is not None else None
+    target = ratio.target or call
     if not unsure:
         build = floor_div if ratio.yielded == FLOOR else ceil_div
         replacement = build(ratio.factors, ratio.divisor, operator)
-        return keeping_comments(call, Fix(call, replacement.with_changes(lpar=call.lpar, rpar=call.rpar)))
+        return keeping_comments(
+            target, Fix(target, replacement.with_changes(lpar=target.lpar, rpar=target.rpar))
+        )
     if ratio.yielded == FLOOR:
         names = ", ".join(ctx.short(node, 40) for node in unsure)
         return (
@@ -44,6 +53,8 @@ def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Propos
             "or pass it to range() in __iter__), "
             "so `//` might not give an int: write the floor by hand"
         )
+    if target is not call:
+        return "-int(-x) truncates like int(x); write the ceiling of x by hand"
     return math_ceil(ctx, site, arg)
 
 

@@ -40,7 +40,7 @@ not judged, even where `len()` is wrong: that is a mismatch of units, not of rou
 
 from __future__ import annotations
 
-from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST
 from .base import Invalid, RoundingCall
 
 
@@ -49,7 +49,7 @@ class IntTruncation(RoundingCall):
     title = "int() truncates a fractional batch count"
     gating = True
     kinds = frozenset({"int"})
-    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST})
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST})
 
     def callee(self, ctx, site):
         return "int()"
@@ -399,22 +399,6 @@ class Chunks(Sampler):
         return int((self.n + self.bs - 1) / self.bs)
 """,
         # -int(-n / bs) is the ceiling already.
-        """
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, n, bs):
-        self.n, self.bs = n, bs
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return -int(-self.n / self.bs)
-""",
-        # The floor, then one more batch when a remainder is left.
         """
 from torch.utils.data import Sampler
 
@@ -955,6 +939,29 @@ class Chunks(Sampler):
 -                   / self.bs)  # samples per batch
 +        return -(-self.n  # <- DPL101
 +                   // self.bs)  # samples per batch
+""",
+        ),
+        Invalid(
+            # -int(-x) is no ceiling: int() truncates towards zero, so it is int(x), and __iter__ yields the tail.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return -int(-self.n / self.bs)  # <- DPL101
+""",
+            fix="""
+@@ -14 +14 @@
+-        return -int(-self.n / self.bs)  # <- DPL101
++        return -(-self.n // self.bs)  # <- DPL101
 """,
         ),
     )

@@ -29,7 +29,7 @@ As DPL101. For `round(x - 0.5)` the ceiling is of `x` itself.
 
 from __future__ import annotations
 
-from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST
 from ..core.rounding import rounded_value
 from .base import Invalid, RoundingCall
 
@@ -39,7 +39,7 @@ class FloorCall(RoundingCall):
     title = "floor() of a batch count"
     gating = True
     kinds = frozenset({"floor"})
-    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST})
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST})
 
     def describe(self, ctx, site, ratio):
         return (
@@ -50,21 +50,12 @@ class FloorCall(RoundingCall):
     VALID = (
         """
 import math
-from torch.utils.data import Sampler
+from torch.utils.data import Dataset
 
 
-class Chunks(Sampler):
-    def __init__(self, n, bs, drop_last):
-        self.n, self.bs, self.drop_last = n, bs, drop_last
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
+class Windows(Dataset):
     def __len__(self):
-        if self.drop_last:
-            return math.floor(self.n / self.bs)
-        return math.ceil(self.n / self.bs)
+        return math.floor(self.n / self.size)
 """,
         """
 import math
@@ -81,15 +72,6 @@ class Chunks(Sampler):
 
     def __len__(self):
         return math.floor(self.n / self.bs)
-""",
-        """
-import math
-from torch.utils.data import Dataset
-
-
-class Windows(Dataset):
-    def __len__(self):
-        return math.floor(self.n / self.size)
 """,
         """
 import math
@@ -135,60 +117,6 @@ class Chunks(Sampler):
         return (self.n + self.bs - 1) // self.bs
 """,
         """
-from math import floor
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, n, bs, drop_last):
-        self.n, self.bs, self.drop_last = n, bs, drop_last
-        if drop_last:
-            self.count = floor(n / bs)
-        else:
-            self.count = -(-n // bs)
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return self.count
-""",
-        """
-import math
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, n, bs, drop_last):
-        self.n, self.bs, self.drop_last = n, bs, drop_last
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return math.floor(self.n / self.bs) if self.drop_last else math.ceil(self.n / self.bs)
-""",
-        """
-import math
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, n, bs, drop_last):
-        self.n, self.bs, self.drop_last = n, bs, drop_last
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        if not self.drop_last:
-            return math.ceil(self.n / self.bs)
-        return math.floor(self.n / self.bs)
-""",
-        """
 import math
 from torch.utils.data import Sampler
 
@@ -231,22 +159,6 @@ class Chunked(Sampler):
     def __len__(self):
         return (self.chunk + self.bs - 1) // self.bs
 """,
-        # round(x - 0.5) is a floor, and __iter__ yields full batches only: right.
-        """
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, n, bs):
-        self.n, self.bs = n, bs
-
-    def __iter__(self):
-        for start in range(0, self.n - self.bs + 1, self.bs):
-            yield list(range(start, start + self.bs))
-
-    def __len__(self):
-        return round(self.n / self.bs - 0.5)
-""",
         # Float stepping: __iter__ steps while t + step <= end, the same floor as __len__.
         """
 import math
@@ -287,6 +199,23 @@ class Chunks(Sampler):
     def __len__(self):
         m = 3
         return m.floor(self.n * 1.0 / self.bs)
+""",
+        # -floor(-x) is the ceiling of x (unlike -int(-x), which truncates).
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return -math.floor(-self.n / self.bs)
 """,
     )
 
@@ -567,26 +496,99 @@ class Chunks(WeightedRandomSampler):
 """,
         ),
         Invalid(
-            # round(x - 0.5) spells a floor; __iter__ yields the tail, so the fix is the ceiling of x itself.
+            # __len__ floors under drop_last, but __iter__ yields the short slice whatever drop_last says: one side is wrong, so the fix is manual.
             """
+import math
 from torch.utils.data import Sampler
 
 
 class Chunks(Sampler):
-    def __init__(self, n, bs):
-        self.n, self.bs = n, bs
+    def __init__(self, n, bs, drop_last):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
 
     def __iter__(self):
         for start in range(0, self.n, self.bs):
             yield list(range(start, min(start + self.bs, self.n)))
 
     def __len__(self):
-        return round(self.n / self.bs - 0.5)  # <- DPL102
+        if self.drop_last:
+            return math.floor(self.n / self.bs)  # <- DPL102
+        return math.ceil(self.n / self.bs)
 """,
-            fix="""
-@@ -14 +14 @@
--        return round(self.n / self.bs - 0.5)  # <- DPL102
-+        return -(-self.n // self.bs)  # <- DPL102
+            manual=(
+                "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here",
+            ),
+        ),
+        Invalid(
+            # __len__ floors under drop_last, but __iter__ yields the short slice whatever drop_last says: one side is wrong, so the fix is manual.
+            """
+from math import floor
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs, drop_last):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
+        if drop_last:
+            self.count = floor(n / bs)  # <- DPL102
+        else:
+            self.count = -(-n // bs)
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return self.count
 """,
+            manual=(
+                "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here",
+            ),
+        ),
+        Invalid(
+            # __len__ floors under drop_last, but __iter__ yields the short slice whatever drop_last says: one side is wrong, so the fix is manual.
+            """
+import math
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs, drop_last):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return math.floor(self.n / self.bs) if self.drop_last else math.ceil(self.n / self.bs)  # <- DPL102
+""",
+            manual=(
+                "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here",
+            ),
+        ),
+        Invalid(
+            # __len__ floors under drop_last, but __iter__ yields the short slice whatever drop_last says: one side is wrong, so the fix is manual.
+            """
+import math
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs, drop_last):
+        self.n, self.bs, self.drop_last = n, bs, drop_last
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        if not self.drop_last:
+            return math.ceil(self.n / self.bs)
+        return math.floor(self.n / self.bs)  # <- DPL102
+""",
+            manual=(
+                "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here",
+            ),
         ),
     )

@@ -34,9 +34,16 @@ from __future__ import annotations
 import libcst as cst
 
 from ..core.context import Fix, Proposal, SamplerContext
-from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, BatchRatio, counterexample, judge
+from ..core.counting import (
+    CEIL,
+    CEIL_UNLESS_DROP_LAST,
+    TAIL_DESPITE_DROP_LAST,
+    BatchRatio,
+    counterexample,
+    judge,
+)
 from ..core.flow import Reached
-from ..fixes.ceil import keeping_comments
+from ..fixes.ceil import WHICH_SIDE, keeping_comments
 from ..fixes.codegen import ceil_div, floor_div
 from .base import Invalid, Rule, where
 
@@ -47,6 +54,8 @@ def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Pro
     ceil = ceil_div([node.left], node.right, node.operator)
     if ratio.yielded == CEIL:
         return keeping_comments(node, Fix(node, ceil.with_changes(lpar=node.lpar, rpar=node.rpar)))
+    if ratio.yielded == TAIL_DESPITE_DROP_LAST:
+        return WHICH_SIDE
     drop_last = ctx.iter.drop_last
     if drop_last is None or site.fn is None or site.fn.func.name.value != "__len__":
         return "the count must differ by drop_last, and no `self.drop_last` is in reach here"
@@ -66,9 +75,11 @@ class FloorDivision(Rule):
         if ctx.consistent(site):
             return None
         ratio = judge(ctx, site, (node.left,), node.right, node)
-        if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST):
+        if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST):
             return None
-        tail = "yields" if ratio.yielded == CEIL else "yields when drop_last is false"
+        tail = {CEIL: "yields", CEIL_UNLESS_DROP_LAST: "yields when drop_last is false"}.get(
+            ratio.yielded, "yields even when drop_last is true"
+        )
         message = (
             f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch"
             f"{counterexample(ctx, site, ratio, '//')}{where(site)}"

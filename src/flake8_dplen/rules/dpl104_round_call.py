@@ -28,7 +28,7 @@ None known.
 
 from __future__ import annotations
 
-from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, FLOOR
+from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST
 from .base import Invalid, RoundingCall
 
 
@@ -38,7 +38,7 @@ class RoundCall(RoundingCall):
     gating = True
     kinds = frozenset({"round"})
     # To the nearest, half to even: wrong against a floor and against a ceiling alike.
-    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, FLOOR})
+    wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST})
 
     def describe(self, ctx, site, ratio):
         what = "drops" if ratio.yielded == FLOOR else "yields"
@@ -467,5 +467,50 @@ class Chunks(Sampler):
 -            return round(self.n / self.bs)  # <- DPL104
 +            return self.n // self.bs  # <- DPL104
 """,
+        ),
+        Invalid(
+            # round(x - 0.5), written for a floor, with __iter__ yielding the tail: the fix is the ceiling of x.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n, self.bs):
+            yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return round(self.n / self.bs - 0.5)  # <- DPL104
+""",
+            fix="""
+@@ -14 +14 @@
+-        return round(self.n / self.bs - 0.5)  # <- DPL104
++        return -(-self.n // self.bs)  # <- DPL104
+""",
+        ),
+        Invalid(
+            # round(x - 0.5) is no floor: half to even makes it round(0.5) == 0, so with full batches only
+            # len() is one short whenever n is an odd multiple of bs.
+            """
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        for start in range(0, self.n - self.bs + 1, self.bs):
+            yield list(range(start, start + self.bs))
+
+    def __len__(self):
+        return round(self.n / self.bs - 0.5)  # <- DPL104
+""",
+            manual=(
+                "self.n is not provably an int (annotate it `: int`, or pass it to range() in __iter__), so `//` might not give an int: write the floor by hand",
+            ),
         ),
     )

@@ -30,8 +30,8 @@ one), the fixed `len()` counts an empty batch as one piece.
 
 from __future__ import annotations
 
-from ..fixes.aggregate import aggregate_ratio, per_batch_count
 from ..core.counting import CEIL, BatchRatio, counterexample
+from ..fixes.aggregate import aggregate_ratio, per_batch_count
 from .base import Invalid, Rule, where
 
 
