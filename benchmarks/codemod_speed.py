@@ -55,8 +55,6 @@ How it is measured, and why:
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
-import importlib.util
 import json
 import os
 import platform
@@ -70,9 +68,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from environment import REPO, loadavg, torch_root, version
+
 TIME_GOAL = 3.0
 MEMORY_GOAL_MB = 250.0
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GNU_TIME = "/usr/bin/time"
 WRAPPER_FLAG = "--rusage-wrapper"
 SAMPLE_SECONDS = 0.02
@@ -236,28 +235,6 @@ def sample_tree(argv: Sequence[str], cwd: str) -> Dict[str, float]:
 # --- set-up -----------------------------------------------------------------------------
 
 
-def _torch_root() -> str:
-    # find_spec does not run torch/__init__.py, which takes seconds and hundreds of MB.
-    spec = importlib.util.find_spec("torch")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("torch is not installed for this python; pass --torch PATH")
-    return list(spec.submodule_search_locations)[0]
-
-
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
-
-
-def _loadavg() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "?"
-
-
 def _warm(root: str) -> Tuple[int, int]:
     """Read every file once, so the first measured run does not pay for a cold cache."""
     count = size = 0
@@ -406,8 +383,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.runs < 1 or args.jobs < 1:
         parser.error("--runs and --jobs must be at least 1")
 
-    torch_root = os.path.abspath(args.torch or _torch_root())
-    data_root = os.path.join(torch_root, "utils", "data")
+    root = args.torch or torch_root()
+    if root is None:
+        parser.error("torch is not installed for this python; pass --torch PATH")
+    root = os.path.abspath(root)
+    data_root = os.path.join(root, "utils", "data")
     ruff = args.ruff or shutil.which("ruff", path=os.path.dirname(sys.executable)) or shutil.which("ruff")
     if not ruff:
         raise SystemExit("ruff not found: .venv/bin/pip install -c constraints.txt ruff")
@@ -425,8 +405,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     libcst = [py, "-m", "libcst.tool", "codemod", f"-j{args.jobs}", "--no-format", "--hide-progress"]
 
     # Ruff prints no count of the files it checked; it lists them on request.
-    ruff_count = _ruff_show_files(ruff, ruff_args, torch_root)
-    noop_dir = _noop_codemod_dir(os.path.dirname(torch_root))
+    ruff_count = _ruff_show_files(ruff, ruff_args, root)
+    noop_dir = _noop_codemod_dir(os.path.dirname(root))
 
     ms: Dict[str, Measurement] = {}
 
@@ -438,14 +418,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         add(
             f"ours_pkg_j{j}",
             f"ours --check -j{j}, torch/",
-            [*ours, f"-j{j}", torch_root],
+            [*ours, f"-j{j}", root],
             REPO,
             (0, 1),
             _ours_files,
         )
         if j == 1:
             # Right after the first of ours, so the order alternates between the tools.
-            ruff_argv = [ruff, *ruff_args, torch_root]
+            ruff_argv = [ruff, *ruff_args, root]
             add("ruff_pkg", "ruff check --select=UP, torch/", ruff_argv, REPO, (0, 1), lambda _: ruff_count)
     label = f"ours --check -j{jobs}, torch/utils/data"
     add("ours_data", label, [*ours, f"-j{jobs}", data_root], REPO, (0, 1), _ours_files)
@@ -453,18 +433,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     add("libcst_data", label, [*libcst, "noop.NoOp", data_root], noop_dir, (0,), _libcst_files)
 
     try:
-        warmed, size = _warm(torch_root)
+        warmed, size = _warm(root)
         print("codemod speed: python -m codemods.fix_len --check vs ruff and a LibCST no-op codemod")
         print(
-            f"  torch {_version('torch')} at {torch_root} ({warmed} .py/.pyi files, {size / 1e6:.1f} MB, "
+            f"  torch {version('torch')} at {root} ({warmed} .py/.pyi files, {size / 1e6:.1f} MB, "
             "read once to warm the cache)"
         )
         print(
-            f"  python {platform.python_version()}, libcst {_version('libcst')}, {ruff_version}, "
-            f"flake8-dplen {_version('flake8-dplen')}; {os.cpu_count()} CPUs; ratio runs at -j{args.jobs}"
+            f"  python {platform.python_version()}, libcst {version('libcst')}, {ruff_version}, "
+            f"flake8-dplen {version('flake8-dplen')}; {os.cpu_count()} CPUs; ratio runs at -j{args.jobs}"
         )
         print(f"  {args.runs} measured runs of each after an untimed one; every other round in reverse order")
-        print(f"  load average before: {_loadavg()}")
+        print(f"  load average before: {loadavg()}")
         sys.stdout.flush()
 
         for m in ms.values():
@@ -485,7 +465,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         samples = {}
         for j in sorted({2, jobs} - {1}):
             _log(f"sampling the process tree of ours -j{j}")
-            samples[j] = sample_tree([*ours, f"-j{j}", torch_root], REPO)
+            samples[j] = sample_tree([*ours, f"-j{j}", root], REPO)
     except BrokenRun as exc:
         print(f"broken run: {exc}", file=sys.stderr)
         return 2
@@ -493,7 +473,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         shutil.rmtree(noop_dir, ignore_errors=True)
 
     ok = report(ms, jobs, samples, memory_method)
-    print(f"load average after: {_loadavg()}")
+    print(f"load average after: {loadavg()}")
     return 0 if ok else 1
 
 

@@ -69,7 +69,6 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -83,6 +82,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
+
+from environment import loadavg, torch_root, version
 
 PLUGIN_DIST = "flake8-dplen"
 MEMORY_GOAL_MB = 50.0
@@ -463,28 +464,6 @@ def report_findings(tree: Tree) -> List[bool]:
     return [ok1, ok0]
 
 
-def _torch_root() -> str:
-    # find_spec does not import torch, which takes seconds and hundreds of MB.
-    spec = importlib.util.find_spec("torch")
-    if spec is None or not spec.submodule_search_locations:
-        raise BenchmarkError("torch is not installed for this python; use --tree PATH")
-    return list(spec.submodule_search_locations)[0]
-
-
-def _version(dist: str) -> str:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _loadavg() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "n/a"
-
-
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per side and tree (default 3)")
@@ -507,19 +486,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             if not os.path.exists(t.path):
                 parser.error(f"no such path: {t.path}")
     else:
-        root = _torch_root()
+        root = torch_root()
+        if root is None:
+            parser.error("torch is not installed for this python; use --tree PATH")
         trees = [Tree("torch/utils/data", os.path.join(root, "utils", "data"), UTILS_DATA_GOAL)]
         if not args.quick:
             trees.insert(0, Tree("torch (whole package)", root, WHOLE_GOAL))
 
     print(
-        f"python {platform.python_version()}  flake8 {_version('flake8')}  pycodestyle {_version('pycodestyle')}  "
-        f"pyflakes {_version('pyflakes')}  mccabe {_version('mccabe')}  {PLUGIN_DIST} {_version(PLUGIN_DIST)}  "
-        f"libcst {_version('libcst')}  torch {_version('torch')}"
+        f"python {platform.python_version()}  flake8 {version('flake8')}  pycodestyle {version('pycodestyle')}  "
+        f"pyflakes {version('pyflakes')}  mccabe {version('mccabe')}  {PLUGIN_DIST} {version(PLUGIN_DIST)}  "
+        f"libcst {version('libcst')}  torch {version('torch')}"
     )
     folder, source = _plugin_source()
     print(f"{PLUGIN_DIST} source {folder} (sha1 of its .py files {source})")
-    print(f"cpus {os.cpu_count()}  load average at start {_loadavg()}")
+    print(f"cpus {os.cpu_count()}  load average at start {loadavg()}")
     print(f"flake8 args per run: {' '.join(_timed_argv('<tree>'))}")
     print(
         f"runs per side: {runs}, order without/with/with/without/...; goals tested on min-of-runs wall ratio"
@@ -542,7 +523,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BenchmarkError as exc:
         print(f"ERROR: {exc}")
         return 2
-    print(f"load average at end {_loadavg()}")
+    print(f"load average at end {loadavg()}")
     print(f"overall: {_verdict(all(verdicts))} ({verdicts.count(False)} missed of {len(verdicts)})")
     return 0 if all(verdicts) else 1
 

@@ -22,10 +22,10 @@ import sys
 import time
 import warnings
 from collections import Counter
-from pathlib import Path
 from typing import Dict, List, Tuple
 
-REPO = Path(__file__).resolve().parents[1]
+from environment import REPO
+
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "src"))
 
@@ -81,6 +81,24 @@ def sampler_once(tally: Tally, spec: tf.SamplerSpec, pairs=None) -> None:
     tally.counts["agree after the codemod"] += not outcome.after
 
 
+def _generated(count: int, stream: int):
+    """Hypothesis as a generator of `count` inputs from `stream`: no shrinking, no
+    example database, no health checks, since a run counts failures instead of stopping."""
+
+    def decorate(test):
+        return seed(stream)(
+            settings(
+                max_examples=count,
+                deadline=None,
+                database=None,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )(test)
+        )
+
+    return decorate
+
+
 def run_samplers(count: int, stream: int) -> Tally:
     tally = Tally(f"generated samplers ({len(tf.all_specs())} distinct specs, then {count} random draws)")
     start = time.perf_counter()
@@ -89,14 +107,7 @@ def run_samplers(count: int, stream: int) -> Tally:
     exhaustive = tally.counts["examples run"]
     pairs = st.lists(st.tuples(st.integers(0, 5000), st.integers(1, 128)), min_size=1, max_size=6)
 
-    @seed(stream)
-    @settings(
-        max_examples=count,
-        deadline=None,
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @_generated(count, stream)
     @given(spec=tf.sampler_specs(), pairs=pairs)
     def draw(spec, pairs):
         sampler_once(tally, spec, pairs)
@@ -114,14 +125,7 @@ def run_modules(strategy_name: str, count: int, stream: int) -> Tally:
     strategy = getattr(hypothesmith, strategy_name)()
     start = time.perf_counter()
 
-    @seed(stream)
-    @settings(
-        max_examples=count,
-        deadline=None,
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @_generated(count, stream)
     @given(source=strategy)
     def draw(source):
         tally.counts["modules run"] += 1

@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from environment import REPO
+
 sys.path.insert(0, str(REPO / "tests"))
 
 import torch  # noqa: E402
