@@ -306,7 +306,7 @@ def fix_ranges(text: str, path: str, config) -> List[Tuple[Tuple[int, int], Tupl
         return []
     from flake8_dplen.fixes.rewrite import plan
 
-    planned = plan(text.splitlines(), located)
+    planned = plan(text, located)
     if not planned.fixes:
         return []
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
@@ -1793,7 +1793,7 @@ def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
     module, located = analyze_source(text, config, str(tree / rel))
     if module is None:
         return None
-    edited, fixed = apply(module, plan(text.splitlines(), located))
+    edited, fixed = apply(module, plan(text, located))
     return edited.code if fixed else None
 
 

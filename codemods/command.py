@@ -39,4 +39,4 @@ class FixLenCommand(CodemodCommand):
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         lines = source_lines(tree.code)
         located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), lines)
-        return apply(tree, plan(lines, located))[0]
+        return apply(tree, plan(tree.code, located))[0]

@@ -41,7 +41,7 @@ FLAKE8 = [str(BIN / "flake8")]
 
 def _planned(source: str):
     _, located = analyze_source(source)
-    return plan(source.splitlines(), located)
+    return plan(source, located)
 
 
 def _first(sources: Sequence[str], wanted) -> str:

@@ -65,7 +65,7 @@ def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
         if module is None:
             return result
         lines = source_lines(source.text)
-        planned = plan(lines, located)
+        planned = plan(source.text, located)
         result.fixed = [_row(item) for item in planned.fixes]
         result.manual = [_row(item, item.finding.manual) for item in planned.manual]
         if not planned.fixes:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 import libcst as cst
 
 from ..core.analysis import Located
-
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
-_CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
 
 
 def source_lines(text: str) -> List[str]:
@@ -21,15 +18,40 @@ def source_lines(text: str) -> List[str]:
     return io.StringIO(text, newline="").readlines()
 
 
-def suppressed(line: str, code: str) -> bool:
-    """flake8's inline rule: bare `# noqa`, or `# noqa: X` where `code` starts with X."""
-    match = _NOQA.search(line)
-    if match is None:
-        return False
-    codes = match.group("codes")
-    if codes is None:
-        return True
-    return any(code.upper().startswith(c.upper()) for c in _CODE.findall(codes))
+class Noqa:
+    """Which findings flake8 itself would silence in a file, judged by flake8's own code:
+    its file processor (the `# flake8: noqa` test, and the mapping of each line to the
+    physical lines of its token run, so a comment closing a backslash continuation covers
+    it) and its Violation's inline test (flake8.defaults.NOQA_INLINE_REGEXP and its
+    case-sensitive code prefixes)."""
+
+    def __init__(self, source: str) -> None:
+        from flake8.processor import FileProcessor
+
+        # flake8 reads files with universal newlines; only the options the processor
+        # reads at construction are given, as flake8's own defaults.
+        text = io.StringIO(source, newline=None).readlines()
+        options = argparse.Namespace(
+            disable_noqa=False,
+            hang_closing=False,
+            indent_size=4,
+            max_line_length=79,
+            max_doc_length=None,
+            verbose=0,
+        )
+        self._processor = FileProcessor("-", options, lines=text)
+        self.file_ignored = self._processor.should_ignore_file()
+
+    def suppressed(self, line: int, code: str) -> bool:
+        from flake8.violation import Violation
+
+        if self.file_ignored:
+            return True
+        # None when the file does not tokenize: flake8 then reads the physical line.
+        physical = self._processor.noqa_line_for(line)
+        if physical is None:
+            physical = self._processor.lines[line - 1] if line <= len(self._processor.lines) else ""
+        return Violation(code, "-", line, 0, "", physical).is_inline_ignored(disable_noqa=False)
 
 
 @dataclass
@@ -46,14 +68,16 @@ class Plan:
         return sorted({item.finding.fix.helper for item in self.fixes if item.finding.fix.helper})
 
 
-def plan(lines: Sequence[str], located: Sequence[Located]) -> Plan:
-    """Split the gating findings that no `# noqa` silences into fixable and manual."""
+def plan(source: str, located: Sequence[Located]) -> Plan:
+    """Split the gating findings of `source` that flake8 would report (no `# noqa`
+    silences them) into fixable and manual."""
     result = Plan()
-    for item in located:
-        if not item.finding.gating:
-            continue
-        line = lines[item.line - 1] if item.line <= len(lines) else ""
-        if suppressed(line, item.finding.code):
+    gating = [item for item in located if item.finding.gating]
+    if not gating:
+        return result
+    noqa = Noqa(source)
+    for item in gating:
+        if noqa.suppressed(item.line, item.finding.code):
             continue
         if item.finding.fix is not None:
             result.fixes.append(item)
