@@ -671,7 +671,7 @@ class Splitter(Sampler):
             fix='''
 @@ -39 +39 @@
 -            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
-+            return math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size, self.max_batch_size, empty_batch_counts=True))  # <- DPL101
++            return math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size, self.max_batch_size, empty_batch_counts=True) * (1 - 1e-9))  # <- DPL101
 @@ -40,0 +41,39 @@
 +
 +
