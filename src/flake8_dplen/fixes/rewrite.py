@@ -10,6 +10,7 @@ from typing import Dict, FrozenSet, List, Sequence, Tuple
 import libcst as cst
 
 from ..core.analysis import Located
+from .imports import add_imports
 
 
 def source_lines(text: str) -> List[str]:
@@ -116,11 +117,4 @@ def apply(module: cst.Module, planned: Plan) -> Tuple[cst.Module, int]:
     if not planned.fixes:
         return module, 0
     edited = add_helpers(replace_nodes(module, planned.fixes), planned.helpers)
-    if planned.imports:
-        # libcst.codemod pulls in libcst.matchers (~0.5 s): only files being fixed pay it.
-        from libcst.codemod import CodemodContext
-        from libcst.codemod.visitors import AddImportsVisitor, ImportItem
-
-        items = [ImportItem(name) for name in sorted(planned.imports)]
-        edited = AddImportsVisitor(CodemodContext(), items).transform_module(edited)
-    return edited, len(planned.fixes)
+    return add_imports(edited, planned.imports), len(planned.fixes)

@@ -332,9 +332,10 @@ class Chunks(tud.Sampler):
         return int(len(self.data) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -15 +16 @@
+@@ -15 +17 @@
 -        return int(len(self.data) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.data) / self.batch_size)  # <- DPL101
 """,
@@ -359,7 +360,7 @@ class Chunks(S[List[int]]):
         return int(self.n / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -1,0 +2 @@
 +import math
 @@ -16 +17 @@
 -        return int(self.n / self.batch_size)  # <- DPL101
@@ -386,9 +387,10 @@ class Chunks(torch.utils.data.Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -9 +10 @@
+@@ -9 +11 @@
 -        self.num_batches = int(n / batch_size)  # <- DPL101
 +        self.num_batches = math.ceil(n / batch_size)  # <- DPL101
 """,
@@ -442,9 +444,10 @@ class Chunks(Sampler):
         return self._num_batches()
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -10 +11 @@
+@@ -10 +12 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -471,9 +474,10 @@ class Chunks(Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -11 +12 @@
+@@ -11 +13 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -500,9 +504,10 @@ class Chunks(Base):
         return int(self.n / self.bs)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -18 +19 @@
+@@ -18 +20 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -530,9 +535,10 @@ class MyBatchSampler(BatchSampler):
         return int(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -19 +20 @@
+@@ -19 +21 @@
 -        return int(len(self.sampler) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
@@ -558,9 +564,10 @@ class Fraction(DistributedSampler):
         return int(len(self.dataset) * self.rate)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -17 +18 @@
+@@ -17 +19 @@
 -        return int(len(self.dataset) * self.rate)  # <- DPL101
 +        return math.ceil(len(self.dataset) * self.rate)  # <- DPL101
 """,
@@ -585,9 +592,10 @@ class Subsample(Sampler):
         return int(self.n * KEEP)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -16 +17 @@
+@@ -16 +18 @@
 -        return int(self.n * KEEP)  # <- DPL101
 +        return math.ceil(self.n * KEEP)  # <- DPL101
 """,
