@@ -3,15 +3,16 @@ files, and the real ruff judges the import block it leaves."""
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, Set
+from typing import Dict, List, Set
 
 import pytest
 from opacus_versions import OPACUS_141_BMM, opacus_160_path
 
-from flake8_dplen.rules import RULES
+from flake8_dplen.rules import BY_CODE, RULES
 
 RUFF = Path(sys.executable).parent / "ruff"
 
@@ -111,3 +112,65 @@ def test_import_math_lands_where_isort_puts_it(before, after):
     from flake8_dplen.fixes.imports import add_imports
 
     assert add_imports(cst.parse_module(before), ["math"]).code == after
+
+
+def _written_lines(before: str, after: str) -> List[str]:
+    """The lines the codemod added or changed."""
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+
+
+def test_fixed_opacus_lines_stay_within_88_columns(tmp_path, opacus_141_dir):
+    sources = _opacus_sources()
+    _write_all(tmp_path / "fixed", sources)
+    _codemod(tmp_path / "fixed")
+    for name, before in sources.items():
+        after = (tmp_path / "fixed" / name).read_text(encoding="utf-8")
+        written = _written_lines(before, after)
+        assert len(written) > 20, name  # both __len__ returns and the appended helper
+        assert max(map(len, written)) <= 88, (name, max(written, key=len))
+        compile(after, name, "exec")
+
+
+# A project configuration in the folder above the file, and the limit it sets.
+CONFIGS = {
+    "ruff_pyproject": ("pyproject.toml", "[tool.ruff]\nline-length = 72\n", 72),
+    "ruff_toml": ("ruff.toml", "line-length = 100\n", 100),
+    "black": ("pyproject.toml", "[tool.black]\nline-length = 79\n", 79),
+    "ruff_over_black": (
+        "pyproject.toml",
+        "[tool.black]\nline-length = 120\n[tool.ruff]\nline-length = 76\n",
+        76,
+    ),
+    "flake8_setup_cfg": ("setup.cfg", "[flake8]\nmax-line-length = 80\n", 80),
+    "flake8_dot_flake8": (".flake8", "[flake8]\nmax_line_length = 99\n", 99),
+    "wide": ("tox.ini", "[flake8]\nmax-line-length = 400\n", 400),
+    "none": (None, "", 88),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CONFIGS))
+def test_fixed_lines_fit_the_projects_configured_length(tmp_path, case):
+    config_name, config_text, limit = CONFIGS[case]
+    splitter = next(
+        e.source for e in BY_CODE["DPL105"].INVALID if "return math.ceil(len(self.sampler) *" in e.source
+    )
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    if config_name:
+        (project / config_name).write_text(config_text)
+    path = project / "src" / "splitter.py"
+    path.write_text(splitter)
+    proc = subprocess.run(
+        [sys.executable, "-m", "codemods.fix_len", "--isolated", "-j1", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc
+    written = _written_lines(splitter, path.read_text())
+    assert written and max(map(len, written)) <= limit, (case, written)
+    # The limit is the project's, not a fixed one: a wide project keeps one line.
+    assert (len(written) == 1) == (limit == 400), (case, written)
+    namespace: dict = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)

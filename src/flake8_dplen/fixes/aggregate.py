@@ -16,7 +16,7 @@ from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import is_float_source
 from ..runtime.poisson import helper_source
-from .codegen import ceil_spelling, operand, parse_like, ratio_parts, stacked_sum, strip_parens
+from .codegen import ceil_spelling, operand, parse_like, ratio_parts, strip_parens
 
 _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.BatchSampler"}
 
@@ -97,7 +97,7 @@ def per_batch_count(ctx: SamplerContext, site: Reached, agg: Aggregate) -> Union
         n = f"len({wrapped}.sampler)"
         b = f"{wrapped}.batch_size"
         code = f"{n} // {b} * -(-{b} // {m}) + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
-        return Fix(site.node, stacked_sum(code))
+        return Fix(site.node, parse_like(code, site.node))
     poisson = _poisson_batch_size(ctx, agg, site)
     if poisson is not None:
         return _poisson_fix(ctx, site, agg, poisson)

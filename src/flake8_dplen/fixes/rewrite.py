@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..core.analysis import Located
 from .imports import add_imports
+from .linelength import DEFAULT as DEFAULT_LINE_LENGTH
+from .wrap import wrapped
 
 
 def source_lines(text: str) -> List[str]:
@@ -57,6 +60,7 @@ class Noqa:
 
 @dataclass
 class Plan:
+    lines: List[str]  # of the source, with their line endings
     fixes: List[Located] = field(default_factory=list)
     manual: List[Located] = field(default_factory=list)
 
@@ -72,7 +76,7 @@ class Plan:
 def plan(source: str, located: Sequence[Located]) -> Plan:
     """Split the gating findings of `source` that flake8 would report (no `# noqa`
     silences them) into fixable and manual."""
-    result = Plan()
+    result = Plan(source_lines(source))
     gating = [item for item in located if item.finding.gating]
     if not gating:
         return result
@@ -95,9 +99,19 @@ class _Replace(cst.CSTTransformer):
         return self.replacements.get(id(original_node), updated_node)
 
 
-def replace_nodes(module: cst.Module, fixes: Sequence[Located]) -> cst.Module:
-    """Swap each fix's node (by identity, so the tree must be the analysed one)."""
-    replacements = {id(item.finding.fix.node): item.finding.fix.replacement for item in fixes}
+def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Module:
+    """Swap each fix's node (by identity, so the tree must be the analysed one) for its
+    replacement, laid out to fit in `line_length` columns where the node stands."""
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    replacements = {}
+    for item in planned.fixes:
+        fix = item.finding.fix
+        where = positions[fix.node]
+        first = planned.lines[where.start.line - 1]
+        last = planned.lines[where.end.line - 1].rstrip("\r\n")
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        tail = len(last) - where.end.column
+        replacements[id(fix.node)] = wrapped(fix.replacement, where.start.column, indent, tail, line_length)
     return module.visit(_Replace(replacements))
 
 
@@ -112,9 +126,12 @@ def add_helpers(module: cst.Module, helpers: Sequence[str]) -> cst.Module:
     return module
 
 
-def apply(module: cst.Module, planned: Plan) -> Tuple[cst.Module, int]:
-    """The rewritten module and how many findings it fixed."""
+def apply(
+    module: cst.Module, planned: Plan, line_length: int = DEFAULT_LINE_LENGTH
+) -> Tuple[cst.Module, int]:
+    """The rewritten module and how many findings it fixed; `line_length` is the file's
+    (linelength.line_length_for gives it)."""
     if not planned.fixes:
         return module, 0
-    edited = add_helpers(replace_nodes(module, planned.fixes), planned.helpers)
+    edited = add_helpers(replace_nodes(module, planned, line_length), planned.helpers)
     return add_imports(edited, planned.imports), len(planned.fixes)
