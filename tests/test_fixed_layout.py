@@ -93,8 +93,8 @@ def test_fixed_files_keep_a_sorted_import_block_sorted(tmp_path, opacus_141_dir)
         (
             '"""Doc."""\n\nfrom __future__ import annotations\n\nimport os\nfrom typing import List\n\n'
             "import torch\n",
-            '"""Doc."""\n\nfrom __future__ import annotations\n\nimport math\nimport os\nfrom typing import List\n\n'
-            "import torch\n",
+            '"""Doc."""\n\nfrom __future__ import annotations\n\n'
+            "import math\nimport os\nfrom typing import List\n\nimport torch\n",
         ),
         (
             "# stdlib\nimport abc\nimport sys\n\nimport torch\n",
