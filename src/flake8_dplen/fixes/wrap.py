@@ -1,6 +1,7 @@
 """Laying out a fix's new expression within the file's line length, inside parentheses,
-the way black and ruff's formatter break lines: at the lowest-priority operator first,
-operators leading the continuation lines, call arguments one level in."""
+in black's style: split at the lowest-priority operator first, operators leading the
+continuation lines, call arguments one level in (one a line when they do not fit on one).
+Only what does not fit is split."""
 
 from __future__ import annotations
 
