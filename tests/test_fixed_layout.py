@@ -174,3 +174,46 @@ def test_fixed_lines_fit_the_projects_configured_length(tmp_path, case):
     assert (len(written) == 1) == (limit == 400), (case, written)
     namespace: dict = {}
     exec(compile(path.read_text(), str(path), "exec"), namespace)
+
+
+EXPRESSIONS = [
+    "len(self.sampler.sampler) // self.sampler.batch_size"
+    " * -(-self.sampler.batch_size // self.max_batch_size)"
+    " + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size)"
+    " // self.max_batch_size))",
+    "math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size,"
+    " self.max_batch_size, empty_batch_counts=True) * (1 - 1e-9))",
+    "(len(self.data_source) // self.batch_size if self.drop_last"
+    " else -(-len(self.data_source) // self.batch_size))",
+    "some_function_without_arguments_at_all_but_a_long_name_that_goes_on()",
+]
+
+
+@pytest.mark.parametrize("limit", [30, 50, 72, 88, 100])
+@pytest.mark.parametrize("number", range(len(EXPRESSIONS)))
+def test_wrapping_keeps_the_expression_and_fits_where_it_can(limit, number):
+    import ast
+
+    import libcst as cst
+
+    from flake8_dplen.fixes.wrap import wrapped
+
+    code = EXPRESSIONS[number]
+    source = f"def f():\n    if x:\n        return {code}\n"
+    module = cst.parse_module(source)
+    returned = module.body[0].body.body[0].body.body[0].body[0]
+    laid_out = wrapped(returned.value, len("        return "), "        ", 0, limit)
+    text = module.deep_replace(returned, returned.with_changes(value=laid_out)).code
+    assert ast.dump(ast.parse(text)) == ast.dump(ast.parse(source))
+    lines = text.splitlines()[2:]
+    assert all(line == line.rstrip() for line in lines), text
+    # A line may only overflow when it holds one piece that cannot be split further:
+    # an operator or keyword and one name, call or bracket.
+    for line in lines:
+        if len(line) > limit:
+            piece = line.strip().rstrip("(),")
+            for lead in ("+ ", "- ", "* ", "// ", "% ", "if ", "else ", "return "):
+                piece = piece[len(lead) :] if piece.startswith(lead) else piece
+            assert " " not in piece, (line, text)
+    if len(source.splitlines()[2]) <= limit:
+        assert len(lines) == 1, text

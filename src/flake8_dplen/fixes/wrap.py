@@ -84,11 +84,12 @@ class _Layout:
         return out
 
     def _call(self, node: cst.Call, indent: str) -> List[str]:
+        if not node.args:
+            return [_code(node)]
         head = _code(node.func) + "("
         inner = indent + _STEP
-        args = [_code(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for arg in node.args]
-        one_line = ", ".join(args)
-        if len(inner) + len(one_line) <= self.limit or not args:
+        one_line = ", ".join(_code(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for arg in node.args)
+        if len(inner) + len(one_line) <= self.limit:
             return [head, inner + one_line, indent + ")"]
         if len(node.args) == 1:
             body = self._arg(node.args[0], inner, 0)
