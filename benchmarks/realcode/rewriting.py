@@ -38,7 +38,7 @@ def fix_ranges(text: str, path: str, config) -> List[Tuple[Tuple[int, int], Tupl
     module, located = analyze_source(text, config, path)
     if module is None:
         return []
-    planned = plan(text.splitlines(), located)
+    planned = plan(text, located)
     if not planned.fixes:
         return []
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)

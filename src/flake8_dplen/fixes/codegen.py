@@ -50,23 +50,3 @@ def ceil_spelling(ctx: SamplerContext) -> Tuple[str, FrozenSet[str]]:
     """How to call math.ceil in this module, and the import that needs adding, if any."""
     spelling = ctx.imports.local_spelling("math.ceil")
     return (spelling, frozenset()) if spelling else ("math.ceil", frozenset({"math"}))
-
-
-def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
-    # indent=True: the enclosing block's indentation, wherever the expression ends up.
-    return cst.ParenthesizedWhitespace(
-        first_line=cst.TrailingWhitespace(),
-        empty_lines=[],
-        indent=True,
-        last_line=cst.SimpleWhitespace(extra),
-    )
-
-
-def stacked_sum(code: str) -> cst.BaseExpression:
-    """`a + b` laid out one term a line inside parentheses, as a formatter would."""
-    expr = cst.parse_expression(code)
-    return expr.with_changes(
-        operator=expr.operator.with_changes(whitespace_before=_line_break("    ")),
-        lpar=[cst.LeftParen(whitespace_after=_line_break("    "))],
-        rpar=[cst.RightParen(whitespace_before=_line_break(""))],
-    )

@@ -282,12 +282,21 @@ class BatchSplittingSampler(Sampler[List[int]]):
         return len(self.sampler)
 """,
             fix="""
-@@ -21,2 +21,3 @@
+@@ -21,2 +21,12 @@
 -            return int(  # <- DPL101
 -                len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 """,
         ),
         Invalid(
@@ -332,9 +341,10 @@ class Chunks(tud.Sampler):
         return int(len(self.data) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -15 +16 @@
+@@ -15 +17 @@
 -        return int(len(self.data) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.data) / self.batch_size)  # <- DPL101
 """,
@@ -359,7 +369,7 @@ class Chunks(S[List[int]]):
         return int(self.n / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -1,0 +2 @@
 +import math
 @@ -16 +17 @@
 -        return int(self.n / self.batch_size)  # <- DPL101
@@ -386,9 +396,10 @@ class Chunks(torch.utils.data.Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -9 +10 @@
+@@ -9 +11 @@
 -        self.num_batches = int(n / batch_size)  # <- DPL101
 +        self.num_batches = math.ceil(n / batch_size)  # <- DPL101
 """,
@@ -442,9 +453,10 @@ class Chunks(Sampler):
         return self._num_batches()
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -10 +11 @@
+@@ -10 +12 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -471,9 +483,10 @@ class Chunks(Sampler):
         return self.num_batches
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -11 +12 @@
+@@ -11 +13 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -500,9 +513,10 @@ class Chunks(Base):
         return int(self.n / self.bs)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -18 +19 @@
+@@ -18 +20 @@
 -        return int(self.n / self.bs)  # <- DPL101
 +        return math.ceil(self.n / self.bs)  # <- DPL101
 """,
@@ -530,9 +544,10 @@ class MyBatchSampler(BatchSampler):
         return int(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -19 +20 @@
+@@ -19 +21 @@
 -        return int(len(self.sampler) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
@@ -558,9 +573,10 @@ class Fraction(DistributedSampler):
         return int(len(self.dataset) * self.rate)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -17 +18 @@
+@@ -17 +19 @@
 -        return int(len(self.dataset) * self.rate)  # <- DPL101
 +        return math.ceil(len(self.dataset) * self.rate)  # <- DPL101
 """,
@@ -585,9 +601,10 @@ class Subsample(Sampler):
         return int(self.n * KEEP)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -16 +17 @@
+@@ -16 +18 @@
 -        return int(self.n * KEEP)  # <- DPL101
 +        return math.ceil(self.n * KEEP)  # <- DPL101
 """,
@@ -617,11 +634,20 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix="""
-@@ -20 +20,4 @@
+@@ -20 +20,13 @@
 -            return int(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL101
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 +            )  # <- DPL101
 """,
         ),
@@ -669,16 +695,30 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix='''
-@@ -39 +39 @@
+@@ -39 +39,10 @@
 -            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
-+            return math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size, self.max_batch_size, empty_batch_counts=True))  # <- DPL101
-@@ -40,0 +41,39 @@
++            return math.ceil(
++                len(self.sampler)
++                * _dplen_expected_pieces(
++                    self.sampler.num_samples,
++                    expected_batch_size,
++                    self.max_batch_size,
++                    empty_batch_counts=True,
++                )
++                * (1 - 1e-9)
++            )  # <- DPL101
+@@ -40,0 +50,45 @@
 +
 +
-+def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, empty_batch_counts=True):
++def _dplen_expected_pieces(
++    num_samples,
++    expected_batch_size,
++    max_batch_size,
++    empty_batch_counts=True,
++):
 +    """Mean of ceil(K / max_batch_size) for K ~ Binomial(num_samples, q), where
-+    q = expected_batch_size / num_samples; an empty batch counts as one piece when
-+    `empty_batch_counts` (it is still yielded, as an empty batch)."""
++    q = expected_batch_size / num_samples; an empty batch counts as one piece
++    when `empty_batch_counts` (it is still yielded, as an empty batch)."""
 +    n, m = int(num_samples), int(max_batch_size)
 +    q = expected_batch_size / n if n else 0.0
 +    empty = 1 if empty_batch_counts else 0
@@ -687,9 +727,10 @@ class Splitter(Sampler):
 +    if q >= 1.0:
 +        return float(-(-n // m) or empty)
 +
-+    # Walk the pmf outwards from its mode by the ratio of neighbouring terms, starting
-+    # from an unnormalised weight of 1 and normalising at the end: no lgamma (whose
-+    # error near n = 1e7 costs ~1e-9 relative), and about 18 standard deviations of terms.
++    # Walk the pmf outwards from its mode by the ratio of neighbouring terms,
++    # starting from an unnormalised weight of 1 and normalising at the end: no
++    # lgamma (whose error near n = 1e7 costs ~1e-9 relative), and about 18
++    # standard deviations of terms.
 +    odds = q / (1.0 - q)
 +    mode = min(n, int((n + 1) * q))
 +    total = weighted = 0.0

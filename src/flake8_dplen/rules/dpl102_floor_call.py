@@ -250,7 +250,7 @@ class Chunks(Sampler):
         return floor(self.n / self.bs)  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -1,0 +2 @@
 +import math
 @@ -15 +16 @@
 -        return floor(self.n / self.bs)  # <- DPL102
@@ -275,7 +275,7 @@ class Chunks(tud.Sampler):
         return fl(self.n / self.bs)  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -1,0 +2 @@
 +import math
 @@ -15 +16 @@
 -        return fl(self.n / self.bs)  # <- DPL102
@@ -300,9 +300,10 @@ class Chunks(Sampler):
         return int(np.floor(self.n / self.bs))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -15 +16 @@
+@@ -15 +17 @@
 -        return int(np.floor(self.n / self.bs))  # <- DPL102
 +        return int(math.ceil(self.n / self.bs))  # <- DPL102
 """,
@@ -328,9 +329,10 @@ class Chunks(BatchSampler):
         return int(numpy.floor(len(self.sampler) / self.batch_size))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -18 +19 @@
+@@ -18 +20 @@
 -        return int(numpy.floor(len(self.sampler) / self.batch_size))  # <- DPL102
 +        return int(math.ceil(len(self.sampler) / self.batch_size))  # <- DPL102
 """,
@@ -353,9 +355,10 @@ class Chunks(Sampler):
         return int(torch.floor(torch.tensor(self.n / self.bs)))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -15 +16 @@
+@@ -15 +17 @@
 -        return int(torch.floor(torch.tensor(self.n / self.bs)))  # <- DPL102
 +        return int(math.ceil(torch.tensor(self.n / self.bs)))  # <- DPL102
 """,

@@ -193,9 +193,10 @@ class Chunks(Sampler):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -14 +15 @@
+@@ -14 +16 @@
 -        return round(self.n / self.bs)  # <- DPL104
 +        return math.ceil(self.n / self.bs)  # <- DPL104
 """,
@@ -217,9 +218,10 @@ class Chunks(tud.Sampler):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -14 +15 @@
+@@ -14 +16 @@
 -        return round(self.n / self.bs)  # <- DPL104
 +        return math.ceil(self.n / self.bs)  # <- DPL104
 """,
@@ -242,9 +244,10 @@ class Chunks(Base):
         return self.count
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -8 +9 @@
+@@ -8 +10 @@
 -        self.count = round(n / bs)  # <- DPL104
 +        self.count = math.ceil(n / bs)  # <- DPL104
 """,
@@ -269,9 +272,10 @@ class Chunks(Sampler):
         return self._count()
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -10 +11 @@
+@@ -10 +12 @@
 -        return round(self.n / self.bs)  # <- DPL104
 +        return math.ceil(self.n / self.bs)  # <- DPL104
 """,
@@ -297,9 +301,10 @@ class Chunks(Sampler):
         return self.count
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -11 +12 @@
+@@ -11 +13 @@
 -        return round(self.n / self.bs)  # <- DPL104
 +        return math.ceil(self.n / self.bs)  # <- DPL104
 """,
@@ -322,9 +327,10 @@ class Chunks(Sampler):
         return count
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -14 +15 @@
+@@ -14 +16 @@
 -        count = round(self.n / self.bs)  # <- DPL104
 +        count = math.ceil(self.n / self.bs)  # <- DPL104
 """,
@@ -376,9 +382,10 @@ class MyBatches(BatchSampler):
         return round(len(self.sampler) / self.batch_size)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -17 +18 @@
+@@ -17 +19 @@
 -        return round(len(self.sampler) / self.batch_size)  # <- DPL104
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL104
 """,
@@ -402,9 +409,10 @@ class Half(Sampler):
         return round(self.n * SHARE)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -16 +17 @@
+@@ -16 +18 @@
 -        return round(self.n * SHARE)  # <- DPL104
 +        return math.ceil(self.n * SHARE)  # <- DPL104
 """,
@@ -430,9 +438,10 @@ class Chunks(Base):
         return round(self.n / self.bs)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -18 +19 @@
+@@ -18 +20 @@
 -        return round(self.n / self.bs)  # <- DPL104
 +        return math.ceil(self.n / self.bs)  # <- DPL104
 """,
