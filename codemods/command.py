@@ -15,6 +15,7 @@ from libcst.codemod import CodemodCommand
 
 from flake8_dplen.config import Config
 from flake8_dplen.core.analysis import analyze_module, locate
+from flake8_dplen.fixes.linelength import line_length_for
 from flake8_dplen.fixes.rewrite import apply, plan, source_lines
 
 
@@ -39,4 +40,4 @@ class FixLenCommand(CodemodCommand):
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         lines = source_lines(tree.code)
         located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), lines)
-        return apply(tree, plan(lines, located))[0]
+        return apply(tree, plan(tree.code, located), line_length_for(self.context.filename))[0]

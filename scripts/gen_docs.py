@@ -78,7 +78,7 @@ def _fence(text: str, lang: str = "python") -> str:
 
 def _page(rule) -> str:
     from flake8_dplen.core.analysis import analyze_source
-    from flake8_dplen.fixes.rewrite import apply, plan, suppressed
+    from flake8_dplen.fixes.rewrite import Noqa, apply, plan, source_lines
 
     code = rule.code
     text = sections(rule)
@@ -91,7 +91,7 @@ def _page(rule) -> str:
         raise SystemExit(f"{code}: the first INVALID example is not reported; fix the example first")
     first = own[0]
     lines = before.splitlines()
-    planned = plan(lines, located)
+    planned = plan(before, located)
     edited, _ = apply(module, planned)
     fixed_here = any(item is first for item in planned.fixes)
 
@@ -101,7 +101,9 @@ def _page(rule) -> str:
         raise SystemExit(f"{code}: the first VALID example is reported; fix the example first")
 
     noqa_line = f"{lines[first.line - 1]}  # noqa: {code}"
-    if not suppressed(noqa_line, code):
+    with_noqa = source_lines(before)
+    with_noqa[first.line - 1] = noqa_line + "\n"
+    if not Noqa("".join(with_noqa)).suppressed(first.line, code):
         raise SystemExit(f"{code}: `# noqa: {code}` does not suppress the reported line")
 
     reported = [

@@ -246,7 +246,7 @@ def rewrite(source: str):
     module, located = analyze_source(source)
     if module is None:
         return source, None
-    planned = plan(source.splitlines(), located)
+    planned = plan(source, located)
     edited, _ = apply(module, planned)
     return edited.code, planned
 
@@ -403,7 +403,7 @@ def check_arbitrary(source: str) -> Dict[str, int]:
             continue
         if module is None:
             continue
-        planned = plan(text.splitlines(), located)
+        planned = plan(text, located)
         edited, fixed = apply(module, planned)
         out = edited.code
         seen["findings"] += len(located)

@@ -107,6 +107,16 @@ def test_poisson_fixed_len_is_within_one_of_the_exact_expectation(fixed):
         assert abs(len(splitter) - expected) <= 1, (n, q, m, len(splitter), expected)
 
 
+def test_poisson_len_of_a_whole_expectation_is_that_whole_number(fixed):
+    # q = 5113/27287 (0.18738), one-item pieces: five steps expecting 5113 items each,
+    # 25565 batches, which the float sums give as 25565.00000000003.
+    n, q = 27287, 5113 / 27287
+    splitter = poisson_splitter(fixed, n, q, 1, torch.Generator())
+    expected = expected_poisson_batches(n, q, 1, len(splitter.sampler))
+    assert 25565 < expected < 25565 + 1e-6
+    assert len(splitter) == 25565
+
+
 def test_poisson_observed_mean_matches_the_fixed_len(fixed_141):
     # Over 200 seeded epochs the mean batch count must sit within 3 standard errors of
     # the exact expectation that the fixed len() rounds up.

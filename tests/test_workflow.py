@@ -41,7 +41,7 @@ FLAKE8 = [str(BIN / "flake8")]
 
 def _planned(source: str):
     _, located = analyze_source(source)
-    return plan(source.splitlines(), located)
+    return plan(source, located)
 
 
 def _first(sources: Sequence[str], wanted) -> str:
@@ -147,6 +147,15 @@ def readme_block(section: str, lang: str, containing: str) -> str:
     found = [block for block in blocks if containing in block]
     assert len(found) == 1, f"README {section!r}: expected one {lang} block with {containing!r}"
     return found[0]
+
+
+def _readme_wheel() -> str:
+    """The wheel that the README's build command writes, as the README names it."""
+    block = readme_block("Install and use", "bash", "pip wheel")
+    return re.search(r"builds (\S+\.whl)", block).group(1)
+
+
+README_WHEEL = _readme_wheel()
 
 
 # ------------------------------------------------------------------ parsing outputs
@@ -255,7 +264,7 @@ def _readme_job() -> dict:
 def _job_steps(job: dict) -> Dict[str, str]:
     """The job's `run` commands by role; the README may not grow a step the tests skip."""
     runs = [step["run"] for step in job["steps"] if "run" in step]
-    assert len(runs) == 4 and runs[0] == "pip install flake8-dplen", runs
+    assert len(runs) == 4 and runs[0] == f"pip install {README_WHEEL}", runs
     steps = {"gate": runs[1], "github": runs[2], "sarif": runs[3]}
     assert steps["gate"].startswith("flake8 --select=DPL1 ")
     assert "--check --format=github" in steps["github"] and "--check --format=sarif" in steps["sarif"]
@@ -483,11 +492,12 @@ def test_sarif_validation_rejects_what_code_scanning_would_reject():
 
 
 def test_readme_install_commands_run_as_their_comments_say(tmp_path):
-    block = readme_block("Install and use", "bash", "pip install flake8-dplen")
+    block = readme_block("Install and use", "bash", "pip install ./flake8-dplen")
     lines = [line for line in block.splitlines() if line.strip()]
     commands = [line.split("#")[0].strip() for line in lines]
+    assert lines[0].split("#", 1)[1].strip() == f"or: pip install {README_WHEEL}"
     assert commands == [
-        "pip install flake8-dplen",
+        "pip install ./flake8-dplen",
         "flake8 --select=DPL src/",
         "dplen-fix --diff src/",
         "dplen-fix src/",
@@ -507,6 +517,30 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     check = bash(lines[4], project)
     assert (check.rc, check.out) == (0, "")
     assert bash("flake8 --select=DPL src/", project).rc == 0
+
+
+def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
+    # Nothing is on PyPI: the README's way in is a clone, or a wheel built from it.
+    block = readme_block("Install and use", "bash", "pip wheel")
+    clone, build = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert clone == "git clone <this repository's URL> flake8-dplen"
+    _git(["clone", "-q", str(REPO_ROOT), "flake8-dplen"], tmp_path, _env())
+    built = bash(build, tmp_path)
+    assert built.rc == 0, built
+    assert (tmp_path / README_WHEEL).is_file(), sorted(p.name for p in (tmp_path / "wheels").iterdir())
+
+    # A fresh venv with the wheel alone: its dependencies come from the index.
+    assert run([sys.executable, "-m", "venv", tmp_path / "venv"], tmp_path).rc == 0
+    venv_bin = tmp_path / "venv" / "bin"
+    installed = run(
+        [venv_bin / "pip", "install", "-q", "--disable-pip-version-check", README_WHEEL], tmp_path
+    )
+    assert installed.rc == 0, installed
+    version, plugin = run_many(
+        [([venv_bin / "dplen-fix", "--version"], tmp_path), ([venv_bin / "flake8", "--version"], tmp_path)]
+    )
+    assert version.out == f"flake8-dplen {flake8_dplen.__version__}\n", version
+    assert f"flake8-dplen: {flake8_dplen.__version__}" in plugin.out, plugin
 
 
 def test_codemod_help_examples_do_what_they_say(tmp_path):
@@ -873,4 +907,7 @@ def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     assert config_check.rc == 0, config_check
     repos = {r["repo"]: r for r in _readme_precommit_config()["repos"]}
     flake8_hook = repos["https://github.com/PyCQA/flake8"]["hooks"][0]
-    assert flake8_hook == {"id": "flake8", "additional_dependencies": ["flake8-dplen"]}
+    # Nothing is published yet: the config names the clone, and a commit of it.
+    assert flake8_hook == {"id": "flake8", "additional_dependencies": ["/path/to/flake8-dplen"]}
+    assert repos["/path/to/flake8-dplen"]["rev"] == "COMMIT_SHA"
+    assert "git -C /path/to/flake8-dplen rev-parse HEAD" in readme_section("Install and use")

@@ -38,7 +38,7 @@ def fix_ranges(text: str, path: str, config) -> List[Tuple[Tuple[int, int], Tupl
     module, located = analyze_source(text, config, path)
     if module is None:
         return []
-    planned = plan(text.splitlines(), located)
+    planned = plan(text, located)
     if not planned.fixes:
         return []
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
@@ -68,7 +68,8 @@ def _differences(old, new, parent) -> List[Any]:
     """The outermost nodes of `old` at which `new` differs (a node whose own fields or
     child counts differ is reported itself; otherwise the search goes down)."""
     if type(old) is not type(new):
-        return [old if isinstance(old, ast.AST) else parent]
+        # An operator or context node has no position of its own: its expression does.
+        return [old if isinstance(old, (ast.expr, ast.stmt)) else parent]
     if isinstance(old, ast.AST):
         found = []
         for name in old._fields:

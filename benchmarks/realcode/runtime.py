@@ -71,7 +71,7 @@ def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
     module, located = analyze_source(text, config, str(tree / rel))
     if module is None:
         return None
-    edited, fixed = apply(module, plan(text.splitlines(), located))
+    edited, fixed = apply(module, plan(text, located))
     return edited.code if fixed else None
 
 

@@ -56,6 +56,7 @@ def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
     import libcst
 
     from ..core.analysis import analyze_source
+    from ..fixes.linelength import line_length_for
     from ..fixes.rewrite import apply, plan, source_lines
 
     result = FileResult(path)
@@ -65,7 +66,7 @@ def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
         if module is None:
             return result
         lines = source_lines(source.text)
-        planned = plan(lines, located)
+        planned = plan(source.text, located)
         result.fixed = [_row(item) for item in planned.fixes]
         result.manual = [_row(item, item.finding.manual) for item in planned.manual]
         if not planned.fixes:
@@ -73,7 +74,7 @@ def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
         if module.code != source.text:
             # Writing LibCST's rendering would change bytes nobody asked to change.
             raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
-        edited, _ = apply(module, planned)
+        edited, _ = apply(module, planned, line_length_for(path))
         new_text = edited.code
         result.changed = True
         if job.want_diff:

@@ -170,7 +170,7 @@ def _is_the_count(ctx: SamplerContext, node: cst.CSTNode) -> bool:
             continue
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
             sides = (expr.left, expr.right)
-            if not any(isinstance(strip_parens(side), (cst.Integer, cst.Float)) for side in sides):
+            if not any(_nonzero_literal(side) for side in sides):
                 work += [(side, fn) for side in sides]
             continue
         if (
@@ -185,6 +185,11 @@ def _is_the_count(ctx: SamplerContext, node: cst.CSTNode) -> bool:
         if follow is not None:
             work += follow[1]
     return False
+
+
+def _nonzero_literal(node: cst.BaseExpression) -> bool:
+    node = strip_parens(node)
+    return isinstance(node, (cst.Integer, cst.Float)) and float(node.evaluated_value) != 0
 
 
 def _batched_by(ctx: SamplerContext, site: Reached, divisor: cst.BaseExpression) -> bool:

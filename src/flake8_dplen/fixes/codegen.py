@@ -85,23 +85,3 @@ def ceil_spelling(ctx: SamplerContext, scope: Container[str]) -> Optional[Tuple[
     if "math" not in scope and ctx.imports.bindings.get("math", "math") == "math":
         return "math.ceil", frozenset() if ctx.imports.bindings.get("math") else frozenset({"math"})
     return None
-
-
-def _line_break(extra: str) -> cst.ParenthesizedWhitespace:
-    # indent=True: the enclosing block's indentation, wherever the expression ends up.
-    return cst.ParenthesizedWhitespace(
-        first_line=cst.TrailingWhitespace(),
-        empty_lines=[],
-        indent=True,
-        last_line=cst.SimpleWhitespace(extra),
-    )
-
-
-def stacked_sum(code: str) -> cst.BaseExpression:
-    """`a + b` laid out one term a line inside parentheses, as a formatter would."""
-    expr = cst.parse_expression(code)
-    return expr.with_changes(
-        operator=expr.operator.with_changes(whitespace_before=_line_break("    ")),
-        lpar=[cst.LeftParen(whitespace_after=_line_break("    "))],
-        rpar=[cst.RightParen(whitespace_before=_line_break(""))],
-    )

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..core.analysis import Located
-
-_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
-_CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
+from .imports import add_imports
+from .linelength import DEFAULT as DEFAULT_LINE_LENGTH
+from .wrap import wrapped
 
 
 def source_lines(text: str) -> List[str]:
@@ -21,19 +22,45 @@ def source_lines(text: str) -> List[str]:
     return io.StringIO(text, newline="").readlines()
 
 
-def suppressed(line: str, code: str) -> bool:
-    """flake8's inline rule: bare `# noqa`, or `# noqa: X` where `code` starts with X."""
-    match = _NOQA.search(line)
-    if match is None:
-        return False
-    codes = match.group("codes")
-    if codes is None:
-        return True
-    return any(code.upper().startswith(c.upper()) for c in _CODE.findall(codes))
+class Noqa:
+    """Which findings flake8 itself would silence in a file, judged by flake8's own code:
+    its file processor (the `# flake8: noqa` test, and the mapping of each line to the
+    physical lines of its token run, so a comment closing a backslash continuation covers
+    it) and its Violation's inline test (flake8.defaults.NOQA_INLINE_REGEXP and its
+    case-sensitive code prefixes)."""
+
+    def __init__(self, source: str) -> None:
+        from flake8.processor import FileProcessor
+
+        # flake8 reads files with universal newlines; only the options the processor
+        # reads at construction are given, as flake8's own defaults.
+        text = io.StringIO(source, newline=None).readlines()
+        options = argparse.Namespace(
+            disable_noqa=False,
+            hang_closing=False,
+            indent_size=4,
+            max_line_length=79,
+            max_doc_length=None,
+            verbose=0,
+        )
+        self._processor = FileProcessor("-", options, lines=text)
+        self.file_ignored = self._processor.should_ignore_file()
+
+    def suppressed(self, line: int, code: str) -> bool:
+        from flake8.violation import Violation
+
+        if self.file_ignored:
+            return True
+        # None when the file does not tokenize: flake8 then reads the physical line.
+        physical = self._processor.noqa_line_for(line)
+        if physical is None:
+            physical = self._processor.lines[line - 1] if line <= len(self._processor.lines) else ""
+        return Violation(code, "-", line, 0, "", physical).is_inline_ignored(disable_noqa=False)
 
 
 @dataclass
 class Plan:
+    lines: List[str]  # of the source, with their line endings
     fixes: List[Located] = field(default_factory=list)
     manual: List[Located] = field(default_factory=list)
 
@@ -46,14 +73,16 @@ class Plan:
         return sorted({item.finding.fix.helper for item in self.fixes if item.finding.fix.helper})
 
 
-def plan(lines: Sequence[str], located: Sequence[Located]) -> Plan:
-    """Split the gating findings that no `# noqa` silences into fixable and manual."""
-    result = Plan()
-    for item in located:
-        if not item.finding.gating:
-            continue
-        line = lines[item.line - 1] if item.line <= len(lines) else ""
-        if suppressed(line, item.finding.code):
+def plan(source: str, located: Sequence[Located]) -> Plan:
+    """Split the gating findings of `source` that flake8 would report (no `# noqa`
+    silences them) into fixable and manual."""
+    result = Plan(source_lines(source))
+    gating = [item for item in located if item.finding.gating]
+    if not gating:
+        return result
+    noqa = Noqa(source)
+    for item in gating:
+        if noqa.suppressed(item.line, item.finding.code):
             continue
         if item.finding.fix is not None:
             result.fixes.append(item)
@@ -70,9 +99,19 @@ class _Replace(cst.CSTTransformer):
         return self.replacements.get(id(original_node), updated_node)
 
 
-def replace_nodes(module: cst.Module, fixes: Sequence[Located]) -> cst.Module:
-    """Swap each fix's node (by identity, so the tree must be the analysed one)."""
-    replacements = {id(item.finding.fix.node): item.finding.fix.replacement for item in fixes}
+def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Module:
+    """Swap each fix's node (by identity, so the tree must be the analysed one) for its
+    replacement, laid out to fit in `line_length` columns where the node stands."""
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    replacements = {}
+    for item in planned.fixes:
+        fix = item.finding.fix
+        where = positions[fix.node]
+        first = planned.lines[where.start.line - 1]
+        last = planned.lines[where.end.line - 1].rstrip("\r\n")
+        indent = first[: len(first) - len(first.lstrip(" \t"))]
+        tail = len(last) - where.end.column
+        replacements[id(fix.node)] = wrapped(fix.replacement, where.start.column, indent, tail, line_length)
     return module.visit(_Replace(replacements))
 
 
@@ -87,16 +126,12 @@ def add_helpers(module: cst.Module, helpers: Sequence[str]) -> cst.Module:
     return module
 
 
-def apply(module: cst.Module, planned: Plan) -> Tuple[cst.Module, int]:
-    """The rewritten module and how many findings it fixed."""
+def apply(
+    module: cst.Module, planned: Plan, line_length: int = DEFAULT_LINE_LENGTH
+) -> Tuple[cst.Module, int]:
+    """The rewritten module and how many findings it fixed; `line_length` is the file's
+    (linelength.line_length_for gives it)."""
     if not planned.fixes:
         return module, 0
-    edited = add_helpers(replace_nodes(module, planned.fixes), planned.helpers)
-    if planned.imports:
-        # libcst.codemod pulls in libcst.matchers (~0.5 s): only files being fixed pay it.
-        from libcst.codemod import CodemodContext
-        from libcst.codemod.visitors import AddImportsVisitor, ImportItem
-
-        items = [ImportItem(name) for name in sorted(planned.imports)]
-        edited = AddImportsVisitor(CodemodContext(), items).transform_module(edited)
-    return edited, len(planned.fixes)
+    edited = add_helpers(replace_nodes(module, planned, line_length), planned.helpers)
+    return add_imports(edited, planned.imports), len(planned.fixes)

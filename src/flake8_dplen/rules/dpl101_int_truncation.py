@@ -550,12 +550,21 @@ class BatchSplittingSampler(Sampler[List[int]]):
         return len(self.sampler)
 """,
             fix="""
-@@ -21,2 +21,3 @@
+@@ -21,2 +21,12 @@
 -            return int(  # <- DPL101
 -                len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 """,
         ),
         Invalid(
@@ -758,9 +767,10 @@ class MyBatchSampler(BatchSampler):
         return int(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -19 +20 @@
+@@ -19 +21 @@
 -        return int(len(self.sampler) / self.batch_size)  # <- DPL101
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL101
 """,
@@ -790,11 +800,20 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix="""
-@@ -20 +20,4 @@
+@@ -20 +20,13 @@
 -            return int(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL101
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 +            )  # <- DPL101
 """,
         ),
@@ -842,16 +861,30 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix='''
-@@ -39 +39 @@
+@@ -39 +39,10 @@
 -            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
-+            return math.ceil(len(self.sampler) * _dplen_expected_pieces(self.sampler.num_samples, expected_batch_size, self.max_batch_size, empty_batch_counts=True))  # <- DPL101
-@@ -40,0 +41,39 @@
++            return math.ceil(
++                len(self.sampler)
++                * _dplen_expected_pieces(
++                    self.sampler.num_samples,
++                    expected_batch_size,
++                    self.max_batch_size,
++                    empty_batch_counts=True,
++                )
++                * (1 - 1e-9)
++            )  # <- DPL101
+@@ -40,0 +50,45 @@
 +
 +
-+def _dplen_expected_pieces(num_samples, expected_batch_size, max_batch_size, empty_batch_counts=True):
++def _dplen_expected_pieces(
++    num_samples,
++    expected_batch_size,
++    max_batch_size,
++    empty_batch_counts=True,
++):
 +    """Mean of ceil(K / max_batch_size) for K ~ Binomial(num_samples, q), where
-+    q = expected_batch_size / num_samples; an empty batch counts as one piece when
-+    `empty_batch_counts` (it is still yielded, as an empty batch)."""
++    q = expected_batch_size / num_samples; an empty batch counts as one piece
++    when `empty_batch_counts` (it is still yielded, as an empty batch)."""
 +    n, m = int(num_samples), int(max_batch_size)
 +    q = expected_batch_size / n if n else 0.0
 +    empty = 1 if empty_batch_counts else 0
@@ -860,9 +893,10 @@ class Splitter(Sampler):
 +    if q >= 1.0:
 +        return float(-(-n // m) or empty)
 +
-+    # Walk the pmf outwards from its mode by the ratio of neighbouring terms, starting
-+    # from an unnormalised weight of 1 and normalising at the end: no lgamma (whose
-+    # error near n = 1e7 costs ~1e-9 relative), and about 18 standard deviations of terms.
++    # Walk the pmf outwards from its mode by the ratio of neighbouring terms,
++    # starting from an unnormalised weight of 1 and normalising at the end: no
++    # lgamma (whose error near n = 1e7 costs ~1e-9 relative), and about 18
++    # standard deviations of terms.
 +    odds = q / (1.0 - q)
 +    mode = min(n, int((n + 1) * q))
 +    total = weighted = 0.0

@@ -333,9 +333,10 @@ class Chunks(BatchSampler):
         return int(numpy.floor(len(self.sampler) / self.batch_size))  # <- DPL102
 """,
             fix="""
-@@ -3,0 +4 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -18 +19 @@
+@@ -18 +20 @@
 -        return int(numpy.floor(len(self.sampler) / self.batch_size))  # <- DPL102
 +        return int(math.ceil(len(self.sampler) / self.batch_size))  # <- DPL102
 """,

@@ -439,9 +439,13 @@ class MyBatches(BS):
         return len(self.sampler) // self.batch_size  # <- DPL103
 """,
             fix="""
-@@ -17 +17 @@
+@@ -17 +17,5 @@
 -        return len(self.sampler) // self.batch_size  # <- DPL103
-+        return (len(self.sampler) // self.batch_size if self.drop_last else -(-len(self.sampler) // self.batch_size))  # <- DPL103
++        return (
++            len(self.sampler) // self.batch_size
++            if self.drop_last
++            else -(-len(self.sampler) // self.batch_size)
++        )  # <- DPL103
 """,
         ),
         Invalid(

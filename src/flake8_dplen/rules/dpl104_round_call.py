@@ -409,9 +409,10 @@ class MyBatches(BatchSampler):
         return round(len(self.sampler) / self.batch_size)  # <- DPL104
 """,
             fix="""
-@@ -2,0 +3 @@
+@@ -0,0 +1,2 @@
++
 +import math
-@@ -17 +18 @@
+@@ -17 +19 @@
 -        return round(len(self.sampler) / self.batch_size)  # <- DPL104
 +        return math.ceil(len(self.sampler) / self.batch_size)  # <- DPL104
 """,

@@ -278,12 +278,21 @@ class BatchSplittingSampler(Sampler[List[int]]):
         return len(self.sampler)
 """,
             fix="""
-@@ -21,2 +21,3 @@
+@@ -21,2 +21,12 @@
 -            return math.ceil(  # <- DPL105
 -                len(self.sampler) * (self.sampler.batch_size / self.max_batch_size)
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 """,
         ),
         Invalid(
@@ -548,11 +557,20 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix="""
-@@ -20 +20,4 @@
+@@ -20 +20,13 @@
 -            return math.ceil(len(self.sampler) * (self.sampler.batch_size / self.max_batch_size))  # <- DPL105
 +            return (
-+                len(self.sampler.sampler) // self.sampler.batch_size * -(-self.sampler.batch_size // self.max_batch_size)
-+                + (0 if self.sampler.drop_last else -(-(len(self.sampler.sampler) % self.sampler.batch_size) // self.max_batch_size))
++                len(self.sampler.sampler)
++                // self.sampler.batch_size
++                * -(-self.sampler.batch_size // self.max_batch_size)
++                + (
++                    0
++                    if self.sampler.drop_last
++                    else -(
++                        -(len(self.sampler.sampler) % self.sampler.batch_size)
++                        // self.max_batch_size
++                    )
++                )
 +            )  # <- DPL105
 """,
         ),
