@@ -257,7 +257,7 @@ def _int_call_spans(text: str) -> List[Tuple[int, int]]:
     )
 
 
-def test_opacus_fix_changes_only_the_two_int_expressions_and_appends_the_helper(opacus_runs):
+def test_opacus_fix_changes_only_the_two_int_expressions_and_adds_the_helper(opacus_runs):
     original, fixed = opacus_runs["original_text"], opacus_runs["fixed_text"]
     fix = opacus_runs["fix"]
     assert fix.rc == 0, fix
@@ -265,13 +265,28 @@ def test_opacus_fix_changes_only_the_two_int_expressions_and_appends_the_helper(
     assert fix.summary == {"scanned": python_files, "changed": 1, "fixed": 2, "manual": 0, "errors": 0}
     assert fix.out == "" and fix.messages == []
 
+    # The helper is the one statement added, right before the class that calls it.
+    module = ast.parse(fixed)
+    names = [getattr(n, "name", None) for n in module.body]
+    assert names.count("_dplen_expected_pieces") == 1
+    at = names.index("_dplen_expected_pieces")
+    assert names[at + 1] == "BatchSplittingSampler"
+    helper = module.body[at]
+    lines = fixed.splitlines(keepends=True)
+    start, end = helper.lineno - 1, module.body[at + 1].lineno - 1
+    while lines[end - 1].strip() == "" or lines[end - 1].lstrip().startswith(("#", "@")):
+        end -= 1
+    without = "".join(lines[: start - 2] + lines[end:])
+    assert [getattr(n, "name", None) for n in ast.parse(without).body] == [
+        getattr(n, "name", None) for n in ast.parse(original).body
+    ]
+
     (s1, e1), (s2, e2) = _int_call_spans(original)
     before, between, after = original[:s1], original[e1:s2], original[e2:]
-    assert fixed.startswith(before)
-    assert fixed.count(between) == 1 and fixed.count(after) == 1
-    i = fixed.index(between, len(before))
-    j = fixed.index(after, i + len(between))
-    first, second, tail = fixed[len(before) : i], fixed[i + len(between) : j], fixed[j + len(after) :]
+    assert without.startswith(before)
+    assert without.count(between) == 1 and without.endswith(after)
+    i = without.index(between, len(before))
+    first, second = without[len(before) : i], without[i + len(between) : len(without) - len(after)]
 
     # Each replacement is one expression with no int() left in it.
     for replacement in (first, second):
@@ -279,20 +294,13 @@ def test_opacus_fix_changes_only_the_two_int_expressions_and_appends_the_helper(
         assert not any(
             isinstance(n, ast.Call) and getattr(n.func, "id", None) == "int" for n in ast.walk(expr)
         )
-    # The Poisson branch (the second int) calls the helper; the helper is the only thing appended.
+    # The Poisson branch (the second int) calls the helper.
     called = {
         n.func.id
         for n in ast.walk(ast.parse(second, mode="eval"))
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
     }
     assert "_dplen_expected_pieces" in called
-    assert tail.startswith("\n\ndef _dplen_expected_pieces(")
-    appended = ast.parse(tail).body
-    assert [type(n) for n in appended] == [ast.FunctionDef] and appended[0].name == "_dplen_expected_pieces"
-    module = ast.parse(fixed)
-    assert [n.name for n in module.body if isinstance(n, ast.FunctionDef)].count(
-        "_dplen_expected_pieces"
-    ) == 1
     compiles(fixed.encode("utf-8"), str(BMM))
 
 

@@ -115,15 +115,26 @@ def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Mo
     return module.visit(_Replace(replacements))
 
 
-def add_helpers(module: cst.Module, helpers: Sequence[str]) -> cst.Module:
-    """Append each helper function the fixes call, unless the module already defines it."""
+def add_helpers(module: cst.Module, helpers: Sequence[str], at: int) -> cst.Module:
+    """Insert each helper function the fixes call, unless the module already defines it,
+    as the `at`-th top-level statement: before the first class that calls it, so that
+    module-level code after that class (a `__main__` block) finds it defined."""
     defined = {s.name.value for s in module.body if isinstance(s, cst.FunctionDef)}
     for helper in helpers:
-        function = cst.parse_statement(helper)
+        # The helper's docstring spans lines: they must end as the file's lines do.
+        function = cst.parse_module(helper.replace("\n", module.default_newline)).body[0]
         if function.name.value not in defined:
             spaced = function.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
-            module = module.with_changes(body=[*module.body, spaced])
+            body = list(module.body)
+            body.insert(at, spaced)
+            module = module.with_changes(body=body)
     return module
+
+
+def _first_caller(module: cst.Module, planned: Plan) -> int:
+    """Index of the first top-level statement holding a fix that calls a helper."""
+    callers = {item.finding.cls for item in planned.fixes if item.finding.fix.helper}
+    return next((i for i, stmt in enumerate(module.body) if stmt in callers), len(module.body))
 
 
 def apply(
@@ -133,5 +144,6 @@ def apply(
     (linelength.line_length_for gives it)."""
     if not planned.fixes:
         return module, 0
-    edited = add_helpers(replace_nodes(module, planned, line_length), planned.helpers)
+    at = _first_caller(module, planned)
+    edited = add_helpers(replace_nodes(module, planned, line_length), planned.helpers, at)
     return add_imports(edited, planned.imports), len(planned.fixes)

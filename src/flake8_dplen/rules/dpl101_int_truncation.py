@@ -861,21 +861,7 @@ class Splitter(Sampler):
         return len(self.sampler)
 """,
             fix='''
-@@ -39 +39,10 @@
--            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
-+            return math.ceil(
-+                len(self.sampler)
-+                * _dplen_expected_pieces(
-+                    self.sampler.num_samples,
-+                    expected_batch_size,
-+                    self.max_batch_size,
-+                    empty_batch_counts=True,
-+                )
-+                * (1 - 1e-9)
-+            )  # <- DPL101
-@@ -40,0 +50,45 @@
-+
-+
+@@ -22,0 +23,45 @@
 +def _dplen_expected_pieces(
 +    num_samples,
 +    expected_batch_size,
@@ -919,6 +905,20 @@ class Splitter(Sampler):
 +        total += weight
 +        weighted += term
 +    return weighted / total
++
++
+@@ -39 +84,10 @@
+-            return int(len(self.sampler) * (expected_batch_size / self.max_batch_size))  # <- DPL101
++            return math.ceil(
++                len(self.sampler)
++                * _dplen_expected_pieces(
++                    self.sampler.num_samples,
++                    expected_batch_size,
++                    self.max_batch_size,
++                    empty_batch_counts=True,
++                )
++                * (1 - 1e-9)
++            )  # <- DPL101
 ''',
         ),
         Invalid(
