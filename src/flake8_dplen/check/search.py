@@ -1,0 +1,227 @@
+"""One class, one hypothesis search: build samplers from generated arguments and judge
+each with the runtime check; hypothesis shrinks the first disagreement it finds."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Optional
+
+from ..runtime.length import LengthReport, check_length
+from . import registry
+from .arguments import Call, CannotBuild, calls, whole
+from .limits import TimedOut, time_limit
+
+# Statuses, in the order a summary lists them.
+OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
+# How the samplers were built.
+AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
+# A random count is judged at this many standard errors: the search judges up to
+# max_examples samplers, and each judgement at 3 SE alone would be wrong 0.3% of the time.
+RANDOM_Z = 4.0
+
+
+@dataclass(frozen=True)
+class Options:
+    budget: float = 2.0  # seconds of search per class (shrinking a counterexample may add some)
+    timeout: float = 5.0  # seconds one sampler may iterate (all its epochs) before it is cut off
+    max_examples: int = 200
+    seed: int = 0
+    epochs: int = 20  # seeded epochs of a random sampler, unless its registration says
+
+
+@dataclass
+class Result:
+    cls: type
+    status: str
+    how: str
+    call: Optional[Call] = None
+    report: Optional[LengthReport] = None
+    random: bool = False
+    timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
+    reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
+    why: str = ""  # what stopped the class from being built
+    examples: int = 0  # samplers built and judged
+    seconds: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.status in (COUNTEREXAMPLE, CUT_OFF)
+
+
+class _Invalid(Exception):
+    """These arguments do not make a working sampler: the example is rejected."""
+
+
+@dataclass(eq=False)
+class _Disagreement(Exception):
+    call: Call
+    report: LengthReport
+    random: bool
+
+
+@dataclass(eq=False)
+class _TimedOutOn(BaseException):
+    call: Call
+    reported: int
+    seconds: float
+
+
+@dataclass
+class _State:
+    start: float = field(default_factory=time.monotonic)
+    judged: int = 0
+    last_invalid: str = ""
+    failure: Optional[_Disagreement] = None
+
+
+def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
+    """torch.Generator objects held by a sampler or by the samplers it wraps."""
+    import torch
+
+    if depth == 0:
+        return
+    for value in getattr(obj, "__dict__", {}).values():
+        if isinstance(value, torch.Generator):
+            yield value
+        elif isinstance(value, torch.utils.data.Sampler):
+            yield from _generators(value, depth - 1)
+
+
+def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
+    import torch
+
+    generators = list(_generators(sampler))
+    set_epoch = getattr(sampler, "set_epoch", None)
+
+    def reseed(epoch: int) -> None:
+        value = seed * 7919 + epoch
+        random.seed(value)
+        torch.manual_seed(value)
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].random.seed(value)
+        for generator in generators:
+            generator.manual_seed(value)
+        if callable(set_epoch):
+            set_epoch(epoch)
+
+    return reseed
+
+
+def _judge(call: Call, reg: Optional[registry.Registration], options: Options) -> _Disagreement:
+    """Build and judge one sampler; the returned value says how (``report.ok``)."""
+    _reseeder(None, options.seed)(0)
+    try:
+        sampler = call.build()
+        reported = len(sampler)
+        expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
+    except Exception as exc:
+        raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}") from None
+    limit = 10 * reported + 1000
+    reseed = _reseeder(sampler, options.seed)
+    epochs = reg.epochs if reg is not None and reg.random else options.epochs
+    random_count = reg is not None and reg.random
+
+    def judged_randomly() -> LengthReport:
+        return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
+
+    try:
+        with time_limit(options.timeout):
+            if random_count:
+                report = judged_randomly()
+            else:
+                report = check_length(sampler, reseed=reseed, limit=limit)
+                if not report.ok and not report.cut_off:
+                    # A count that changes with the seed is random whatever the
+                    # registration says: judge its mean, not one epoch.
+                    again = check_length(sampler, reseed=lambda epoch: reseed(epoch + 1), limit=limit)
+                    if again.yielded != report.yielded:
+                        random_count = True
+                        report = judged_randomly()
+    except TimedOut as exc:
+        raise _TimedOutOn(call, reported, exc.seconds) from None
+    except Exception as exc:
+        raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}") from None
+    return _Disagreement(call, report, random_count)
+
+
+def _strategy(cls: type, reg: Optional[registry.Registration]):
+    target = reg.factory if reg is not None and reg.factory is not None else cls
+    if reg is not None and reg.strategy is not None:
+        return whole(target, reg.strategy)
+    return calls(target, reg.args if reg is not None else None)
+
+
+def check_class(cls: type, options: Options = Options()) -> Result:
+    """Search for arguments on which ``len()`` of ``cls`` disagrees with its ``__iter__``."""
+    from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
+
+    reg = registry.lookup(cls)
+    how = REGISTERED if reg is not None and (reg.factory or reg.strategy or reg.args) else AUTOMATIC
+    began = time.monotonic()
+    try:
+        strategy = _strategy(cls, reg)
+    except CannotBuild as exc:
+        return Result(cls, CANNOT_BUILD, how, why=str(exc))
+    state = _State()
+
+    @seed(options.seed)
+    @settings(
+        max_examples=options.max_examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=(Phase.generate, Phase.shrink),
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+        verbosity=Verbosity.quiet,
+    )
+    @given(strategy)
+    def probe(call: Call) -> None:
+        # Past the budget the remaining examples pass unjudged; once a disagreement is
+        # found every example runs, or shrinking would see it vanish.
+        if state.failure is None and time.monotonic() - state.start > options.budget:
+            return
+        try:
+            verdict = _judge(call, reg, options)
+        except _Invalid as exc:
+            state.last_invalid = str(exc)
+            reject()
+        state.judged += 1
+        if not verdict.report.ok:
+            state.failure = verdict
+            raise verdict
+
+    result = Result(cls, OK, how)
+    try:
+        probe()
+    except _Disagreement as found:
+        result = _found(result, found)
+    except _TimedOutOn as hang:
+        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+    except Exception as exc:
+        from hypothesis.errors import Unsatisfiable
+
+        if state.failure is not None:  # hypothesis could not replay it (a flaky sampler): keep the last seen
+            result = _found(result, state.failure)
+        elif isinstance(exc, Unsatisfiable):
+            result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+        else:
+            raise
+    if result.status == OK and state.judged == 0:
+        result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+    result.examples = state.judged
+    result.seconds = time.monotonic() - began
+    return result
+
+
+def _found(result: Result, found: _Disagreement) -> Result:
+    status = CUT_OFF if found.report.cut_off else COUNTEREXAMPLE
+    return Result(result.cls, status, result.how, found.call, found.report, found.random)
+
+
+def _invalid_why(state: _State) -> str:
+    last = state.last_invalid or "no sampler came out of the generated arguments"
+    return f"every generated argument set failed, the last: {last}"
