@@ -222,6 +222,14 @@ def _by_hint(hint: Any) -> Optional[Builder]:
     return None
 
 
+def _role(name: str, hint: Any) -> Optional[Builder]:
+    by_name, by_hint = _by_name(name), _by_hint(hint)
+    # A hint that says which kind of sampler refines a name that only says "a sampler".
+    if by_name is _index_sampler and by_hint is _batch_sampler:
+        return by_hint
+    return by_name or by_hint
+
+
 def _default(param: inspect.Parameter) -> Shown:
     value = param.default
     return Shown(lambda: value, repr(value), default=True)
@@ -275,7 +283,7 @@ def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None
     for param in signature.parameters.values():
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
-        role = None if param.name in overrides else _by_name(param.name) or _by_hint(hints.get(param.name))
+        role = None if param.name in overrides else _role(param.name, hints.get(param.name))
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:

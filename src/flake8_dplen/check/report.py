@@ -89,7 +89,7 @@ def pytest_test(result: Result) -> str:
     else:
         options = ""
     body = [f"def test_{_snake(result.cls.__name__)}_len_matches_iter():"]
-    body += [f"    {line}" for line in sorted(set(imports))]
+    body += [f"    {line}" for line in _merged(imports)]
     body += [
         "",
         f"    sampler = {call.code}",
@@ -98,6 +98,20 @@ def pytest_test(result: Result) -> str:
     if result.timed_out is not None:
         body.insert(1, "    # __iter__ never yielded here: run it under a timeout (pytest-timeout)")
     return "\n".join(body) + "\n"
+
+
+def _merged(imports: List[str]) -> List[str]:
+    """`from m import a` and `from m import b` as `from m import a, b`."""
+    names: Dict[str, set] = {}
+    plain = set()
+    for statement in imports:
+        module, sep, name = statement.partition(" import ")
+        if module.startswith("from ") and sep:
+            names.setdefault(module, set()).add(name)
+        else:
+            plain.add(statement)
+    merged = [f"{module} import {', '.join(sorted(n))}" for module, n in names.items()]
+    return sorted(plain) + sorted(merged)
 
 
 def as_dict(result: Result) -> Dict[str, Any]:

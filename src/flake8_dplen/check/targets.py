@@ -29,18 +29,24 @@ def _error(target: str, exc: BaseException) -> str:
     return f"{target}: cannot import: {type(exc).__name__}: {first}"
 
 
-def import_path(path: Path) -> ModuleType:
-    """Import a file by the dotted name its package folders give it, with the folder
-    above the top package first on sys.path, so that its relative imports work."""
+def module_name(path: Path) -> Tuple[Path, str]:
+    """The folder above a file's top package, and the dotted name the packages give it."""
     path = path.resolve()
     parts = [path.stem] if path.name != "__init__.py" else []
     folder = path.parent
     while (folder / "__init__.py").is_file():
         parts.insert(0, folder.name)
         folder = folder.parent
+    return folder, ".".join(parts)
+
+
+def import_path(path: Path) -> ModuleType:
+    """Import a file by its dotted name, with the folder above its top package first on
+    sys.path, so that its relative imports work."""
+    folder, name = module_name(path)
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
-    return importlib.import_module(".".join(parts))
+    return importlib.import_module(name)
 
 
 def _modules(target: str, errors: List[str]) -> List[ModuleType]:
