@@ -57,9 +57,9 @@ def _outcome(result) -> None:
 
 
 class DplenItem(pytest.Item):
-    def __init__(self, *, cls: Optional[type] = None, error: str = "", **kwargs: Any) -> None:
+    def __init__(self, *, sampler: Optional[type] = None, error: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.cls = cls
+        self.sampler = sampler
         self.error = error
 
     def runtest(self) -> None:
@@ -67,7 +67,7 @@ class DplenItem(pytest.Item):
             raise DplenFailure(self.error)
         from .search import check_class
 
-        _outcome(check_class(self.cls, _options(self.config)))
+        _outcome(check_class(self.sampler, _options(self.config)))
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, DplenFailure):
@@ -92,7 +92,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     for error in errors + found.errors:
         items.append(DplenItem.from_parent(session, name=f"dplen[{error.split(':')[0]}]", error=error))
     for cls in found.classes:
-        items.append(DplenItem.from_parent(session, name=f"dplen[{report.name(cls)}]", cls=cls))
+        items.append(DplenItem.from_parent(session, name=f"dplen[{report.name(cls)}]", sampler=cls))
 
 
 @pytest.fixture

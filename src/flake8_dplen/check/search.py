@@ -21,6 +21,8 @@ AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 # A random count is judged at this many standard errors: the search judges up to
 # max_examples samplers, and each judgement at 3 SE alone would be wrong 0.3% of the time.
 RANDOM_Z = 4.0
+# Epochs compared before a mismatching count is taken for a fixed one.
+_VARIATION_EPOCHS = 5
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class _State:
     start: float = field(default_factory=time.monotonic)
     judged: int = 0
     last_invalid: str = ""
+    random_seen: bool = False
     failure: Optional[_Disagreement] = None
 
 
@@ -110,7 +113,9 @@ def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
     return reseed
 
 
-def _judge(call: Call, reg: Optional[registry.Registration], options: Options) -> _Disagreement:
+def _judge(
+    call: Call, reg: Optional[registry.Registration], options: Options, state: "_State"
+) -> _Disagreement:
     """Build and judge one sampler; the returned value says how (``report.ok``)."""
     _reseeder(None, options.seed)(0)
     try:
@@ -122,7 +127,7 @@ def _judge(call: Call, reg: Optional[registry.Registration], options: Options) -
     limit = 10 * reported + 1000
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
-    random_count = reg is not None and reg.random
+    random_count = (reg is not None and reg.random) or state.random_seen
 
     def judged_randomly() -> LengthReport:
         return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
@@ -133,18 +138,24 @@ def _judge(call: Call, reg: Optional[registry.Registration], options: Options) -
                 report = judged_randomly()
             else:
                 report = check_length(sampler, reseed=reseed, limit=limit)
-                if not report.ok and not report.cut_off:
-                    # A count that changes with the seed is random whatever the
-                    # registration says: judge its mean, not one epoch.
-                    again = check_length(sampler, reseed=lambda epoch: reseed(epoch + 1), limit=limit)
-                    if again.yielded != report.yielded:
-                        random_count = True
-                        report = judged_randomly()
+                if not report.ok and not report.cut_off and _varies(sampler, reseed, limit, report.yielded):
+                    # A count that changes with the seed is random whatever the registration
+                    # says: judge its mean, for this sampler and every later one of the class
+                    # (else shrinking would hunt for arguments whose epochs happen to agree).
+                    state.random_seen = random_count = True
+                    report = judged_randomly()
     except TimedOut as exc:
         raise _TimedOutOn(call, reported, exc.seconds) from None
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}") from None
     return _Disagreement(call, report, random_count)
+
+
+def _varies(sampler: Any, reseed: Callable[[int], None], limit: int, first: int) -> bool:
+    for epoch in range(1, _VARIATION_EPOCHS):
+        if check_length(sampler, reseed=lambda _, e=epoch: reseed(e), limit=limit).yielded != first:
+            return True
+    return False
 
 
 def _strategy(cls: type, reg: Optional[registry.Registration]):
@@ -185,7 +196,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
         if state.failure is None and time.monotonic() - state.start > options.budget:
             return
         try:
-            verdict = _judge(call, reg, options)
+            verdict = _judge(call, reg, options, state)
         except _Invalid as exc:
             state.last_invalid = str(exc)
             reject()
@@ -213,6 +224,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     if result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
+    result.random = result.random or state.random_seen or (reg is not None and reg.random)
     result.seconds = time.monotonic() - began
     return result
 
