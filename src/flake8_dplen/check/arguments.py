@@ -51,7 +51,10 @@ class Call:
             for name, shown, only in self.args
             if not shown.default or only
         ]
-        return f"{self.target.__qualname__}({', '.join(parts)})"
+        qualname = self.target.__qualname__
+        # A factory defined in a function is named as its own code calls it.
+        name = self.target.__name__ if "<locals>" in qualname else qualname
+        return f"{name}({', '.join(parts)})"
 
     @property
     def imports(self) -> List[str]:
