@@ -265,7 +265,8 @@ def _hints(target: Callable[..., Any]) -> Dict[str, Any]:
 def _shown(value: Any) -> Shown:
     code = repr(value)
     # An object without a readable repr is printed as the registration it came from.
-    return Shown(lambda: value, code if not code.startswith("<") else f"<registered {type(value).__name__}>")
+    readable = not code.startswith("<") and "\n" not in code
+    return Shown(lambda: value, code if readable else f"<registered {type(value).__name__}>")
 
 
 def _user_value(value: Any) -> Builder:
@@ -273,17 +274,47 @@ def _user_value(value: Any) -> Builder:
     return lambda ctx: strategy.map(_shown)
 
 
+def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Dict[str, Any]]:
+    """The parameters to generate and their hints. A class whose `__init__` passes
+    `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
+    keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
+    that passes everything on (`*args, **kwargs` alone) takes all of them."""
+    params = list(inspect.signature(target).parameters.values())
+    hints = _hints(target)
+    if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
+        return params, hints
+    # The pass-through parameters themselves are not passed: the base's take their place.
+    params = [p for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    named = {p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    passes_all = not named
+    owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
+    for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
+        if "__init__" not in vars(base) or base is object:
+            continue
+        for param in list(inspect.signature(base.__init__).parameters.values())[1:]:
+            wanted = passes_all or param.default is not param.empty
+            if (
+                wanted
+                and param.name not in named
+                and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD)
+            ):
+                params.append(param.replace(kind=param.KEYWORD_ONLY))
+                hints.setdefault(param.name, _hints(base).get(param.name))
+                named.add(param.name)
+        break
+    return params, hints
+
+
 def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about."""
     overrides = overrides or {}
     try:
-        signature = inspect.signature(target)
+        params, hints = _parameters(target)
     except (TypeError, ValueError) as exc:
         raise CannotBuild(f"no signature: {exc}") from None
-    hints = _hints(target)
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
-    for param in signature.parameters.values():
+    for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role = None if param.name in overrides else _role(param.name, hints.get(param.name))
@@ -297,7 +328,7 @@ def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None
             )
         plan.append((param, builder, role))
     plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
-    order = {name: i for i, name in enumerate(signature.parameters)}
+    order = {param.name: i for i, param in enumerate(params)}
 
     @st.composite
     def draw_call(draw) -> Call:

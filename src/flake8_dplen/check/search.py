@@ -3,6 +3,7 @@ each with the runtime check; hypothesis shrinks the first disagreement it finds.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -113,13 +114,35 @@ def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
     return reseed
 
 
+def _build(call: Call) -> Any:
+    try:
+        return call.build()
+    except (RuntimeError, ValueError) as exc:
+        # A distributed sampler that asks the process group for its world size and rank
+        # gets a group of one, as in a single-process run.
+        if "process group has not been initialized" not in str(exc):
+            raise
+    _one_process_group()
+    return call.build()
+
+
+def _one_process_group() -> None:
+    import tempfile
+
+    import torch.distributed as dist
+
+    if not dist.is_initialized():
+        store = os.path.join(tempfile.mkdtemp(prefix="dplen-check-"), "store")
+        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+
+
 def _judge(
     call: Call, reg: Optional[registry.Registration], options: Options, state: "_State"
 ) -> _Disagreement:
     """Build and judge one sampler; the returned value says how (``report.ok``)."""
     _reseeder(None, options.seed)(0)
     try:
-        sampler = call.build()
+        sampler = _build(call)
         reported = len(sampler)
         expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
     except Exception as exc:
