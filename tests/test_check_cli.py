@@ -233,7 +233,8 @@ def test_random_count_is_judged_by_its_mean(tmp_path):
             "nosuchmodule: cannot import: ModuleNotFoundError: No module named 'nosuchmodule'",
         ),
         (("samplers:Nope",), "samplers:Nope: no class Nope in samplers"),
-        (("missing/folder",), "missing/folder: cannot import: FileNotFoundError: no such file or folder"),
+        (("missing/folder",), "missing/folder: no such file or folder"),
+        (("missing.py",), "missing.py: no such file or folder"),
         (("samplers", "--factories", "nofactories"), "nofactories: cannot import the factories"),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import sys
 from dataclasses import dataclass, field
@@ -24,7 +25,13 @@ class Found:
     without_len: List[type] = field(default_factory=list)  # samplers with nothing to compare
 
 
+class _NoSuchPath(Exception):
+    pass
+
+
 def _error(target: str, exc: BaseException) -> str:
+    if isinstance(exc, _NoSuchPath):
+        return f"{target}: no such file or folder"
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{target}: cannot import: {type(exc).__name__}: {first}"
 
@@ -51,9 +58,9 @@ def import_path(path: Path) -> ModuleType:
 
 def _modules(target: str, errors: List[str]) -> List[ModuleType]:
     path = Path(target)
-    if target.endswith(".py") or path.exists():
+    if target.endswith(".py") or "/" in target or os.sep in target or path.exists():
         if not path.exists():
-            raise FileNotFoundError(f"no such file or folder: {target}")
+            raise _NoSuchPath()
         if path.is_file() or (path / "__init__.py").is_file():
             return _with_submodules(import_path(path / "__init__.py" if path.is_dir() else path), errors)
         files = sorted(
