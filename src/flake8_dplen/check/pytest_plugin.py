@@ -75,7 +75,7 @@ class DplenItem(pytest.Item):
         return super().repr_failure(excinfo, style)
 
     def reportinfo(self):
-        return self.path, None, f"dplen: {self.name}"
+        return self.path, None, self.name
 
 
 @pytest.hookimpl(tryfirst=True)  # before -k/-m deselect, so they apply to these items too
