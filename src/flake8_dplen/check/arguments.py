@@ -185,12 +185,20 @@ BY_NAME: Dict[str, Builder] = {
 }
 
 
+# Counts by the shape of their name (`num_steps`, `max_len`, `epoch_size`), drawn even
+# when the default is None and there is no hint.
+_COUNT_PREFIXES = ("num_", "n_", "max_", "min_")
+_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations")
+
+
 def _by_name(name: str) -> Optional[Builder]:
     lowered = name.lower()
     if lowered in BY_NAME:
         return BY_NAME[lowered]
     if lowered.endswith("batch_size"):
         return _sizes
+    if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
+        return _ints
     return None
 
 

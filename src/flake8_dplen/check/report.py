@@ -36,8 +36,11 @@ def finding(result: Result) -> str:
             f" (the cap is 10 x len + 1000): it never ends, or runs far past len"
         )
     if r.yielded is not None:
+        if r.sizes and not any(size is not None for size in r.sizes):
+            # Indices, not batches: a count is all there is to say.
+            return f"{call}: len {r.reported}, __iter__ yielded {r.yielded} {_plural(r.yielded, 'item')}"
         sizes = f" of size{'s' if len(r.sizes) > 1 else ''} {_sizes(r.sizes)}" if r.sizes else ""
-        return f"{call}: len {r.reported}, __iter__ yielded {r.yielded} {_batches(r.yielded)}{sizes}"
+        return f"{call}: len {r.reported}, __iter__ yielded {r.yielded} {_plural(r.yielded, 'batch')}{sizes}"
     against = f", expected {r.expected:.2f}" if r.expected is not None else ""
     return (
         f"{call}: len {r.reported}, __iter__ yielded {r.mean:.2f} ± {r.stderr:.2f} batches on average"
@@ -45,8 +48,8 @@ def finding(result: Result) -> str:
     )
 
 
-def _batches(n: int) -> str:
-    return "batch" if n == 1 else "batches"
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + ("es" if word.endswith("ch") else "s")
 
 
 def line(result: Result) -> str:
