@@ -26,6 +26,8 @@ def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
     call, r = result.call.code, result.report
     if result.timed_out is not None:
+        if result.reported is None:
+            return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
         return (
             f"{call}: len {result.reported}, __iter__ was still running after {result.timed_out:g} s"
             " and was stopped (the time limit, --timeout): it never ends, or never yields"
@@ -84,7 +86,7 @@ def pytest_test(result: Result) -> str:
     r = result.report
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
-        options = f"limit={10 * (result.reported if r is None else r.reported) + 1000}"
+        options = f"limit={10 * ((result.reported or 0) if r is None else r.reported) + 1000}"
     elif result.random:
         imports.append("import torch")
         expected = f", expected={r.expected!r}" if r.expected is not None else ""

@@ -68,7 +68,7 @@ class _Disagreement(Exception):
 @dataclass(eq=False)
 class _TimedOutOn(BaseException):
     call: Call
-    reported: int
+    reported: Optional[int]  # None: building it or its len() was what ran on
     seconds: float
 
 
@@ -94,18 +94,22 @@ def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
             yield from _generators(value, depth - 1)
 
 
-def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
+def _seed_everything(value: int) -> None:
     import torch
 
+    random.seed(value)
+    torch.manual_seed(value)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed(value)
+
+
+def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
     generators = list(_generators(sampler))
     set_epoch = getattr(sampler, "set_epoch", None)
 
     def reseed(epoch: int) -> None:
         value = seed * 7919 + epoch
-        random.seed(value)
-        torch.manual_seed(value)
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].random.seed(value)
+        _seed_everything(value)
         for generator in generators:
             generator.manual_seed(value)
         if callable(set_epoch):
@@ -140,13 +144,31 @@ def _judge(
     call: Call, reg: Optional[registry.Registration], options: Options, state: "_State"
 ) -> _Disagreement:
     """Build and judge one sampler; the returned value says how (``report.ok``)."""
-    _reseeder(None, options.seed)(0)
+    # Building is seeded too, so that hypothesis replays a failing example exactly.
+    _seed_everything(options.seed * 7919)
+    reported: Optional[int] = None
     try:
-        sampler = _build(call)
-        reported = len(sampler)
-        expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
-    except Exception as exc:
-        raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}") from None
+        with time_limit(options.timeout):
+            try:
+                sampler = _build(call)
+                reported = len(sampler)
+                expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
+            except Exception as exc:
+                raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}") from None
+            return _judge_built(sampler, reported, expected, call, reg, options, state)
+    except TimedOut as exc:
+        raise _TimedOutOn(call, reported, exc.seconds) from None
+
+
+def _judge_built(
+    sampler: Any,
+    reported: int,
+    expected: Optional[float],
+    call: Call,
+    reg: Optional[registry.Registration],
+    options: Options,
+    state: "_State",
+) -> _Disagreement:
     limit = 10 * reported + 1000
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
@@ -156,19 +178,16 @@ def _judge(
         return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
 
     try:
-        with time_limit(options.timeout):
-            if random_count:
+        if random_count:
+            report = judged_randomly()
+        else:
+            report = check_length(sampler, reseed=reseed, limit=limit)
+            if not report.ok and not report.cut_off and _varies(sampler, reseed, limit, report.yielded):
+                # A count that changes with the seed is random whatever the registration
+                # says: judge its mean, for this sampler and every later one of the class
+                # (else shrinking would hunt for arguments whose epochs happen to agree).
+                state.random_seen = random_count = True
                 report = judged_randomly()
-            else:
-                report = check_length(sampler, reseed=reseed, limit=limit)
-                if not report.ok and not report.cut_off and _varies(sampler, reseed, limit, report.yielded):
-                    # A count that changes with the seed is random whatever the registration
-                    # says: judge its mean, for this sampler and every later one of the class
-                    # (else shrinking would hunt for arguments whose epochs happen to agree).
-                    state.random_seen = random_count = True
-                    report = judged_randomly()
-    except TimedOut as exc:
-        raise _TimedOutOn(call, reported, exc.seconds) from None
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}") from None
     return _Disagreement(call, report, random_count)
