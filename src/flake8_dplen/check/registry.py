@@ -27,6 +27,11 @@ class Registration:
     epochs: int = 20
     expected: Optional[Callable[[Any], float]] = None
 
+    @property
+    def builds(self) -> bool:
+        """Whether it says how to build the class (a mark alone does not)."""
+        return self.factory is not None or self.strategy is not None or bool(self.args)
+
 
 _REGISTRY: Dict[str, Registration] = {}
 

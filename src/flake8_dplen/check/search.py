@@ -212,7 +212,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
     reg = registry.lookup(cls)
-    how = REGISTERED if reg is not None and (reg.factory or reg.strategy or reg.args) else AUTOMATIC
+    how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
     began = time.monotonic()
     try:
         strategy = _strategy(cls, reg)
