@@ -23,6 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 from flake8_dplen import __version__
 
 from ..config import Config
+from . import verify
 from .files import FileError, Source, discover, read, write_atomically
 from .output import FORMATTERS
 from .settings import load as load_settings
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="print only errors; the exit status says the rest"
     )
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
+    verify.add_arguments(parser)
     return parser
 
 
@@ -231,7 +233,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for path, problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     job = Job(config, write=not (args.check or args.diff), want_diff=args.diff)
-    results = run_all(files, job, args.jobs, args.quiet)
+    results = verify.run(files, job, args) if args.verify else run_all(files, job, args.jobs, args.quiet)
 
     errors = [r for r in results if r.error]
     entries = []

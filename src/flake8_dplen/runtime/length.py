@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, Optional, Tuple
 
 from .poisson import expected_pieces
@@ -23,9 +24,10 @@ _SHOWN_SIZES = 5
 class LengthReport:
     """Outcome of :func:`check_length`.
 
-    ``yielded`` and ``extra_sizes`` are only set in the deterministic mode (one
-    epoch, no ``expected``); ``counts``/``mean``/``stderr`` are always set so that
-    callers can treat both modes alike.
+    ``yielded``, ``sizes`` and ``extra_sizes`` are only set in the deterministic mode
+    (one epoch, no ``expected``); ``counts``/``mean``/``stderr`` are always set so that
+    callers can treat both modes alike. ``cut_off`` says an epoch went past ``limit``
+    batches and was stopped there: its count is a lower bound.
     """
 
     reported: int
@@ -37,6 +39,8 @@ class LengthReport:
     yielded: Optional[int] = None
     extra_sizes: Tuple[Optional[int], ...] = ()
     z: float = 3.0
+    sizes: Tuple[Optional[int], ...] = ()
+    cut_off: bool = False
 
     @property
     def epochs(self) -> int:
@@ -49,6 +53,11 @@ class LengthReport:
 
     @property
     def message(self) -> str:
+        if self.cut_off:
+            return (
+                f"len() = {self.reported}, iteration went on past {max(self.counts)} batches"
+                " and was cut off there: an endless or runaway __iter__"
+            )
         if self.yielded is not None:
             return _deterministic_message(self)
         return _random_message(self)
@@ -61,6 +70,7 @@ def check_length(
     expected: Optional[float] = None,
     reseed: Optional[Callable[[int], Any]] = None,
     z: float = 3.0,
+    limit: Optional[int] = None,
 ) -> LengthReport:
     """Iterate ``obj`` and compare the number of batches with ``len(obj)``.
 
@@ -69,6 +79,9 @@ def check_length(
     before each epoch, and ``len(obj)`` passes when it is within one batch of the
     expectation (an integer cannot do better) and the observed mean agrees with that
     expectation within ``z`` standard errors.
+
+    ``limit`` caps the batches taken from one epoch, so that an endless ``__iter__``
+    ends the check (as a failed, ``cut_off`` report) instead of hanging it.
     """
     if epochs < 1:
         raise ValueError(f"epochs must be >= 1, got {epochs}")
@@ -76,13 +89,17 @@ def check_length(
         raise ValueError("checking against `expected` needs epochs >= 2 to estimate the spread")
     reported = len(obj)
     if epochs == 1 and expected is None:
-        return _check_once(obj, reported, reseed, z)
+        return _check_once(obj, reported, reseed, z, limit)
 
     counts = []
     for epoch in range(epochs):
         if reseed is not None:
             reseed(epoch)
-        counts.append(sum(1 for _ in obj))
+        counts.append(sum(1 for _ in islice(obj, limit + 1 if limit is not None else None)))
+        if limit is not None and counts[-1] > limit:
+            return LengthReport(
+                reported, tuple(counts), math.nan, math.nan, False, expected, z=z, cut_off=True
+            )
     mean, stderr = _mean_and_stderr(counts)
     if expected is None:
         # The mean stands in for the unknown expectation, so its own uncertainty
@@ -123,24 +140,25 @@ def expected_poisson_batches(
     return steps * expected_pieces(n, q * n, m, empty_batch_counts)
 
 
-def _check_once(obj: Any, reported: int, reseed: Optional[Callable[[int], Any]], z: float) -> LengthReport:
+def _check_once(
+    obj: Any, reported: int, reseed: Optional[Callable[[int], Any]], z: float, limit: Optional[int]
+) -> LengthReport:
     if reseed is not None:
         reseed(0)
-    count = 0
-    extra = []
-    for batch in obj:
-        if count >= reported:
-            extra.append(_batch_size(batch))
-        count += 1
+    sizes = tuple(_batch_size(batch) for batch in islice(obj, limit + 1 if limit is not None else None))
+    count = len(sizes)
+    cut_off = limit is not None and count > limit
     return LengthReport(
         reported,
         (count,),
         float(count),
         0.0,
-        count == reported,
+        count == reported and not cut_off,
         yielded=count,
-        extra_sizes=tuple(extra),
+        extra_sizes=sizes[reported:],
         z=z,
+        sizes=sizes,
+        cut_off=cut_off,
     )
 
 

@@ -1,0 +1,5 @@
+import sys
+
+from ..cli.check import main
+
+sys.exit(main())

@@ -1,0 +1,358 @@
+"""Constructor arguments for a sampler, as hypothesis strategies.
+
+Each parameter is drawn from its conventional name (``dataset``, ``batch_size``,
+``drop_last``, ``rank``...), else its type hint, else its default. Every size is drawn
+relative to one ``unit`` drawn first, so that dataset sizes land on the edges where
+rounding goes wrong (0, 1, unit - 1, unit, unit + 1, multiples) and shrink towards them.
+Every value carries the Python source that rebuilds it, for the report and the
+ready-to-paste test.
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from hypothesis import strategies as st
+
+TORCH_DATA = "from torch.utils.data import {}"
+
+
+class CannotBuild(Exception):
+    """No strategy for a parameter: the user has to register a factory."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A value to pass, built fresh for every sampler, and the source that builds it."""
+
+    make: Callable[[], Any]
+    code: str
+    imports: Tuple[str, ...] = ()
+    default: bool = False  # the parameter's own default: left out of the printed call
+
+
+@dataclass(frozen=True)
+class Call:
+    target: Callable[..., Any]
+    args: Tuple[Tuple[str, Shown, bool], ...]  # name, value, positional-only
+
+    def build(self) -> Any:
+        positional = [shown.make() for _, shown, only in self.args if only]
+        named = {name: shown.make() for name, shown, only in self.args if not only}
+        return self.target(*positional, **named)
+
+    @property
+    def code(self) -> str:
+        parts = [
+            shown.code if only else f"{name}={shown.code}"
+            for name, shown, only in self.args
+            if not shown.default or only
+        ]
+        qualname = self.target.__qualname__
+        # A factory defined in a function is named as its own code calls it.
+        name = self.target.__name__ if "<locals>" in qualname else qualname
+        return f"{name}({', '.join(parts)})"
+
+    @property
+    def imports(self) -> List[str]:
+        lines = {line for _, shown, _ in self.args for line in shown.imports}
+        return sorted(lines)
+
+
+@dataclass
+class _Context:
+    unit: int
+    world: int = 1  # drawn before `rank`, which is drawn in range(world)
+
+
+Builder = Callable[[_Context], st.SearchStrategy]
+
+
+def _literal(value: Any) -> Shown:
+    return Shown(lambda: value, repr(value))
+
+
+def _count(ctx: _Context) -> st.SearchStrategy:
+    u = ctx.unit
+    edges = sorted({0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} - {-1})
+    return st.one_of(st.sampled_from(edges), st.integers(0, 4 * u + 3))
+
+
+def _size(ctx: _Context) -> st.SearchStrategy:
+    u = ctx.unit
+    return st.one_of(st.sampled_from(sorted({1, 2, max(1, u - 1), u, u + 1})), st.integers(1, 12))
+
+
+def _ints(ctx: _Context) -> st.SearchStrategy:
+    return _count(ctx).map(_literal)
+
+
+def _sizes(ctx: _Context) -> st.SearchStrategy:
+    return _size(ctx).map(_literal)
+
+
+def _data(ctx: _Context) -> st.SearchStrategy:
+    return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
+
+
+def _index_list(ctx: _Context) -> st.SearchStrategy:
+    return _count(ctx).map(lambda n: _literal(list(range(n))))
+
+
+def _lists_of(values: st.SearchStrategy) -> Builder:
+    return lambda ctx: _count(ctx).flatmap(lambda n: st.lists(values, min_size=n, max_size=n)).map(_literal)
+
+
+def _lengths(ctx: _Context) -> st.SearchStrategy:
+    return _lists_of(st.integers(1, 2 * ctx.unit + 1))(ctx)
+
+
+def _fractions(ctx: _Context) -> st.SearchStrategy:
+    return st.one_of(st.sampled_from([0.5, 1.0, 0.25, 0.1]), st.floats(0.01, 1.0)).map(_literal)
+
+
+def _bools(ctx: _Context) -> st.SearchStrategy:
+    return st.booleans().map(_literal)
+
+
+def _world(ctx: _Context) -> st.SearchStrategy:
+    return st.integers(1, 4).map(_literal)
+
+
+def _rank(ctx: _Context) -> st.SearchStrategy:
+    return st.integers(0, ctx.world - 1).map(_literal)
+
+
+def _seed(ctx: _Context) -> st.SearchStrategy:
+    return st.integers(0, 3).map(_literal)
+
+
+def _generator(ctx: _Context) -> st.SearchStrategy:
+    def shown(seed: int) -> Shown:
+        import torch
+
+        return Shown(
+            lambda: torch.Generator().manual_seed(seed),
+            f"torch.Generator().manual_seed({seed})",
+            ("import torch",),
+        )
+
+    return st.integers(0, 3).map(shown)
+
+
+def _index_sampler(ctx: _Context) -> st.SearchStrategy:
+    def shown(n: int, kind: str) -> Shown:
+        import torch.utils.data as tud
+
+        return Shown(lambda: getattr(tud, kind)(range(n)), f"{kind}(range({n}))", (TORCH_DATA.format(kind),))
+
+    return st.builds(shown, _count(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+
+
+def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
+    def shown(inner: Shown, b: int, drop_last: bool) -> Shown:
+        import torch.utils.data as tud
+
+        return Shown(
+            lambda: tud.BatchSampler(inner.make(), b, drop_last),
+            f"BatchSampler({inner.code}, batch_size={b}, drop_last={drop_last})",
+            (*inner.imports, TORCH_DATA.format("BatchSampler")),
+        )
+
+    return st.builds(shown, _index_sampler(ctx), _size(ctx), st.booleans())
+
+
+# Conventional parameter names, lower-cased. A suffix match (`*_batch_size`) is in _by_name.
+BY_NAME: Dict[str, Builder] = {
+    **dict.fromkeys(["data_source", "dataset", "data", "datasource"], _data),
+    **dict.fromkeys(["indices", "index"], _index_list),
+    **dict.fromkeys(["bs", "max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
+    **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _ints),
+    **dict.fromkeys(["drop_last", "shuffle", "replacement", "even_divides", "even_batches"], _bools),
+    **dict.fromkeys(["num_replicas", "world_size", "num_processes", "num_shards"], _world),
+    **dict.fromkeys(["rank", "process_index", "local_rank", "shard_id"], _rank),
+    **dict.fromkeys(["seed", "random_seed", "epoch"], _seed),
+    **dict.fromkeys(["lengths", "lens", "sizes", "seq_lens", "seq_lengths"], _lengths),
+    **dict.fromkeys(["labels", "targets", "class_ids"], _lists_of(st.integers(0, 3))),
+    **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
+    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
+    **dict.fromkeys(["sampler", "base_sampler", "index_sampler", "sub_sampler"], _index_sampler),
+    **dict.fromkeys(["batch_sampler"], _batch_sampler),
+    **dict.fromkeys(["generator"], _generator),
+}
+
+
+# Counts by the shape of their name (`num_steps`, `max_len`, `epoch_size`), drawn even
+# when the default is None and there is no hint.
+_COUNT_PREFIXES = ("num_", "n_", "max_", "min_")
+_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations")
+
+
+def _by_name(name: str) -> Optional[Builder]:
+    lowered = name.lower()
+    if lowered in BY_NAME:
+        return BY_NAME[lowered]
+    if lowered.endswith("batch_size"):
+        return _sizes
+    if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
+        return _ints
+    return None
+
+
+def _by_hint(hint: Any) -> Optional[Builder]:
+    origin, params = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union:
+        # Optional[X]: the strategy of X; None comes from the default.
+        rest = [p for p in params if p is not type(None)]
+        return _by_hint(rest[0]) if len(rest) == 1 else None
+    if origin is typing.Literal:
+        return lambda ctx: st.sampled_from(params).map(_literal)
+    if hint is bool:
+        return _bools
+    if hint is int:
+        return _ints
+    if hint is float:
+        return _fractions
+    name = getattr(origin or hint, "__name__", "")
+    if name in ("list", "List", "Sequence") and params and params[0] is int:
+        return _lengths
+    if name in ("Sized", "Sequence", "Dataset"):
+        return _data
+    if name == "Generator" and getattr(hint, "__module__", "") == "torch":
+        return _generator
+    if name in ("Sampler", "BatchSampler", "Iterable"):
+        inner = params[0] if params else int
+        return (
+            _batch_sampler
+            if name == "BatchSampler" or typing.get_origin(inner) in (list, List)
+            else _index_sampler
+        )
+    return None
+
+
+def _role(name: str, hint: Any) -> Optional[Builder]:
+    by_name, by_hint = _by_name(name), _by_hint(hint)
+    # A hint that says which kind of sampler refines a name that only says "a sampler".
+    if by_name is _index_sampler and by_hint is _batch_sampler:
+        return by_hint
+    return by_name or by_hint
+
+
+def _default(param: inspect.Parameter) -> Shown:
+    value = param.default
+    return Shown(lambda: value, repr(value), default=True)
+
+
+def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[Builder]:
+    if builder is None and param.default is not inspect.Parameter.empty:
+        value = param.default
+        if isinstance(value, bool):
+            builder = _bools
+        elif isinstance(value, int):
+            builder = _ints
+    if param.default is inspect.Parameter.empty:
+        return builder
+    default = st.just(_default(param))
+    if builder is None:
+        return lambda ctx: default
+    # The default is tried first, so that shrinking returns to it.
+    return lambda ctx, b=builder: st.one_of(default, b(ctx))
+
+
+def _hints(target: Callable[..., Any]) -> Dict[str, Any]:
+    init = target.__init__ if inspect.isclass(target) else target
+    try:
+        return typing.get_type_hints(init)
+    except Exception:  # unresolvable forward references: judge by name and default alone
+        return {}
+
+
+def _shown(value: Any) -> Shown:
+    code = repr(value)
+    # An object without a readable repr is printed as the registration it came from.
+    readable = not code.startswith("<") and "\n" not in code
+    return Shown(lambda: value, code if readable else f"<registered {type(value).__name__}>")
+
+
+def _user_value(value: Any) -> Builder:
+    strategy = value if isinstance(value, st.SearchStrategy) else st.just(value)
+    return lambda ctx: strategy.map(_shown)
+
+
+def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Dict[str, Any]]:
+    """The parameters to generate and their hints. A class whose `__init__` passes
+    `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
+    keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
+    that passes everything on (`*args, **kwargs` alone) takes all of them."""
+    params = list(inspect.signature(target).parameters.values())
+    hints = _hints(target)
+    if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
+        return params, hints
+    # The pass-through parameters themselves are not passed: the base's take their place.
+    params = [p for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    named = {p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    passes_all = not named
+    owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
+    for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
+        if "__init__" not in vars(base) or base is object:
+            continue
+        for param in list(inspect.signature(base.__init__).parameters.values())[1:]:
+            wanted = passes_all or param.default is not param.empty
+            if (
+                wanted
+                and param.name not in named
+                and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD)
+            ):
+                params.append(param.replace(kind=param.KEYWORD_ONLY))
+                hints.setdefault(param.name, _hints(base).get(param.name))
+                named.add(param.name)
+        break
+    return params, hints
+
+
+def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None) -> st.SearchStrategy:
+    """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
+    :class:`CannotBuild` naming the first parameter nothing is known about."""
+    overrides = overrides or {}
+    try:
+        params, hints = _parameters(target)
+    except (TypeError, ValueError) as exc:
+        raise CannotBuild(f"no signature: {exc}") from None
+    plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
+    for param in params:
+        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            continue
+        role = None if param.name in overrides else _role(param.name, hints.get(param.name))
+        if param.name in overrides:
+            builder = _user_value(overrides[param.name])
+        else:
+            builder = _builder(param, role)
+        if builder is None:
+            raise CannotBuild(
+                f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name)"
+            )
+        plan.append((param, builder, role))
+    plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
+    order = {param.name: i for i, param in enumerate(params)}
+
+    @st.composite
+    def draw_call(draw) -> Call:
+        ctx = _Context(unit=draw(st.integers(1, 8)))
+        drawn = {}
+        for param, builder, role in plan:
+            shown = draw(builder(ctx))
+            if role is _world:
+                world = shown.make()
+                ctx.world = world if isinstance(world, int) and world > 0 else 1
+            drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
+        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)))
+
+    return draw_call()
+
+
+def whole(target: Callable[..., Any], strategy: st.SearchStrategy) -> st.SearchStrategy:
+    """Calls from a user's strategy of keyword dicts."""
+    return strategy.map(lambda kwargs: Call(target, tuple((k, _shown(v), False) for k, v in kwargs.items())))

@@ -1,0 +1,38 @@
+"""A wall-clock limit for one sampler's iteration, so a `__iter__` that loops without
+yielding cannot hang the run (the batch cap of check_length catches one that yields)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+
+class TimedOut(BaseException):
+    """Raised inside the iteration when the limit passes. A BaseException on purpose:
+    hypothesis treats an Exception as a failure to shrink, and shrinking a hang would
+    cost the limit once per attempt; this one stops the search at once."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    # SIGALRM only reaches the main thread; elsewhere only the batch cap applies.
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimedOut(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

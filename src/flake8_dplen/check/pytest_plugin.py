@@ -1,0 +1,113 @@
+"""pytest plugin (entry point `pytest11`): `pytest --dplen TARGET` adds one test per
+sampler class in TARGET, and the `dplen_check` fixture checks a class from a test.
+
+Factories registered with `flake8_dplen.check.factory` in a conftest.py are seen, since
+pytest imports conftest files before it collects. Loaded in every pytest run of an
+environment that has flake8-dplen, so it imports nothing heavy until asked.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("dplen", "Sampler len/iter search (flake8-dplen)")
+    group.addoption(
+        "--dplen",
+        action="append",
+        default=[],
+        metavar="TARGET",
+        help="check the samplers of TARGET (module, module:Class, package or path); repeatable",
+    )
+    group.addoption(
+        "--dplen-budget", type=float, default=2.0, help="seconds of search per class (default: 2)"
+    )
+    group.addoption("--dplen-seed", type=int, default=0, help="seed of the search (default: 0)")
+
+
+def _options(config: pytest.Config, **overrides: Any):
+    from .search import Options
+
+    base = {"budget": config.getoption("dplen_budget"), "seed": config.getoption("dplen_seed")}
+    return Options(**{**base, **overrides})
+
+
+class DplenFailure(Exception):
+    """A class whose len() disagrees with its __iter__; the message carries the test to paste."""
+
+
+def _failure_text(result) -> str:
+    from . import report
+
+    return f"{report.finding(result)}\n\nReproduce it with:\n\n{report.pytest_test(result)}"
+
+
+def _outcome(result) -> None:
+    from . import report
+    from .search import CANNOT_BUILD
+
+    if result.found:
+        raise DplenFailure(_failure_text(result))
+    if result.status == CANNOT_BUILD:
+        cls = result.cls
+        pytest.skip(f"{report.name(cls)} could not be built: {result.why}; {report.how_to_register(cls)}")
+
+
+class DplenItem(pytest.Item):
+    def __init__(self, *, sampler: Optional[type] = None, error: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.sampler = sampler
+        self.error = error
+
+    def runtest(self) -> None:
+        if self.error:
+            raise DplenFailure(self.error)
+        from .search import check_class
+
+        _outcome(check_class(self.sampler, _options(self.config)))
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, DplenFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self):
+        return self.path, None, self.name
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k/-m deselect, so they apply to these items too
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
+    targets = config.getoption("dplen")
+    if not targets:
+        return
+    from ..cli.settings import load
+    from . import report
+    from .targets import resolve, sampler_bases
+
+    bases, errors = sampler_bases(load().sampler_bases)
+    found = resolve(targets, bases)
+    for error in errors + found.errors:
+        items.append(DplenItem.from_parent(session, name=f"dplen[{error.split(':')[0]}]", error=error))
+    for cls in found.classes:
+        items.append(DplenItem.from_parent(session, name=f"dplen[{report.name(cls)}]", sampler=cls))
+
+
+@pytest.fixture
+def dplen_check(request: pytest.FixtureRequest):
+    """`dplen_check(MySampler, budget=5)`: fails the test with the counterexample and a
+    test to paste; returns the result when the class agrees."""
+
+    def check(cls: type, **options: Any):
+        from .search import check_class
+
+        result = check_class(cls, _options(request.config, **options))
+        try:
+            _outcome(result)
+        except DplenFailure as failure:
+            pytest.fail(str(failure), pytrace=False)
+        return result
+
+    return check

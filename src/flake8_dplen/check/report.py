@@ -1,0 +1,146 @@
+"""How a result reads: one line per class, and a counterexample as a pytest test."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional
+
+from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Result
+
+# Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
+_HEAD, _TAIL = 8, 2
+
+
+def name(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _sizes(sizes) -> str:
+    shown = ["?" if s is None else str(s) for s in sizes]
+    if len(shown) > _HEAD + _TAIL + 1:
+        shown = shown[:_HEAD] + [f"... ({len(shown) - _HEAD - _TAIL} more)"] + shown[-_TAIL:]
+    return ", ".join(shown)
+
+
+def finding(result: Result) -> str:
+    """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
+    call, r = result.call.code, result.report
+    if result.timed_out is not None:
+        if result.reported is None:
+            return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
+        return (
+            f"{call}: len {result.reported}, __iter__ was still running after {result.timed_out:g} s"
+            " and was stopped (the time limit, --timeout): it never ends, or never yields"
+        )
+    if r.cut_off:
+        return (
+            f"{call}: len {r.reported}, __iter__ was cut off after {max(r.counts)} batches"
+            f" (the cap is 10 x len + 1000): it never ends, or runs far past len"
+        )
+    if r.yielded is not None:
+        if r.sizes and not any(size is not None for size in r.sizes):
+            # Indices, not batches: a count is all there is to say.
+            return f"{call}: len {r.reported}, __iter__ yielded {r.yielded} {_plural(r.yielded, 'item')}"
+        sizes = f" of size{'s' if len(r.sizes) > 1 else ''} {_sizes(r.sizes)}" if r.sizes else ""
+        return f"{call}: len {r.reported}, __iter__ yielded {r.yielded} {_plural(r.yielded, 'batch')}{sizes}"
+    against = f", expected {r.expected:.2f}" if r.expected is not None else ""
+    return (
+        f"{call}: len {r.reported}, __iter__ yielded {r.mean:.2f} ± {r.stderr:.2f} batches on average"
+        f" over {r.epochs} seeded epochs (range {min(r.counts)}..{max(r.counts)}{against})"
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + ("es" if word.endswith("ch") else "s")
+
+
+def line(result: Result) -> str:
+    head = f"{result.status.upper() if result.found else result.status:<15} {name(result.cls)}"
+    if result.found:
+        return f"{head}: {finding(result)}"
+    if result.status == CANNOT_BUILD:
+        return f"{head}: {result.why}; {how_to_register(result.cls)}"
+    judged = "mean over seeded epochs" if result.random else "every epoch exact"
+    return f"{head} ({result.examples} samplers built {result.how}, {judged}, {result.seconds:.1f} s)"
+
+
+def how_to_register(cls: type) -> str:
+    return (
+        f"register a factory: `@flake8_dplen.check.factory({name(cls)!r})` on a function that"
+        " returns one (its own parameters are generated), in the module, a conftest.py or a"
+        " --factories module"
+    )
+
+
+def _snake(text: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", text).lower()
+
+
+def pytest_test(result: Result) -> str:
+    """A test to paste into the user's suite; it fails today, and passes once fixed."""
+    call = result.call
+    target = call.target
+    imports = [f"from {target.__module__} import {target.__qualname__.split('.')[0]}"]
+    imports += call.imports
+    imports.append("from flake8_dplen.runtime import assert_length")
+    r = result.report
+    if result.timed_out is not None or r.cut_off:
+        # The cap keeps the pasted test from hanging as the sampler does.
+        options = f"limit={10 * ((result.reported or 0) if r is None else r.reported) + 1000}"
+    elif result.random:
+        imports.append("import torch")
+        expected = f", expected={r.expected!r}" if r.expected is not None else ""
+        options = f"epochs={r.epochs}, reseed=torch.manual_seed{expected}"
+    else:
+        options = ""
+    body = [f"def test_{_snake(result.cls.__name__)}_len_matches_iter():"]
+    body += [f"    {line}" for line in _merged(imports)]
+    body += [
+        "",
+        f"    sampler = {call.code}",
+        f"    assert_length(sampler{', ' if options else ''}{options})",
+    ]
+    if result.timed_out is not None:
+        body.insert(1, "    # __iter__ never yielded here: run it under a timeout (pytest-timeout)")
+    return "\n".join(body) + "\n"
+
+
+def _merged(imports: List[str]) -> List[str]:
+    """`from m import a` and `from m import b` as `from m import a, b`."""
+    names: Dict[str, set] = {}
+    plain = set()
+    for statement in imports:
+        module, sep, name = statement.partition(" import ")
+        if module.startswith("from ") and sep:
+            names.setdefault(module, set()).add(name)
+        else:
+            plain.add(statement)
+    merged = [f"{module} import {', '.join(sorted(n))}" for module, n in names.items()]
+    return sorted(plain) + sorted(merged)
+
+
+def as_dict(result: Result) -> Dict[str, Any]:
+    data: Dict[str, Optional[Any]] = {
+        "class": name(result.cls),
+        "status": result.status,
+        "built": result.how,
+        "examples": result.examples,
+        "seconds": round(result.seconds, 3),
+    }
+    if result.found:
+        data["counterexample"] = finding(result)
+        data["test"] = pytest_test(result)
+    if result.status == CANNOT_BUILD:
+        data["why"] = result.why
+    return data
+
+
+def summary(results: List[Result], seconds: float) -> str:
+    count = {s: sum(r.status == s for r in results) for s in (OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD)}
+    built = [r for r in results if r.status != CANNOT_BUILD]
+    auto = sum(r.how == "automatically" for r in built)
+    return (
+        f"{len(results)} sampler classes: {count[OK]} ok, {count[COUNTEREXAMPLE]} counterexample,"
+        f" {count[CUT_OFF]} cut off, {count[CANNOT_BUILD]} could not build; built {auto} automatically,"
+        f" {len(built) - auto} with a registered factory; {seconds:.1f} s"
+    )

@@ -1,0 +1,281 @@
+"""One class, one hypothesis search: build samplers from generated arguments and judge
+each with the runtime check; hypothesis shrinks the first disagreement it finds."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Optional
+
+from ..runtime.length import LengthReport, check_length
+from . import registry
+from .arguments import Call, CannotBuild, calls, whole
+from .limits import TimedOut, time_limit
+
+# Statuses, in the order a summary lists them.
+OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
+# How the samplers were built.
+AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
+# A random count is judged at this many standard errors: the search judges up to
+# max_examples samplers, and each judgement at 3 SE alone would be wrong 0.3% of the time.
+RANDOM_Z = 4.0
+# Epochs compared before a mismatching count is taken for a fixed one.
+_VARIATION_EPOCHS = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    budget: float = 2.0  # seconds of search per class (shrinking a counterexample may add some)
+    timeout: float = 5.0  # seconds one sampler may iterate (all its epochs) before it is cut off
+    max_examples: int = 200
+    seed: int = 0
+    epochs: int = 20  # seeded epochs of a random sampler, unless its registration says
+
+
+@dataclass
+class Result:
+    cls: type
+    status: str
+    how: str
+    call: Optional[Call] = None
+    report: Optional[LengthReport] = None
+    random: bool = False
+    timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
+    reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
+    why: str = ""  # what stopped the class from being built
+    examples: int = 0  # samplers built and judged
+    seconds: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        return self.status in (COUNTEREXAMPLE, CUT_OFF)
+
+
+class _Invalid(Exception):
+    """These arguments do not make a working sampler: the example is rejected."""
+
+
+@dataclass(eq=False)
+class _Disagreement(Exception):
+    call: Call
+    report: LengthReport
+    random: bool
+
+
+@dataclass(eq=False)
+class _TimedOutOn(BaseException):
+    call: Call
+    reported: Optional[int]  # None: building it or its len() was what ran on
+    seconds: float
+
+
+@dataclass
+class _State:
+    start: float = field(default_factory=time.monotonic)
+    judged: int = 0
+    last_invalid: str = ""
+    random_seen: bool = False
+    failure: Optional[_Disagreement] = None
+
+
+def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
+    """torch.Generator objects held by a sampler or by the samplers it wraps."""
+    import torch
+
+    if depth == 0:
+        return
+    for value in getattr(obj, "__dict__", {}).values():
+        if isinstance(value, torch.Generator):
+            yield value
+        elif isinstance(value, torch.utils.data.Sampler):
+            yield from _generators(value, depth - 1)
+
+
+def _seed_everything(value: int) -> None:
+    import torch
+
+    random.seed(value)
+    torch.manual_seed(value)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed(value)
+
+
+def _reseeder(sampler: Any, seed: int) -> Callable[[int], None]:
+    generators = list(_generators(sampler))
+    set_epoch = getattr(sampler, "set_epoch", None)
+
+    def reseed(epoch: int) -> None:
+        value = seed * 7919 + epoch
+        _seed_everything(value)
+        for generator in generators:
+            generator.manual_seed(value)
+        if callable(set_epoch):
+            set_epoch(epoch)
+
+    return reseed
+
+
+def _build(call: Call) -> Any:
+    try:
+        return call.build()
+    except (RuntimeError, ValueError) as exc:
+        # A distributed sampler that asks the process group for its world size and rank
+        # gets a group of one, as in a single-process run.
+        if "process group has not been initialized" not in str(exc):
+            raise
+    _one_process_group()
+    return call.build()
+
+
+def _one_process_group() -> None:
+    import tempfile
+
+    import torch.distributed as dist
+
+    if not dist.is_initialized():
+        store = os.path.join(tempfile.mkdtemp(prefix="dplen-check-"), "store")
+        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+
+
+def _judge(
+    call: Call, reg: Optional[registry.Registration], options: Options, state: "_State"
+) -> _Disagreement:
+    """Build and judge one sampler; the returned value says how (``report.ok``)."""
+    # Building is seeded too, so that hypothesis replays a failing example exactly.
+    _seed_everything(options.seed * 7919)
+    reported: Optional[int] = None
+    try:
+        with time_limit(options.timeout):
+            try:
+                sampler = _build(call)
+                reported = len(sampler)
+                expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
+            except Exception as exc:
+                raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}") from None
+            return _judge_built(sampler, reported, expected, call, reg, options, state)
+    except TimedOut as exc:
+        raise _TimedOutOn(call, reported, exc.seconds) from None
+
+
+def _judge_built(
+    sampler: Any,
+    reported: int,
+    expected: Optional[float],
+    call: Call,
+    reg: Optional[registry.Registration],
+    options: Options,
+    state: "_State",
+) -> _Disagreement:
+    limit = 10 * reported + 1000
+    reseed = _reseeder(sampler, options.seed)
+    epochs = reg.epochs if reg is not None and reg.random else options.epochs
+    random_count = (reg is not None and reg.random) or state.random_seen
+
+    def judged_randomly() -> LengthReport:
+        return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
+
+    try:
+        if random_count:
+            report = judged_randomly()
+        else:
+            report = check_length(sampler, reseed=reseed, limit=limit)
+            if not report.ok and not report.cut_off and _varies(sampler, reseed, limit, report.yielded):
+                # A count that changes with the seed is random whatever the registration
+                # says: judge its mean, for this sampler and every later one of the class
+                # (else shrinking would hunt for arguments whose epochs happen to agree).
+                state.random_seen = random_count = True
+                report = judged_randomly()
+    except Exception as exc:
+        raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}") from None
+    return _Disagreement(call, report, random_count)
+
+
+def _varies(sampler: Any, reseed: Callable[[int], None], limit: int, first: int) -> bool:
+    for epoch in range(1, _VARIATION_EPOCHS):
+        if check_length(sampler, reseed=lambda _, e=epoch: reseed(e), limit=limit).yielded != first:
+            return True
+    return False
+
+
+def _strategy(cls: type, reg: Optional[registry.Registration]):
+    target = reg.factory if reg is not None and reg.factory is not None else cls
+    if reg is not None and reg.strategy is not None:
+        return whole(target, reg.strategy)
+    return calls(target, reg.args if reg is not None else None)
+
+
+def check_class(cls: type, options: Options = Options()) -> Result:
+    """Search for arguments on which ``len()`` of ``cls`` disagrees with its ``__iter__``."""
+    from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
+
+    reg = registry.lookup(cls)
+    how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
+    began = time.monotonic()
+    try:
+        strategy = _strategy(cls, reg)
+    except CannotBuild as exc:
+        return Result(cls, CANNOT_BUILD, how, why=str(exc))
+    state = _State()
+
+    @seed(options.seed)
+    @settings(
+        max_examples=options.max_examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=(Phase.generate, Phase.shrink),
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+        verbosity=Verbosity.quiet,
+    )
+    @given(strategy)
+    def probe(call: Call) -> None:
+        # Past the budget the remaining examples pass unjudged; once a disagreement is
+        # found every example runs, or shrinking would see it vanish.
+        if state.failure is None and time.monotonic() - state.start > options.budget:
+            return
+        try:
+            verdict = _judge(call, reg, options, state)
+        except _Invalid as exc:
+            state.last_invalid = str(exc)
+            reject()
+        state.judged += 1
+        if not verdict.report.ok:
+            state.failure = verdict
+            raise verdict
+
+    result = Result(cls, OK, how)
+    try:
+        probe()
+    except _Disagreement as found:
+        result = _found(result, found)
+    except _TimedOutOn as hang:
+        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+    except Exception as exc:
+        from hypothesis.errors import Unsatisfiable
+
+        if state.failure is not None:  # hypothesis could not replay it (a flaky sampler): keep the last seen
+            result = _found(result, state.failure)
+        elif isinstance(exc, Unsatisfiable):
+            result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+        else:
+            raise
+    if result.status == OK and state.judged == 0:
+        result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+    result.examples = state.judged
+    result.random = result.random or state.random_seen or (reg is not None and reg.random)
+    result.seconds = time.monotonic() - began
+    return result
+
+
+def _found(result: Result, found: _Disagreement) -> Result:
+    status = CUT_OFF if found.report.cut_off else COUNTEREXAMPLE
+    return Result(result.cls, status, result.how, found.call, found.report, found.random)
+
+
+def _invalid_why(state: _State) -> str:
+    last = state.last_invalid or "no sampler came out of the generated arguments"
+    return f"every generated argument set failed, the last: {last}"

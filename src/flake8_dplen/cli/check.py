@@ -1,0 +1,203 @@
+"""dplen check TARGET... (also `python -m flake8_dplen.check`): run the samplers and
+search for arguments on which len() disagrees with the batches __iter__ yields.
+
+TARGET is a module (`mypkg.data`), a class (`mypkg.data:MySampler`), a package (every
+module below it) or a path (a file, a package folder, or a folder of files).
+
+Examples:
+  dplen check mypkg.samplers
+  dplen check src/mypkg --factories tests/dplen_factories.py --budget 10
+  dplen check mypkg.samplers:BucketSampler --seed 3 --format json
+
+Exit status: 0 every sampler built agrees with its len(); 1 a counterexample (or an
+iteration cut off); 2 bad usage, or a target, base or factory module that cannot be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import List, Optional, Sequence
+
+from flake8_dplen import __version__
+
+from .settings import load as load_settings
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("targets", nargs="*", metavar="TARGET", help="module, module:Class, package or path")
+    parser.add_argument(
+        "--factories",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="import this module or file first: the factories it registers are used (repeatable)",
+    )
+    parser.add_argument("--budget", type=float, default=2.0, help="seconds of search per class (default: 2)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        help="seconds one sampler may iterate before it is stopped and reported (default: 5)",
+    )
+    parser.add_argument(
+        "--max-examples", type=int, default=200, help="samplers built per class at most (default: 200)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the search and of every epoch (default: 0)"
+    )
+    parser.add_argument(
+        "--epochs", type=int, default=20, help="seeded epochs averaged for a random sampler (default: 20)"
+    )
+    parser.add_argument(
+        "--sampler-bases",
+        default="",
+        metavar="DOTTED,...",
+        help="more base classes whose subclasses are samplers (added to the config's dplen-sampler-bases)",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="flake8 config file to read (default: as flake8 finds one)"
+    )
+    parser.add_argument("--isolated", action="store_true", help="read no config file")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text, or json for machines"
+    )
+    parser.add_argument(
+        "--no-tests", action="store_true", help="do not print counterexamples as pytest tests"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only counterexamples and errors")
+
+
+def build_parser(prog: str = "dplen check") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_arguments(parser)
+    parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
+    return parser
+
+
+class _Progress:
+    """`[i/N] class` on one rewritten stderr line, only on a terminal."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total = total
+        self.enabled = not quiet and total > 1 and sys.stderr.isatty()
+
+    def show(self, i: int, what: str) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\033[K[{i}/{self.total}] {what}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+
+
+def import_factories(modules: Sequence[str]) -> List[str]:
+    from pathlib import Path
+
+    from ..check.targets import import_path
+
+    errors = []
+    for module in modules:
+        try:
+            if module.endswith(".py") or Path(module).exists():
+                import_path(Path(module))
+            else:
+                __import__(module)
+        except (Exception, SystemExit) as exc:
+            errors.append(f"{module}: cannot import the factories: {type(exc).__name__}: {exc}")
+    return errors
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import hypothesis  # noqa: F401
+        import torch  # noqa: F401
+    except ImportError as exc:
+        print(f"dplen check: needs {exc.name}: pip install 'flake8-dplen[check]'", file=sys.stderr)
+        return 2
+    from ..check import report
+    from ..check.search import Options, check_class
+    from ..check.targets import resolve, sampler_bases
+
+    try:
+        settings = load_settings(args.config, args.isolated)
+    except Exception as exc:  # flake8 raises its own error type for a missing --config
+        print(f"{args.config}: cannot read the config: {exc}", file=sys.stderr)
+        return 2
+    # As `python -m` and pytest do: the user's own modules import from where they stand.
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    errors = import_factories(args.factories)
+    extra = settings.sampler_bases + tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip())
+    bases, base_errors = sampler_bases(extra)
+    found = resolve(args.targets, bases)
+    errors += base_errors + found.errors
+    for error in errors:
+        print(error, file=sys.stderr)
+
+    options = Options(args.budget, args.timeout, args.max_examples, args.seed, args.epochs)
+    progress = _Progress(len(found.classes), args.quiet)
+    began = time.monotonic()
+    results = []
+    for i, cls in enumerate(found.classes, 1):
+        progress.show(i, report.name(cls))
+        result = check_class(cls, options)
+        results.append(result)
+        if args.format == "text" and (result.found or not args.quiet):
+            progress.done()
+            print(report.line(result), flush=True)
+    progress.done()
+    if args.format == "json":
+        json.dump([report.as_dict(r) for r in results], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif not args.no_tests:
+        for result in results:
+            if result.found:
+                print(f"\n# {report.name(result.cls)}: paste into your tests\n{report.pytest_test(result)}")
+    if not args.quiet:
+        if found.without_len:
+            print(
+                f"{len(found.without_len)} sampler classes define no __len__: nothing to compare",
+                file=sys.stderr,
+            )
+        print(report.summary(results, time.monotonic() - began), file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if any(r.found for r in results) else 0
+
+
+def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int:
+    parser = build_parser(prog)
+    args = parser.parse_args(argv)
+    if not args.targets:
+        parser.print_usage(sys.stderr)
+        print(f"{prog}: error: give at least one TARGET", file=sys.stderr)
+        return 2
+    if args.budget <= 0 or args.timeout <= 0 or args.max_examples < 1 or args.epochs < 2:
+        parser.error("--budget and --timeout must be positive, --max-examples >= 1, --epochs >= 2")
+    return run(args)
+
+
+def dplen(argv: Optional[Sequence[str]] = None) -> int:
+    """The `dplen` console script: `dplen check ...`."""
+    parser = argparse.ArgumentParser(prog="dplen", description="Run-time checks of Sampler.__len__.")
+    parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "check", help="search for len/iter counterexamples by running the samplers", add_help=False
+    )
+    args, rest = parser.parse_known_args(argv)
+    if args.command != "check":
+        parser.print_usage(sys.stderr)
+        print("dplen: error: give a command: check", file=sys.stderr)
+        return 2
+    return main(rest)

@@ -1,0 +1,138 @@
+"""`dplen-fix --verify`: after rewriting, run `dplen check` on every rewritten class in a
+subprocess and keep only the fixes it confirms; the others are undone and reported as
+manual fixes with the counterexample. A subprocess, because the rewritten modules must
+be imported fresh, and the user's samplers must not run inside the codemod."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from typing import Dict, List, Sequence, Tuple
+
+from .files import FileError, Source, read, write_atomically
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="after rewriting, run `dplen check` on the rewritten classes; undo fixes it does not confirm",
+    )
+    parser.add_argument(
+        "--verify-factories",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help="with --verify: a module or file registering factories for `dplen check` (repeatable)",
+    )
+    parser.add_argument(
+        "--verify-budget",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="with --verify: search time per class",
+    )
+
+
+def _check(targets: Sequence[str], args: argparse.Namespace) -> Tuple[Dict[str, dict], str]:
+    """`dplen check` results by `module.Class`, and what went wrong when it could not run."""
+    command = [sys.executable, "-m", "flake8_dplen.check", "--format", "json", "--quiet"]
+    command += ["--budget", str(args.verify_budget)]
+    for module in args.verify_factories:
+        command += ["--factories", module]
+    if args.config:
+        command += ["--config", args.config]
+    if args.isolated:
+        command.append("--isolated")
+    done = subprocess.run([*command, *targets], capture_output=True, text=True, cwd=os.getcwd())
+    try:
+        results = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        results = []
+    problem = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
+    return {r["class"]: r for r in results}, problem
+
+
+def _qualified(path: str, cls_name: str) -> str:
+    from pathlib import Path
+
+    from ..check.targets import module_name
+
+    return f"{module_name(Path(path))[1]}.{cls_name}"
+
+
+def _verdict(entry: dict, problem: str) -> str:
+    """Why a fix is not kept; empty when the check confirms it."""
+    if not entry:
+        return f"not confirmed, the check could not run it: {problem}"
+    if entry["status"] == "ok":
+        return ""
+    if "counterexample" in entry:
+        return f"the check refutes the fix: {entry['counterexample']}"
+    return f"not confirmed, the check {entry['status']}: {entry.get('why', '')}"
+
+
+def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
+    """`run_all`, then the check on what it rewrote; undone fixes become manual findings."""
+    import ast
+
+    from ..core.analysis import analyze_source
+    from ..core.prefilter import might_define_sampler
+    from ..fixes.rewrite import apply, plan, source_lines
+    from .fix import _row, run_all
+
+    if not job.write:
+        print(
+            "dplen-fix: error: --verify checks the rewritten files; it cannot go with --check or --diff",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    originals: Dict[str, Source] = {}
+    for path in files:
+        try:
+            source = read(path)
+        except FileError:
+            continue  # run_all reports it
+        if might_define_sampler(source.text, job.config):
+            originals[path] = source
+    results = run_all(files, job, args.jobs, args.quiet)
+    changed = [r for r in results if r.changed and r.path in originals]
+    plans = {}
+    for result in changed:
+        source = originals[result.path]
+        module, located = analyze_source(source.text, job.config, result.path, tree=ast.parse)
+        plans[result.path] = (module, plan(source_lines(source.text), located))
+    targets = sorted(
+        {
+            f"{path}:{item.finding.cls.name.value}"
+            for path, (_, planned) in plans.items()
+            for item in planned.fixes
+        }
+    )
+    if not targets:
+        return results
+    verdicts, problem = _check(targets, args)
+    for result in changed:
+        module, planned = plans[result.path]
+        reasons = {
+            id(i): _verdict(verdicts.get(_qualified(result.path, i.finding.cls.name.value), {}), problem)
+            for i in planned.fixes
+        }
+        undone = [i for i in planned.fixes if reasons[id(i)]]
+        if not undone:
+            continue
+        planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
+        source = originals[result.path]
+        edited, _ = apply(module, planned)
+        try:
+            write_atomically(result.path, edited.code, source.encoding)
+        except FileError as exc:
+            result.error = f"--verify could not undo a refuted fix: {exc}"
+            continue
+        result.fixed = [_row(i) for i in planned.fixes]
+        result.manual += [_row(i, reasons[id(i)]) for i in undone]
+        result.changed = bool(planned.fixes)
+    return results

@@ -1,0 +1,75 @@
+"""Generated constructor arguments: what the search draws for conventional parameters."""
+
+from __future__ import annotations
+
+from typing import List
+
+from hypothesis import given, settings
+from torch.utils.data import BatchSampler, DistributedSampler, Sampler
+
+from flake8_dplen.check.arguments import CannotBuild, calls
+
+
+class Wrapper(DistributedSampler):
+    """Passes everything on: the base's parameters are generated for it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class Splitter(Sampler):
+    def __init__(self, sampler: Sampler[List[int]], max_batch_size: int, optimizer):
+        self.sampler = sampler
+
+
+@settings(max_examples=100, derandomize=True, deadline=None)
+@given(calls(Wrapper))
+def test_rank_is_drawn_below_the_world_size_through_kwargs(call):
+    args = {name: shown.make() for name, shown, _ in call.args}
+    assert isinstance(args["dataset"], range)
+    if isinstance(args.get("num_replicas"), int):
+        if isinstance(args.get("rank"), int):
+            assert 0 <= args["rank"] < args["num_replicas"]
+    # What the report prints rebuilds the same arguments.
+    assert call.code.startswith("Wrapper(dataset=range(")
+
+
+@settings(max_examples=50, derandomize=True, deadline=None)
+@given(calls(Splitter, {"optimizer": object()}))
+def test_a_batch_sampler_hint_on_a_sampler_name_gives_batches(call):
+    args = {name: shown.make() for name, shown, _ in call.args}
+    assert isinstance(args["sampler"], BatchSampler)
+    assert args["max_batch_size"] >= 1
+    assert "optimizer=<registered object>" in call.code
+
+
+def test_dataset_sizes_reach_the_edges_around_the_batch_size():
+    class Chunks(Sampler):
+        def __init__(self, dataset, batch_size: int):
+            pass
+
+    pairs = set()
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(calls(Chunks))
+    def collect(call):
+        args = {name: shown.make() for name, shown, _ in call.args}
+        pairs.add((len(args["dataset"]), args["batch_size"]))
+
+    collect()
+    for b in (2, 3):
+        assert {(0, b), (1, b), (b - 1, b), (b, b), (b + 1, b), (2 * b, b)} & pairs
+    assert {n - b for n, b in pairs} >= {-1, 0, 1}
+
+
+def test_an_unknown_required_parameter_cannot_be_built():
+    class NeedsTokenizer(Sampler):
+        def __init__(self, dataset, tokenizer):
+            pass
+
+    try:
+        calls(NeedsTokenizer)
+    except CannotBuild as exc:
+        assert "nothing to pass as `tokenizer`" in str(exc)
+    else:
+        raise AssertionError("built without a tokenizer")

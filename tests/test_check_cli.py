@@ -1,0 +1,244 @@
+"""`dplen check` run for real, as a user runs it, on small projects written here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+SAMPLERS = '''
+from torch.utils.data import Sampler
+
+
+class Chunks(Sampler):
+    """Batches of `batch_size`, the tail kept unless `drop_last`; len() forgets the tail."""
+
+    def __init__(self, dataset, batch_size: int, drop_last: bool = False):
+        self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
+
+    def __iter__(self):
+        batch = []
+        for i in range(len(self.dataset)):
+            batch.append(i)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        return len(self.dataset) // self.batch_size
+
+
+class ExactChunks(Chunks):
+    def __len__(self):
+        n, b = len(self.dataset), self.batch_size
+        return n // b if self.drop_last else -(-n // b)
+
+
+class NeedsTokenizer(ExactChunks):
+    def __init__(self, dataset, batch_size: int, tokenizer):
+        super().__init__(dataset, batch_size)
+        self.tokenizer = tokenizer
+'''
+
+NEVER_ENDING = '''
+from torch.utils.data import Sampler
+
+
+class Endless(Sampler):
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        while True:
+            yield [0]
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+class Stuck(Sampler):
+    """Loops without ever yielding: only the time limit can stop it."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        while True:
+            pass
+        yield
+
+    def __len__(self):
+        return len(self.dataset)
+'''
+
+
+def run(*args: str, cwd: Path, command: str = "dplen") -> subprocess.CompletedProcess:
+    line = (
+        [str(BIN / command), *args]
+        if command != "-m"
+        else [sys.executable, "-m", "flake8_dplen.check", *args]
+    )
+    # The timeout only keeps a regression from hanging the suite.
+    return subprocess.run(line, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "samplers.py").write_text(SAMPLERS)
+    return tmp_path
+
+
+def test_buggy_sampler_gets_a_shrunk_counterexample_and_a_test_that_fails(project):
+    done = run("check", "samplers", "--isolated", cwd=project)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    # Shrunk to the smallest disagreement: one sample, batches of two, the tail kept.
+    assert (
+        "COUNTEREXAMPLE  samplers.Chunks: Chunks(dataset=range(1), batch_size=2): "
+        "len 0, __iter__ yielded 1 batch of size 1"
+    ) in lines
+    assert any(line.startswith("ok              samplers.ExactChunks (") for line in lines)
+    assert any(
+        line.startswith("could not build samplers.NeedsTokenizer: nothing to pass as `tokenizer`")
+        for line in lines
+    )
+    assert "1 counterexample" in done.stderr and "1 could not build" in done.stderr
+
+    pasted = done.stdout.split("paste into your tests\n", 1)[1]
+    namespace = {}
+    sys.path.insert(0, str(project))
+    try:
+        exec(pasted, namespace)
+        with pytest.raises(AssertionError, match=r"len\(\) = 0, iteration yielded 1 batch"):
+            namespace["test_chunks_len_matches_iter"]()
+    finally:
+        sys.path.remove(str(project))
+        sys.modules.pop("samplers", None)
+
+
+def test_a_correct_class_alone_exits_0_also_as_python_m(project):
+    done = run("samplers:ExactChunks", "--isolated", cwd=project, command="-m")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("ok              samplers.ExactChunks (")
+
+
+def test_registered_factory_builds_what_generation_cannot(project):
+    (project / "factories.py").write_text(
+        textwrap.dedent(
+            """
+            from flake8_dplen.check import factory
+            from samplers import NeedsTokenizer
+
+            @factory(NeedsTokenizer)
+            def with_tokenizer(dataset, batch_size: int):
+                return NeedsTokenizer(dataset, batch_size, tokenizer=str.split)
+            """
+        )
+    )
+    done = run("check", "samplers:NeedsTokenizer", "--factories", "factories.py", "--isolated", cwd=project)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "samplers built with a registered factory" in done.stdout
+
+
+def test_never_ending_iterators_are_cut_off_not_hung(tmp_path):
+    (tmp_path / "endless.py").write_text(NEVER_ENDING)
+    done = run("check", "endless", "--timeout", "1", "--isolated", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert (
+        "CUT OFF         endless.Endless: Endless(dataset=range(0)): len 0,"
+        " __iter__ was cut off after 1001 batches" in done.stdout
+    )
+    assert (
+        "CUT OFF         endless.Stuck: Stuck(dataset=range(0)): len 0, __iter__ was still running after 1 s"
+        in (done.stdout)
+    )
+    assert "2 cut off" in done.stderr
+
+
+def test_sampler_bases_from_the_flake8_config(tmp_path):
+    # A base that is no torch Sampler: only the config makes its subclasses samplers.
+    (tmp_path / "base.py").write_text("class Base:\n    pass\n")
+    (tmp_path / "mine.py").write_text(
+        textwrap.dedent(
+            """
+            from base import Base
+
+            class Pairs(Base):
+                def __init__(self, dataset):
+                    self.dataset = dataset
+
+                def __iter__(self):
+                    return iter([[i, i + 1] for i in range(0, len(self.dataset), 2)])
+
+                def __len__(self):
+                    return len(self.dataset) // 2
+            """
+        )
+    )
+    assert "0 sampler classes" in run("check", "mine.py", "--isolated", cwd=tmp_path).stderr
+    (tmp_path / "setup.cfg").write_text("[flake8]\ndplen-sampler-bases = base.Base\n")
+    done = run("check", "mine.py", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "mine.Pairs: Pairs(dataset=range(1)): len 0, __iter__ yielded 1 batch of size 2" in done.stdout
+
+
+def test_random_count_is_judged_by_its_mean(tmp_path):
+    (tmp_path / "coins.py").write_text(
+        textwrap.dedent(
+            '''
+            import torch
+            from torch.utils.data import Sampler
+
+            class Coins(Sampler):
+                """One batch per sample that comes up heads: the count is Binomial(n, 1/2)."""
+
+                def __init__(self, dataset):
+                    self.dataset = dataset
+
+                def __iter__(self):
+                    for i in range(len(self.dataset)):
+                        if torch.rand(()) < 0.5:
+                            yield [i]
+
+                def __len__(self):
+                    return round(len(self.dataset) / 2)
+
+            class GreedyCoins(Coins):
+                def __len__(self):
+                    return len(self.dataset)
+            '''
+        )
+    )
+    done = run("check", "coins", "--isolated", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "ok              coins.Coins (" in done.stdout and "mean over seeded epochs" in done.stdout
+    assert "COUNTEREXAMPLE  coins.GreedyCoins: GreedyCoins(dataset=range(" in done.stdout
+    assert "batches on average over 20 seeded epochs" in done.stdout
+    assert "epochs=20, reseed=torch.manual_seed" in done.stdout  # the pasted test judges the mean too
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        ((), "give at least one TARGET"),
+        (
+            ("nosuchmodule",),
+            "nosuchmodule: cannot import: ModuleNotFoundError: No module named 'nosuchmodule'",
+        ),
+        (("samplers:Nope",), "samplers:Nope: no class Nope in samplers"),
+        (("missing/folder",), "missing/folder: no such file or folder"),
+        (("missing.py",), "missing.py: no such file or folder"),
+        (("samplers", "--factories", "nofactories"), "nofactories: cannot import the factories"),
+    ],
+)
+def test_bad_targets_exit_2_with_one_line(project, args, message):
+    done = run("check", *args, "--isolated", cwd=project)
+    assert done.returncode == 2
+    assert message in done.stderr

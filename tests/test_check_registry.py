@@ -1,0 +1,63 @@
+"""Registrations: a whole-argument strategy, a random mark with an expectation."""
+
+from __future__ import annotations
+
+import torch
+from hypothesis import strategies as st
+from torch.utils.data import Sampler
+
+from flake8_dplen.check import random_sampler, register
+from flake8_dplen.check.report import finding
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, OK, Options, check_class
+
+OPTIONS = Options(budget=1.0, max_examples=40)
+
+
+class Pairs(Sampler):
+    """Needs an even dataset; odd ones it rejects in __init__, and its len() is right."""
+
+    def __init__(self, dataset):
+        if len(dataset) % 2:
+            raise ValueError("odd dataset")
+        self.dataset = dataset
+
+    def __iter__(self):
+        return iter([[i, i + 1] for i in range(0, len(self.dataset), 2)])
+
+    def __len__(self):
+        return len(self.dataset) // 2
+
+
+def test_a_strategy_of_keyword_dicts_replaces_generation():
+    register(Pairs, strategy=st.fixed_dictionaries({"dataset": st.sampled_from([range(1), range(3)])}))
+    result = check_class(Pairs, OPTIONS)
+    # Every drawn set is odd, so every build fails: reported, with the last error.
+    assert result.status == CANNOT_BUILD
+    assert "Pairs(dataset=range(" in result.why and "ValueError: odd dataset" in result.why
+
+    register(Pairs, strategy=st.fixed_dictionaries({"dataset": st.sampled_from([range(2), range(8)])}))
+    result = check_class(Pairs, OPTIONS)
+    assert (result.status, result.how) == (OK, "with a registered factory")
+
+
+@random_sampler(epochs=30, expected=lambda s: len(s.dataset) / 2)
+class Coins(Sampler):
+    """One index per head of a fair coin: Binomial(n, 1/2) items; len() claims them all."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        return iter([i for i in range(len(self.dataset)) if torch.rand(()) < 0.5])
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+def test_random_mark_judges_len_against_the_given_expectation():
+    result = check_class(Coins, OPTIONS)
+    assert result.random and result.status == COUNTEREXAMPLE
+    report = result.report
+    assert report.epochs == 30 and report.expected == len(result.call.build().dataset) / 2
+    assert abs(report.reported - report.expected) > 1
+    assert f"expected {report.expected:.2f}" in finding(result)
