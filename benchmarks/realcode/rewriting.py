@@ -1,6 +1,6 @@
 """The codemod run for real on a copy of a tree, and every file it changed judged: it
 compiles, only the flagged expressions changed (plus an `import math` and/or the
-appended `_dplen_expected_pieces`), nothing fixable is left, and a second run changes
+inserted `_dplen_expected_pieces`), nothing fixable is left, and a second run changes
 nothing."""
 
 from __future__ import annotations
@@ -127,7 +127,8 @@ def line_changes_allowed(old_text: str, new_text: str, spans, label: str) -> Lis
             problems.append(f"{label}: lines {sorted(changed - touched)[:5]} changed outside a fix")
         if tag == "insert":
             added = "\n".join(new[j1:j2]).strip()
-            helper = i1 == len(old) and "def _dplen_expected_pieces" in added
+            # The helper goes in before the first class that calls it.
+            helper = added.startswith("def _dplen_expected_pieces")
             beside_fix = i1 in touched or i1 + 1 in touched
             if not (added == "import math" or helper or beside_fix):
                 problems.append(f"{label}: lines inserted before line {i1 + 1}: {added[:60]!r}")

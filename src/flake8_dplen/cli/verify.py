@@ -81,7 +81,8 @@ def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
 
     from ..core.analysis import analyze_source
     from ..core.prefilter import might_define_sampler
-    from ..fixes.rewrite import apply, plan, source_lines
+    from ..fixes.linelength import line_length_for
+    from ..fixes.rewrite import apply, plan
     from .fix import _row, run_all
 
     if not job.write:
@@ -104,7 +105,7 @@ def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
     for result in changed:
         source = originals[result.path]
         module, located = analyze_source(source.text, job.config, result.path, tree=ast.parse)
-        plans[result.path] = (module, plan(source_lines(source.text), located))
+        plans[result.path] = (module, plan(source.text, located))
     targets = sorted(
         {
             f"{path}:{item.finding.cls.name.value}"
@@ -126,7 +127,7 @@ def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
         source = originals[result.path]
-        edited, _ = apply(module, planned)
+        edited, _ = apply(module, planned, line_length_for(result.path))
         try:
             write_atomically(result.path, edited.code, source.encoding)
         except FileError as exc:

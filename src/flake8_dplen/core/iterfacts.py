@@ -117,7 +117,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 if callee in {"math.ceil", "numpy.array_split"}:
                     splits_by.update(_split_divisors(node, callee))
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
-            note(node)
+            if _unconditional_tail(node, fn):
+                note(node)
         elif isinstance(node, cst.If) and _yields_when_full(node, fn):
             note(node, full=True)
     partial = next((kind for kind in (YES, KEEP, FULL) if kind in evidence), UNKNOWN)
@@ -247,6 +248,33 @@ def _is_tail_yield(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
             if any(isinstance(s, (cst.For, cst.While)) for s in parent.body[:position]):
                 return True
         child = parent
+    return False
+
+
+def _unconditional_tail(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
+    """Every `if` around the tail yield only asks whether the batch is empty, or about
+    drop_last: `if len(batch) > 1:` drops a tail of one, so the tail is not always yielded."""
+    return all(_empty_or_drop_last(p.test) for p in fn.ancestors(line) if isinstance(p, cst.If))
+
+
+def _empty_or_drop_last(test: cst.BaseExpression) -> bool:
+    if drop_last_test(test) is not None or isinstance(test, (cst.Name, cst.Attribute)):
+        return True
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _empty_or_drop_last(test.left) and _empty_or_drop_last(test.right)
+    if isinstance(test, cst.Call):
+        return isinstance(test.func, cst.Name) and test.func.value == "len"
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        right = target.comparator
+        nonempty = {cst.GreaterThan: "0", cst.NotEqual: "0", cst.GreaterThanEqual: "1"}
+        return (
+            isinstance(test.left, cst.Call)
+            and isinstance(test.left.func, cst.Name)
+            and test.left.func.value == "len"
+            and isinstance(right, cst.Integer)
+            and nonempty.get(type(target.operator)) == right.value
+        )
     return False
 
 
