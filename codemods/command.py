@@ -16,7 +16,7 @@ from libcst.codemod import CodemodCommand
 from flake8_dplen.config import Config
 from flake8_dplen.core.analysis import analyze_module, locate
 from flake8_dplen.fixes.linelength import line_length_for
-from flake8_dplen.fixes.rewrite import apply, plan, source_lines
+from flake8_dplen.fixes.rewrite import apply, plan
 
 
 class FixLenCommand(CodemodCommand):
@@ -38,6 +38,5 @@ class FixLenCommand(CodemodCommand):
         )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        lines = source_lines(tree.code)
-        located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), lines)
+        located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), tree.code)
         return apply(tree, plan(tree.code, located), line_length_for(self.context.filename))[0]

@@ -48,7 +48,7 @@ class DplenChecker:
             from .core.analysis import analyze_text
 
             try:
-                _, located = analyze_text(source, self.config, self.filename)
+                _, located = analyze_text(source, self.config, self.filename, self.tree)
             except libcst.ParserSyntaxError:
                 # flake8 has parsed this file, so it is Python that LibCST does not
                 # accept (README, known limits): skipped, as the plugin cannot read it.

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import io
 import os
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,31 +100,44 @@ class Located:
     finding: Finding
 
 
-def _class_positions(module: cst.Module, cls: cst.ClassDef, lines: List[str]):
-    """Positions inside one top-level class, rendered alone and shifted to where it
-    starts in the file: a sampler's findings never need the whole module re-rendered,
-    which costs seconds on a large file. None when the class cannot be placed surely."""
-    header = re.compile(rf"class\s+{re.escape(cls.name.value)}\b")
-    starts = [i for i, line in enumerate(lines, 1) if header.match(line)]
-    same_name = [s for s in module.body if isinstance(s, cst.ClassDef) and s.name.value == cls.name.value]
-    if len(starts) != len(same_name):
-        return None
+def _class_positions(module: cst.Module, cls: cst.ClassDef, line: int):
+    """Positions inside one top-level class, rendered alone and shifted to `line`, where
+    its `class` keyword stands in the file: a sampler's findings never need the whole
+    module re-rendered, which costs seconds on a large file."""
     # Blocks without their own indent render with the module's default: keep the file's.
     alone = module.with_changes(body=[cls], header=[], footer=[])
     positions = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
-    shift = starts[same_name.index(cls)] - positions[cls.name].start.line
+    shift = line - positions[cls].start.line
     return {node: (p.start.line + shift, p.start.column) for node, p in positions.items()}
 
 
-def locate(module: cst.Module, findings: List[Finding], lines: List[str]) -> List[Located]:
+def _class_lines(module: cst.Module, tree: Optional[ast.Module], source: str) -> Dict[cst.ClassDef, int]:
+    """The line of each top-level class's `class` keyword, from Python's own parser (a
+    docstring line that reads like a header, or `class \\` on its own line, cannot
+    mislead it); empty when Python cannot parse the file."""
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, RecursionError, MemoryError):
+            return {}
+    lines = [node.lineno for node in tree.body if isinstance(node, ast.ClassDef)]
+    classes = [stmt for stmt in module.body if isinstance(stmt, cst.ClassDef)]
+    return dict(zip(classes, lines)) if len(lines) == len(classes) else {}
+
+
+def locate(
+    module: cst.Module, findings: List[Finding], source: str, tree: Optional[ast.Module] = None
+) -> List[Located]:
     """(line, column) of each finding, from the positions of the classes they are in, or
-    of the whole module when one lies outside every sampler class."""
+    of the whole module when one cannot be placed so. `tree` is the file's `ast`, when
+    the caller has it already."""
     if not findings:
         return []
     with _deep_recursion():
         table: Dict[cst.CSTNode, Tuple[int, int]] = {}
+        starts = _class_lines(module, tree, source)
         for cls in {f.cls for f in findings}:
-            placed = _class_positions(module, cls, lines) if cls is not None else None
+            placed = _class_positions(module, cls, starts[cls]) if cls in starts else None
             if placed is None or not all(f.node in placed for f in findings if f.cls is cls):
                 whole = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
                 table = {node: (p.start.line, p.start.column) for node, p in whole.items()}
@@ -148,11 +159,17 @@ def _deep_recursion(limit: int = 20000):
         sys.setrecursionlimit(before)
 
 
-def analyze_text(source: str, config: Config = DEFAULT_CONFIG, path: Optional[str] = None):
-    """Parse with LibCST (once) and analyse, with no cheap test first."""
+def analyze_text(
+    source: str,
+    config: Config = DEFAULT_CONFIG,
+    path: Optional[str] = None,
+    tree: Optional[ast.Module] = None,
+):
+    """Parse with LibCST (once) and analyse, with no cheap test first; `tree` is the
+    file's `ast` when the caller has parsed it already."""
     module = cst.parse_module(source)
     findings = analyze_module(module, config, module_name_for(path))
-    return module, locate(module, findings, io.StringIO(source, newline="").readlines())
+    return module, locate(module, findings, source, tree)
 
 
 def analyze_source(
@@ -171,4 +188,4 @@ def analyze_source(
             tree = tree(source)
         if not could_report(tree, config):
             return None, []
-    return analyze_text(source, config, path)
+    return analyze_text(source, config, path, tree)
