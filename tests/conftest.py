@@ -1,4 +1,4 @@
-"""Shared fixtures: repository paths and a real single-process gloo group."""
+"""Shared fixtures: repository paths, one torch thread, a real single-process gloo group."""
 
 from __future__ import annotations
 
@@ -25,6 +25,18 @@ def opacus_141_dir() -> Path:
     if not (path / "opacus" / "utils" / "batch_memory_manager.py").is_file():
         pytest.fail(f"opacus 1.4.1 is not unpacked at {path}; run scripts/setup.sh", pytrace=False)
     return path
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """Small tensor ops only: intra-op threads just contend on a busy 2-core machine (one
+    Poisson epoch at n=60000 went from 0.12 s to 6 s, measured)."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(previous)
 
 
 @pytest.fixture(scope="module")

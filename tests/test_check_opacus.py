@@ -20,13 +20,7 @@ from flake8_dplen.runtime import expected_poisson_batches
 OPTIONS = Options(budget=2.0, seed=0)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    # Small tensors only; intra-op threads just contend on the shared 2-core machine.
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")

@@ -26,15 +26,7 @@ from opacus_versions import (
 from flake8_dplen.runtime import check_length, expected_poisson_batches
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    # The Poisson samplers call torch.rand(num_samples) per step; on a busy 2-core
-    # machine intra-op threads contend and one epoch at n=60000 went from 0.12 s to
-    # 6 s (measured). One thread is what these small ops want anyway.
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(previous)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")
