@@ -11,6 +11,7 @@ import libcst as cst
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
+from .itershape import IterShape, iter_shape
 from .names import ImportTable
 
 
@@ -60,8 +61,19 @@ class SamplerContext:
     index: ClassIndex
     flow: Flow
     iter: IterFacts
+    lineage: Tuple[cst.ClassDef, ...] = ()  # the class, then its bases in this module
     _len_attrs: Optional[FrozenSet[str]] = None
     _remainders: Optional[FrozenSet[Tuple[str, str]]] = None
+
+    @cached_property
+    def shape(self) -> IterShape:
+        """__iter__'s shape, for the class-level rules; read on first use, once."""
+        func = self.index.methods.get("__iter__")
+        return iter_shape(func, self.index.function(func) if func else None, self.imports)
+
+    def defines(self, method: str) -> bool:
+        """The class itself, not a base, defines `method`."""
+        return any(isinstance(s, cst.FunctionDef) and s.name.value == method for s in self.cls.body.body)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)

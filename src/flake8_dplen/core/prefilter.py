@@ -11,11 +11,22 @@ from typing import Dict, Optional
 from ..config import Config
 
 _ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
+_ENDLESS_CALLS = {"cycle", "count", "repeat", "islice"}
+# torch's samplers that define __len__ (Sampler itself does not).
+_TORCH_LEN_BASES = {
+    "BatchSampler",
+    "RandomSampler",
+    "SequentialSampler",
+    "SubsetRandomSampler",
+    "WeightedRandomSampler",
+    "DistributedSampler",
+}
 
 
 def might_define_sampler(text: str, config: Config) -> bool:
-    """The text test: `__len__` and a sampler base name both appear."""
-    if "__len__" not in text:
+    """The text test: `__len__` or `__iter__` (an inherited `__len__` can disagree with
+    it), and a sampler base name."""
+    if "__len__" not in text and "__iter__" not in text:
         return False
     if "Sampler" in text:
         return True
@@ -74,17 +85,45 @@ def could_report(tree: ast.Module, config: Config) -> bool:
             if names & samplers or any(n and any(w in n for w in wanted) for n in names):
                 samplers.add(cls.name)
                 changed = True
-    with_len = [
-        cls
+    methods = {cls.name: _methods(cls) for cls in classes if cls.name in samplers}
+    with_len = [cls for cls in classes if cls.name in samplers and "__len__" in methods[cls.name]]
+    len_bases = _TORCH_LEN_BASES | {base.rpartition(".")[2] for base in config.sampler_bases}
+    len_bases |= {cls.name for cls in with_len}
+    if any(
+        _shape_may_report(cls, methods[cls.name], len_bases, aliases)
         for cls in classes
-        if cls.name in samplers
-        and any(
-            isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__len__" for s in cls.body
-        )
-    ]
+        if cls.name in methods
+    ):
+        return True
     if not with_len:
         return False
     # Rounding may sit in the class, in a base defined here, or in a module constant.
     return any(_rounds(cls, aliases) for cls in classes if cls.name in samplers) or any(
         _rounds(stmt, aliases) for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
     )
+
+
+def _methods(cls: ast.ClassDef) -> Dict[str, ast.AST]:
+    return {s.name: s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases, aliases) -> bool:
+    """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
+    (possibly from a base two levels up, which LibCST then finds), or with this class's
+    __len__ an endless loop or an attribute that __len__ reads assigned in __iter__."""
+    iter_func = methods.get("__iter__")
+    if iter_func is None:
+        return False
+    length = methods.get("__len__")
+    if length is None:
+        return any(_last_name(base, aliases) in len_bases for base in cls.bases)
+    assigned = set()
+    for node in ast.walk(iter_func):
+        if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
+            return True
+        if isinstance(node, ast.Call) and _last_name(node.func, aliases) in _ENDLESS_CALLS:
+            return True
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
+    return any(isinstance(n, ast.Attribute) and n.attr in assigned for n in ast.walk(length))

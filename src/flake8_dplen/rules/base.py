@@ -7,7 +7,7 @@ its check, and its VALID and INVALID examples. The docs page and the tests come 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, ClassVar, Optional, Sequence, Tuple
+from typing import Callable, ClassVar, Iterable, Optional, Sequence, Tuple
 
 import libcst as cst
 
@@ -42,6 +42,10 @@ class Rule:
     def check(self, ctx: SamplerContext, site: Reached, kind: str) -> Optional[Finding]:
         raise NotImplementedError
 
+    def check_class(self, ctx: SamplerContext) -> Iterable[Finding]:
+        """Called once per sampler class, for the rules with no rounding `kinds`."""
+        return ()
+
     def finding(
         self,
         site: Reached,
@@ -51,6 +55,20 @@ class Rule:
     ) -> Finding:
         """`propose` builds the fix, or says why there is none, when a face asks for it."""
         return Finding(self.code, at or site.node, message, self.gating, propose)
+
+
+class ClassRule(Rule):
+    """A rule that compares the shape of `__iter__` with `__len__`, once per class."""
+
+    kinds = frozenset()
+    looks_at: ClassVar[str]  # for the docs page: what the rule compares
+
+    def check_class(self, ctx: SamplerContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def manual(self, node: cst.CSTNode, message: str, reason: str) -> Finding:
+        """A finding whose fix is left to a hand, for `reason`."""
+        return Finding(self.code, node, message, self.gating, lambda: reason)
 
 
 def where(site: Reached) -> str:

@@ -1,0 +1,271 @@
+"""The shape of `__iter__`, read once per class: whether it can end, what each item it
+yields is (one index or a batch of them), and which `self` attributes it assigns. The
+rounding evidence lives in iterfacts; these are the facts the class-level rules compare
+with `__len__`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Set
+
+import libcst as cst
+
+from .classindex import FunctionIndex, is_self_attr, walk
+from .names import ImportTable
+from .rounding import qualified_callee
+
+SAMPLE = "sample"  # each item is one index
+BATCH = "batch"  # each item is a list of indices
+INHERITED = "inherited"  # the items are the parent's (`yield from super().__iter__()`)
+
+_ENDLESS = {"itertools.cycle", "itertools.count"}
+_INDEX_SOURCES = {"range", "torch.randperm", "numpy.random.permutation", "numpy.arange", "torch.arange"}
+_LOOPS = (cst.For, cst.While)
+_CYCLE = "cycle"  # a value built from itself
+
+
+@dataclass(frozen=True)
+class IterShape:
+    func: Optional[cst.FunctionDef]
+    endless: Optional[cst.CSTNode]  # a loop or call every run reaches and never leaves
+    unit: Optional[str]  # SAMPLE, BATCH, INHERITED, or None when the yields disagree or are unclear
+    assigns: Dict[str, cst.CSTNode] = field(default_factory=dict)  # self attr -> its assignment
+
+
+NO_SHAPE = IterShape(None, None, None)
+
+
+def iter_shape(
+    func: Optional[cst.FunctionDef], fn: Optional[FunctionIndex], imports: ImportTable
+) -> IterShape:
+    if func is None or fn is None:
+        return NO_SHAPE
+    reader = _Reader(fn, imports)
+    return IterShape(func, reader.endless(), reader.unit(), reader.assigns())
+
+
+class _Reader:
+    def __init__(self, fn: FunctionIndex, imports: ImportTable) -> None:
+        self.fn = fn
+        self.func = fn.func
+        self.imports = imports
+        self.nodes = list(walk(self.func.body))
+
+    # ------------------------------------------------------------------ endless
+
+    def endless(self) -> Optional[cst.CSTNode]:
+        for node in self.nodes:
+            if isinstance(node, cst.While):
+                found = _always_true(node.test) and not self._leaves(node)
+            elif isinstance(node, cst.For):
+                found = self._endless_source(node.iter) and not self._leaves(node)
+            elif isinstance(node, cst.Yield) and isinstance(node.value, cst.From):
+                found = self._endless_source(node.value.item)
+            elif isinstance(node, cst.Return) and node.value is not None:
+                found = self._endless_source(node.value)
+            else:
+                continue
+            if found and self._always_reached(node):
+                return node
+        return None
+
+    def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
+        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, also
+        through a local only ever bound to one."""
+        if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
+            seen = seen or set()
+            if expr.value in seen:
+                return False
+            values = self.fn.locals[expr.value]
+            return all(self._endless_source(v, seen | {expr.value}) for v in values)
+        if not isinstance(expr, cst.Call):
+            return False
+        callee = qualified_callee(expr, self.imports)
+        args = [a for a in expr.args if a.keyword is None]
+        if callee in _ENDLESS:
+            return True
+        if callee == "itertools.repeat":
+            return len(expr.args) == 1
+        if callee == "itertools.islice" and len(args) in (2, 3):
+            # islice(it, None) and islice(it, start, None, ...) have no stop of their own.
+            stop = args[1].value if len(args) == 2 else args[2].value
+            return _is_none(stop) and self._endless_source(args[0].value, seen)
+        if callee == "iter" and len(args) == 1:
+            return self._endless_source(args[0].value, seen)
+        return False
+
+    def _leaves(self, loop: cst.CSTNode) -> bool:
+        """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
+        without default outside `try` (exhausting it ends the generator with an error)."""
+        for node in walk(loop.body):
+            if isinstance(node, (cst.Return, cst.Raise)):
+                return True
+            if isinstance(node, cst.Break) and self._loop_of(node) is loop:
+                return True
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Name)
+                and node.func.value == "next"
+                and len(node.args) == 1
+                and not any(isinstance(a, cst.Try) for a in self.fn.ancestors(node))
+            ):
+                return True
+        return False
+
+    def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
+
+    def _always_reached(self, node: cst.CSTNode) -> bool:
+        """Every run of __iter__ gets to `node`: it is not under an `if`, a `for`, an
+        `except` or `else`, and no statement before it may leave."""
+        child = node
+        for parent in self.fn.ancestors(node):
+            if isinstance(parent, cst.IndentedBlock):
+                earlier = parent.body[: parent.body.index(child)]
+                if any(isinstance(n, (cst.Return, cst.Raise)) for s in earlier for n in walk(s)):
+                    return False
+            elif isinstance(parent, cst.Try):
+                if child is not parent.body:
+                    return False
+            elif isinstance(parent, cst.While):
+                if not (_always_true(parent.test) and child is parent.body):
+                    return False
+            elif isinstance(parent, (cst.If, cst.For, cst.Else, cst.ExceptHandler, cst.Finally, cst.Match)):
+                return False
+            child = parent
+        return True
+
+    # ------------------------------------------------------------------ unit
+
+    def unit(self) -> Optional[str]:
+        units = set()
+        generator = False
+        for node in self.nodes:
+            if isinstance(node, cst.Yield):
+                generator = True
+                value = node.value
+                if isinstance(value, cst.From):
+                    units.add(self._element(value.item))
+                else:
+                    units.add(self._item(value) if value is not None else None)
+        if not generator:
+            for value in self.fn.returns:
+                units.add(self._element(value))
+        return _agree(units)
+
+    def _item(self, expr: cst.BaseExpression, seen: frozenset = frozenset()) -> Optional[str]:
+        """What one yielded value is."""
+        if isinstance(expr, (cst.List, cst.ListComp)):
+            return BATCH
+        if isinstance(expr, cst.Integer):
+            return SAMPLE
+        if isinstance(expr, cst.Call):
+            callee = qualified_callee(expr, self.imports)
+            if callee == "int" or _method(expr) == "item":
+                return SAMPLE
+            if callee == "list" or _method(expr) == "tolist":
+                return BATCH
+            return None
+        if isinstance(expr, cst.Subscript):
+            return BATCH if _is_slice(expr) else self._element(expr.value, seen)
+        if isinstance(expr, cst.Name):
+            if expr.value in seen:
+                return _CYCLE
+            seen = seen | {expr.value}
+            loop = self._loop_over(expr.value)
+            if loop is not None:
+                return self._element(loop.iter, seen)
+            values = self.fn.locals.get(expr.value)
+            if values and not self._appended(expr.value):
+                return _agree(self._item(v, seen) for v in values)
+            if values and all(isinstance(v, cst.List) and not v.elements for v in values):
+                return BATCH  # `batch = []`, filled with `append`, yielded when full
+        return None
+
+    def _element(self, expr: cst.BaseExpression, seen: frozenset = frozenset()) -> Optional[str]:
+        """What each element of an iterable is."""
+        if isinstance(expr, cst.Call):
+            callee = qualified_callee(expr, self.imports)
+            if callee in _INDEX_SOURCES:
+                return SAMPLE
+            if callee in {"iter", "list", "sorted", "tuple"} and len(expr.args) == 1:
+                return self._element(expr.args[0].value, seen)
+            if _method(expr) == "tolist" and isinstance(expr.func, cst.Attribute):
+                return self._element(expr.func.value, seen)
+            if _method(expr) == "__iter__" and _is_super(expr.func.value):
+                return INHERITED
+            return None
+        if isinstance(expr, cst.ListComp):
+            return self._item(expr.elt, seen)
+        if isinstance(expr, cst.Subscript):
+            return self._element(expr.value, seen) if _is_slice(expr) else None
+        if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
+            if expr.value in seen:
+                return _CYCLE
+            seen = seen | {expr.value}
+            return _agree(self._element(v, seen) for v in self.fn.locals[expr.value])
+        return None
+
+    def _loop_over(self, name: str) -> Optional[cst.For]:
+        loops = [
+            n
+            for n in self.nodes
+            if isinstance(n, (cst.For, cst.CompFor))
+            and isinstance(n.target, cst.Name)
+            and n.target.value == name
+        ]
+        return loops[0] if len(loops) == 1 and name not in self.fn.locals else None
+
+    def _appended(self, name: str) -> bool:
+        return any(
+            isinstance(n, cst.Call)
+            and _method(n) in {"append", "extend"}
+            and isinstance(n.func.value, cst.Name)
+            and n.func.value.value == name
+            for n in self.nodes
+        )
+
+    # ------------------------------------------------------------------ assigns
+
+    def assigns(self) -> Dict[str, cst.CSTNode]:
+        found: Dict[str, cst.CSTNode] = {}
+        for node in self.nodes:
+            if isinstance(node, cst.Assign):
+                targets: List[cst.BaseExpression] = [t.target for t in node.targets]
+            elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+                targets = [node.target]
+            else:
+                continue
+            for target in targets:
+                attr = is_self_attr(target, self.func)
+                if attr is not None:
+                    found.setdefault(attr, node)
+        return found
+
+
+def _agree(units: Iterable[Optional[str]]) -> Optional[str]:
+    # `indices += indices[:pad]` says nothing new about what `indices` holds.
+    found = set(units) - {_CYCLE}
+    return found.pop() if len(found) == 1 else None
+
+
+def _always_true(test: cst.BaseExpression) -> bool:
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    return isinstance(test, cst.Integer) and test.evaluated_value != 0
+
+
+def _is_none(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def _is_slice(expr: cst.Subscript) -> bool:
+    return len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Slice)
+
+
+def _method(call: cst.Call) -> Optional[str]:
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
+
+
+def _is_super(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "super"

@@ -1,0 +1,72 @@
+"""Precision of the rules on the shape of __iter__, asserted by running their examples:
+every INVALID class, built for real, has some input where len() and the items __iter__
+yields differ; every VALID one agrees on all inputs tried, or says it has no length, or
+documents a nominal epoch."""
+
+import itertools
+
+import pytest
+import torch
+
+from flake8_dplen.rules import RULES
+from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
+
+CAP = 500  # more items than any finite example yields on the grid: past it, iteration is endless
+GRID = [(n, bs) for n in (1, 2, 5, 10, 11) for bs in (1, 2, 3, 4)]
+
+# How to build an example class from (n, bs) when its constructor is not `Cls(n, bs)`.
+BUILD = {
+    "ForeverRandom": lambda cls, n, bs: cls(range(n)),
+}
+
+SHAPE_RULES = [rule for rule in RULES if not rule.kinds]
+
+
+def _sampler_class(source):
+    namespace = {"__name__": "example"}
+    exec(compile(source, "example", "exec"), namespace)
+    own = [v for v in namespace.values() if isinstance(v, type) and v.__module__ == namespace.get("__name__")]
+    return own[-1]
+
+
+def measure(source, n, bs):
+    """(len() or None when it raises TypeError, items yielded or None when endless)."""
+    cls = _sampler_class(source)
+    torch.manual_seed(0)
+    sampler = BUILD.get(cls.__name__, lambda c, n, bs: c(n, bs))(cls, n, bs)
+    try:
+        length = len(sampler)
+    except TypeError:
+        length = None
+    count = sum(1 for _ in itertools.islice(iter(sampler), CAP))
+    return length, (None if count == CAP else count)
+
+
+def _examples(kind):
+    for rule in SHAPE_RULES:
+        for number, example in enumerate(getattr(rule, kind)):
+            source = example if isinstance(example, str) else example.source
+            yield pytest.param(source, id=f"{rule.code}-{kind.lower()}-{number}")
+
+
+@pytest.mark.parametrize("source", list(_examples("INVALID")))
+def test_invalid_example_really_disagrees_for_some_input(source):
+    measured = [measure(source, n, bs) for n, bs in GRID]
+    assert any(length is not None and length != count for length, count in measured), measured
+
+
+@pytest.mark.parametrize("source", list(_examples("VALID")))
+def test_valid_example_agrees_or_says_why_not(source):
+    for n, bs in GRID:
+        length, count = measure(source, n, bs)
+        if length is None:
+            continue  # no length: nothing to disagree with
+        if count is None and NOMINAL.search(source):
+            continue  # an endless stream documented as a nominal epoch
+        assert length == count, (n, bs, length, count)
+
+
+def test_the_harness_tells_endless_from_finite():
+    endless = "class S:\n    def __init__(self, n, bs): self.n = n\n    def __iter__(self):\n        while True: yield 0\n    def __len__(self): return self.n\n"
+    assert measure(endless, 3, 1) == (3, None)
+    assert measure(endless.replace("while True: yield 0", "yield from range(self.n)"), 3, 1) == (3, 3)
