@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 import torch
+from torch.utils.data import SequentialSampler
 
 from flake8_dplen.rules import RULES
 from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
@@ -14,9 +15,29 @@ from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
 CAP = 500  # more items than any finite example yields on the grid: past it, iteration is endless
 GRID = [(n, bs) for n in (1, 2, 5, 10, 11) for bs in (1, 2, 3, 4)]
 
+
 # How to build an example class from (n, bs) when its constructor is not `Cls(n, bs)`.
+def _data(cls, n, bs):
+    return cls(range(n))
+
+
+def _data_bs(cls, n, bs):
+    return cls(range(n), bs)
+
+
+def _batch_sampler(cls, n, bs):
+    return cls(SequentialSampler(range(n)), bs, False)
+
+
 BUILD = {
-    "ForeverRandom": lambda cls, n, bs: cls(range(n)),
+    **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
+    **dict.fromkeys(
+        ["RandomBatches", "BatchedRandom", "GreedyBatches", "RangeBatches", "DistributedBatches"], _data_bs
+    ),
+    **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
+    "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
+    "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
+    "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
 }
 
 SHAPE_RULES = [rule for rule in RULES if not rule.kinds]

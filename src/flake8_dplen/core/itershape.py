@@ -20,6 +20,7 @@ INHERITED = "inherited"  # the items are the parent's (`yield from super().__ite
 
 _ENDLESS = {"itertools.cycle", "itertools.count"}
 _INDEX_SOURCES = {"range", "torch.randperm", "numpy.random.permutation", "numpy.arange", "torch.arange"}
+_CHUNKERS = {"torch.split", "torch.chunk", "torch.tensor_split", "numpy.array_split", "numpy.split"}
 _LOOPS = (cst.For, cst.While)
 _CYCLE = "cycle"  # a value built from itself
 
@@ -155,7 +156,9 @@ class _Reader:
 
     def _item(self, expr: cst.BaseExpression, seen: frozenset = frozenset()) -> Optional[str]:
         """What one yielded value is."""
-        if isinstance(expr, (cst.List, cst.ListComp)):
+        # A list display says nothing about the batch size (`[i]`, `[i, i + n]`); a
+        # comprehension, a slice or `list()` is a batch of however many indices.
+        if isinstance(expr, cst.ListComp):
             return BATCH
         if isinstance(expr, cst.Integer):
             return SAMPLE
@@ -163,8 +166,10 @@ class _Reader:
             callee = qualified_callee(expr, self.imports)
             if callee == "int" or _method(expr) == "item":
                 return SAMPLE
-            if callee == "list" or _method(expr) == "tolist":
+            if callee == "list":
                 return BATCH
+            if _method(expr) == "tolist" and isinstance(expr.func.value, (cst.Name, cst.Subscript)):
+                return self._item(expr.func.value, seen)
             return None
         if isinstance(expr, cst.Subscript):
             return BATCH if _is_slice(expr) else self._element(expr.value, seen)
@@ -188,6 +193,8 @@ class _Reader:
             callee = qualified_callee(expr, self.imports)
             if callee in _INDEX_SOURCES:
                 return SAMPLE
+            if callee in _CHUNKERS:
+                return BATCH
             if callee in {"iter", "list", "sorted", "tuple"} and len(expr.args) == 1:
                 return self._element(expr.args[0].value, seen)
             if _method(expr) == "tolist" and isinstance(expr.func, cst.Attribute):

@@ -88,7 +88,16 @@ def could_report(tree: ast.Module, config: Config) -> bool:
     methods = {cls.name: _methods(cls) for cls in classes if cls.name in samplers}
     with_len = [cls for cls in classes if cls.name in samplers and "__len__" in methods[cls.name]]
     len_bases = _TORCH_LEN_BASES | {base.rpartition(".")[2] for base in config.sampler_bases}
-    len_bases |= {cls.name for cls in with_len}
+    changed = True
+    while changed:  # a class inherits __len__ from a base that defines or inherits one
+        changed = False
+        for cls in classes:
+            if cls.name in methods and cls.name not in len_bases:
+                if "__len__" in methods[cls.name] or any(
+                    _last_name(b, aliases) in len_bases for b in cls.bases
+                ):
+                    len_bases.add(cls.name)
+                    changed = True
     if any(
         _shape_may_report(cls, methods[cls.name], len_bases, aliases)
         for cls in classes
