@@ -32,7 +32,17 @@ def _batch_sampler(cls, n, bs):
 BUILD = {
     **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
     **dict.fromkeys(
-        ["RandomBatches", "BatchedRandom", "GreedyBatches", "RangeBatches", "DistributedBatches"], _data_bs
+        [
+            "RandomBatches",
+            "BatchedRandom",
+            "GreedyBatches",
+            "RangeBatches",
+            "DistributedBatches",
+            "Mixed",
+            "ShuffledIndices",
+            "SizedBatches",
+        ],
+        _data_bs,
     ),
     **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),

@@ -6,7 +6,7 @@ with `__len__`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -31,6 +31,8 @@ class IterShape:
     endless: Optional[cst.CSTNode]  # a loop or call every run reaches and never leaves
     unit: Optional[str]  # SAMPLE, BATCH, INHERITED, or None when the yields disagree or are unclear
     assigns: Dict[str, cst.CSTNode] = field(default_factory=dict)  # self attr -> its assignment
+    reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
+    steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -42,7 +44,7 @@ def iter_shape(
     if func is None or fn is None:
         return NO_SHAPE
     reader = _Reader(fn, imports)
-    return IterShape(func, reader.endless(), reader.unit(), reader.assigns())
+    return IterShape(func, reader.endless(), reader.unit(), reader.assigns(), reader.reads(), reader.steps())
 
 
 class _Reader:
@@ -248,6 +250,22 @@ class _Reader:
                 if attr is not None:
                     found.setdefault(attr, node)
         return found
+
+    # ------------------------------------------------------------------ reads, steps
+
+    def reads(self) -> Tuple[cst.Attribute, ...]:
+        return tuple(n for n in self.nodes if isinstance(n, cst.Attribute) and is_self_attr(n, self.func))
+
+    def steps(self) -> Tuple[cst.BaseExpression, ...]:
+        return tuple(
+            node.iter.args[2].value
+            for node in self.nodes
+            if isinstance(node, cst.For)
+            and isinstance(node.iter, cst.Call)
+            and qualified_callee(node.iter, self.imports) == "range"
+            and len(node.iter.args) == 3
+            and any(isinstance(n, cst.Yield) for n in walk(node.body))
+        )
 
 
 def _agree(units: Iterable[Optional[str]]) -> Optional[str]:

@@ -6,12 +6,15 @@ when a class that may be a sampler defines `__len__` and something in the module
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, Optional
 
 from ..config import Config
 
 _ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
 _ENDLESS_CALLS = {"cycle", "count", "repeat", "islice"}
+# A name that says it is a batch size (the rules import it from here: one definition).
+BATCH_NAME = re.compile(r"batch|(^|_)bs$|bsz")
 # torch's samplers that define __len__ (Sampler itself does not).
 _TORCH_LEN_BASES = {
     "BatchSampler",
@@ -119,7 +122,8 @@ def _methods(cls: ast.ClassDef) -> Dict[str, ast.AST]:
 def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases, aliases) -> bool:
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
-    __len__ an endless loop or an attribute that __len__ reads assigned in __iter__."""
+    __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
+    loop stepped by a batch size."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
@@ -130,8 +134,16 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     for node in ast.walk(iter_func):
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
             return True
-        if isinstance(node, ast.Call) and _last_name(node.func, aliases) in _ENDLESS_CALLS:
-            return True
+        if isinstance(node, ast.Call):
+            name = _last_name(node.func, aliases)
+            if name in _ENDLESS_CALLS:
+                return True
+            if (
+                name == "range"
+                and len(node.args) == 3
+                and BATCH_NAME.search(_last_name(node.args[2], {}) or "")
+            ):
+                return True
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
