@@ -33,6 +33,7 @@ class IterShape:
     assigns: Dict[str, cst.CSTNode] = field(default_factory=dict)  # self attr -> its assignment
     reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
+    group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -44,7 +45,15 @@ def iter_shape(
     if func is None or fn is None:
         return NO_SHAPE
     reader = _Reader(fn, imports)
-    return IterShape(func, reader.endless(), reader.unit(), reader.assigns(), reader.reads(), reader.steps())
+    return IterShape(
+        func,
+        reader.endless(),
+        reader.unit(),
+        reader.assigns(),
+        reader.reads(),
+        reader.steps(),
+        reader.group_tail(),
+    )
 
 
 class _Reader:
@@ -266,6 +275,92 @@ class _Reader:
             and len(node.iter.args) == 3
             and any(isinstance(n, cst.Yield) for n in walk(node.body))
         )
+
+    # ------------------------------------------------------------------ tails per group
+
+    def group_tail(self) -> Optional[cst.CSTNode]:
+        """Where a partial batch is yielded once per group: a loop over leftover buffers
+        after the main loop (`for b in buckets.values(): if b: yield b`), a stepped
+        `range(0, len(g), bs)` inside a loop over groups, or a yield after the inner loop
+        of a loop over groups."""
+        for node in self.nodes:
+            if not isinstance(node, cst.For):
+                continue
+            target = node.target.value if isinstance(node.target, cst.Name) else None
+            if target is None:
+                continue
+            flush = self._yields_name(node.body.body, target)
+            if flush is not None and self._after_yielding_loop(node):
+                return flush
+            # The group: the loop's target, or a local the loop body builds from it.
+            group = {target} | {
+                t.target.value
+                for n in walk(node.body)
+                if isinstance(n, cst.Assign)
+                for t in n.targets
+                if isinstance(t.target, cst.Name)
+            }
+            for inner in walk(node.body):
+                if isinstance(inner, cst.For) and _range_over_len_of(inner.iter, group, self.imports):
+                    if any(isinstance(n, cst.Yield) for n in walk(inner.body)):
+                        return inner
+            body = node.body.body
+            for position, stmt in enumerate(body):
+                if any(isinstance(s, _LOOPS) for s in body[:position]) and self._yield_line(stmt):
+                    return stmt
+        return None
+
+    def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
+        """A statement of `body` (or of an `if` in it) that yields `name` itself."""
+        for stmt in body:
+            for line in _lines(stmt):
+                if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    for small in line.body:
+                        value = small.value if isinstance(small, cst.Expr) else None
+                        if isinstance(value, cst.Yield) and isinstance(value.value, cst.Name):
+                            if value.value.value == name:
+                                return line
+        return None
+
+    def _after_yielding_loop(self, loop: cst.For) -> bool:
+        block = self.fn.parents.get(loop)
+        if not isinstance(block, cst.IndentedBlock):
+            return False
+        earlier = block.body[: block.body.index(loop)]
+        return any(
+            isinstance(s, _LOOPS) and any(isinstance(n, cst.Yield) for n in walk(s.body)) for s in earlier
+        )
+
+    def _yield_line(self, stmt: cst.CSTNode) -> bool:
+        return any(
+            isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite))
+            and any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body)
+            for line in _lines(stmt)
+        )
+
+
+def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:
+    """The statement itself, or the lines of an `if` (block or one-line suite)."""
+    if not isinstance(stmt, cst.If):
+        return [stmt]
+    return list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else [stmt.body]
+
+
+def _range_over_len_of(expr: cst.BaseExpression, names: Set[str], imports: ImportTable) -> bool:
+    """`range(start, len(group), step)`: batches within one group."""
+    if not (
+        isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 3
+    ):
+        return False
+    stop = expr.args[1].value
+    return (
+        isinstance(stop, cst.Call)
+        and isinstance(stop.func, cst.Name)
+        and stop.func.value == "len"
+        and len(stop.args) == 1
+        and isinstance(stop.args[0].value, cst.Name)
+        and stop.args[0].value.value in names
+    )
 
 
 def _agree(units: Iterable[Optional[str]]) -> Optional[str]:

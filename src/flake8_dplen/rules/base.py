@@ -15,6 +15,7 @@ from ..core.context import Finding, Proposal, SamplerContext
 from ..core.flow import Reached
 from ..core.guards import DROP
 from ..core.numeric import may_be_fractional
+from ..core.prefilter import BATCH_NAME
 from ..fixes.ceil import exact_site
 
 
@@ -105,3 +106,21 @@ class RoundingCall(Rule):
         if ctx.consistent(site) or not self.applies(ctx, site):
             return None
         return self.finding(site, self.describe(ctx, site) + where(site), lambda: exact_site(ctx, site))
+
+
+def named(expr: cst.BaseExpression) -> Optional[str]:
+    """`x` for the name `x` or the attribute `a.x`."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return None
+
+
+def batch_divisor(node: cst.CSTNode):
+    """(the division, the batch size's name) for `a // b` or `a / b` with b named like a batch size."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.FloorDivide, cst.Divide)):
+        size = named(node.right)
+        if size and BATCH_NAME.search(size):
+            return node, size
+    return None

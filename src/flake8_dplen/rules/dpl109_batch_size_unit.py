@@ -38,7 +38,7 @@ import libcst as cst
 
 from ..core.itershape import SAMPLE
 from ..core.prefilter import BATCH_NAME
-from .base import ClassRule, Invalid
+from .base import ClassRule, Invalid, batch_divisor, named
 
 _REASON = (
     "make __len__ count what __iter__ yields: indices for a sampler, batches for a batch sampler "
@@ -57,7 +57,7 @@ class BatchSizeUnit(ClassRule):
         if length is None or not ctx.defines("__len__") or ctx.shape.func is None or ctx.iter.bound_by_len:
             return
         reached = list(ctx.flow.reach(ctx.len_roots()))
-        divisor = next(filter(None, (_batch_divisor(r.node) for r in reached)), None)
+        divisor = next(filter(None, (batch_divisor(r.node) for r in reached)), None)
         if divisor is not None:
             node, size = divisor
             if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
@@ -68,7 +68,7 @@ class BatchSizeUnit(ClassRule):
                 yield self.manual(node, message, _REASON)
             return
         for step in ctx.shape.steps:
-            size = _name(step)
+            size = named(step)
             if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
                 message = (
                     f"__iter__ yields once per {ctx.short(step)} indices but nothing __len__ returns depends on "
@@ -472,25 +472,8 @@ class SizedBatches(Sampler):
     )
 
 
-def _name(expr: cst.BaseExpression) -> Optional[str]:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value
-    return None
-
-
-def _batch_divisor(node: cst.CSTNode):
-    """(the division, the batch size's name) for `a // b` or `a / b` with b named like a batch size."""
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.FloorDivide, cst.Divide)):
-        size = _name(node.right)
-        if size and BATCH_NAME.search(size):
-            return node, size
-    return None
-
-
 def _involves(nodes: Iterable[cst.CSTNode], size: str) -> bool:
-    return any(_name(node) == size for node in nodes if isinstance(node, (cst.Name, cst.Attribute)))
+    return any(named(node) == size for node in nodes if isinstance(node, (cst.Name, cst.Attribute)))
 
 
 def _iter_may_use(ctx, size: str) -> bool:
