@@ -47,6 +47,7 @@ BUILD = {
     **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
+    "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
     "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
 }

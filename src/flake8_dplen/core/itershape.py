@@ -292,21 +292,20 @@ class _Reader:
             flush = self._yields_name(node.body.body, target)
             if flush is not None and self._after_yielding_loop(node):
                 return flush
-            # The group: the loop's target, or a local the loop body builds from it.
-            group = {target} | {
-                t.target.value
-                for n in walk(node.body)
-                if isinstance(n, cst.Assign)
-                for t in n.targets
-                if isinstance(t.target, cst.Name)
-            }
+            # The group: the loop's target, or a local the loop body builds from it. A loop
+            # whose body never reads it repeats the data (epochs), it does not split it.
+            group = {target}
+            for n in walk(node.body):
+                if isinstance(n, cst.Assign) and _reads(n.value, group):
+                    group |= {t.target.value for t in n.targets if isinstance(t.target, cst.Name)}
             for inner in walk(node.body):
                 if isinstance(inner, cst.For) and _range_over_len_of(inner.iter, group, self.imports):
                     if any(isinstance(n, cst.Yield) for n in walk(inner.body)):
                         return inner
             body = node.body.body
             for position, stmt in enumerate(body):
-                if any(isinstance(s, _LOOPS) for s in body[:position]) and self._yield_line(stmt):
+                loops = [s for s in body[:position] if isinstance(s, _LOOPS)]
+                if any(_reads(loop, group) for loop in loops) and self._yield_line(stmt):
                     return stmt
         return None
 
@@ -337,6 +336,10 @@ class _Reader:
             and any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body)
             for line in _lines(stmt)
         )
+
+
+def _reads(node: cst.CSTNode, names: Set[str]) -> bool:
+    return any(isinstance(n, cst.Name) and n.value in names for n in walk(node))
 
 
 def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:

@@ -25,7 +25,9 @@ No automatic fix: the count depends on how the new `__iter__` batches (tails, dr
 which only its author can say. Left for a manual fix.
 
 ## Known problems
-Only reported when both units are certain: an `__iter__` that yields what another object
+Batches are taken for batches only when `__iter__` reads a batch size (`self.batch_size`,
+`self.bs`): a list per index (`yield list(self.data_source[i])`) is one item. Only
+reported when both units are certain: an `__iter__` that yields what another object
 yields (`for b in self.batch_sampler: yield b`), a list display (`[i]`, `[i, j]`) or a
 call it cannot see into is not judged. A subclass that keeps the unit but loops, pads or
 draws from another sampler to a different total is not reported.
@@ -39,6 +41,7 @@ import libcst as cst
 
 from ..core.classindex import FunctionIndex
 from ..core.itershape import BATCH, SAMPLE, iter_shape
+from ..core.prefilter import BATCH_NAME
 from ..core.samplers import torch_len_base
 from .base import ClassRule, Invalid
 
@@ -61,6 +64,8 @@ class InheritedLen(ClassRule):
         yielded = ctx.shape.unit
         if yielded not in _WHAT:
             return
+        if yielded == BATCH and not any(BATCH_NAME.search(read.attr.value) for read in ctx.shape.reads):
+            return  # lists not cut by a batch size may be one item each (a group per index)
         inherited = _inherited_unit(ctx)
         if inherited is None or inherited[1] not in _WHAT or inherited[1] == yielded:
             return
@@ -179,6 +184,16 @@ class Tagged(SequentialSampler):
     def __iter__(self):
         for i in range(len(self.data_source)):
             yield [i]
+""",
+        # One list per item of the data source, not cut by a batch size.
+        """
+from torch.utils.data import SequentialSampler
+
+
+class GroupLists(SequentialSampler):
+    def __iter__(self):
+        for i in range(len(self.data_source)):
+            yield list(self.data_source[i])
 """,
         # The base has no __len__: nothing is inherited.
         """

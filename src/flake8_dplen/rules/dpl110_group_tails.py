@@ -213,6 +213,34 @@ class Repeats(Sampler):
     def __len__(self):
         return self.repeats * ((self.n + self.batch_size - 1) // self.batch_size)
 """,
+        # A tail per epoch of a repeated pass, and len counts the passes.
+        """
+from torch.utils.data import Sampler
+
+
+class RepeatTails(Sampler):
+    def __init__(self, n, batch_size, repeats=2):
+        self.n = n
+        self.batch_size = batch_size
+        self.repeats = repeats
+
+    def __iter__(self):
+        for _ in range(self.repeats):
+            batch = []
+            for i in range(self.n):
+                batch.append(i)
+                if len(batch) == self.batch_size:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+            order = list(range(self.n))
+            for start in range(0, len(order), self.batch_size):
+                yield order[start : start + self.batch_size]
+
+    def __len__(self):
+        return 2 * self.repeats * ((self.n + self.batch_size - 1) // self.batch_size)
+""",
         # Stored sizes, one ceiling each.
         """
 import math
