@@ -29,6 +29,21 @@ def _batch_sampler(cls, n, bs):
     return cls(SequentialSampler(range(n)), bs, False)
 
 
+def _kw(**kwargs):
+    return lambda cls, n, bs: cls(n, bs, **kwargs)
+
+
+def _then(method, *args):
+    """Build with (n, bs), then move the sampler on: a resumed epoch."""
+
+    def build(cls, n, bs):
+        sampler = cls(n, bs)
+        getattr(sampler, method)(*args)
+        return sampler
+
+    return build
+
+
 BUILD = {
     **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
     **dict.fromkeys(
@@ -48,6 +63,21 @@ BUILD = {
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
     "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
+    # DPL203: every example is built with its resume position past the start.
+    **dict.fromkeys(["StartIter", "Resumable"], _then("set_start_iter", 1)),
+    **dict.fromkeys(["Consumed", "Pretraining"], _kw(consumed_samples=1)),
+    **dict.fromkeys(["SkipFirst", "ViaProperty", "Skipping"], _kw(skip=1)),
+    "Stateful": _then("load_state_dict", {"offset": 1}),
+    "Yielded": _then("load_state_dict", {"yielded": 1}),
+    "Cursor": _then("advance", 1),
+    "Continued": _then("mark", 1),
+    "StartIndex": lambda cls, n, bs: cls(range(n), bs, start_index=1),
+    "SameSlice": _kw(start_index=1),
+    "BatchResume": _kw(start_batch=1),
+    "ResumedRandom": lambda cls, n, bs: cls(range(n), resume_index=1),
+    "Strided": _kw(start_rank=1),
+    "Window": _kw(start=1),
+    "Chunk": _kw(rank=1),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
     "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
 }

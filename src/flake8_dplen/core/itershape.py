@@ -34,6 +34,7 @@ class IterShape:
     reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
+    starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (slice, range or islice, self attr it starts at)
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -53,6 +54,7 @@ def iter_shape(
         reader.reads(),
         reader.steps(),
         reader.group_tail(),
+        reader.starts(),
     )
 
 
@@ -275,6 +277,28 @@ class _Reader:
             and len(node.iter.args) == 3
             and any(isinstance(n, cst.Yield) for n in walk(node.body))
         )
+
+    def starts(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
+        """Where what __iter__ walks starts at a `self` attribute: `x[self.k:]` (not a
+        stepped slice: `x[self.rank::world]` picks a shard), `range(self.k, n)`,
+        `islice(it, self.k, stop)`."""
+        found = []
+        for node in self.nodes:
+            start = None
+            if isinstance(node, cst.Subscript) and _is_slice(node):
+                part = node.slice[0].slice
+                start = part.lower if part.step is None else None
+            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "range":
+                start = node.args[0].value if len(node.args) >= 2 else None
+            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "itertools.islice":
+                start = node.args[1].value if len(node.args) >= 3 else None
+            if start is not None:
+                found += [
+                    (node, n.attr.value)
+                    for n in walk(start)
+                    if isinstance(n, cst.Attribute) and is_self_attr(n, self.func)
+                ]
+        return tuple(found)
 
     # ------------------------------------------------------------------ tails per group
 

@@ -15,6 +15,8 @@ _ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
 _ENDLESS_CALLS = {"cycle", "count", "repeat", "islice"}
 # A name that says it is a batch size (the rules import it from here: one definition).
 BATCH_NAME = re.compile(r"batch|(^|_)bs$|bsz")
+# A name that says it is a position in the epoch, where a resumed __iter__ starts.
+OFFSET_NAME = re.compile(r"consumed|start|offset|skip|resume|cursor|yielded|processed")
 # torch's samplers that define __len__ (Sampler itself does not).
 _TORCH_LEN_BASES = {
     "BatchSampler",
@@ -123,13 +125,15 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
-    loop stepped by a batch size."""
+    loop stepped by a batch size; or, either way, a position attribute it may start at."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
     length = methods.get("__len__")
     if length is None:
         return any(_last_name(base, aliases) in len_bases for base in cls.bases)
+    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(iter_func)):
+        return True
     assigned = set()
     for node in ast.walk(iter_func):
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
