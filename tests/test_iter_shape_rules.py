@@ -4,6 +4,7 @@ yields differ; every VALID one agrees on all inputs tried, or says it has no len
 documents a nominal epoch."""
 
 import itertools
+import random
 
 import pytest
 import torch
@@ -97,6 +98,7 @@ def measure(source, n, bs):
     len() is asked first, before any iteration, as DataLoader and Lightning ask it."""
     cls = _sampler_class(source)
     torch.manual_seed(0)
+    random.seed(0)
     sampler = BUILD.get(cls.__name__, lambda c, n, bs: c(n, bs))(cls, n, bs)
     try:
         length = len(sampler)

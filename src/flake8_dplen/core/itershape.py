@@ -11,6 +11,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 import libcst as cst
 
 from .classindex import FunctionIndex, is_self_attr, walk
+from .iterfacts import count_attr
 from .names import ImportTable
 from .rounding import qualified_callee
 
@@ -35,6 +36,7 @@ class IterShape:
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
     starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (slice, range or islice, self attr it starts at)
+    skips: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (what skips a step, self attr counting the steps)
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -55,6 +57,7 @@ def iter_shape(
         reader.steps(),
         reader.group_tail(),
         reader.starts(),
+        reader.skips(),
     )
 
 
@@ -299,6 +302,47 @@ class _Reader:
                     if isinstance(n, cst.Attribute) and is_self_attr(n, self.func)
                 ]
         return tuple(found)
+
+    def skips(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
+        """Loops of `range(self.k)` or `while k > 0` steps (k from `self.k`) where a step
+        may yield nothing: a `continue`, or every yield under an `if` without `else`."""
+        found = []
+        for node in self.nodes:
+            if isinstance(node, cst.For) and isinstance(node.iter, cst.Call) and len(node.iter.args) == 1:
+                bound = (
+                    node.iter.args[0].value if qualified_callee(node.iter, self.imports) == "range" else None
+                )
+            elif isinstance(node, cst.While) and isinstance(node.test, cst.Comparison):
+                bound = node.test.left
+            else:
+                continue
+            attr = count_attr(bound, self.fn) if bound is not None else None
+            skip = self._skip_in(node) if attr is not None else None
+            if skip is not None:
+                found.append((skip, attr))
+        return tuple(found)
+
+    def _skip_in(self, loop: cst.CSTNode) -> Optional[cst.CSTNode]:
+        yields = []
+        for node in walk(loop.body):
+            if isinstance(node, cst.Continue) and self._loop_of(node) is loop:
+                return node
+            if isinstance(node, cst.Yield):
+                if self._loop_of(node) is not loop:
+                    return None  # an inner loop yields: not one item per step
+                yields.append(node)
+        guards = [self._guard(y, loop) for y in yields]
+        if yields and all(guards) and any(g.orelse is None for g in guards):
+            return next(g for g in guards if g.orelse is None).test
+        return None
+
+    def _guard(self, node: cst.CSTNode, loop: cst.CSTNode) -> Optional[cst.If]:
+        for parent in self.fn.ancestors(node):
+            if parent is loop:
+                return None
+            if isinstance(parent, cst.If):
+                return parent
+        return None
 
     # ------------------------------------------------------------------ tails per group
 

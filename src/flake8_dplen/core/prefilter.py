@@ -125,7 +125,8 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
-    loop stepped by a batch size; or, either way, a position attribute it may start at."""
+    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps; or,
+    either way, a position attribute it may start at."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
@@ -133,6 +134,8 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     if length is None:
         return any(_last_name(base, aliases) in len_bases for base in cls.bases)
     if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(iter_func)):
+        return True
+    if _may_skip_counted_steps(iter_func, length):
         return True
     assigned = set()
     for node in ast.walk(iter_func):
@@ -152,3 +155,22 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
     return any(isinstance(n, ast.Attribute) and n.attr in assigned for n in ast.walk(length))
+
+
+def _may_skip_counted_steps(iter_func: ast.AST, length: ast.AST) -> bool:
+    """__len__ returns a bare count and a loop of `range(k)` or `while k > 0` steps in
+    __iter__ has a `continue` or an `if` (a step may yield nothing)."""
+    if not any(
+        isinstance(n, ast.Return) and isinstance(n.value, (ast.Attribute, ast.Name)) for n in ast.walk(length)
+    ):
+        return False
+    for loop in ast.walk(iter_func):
+        counted = (
+            isinstance(loop, ast.For)
+            and isinstance(loop.iter, ast.Call)
+            and _last_name(loop.iter.func, {}) == "range"
+            and len(loop.iter.args) == 1
+        ) or (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare))
+        if counted and any(isinstance(n, (ast.Continue, ast.If)) for n in ast.walk(loop)):
+            return True
+    return False
