@@ -1,7 +1,8 @@
 """The shape of `__iter__`, read once per class: whether it can end, what each item it
-yields is (one index or a batch of them), and which `self` attributes it assigns. The
-rounding evidence lives in iterfacts; these are the facts the class-level rules compare
-with `__len__`."""
+yields is (one index or a batch of them), which `self` attributes it assigns and reads,
+what it steps by and starts at, whether it yields a short batch per group, and which
+counted steps may yield nothing. The rounding evidence lives in iterfacts; these are the
+facts the class-level rules compare with `__len__`."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import libcst as cst
 
 from .classindex import FunctionIndex, is_self_attr, walk
 from .iterfacts import count_attr
-from .names import ImportTable
+from .names import ImportTable, last_name
 from .rounding import qualified_callee
 
 SAMPLE = "sample"  # each item is one index
@@ -23,7 +24,7 @@ _ENDLESS = {"itertools.cycle", "itertools.count"}
 _INDEX_SOURCES = {"range", "torch.randperm", "numpy.random.permutation", "numpy.arange", "torch.arange"}
 _CHUNKERS = {"torch.split", "torch.chunk", "torch.tensor_split", "numpy.array_split", "numpy.split"}
 _LOOPS = (cst.For, cst.While)
-_CYCLE = "cycle"  # a value built from itself
+_SELF_REF = "self-ref"  # a value built from itself
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ class _Reader:
 
     def _leaves(self, loop: cst.CSTNode) -> bool:
         """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
-        without default outside `try` (exhausting it ends the generator with an error)."""
+        without default whose StopIteration no `try` catches (exhausting it ends the
+        generator with an error)."""
         for node in walk(loop.body):
             if isinstance(node, (cst.Return, cst.Raise)):
                 return True
@@ -124,7 +126,7 @@ class _Reader:
                 and isinstance(node.func, cst.Name)
                 and node.func.value == "next"
                 and len(node.args) == 1
-                and not any(isinstance(a, cst.Try) for a in self.fn.ancestors(node))
+                and not any(isinstance(a, cst.Try) and _catches_stop(a) for a in self.fn.ancestors(node))
             ):
                 return True
         return False
@@ -191,7 +193,7 @@ class _Reader:
             return BATCH if _is_slice(expr) else self._element(expr.value, seen)
         if isinstance(expr, cst.Name):
             if expr.value in seen:
-                return _CYCLE
+                return _SELF_REF
             seen = seen | {expr.value}
             loop = self._loop_over(expr.value)
             if loop is not None:
@@ -224,7 +226,7 @@ class _Reader:
             return self._element(expr.value, seen) if _is_slice(expr) else None
         if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
             if expr.value in seen:
-                return _CYCLE
+                return _SELF_REF
             seen = seen | {expr.value}
             return _agree(self._element(v, seen) for v in self.fn.locals[expr.value])
         return None
@@ -436,8 +438,23 @@ def _range_over_len_of(expr: cst.BaseExpression, names: Set[str], imports: Impor
 
 def _agree(units: Iterable[Optional[str]]) -> Optional[str]:
     # `indices += indices[:pad]` says nothing new about what `indices` holds.
-    found = set(units) - {_CYCLE}
+    found = set(units) - {_SELF_REF}
     return found.pop() if len(found) == 1 else None
+
+
+def _catches_stop(statement: cst.Try) -> bool:
+    caught = {"StopIteration", "Exception", "BaseException"}
+    for handler in statement.handlers:
+        if handler.type is None:
+            return True
+        types = (
+            [e.value for e in handler.type.elements]
+            if isinstance(handler.type, cst.Tuple)
+            else [handler.type]
+        )
+        if any(last_name(t) in caught for t in types):
+            return True
+    return False
 
 
 def _always_true(test: cst.BaseExpression) -> bool:

@@ -14,6 +14,7 @@ import libcst as cst
 from ..core.context import Finding, Proposal, SamplerContext
 from ..core.flow import Reached
 from ..core.guards import DROP
+from ..core.names import last_name
 from ..core.numeric import may_be_fractional
 from ..core.prefilter import BATCH_NAME
 from ..fixes.ceil import exact_site
@@ -108,19 +109,10 @@ class RoundingCall(Rule):
         return self.finding(site, self.describe(ctx, site) + where(site), lambda: exact_site(ctx, site))
 
 
-def named(expr: cst.BaseExpression) -> Optional[str]:
-    """`x` for the name `x` or the attribute `a.x`."""
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value
-    return None
-
-
 def batch_divisor(node: cst.CSTNode):
     """(the division, the batch size's name) for `a // b` or `a / b` with b named like a batch size."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.FloorDivide, cst.Divide)):
-        size = named(node.right)
+        size = last_name(node.right)
         if size and BATCH_NAME.search(size):
             return node, size
     return None

@@ -32,13 +32,14 @@ size; a divisor under another name is not judged.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable
 
 import libcst as cst
 
 from ..core.itershape import SAMPLE
+from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
-from .base import ClassRule, Invalid, batch_divisor, named
+from .base import ClassRule, Invalid, batch_divisor
 
 _REASON = (
     "make __len__ count what __iter__ yields: indices for a sampler, batches for a batch sampler "
@@ -68,7 +69,7 @@ class BatchSizeUnit(ClassRule):
                 yield self.manual(node, message, _REASON)
             return
         for step in ctx.shape.steps:
-            size = named(step)
+            size = last_name(step)
             if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
                 message = (
                     f"__iter__ yields once per {ctx.short(step)} indices but nothing __len__ returns depends on "
@@ -473,7 +474,7 @@ class SizedBatches(Sampler):
 
 
 def _involves(nodes: Iterable[cst.CSTNode], size: str) -> bool:
-    return any(named(node) == size for node in nodes if isinstance(node, (cst.Name, cst.Attribute)))
+    return any(last_name(node) == size for node in nodes if isinstance(node, (cst.Name, cst.Attribute)))
 
 
 def _iter_may_use(ctx, size: str) -> bool:

@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..core.names import last_name
 from ..core.prefilter import OFFSET_NAME
 from ..core.samplers import torch_len_base
-from .base import ClassRule, Invalid, named
+from .base import ClassRule, Invalid
 
 
 class OffsetIgnored(ClassRule):
@@ -51,7 +52,7 @@ class OffsetIgnored(ClassRule):
             return
         if length is not None and not ctx.index.function(length).returns:
             return
-        depends = {named(r.node) for r in ctx.flow.reach(ctx.len_roots())} - {None}
+        depends = {last_name(r.node) for r in ctx.flow.reach(ctx.len_roots())} - {None}
         for node, attr in ctx.shape.starts:
             if OFFSET_NAME.search(attr) and attr not in depends and _can_be_nonzero(ctx, attr):
                 message = (
