@@ -3,6 +3,7 @@ every INVALID class, built for real, has some input where len() and the items __
 yields differ; every VALID one agrees on all inputs tried, or says it has no length, or
 documents a nominal epoch."""
 
+import inspect
 import itertools
 import random
 
@@ -57,6 +58,7 @@ BUILD = {
             "Mixed",
             "ShuffledIndices",
             "SizedBatches",
+            "NegFloor",
         ],
         _data_bs,
     ),
@@ -93,13 +95,29 @@ def _sampler_class(source):
     return own[-1]
 
 
+def _builds(cls):
+    """How to build the class: its BUILD entry, or `Cls(n, bs)`, once per value of a
+    drop_last flag its constructor takes."""
+    if cls.__name__ in BUILD:
+        return [BUILD[cls.__name__]]
+    flags = [p for p in inspect.signature(cls.__init__).parameters if "drop_last" in p]
+    if not flags:
+        return [lambda c, n, bs: c(n, bs)]
+    return [lambda c, n, bs, value=value: c(n, bs, **{flags[0]: value}) for value in (False, True)]
+
+
 def measure(source, n, bs):
-    """(len() or the name of the exception it raises, items yielded or None when endless).
-    len() is asked first, before any iteration, as DataLoader and Lightning ask it."""
+    """[(len() or the name of the exception it raises, items yielded or None when
+    endless)], one per way to build it. len() is asked first, before any iteration, as
+    DataLoader and Lightning ask it."""
     cls = _sampler_class(source)
+    return [_measure(lambda build=build: build(cls, n, bs)) for build in _builds(cls)]
+
+
+def _measure(make):
     torch.manual_seed(0)
     random.seed(0)
-    sampler = BUILD.get(cls.__name__, lambda c, n, bs: c(n, bs))(cls, n, bs)
+    sampler = make()
     try:
         length = len(sampler)
     except Exception as exc:
@@ -117,22 +135,22 @@ def _examples(kind):
 
 @pytest.mark.parametrize("source", list(_examples("INVALID")))
 def test_invalid_example_really_disagrees_for_some_input(source):
-    measured = [measure(source, n, bs) for n, bs in GRID]
+    measured = [pair for n, bs in GRID for pair in measure(source, n, bs)]
     assert any(length != count for length, count in measured), measured
 
 
 @pytest.mark.parametrize("source", list(_examples("VALID")))
 def test_valid_example_agrees_or_says_why_not(source):
     for n, bs in GRID:
-        length, count = measure(source, n, bs)
-        if length == "TypeError":
-            continue  # says it has no length: nothing to disagree with
-        if count is None and NOMINAL.search(source):
-            continue  # an endless stream documented as a nominal epoch
-        assert length == count, (n, bs, length, count)
+        for length, count in measure(source, n, bs):
+            if length == "TypeError":
+                continue  # says it has no length: nothing to disagree with
+            if count is None and NOMINAL.search(source):
+                continue  # an endless stream documented as a nominal epoch
+            assert length == count, (n, bs, length, count)
 
 
 def test_the_harness_tells_endless_from_finite():
     endless = "class S:\n    def __init__(self, n, bs): self.n = n\n    def __iter__(self):\n        while True: yield 0\n    def __len__(self): return self.n\n"
-    assert measure(endless, 3, 1) == (3, None)
-    assert measure(endless.replace("while True: yield 0", "yield from range(self.n)"), 3, 1) == (3, 3)
+    assert measure(endless, 3, 1) == [(3, None)]
+    assert measure(endless.replace("while True: yield 0", "yield from range(self.n)"), 3, 1) == [(3, 3)]
