@@ -9,7 +9,7 @@ import random
 
 import pytest
 import torch
-from torch.utils.data import SequentialSampler
+from torch.utils.data import BatchSampler, SequentialSampler
 
 from flake8_dplen.rules import RULES
 from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
@@ -81,6 +81,7 @@ BUILD = {
     "Strided": _kw(start_rank=1),
     "Window": _kw(start=1),
     "Chunk": _kw(rank=1),
+    "Pieces": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, drop_last=True), 2),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
     "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
 }

@@ -54,7 +54,8 @@ class Chunks(Sampler):
         self.n, self.bs, self.drop_last = n, bs, drop_last
 
     def __iter__(self):
-        for start in range(0, self.n, self.bs):
+        stop = self.n - self.n % self.bs if self.drop_last else self.n
+        for start in range(0, stop, self.bs):
             yield list(range(start, min(start + self.bs, self.n)))
 
     def __len__(self):

@@ -23,7 +23,9 @@ No automatic fix: which side is meant to follow `drop_last` is the author's deci
 Left for a manual fix.
 
 ## Known problems
-A floor (`n // bs`) over a tail yielded only without `drop_last` is DPL103's, which
+A `drop_last` of a wrapped sampler (`self.sampler.drop_last`) is that sampler's to apply,
+and an `__iter__` that iterates a wrapped sampler or splits its batches is not judged for
+it. A floor (`n // bs`) over a tail yielded only without `drop_last` is DPL103's, which
 rewrites it into the split count.
 """
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..core.classindex import is_self_attr
 from ..core.guards import KEEP
 from ..core.iterfacts import YES
 from ..core.names import last_name
@@ -62,9 +65,11 @@ class DropLastAsymmetry(ClassRule):
                     f"says: with {flag}=True, 10 indices, batch size 3: len() 4, __iter__ yields 3"
                 )
                 yield self.manual(ceilings[0].node, message, _REASON)
-        elif ctx.iter.partial == YES:
+        elif ctx.iter.partial == YES and not ctx.iter.iterated and not ctx.iter.splits_by:
+            # A wrapped sampler (`self.sampler.drop_last`, iterated batch by batch) applies
+            # its own flag: only the class's own drop_last must reach __iter__.
             read = {r.attr.value for r in ctx.shape.reads}
-            flags = sorted(n for n in names if "drop_last" in n and n not in read)
+            flags = sorted(set(_own_flags(reached)) - read)
             if flags and any(batch_divisor(r.node) for r in reached):
                 message = (
                     f"__len__ depends on {flags[0]} but __iter__ yields the partial batch whatever it says: with "
@@ -264,6 +269,26 @@ class Unused(Sampler):
 
     def __len__(self):
         return math.ceil(self.n / self.batch_size)
+""",
+        # The wrapped batch sampler applies its own drop_last; __len__ counts its pieces.
+        """
+from torch.utils.data import Sampler
+
+
+class Pieces(Sampler):
+    def __init__(self, sampler, max_batch_size):
+        self.sampler = sampler
+        self.max_batch_size = max_batch_size
+
+    def __iter__(self):
+        for batch in self.sampler:
+            for i in range(0, len(batch), self.max_batch_size):
+                yield batch[i : i + self.max_batch_size]
+
+    def __len__(self):
+        n, b, m = len(self.sampler.sampler), self.sampler.batch_size, self.max_batch_size
+        tail = 0 if self.sampler.drop_last else -(-(n % b) // m)
+        return n // b * -(-b // m) + tail
 """,
         # The count comes through __init__, which reads drop_last.
         """
@@ -556,6 +581,17 @@ class DropLastN(Sampler):
             manual=(_REASON,),
         ),
     )
+
+
+def _own_flags(reached):
+    """drop_last flags of the class itself (`self.drop_last`, a parameter) __len__ depends on."""
+    for site in reached:
+        for expr in (site.node, site.guard[1] if site.guard else None):
+            own = isinstance(expr, cst.Name) or (
+                isinstance(expr, cst.Attribute) and site.fn is not None and is_self_attr(expr, site.fn.func)
+            )
+            if own and "drop_last" in last_name(expr):
+                yield last_name(expr)
 
 
 def _is_ceiling(ctx, site) -> bool:
