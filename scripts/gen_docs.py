@@ -120,7 +120,9 @@ def _page(rule) -> str:
         "",
         f"# {code}: {_md(rule.title)}",
         "",
-        f"{status} It looks at {_kinds(rule.kinds)}, wherever the value reaches `__len__`.",
+        f"{status} It looks at {_kinds(rule.kinds)}, wherever the value reaches `__len__`."
+        if rule.kinds
+        else f"{status} It compares {rule.looks_at}.",
         "",
         "## What it does",
         "",

@@ -83,8 +83,11 @@ def analyze_tree(label: str, tree: Path) -> PackageResult:
         all_samplers = find_samplers(classes, ImportTable(module, module_name), config.sampler_bases)
         result.samplers += len(all_samplers)
         for ctx in sampler_contexts(module, config, module_name):
-            result.with_len += 1
-            result.sampler_names.append(f"{rel}::{ctx.cls.name.value}")
+            # Contexts also stand for classes that only override __iter__ (the shape
+            # rules'): count the ones that define __len__.
+            if ctx.defines("__len__"):
+                result.with_len += 1
+                result.sampler_names.append(f"{rel}::{ctx.cls.name.value}")
         for item in located:
             f = item.finding
             result.hits.append(

@@ -61,14 +61,20 @@ def sampler_contexts(
         return
     constants = _module_constants(module)
     for cls in samplers:
-        index = ClassIndex.build(class_lineage(cls, classes))
-        # Only the class that defines __len__ is analysed for it: a subclass that inherits
-        # __len__ would repeat its base's findings at the same place.
-        if not any(isinstance(s, cst.FunctionDef) and s.name.value == "__len__" for s in cls.body.body):
-            continue
-        yield SamplerContext(
-            module, imports, cls, index, Flow(index, imports, constants), iter_facts(index, imports)
+        lineage = class_lineage(cls, classes)
+        index = ClassIndex.build(lineage)
+        context = SamplerContext(
+            module,
+            imports,
+            cls,
+            index,
+            Flow(index, imports, constants),
+            iter_facts(index, imports),
+            tuple(lineage),
         )
+        # A class that defines neither is judged where they are defined.
+        if context.defines("__len__") or context.defines("__iter__"):
+            yield context
 
 
 def analyze_module(
@@ -77,20 +83,29 @@ def analyze_module(
     findings: List[Finding] = []
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
-        for site in ctx.flow.reach(ctx.len_roots()):
+        # Rounding is judged only where __len__ is defined: a subclass that inherits it
+        # would repeat its base's findings at the same place.
+        sites = ctx.flow.reach(ctx.len_roots()) if ctx.defines("__len__") else ()
+        for site in sites:
             scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn is not None else ()
             kind = rounding_kind(site.node, ctx.imports, scope)
             if kind is None:
                 continue
             for rule in RULES:
-                if kind not in rule.kinds:
-                    continue
-                finding = rule.check(ctx, site, kind)
-                # A rounding in __init__ reached from two samplers is one bug, reported once.
-                if finding is not None and (finding.code, id(finding.node)) not in seen:
-                    seen.add((finding.code, id(finding.node)))
-                    findings.append(dataclasses.replace(finding, cls=ctx.cls))
+                if kind in rule.kinds:
+                    _keep(findings, seen, ctx, rule.check(ctx, site, kind))
+        for rule in RULES:
+            if not rule.kinds:
+                for finding in rule.check_class(ctx):
+                    _keep(findings, seen, ctx, finding)
     return findings
+
+
+def _keep(findings: List[Finding], seen: set, ctx: SamplerContext, finding: Optional[Finding]) -> None:
+    # A rounding in __init__ reached from two samplers is one bug, reported once.
+    if finding is not None and (finding.code, id(finding.node)) not in seen:
+        seen.add((finding.code, id(finding.node)))
+        findings.append(dataclasses.replace(finding, cls=ctx.cls))
 
 
 @dataclass(frozen=True)

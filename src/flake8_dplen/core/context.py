@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import FrozenSet, List, Optional, Tuple, Union
 
 import libcst as cst
@@ -11,6 +12,7 @@ import libcst as cst
 from .classindex import ClassIndex, FunctionIndex, assign_targets, is_self_attr, strip_parens, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
+from .itershape import IterShape, iter_shape
 from .names import ImportTable
 
 # Count expressions hold no strings with `#` in practice; a message need not be exact there.
@@ -50,8 +52,19 @@ class SamplerContext:
     index: ClassIndex
     flow: Flow
     iter: IterFacts
+    lineage: Tuple[cst.ClassDef, ...] = ()  # the class, then its bases in this module
     _len_attrs: Optional[FrozenSet[str]] = None
     _remainders: Optional[FrozenSet[Tuple[str, str]]] = None
+
+    @cached_property
+    def shape(self) -> IterShape:
+        """__iter__'s shape, for the class-level rules; read on first use, once."""
+        func = self.index.methods.get("__iter__")
+        return iter_shape(func, self.index.function(func) if func else None, self.imports)
+
+    def defines(self, method: str) -> bool:
+        """The class itself, not a base, defines `method`."""
+        return any(isinstance(s, cst.FunctionDef) and s.name.value == method for s in self.cls.body.body)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)

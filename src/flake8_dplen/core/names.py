@@ -19,6 +19,15 @@ def dotted(node: cst.BaseExpression) -> Optional[str]:
     return None
 
 
+def last_name(expr: cst.BaseExpression) -> Optional[str]:
+    """`x` for the name `x` or the attribute `a.x`."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return None
+
+
 def _module_level_statements(body) -> Iterator[cst.CSTNode]:
     # Imports under `try:` / `if TYPE_CHECKING:` at module level still bind names.
     for stmt in body:

@@ -6,16 +6,32 @@ when a class that may be a sampler defines `__len__` and something in the module
 from __future__ import annotations
 
 import ast
+import re
 from typing import Dict, Optional
 
 from ..config import Config
 
 _ROUNDING_CALLS = {"int", "round", "floor", "ceil", "trunc"}
+_ENDLESS_CALLS = {"cycle", "count", "repeat", "islice"}
+# A name that says it is a batch size (the rules import it from here: one definition).
+BATCH_NAME = re.compile(r"batch|(^|_)bs$|bsz")
+# A name that says it is a position in the epoch, where a resumed __iter__ starts.
+OFFSET_NAME = re.compile(r"consumed|start|offset|skip|resume|cursor|yielded|processed")
+# torch's samplers that define __len__ (Sampler itself does not).
+_TORCH_LEN_BASES = {
+    "BatchSampler",
+    "RandomSampler",
+    "SequentialSampler",
+    "SubsetRandomSampler",
+    "WeightedRandomSampler",
+    "DistributedSampler",
+}
 
 
 def might_define_sampler(text: str, config: Config) -> bool:
-    """The text test: `__len__` and a sampler base name both appear."""
-    if "__len__" not in text:
+    """The text test: `__len__` or `__iter__` (an inherited `__len__` can disagree with
+    it), and a sampler base name."""
+    if "__len__" not in text and "__iter__" not in text:
         return False
     if "Sampler" in text:
         return True
@@ -74,17 +90,87 @@ def could_report(tree: ast.Module, config: Config) -> bool:
             if names & samplers or any(n and any(w in n for w in wanted) for n in names):
                 samplers.add(cls.name)
                 changed = True
-    with_len = [
-        cls
+    methods = {cls.name: _methods(cls) for cls in classes if cls.name in samplers}
+    with_len = [cls for cls in classes if cls.name in samplers and "__len__" in methods[cls.name]]
+    len_bases = _TORCH_LEN_BASES | {base.rpartition(".")[2] for base in config.sampler_bases}
+    changed = True
+    while changed:  # a class inherits __len__ from a base that defines or inherits one
+        changed = False
+        for cls in classes:
+            if cls.name in methods and cls.name not in len_bases:
+                if "__len__" in methods[cls.name] or any(
+                    _last_name(b, aliases) in len_bases for b in cls.bases
+                ):
+                    len_bases.add(cls.name)
+                    changed = True
+    if any(
+        _shape_may_report(cls, methods[cls.name], len_bases, aliases)
         for cls in classes
-        if cls.name in samplers
-        and any(
-            isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__len__" for s in cls.body
-        )
-    ]
+        if cls.name in methods
+    ):
+        return True
     if not with_len:
         return False
     # Rounding may sit in the class, in a base defined here, or in a module constant.
     return any(_rounds(cls, aliases) for cls in classes if cls.name in samplers) or any(
         _rounds(stmt, aliases) for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
     )
+
+
+def _methods(cls: ast.ClassDef) -> Dict[str, ast.AST]:
+    return {s.name: s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases, aliases) -> bool:
+    """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
+    (possibly from a base two levels up, which LibCST then finds), or with this class's
+    __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
+    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps; or,
+    either way, a position attribute it may start at."""
+    iter_func = methods.get("__iter__")
+    if iter_func is None:
+        return False
+    length = methods.get("__len__")
+    if length is None:
+        return any(_last_name(base, aliases) in len_bases for base in cls.bases)
+    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(iter_func)):
+        return True
+    if _may_skip_counted_steps(iter_func, length):
+        return True
+    assigned = set()
+    for node in ast.walk(iter_func):
+        if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
+            return True
+        if isinstance(node, ast.Call):
+            name = _last_name(node.func, aliases)
+            if name in _ENDLESS_CALLS:
+                return True
+            if (
+                name == "range"
+                and len(node.args) == 3
+                and BATCH_NAME.search(_last_name(node.args[2], {}) or "")
+            ):
+                return True
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
+    return any(isinstance(n, ast.Attribute) and n.attr in assigned for n in ast.walk(length))
+
+
+def _may_skip_counted_steps(iter_func: ast.AST, length: ast.AST) -> bool:
+    """__len__ returns a bare count and a loop of `range(k)` or `while k > 0` steps in
+    __iter__ has a `continue` or an `if` (a step may yield nothing)."""
+    if not any(
+        isinstance(n, ast.Return) and isinstance(n.value, (ast.Attribute, ast.Name)) for n in ast.walk(length)
+    ):
+        return False
+    for loop in ast.walk(iter_func):
+        counted = (
+            isinstance(loop, ast.For)
+            and isinstance(loop.iter, ast.Call)
+            and _last_name(loop.iter.func, {}) == "range"
+            and len(loop.iter.args) == 1
+        ) or (isinstance(loop, ast.While) and isinstance(loop.test, ast.Compare))
+        if counted and any(isinstance(n, (ast.Continue, ast.If)) for n in ast.walk(loop)):
+            return True
+    return False

@@ -24,6 +24,17 @@ TORCH_SAMPLER_BASES: FrozenSet[str] = frozenset(
 )
 
 
+def torch_len_base(lineage: Iterable[cst.ClassDef], imports: ImportTable) -> Optional[str]:
+    """The torch sampler (its class name) whose `__len__` the lineage inherits, if any:
+    every torch sampler but `Sampler` itself defines one."""
+    for klass in lineage:
+        for base in klass.bases:
+            name = imports.qualify(base.value) if base.keyword is None else None
+            if name in TORCH_SAMPLER_BASES and not name.endswith(".Sampler"):
+                return name.rpartition(".")[2]
+    return None
+
+
 def module_classes(module: cst.Module) -> Dict[str, cst.ClassDef]:
     """Top-level classes by name (the last definition wins, as at run time)."""
     found: Dict[str, cst.ClassDef] = {}

@@ -7,14 +7,16 @@ its check, and its VALID and INVALID examples. The docs page and the tests come 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, FrozenSet, Optional, Sequence, Tuple
+from typing import ClassVar, FrozenSet, Iterable, Optional, Sequence, Tuple
 
 import libcst as cst
 
 from ..core.context import Finding, Fix, Proposal, SamplerContext
 from ..core.counting import CEIL, BatchRatio, batch_ratio, ceiled_in_iter, counterexample
 from ..core.flow import Reached
+from ..core.names import last_name
 from ..core.numeric import may_be_fractional
+from ..core.prefilter import BATCH_NAME
 from ..core.rounding import qualified_callee, rounded_value
 from ..fixes.ceil import exact_count, math_ceil
 
@@ -43,6 +45,10 @@ class Rule:
     def check(self, ctx: SamplerContext, site: Reached, kind: str) -> Optional[Finding]:
         raise NotImplementedError
 
+    def check_class(self, ctx: SamplerContext) -> Iterable[Finding]:
+        """Called once per sampler class, for the rules with no rounding `kinds`."""
+        return ()
+
     def finding(
         self,
         ctx: SamplerContext,
@@ -58,6 +64,20 @@ class Rule:
         return Finding(
             self.code, at or site.node, f"{message}; manual fix: {proposal}", self.gating, manual=proposal
         )
+
+
+class ClassRule(Rule):
+    """A rule that compares the shape of `__iter__` with `__len__`, once per class."""
+
+    kinds = frozenset()
+    looks_at: ClassVar[str]  # for the docs page: what the rule compares
+
+    def check_class(self, ctx: SamplerContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def manual(self, node: cst.CSTNode, message: str, reason: str) -> Finding:
+        """A finding whose fix is left to a hand, for `reason`."""
+        return Finding(self.code, node, f"{message}; manual fix: {reason}", self.gating, manual=reason)
 
 
 def where(site: Reached) -> str:
@@ -100,3 +120,12 @@ class RoundingCall(Rule):
 
     def callee(self, ctx: SamplerContext, site: Reached) -> str:
         return f"{qualified_callee(site.node, ctx.imports)}()"
+
+
+def batch_divisor(node: cst.CSTNode):
+    """(the division, the batch size's name) for `a // b` or `a / b` with b named like a batch size."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.FloorDivide, cst.Divide)):
+        size = last_name(node.right)
+        if size and BATCH_NAME.search(size):
+            return node, size
+    return None

@@ -1,0 +1,479 @@
+"""The shape of `__iter__`, read once per class: whether it can end, what each item it
+yields is (one index or a batch of them), which `self` attributes it assigns and reads,
+what it steps by and starts at, whether it yields a short batch per group, and which
+counted steps may yield nothing. The rounding evidence lives in iterfacts; these are the
+facts the class-level rules compare with `__len__`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from .classindex import FunctionIndex, is_self_attr, walk
+from .iterfacts import count_attr
+from .names import ImportTable, last_name
+from .rounding import qualified_callee
+
+SAMPLE = "sample"  # each item is one index
+BATCH = "batch"  # each item is a list of indices
+INHERITED = "inherited"  # the items are the parent's (`yield from super().__iter__()`)
+
+_ENDLESS = {"itertools.cycle", "itertools.count"}
+_INDEX_SOURCES = {"range", "torch.randperm", "numpy.random.permutation", "numpy.arange", "torch.arange"}
+_CHUNKERS = {"torch.split", "torch.chunk", "torch.tensor_split", "numpy.array_split", "numpy.split"}
+_LOOPS = (cst.For, cst.While)
+_SELF_REF = "self-ref"  # a value built from itself
+
+
+@dataclass(frozen=True)
+class IterShape:
+    func: Optional[cst.FunctionDef]
+    endless: Optional[cst.CSTNode]  # a loop or call every run reaches and never leaves
+    unit: Optional[str]  # SAMPLE, BATCH, INHERITED, or None when the yields disagree or are unclear
+    assigns: Dict[str, cst.CSTNode] = field(default_factory=dict)  # self attr -> its assignment
+    reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
+    steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
+    group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
+    starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (slice, range or islice, self attr it starts at)
+    skips: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (what skips a step, self attr counting the steps)
+
+
+NO_SHAPE = IterShape(None, None, None)
+
+
+def iter_shape(
+    func: Optional[cst.FunctionDef], fn: Optional[FunctionIndex], imports: ImportTable
+) -> IterShape:
+    if func is None or fn is None:
+        return NO_SHAPE
+    reader = _Reader(fn, imports)
+    return IterShape(
+        func,
+        reader.endless(),
+        reader.unit(),
+        reader.assigns(),
+        reader.reads(),
+        reader.steps(),
+        reader.group_tail(),
+        reader.starts(),
+        reader.skips(),
+    )
+
+
+class _Reader:
+    def __init__(self, fn: FunctionIndex, imports: ImportTable) -> None:
+        self.fn = fn
+        self.func = fn.func
+        self.imports = imports
+        self.nodes = list(walk(self.func.body))
+
+    # ------------------------------------------------------------------ endless
+
+    def endless(self) -> Optional[cst.CSTNode]:
+        for node in self.nodes:
+            if isinstance(node, cst.While):
+                found = _always_true(node.test) and not self._leaves(node)
+            elif isinstance(node, cst.For):
+                found = self._endless_source(node.iter) and not self._leaves(node)
+            elif isinstance(node, cst.Yield) and isinstance(node.value, cst.From):
+                found = self._endless_source(node.value.item)
+            elif isinstance(node, cst.Return) and node.value is not None:
+                found = self._endless_source(node.value)
+            else:
+                continue
+            if found and self._always_reached(node):
+                return node
+        return None
+
+    def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
+        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, also
+        through a local only ever bound to one."""
+        if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
+            seen = seen or set()
+            if expr.value in seen:
+                return False
+            values = self.fn.locals[expr.value]
+            return all(self._endless_source(v, seen | {expr.value}) for v in values)
+        if not isinstance(expr, cst.Call):
+            return False
+        callee = qualified_callee(expr, self.imports)
+        args = [a for a in expr.args if a.keyword is None]
+        if callee in _ENDLESS:
+            return True
+        if callee == "itertools.repeat":
+            return len(expr.args) == 1
+        if callee == "itertools.islice" and len(args) in (2, 3):
+            # islice(it, None) and islice(it, start, None, ...) have no stop of their own.
+            stop = args[1].value if len(args) == 2 else args[2].value
+            return _is_none(stop) and self._endless_source(args[0].value, seen)
+        if callee == "iter" and len(args) == 1:
+            return self._endless_source(args[0].value, seen)
+        return False
+
+    def _leaves(self, loop: cst.CSTNode) -> bool:
+        """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
+        without default whose StopIteration no `try` catches (exhausting it ends the
+        generator with an error)."""
+        for node in walk(loop.body):
+            if isinstance(node, (cst.Return, cst.Raise)):
+                return True
+            if isinstance(node, cst.Break) and self._loop_of(node) is loop:
+                return True
+            if (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Name)
+                and node.func.value == "next"
+                and len(node.args) == 1
+                and not any(isinstance(a, cst.Try) and _catches_stop(a) for a in self.fn.ancestors(node))
+            ):
+                return True
+        return False
+
+    def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
+
+    def _always_reached(self, node: cst.CSTNode) -> bool:
+        """Every run of __iter__ gets to `node`: it is not under an `if`, a `for`, an
+        `except` or `else`, and no statement before it may leave."""
+        child = node
+        for parent in self.fn.ancestors(node):
+            if isinstance(parent, cst.IndentedBlock):
+                earlier = parent.body[: parent.body.index(child)]
+                if any(isinstance(n, (cst.Return, cst.Raise)) for s in earlier for n in walk(s)):
+                    return False
+            elif isinstance(parent, cst.Try):
+                if child is not parent.body:
+                    return False
+            elif isinstance(parent, cst.While):
+                if not (_always_true(parent.test) and child is parent.body):
+                    return False
+            elif isinstance(parent, (cst.If, cst.For, cst.Else, cst.ExceptHandler, cst.Finally, cst.Match)):
+                return False
+            child = parent
+        return True
+
+    # ------------------------------------------------------------------ unit
+
+    def unit(self) -> Optional[str]:
+        units = set()
+        generator = False
+        for node in self.nodes:
+            if isinstance(node, cst.Yield):
+                generator = True
+                value = node.value
+                if isinstance(value, cst.From):
+                    units.add(self._element(value.item))
+                else:
+                    units.add(self._item(value) if value is not None else None)
+        if not generator:
+            for value in self.fn.returns:
+                units.add(self._element(value))
+        return _agree(units)
+
+    def _item(self, expr: cst.BaseExpression, seen: frozenset = frozenset()) -> Optional[str]:
+        """What one yielded value is."""
+        # A list display says nothing about the batch size (`[i]`, `[i, i + n]`); a
+        # comprehension, a slice or `list()` is a batch of however many indices.
+        if isinstance(expr, cst.ListComp):
+            return BATCH
+        if isinstance(expr, cst.Integer):
+            return SAMPLE
+        if isinstance(expr, cst.Call):
+            callee = qualified_callee(expr, self.imports)
+            if callee == "int" or _method(expr) == "item":
+                return SAMPLE
+            if callee == "list":
+                return BATCH
+            if _method(expr) == "tolist" and isinstance(expr.func.value, (cst.Name, cst.Subscript)):
+                return self._item(expr.func.value, seen)
+            return None
+        if isinstance(expr, cst.Subscript):
+            return BATCH if _is_slice(expr) else self._element(expr.value, seen)
+        if isinstance(expr, cst.Name):
+            if expr.value in seen:
+                return _SELF_REF
+            seen = seen | {expr.value}
+            loop = self._loop_over(expr.value)
+            if loop is not None:
+                return self._element(loop.iter, seen)
+            values = self.fn.locals.get(expr.value)
+            if values and not self._appended(expr.value):
+                return _agree(self._item(v, seen) for v in values)
+            if values and all(isinstance(v, cst.List) and not v.elements for v in values):
+                return BATCH  # `batch = []`, filled with `append`, yielded when full
+        return None
+
+    def _element(self, expr: cst.BaseExpression, seen: frozenset = frozenset()) -> Optional[str]:
+        """What each element of an iterable is."""
+        if isinstance(expr, cst.Call):
+            callee = qualified_callee(expr, self.imports)
+            if callee in _INDEX_SOURCES:
+                return SAMPLE
+            if callee in _CHUNKERS:
+                return BATCH
+            if callee in {"iter", "list", "sorted", "tuple"} and len(expr.args) == 1:
+                return self._element(expr.args[0].value, seen)
+            if _method(expr) == "tolist" and isinstance(expr.func, cst.Attribute):
+                return self._element(expr.func.value, seen)
+            if _method(expr) == "__iter__" and _is_super(expr.func.value):
+                return INHERITED
+            return None
+        if isinstance(expr, cst.ListComp):
+            return self._item(expr.elt, seen)
+        if isinstance(expr, cst.Subscript):
+            return self._element(expr.value, seen) if _is_slice(expr) else None
+        if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
+            if expr.value in seen:
+                return _SELF_REF
+            seen = seen | {expr.value}
+            return _agree(self._element(v, seen) for v in self.fn.locals[expr.value])
+        return None
+
+    def _loop_over(self, name: str) -> Optional[cst.For]:
+        loops = [
+            n
+            for n in self.nodes
+            if isinstance(n, (cst.For, cst.CompFor))
+            and isinstance(n.target, cst.Name)
+            and n.target.value == name
+        ]
+        return loops[0] if len(loops) == 1 and name not in self.fn.locals else None
+
+    def _appended(self, name: str) -> bool:
+        return any(
+            isinstance(n, cst.Call)
+            and _method(n) in {"append", "extend"}
+            and isinstance(n.func.value, cst.Name)
+            and n.func.value.value == name
+            for n in self.nodes
+        )
+
+    # ------------------------------------------------------------------ assigns
+
+    def assigns(self) -> Dict[str, cst.CSTNode]:
+        found: Dict[str, cst.CSTNode] = {}
+        for node in self.nodes:
+            if isinstance(node, cst.Assign):
+                targets: List[cst.BaseExpression] = [t.target for t in node.targets]
+            elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+                targets = [node.target]
+            else:
+                continue
+            for target in targets:
+                attr = is_self_attr(target, self.func)
+                if attr is not None:
+                    found.setdefault(attr, node)
+        return found
+
+    # ------------------------------------------------------------------ reads, steps
+
+    def reads(self) -> Tuple[cst.Attribute, ...]:
+        return tuple(n for n in self.nodes if isinstance(n, cst.Attribute) and is_self_attr(n, self.func))
+
+    def steps(self) -> Tuple[cst.BaseExpression, ...]:
+        return tuple(
+            node.iter.args[2].value
+            for node in self.nodes
+            if isinstance(node, cst.For)
+            and isinstance(node.iter, cst.Call)
+            and qualified_callee(node.iter, self.imports) == "range"
+            and len(node.iter.args) == 3
+            and any(isinstance(n, cst.Yield) for n in walk(node.body))
+        )
+
+    def starts(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
+        """Where what __iter__ walks starts at a `self` attribute: `x[self.k:]` (not a
+        stepped slice: `x[self.rank::world]` picks a shard), `range(self.k, n)`,
+        `islice(it, self.k, stop)`."""
+        found = []
+        for node in self.nodes:
+            start = None
+            if isinstance(node, cst.Subscript) and _is_slice(node):
+                part = node.slice[0].slice
+                start = part.lower if part.step is None else None
+            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "range":
+                start = node.args[0].value if len(node.args) >= 2 else None
+            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "itertools.islice":
+                start = node.args[1].value if len(node.args) >= 3 else None
+            if start is not None:
+                found += [
+                    (node, n.attr.value)
+                    for n in walk(start)
+                    if isinstance(n, cst.Attribute) and is_self_attr(n, self.func)
+                ]
+        return tuple(found)
+
+    def skips(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
+        """Loops of `range(self.k)` or `while k > 0` steps (k from `self.k`) where a step
+        may yield nothing: a `continue`, or every yield under an `if` without `else`."""
+        found = []
+        for node in self.nodes:
+            if isinstance(node, cst.For) and isinstance(node.iter, cst.Call) and len(node.iter.args) == 1:
+                bound = (
+                    node.iter.args[0].value if qualified_callee(node.iter, self.imports) == "range" else None
+                )
+            elif isinstance(node, cst.While) and isinstance(node.test, cst.Comparison):
+                bound = node.test.left
+            else:
+                continue
+            attr = count_attr(bound, self.fn) if bound is not None else None
+            skip = self._skip_in(node) if attr is not None else None
+            if skip is not None:
+                found.append((skip, attr))
+        return tuple(found)
+
+    def _skip_in(self, loop: cst.CSTNode) -> Optional[cst.CSTNode]:
+        yields = []
+        for node in walk(loop.body):
+            if isinstance(node, cst.Continue) and self._loop_of(node) is loop:
+                return node
+            if isinstance(node, cst.Yield):
+                if self._loop_of(node) is not loop:
+                    return None  # an inner loop yields: not one item per step
+                yields.append(node)
+        guards = [self._guard(y, loop) for y in yields]
+        if yields and all(guards) and any(g.orelse is None for g in guards):
+            return next(g for g in guards if g.orelse is None).test
+        return None
+
+    def _guard(self, node: cst.CSTNode, loop: cst.CSTNode) -> Optional[cst.If]:
+        for parent in self.fn.ancestors(node):
+            if parent is loop:
+                return None
+            if isinstance(parent, cst.If):
+                return parent
+        return None
+
+    # ------------------------------------------------------------------ tails per group
+
+    def group_tail(self) -> Optional[cst.CSTNode]:
+        """Where a partial batch is yielded once per group: a loop over leftover buffers
+        after the main loop (`for b in buckets.values(): if b: yield b`), a stepped
+        `range(0, len(g), bs)` inside a loop over groups, or a yield after the inner loop
+        of a loop over groups."""
+        for node in self.nodes:
+            if not isinstance(node, cst.For):
+                continue
+            target = node.target.value if isinstance(node.target, cst.Name) else None
+            if target is None:
+                continue
+            flush = self._yields_name(node.body.body, target)
+            if flush is not None and self._after_yielding_loop(node):
+                return flush
+            # The group: the loop's target, or a local the loop body builds from it. A loop
+            # whose body never reads it repeats the data (epochs), it does not split it.
+            group = {target}
+            for n in walk(node.body):
+                if isinstance(n, cst.Assign) and _reads(n.value, group):
+                    group |= {t.target.value for t in n.targets if isinstance(t.target, cst.Name)}
+            for inner in walk(node.body):
+                if isinstance(inner, cst.For) and _range_over_len_of(inner.iter, group, self.imports):
+                    if any(isinstance(n, cst.Yield) for n in walk(inner.body)):
+                        return inner
+            body = node.body.body
+            for position, stmt in enumerate(body):
+                loops = [s for s in body[:position] if isinstance(s, _LOOPS)]
+                if any(_reads(loop, group) for loop in loops) and self._yield_line(stmt):
+                    return stmt
+        return None
+
+    def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
+        """A statement of `body` (or of an `if` in it) that yields `name` itself."""
+        for stmt in body:
+            for line in _lines(stmt):
+                if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    for small in line.body:
+                        value = small.value if isinstance(small, cst.Expr) else None
+                        if isinstance(value, cst.Yield) and isinstance(value.value, cst.Name):
+                            if value.value.value == name:
+                                return line
+        return None
+
+    def _after_yielding_loop(self, loop: cst.For) -> bool:
+        block = self.fn.parents.get(loop)
+        if not isinstance(block, cst.IndentedBlock):
+            return False
+        earlier = block.body[: block.body.index(loop)]
+        return any(
+            isinstance(s, _LOOPS) and any(isinstance(n, cst.Yield) for n in walk(s.body)) for s in earlier
+        )
+
+    def _yield_line(self, stmt: cst.CSTNode) -> bool:
+        return any(
+            isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite))
+            and any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body)
+            for line in _lines(stmt)
+        )
+
+
+def _reads(node: cst.CSTNode, names: Set[str]) -> bool:
+    return any(isinstance(n, cst.Name) and n.value in names for n in walk(node))
+
+
+def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:
+    """The statement itself, or the lines of an `if` (block or one-line suite)."""
+    if not isinstance(stmt, cst.If):
+        return [stmt]
+    return list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else [stmt.body]
+
+
+def _range_over_len_of(expr: cst.BaseExpression, names: Set[str], imports: ImportTable) -> bool:
+    """`range(start, len(group), step)`: batches within one group."""
+    if not (
+        isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 3
+    ):
+        return False
+    stop = expr.args[1].value
+    return (
+        isinstance(stop, cst.Call)
+        and isinstance(stop.func, cst.Name)
+        and stop.func.value == "len"
+        and len(stop.args) == 1
+        and isinstance(stop.args[0].value, cst.Name)
+        and stop.args[0].value.value in names
+    )
+
+
+def _agree(units: Iterable[Optional[str]]) -> Optional[str]:
+    # `indices += indices[:pad]` says nothing new about what `indices` holds.
+    found = set(units) - {_SELF_REF}
+    return found.pop() if len(found) == 1 else None
+
+
+def _catches_stop(statement: cst.Try) -> bool:
+    caught = {"StopIteration", "Exception", "BaseException"}
+    for handler in statement.handlers:
+        if handler.type is None:
+            return True
+        types = (
+            [e.value for e in handler.type.elements]
+            if isinstance(handler.type, cst.Tuple)
+            else [handler.type]
+        )
+        if any(last_name(t) in caught for t in types):
+            return True
+    return False
+
+
+def _always_true(test: cst.BaseExpression) -> bool:
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    return isinstance(test, cst.Integer) and test.evaluated_value != 0
+
+
+def _is_none(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "None"
+
+
+def _is_slice(expr: cst.Subscript) -> bool:
+    return len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Slice)
+
+
+def _method(call: cst.Call) -> Optional[str]:
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
+
+
+def _is_super(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "super"

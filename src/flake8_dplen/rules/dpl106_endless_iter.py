@@ -1,0 +1,521 @@
+"""__iter__ never ends while __len__ is finite.
+
+## What it does
+Reports an `__iter__` that every run reaches an endless loop in: `while True:` with no
+`break` of its own, `return` or `raise`; a `for` over `itertools.cycle(...)`,
+`itertools.count()`, `itertools.repeat(x)` or `islice(<one of those>, None)` with no way
+out; or `yield from` / `return` of such an iterator; while the `__len__` the class has
+(its own, a base's in the module, or a torch sampler's) returns a number.
+
+## Why is this bad
+`len()` says the epoch has so many items, and iterating goes past them and never stops.
+`len(DataLoader)` is computed from this `len()`, so progress bars, learning-rate schedules
+and privacy accounting plan a finite epoch; Lightning ends each epoch after
+`len(dataloader)` batches and starts `__iter__` afresh, so the epoch is cut at the nominal
+length without a word; and a plain `for batch in loader:` never finishes.
+
+## Use instead
+Stop after `len(self)` items (`itertools.islice(..., len(self))`, or a counter and
+`return`). When a nominal epoch length is what you mean (an infinite stream that a trainer
+cuts into epochs), say so with the comment `# dplen: nominal-epoch` in `__len__` or on the
+endless loop's line, or make `__len__` raise `TypeError` (then `len(DataLoader)` raises
+too, and Lightning treats the loader as infinite).
+
+## Fix safety
+No automatic fix: whether the epoch should end, or the length is nominal on purpose, is a
+decision of the author. The finding is left for a manual fix.
+
+## Known problems
+An endless loop reached only under a condition (`if self.infinite: while True: ...`) is
+not reported, nor one that leaves through a call that may raise.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from ..core.samplers import torch_len_base
+from .base import ClassRule, Invalid
+
+# The documented way to say that an endless __iter__ with a finite __len__ is intended.
+NOMINAL = re.compile(r"#\s*dplen:\s*nominal-epoch\b")
+_REASON = (
+    "stop __iter__ after len(self) items (itertools.islice(..., len(self))), or mark a nominal "
+    "epoch with `# dplen: nominal-epoch` in __len__, or make __len__ raise TypeError"
+)
+
+
+class EndlessIter(ClassRule):
+    code = "DPL106"
+    title = "__iter__ never ends while __len__ is finite"
+    gating = True
+    looks_at = "an endless loop that every run of `__iter__` reaches with the `__len__` the class has"
+
+    def check_class(self, ctx):
+        shape = ctx.shape
+        if shape.endless is None or not ctx.defines("__iter__"):
+            return
+        own_len = ctx.index.methods.get("__len__")
+        if own_len is not None:
+            if not ctx.index.function(own_len).returns or NOMINAL.search(ctx.code(own_len)):
+                return
+            origin = "__len__"
+        else:
+            base = torch_len_base(ctx.lineage, ctx.imports)
+            if base is None:
+                return
+            origin = f"__len__ (inherited from {base})"
+        if NOMINAL.search(ctx.code(shape.func)):
+            return
+        message = (
+            f"__iter__ never ends ({_describe(ctx, shape.endless)}) but {origin} is finite: iteration "
+            f"goes past len() items and never stops; len(DataLoader) plans a finite epoch from it, Lightning cuts "
+            f"each epoch after len(dataloader) batches, and a plain `for batch in loader` never finishes"
+        )
+        yield self.manual(shape.endless, message, _REASON)
+
+    VALID = (
+        # A nominal epoch, said so where the length is defined.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class NominalStream(Sampler):
+    def __init__(self, n, steps_per_epoch):
+        self.n = n
+        self.steps_per_epoch = steps_per_epoch
+
+    def __iter__(self):
+        while True:
+            yield torch.randint(self.n, (4,)).tolist()
+
+    def __len__(self):
+        # dplen: nominal-epoch (the trainer cuts the stream after this many batches)
+        return self.steps_per_epoch
+""",
+        # The same, said on the loop.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class NominalCycle(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for start in itertools.cycle(range(0, self.n, self.batch_size)):  # dplen: nominal-epoch
+            yield list(range(start, min(start + self.batch_size, self.n)))
+
+    def __len__(self):
+        return -(-self.n // self.batch_size)
+""",
+        # An infinite sampler that says it has no length.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class InfiniteNoLen(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        raise TypeError("InfiniteNoLen is infinite")
+""",
+        # detectron2's TrainingSampler shape: endless, and no __len__ at all.
+        """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class TrainingStream(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        yield from itertools.islice(self._indices(), 0, None)
+
+    def _indices(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+""",
+        # Oversampling: loops over reshuffles, but returns after len(self) indices.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class Oversample(Sampler):
+    def __init__(self, n, num_samples):
+        self.n = n
+        self.num_samples = num_samples
+
+    def __iter__(self):
+        count = 0
+        while True:
+            for i in torch.randperm(self.n).tolist():
+                if count == self.num_samples:
+                    return
+                yield i
+                count += 1
+
+    def __len__(self):
+        return self.num_samples
+""",
+        # islice with a stop: the cycle is cut at len(self).
+        """
+from itertools import cycle, islice
+from torch.utils.data import Sampler
+
+
+class CycleToLength(Sampler):
+    def __init__(self, n, num_samples):
+        self.indices = list(range(n))
+        self.num_samples = num_samples
+
+    def __iter__(self):
+        return islice(cycle(self.indices), self.num_samples)
+
+    def __len__(self):
+        return self.num_samples
+""",
+        # zip with a finite iterable ends with it.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class ZipCycle(Sampler):
+    def __init__(self, n, num_samples):
+        self.indices = list(range(n))
+        self.num_samples = num_samples
+
+    def __iter__(self):
+        for _, idx in zip(range(self.num_samples), itertools.cycle(self.indices)):
+            yield idx
+
+    def __len__(self):
+        return self.num_samples
+""",
+        # The loop's own break, when the source runs dry.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class Chunker(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        it = iter(range(self.n))
+        while True:
+            batch = list(itertools.islice(it, self.batch_size))
+            if not batch:
+                break
+            yield batch
+
+    def __len__(self):
+        return (self.n + self.batch_size - 1) // self.batch_size
+""",
+        # StopIteration caught and turned into a return.
+        """
+from torch.utils.data import Sampler
+
+
+class Drain(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        it = iter(range(self.n))
+        while True:
+            try:
+                yield next(it)
+            except StopIteration:
+                return
+
+    def __len__(self):
+        return self.n
+""",
+        # count() as a step number beside a finite source.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class Numbered(Sampler):
+    def __init__(self, n, batch_size):
+        self.indices = list(range(n))
+
+    def __iter__(self):
+        for step, idx in zip(itertools.count(), self.indices):
+            yield idx
+
+    def __len__(self):
+        return len(self.indices)
+""",
+        # repeat() with a count is finite.
+        """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class Repeated(Sampler):
+    def __init__(self, n, steps):
+        self.n = n
+        self.steps = steps
+
+    def __iter__(self):
+        for _ in itertools.repeat(None, self.steps):
+            yield torch.randint(self.n, (2,)).tolist()
+
+    def __len__(self):
+        return self.steps
+""",
+    )
+
+    INVALID = (
+        Invalid(
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class EndlessBatches(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        while True:  # <- DPL106
+            order = torch.randperm(self.n).tolist()
+            for start in range(0, self.n, self.batch_size):
+                yield order[start : start + self.batch_size]
+
+    def __len__(self):
+        return (self.n + self.batch_size - 1) // self.batch_size
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+import itertools
+from torch.utils.data import Sampler
+
+
+class CycleIndices(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        for idx in itertools.cycle(range(self.n)):  # <- DPL106
+            yield idx
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+from itertools import cycle
+from torch.utils.data import Sampler
+
+
+class YieldFromCycle(Sampler):
+    def __init__(self, n, batch_size):
+        self.indices = list(range(n))
+
+    def __iter__(self):
+        yield from cycle(self.indices)  # <- DPL106
+
+    def __len__(self):
+        return len(self.indices)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+import itertools as it
+from torch.utils.data import Sampler
+
+
+class ReturnCycle(Sampler):
+    def __init__(self, n, batch_size):
+        self.batches = [list(range(i, min(i + batch_size, n))) for i in range(0, n, batch_size)]
+
+    def __iter__(self):
+        return it.cycle(self.batches)  # <- DPL106
+
+    def __len__(self):
+        return len(self.batches)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class CountSteps(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for step in itertools.count():  # <- DPL106
+            yield torch.randint(self.n, (self.batch_size,)).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+from itertools import cycle, islice
+from torch.utils.data import Sampler
+
+
+class ResumeCycle(Sampler):
+    def __init__(self, n, start):
+        self.indices = list(range(n))
+        self.start = start
+
+    def __iter__(self):
+        yield from islice(cycle(self.indices), self.start, None)  # <- DPL106
+
+    def __len__(self):
+        return len(self.indices)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # The break leaves the inner for, never the while.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class InnerBreak(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        while 1:  # <- DPL106
+            batch = []
+            for i in torch.randperm(self.n).tolist():
+                batch.append(i)
+                if len(batch) == self.batch_size:
+                    break
+            yield batch
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            """
+import itertools
+from torch.utils.data import Sampler
+
+
+class LocalCycle(Sampler):
+    def __init__(self, n, batch_size):
+        self.indices = list(range(n))
+
+    def __iter__(self):
+        stream = itertools.cycle(self.indices)
+        for i in stream:  # <- DPL106
+            yield i
+
+    def __len__(self):
+        return len(self.indices)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # StopIteration caught only to start over.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class Restart(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        it = iter(torch.randperm(self.n).tolist())
+        while True:  # <- DPL106
+            try:
+                yield next(it)
+            except StopIteration:
+                it = iter(torch.randperm(self.n).tolist())
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # Endless, with the finite length inherited from torch.
+            """
+from torch.utils.data import RandomSampler
+
+
+class ForeverRandom(RandomSampler):
+    def __iter__(self):
+        while True:  # <- DPL106
+            yield from super().__iter__()
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # Behind a `with`, the loop is still reached on every run.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class Seeded(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        with torch.random.fork_rng():
+            torch.manual_seed(0)
+            while True:  # <- DPL106
+                yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+    )
+
+
+def _describe(ctx, node: cst.CSTNode) -> str:
+    if isinstance(node, cst.While):
+        return f"`while {ctx.short(node.test)}:` with no break or return"
+    if isinstance(node, cst.For):
+        return f"`for ... in {ctx.short(node.iter)}` with no break or return"
+    return f"`{ctx.short(node)}`"

@@ -1,0 +1,157 @@
+"""Precision of the rules on the shape of __iter__, asserted by running their examples:
+every INVALID class, built for real, has some input where len() and the items __iter__
+yields differ; every VALID one agrees on all inputs tried, or says it has no length, or
+documents a nominal epoch."""
+
+import inspect
+import itertools
+import random
+
+import pytest
+import torch
+from torch.utils.data import BatchSampler, SequentialSampler
+
+from flake8_dplen.rules import RULES
+from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
+
+CAP = 500  # more items than any finite example yields on the grid: past it, iteration is endless
+GRID = [(n, bs) for n in (1, 2, 5, 10, 11) for bs in (1, 2, 3, 4)]
+
+
+# How to build an example class from (n, bs) when its constructor is not `Cls(n, bs)`.
+def _data(cls, n, bs):
+    return cls(range(n))
+
+
+def _data_bs(cls, n, bs):
+    return cls(range(n), bs)
+
+
+def _batch_sampler(cls, n, bs):
+    return cls(SequentialSampler(range(n)), bs, False)
+
+
+def _kw(**kwargs):
+    return lambda cls, n, bs: cls(n, bs, **kwargs)
+
+
+def _then(method, *args):
+    """Build with (n, bs), then move the sampler on: a resumed epoch."""
+
+    def build(cls, n, bs):
+        sampler = cls(n, bs)
+        getattr(sampler, method)(*args)
+        return sampler
+
+    return build
+
+
+BUILD = {
+    **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
+    **dict.fromkeys(
+        [
+            "RandomBatches",
+            "BatchedRandom",
+            "GreedyBatches",
+            "RangeBatches",
+            "DistributedBatches",
+            "Mixed",
+            "ShuffledIndices",
+            "SizedBatches",
+            "NegFloor",
+        ],
+        _data_bs,
+    ),
+    **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
+    "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
+    "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
+    "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
+    # DPL203: every example is built with its resume position past the start.
+    **dict.fromkeys(["StartIter", "Resumable"], _then("set_start_iter", 1)),
+    **dict.fromkeys(["Consumed", "Pretraining"], _kw(consumed_samples=1)),
+    **dict.fromkeys(["SkipFirst", "ViaProperty", "Skipping"], _kw(skip=1)),
+    "Stateful": _then("load_state_dict", {"offset": 1}),
+    "Yielded": _then("load_state_dict", {"yielded": 1}),
+    "Cursor": _then("advance", 1),
+    "Continued": _then("mark", 1),
+    "StartIndex": lambda cls, n, bs: cls(range(n), bs, start_index=1),
+    "SameSlice": _kw(start_index=1),
+    "BatchResume": _kw(start_batch=1),
+    "ResumedRandom": lambda cls, n, bs: cls(range(n), resume_index=1),
+    "Strided": _kw(start_rank=1),
+    "Window": _kw(start=1),
+    "Chunk": _kw(rank=1),
+    "Pieces": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, drop_last=True), 2),
+    "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
+    "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
+}
+
+SHAPE_RULES = [rule for rule in RULES if not rule.kinds]
+
+
+def _sampler_class(source):
+    namespace = {"__name__": "example"}
+    exec(compile(source, "example", "exec"), namespace)
+    own = [v for v in namespace.values() if isinstance(v, type) and v.__module__ == namespace.get("__name__")]
+    return own[-1]
+
+
+def _builds(cls):
+    """How to build the class: its BUILD entry, or `Cls(n, bs)`, once per value of a
+    drop_last flag its constructor takes."""
+    if cls.__name__ in BUILD:
+        return [BUILD[cls.__name__]]
+    flags = [p for p in inspect.signature(cls.__init__).parameters if "drop_last" in p]
+    if not flags:
+        return [lambda c, n, bs: c(n, bs)]
+    return [lambda c, n, bs, value=value: c(n, bs, **{flags[0]: value}) for value in (False, True)]
+
+
+def measure(source, n, bs):
+    """[(len() or the name of the exception it raises, items yielded or None when
+    endless)], one per way to build it. len() is asked first, before any iteration, as
+    DataLoader and Lightning ask it."""
+    cls = _sampler_class(source)
+    return [_measure(lambda build=build: build(cls, n, bs)) for build in _builds(cls)]
+
+
+def _measure(make):
+    torch.manual_seed(0)
+    random.seed(0)
+    sampler = make()
+    try:
+        length = len(sampler)
+    except Exception as exc:
+        length = type(exc).__name__
+    count = sum(1 for _ in itertools.islice(iter(sampler), CAP))
+    return length, (None if count == CAP else count)
+
+
+def _examples(kind):
+    for rule in SHAPE_RULES:
+        for number, example in enumerate(getattr(rule, kind)):
+            source = example if isinstance(example, str) else example.source
+            yield pytest.param(source, id=f"{rule.code}-{kind.lower()}-{number}")
+
+
+@pytest.mark.parametrize("source", list(_examples("INVALID")))
+def test_invalid_example_really_disagrees_for_some_input(source):
+    measured = [pair for n, bs in GRID for pair in measure(source, n, bs)]
+    assert any(length != count for length, count in measured), measured
+
+
+@pytest.mark.parametrize("source", list(_examples("VALID")))
+def test_valid_example_agrees_or_says_why_not(source):
+    for n, bs in GRID:
+        for length, count in measure(source, n, bs):
+            if length == "TypeError":
+                continue  # says it has no length: nothing to disagree with
+            if count is None and NOMINAL.search(source):
+                continue  # an endless stream documented as a nominal epoch
+            assert length == count, (n, bs, length, count)
+
+
+def test_the_harness_tells_endless_from_finite():
+    endless = "class S:\n    def __init__(self, n, bs): self.n = n\n    def __iter__(self):\n        while True: yield 0\n    def __len__(self): return self.n\n"
+    assert measure(endless, 3, 1) == [(3, None)]
+    assert measure(endless.replace("while True: yield 0", "yield from range(self.n)"), 3, 1) == [(3, 3)]
