@@ -174,14 +174,19 @@ def read(path: str, follow_link: bool = False) -> Source:
 def _unchanged_since_read(source: Source) -> None:
     """The last look before the rename: the same file, the same bytes, the same kind of
     path. Anything else means someone else wrote it, and their edit wins."""
+    if os.path.islink(source.path) != source.link:
+        now = "no longer a symlink" if source.link else "a symlink"
+        raise FileError(f"it became {now} since it was read; left unchanged")
+    if source.link and os.path.realpath(source.path) != source.target:
+        raise FileError("the symlink was pointed elsewhere since it was read; left unchanged")
     try:
-        if os.path.islink(source.path) != source.link:
-            raise FileError("it became a symlink since it was read; left unchanged")
-        if source.link and os.path.realpath(source.path) != source.target:
-            raise FileError("the symlink was pointed elsewhere since it was read; left unchanged")
         data, info = _read_regular(source.target)
     except FileNotFoundError:
         raise FileError("it was deleted since it was read; left unchanged") from None
+    except FileError:
+        raise FileError(
+            "it was replaced by something other than a file since it was read; left unchanged"
+        ) from None
     except OSError as exc:
         raise FileError(f"cannot read it again before replacing it: {_why(exc)}; left unchanged") from None
     if data != source.data or _identity(info) != source.identity:
@@ -233,12 +238,15 @@ def write_atomically(source: Source, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(target))
     try:
         info = os.lstat(target)
+        folder_mode = os.stat(folder).st_mode
     except FileNotFoundError:
         raise FileError("it was deleted since it was read; left unchanged") from None
+    except OSError as exc:
+        raise FileError(f"cannot look at it before replacing it: {_why(exc)}; left unchanged") from None
     # Root may write anyway; a read-only mode bit is still the owner's "do not touch".
     if not info.st_mode & stat.S_IWUSR:
         raise FileError("file is read-only; left unchanged")
-    if not os.stat(folder).st_mode & stat.S_IWUSR:
+    if not folder_mode & stat.S_IWUSR:
         raise FileError("folder is read-only, so the file cannot be replaced atomically; left unchanged")
     if info.st_nlink > 1:
         raise FileError(
