@@ -397,6 +397,12 @@ def test_a_file_python_cannot_parse_is_reported_whatever_it_holds(cwd, capsys, d
     assert (cwd / "good.py").read_bytes() == FIXED
 
 
+def test_help_says_how_unparsable_files_end_the_run():
+    text = " ".join(fix.build_parser().format_help().split())
+    said = "one that Python cannot parse is reported and makes the run exit 2, whether it defines a sampler"
+    assert said in text
+
+
 def test_a_nul_byte_is_named_without_a_missing_line(cwd, capsys):
     write(cwd / "a.py", BUGGY + b"\x00\n")
     rc, _out, err = main(capsys, "-j1", "a.py")
