@@ -45,12 +45,11 @@ def _start_worker(parent: int) -> None:
     _die_with_parent(parent)
 
 
-def _call(task):
-    function, args = task
+def _call_each(function: Callable[..., T], argument_lists: Sequence[tuple]) -> List[T]:
     try:
-        return function(*args)
+        return [function(*args) for args in argument_lists]
     except SystemExit as stop:
-        # The pool would report it and hand this worker the next file; it must end now.
+        # The pool would report it and hand this worker more files; it must end now.
         os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
@@ -59,18 +58,26 @@ def parallel_map(
 ) -> List[T]:
     """`function(*args)` for each of `argument_lists` in `jobs` processes, in order;
     `done()` after each."""
-    chunk = max(1, min(32, len(argument_lists) // (jobs * 4)))
+    size = max(1, min(32, len(argument_lists) // (jobs * 4)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
-    results = []
+    chunks = [
+        pool.submit(_call_each, function, argument_lists[start : start + size])
+        for start in range(0, len(argument_lists), size)
+    ]
+    results: List[T] = []
     try:
-        for result in pool.map(_call, [(function, args) for args in argument_lists], chunksize=chunk):
-            results.append(result)
-            done()
+        for chunk in chunks:
+            for result in chunk.result():
+                results.append(result)
+                done()
     except BaseException:
         # Interrupted or terminated: stop the workers now rather than after their files.
+        # The pool then finds them dead and fails the chunks left. Not cancelled first (as
+        # Executor.map does), and waited for here rather than at exit: either races with
+        # the pool's own thread, and Python 3.11 prints its traceback.
         for child in multiprocessing.active_children():
             child.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown()
         raise
     pool.shutdown()
     return results
