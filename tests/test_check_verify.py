@@ -74,7 +74,7 @@ def test_verify_keeps_confirmed_fixes_and_undoes_refuted_ones(tmp_path: Path):
         "[manual fix: the check refutes the fix:"
         " SkipsSome(dataset=range(7), batch_size=1): len 7, __iter__ yielded 6 batches of sizes 1, 1, 1, 1, 1, 1]"
     ) in done.stdout
-    assert "1 findings fixed, 1 left for a manual fix" in done.stderr
+    assert "1 finding fixed, 1 left for a manual fix" in done.stderr
 
 
 def test_verify_refuses_check_and_diff(tmp_path: Path):

@@ -9,7 +9,7 @@ from typing import List
 
 import pytest
 
-from flake8_dplen.cli.files import SKIPPED_DIRS, FileError, discover, read, write_atomically
+from flake8_dplen.cli.files import SKIPPED_DIRS, FileError, discover, encoded, read, write_atomically
 
 SAMPLE = "def f():\n    return 1\n"
 
@@ -23,6 +23,12 @@ def touch(path: Path, data: bytes = SAMPLE.encode(), mode: int = 0o644) -> Path:
 
 def temp_files(folder: Path) -> List[str]:
     return [name for name in os.listdir(folder) if name.startswith(".dplen-")]
+
+
+def rewrite(path, text: str, follow_link: bool = False) -> None:
+    """What the codemod does to one file: read it, then replace it with `text`."""
+    source = read(str(path), follow_link)
+    write_atomically(source, encoded(source, text))
 
 
 @pytest.fixture
@@ -167,7 +173,7 @@ def test_undecodable_files_raise_file_error(tmp_path, data):
 
 
 def test_unreadable_paths_raise_file_error(tmp_path):
-    with pytest.raises(FileError, match="^cannot read: "):
+    with pytest.raises(FileError, match=r"^not a regular file \(a directory\); skipped$"):
         read(str(tmp_path))
     with pytest.raises(FileError, match="^cannot read: "):
         read(str(tmp_path / "missing.py"))
@@ -182,8 +188,7 @@ def test_read_then_write_round_trips_every_byte(tmp_path):
     }
     for name, data in originals.items():
         path = str(touch(tmp_path / name, data))
-        source = read(path)
-        write_atomically(path, source.text, source.encoding)
+        rewrite(path, read(path).text)
         assert (tmp_path / name).read_bytes() == data, name
 
 
@@ -192,7 +197,7 @@ def test_read_then_write_round_trips_every_byte(tmp_path):
 
 def test_write_replaces_content_and_keeps_the_mode(tmp_path):
     path = touch(tmp_path / "tool.py", b"old\n", 0o750)
-    write_atomically(str(path), "new = 'caf\u00e9'\n", "utf-8")
+    rewrite(path, "new = 'caf\u00e9'\n")
     assert path.read_bytes() == "new = 'caf\u00e9'\n".encode()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o750
     assert temp_files(tmp_path) == []
@@ -203,24 +208,25 @@ def test_write_keeps_the_owner(tmp_path):
     uid, gid = (12345, 23456) if os.geteuid() == 0 else (os.getuid(), os.getgid())
     path = touch(tmp_path / "theirs.py", b"old\n")
     os.chown(path, uid, gid)
-    write_atomically(str(path), "new\n", "utf-8")
+    rewrite(path, "new\n")
     info = os.stat(path)
     assert path.read_bytes() == b"new\n"
     assert (info.st_uid, info.st_gid) == (uid, gid), "the rewritten file changed owner"
 
 
-def test_write_encodes_with_the_given_encoding(tmp_path):
-    path = touch(tmp_path / "a.py", b"")
-    write_atomically(str(path), "x = 1\n", "utf-8-sig")
+def test_write_encodes_as_the_file_was_read(tmp_path):
+    path = touch(tmp_path / "a.py", b"\xef\xbb\xbfx = 0\n")
+    rewrite(path, "x = 1\n")
     assert path.read_bytes() == b"\xef\xbb\xbfx = 1\n"
-    write_atomically(str(path), "# \u00e9\n", "iso-8859-1")
-    assert path.read_bytes() == b"# \xe9\n"
+    path = touch(tmp_path / "b.py", b"# coding: latin-1\n")
+    rewrite(path, "# coding: latin-1\n# \u00e9\n")
+    assert path.read_bytes() == b"# coding: latin-1\n# \xe9\n"
 
 
 def test_unencodable_text_leaves_the_file_alone(tmp_path):
     path = touch(tmp_path / "a.py", b"# coding: latin-1\n")
     with pytest.raises(FileError, match="^cannot encode the fix in iso-8859-1"):
-        write_atomically(str(path), "# coding: latin-1\nx = '\u20ac'\n", "iso-8859-1")
+        rewrite(path, "# coding: latin-1\nx = '\u20ac'\n")
     assert path.read_bytes() == b"# coding: latin-1\n"
     assert temp_files(tmp_path) == []
 
@@ -229,7 +235,7 @@ def test_write_through_a_symlink_replaces_the_target(tmp_path):
     target = touch(tmp_path / "real" / "a.py", b"old\n", 0o640)
     link = tmp_path / "link.py"
     os.symlink(os.path.join("real", "a.py"), link)
-    write_atomically(str(link), "new\n", "utf-8")
+    rewrite(link, "new\n", follow_link=True)
     assert link.is_symlink() and os.readlink(link) == os.path.join("real", "a.py")
     assert target.read_bytes() == b"new\n"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
@@ -240,7 +246,7 @@ def test_write_through_a_symlink_replaces_the_target(tmp_path):
 def test_read_only_file_is_refused(tmp_path):
     path = touch(tmp_path / "a.py", b"old\n", 0o444)
     with pytest.raises(FileError, match="^file is read-only; left unchanged$"):
-        write_atomically(str(path), "new\n", "utf-8")
+        rewrite(path, "new\n")
     assert path.read_bytes() == b"old\n"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o444
     assert temp_files(tmp_path) == []
@@ -252,17 +258,18 @@ def test_read_only_folder_is_refused(tmp_path):
     os.chmod(folder, 0o555)
     try:
         with pytest.raises(FileError, match="^folder is read-only"):
-            write_atomically(str(path), "new\n", "utf-8")
+            rewrite(path, "new\n")
         assert path.read_bytes() == b"old\n"
         assert temp_files(folder) == []
     finally:
         os.chmod(folder, 0o755)
 
 
-def test_a_failed_replace_removes_the_temporary_file(tmp_path):
-    # A directory in place of the file: stat and the mode checks pass, os.replace fails.
-    (tmp_path / "pkg.py").mkdir()
-    with pytest.raises(FileError, match="^cannot write: .*; left unchanged$"):
-        write_atomically(str(tmp_path / "pkg.py"), "x = 1\n", "utf-8")
-    assert (tmp_path / "pkg.py").is_dir()
+def test_a_refused_replace_removes_the_temporary_file(tmp_path):
+    path = touch(tmp_path / "a.py", b"old\n")
+    source = read(str(path))
+    path.write_bytes(b"edited\n")
+    with pytest.raises(FileError, match="changed by something else since it was read; left unchanged"):
+        write_atomically(source, b"new\n")
+    assert path.read_bytes() == b"edited\n"
     assert temp_files(tmp_path) == []

@@ -1,13 +1,22 @@
 """dplen-fix PATH... (also `python -m codemods.fix_len`): rewrite Sampler.__len__ bugs that have a safe fix.
 
 Examples:
-  dplen-fix src/                 fix in place, report what needs a hand
+  dplen-fix src/                 fix in place, list the fixes, report what needs a hand
   dplen-fix --diff src/data.py   show the change, write nothing
   dplen-fix --check src/         CI gate: exit 1 if anything is left to do
 
+Every file is parsed: one that Python cannot parse is reported and makes the run exit
+2, whether it defines a sampler or not. Only regular files are read (a FIFO or device
+named *.py is reported and skipped); standard input (`-`) is not supported. A file is
+replaced only if it is still what was read: one changed by something else during the
+run is left alone and reported. Fixes are listed as `path:line:col: DPLxxx fixed`.
+Findings that a `# noqa` or flake8's configuration (select, ignore, extend-ignore,
+per-file-ignores) silences are left alone.
+
 Exit status: 0 nothing left to do; 1 changes needed (--check, --diff) or findings left
 for a manual fix; 2 bad usage, or files that could not be read, parsed or written (every
-other file is still processed).
+other file is still processed); 3 an internal error (a bug: please report it); 130
+interrupted (Ctrl-C); 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -15,8 +24,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
+import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
@@ -24,9 +34,11 @@ from flake8_dplen import __version__
 
 from ..config import Config
 from . import verify
-from .files import FileError, Source, discover, read, write_atomically
-from .output import FORMATTERS
+from .files import FileError, Source, discover, encoded, read, write_atomically
+from .output import FORMATTERS, described
+from .settings import Selection
 from .settings import load as load_settings
+from .workers import exit_on_sigterm, parallel_map, usable_cpus
 
 Row = Tuple[int, int, str, str, str]  # line, 1-based column, code, message, manual reason
 
@@ -37,56 +49,41 @@ class FileResult:
     fixed: List[Row] = field(default_factory=list)
     manual: List[Row] = field(default_factory=list)
     changed: bool = False
-    diff: str = ""
+    diff: bytes = b""  # in the file's own encoding, so that the patch applies
     error: Optional[str] = None
 
 
 @dataclass(frozen=True)
 class Job:
     config: Config
+    selection: Selection
     write: bool
     want_diff: bool
 
 
-def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
-    """Analyse one file (`source` when already read) and, when asked, write its fixes.
-    Never raises."""
-    # Imported here so that --help stays cheap.
+def _cannot_parse(message: str, line: Optional[int]) -> FileError:
+    return FileError(f"cannot parse: {message}" + (f" (line {line})" if line else ""))
+
+
+def process(path: str, job: Job, follow_link: bool = False) -> FileResult:
+    """Read, analyse and, when asked, fix one file, with only its own analysis between
+    reading it and replacing it. Never raises (but for signals turned into SystemExit)."""
     import ast
 
-    import libcst
-
-    from ..core.analysis import analyze_source
-    from ..fixes.linelength import line_length_for
-    from ..fixes.rewrite import apply, plan, source_lines
+    from ..core.prefilter import might_define_sampler
 
     result = FileResult(path)
     try:
-        source = source or read(path)
-        module, located = analyze_source(source.text, job.config, path, tree=ast.parse)
-        if module is None:
-            return result
-        lines = source_lines(source.text)
-        planned = plan(source.text, located)
-        result.fixed = [_row(item) for item in planned.fixes]
-        result.manual = [_row(item, item.finding.manual) for item in planned.manual]
-        if not planned.fixes:
-            return result
-        if module.code != source.text:
-            # Writing LibCST's rendering would change bytes nobody asked to change.
-            raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
-        edited, _ = apply(module, planned, line_length_for(path))
-        new_text = edited.code
-        result.changed = True
-        if job.want_diff:
-            result.diff = _unified_diff(path, lines, source_lines(new_text))
-        if job.write:
-            write_atomically(path, new_text, source.encoding)
+        source = read(path, follow_link)
+        try:
+            # Every file, sampler or not: a file Python cannot parse is always reported.
+            tree = ast.parse(source.text)
+        except SyntaxError as exc:
+            raise _cannot_parse(exc.msg, exc.lineno) from None
+        if might_define_sampler(source.text, job.config):
+            _fix(source, tree, job, result)
     except FileError as exc:
         result.error = str(exc)
-    except (libcst.ParserSyntaxError, SyntaxError) as exc:
-        line = getattr(exc, "raw_line", None) or getattr(exc, "lineno", None)
-        result.error = f"cannot parse: {str(exc).splitlines()[0]} (line {line})"
     except RecursionError:
         result.error = "cannot analyse: nesting too deep (RecursionError)"
     except Exception as exc:  # one bad file must not stop the run; say what happened
@@ -96,11 +93,58 @@ def process(path: str, job: Job, source: Optional[Source] = None) -> FileResult:
     return result
 
 
-def _unified_diff(path: str, old: List[str], new: List[str]) -> str:
+def planned_fixes(source: Source, tree, job: Job):
+    """(module, plan) for one file, the findings flake8's ignores leave; (None, None) when
+    the cheap tests rule it out."""
+    # Imported only for files that may define a sampler, so that the rest stay cheap.
+    import libcst
+
+    from ..core.analysis import analyze_source
+    from ..fixes.rewrite import plan
+
+    try:
+        module, located = analyze_source(source.text, job.config, source.path, tree=tree)
+    except libcst.ParserSyntaxError as exc:
+        raise _cannot_parse(exc.message, exc.raw_line) from None
+    if module is None:
+        return None, None
+    located = [item for item in located if job.selection.reports(source.path, item.finding.code)]
+    return module, plan(source.text, located)
+
+
+def _fix(source: Source, tree, job: Job, result: FileResult) -> None:
+    from ..fixes.linelength import line_length_for
+    from ..fixes.rewrite import apply
+
+    module, planned = planned_fixes(source, tree, job)
+    if planned is None:
+        return
+    result.fixed = [_row(item) for item in planned.fixes]
+    result.manual = [_row(item, item.finding.manual) for item in planned.manual]
+    if not planned.fixes:
+        return
+    if module.code != source.text:
+        # Writing LibCST's rendering would change bytes nobody asked to change.
+        raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
+    edited, _ = apply(module, planned, line_length_for(source.path))
+    data = encoded(source, edited.code)
+    result.changed = True
+    if job.want_diff:
+        result.diff = _unified_diff(source.path, source.data, data)
+    if job.write:
+        write_atomically(source, data)
+
+
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _unified_diff(path: str, old: bytes, new: bytes) -> bytes:
+    """The patch in the file's own bytes (its encoding, its BOM), which is what applies."""
+    name = os.fsencode(path)
     out = []
-    for line in difflib.unified_diff(old, new, path, path):
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    for line in difflib.diff_bytes(difflib.unified_diff, _LINE.findall(old), _LINE.findall(new), name, name):
+        out.append(line if line.endswith((b"\n", b"\r")) else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
 
 
 def _row(item, reason: str = "") -> Row:
@@ -127,42 +171,22 @@ class _Progress:
             sys.stderr.flush()
 
 
-def run_all(files: Sequence[str], job: Job, jobs: int, quiet: bool) -> List[FileResult]:
-    """Read and text-test every file here, then analyse the few that may hold a sampler,
-    in parallel only when there are enough of them to repay the workers' start-up."""
-    from ..core.prefilter import might_define_sampler
-
+def run_all(
+    files: Sequence[str], job: Job, jobs: int, quiet: bool, named: Sequence[str] = ()
+) -> List[FileResult]:
+    """Each file read, analysed and written in turn (a symlink is followed only if it was
+    `named` on the command line), in parallel when there are enough files to repay the
+    workers' start-up."""
     progress = _Progress(len(files), quiet)
-    results: List[FileResult] = []
-    candidates: List[Tuple[str, Source]] = []
-    for path in files:
-        try:
-            source = read(path)
-        except FileError as exc:
-            results.append(FileResult(path, error=str(exc)))
-        else:
-            if might_define_sampler(source.text, job.config):
-                candidates.append((path, source))
-                continue
-            results.append(FileResult(path))
-        progress.step()
-    if jobs <= 1 or len(candidates) < 4:
-        for path, source in candidates:
-            results.append(process(path, job, source))
+    named = set(named)
+    arguments = [(path, job, path in named) for path in files]
+    if jobs <= 1 or len(files) < 8:
+        results = []
+        for args in arguments:
+            results.append(process(*args))
             progress.step()
-    else:
-        # Forked workers inherit these modules instead of importing LibCST each.
-        import flake8_dplen.core.analysis  # noqa: F401
-        import flake8_dplen.fixes.rewrite  # noqa: F401
-
-        paths = [path for path, _ in candidates]
-        sources = [source for _, source in candidates]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(process, paths, [job] * len(paths), sources, chunksize=4):
-                results.append(result)
-                progress.step()
-    order = {path: i for i, path in enumerate(files)}
-    return sorted(results, key=lambda r: order[r.path])
+        return results
+    return parallel_map(process, arguments, jobs, progress.step)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,7 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mode.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the fixes")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes (default: cores)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=usable_cpus(),
+        help="parallel processes (default, and at most: the CPUs this process may use)",
     )
     parser.add_argument(
         "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)"
@@ -211,7 +239,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _main(argv: Optional[Sequence[str]]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.paths:
@@ -225,56 +257,91 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         settings = load_settings(args.config, args.isolated)
     except Exception as exc:  # flake8 raises its own error type for a missing --config
-        print(f"{args.config}: cannot read the config: {exc}", file=sys.stderr)
+        print(f"{args.config or 'flake8 configuration'}: cannot read the config: {exc}", file=sys.stderr)
         return 2
     bases = settings.sampler_bases + tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip())
-    config = Config(sampler_bases=bases)
     files, problems = discover(args.paths, [*settings.exclude, *args.exclude])
     for path, problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
-    job = Job(config, write=not (args.check or args.diff), want_diff=args.diff)
-    results = verify.run(files, job, args) if args.verify else run_all(files, job, args.jobs, args.quiet)
+    dry = args.check or args.diff
+    job = Job(Config(sampler_bases=bases), settings.selection, write=not dry, want_diff=args.diff)
+    jobs = min(args.jobs, usable_cpus())
+    if args.verify:
+        results = verify.run(files, job, jobs, args)
+    else:
+        results = run_all(files, job, jobs, args.quiet, args.paths)
 
     errors = [r for r in results if r.error]
     entries = []
+    listing = []  # (sort key, line) of the text format
     for result in results:
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
         if args.diff and result.diff:
-            sys.stdout.write(result.diff)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.diff)
         # Once written, a fixed finding is gone, and --diff shows it as the patch.
         if args.check:
             entries += [(result.path, *row[:4], "safe", "") for row in result.fixed]
         entries += [(result.path, *row[:4], "manual", row[4]) for row in result.manual]
+        if job.write and result.changed:
+            listing += [
+                ((result.path, *row[:3]), f"{result.path}:{row[0]}:{row[1]}: {row[2]} fixed")
+                for row in result.fixed
+            ]
+    sys.stdout.flush()
     if args.format != "text":
         sys.stdout.write(FORMATTERS[args.format](sorted(entries)))
-    else:
-        for path, line, column, code, message, _fix, reason in sorted(entries):
-            if not args.quiet:
-                note = f" [manual fix: {reason}]" if reason else ""
-                # Beside a patch on stdout, the findings go to stderr so the patch applies.
-                print(
-                    f"{path}:{line}:{column}: {code} {message}{note}",
-                    file=sys.stderr if args.diff else sys.stdout,
-                )
+    elif not args.quiet:
+        listing += [
+            ((path, line, column, code), f"{path}:{line}:{column}: {code} {described(message, reason)}")
+            for path, line, column, code, message, _fix, reason in entries
+        ]
+        # Beside a patch on stdout, the findings go to stderr so the patch applies.
+        for _key, line in sorted(listing):
+            print(line, file=sys.stderr if args.diff else sys.stdout)
 
     fixed = sum(len(r.fixed) for r in results if r.changed)
     manual = sum(len(r.manual) for r in results)
     changed = sum(1 for r in results if r.changed)
     if not args.quiet:
-        verb = "would change" if (args.check or args.diff) else "changed"
         print(
-            f"{len(files)} files scanned, {changed} {verb}, {fixed} findings "
-            f"{'fixable' if (args.check or args.diff) else 'fixed'}, {manual} left for a manual fix, "
+            f"{_count(len(files), 'file')} scanned, {changed} {'would change' if dry else 'changed'}, "
+            f"{_count(fixed, 'finding')} {'fixable' if dry else 'fixed'}, {manual} left for a manual fix, "
             f"{len(errors)} skipped with errors",
             file=sys.stderr,
         )
     missing = [p for p, problem in problems if problem != "no Python files here"]
     if errors or missing:
         return 2
-    if manual or ((args.check or args.diff) and changed):
+    if manual or (dry and changed):
         return 1
     return 0
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    import traceback
+
+    # A path that is not valid UTF-8 is printed as its own bytes, as ls prints it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
+    previous = signal.signal(signal.SIGTERM, exit_on_sigterm)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Every file is either as it was or fixed; a traceback would only hide that.
+        return 130
+    except Exception as exc:
+        # Exit 1 says "findings", which a CI step may accept: a crash must never say it.
+        traceback.print_exc()
+        print(
+            f"dplen-fix: internal error (a bug, please report it): {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return 3
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

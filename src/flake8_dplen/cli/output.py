@@ -16,6 +16,11 @@ Entry = Tuple[str, int, int, str, str, str, str]
 DOCS = "https://github.com/flake8-dplen/flake8-dplen/blob/main/docs/rules/{code}.md"
 
 
+def described(message: str, reason: str) -> str:
+    """A finding's message with its manual-fix reason, the same in every format."""
+    return f"{message} [manual fix: {reason}]" if reason else message
+
+
 def _escape_github(text: str, property_value: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
@@ -25,7 +30,7 @@ def github(entries: Iterable[Entry]) -> str:
     lines = []
     for path, line, column, code, message, fix, reason in entries:
         title = _escape_github(f"{code} ({'safe fix' if fix == 'safe' else 'manual fix'})", True)
-        body = _escape_github(message + (f" Manual fix: {reason}" if reason else ""))
+        body = _escape_github(described(message, reason))
         lines.append(
             f"::error file={_escape_github(path, True)},line={line},col={column},title={title}::{body}"
         )
@@ -42,7 +47,8 @@ def _uri(path: str) -> str:
     invalid or cut it short, so relative paths are percent-encoded, absolute ones file:// URIs."""
     if os.path.isabs(path):
         return pathlib.Path(path).as_uri()
-    return urllib.parse.quote(path.replace(os.sep, "/"))
+    # Percent-encoded from the raw bytes: a name that is not UTF-8 stays exactly itself.
+    return urllib.parse.quote(os.fsencode(path.replace(os.sep, "/")))
 
 
 def sarif(entries: List[Entry]) -> str:
@@ -64,7 +70,7 @@ def sarif(entries: List[Entry]) -> str:
             "ruleId": code,
             "ruleIndex": index[code],
             "level": "error" if gating(code) else "warning",
-            "message": {"text": message + (f" Manual fix: {reason}" if reason else "")},
+            "message": {"text": described(message, reason)},
             "locations": [
                 {
                     "physicalLocation": {

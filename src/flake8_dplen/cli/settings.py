@@ -1,36 +1,47 @@
-"""One configuration for both faces: the codemod reads the flake8 config file that flake8
-itself would use (setup.cfg, tox.ini or .flake8, found the way flake8 finds it), so the
-extra sampler bases and the excluded paths are written once."""
+"""One configuration for both faces: the codemod has flake8 itself read the config file
+it would use (setup.cfg, tox.ini or .flake8, found the way flake8 finds it), so the extra
+sampler bases, the excluded paths and which codes are reported in which file are written
+once and mean the same to both."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+import argparse
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Selection:
+    """flake8's select, ignore, extend-select, extend-ignore and per-file-ignores, as
+    flake8 parsed them; decided by flake8's own style guides. Picklable, for the workers."""
+
+    options: argparse.Namespace
+
+    def reports(self, path: str, code: str) -> bool:
+        from flake8.style_guide import Decision, StyleGuideManager
+
+        # Built per call: it is asked only about files that have findings.
+        guide = StyleGuideManager(self.options, formatter=None).style_guide_for(path)
+        return guide.should_report_error(code) is Decision.Selected
 
 
 @dataclass(frozen=True)
 class Settings:
-    sampler_bases: Tuple[str, ...] = ()
-    exclude: Tuple[str, ...] = field(default=())
-
-
-def _option(cfg, name: str) -> List[str]:
-    from flake8.utils import parse_comma_separated_list
-
-    for key in (name, name.replace("-", "_")):
-        if cfg.has_option("flake8", key):
-            return parse_comma_separated_list(cfg.get("flake8", key))
-    return []
+    sampler_bases: Tuple[str, ...]
+    exclude: Tuple[str, ...]
+    selection: Selection
 
 
 def load(config: Optional[str] = None, isolated: bool = False) -> Settings:
     """Settings from `config`, or from the file flake8 would find from the current folder."""
-    from flake8.options.config import load_config
-    from flake8.utils import normalize_paths
+    from flake8.options.parse_args import parse_args
 
-    cfg, cfg_dir = load_config(config, [], isolated=isolated)
-    if not cfg.has_section("flake8"):
-        return Settings()
-    # flake8 resolves exclude patterns that look like paths against the config's folder.
-    exclude = normalize_paths(_option(cfg, "exclude") + _option(cfg, "extend-exclude"), cfg_dir)
-    return Settings(tuple(_option(cfg, "dplen-sampler-bases")), tuple(exclude))
+    _plugins, options = parse_args(
+        [*(["--config", config] if config else []), *(["--isolated"] if isolated else [])]
+    )
+    return Settings(
+        tuple(b for b in options.dplen_sampler_bases if b),
+        # flake8 has resolved the patterns that look like paths against the config's folder.
+        (*options.exclude, *options.extend_exclude),
+        Selection(options),
+    )

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from typing import Dict, List, Sequence, Tuple
 
-from .files import FileError, Source, read, write_atomically
+from .files import FileError, Source, encoded, read, write_atomically
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,15 +75,14 @@ def _verdict(entry: dict, problem: str) -> str:
     return f"not confirmed, the check {entry['status']}: {entry.get('why', '')}"
 
 
-def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
+def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     """`run_all`, then the check on what it rewrote; undone fixes become manual findings."""
     import ast
 
-    from ..core.analysis import analyze_source
     from ..core.prefilter import might_define_sampler
     from ..fixes.linelength import line_length_for
-    from ..fixes.rewrite import apply, plan
-    from .fix import _row, run_all
+    from ..fixes.rewrite import apply
+    from .fix import _row, planned_fixes, run_all
 
     if not job.write:
         print(
@@ -94,18 +93,17 @@ def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
     originals: Dict[str, Source] = {}
     for path in files:
         try:
-            source = read(path)
+            source = read(path, path in args.paths)
         except FileError:
             continue  # run_all reports it
         if might_define_sampler(source.text, job.config):
             originals[path] = source
-    results = run_all(files, job, args.jobs, args.quiet)
+    results = run_all(files, job, jobs, args.quiet, args.paths)
     changed = [r for r in results if r.changed and r.path in originals]
     plans = {}
     for result in changed:
         source = originals[result.path]
-        module, located = analyze_source(source.text, job.config, result.path, tree=ast.parse)
-        plans[result.path] = (module, plan(source.text, located))
+        plans[result.path] = planned_fixes(source, ast.parse(source.text), job)
     targets = sorted(
         {
             f"{path}:{item.finding.cls.name.value}"
@@ -126,10 +124,11 @@ def run(files: Sequence[str], job, args: argparse.Namespace) -> List:
         if not undone:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
-        source = originals[result.path]
         edited, _ = apply(module, planned, line_length_for(result.path))
         try:
-            write_atomically(result.path, edited.code, source.encoding)
+            # What is on disk now is the rewrite run_all wrote: that is what gets replaced.
+            current = read(result.path, result.path in args.paths)
+            write_atomically(current, encoded(current, edited.code))
         except FileError as exc:
             result.error = f"--verify could not undo a refuted fix: {exc}"
             continue

@@ -1,0 +1,83 @@
+"""Running the per-file work in parallel without outliving the run: workers die with the
+codemod, however it ends (Ctrl-C, SIGTERM, SIGKILL)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, List, Sequence, TypeVar
+
+T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the
+    machine has): more workers than that only compete with each other."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def exit_on_sigterm(signum, _frame) -> None:
+    # An exception, not a sudden death: an atomic write in progress removes its temporary file.
+    raise SystemExit(128 + signum)
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    # The parent may have died before the request above, which then never fires.
+    if os.getppid() != parent:
+        os._exit(128 + signal.SIGTERM)
+
+
+def _start_worker(parent: int) -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides, and stops us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, exit_on_sigterm)
+    _die_with_parent(parent)
+
+
+def _call_each(function: Callable[..., T], argument_lists: Sequence[tuple]) -> List[T]:
+    try:
+        return [function(*args) for args in argument_lists]
+    except SystemExit as stop:
+        # The pool would report it and hand this worker more files; it must end now.
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
+
+
+def parallel_map(
+    function: Callable[..., T], argument_lists: Sequence[tuple], jobs: int, done: Callable[[], None]
+) -> List[T]:
+    """`function(*args)` for each of `argument_lists` in `jobs` processes, in order;
+    `done()` after each."""
+    size = max(1, min(32, len(argument_lists) // (jobs * 4)))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),))
+    chunks = [
+        pool.submit(_call_each, function, argument_lists[start : start + size])
+        for start in range(0, len(argument_lists), size)
+    ]
+    results: List[T] = []
+    try:
+        for chunk in chunks:
+            for result in chunk.result():
+                results.append(result)
+                done()
+    except BaseException:
+        # Interrupted or terminated: stop the workers now rather than after their files.
+        # The pool then finds them dead and fails the chunks left. Not cancelled first (as
+        # Executor.map does), and waited for here rather than at exit: either races with
+        # the pool's own thread, and Python 3.11 prints its traceback.
+        for child in multiprocessing.active_children():
+            child.terminate()
+        pool.shutdown()
+        raise
+    pool.shutdown()
+    return results
