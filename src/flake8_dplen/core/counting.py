@@ -96,7 +96,9 @@ def ceiled_in_iter(ctx: SamplerContext, site: Reached, value: cst.BaseExpression
     """__iter__ loops `range(math.ceil(X))` over the very X this rounding floors: the two
     sides round one number two ways."""
     expr = strip_parens(single_value(ctx, value, site))
-    if ctx.code(expr) not in ctx.iter.ceil_bounds or not _is_the_count(ctx, site.node):
+    if ctx.code(expr) not in ctx.iter.ceil_bounds or ctx.shape.endless is not None:
+        return False
+    if not _is_the_count(ctx, site.node):
         return False
     parts = ratio_parts(expr)
     return parts is None or not _corrected(
@@ -112,7 +114,8 @@ def judge(
     division: Optional[cst.BinaryOperation],
 ) -> Optional[BatchRatio]:
     """`division` is the `a / b` or `a // b` node itself, when the ratio is one."""
-    if site.fn is None or not _batched_by(ctx, site, divisor):
+    # An endless __iter__ yields no count at all (DPL106 says so): nothing to round to.
+    if site.fn is None or ctx.shape.endless is not None or not _batched_by(ctx, site, divisor):
         return None
     target = site.node
     outer = site.fn.parents.get(site.node)

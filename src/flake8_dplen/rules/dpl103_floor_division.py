@@ -368,6 +368,23 @@ class Resumable(Sampler):
     def __len__(self):
         return self.n - self.consumed // self.world_size
 """,
+        # An endless __iter__ has no count to round to: DPL106 reports it, and no rounding rule does.
+        """
+from torch.utils.data import Sampler
+
+
+class Forever(Sampler):
+    def __init__(self, n, bs):
+        self.n, self.bs = n, bs
+
+    def __iter__(self):
+        while True:
+            for start in range(0, self.n, self.bs):
+                yield list(range(start, min(start + self.bs, self.n)))
+
+    def __len__(self):
+        return self.n // self.bs
+""",
     )
 
     INVALID = (
