@@ -39,4 +39,4 @@ class FixLenCommand(CodemodCommand):
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), tree.code)
-        return apply(tree, plan(tree.code, located), line_length_for(self.context.filename))[0]
+        return apply(tree, plan(tree.code, located), line_length_for(self.context.filename))

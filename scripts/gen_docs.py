@@ -92,7 +92,7 @@ def _page(rule) -> str:
     first = own[0]
     lines = before.splitlines()
     planned = plan(before, located)
-    edited, _ = apply(module, planned)
+    edited = apply(module, planned)
     fixed_here = any(item is first for item in planned.fixes)
 
     valid = _source(rule.VALID[0])

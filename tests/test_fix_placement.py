@@ -19,7 +19,7 @@ def _fix(source: str) -> str:
     module, located = analyze_source(source)
     planned = plan(source, located)
     assert planned.fixes and any(item.finding.fix.helper for item in planned.fixes)
-    return apply(module, planned)[0].code
+    return apply(module, planned).code
 
 
 def test_a_main_block_after_the_class_runs(tmp_path, capsys):

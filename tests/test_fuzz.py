@@ -247,7 +247,7 @@ def rewrite(source: str):
     if module is None:
         return source, None
     planned = plan(source, located)
-    edited, _ = apply(module, planned)
+    edited = apply(module, planned)
     return edited.code, planned
 
 
@@ -404,8 +404,7 @@ def check_arbitrary(source: str) -> Dict[str, int]:
         if module is None:
             continue
         planned = plan(text, located)
-        edited, fixed = apply(module, planned)
-        out = edited.code
+        out = apply(module, planned).code
         seen["findings"] += len(located)
         cst.parse_module(out)
         if not planned.fixes:

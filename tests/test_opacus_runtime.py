@@ -25,7 +25,6 @@ from opacus_versions import (
 
 from flake8_dplen.runtime import check_length, expected_poisson_batches
 
-
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 

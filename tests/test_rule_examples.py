@@ -35,7 +35,7 @@ def _marked_lines(source, code):
 
 def _rewrite(source):
     module, located = analyze_source(source)
-    edited, _ = apply(module, plan(source, located))
+    edited = apply(module, plan(source, located))
     return edited.code, located
 
 

@@ -71,8 +71,8 @@ def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
     module, located = analyze_source(text, config, str(tree / rel))
     if module is None:
         return None
-    edited, fixed = apply(module, plan(text, located))
-    return edited.code if fixed else None
+    planned = plan(text, located)
+    return apply(module, planned).code if planned.fixes else None
 
 
 def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:

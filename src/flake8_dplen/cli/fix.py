@@ -126,7 +126,7 @@ def _fix(source: Source, tree, job: Job, result: FileResult) -> None:
     if module.code != source.text:
         # Writing LibCST's rendering would change bytes nobody asked to change.
         raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
-    edited, _ = apply(module, planned, line_length_for(source.path))
+    edited = apply(module, planned, line_length_for(source.path))
     data = encoded(source, edited.code)
     result.changed = True
     if job.want_diff:

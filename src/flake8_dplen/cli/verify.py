@@ -124,7 +124,7 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
         if not undone:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
-        edited, _ = apply(module, planned, line_length_for(result.path))
+        edited = apply(module, planned, line_length_for(result.path))
         try:
             # What is on disk now is the rewrite run_all wrote: that is what gets replaced.
             current = read(result.path, result.path in args.paths)

@@ -214,7 +214,7 @@ def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
     return FLOOR if partial == FULL else None
 
 
-def counterexample(ctx: SamplerContext, site: Reached, ratio: BatchRatio, rounding: str) -> str:
+def counterexample(ctx: SamplerContext, ratio: BatchRatio, rounding: str) -> str:
     """A concrete input on which the rounding and __iter__ differ: for a plain `a / b`, and
     for opacus's `len(S) * (S.batch_size / M)` with S a batch sampler; other products'
     numbers depend on more than the model knows."""

@@ -115,7 +115,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
             ):
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:
-                    splits_by.update(_split_divisors(node, callee))
+                    splits_by.update(_split_divisors(node))
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             if _unconditional_tail(node, fn):
                 note(node)
@@ -278,7 +278,7 @@ def _empty_or_drop_last(test: cst.BaseExpression) -> bool:
     return False
 
 
-def _split_divisors(call: cst.Call, callee: str):
+def _split_divisors(call: cst.Call):
     """M in `ceil(len(b) / M)` (also inside `array_split(b, ceil(len(b) / M))`)."""
     code = cst.Module([]).code_for_node
     for node in walk(call):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Sequence
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -137,13 +137,11 @@ def _first_caller(module: cst.Module, planned: Plan) -> int:
     return next((i for i, stmt in enumerate(module.body) if stmt in callers), len(module.body))
 
 
-def apply(
-    module: cst.Module, planned: Plan, line_length: int = DEFAULT_LINE_LENGTH
-) -> Tuple[cst.Module, int]:
-    """The rewritten module and how many findings it fixed; `line_length` is the file's
-    (linelength.line_length_for gives it)."""
+def apply(module: cst.Module, planned: Plan, line_length: int = DEFAULT_LINE_LENGTH) -> cst.Module:
+    """The rewritten module; `line_length` is the file's (linelength.line_length_for
+    gives it)."""
     if not planned.fixes:
-        return module, 0
+        return module
     at = _first_caller(module, planned)
     edited = add_helpers(replace_nodes(module, planned, line_length), planned.helpers, at)
-    return add_imports(edited, planned.imports), len(planned.fixes)
+    return add_imports(edited, planned.imports)

@@ -114,7 +114,7 @@ class RoundingCall(Rule):
             return self.finding(ctx, site, message, math_ceil(ctx, site, value))
         if ratio is None or ratio.yielded not in self.wrong_when:
             return None
-        example = counterexample(ctx, site, ratio, self.callee(ctx, site))
+        example = counterexample(ctx, ratio, self.callee(ctx, site))
         message = self.describe(ctx, site, ratio) + example + where(site)
         return self.finding(ctx, site, message, exact_count(ctx, site, ratio))
 

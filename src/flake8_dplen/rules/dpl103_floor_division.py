@@ -82,7 +82,7 @@ class FloorDivision(Rule):
         )
         message = (
             f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch"
-            f"{counterexample(ctx, site, ratio, '//')}{where(site)}"
+            f"{counterexample(ctx, ratio, '//')}{where(site)}"
         )
         return self.finding(ctx, site, message, _ceil_floordiv(ctx, site, ratio), at=node.operator)
 

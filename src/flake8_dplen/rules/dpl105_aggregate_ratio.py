@@ -55,7 +55,7 @@ class AggregateRatio(Rule):
             f"the ceiling of the sum"
         )
         ratio = BatchRatio((agg.wrapped_len, *agg.per_batch), agg.divisor, CEIL)
-        example = counterexample(ctx, site, ratio, "ceil")
+        example = counterexample(ctx, ratio, "ceil")
         return self.finding(ctx, site, message + example + where(site), per_batch_count(ctx, site, agg))
 
     VALID = (
