@@ -34,6 +34,7 @@ from flake8_dplen import __version__
 
 from ..config import Config
 from . import verify
+from .bytecode import compiled_already
 from .files import FileError, Source, discover, encoded, read, write_atomically
 from .output import FORMATTERS, described
 from .settings import Selection
@@ -75,12 +76,15 @@ def process(path: str, job: Job, follow_link: bool = False) -> FileResult:
     result = FileResult(path)
     try:
         source = read(path, follow_link)
-        try:
-            # Every file, sampler or not: a file Python cannot parse is always reported.
-            tree = ast.parse(source.text)
-        except SyntaxError as exc:
-            raise _cannot_parse(exc.msg, exc.lineno) from None
-        if might_define_sampler(source.text, job.config):
+        candidate = might_define_sampler(source.text, job.config)
+        # Every file, sampler or not: a file Python cannot parse is always reported. One
+        # this Python has compiled already parses; only a candidate needs its tree.
+        if candidate or not compiled_already(source.target, source.data):
+            try:
+                tree = ast.parse(source.text)
+            except SyntaxError as exc:
+                raise _cannot_parse(exc.msg, exc.lineno) from None
+        if candidate:
             _fix(source, tree, job, result)
     except FileError as exc:
         result.error = str(exc)
