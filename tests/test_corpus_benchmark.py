@@ -25,6 +25,7 @@ from conftest import REPO_ROOT
 OPACUS_141_WHEEL = REPO_ROOT / ".cache" / "wheels" / "opacus-1.4.1-py3-none-any.whl"
 BMM = "opacus/utils/batch_memory_manager.py"
 UNIFORM = "opacus/utils/uniform_sampler.py"
+PACKAGES = "torch,opacus-1.4.1,opacus-1.6.0"
 
 
 def _installed(package: str) -> Path:
@@ -49,9 +50,8 @@ def _zip_as_wheel(root: Path, folders: Iterable[str], wheel: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> str:
-    """What `corpus.py --offline --runtime` prints over the local subset (its exit
-    status is asserted here: 0, every codemod check passed)."""
+def corpus_cache(tmp_path_factory) -> Path:
+    """A corpus cache of the three local packages, zipped as wheels would be."""
     if not OPACUS_141_WHEEL.is_file():
         pytest.fail(f"{OPACUS_141_WHEEL} is missing; run scripts/setup.sh", pytrace=False)
     cache = tmp_path_factory.mktemp("corpus")
@@ -64,6 +64,13 @@ def corpus(tmp_path_factory) -> str:
         ["torch/utils/data", "torch/distributed/elastic/utils/data"],
         wheels / "torch" / "torch-2.13.0-samplers-only.whl",
     )
+    return cache
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_cache) -> str:
+    """What `corpus.py --offline --runtime` prints over the local subset (its exit
+    status is asserted here: 0, every codemod check passed)."""
     done = subprocess.run(
         [
             sys.executable,
@@ -71,9 +78,9 @@ def corpus(tmp_path_factory) -> str:
             "--offline",
             "--runtime",
             "--cache",
-            str(cache),
+            str(corpus_cache),
             "--packages",
-            "torch,opacus-1.4.1,opacus-1.6.0",
+            PACKAGES,
             "-j",
             "1",
         ],
@@ -83,6 +90,24 @@ def corpus(tmp_path_factory) -> str:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+def test_dplen_check_over_the_corpus_finds_every_recipe_mismatch_and_no_other(corpus, corpus_cache):
+    # `corpus` unpacked the trees; benchmarks/check_corpus.py runs the search over them.
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "check_corpus.py"), "--cache", str(corpus_cache)]
+        # A generous budget: on a busy machine the search for opacus' optimizer-built
+        # sampler can need more than the default 2 s to build a first valid sampler.
+        + ["--packages", PACKAGES, "--budget", "6"],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "mismatching by the recipes: 4; the check found a counterexample in 4;" in done.stdout, done.stdout
+    assert "exact by the recipes: 9; the check reported a counterexample in 0" in done.stdout, done.stdout
+    assert "built: automatically: 11, with a registered factory: 2" in done.stdout, done.stdout
 
 
 def _section(output: str, title: str) -> str:
