@@ -255,12 +255,17 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     except _TimedOutOn as hang:
         result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
     except Exception as exc:
-        from hypothesis.errors import Unsatisfiable
+        from hypothesis.errors import Flaky, Unsatisfiable
 
         if state.failure is not None:  # hypothesis could not replay it (a flaky sampler): keep the last seen
             result = _found(result, state.failure)
         elif isinstance(exc, Unsatisfiable):
             result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+        elif isinstance(exc, Flaky):
+            # One class hypothesis cannot replay (its construction or iteration behaves
+            # differently the second time) must not end the run.
+            why = "the same arguments did not give the same outcome twice: register a factory"
+            result = Result(cls, CANNOT_BUILD, how, why=why)
         else:
             raise
     if result.status == OK and state.judged == 0:
