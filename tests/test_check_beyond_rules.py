@@ -137,3 +137,29 @@ def test_check_finds_what_no_rule_reports(tmp_path: Path):
         f"missed.{c}" for c in ("CappedSteps", "TwoBuckets", "Resumable", "PaddedShard", "PerLabel")
     }, done.stdout
     assert "built 5 automatically, 0 with a registered factory" in done.stderr
+
+
+def test_a_resume_offset_used_once_is_a_counterexample_not_randomness():
+    # Its first epoch skips `start_iteration` batches, later ones do not: the count changes
+    # between epochs of one object with no randomness at all. Judged as random (the mean
+    # over epochs) it would pass; fresh samplers of the same arguments all skip.
+    from torch.utils.data import BatchSampler, SequentialSampler
+
+    from flake8_dplen.check.search import COUNTEREXAMPLE, Options, check_class
+
+    class ResumeOnce(BatchSampler):
+        def __init__(self, batch_sampler: BatchSampler, start_iteration=None):
+            self.batch_sampler, self.start_iteration = batch_sampler, start_iteration
+
+        def __iter__(self):
+            batches = list(self.batch_sampler)
+            if self.start_iteration is not None:
+                batches, self.start_iteration = batches[self.start_iteration :], None
+            yield from batches
+
+        def __len__(self):
+            return len(self.batch_sampler)
+
+    assert len(list(ResumeOnce(BatchSampler(SequentialSampler(range(6)), 2, False), 1))) == 2
+    result = check_class(ResumeOnce, Options(budget=4.0, seed=0))
+    assert result.status == COUNTEREXAMPLE and not result.random, result

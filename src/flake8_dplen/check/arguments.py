@@ -175,6 +175,10 @@ BY_NAME: Dict[str, Builder] = {
     **dict.fromkeys(["num_replicas", "world_size", "num_processes", "num_shards"], _world),
     **dict.fromkeys(["rank", "process_index", "local_rank", "shard_id"], _rank),
     **dict.fromkeys(["seed", "random_seed", "epoch"], _seed),
+    # Resume positions: a sampler that starts part-way must say so in len().
+    **dict.fromkeys(
+        ["start_iteration", "start_index", "start_iter", "offset", "skip", "skip_batches"], _ints
+    ),
     **dict.fromkeys(["lengths", "lens", "sizes", "seq_lens", "seq_lengths"], _lengths),
     **dict.fromkeys(["labels", "targets", "class_ids"], _lists_of(st.integers(0, 3))),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
@@ -187,7 +191,7 @@ BY_NAME: Dict[str, Builder] = {
 
 # Counts by the shape of their name (`num_steps`, `max_len`, `epoch_size`), drawn even
 # when the default is None and there is no hint.
-_COUNT_PREFIXES = ("num_", "n_", "max_", "min_")
+_COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_")
 _COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations")
 
 

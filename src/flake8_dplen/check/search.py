@@ -182,7 +182,7 @@ def _judge_built(
             report = judged_randomly()
         else:
             report = check_length(sampler, reseed=reseed, limit=limit)
-            if not report.ok and not report.cut_off and _varies(sampler, reseed, limit, report.yielded):
+            if not report.ok and not report.cut_off and _varies(call, options, limit, report.yielded):
                 # A count that changes with the seed is random whatever the registration
                 # says: judge its mean, for this sampler and every later one of the class
                 # (else shrinking would hunt for arguments whose epochs happen to agree).
@@ -193,9 +193,15 @@ def _judge_built(
     return _Disagreement(call, report, random_count)
 
 
-def _varies(sampler: Any, reseed: Callable[[int], None], limit: int, first: int) -> bool:
+def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
+    """Whether the count changes with the seed. Each epoch is a fresh sampler built from the
+    same arguments: one object whose count changes from its first epoch to its second
+    (a resume offset used once) is not random, it is wrong in its first epoch."""
     for epoch in range(1, _VARIATION_EPOCHS):
-        if check_length(sampler, reseed=lambda _, e=epoch: reseed(e), limit=limit).yielded != first:
+        _seed_everything(options.seed * 7919 + epoch)
+        fresh = _build(call)
+        reseed = _reseeder(fresh, options.seed)
+        if check_length(fresh, reseed=lambda _, e=epoch: reseed(e), limit=limit).yielded != first:
             return True
     return False
 
