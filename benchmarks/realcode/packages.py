@@ -103,6 +103,8 @@ PACKAGES: List[Tuple[str, str]] = [
     ("anndata", "anndata==0.12.19"),
     ("bagua", "bagua==0.9.2"),
     ("dp-transformers", "dp-transformers==1.0.0"),
+    ("graphium", "graphium==2.4.7"),
+    ("hezar", "hezar==1.0.0"),
     # Older releases of packages above, whose sampler modules differ from the newer ones.
     ("transformers-4.10.3", "transformers==4.10.3"),
     ("pytorch-lightning-1.5.10", "pytorch-lightning==1.5.10"),
@@ -110,7 +112,21 @@ PACKAGES: List[Tuple[str, str]] = [
     ("sentence-transformers-3.0.1", "sentence-transformers==3.0.1"),
     ("speechbrain-0.5.16", "speechbrain==0.5.16"),
     ("torchgeo-0.5.2", "torchgeo==0.5.2"),
+    ("catalyst-21.12", "catalyst==21.12"),
 ]
+
+# An older release -> the label whose recipes it reuses, for each class its tree still defines.
+OLDER_RELEASES: Dict[str, str] = {
+    "transformers-4.46.3": "transformers",
+    "transformers-4.10.3": "transformers",
+    "pytorch-lightning-1.9.5": "pytorch-lightning",
+    "pytorch-lightning-1.5.10": "pytorch-lightning",
+    "mmdet-2.28.2": "mmdet",
+    "accelerate-0.34.2": "accelerate",
+    "speechbrain-0.5.16": "speechbrain",
+    "torchgeo-0.5.2": "torchgeo",
+    "catalyst-21.12": "catalyst",
+}
 
 # Released on PyPI as source only: their sdist is downloaded and unpacked, never built.
 SDIST_ONLY = frozenset(

@@ -28,7 +28,7 @@ from flake8_dplen.runtime import check_length
 from . import recipes_grown  # noqa: F401  (registers its recipes)
 from .fetching import read_text
 from .loading import TreeLoader, dotted_name
-from .packages import config_for, own_names
+from .packages import OLDER_RELEASES, config_for, own_names
 from .probing import probe_cases, why_not_probed
 from .recipes import RECIPES, Case, gloo
 from .scanning import analyze_tree
@@ -211,10 +211,22 @@ def _probe(rel: str, cls: str):
     return cases
 
 
+def _defines(path: Path, cls: str) -> bool:
+    if not path.is_file():
+        return False
+    return any(
+        isinstance(node, ast.ClassDef) and node.name == cls for node in ast.parse(read_text(path)).body
+    )
+
+
 def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, Any, Optional[str]]]:
     """(file, class, cases, why not run) for every sampler class with __len__ of the tree:
     its hand-written recipe when there is one, else the signature grid."""
     recipes = {(r.rel, r.cls): r for r in RECIPES if r.label == label}
+    newer = OLDER_RELEASES.get(label)
+    for r in RECIPES:
+        if r.label == newer and (r.rel, r.cls) not in recipes and _defines(tree / r.rel, r.cls):
+            recipes[(r.rel, r.cls)] = r
     plan = [(r.rel, r.cls, r.cases, r.skip) for r in recipes.values()]
     for name in analyze_tree(label, tree).sampler_names:
         rel, cls = name.split("::")
