@@ -70,7 +70,7 @@ def _no_optimizer():
 
 
 def gloo() -> None:
-    """A one-process gloo group, for the opacus samplers that ask for world size and rank."""
+    """A one-process gloo group, for samplers that ask torch.distributed for world size and rank."""
     import torch.distributed as dist
 
     if not dist.is_initialized():
