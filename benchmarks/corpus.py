@@ -1,7 +1,8 @@
 """flake8-dplen over real code: the wheels of packages whose data pipelines define samplers.
 
-Each package's wheel is fetched with ``pip download --no-deps --only-binary=:all:`` (no
-sdist is ever built), unpacked into a cache folder, and every ``.py`` file in it goes
+Each package's wheel is fetched with ``pip download --no-deps --only-binary=:all:`` (for
+the few released as source only, its sdist, unpacked and never built), unpacked into a
+cache folder, and every ``.py`` file in it goes
 through the same core flake8 calls (``analyze_source``) and through
 ``python -m codemods.fix_len --check``. Then the codemod is run for real on a copy of each
 tree, and every file it changes is checked: it compiles, only the flagged expressions
@@ -15,12 +16,15 @@ second run changes nothing.
     .venv/bin/python benchmarks/corpus.py --runtime            # also len() vs batches, for real
 
 ``--runtime`` constructs every sampler class of the corpus that a recipe
-(``realcode.recipes``) knows how to build, from the unpacked wheel (its module run
+(``realcode.recipes``, ``realcode.recipes_grown``) knows how to build, or else that the
+grid of ``realcode.probing`` can build from its constructor's signature, from the unpacked wheel (its module run
 statement by statement, see ``realcode.loading``: most packages' dependencies are not
 installed), iterates it over small configurations and compares ``len()`` with the
-batches yielded. Each mismatch is matched against the findings in that class, so misses
-(false negatives) are listed; a class with a finding is run again from the codemod's
-output, to show whether the fix makes it agree.
+batches yielded (an endless epoch is cut off and counted as a mismatch). Each mismatch
+is matched against the findings in that class, so misses (false negatives) are listed;
+a class with a finding is run again from the codemod's output, to show whether the fix
+makes it agree and leaves the batches as they were. A summary closes the report:
+classes run, wrong by running, DPL1 findings true and false, precision and recall.
 
 Exit status: 0 when the codemod checks all pass and the codemod agrees with the plugin;
 1 otherwise; 2 when a package could not be fetched or unpacked.

@@ -190,8 +190,11 @@ def test_the_runtime_check_confirms_both_releases_findings_and_the_fix(corpus):
         "112 configs run, 59 mismatched, 0 raised; analysed as a sampler with __len__: yes; "
         "DPL1: DPL105@73,DPL105@80; confirmed (every DPL1 finding has a mismatching configuration)"
     )
-    # Both rewritten files make len() agree in every configuration.
-    assert corpus.count("        after the codemod: 112 configs run, 0 mismatched, 0 raised\n") == 2
+    # Both rewritten files make len() agree in every configuration, batches unchanged.
+    assert (
+        corpus.count("        after the codemod: 112 configs run, 0 mismatched, 0 raised; same batches\n")
+        == 2
+    )
     for label in ("opacus-1.4.1", "opacus-1.6.0"):
         assert verdicts[f"{label}: {UNIFORM}::UniformWithReplacementSampler"].endswith(
             "DPL1: -; agrees (no mismatch, no finding)"
@@ -220,3 +223,18 @@ def test_the_runtime_check_runs_torch_samplers_from_the_tree_and_they_agree(corp
             r"DPL1: -; agrees \(no mismatch, no finding\)",
             line,
         ), name
+
+
+def test_the_summary_measures_the_findings_against_the_runs(corpus):
+    summary = _section(corpus, "summary (ground truth by running each class over its grid)")
+    assert "  packages: 3\n" in summary
+    # opacus' two BatchSplittingSampler lines, in each release; both distributed uniform
+    # samplers are wrong by running and no rule reports them.
+    assert "  DPL1 findings in run classes: 4 (true 4, false 0); in classes not run: 0\n" in summary
+    assert "  precision (true / findings in run classes): 4/4 = 100.0%\n" in summary
+    assert "  recall (wrong classes with a true DPL1 finding / wrong classes): 2/4 = 50.0%\n" in summary
+    assert summary.endswith(
+        "  safe fixes run after the codemod: 2\n"
+        "    opacus-1.4.1: opacus/utils/batch_memory_manager.py::BatchSplittingSampler: exact/same batches\n"
+        "    opacus-1.6.0: opacus/utils/batch_memory_manager.py::BatchSplittingSampler: exact/same batches\n"
+    )

@@ -69,8 +69,8 @@ def _no_optimizer():
     return types.SimpleNamespace(signal_skip_step=lambda do_skip=True: None)
 
 
-def _gloo() -> None:
-    """A one-process gloo group, for the opacus samplers that ask for world size and rank."""
+def gloo() -> None:
+    """A one-process gloo group, for samplers that ask torch.distributed for world size and rank."""
     import torch.distributed as dist
 
     if not dist.is_initialized():
@@ -206,7 +206,7 @@ def _opacus(label: str) -> None:
     def _(m, loader):
         import torch
 
-        _gloo()
+        gloo()
         for n, q in [(1000, 0.05), (10, 0.05), (3, 0.1)]:
             g = torch.Generator()
             steps = int(1 / q)

@@ -8,12 +8,14 @@ leak into the next package's run.
 from __future__ import annotations
 
 import ast
+import hashlib
+import itertools
 import os
-import re
+import random
+import signal
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -23,10 +25,19 @@ from flake8_dplen.core.analysis import analyze_source, module_name_for, sampler_
 from flake8_dplen.fixes.rewrite import apply, plan
 from flake8_dplen.runtime import check_length
 
+from . import recipes_grown  # noqa: F401  (registers its recipes)
 from .fetching import read_text
 from .loading import TreeLoader, dotted_name
-from .packages import OWN, config_for
-from .recipes import RECIPES, Case, Recipe
+from .packages import OLDER_RELEASES, config_for, own_names
+from .probing import probe_cases, why_not_probed
+from .recipes import RECIPES, Case, gloo
+from .scanning import analyze_tree
+from .summary import print_summary
+
+# Batches one epoch may yield beyond len() before it counts as endless; seconds one
+# configuration may take (a sampler that waits on a process group never returns).
+EXTRA_BATCHES = 100
+CASE_SECONDS = 5
 
 # The worker is the benchmark's own command line, in its hidden worker mode.
 ENTRY = REPO / "benchmarks" / "corpus.py"
@@ -55,14 +66,88 @@ def _class_findings(tree: Path, rel: str, cls: str, config) -> Tuple[List[Tuple[
     return found, analysed
 
 
+class _Endless(Exception):
+    pass
+
+
+class _Bounded:
+    """The sampler as check_length sees it, with an epoch cut off once it runs past
+    twice its own len(): an endless __iter__ then shows as a mismatch, not a hang."""
+
+    def __init__(self, sampler: Any) -> None:
+        self.sampler = sampler
+
+    def __len__(self) -> int:
+        return len(self.sampler)
+
+    def __iter__(self):
+        cap = 2 * len(self.sampler) + EXTRA_BATCHES
+        for count, batch in enumerate(self.sampler):
+            if count >= cap:
+                raise _Endless(f"len() = {len(self.sampler)}, iteration went on past {cap} batches (endless)")
+            yield batch
+
+
+def _alarm(signum, frame):
+    raise TimeoutError(f"no result within {CASE_SECONDS} s")
+
+
+def _seed(seed: int = 0) -> None:
+    import numpy as np
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
 def _run_case(case: Case) -> List[Tuple[bool, str]]:
-    sampler = case.build()
-    outcomes = []
-    for epoch in range(case.repeat):
-        report = check_length(sampler, epochs=case.epochs, expected=case.expected, reseed=case.reseed)
-        prefix = f"epoch {epoch}: " if case.repeat > 1 else ""
-        outcomes.append((report.ok, prefix + report.message))
-    return outcomes
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(CASE_SECONDS)
+    try:
+        _seed()
+        sampler = _Bounded(case.build())
+        outcomes = []
+        for epoch in range(case.repeat):
+            prefix = f"epoch {epoch}: " if case.repeat > 1 else ""
+            try:
+                report = check_length(sampler, epochs=case.epochs, expected=case.expected, reseed=case.reseed)
+            except _Endless as exc:
+                outcomes.append((False, prefix + str(exc)))
+                break
+            outcomes.append((report.ok, prefix + report.message))
+        return outcomes
+    finally:
+        signal.alarm(0)
+
+
+def _batches_digest(case: Case) -> Optional[str]:
+    """A digest of the batches the first epoch yields from fixed seeds, to compare a class
+    before and after the codemod; None when it cannot be taken."""
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(CASE_SECONDS)
+    try:
+        _seed()
+        sampler = case.build()
+        if case.reseed is not None:
+            case.reseed(0)
+        cap = 2 * len(sampler) + EXTRA_BATCHES
+        digest = hashlib.sha256()
+        for batch in itertools.islice(iter(sampler), cap):
+            digest.update(repr(_plain(batch)).encode())
+        return digest.hexdigest()
+    except Exception:
+        return None
+    finally:
+        signal.alarm(0)
+
+
+def _plain(batch: Any) -> Any:
+    if hasattr(batch, "tolist"):
+        return batch.tolist()
+    if isinstance(batch, (list, tuple)):
+        return [_plain(x) for x in batch]
+    return batch
 
 
 def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
@@ -75,11 +160,9 @@ def _fixed_source(tree: Path, rel: str, config) -> Optional[str]:
     return apply(module, planned).code if planned.fixes else None
 
 
-def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:
-    """Every case of a recipe against one loaded version of its module."""
-    import torch
-
-    torch.manual_seed(0)
+def _run_cases(loader: TreeLoader, rel: str, cls: str, cases, findings) -> Dict[str, Any]:
+    """Every case of a recipe against one loaded version of its module; `cases` is
+    called with the module and the loader."""
     result: Dict[str, Any] = {
         "runs": 0,
         "mismatches": 0,
@@ -87,12 +170,13 @@ def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:
         "notes": [],
         "confirmed": set(),
         "unexplained": 0,
+        "digests": [],
     }
-    module = loader.load_file(rec.rel)
-    if not hasattr(module, rec.cls):
+    module = loader.load_file(rel)
+    if not hasattr(module, cls):
         reasons = "; ".join(loader.skipped[module.__name__][:3])
         raise RuntimeError(f"class not defined after loading ({reasons})")
-    for case in rec.cases(module, loader):
+    for case in cases(module, loader):
         try:
             outcomes = _run_case(case)
         except Exception as exc:
@@ -101,6 +185,10 @@ def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:
                 result["notes"].append(f"[{case.config}] raised {type(exc).__name__}: {str(exc)[:120]}")
             continue
         result["runs"] += 1
+        if findings:
+            # Taken twice: a sampler drawing from an unseeded generator cannot be compared.
+            first = _batches_digest(case)
+            result["digests"].append(first if first == _batches_digest(case) else None)
         bad = [message for ok, message in outcomes if not ok]
         if not bad:
             continue
@@ -114,11 +202,44 @@ def _run_cases(loader: TreeLoader, rec: Recipe, findings) -> Dict[str, Any]:
     return result
 
 
-# Packages whose samplers call `super().__init__(data_source)`: torch 2.13's Sampler no
-# longer defines __init__, so they raise TypeError before anything can be checked. Their
-# worker gives Sampler back the `__init__(self, data_source=None)` that ignored its
-# argument in the torch they were written for; nothing else changes.
-LEGACY_SAMPLER_INIT = {"catalyst", "torch-geometric", "flair"}
+def _probe(rel: str, cls: str):
+    """A recipe's `cases` for a class without one: the signature grid of realcode.probing."""
+
+    def cases(module, loader):
+        return probe_cases(getattr(module, cls))
+
+    return cases
+
+
+def _defines(path: Path, cls: str) -> bool:
+    if not path.is_file():
+        return False
+    return any(
+        isinstance(node, ast.ClassDef) and node.name == cls for node in ast.parse(read_text(path)).body
+    )
+
+
+def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, Any, Optional[str]]]:
+    """(file, class, cases, why not run) for every sampler class with __len__ of the tree:
+    its hand-written recipe when there is one, else the signature grid."""
+    recipes = {(r.rel, r.cls): r for r in RECIPES if r.label == label}
+    newer = OLDER_RELEASES.get(label)
+    for r in RECIPES:
+        if r.label == newer and (r.rel, r.cls) not in recipes and _defines(tree / r.rel, r.cls):
+            recipes[(r.rel, r.cls)] = r
+    plan = [(r.rel, r.cls, r.cases, r.skip) for r in recipes.values()]
+    for name in analyze_tree(label, tree).sampler_names:
+        rel, cls = name.split("::")
+        if (rel, cls) in recipes:
+            continue
+        why = None
+        try:
+            found = getattr(loader.load_file(rel), cls, None)
+            why = "class not defined after loading" if found is None else why_not_probed(found)
+        except Exception as exc:
+            why = f"module could not be loaded: {type(exc).__name__}: {str(exc)[:120]}"
+        plan.append((rel, cls, _probe(rel, cls), None if why is None else f"grid: {why}"))
+    return plan
 
 
 def runtime_worker(label: str, tree: Path) -> int:
@@ -130,43 +251,60 @@ def runtime_worker(label: str, tree: Path) -> int:
         return 2
     # Ultralytics writes a settings file into the user's config folder when imported.
     os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
-    if label in LEGACY_SAMPLER_INIT:
+    if label != "torch":
+        # Many samplers call `super().__init__(data_source)`: torch 2.13's Sampler no
+        # longer defines __init__, so they raise TypeError before anything can be
+        # checked. Sampler gets back the `__init__(self, data_source=None)` that ignored
+        # its argument in the torch they were written for; nothing else changes.
         torch.utils.data.Sampler.__init__ = lambda self, data_source=None: None
-    loader = TreeLoader(tree, OWN.get(label, ()))
+        # Samplers that ask torch.distributed for the world size and rank get one
+        # process (the grids pass world sizes explicitly where a class takes them).
+        gloo()
+    own = own_names(label, tree)
+    loader = TreeLoader(tree, own)
     config = config_for(label)
-    for rec in [r for r in RECIPES if r.label == label]:
-        name = f"{rec.rel}::{rec.cls}"
-        findings, analysed = _class_findings(tree, rec.rel, rec.cls, config)
+    for rel, cls, cases, skip in _plan(label, tree, loader):
+        name = f"{rel}::{cls}"
+        findings, analysed = _class_findings(tree, rel, cls, config)
         codes = ",".join(f"{code}@{line}" for line, code, _ in findings) or "-"
         head = f"RESULT\t{label}\t{name}"
-        if rec.skip:
-            print(f"{head}\t0\t0\t0\t{codes}\t{int(analysed)}\tnot run: {rec.skip}")
+        if skip:
+            print(f"{head}\t0\t0\t0\t{codes}\t{int(analysed)}\t-\t-\tnot run: {skip}")
             continue
         try:
-            got = _run_cases(loader, rec, findings)
+            got = _run_cases(loader, rel, cls, cases, findings)
         except Exception as exc:
             print(
-                f"{head}\t0\t0\t1\t{codes}\t{int(analysed)}\tcould not load: "
+                f"{head}\t0\t0\t1\t{codes}\t{int(analysed)}\t-\t-\tcould not load: "
                 f"{type(exc).__name__}: {str(exc)[:200]}"
             )
             continue
         verdict = _verdict(findings, got)
         notes = list(got["notes"])
-        after = None
+        fix = "-"
         if findings:
             # The same cases against the codemod's output for this file: the fix must make
-            # len() agree wherever it rewrote something.
-            fixed = _fixed_source(tree, rec.rel, config)
+            # len() agree wherever it rewrote something, and leave the batches as they were.
+            fixed = _fixed_source(tree, rel, config)
             if fixed is None:
+                fix = "manual"
                 notes.append("after the codemod: file unchanged (manual fixes only)")
             else:
                 after = _run_cases(
-                    TreeLoader(tree, OWN.get(label, ()), {dotted_name(rec.rel): fixed}), rec, findings
+                    TreeLoader(tree, own, {dotted_name(rel): fixed}), rel, cls, cases, findings
                 )
+                if None in got["digests"]:
+                    batches = "batches not comparable (unseeded randomness)"
+                elif after["digests"] == got["digests"]:
+                    batches = "same batches"
+                else:
+                    batches = "BATCHES CHANGED"
+                exact = not after["mismatches"] and after["runs"] == got["runs"]
+                fix = f"{'exact' if exact else 'INEXACT'}/{batches}"
                 notes.append(
                     f"after the codemod: {after['runs']} configs run, "
                     f"{after['mismatches']} mismatched, "
-                    f"{after['errors']} raised"
+                    f"{after['errors']} raised; {batches}"
                 )
                 notes += [f"after the codemod: {note}" for note in after["notes"]]
                 if after["mismatches"] and not got["mismatches"]:
@@ -175,9 +313,11 @@ def runtime_worker(label: str, tree: Path) -> int:
                         f"{after['mismatches']} configurations "
                         f"mismatch after the rewrite): {verdict}"
                     )
+        confirmed = ",".join(f"{code}@{line}" for line, code in sorted(got["confirmed"])) or "-"
         print(
             f"{head}\t{got['runs']}\t{got['mismatches']}\t{got['errors']}\t{codes}\t{int(analysed)}"
-            f"\t{verdict}" + ("\t" + " | ".join(notes) if notes else "")
+            f"\t{fix}\t{confirmed}\t{verdict}" + ("\t" + " | ".join(notes) if notes else ""),
+            flush=True,
         )
     return 0
 
@@ -224,16 +364,15 @@ def runtime_report(labels: Sequence[str], cache: Path) -> int:
             failures += 1
             print(f"  {label}: worker exited {done.returncode}: {done.stderr.strip()[-1500:]}")
     for row in rows:
-        label, name, runs, mismatches, errors, codes, analysed, verdict = row[:8]
+        label, name, runs, mismatches, errors, codes, analysed, fix, confirmed, verdict = row[:10]
         print(f"  {label}: {name}")
         print(
             f"      {runs} configs run, {mismatches} mismatched, {errors} raised; "
             f"analysed as a sampler with __len__: {'yes' if analysed == '1' else 'no'}; "
             f"DPL1: {codes}; {verdict}"
         )
-        for note in row[8:]:
+        for note in row[10:]:
             for part in note.split(" | "):
                 print(f"        {part}")
-    tally = Counter(re.split(r" \(|:", row[7])[0] for row in rows)
-    print("\n  verdicts: " + ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
+    print_summary(rows)
     return failures
