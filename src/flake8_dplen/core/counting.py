@@ -214,10 +214,31 @@ def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
     return FLOOR if partial == FULL else None
 
 
+def one_short(ratio: BatchRatio) -> bool:
+    """`(a - 1) // b`: a ceiling spelled without its `+ 1`. The items counted are `a`, not
+    the numerator, so the model's numbers and its ceiling of the numerator do not apply."""
+    if len(ratio.factors) != 1:
+        return False
+    top = strip_parens(ratio.factors[0])
+    return (
+        isinstance(top, cst.BinaryOperation)
+        and isinstance(top.operator, cst.Subtract)
+        and isinstance(top.right, cst.Integer)
+        and top.right.value == "1"
+    )
+
+
+ONE_SHORT = (
+    "(a - 1) // b is one batch short of ceil(a / b) for every a >= 1: write (a - 1) // b + 1 or -(-a // b)"
+)
+
+
 def counterexample(ctx: SamplerContext, ratio: BatchRatio, rounding: str) -> str:
     """A concrete input on which the rounding and __iter__ differ: for a plain `a / b`, and
     for opacus's `len(S) * (S.batch_size / M)` with S a batch sampler; other products'
     numbers depend on more than the model knows."""
+    if one_short(ratio):
+        return ""
     codes = [ctx.code(strip_parens(f)) for f in ratio.factors]
     if len(codes) == 2 and ratio.yielded == CEIL:
         wrapped = next((c[4:-1] for c in codes if c.startswith("len(") and c.endswith(")")), None)

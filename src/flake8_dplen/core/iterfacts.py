@@ -138,14 +138,15 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
 
 
 def _stops_under_drop_last(loop: cst.For) -> Optional[Tuple[str, cst.BaseExpression]]:
-    """(KEEP, drop_last) when the loop body leaves early under drop_last
-    (`if self.drop_last and start + b > n: return`): the short slice only without it."""
+    """(KEEP, drop_last) when the loop body leaves or skips a step under drop_last
+    (`if self.drop_last and start + b > n: return`, `if len(batch) < b and self.drop_last:
+    continue`): the short slice only without it."""
     for node in walk(loop.body):
         if isinstance(node, cst.If):
             found = drop_last_test(node.test)
             last = node.body.body[-1] if getattr(node.body, "body", None) else None
             leaves = isinstance(last, cst.SimpleStatementLine) and any(
-                isinstance(s, (cst.Return, cst.Break)) for s in last.body
+                isinstance(s, (cst.Return, cst.Break, cst.Continue)) for s in last.body
             )
             if found is not None and found[0] == DROP and leaves:
                 return KEEP, found[1]

@@ -12,7 +12,14 @@ from __future__ import annotations
 import libcst as cst
 
 from ..core.context import Fix, Proposal, SamplerContext
-from ..core.counting import CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST, BatchRatio
+from ..core.counting import (
+    CEIL_UNLESS_DROP_LAST,
+    FLOOR,
+    ONE_SHORT,
+    TAIL_DESPITE_DROP_LAST,
+    BatchRatio,
+    one_short,
+)
 from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import rounded_value
@@ -30,6 +37,8 @@ def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Propos
         return "ceil is right only when drop_last is false, and this value is used on both paths"
     if ratio.yielded == TAIL_DESPITE_DROP_LAST:
         return WHICH_SIDE
+    if one_short(ratio):
+        return ONE_SHORT
     call: cst.Call = site.node
     arg = rounded_value(call)
     agg = aggregate_ratio(ctx, arg, site)

@@ -37,10 +37,12 @@ from ..core.context import Fix, Proposal, SamplerContext
 from ..core.counting import (
     CEIL,
     CEIL_UNLESS_DROP_LAST,
+    ONE_SHORT,
     TAIL_DESPITE_DROP_LAST,
     BatchRatio,
     counterexample,
     judge,
+    one_short,
 )
 from ..core.flow import Reached
 from ..fixes.ceil import WHICH_SIDE, keeping_comments
@@ -51,6 +53,8 @@ from .base import Invalid, Rule, where
 def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Proposal:
     """`a // b` -> `-(-a // b)` where the tail is yielded; split on drop_last where both happen."""
     node: cst.BinaryOperation = site.node
+    if one_short(ratio):
+        return ONE_SHORT
     ceil = ceil_div([node.left], node.right, node.operator)
     if ratio.yielded == CEIL:
         return keeping_comments(node, Fix(node, ceil.with_changes(lpar=node.lpar, rpar=node.rpar)))
@@ -385,6 +389,30 @@ class Forever(Sampler):
     def __len__(self):
         return self.n // self.bs
 """,
+        # A step skipped with continue under drop_last drops the tail: the floor is right there (anndata).
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class BatchIndices(Sampler):
+    def __init__(self, n: int, batch_size: int, drop_last: bool = False):
+        self.n, self.batch_size, self.drop_last = n, batch_size, drop_last
+
+    def __iter__(self):
+        indices = list(range(self.n))
+        for i in range(0, self.n, self.batch_size):
+            batch = indices[i : i + self.batch_size]
+            # The short last batch is skipped under drop_last.
+            if len(batch) < self.batch_size and self.drop_last:
+                continue
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return self.n // self.batch_size
+        return math.ceil(self.n / self.batch_size)
+""",
     )
 
     INVALID = (
@@ -649,5 +677,26 @@ class Chunks(Base):
 -        return len(self.indices) // self.bs  # <- DPL103
 +        return -(-len(self.indices) // self.bs)  # <- DPL103
 """,
+        ),
+        Invalid(
+            # A ceiling spelled without its + 1 (NeMo): one batch short for every size; the fix is manual, since the items counted are total, not the numerator.
+            """
+from torch.utils.data import Sampler
+
+
+class Pages(Sampler):
+    def __init__(self, total: int, per_page: int):
+        self.total, self.per_page = total, per_page
+
+    def __iter__(self):
+        for start in range(0, self.total, self.per_page):
+            yield list(range(start, min(start + self.per_page, self.total)))
+
+    def __len__(self):
+        return (self.total - 1) // self.per_page  # <- DPL103
+""",
+            manual=(
+                "(a - 1) // b is one batch short of ceil(a / b) for every a >= 1: write (a - 1) // b + 1 or -(-a // b)",
+            ),
         ),
     )
