@@ -26,7 +26,7 @@ def drop_last_test(test: cst.BaseExpression) -> Optional[Tuple[str, cst.BaseExpr
         # `len(batch) == size or not drop_last`: a short batch passes only without drop_last.
         for side, other in ((test.left, test.right), (test.right, test.left)):
             found = drop_last_test(side)
-            if found is not None and found[0] == KEEP and _full_batch_test(other):
+            if found is not None and found[0] == KEEP and full_batch_test(other):
                 return found
         return None
     name = dotted(test)
@@ -35,7 +35,7 @@ def drop_last_test(test: cst.BaseExpression) -> Optional[Tuple[str, cst.BaseExpr
     return None
 
 
-def _full_batch_test(test: cst.BaseExpression) -> bool:
+def full_batch_test(test: cst.BaseExpression) -> bool:
     """`len(x) == size`: true only for a full batch."""
     return (
         isinstance(test, cst.Comparison)

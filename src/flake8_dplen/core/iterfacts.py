@@ -10,7 +10,7 @@ from typing import FrozenSet, Optional, Tuple
 import libcst as cst
 
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, strip_parens, walk
-from .guards import DROP, KEEP, drop_last_test, guard_of
+from .guards import DROP, KEEP, drop_last_test, full_batch_test, guard_of
 from .names import ImportTable
 from .rounding import qualified_callee
 
@@ -99,7 +99,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 flags = _bounds(args[:1] if len(args) == 1 else args[1:2], fn)
                 bound_by_len |= flags[0]
                 bound_attrs |= flags[1]
-                if len(args) == 3 and any(isinstance(n, cst.Yield) for n in walk(node.body)):
+                yields = [n for n in walk(node.body) if isinstance(n, cst.Yield)]
+                if len(args) == 3 and yields and not all(_only_when_full(y, node, fn) for y in yields):
                     _note_stepped_range(args[1], fn, note, _stops_under_drop_last(node))
         elif isinstance(node, cst.Yield):
             yields_empty |= isinstance(node.value, cst.List) and not node.value.elements
@@ -171,20 +172,22 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard
                 note(value, (state, test[1]))
 
 
+def _only_when_full(node: cst.Yield, loop: cst.For, fn: FunctionIndex) -> bool:
+    """The yield sits under `if len(batch) == size` inside `loop`: a short slice of the
+    stepped range is never yielded (terratorch's ClaySampler)."""
+    for parent in fn.ancestors(node):
+        if parent is loop:
+            return False
+        if isinstance(parent, cst.If) and full_batch_test(parent.test):
+            return True
+    return False
+
+
 def _yields_when_full(test_if: cst.If, fn: FunctionIndex) -> bool:
     """`if len(batch) == size: yield batch` inside a loop: a batch is yielded once full."""
     test = test_if.test
     inside_loop = any(isinstance(p, (cst.For, cst.While)) for p in fn.ancestors(test_if))
-    return (
-        inside_loop
-        and isinstance(test, cst.Comparison)
-        and len(test.comparisons) == 1
-        and isinstance(test.comparisons[0].operator, cst.Equal)
-        and isinstance(test.left, cst.Call)
-        and isinstance(test.left.func, cst.Name)
-        and test.left.func.value == "len"
-        and any(isinstance(n, cst.Yield) for n in walk(test_if.body))
-    )
+    return inside_loop and full_batch_test(test) and any(isinstance(n, cst.Yield) for n in walk(test_if.body))
 
 
 def _trimmed(expr: cst.BaseExpression) -> bool:

@@ -413,6 +413,25 @@ class BatchIndices(Sampler):
             return self.n // self.batch_size
         return math.ceil(self.n / self.batch_size)
 """,
+        # A stepped range whose short last slice is never yielded (yield only when len(batch) == size): the floor is right.
+        """
+from torch.utils.data import Sampler
+
+
+class FullSlices(Sampler):
+    def __init__(self, n: int, batch_size: int):
+        self.n, self.batch_size = n, batch_size
+
+    def __iter__(self):
+        indices = list(range(self.n))
+        for i in range(0, self.n, self.batch_size):
+            batch = indices[i : i + self.batch_size]
+            if len(batch) == self.batch_size:
+                yield batch
+
+    def __len__(self):
+        return self.n // self.batch_size
+""",
     )
 
     INVALID = (
