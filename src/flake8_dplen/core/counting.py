@@ -25,6 +25,7 @@ from .context import SamplerContext
 from .flow import Reached
 from .guards import DROP, KEEP
 from .iterfacts import FULL, YES
+from .itershape import SAMPLE
 from .rounding import is_ceil_idiom, qualified_callee
 
 CEIL = "ceil"  # __iter__ yields the tail on this path
@@ -114,8 +115,11 @@ def judge(
     division: Optional[cst.BinaryOperation],
 ) -> Optional[BatchRatio]:
     """`division` is the `a / b` or `a // b` node itself, when the ratio is one."""
-    # An endless __iter__ yields no count at all (DPL106 says so): nothing to round to.
-    if site.fn is None or ctx.shape.endless is not None or not _batched_by(ctx, site, divisor):
+    # An endless __iter__ yields no count at all (DPL106 says so), and one that yields single
+    # indices no batches (a quotient there is a shard size): nothing to round to.
+    if site.fn is None or ctx.shape.endless is not None or ctx.shape.unit == SAMPLE:
+        return None
+    if not _batched_by(ctx, site, divisor):
         return None
     target = site.node
     outer = site.fn.parents.get(site.node)

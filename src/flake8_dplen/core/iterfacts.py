@@ -18,6 +18,7 @@ YES = "yes"  # a short final batch is yielded whatever drop_last says
 FULL = "full"  # only full batches are yielded: a trimmed stepped range, a yield when len == size
 UNKNOWN = "unknown"
 
+_CEILS = {"math.ceil", "numpy.ceil", "torch.ceil"}
 _SPLITTERS = {
     "math.ceil",
     "numpy.ceil",
@@ -110,10 +111,13 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
             bound_attrs |= flags[1]
         elif isinstance(node, cst.Call):
             callee = qualified_callee(node, imports)
-            if callee in _SPLITTERS or (
+            splits = callee in _SPLITTERS or (
                 isinstance(node.func, cst.Attribute)
                 and node.func.attr.value in {"split", "chunk", "tensor_split"}
-            ):
+            )
+            # A ceiling counts batches of a size (`ceil(len(batch) / m)`, `ceil(n / bs)`);
+            # one that divides by a length is a repeat count (`ceil(padding / len(indices))`).
+            if splits and (callee not in _CEILS or _by_a_size(node)):
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:
                     splits_by.update(_split_divisors(node))
@@ -123,6 +127,10 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         elif isinstance(node, cst.If) and _yields_when_full(node, fn):
             note(node, full=True)
     partial = next((kind for kind in (YES, KEEP, FULL) if kind in evidence), UNKNOWN)
+    trim = _tail_trimmed_under_drop_last(func)
+    if partial == YES and trim is not None:
+        # `if self.drop_last and ...: batches = batches[:-1]`: the short batch goes then.
+        partial, drop_last = KEEP, drop_last or trim
     return IterFacts(
         bound_by_len,
         frozenset(bound_attrs),
@@ -170,6 +178,42 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard
         for branch, state in ((value.body, test[0]), (value.orelse, flipped)):
             if not _trimmed(branch):
                 note(value, (state, test[1]))
+
+
+def _tail_trimmed_under_drop_last(func: cst.FunctionDef) -> Optional[cst.BaseExpression]:
+    """The drop_last expression of `if <drop_last> ...: x = x[:-1]` (or `x.pop()`)."""
+    for node in walk(func.body):
+        if not isinstance(node, cst.If):
+            continue
+        found = drop_last_test(node.test)
+        if found is None or found[0] != DROP:
+            continue
+        for inner in walk(node.body):
+            if isinstance(inner, cst.Subscript) and _drops_last(inner):
+                return found[1]
+            if (
+                isinstance(inner, cst.Call)
+                and isinstance(inner.func, cst.Attribute)
+                and inner.func.attr.value == "pop"
+                and not inner.args
+            ):
+                return found[1]
+    return None
+
+
+def _drops_last(subscript: cst.Subscript) -> bool:
+    """`x[:-1]`."""
+    if len(subscript.slice) != 1 or not isinstance(subscript.slice[0].slice, cst.Slice):
+        return False
+    part = subscript.slice[0].slice
+    upper = part.upper
+    return (
+        part.lower is None
+        and isinstance(upper, cst.UnaryOperation)
+        and isinstance(upper.operator, cst.Minus)
+        and isinstance(upper.expression, cst.Integer)
+        and upper.expression.value == "1"
+    )
 
 
 def _only_when_full(node: cst.Yield, loop: cst.For, fn: FunctionIndex) -> bool:
@@ -280,6 +324,16 @@ def _empty_or_drop_last(test: cst.BaseExpression) -> bool:
             and nonempty.get(type(target.operator)) == right.value
         )
     return False
+
+
+def _by_a_size(ceil: cst.Call) -> bool:
+    arg = strip_parens(ceil.args[0].value) if len(ceil.args) == 1 else None
+    if not (isinstance(arg, cst.BinaryOperation) and isinstance(arg.operator, cst.Divide)):
+        return False
+    right = strip_parens(arg.right)
+    return not (
+        isinstance(right, cst.Call) and isinstance(right.func, cst.Name) and right.func.value == "len"
+    )
 
 
 def _split_divisors(call: cst.Call):

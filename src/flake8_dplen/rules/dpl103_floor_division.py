@@ -432,6 +432,49 @@ class FullSlices(Sampler):
     def __len__(self):
         return self.n // self.batch_size
 """,
+        # Batches split with np.split, the short last one trimmed under drop_last (batches[:-1]; fastNLP): the floor is right there.
+        """
+import numpy as np
+from torch.utils.data import Sampler
+
+
+class Buckets(Sampler):
+    def __init__(self, n: int, batch_size: int, drop_last: bool = False):
+        self.n, self.batch_size, self.drop_last = n, batch_size, drop_last
+
+    def __iter__(self):
+        cuts = range(self.batch_size, self.n, self.batch_size)
+        batches = [chunk.tolist() for chunk in np.split(np.arange(self.n), cuts)] if self.n else []
+        if self.drop_last and batches and len(batches[-1]) < self.batch_size:
+            batches = batches[:-1]
+        yield from batches
+
+    def __len__(self):
+        if self.drop_last:
+            return self.n // self.batch_size
+        return -(-self.n // self.batch_size)
+""",
+        # An index sampler's shard size total_size // num_replicas, padded with a repeat count ceil(padding / len(indices)) (fastNLP): no batches, no batch count.
+        """
+import math
+from torch.utils.data import Sampler
+
+
+class Shard(Sampler):
+    def __init__(self, n: int, num_replicas: int, rank: int):
+        self.n, self.num_replicas, self.rank = n, num_replicas, rank
+        self.total_size = math.ceil(n / num_replicas) * num_replicas
+
+    def __iter__(self):
+        indices = list(range(self.n))
+        padding = self.total_size - len(indices)
+        if indices and padding:
+            indices += (indices * math.ceil(padding / len(indices)))[:padding]
+        yield from indices[self.rank : self.total_size : self.num_replicas]
+
+    def __len__(self):
+        return self.total_size // self.num_replicas
+""",
     )
 
     INVALID = (
