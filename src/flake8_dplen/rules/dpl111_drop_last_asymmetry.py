@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..core.classindex import is_self_attr
+from ..core.classindex import is_self_attr, walk
 from ..core.guards import KEEP
 from ..core.iterfacts import YES
 from ..core.names import last_name
@@ -70,7 +70,7 @@ class DropLastAsymmetry(ClassRule):
             # its own flag: only the class's own drop_last must reach __iter__.
             read = {r.attr.value for r in ctx.shape.reads}
             flags = sorted(set(_own_flags(reached)) - read)
-            if flags and any(batch_divisor(r.node) for r in reached):
+            if flags and any(batch_divisor(r.node) for r in reached) and not _follows_drop_last(ctx, read):
                 message = (
                     f"__len__ depends on {flags[0]} but __iter__ yields the partial batch whatever it says: with "
                     f"{flags[0]}=True, 10 indices, batch size 3: len() 3, __iter__ yields 4"
@@ -314,6 +314,28 @@ class Stored(Sampler):
 
     def __len__(self):
         return self.length
+""",
+        # drop_last folded into an attribute __iter__ reads (has_tail; transformers' BatchRebalanceSampler): both follow it.
+        """
+from torch.utils.data import Sampler
+
+
+class TailFlag(Sampler):
+    def __init__(self, n: int, batch_size: int, drop_last: bool = True):
+        self.n, self.batch_size = n, batch_size
+        self.num_batches = n // batch_size if drop_last else -(-n // batch_size)
+        # drop_last is folded into what __iter__ reads (transformers' BatchRebalanceSampler).
+        self.has_tail = not drop_last and n % batch_size > 0
+
+    def __iter__(self):
+        full = self.n // self.batch_size
+        for b in range(full):
+            yield list(range(b * self.batch_size, (b + 1) * self.batch_size))
+        if self.has_tail:
+            yield list(range(full * self.batch_size, self.n))
+
+    def __len__(self):
+        return self.num_batches
 """,
     )
 
@@ -592,6 +614,16 @@ def _own_flags(reached):
             )
             if own and "drop_last" in last_name(expr):
                 yield last_name(expr)
+
+
+def _follows_drop_last(ctx, read) -> bool:
+    """__iter__ reads an attribute computed from a drop_last flag (`self.has_tail =
+    not drop_last and ...`, transformers' BatchRebalanceSampler): it follows the flag."""
+    for attr in read:
+        for value, _method in ctx.index.self_assignments(attr):
+            if any("drop_last" in (last_name(node) or "") for node in walk(value)):
+                return True
+    return False
 
 
 def _is_ceiling(ctx, site) -> bool:
