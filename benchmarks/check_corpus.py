@@ -1,14 +1,15 @@
 """`dplen check` over the run-verified corpus: does the search find a counterexample in
-every class the corpus's recipes show mismatching, with no factory written for it, and
+every class the corpus's runs show mismatching, with no factory written for it, and
 none in a class they show exact?
 
-Each package's samplers are loaded from its unpacked wheel the way the corpus's runtime
-half loads them (``realcode.loading``: most dependencies are not installed), then handed
-to ``flake8_dplen.check.search.check_class`` with its default argument generation and the
-one registered factory of ``benchmarks/check_factories.py`` (opacus' optimizer). Ground
-truth is the recipe's own run over its grid (``realcode.runtime``).
+Each package's samplers are loaded from its unpacked tree the way the corpus's runtime
+half loads them (``realcode.runtime.prepare``: most dependencies are not installed), then
+handed to ``flake8_dplen.check.search.check_class`` with its default argument generation
+and the one registered factory of ``benchmarks/check_factories.py`` (opacus' optimizer).
+Ground truth is the corpus's own run of the class over its grid (a hand recipe, or the
+signature grid), ``realcode.runtime``.
 
-    .venv/bin/python benchmarks/check_corpus.py                 # every package with recipes
+    .venv/bin/python benchmarks/check_corpus.py                 # the whole corpus
     .venv/bin/python benchmarks/check_corpus.py --packages opacus-1.4.1 --budget 2
 
 The cache is the corpus benchmark's (``benchmarks/corpus.py`` fills it). Exit status 0.
@@ -17,10 +18,8 @@ The cache is the corpus benchmark's (``benchmarks/corpus.py`` fills it). Exit st
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -30,35 +29,31 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from realcode.packages import OWN  # noqa: E402
-from realcode.recipes import RECIPES  # noqa: E402
+from realcode.packages import PACKAGES  # noqa: E402
 
 FIELDS = ("label", "name", "truth", "status", "how", "seconds", "detail")
 
 
 def worker(label: str, tree: Path, budget: float) -> None:
-    """One package, in its own process (loading a tree patches torch for some of them)."""
+    """One package, in its own process (running a tree patches torch for most of them)."""
     import runpy
 
-    import torch.utils.data
-    from realcode.loading import TreeLoader
-    from realcode.runtime import LEGACY_SAMPLER_INIT, _run_cases
+    from realcode.runtime import _plan, _run_cases, prepare
 
     from flake8_dplen.check.report import finding
     from flake8_dplen.check.search import Options, check_class
 
     runpy.run_path(str(REPO / "benchmarks" / "check_factories.py"))
-    os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
-    if label in LEGACY_SAMPLER_INIT:
-        torch.utils.data.Sampler.__init__ = lambda self, data_source=None: None
+    loader = prepare(label, tree)
     options = Options(budget=budget, seed=0)
-    for rec in [r for r in RECIPES if r.label == label and not r.skip]:
-        loader = TreeLoader(tree, OWN.get(label, ()))
-        row = [label, f"{rec.rel}::{rec.cls}"]
+    for rel, cls_name, cases, skip in _plan(label, tree, loader):
+        if skip:
+            continue
+        row = [label, f"{rel}::{cls_name}"]
         try:
-            got = _run_cases(loader, rec, [])
+            got = _run_cases(loader, rel, cls_name, cases, [])
             truth = "mismatch" if got["mismatches"] else ("exact" if got["runs"] else "unknown")
-            cls = getattr(loader.load_file(rec.rel), rec.cls)
+            cls = getattr(loader.load_file(rel), cls_name)
         except Exception as exc:
             print("\t".join(row + ["unknown", "not loaded", "-", "0", f"{type(exc).__name__}: {exc}"[:160]]))
             continue
@@ -75,7 +70,7 @@ def worker(label: str, tree: Path, budget: float) -> None:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--packages", default="", help="comma-separated labels (default: all with recipes)")
+    parser.add_argument("--packages", default="", help="comma-separated labels (default: the whole corpus)")
     parser.add_argument(
         "--cache", type=Path, default=REPO / ".cache" / "corpus", help="the corpus cache folder"
     )
@@ -85,7 +80,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.worker:
         worker(args.worker[0], Path(args.worker[1]), args.budget)
         return 0
-    wanted = [p for p in args.packages.split(",") if p] or sorted({r.label for r in RECIPES})
+    wanted = [p for p in args.packages.split(",") if p] or [label for label, _ in PACKAGES]
     rows: List[List[str]] = []
     began = time.monotonic()
     for label in wanted:

@@ -242,13 +242,11 @@ def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, An
     return plan
 
 
-def runtime_worker(label: str, tree: Path) -> int:
+def prepare(label: str, tree: Path) -> TreeLoader:
+    """This process made ready to run `label`'s samplers; the loader of its tree."""
     import torch
     import torch.utils.data
 
-    if label == "torch" and not torch.__version__.startswith("2.13.0"):
-        print(f"  torch: installed torch is {torch.__version__}, not the 2.13.0 of the corpus")
-        return 2
     # Ultralytics writes a settings file into the user's config folder when imported.
     os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
     if label != "torch":
@@ -260,8 +258,17 @@ def runtime_worker(label: str, tree: Path) -> int:
         # Samplers that ask torch.distributed for the world size and rank get one
         # process (the grids pass world sizes explicitly where a class takes them).
         gloo()
-    own = own_names(label, tree)
-    loader = TreeLoader(tree, own)
+    return TreeLoader(tree, own_names(label, tree))
+
+
+def runtime_worker(label: str, tree: Path) -> int:
+    import torch
+
+    if label == "torch" and not torch.__version__.startswith("2.13.0"):
+        print(f"  torch: installed torch is {torch.__version__}, not the 2.13.0 of the corpus")
+        return 2
+    loader = prepare(label, tree)
+    own = loader.own
     config = config_for(label)
     for rel, cls, cases, skip in _plan(label, tree, loader):
         name = f"{rel}::{cls}"
