@@ -131,7 +131,13 @@ def _poisson_fix(
         f"{name}({ctx.code(population)}, {ctx.code(agg.per_batch[0])}, {ctx.code(agg.divisor)}, "
         f"empty_batch_counts={empty})"
     )
-    spelled = ceil_spelling(ctx, (site.fn.locals.keys() | site.fn.params.keys()) if site.fn else ())
+    scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn else set()
+    # The helper is added as a module-level def unless one is there: any other binding of
+    # its name would be what the fix calls.
+    defined = {s.name.value for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
+    if name in scope or (name in ctx.imports.bindings and name not in defined):
+        return f"`{name}` is bound here already, and the fix would call it; rename it, then rerun"
+    spelled = ceil_spelling(ctx, scope)
     if spelled is None:
         return "`math` is rebound where the fix would call math.ceil; rename it, then rerun"
     ceil, imports = spelled
