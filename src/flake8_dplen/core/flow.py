@@ -110,20 +110,5 @@ class Flow:
         return [c for c in children(node) if not isinstance(c, _PUNCTUATION)]
 
 
-# Tokens and whitespace carry no value; skipping them keeps the walk small.
-_PUNCTUATION = (
-    cst.BaseParenthesizableWhitespace,
-    cst.LeftParen,
-    cst.RightParen,
-    cst.LeftSquareBracket,
-    cst.RightSquareBracket,
-    cst.LeftCurlyBrace,
-    cst.RightCurlyBrace,
-    cst.Comma,
-    cst.Colon,
-    cst.Dot,
-    cst.BaseBinaryOp,
-    cst.BaseUnaryOp,
-    cst.BaseBooleanOp,
-    cst.BaseCompOp,
-)
+# Operators carry no value (`children` already leaves whitespace and punctuation out).
+_PUNCTUATION = (cst.BaseBinaryOp, cst.BaseUnaryOp, cst.BaseBooleanOp, cst.BaseCompOp)

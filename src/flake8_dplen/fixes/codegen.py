@@ -6,7 +6,7 @@ from typing import Container, FrozenSet, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from ..core.classindex import strip_parens, walk
+from ..core.classindex import strip_parens
 from ..core.context import SamplerContext
 
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Integer)
@@ -72,8 +72,19 @@ def ceil_div(
     )
 
 
+class _Comments(cst.CSTVisitor):
+    # The analysis' own walk leaves whitespace out, and comments live in it.
+    def __init__(self) -> None:
+        self.found: List[str] = []
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.found.append(node.value)
+
+
 def comments(node: cst.CSTNode) -> List[str]:
-    return [c.value for c in walk(node) if isinstance(c, cst.Comment)]
+    visitor = _Comments()
+    node.visit(visitor)
+    return visitor.found
 
 
 def ceil_spelling(ctx: SamplerContext, scope: Container[str]) -> Optional[Tuple[str, FrozenSet[str]]]:
