@@ -43,7 +43,29 @@ def print_summary(rows: Sequence[Sequence[str]]) -> None:
         print(f"    false: {label}: {name} {code}")
     for label, name, code in unrun:
         print(f"    not run, judged by reading: {label}: {name} {code}")
+    _print_per_rule(rows)
     fixed = [r for r in ran if r[7] not in ("-", "manual")]
     print(f"  safe fixes run after the codemod: {len(fixed)}")
     for r in fixed:
         print(f"    {r[0]}: {r[1]}: {r[7]}")
+
+
+def _print_per_rule(rows: Sequence[Sequence[str]]) -> None:
+    """Each rule's findings by class: true or false by running, or not run (the README's
+    per-rule table is this)."""
+    verdicts = {}
+    for r in rows:
+        for cell in _codes(r[5]):
+            code = cell.partition("@")[0]
+            if int(r[2]) == 0:
+                verdict = "not run"
+            else:
+                verdict = "true" if cell in _codes(r[8]) else "false"
+            verdicts.setdefault(code, {}).setdefault(f"{r[0]}: {r[1]}", []).append(verdict)
+    print("  per rule, by class (findings at several lines of one class count once per line):")
+    for code in sorted(verdicts):
+        classes = verdicts[code]
+        counts = {v: sum(found.count(v) for found in classes.values()) for v in ("true", "false", "not run")}
+        print(f"    {code}: true {counts['true']}, false {counts['false']}, not run {counts['not run']}")
+        for name, found in sorted(classes.items()):
+            print(f"      {', '.join(found)}: {name}")
