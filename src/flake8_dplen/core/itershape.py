@@ -11,7 +11,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from .classindex import FunctionIndex, is_self_attr, walk
+from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from .iterfacts import count_attr
 from .names import ImportTable, last_name
 from .rounding import qualified_callee
@@ -44,11 +44,16 @@ NO_SHAPE = IterShape(None, None, None)
 
 
 def iter_shape(
-    func: Optional[cst.FunctionDef], fn: Optional[FunctionIndex], imports: ImportTable
+    func: Optional[cst.FunctionDef],
+    fn: Optional[FunctionIndex],
+    imports: ImportTable,
+    index: Optional[ClassIndex] = None,
 ) -> IterShape:
+    """`index`, the class's, lets the endless test follow `self.<method>()` into the
+    generator methods of the class and of its bases in the module."""
     if func is None or fn is None:
         return NO_SHAPE
-    reader = _Reader(fn, imports)
+    reader = _Reader(fn, imports, index, {})
     return IterShape(
         func,
         reader.endless(),
@@ -63,11 +68,21 @@ def iter_shape(
 
 
 class _Reader:
-    def __init__(self, fn: FunctionIndex, imports: ImportTable) -> None:
+    def __init__(
+        self,
+        fn: FunctionIndex,
+        imports: ImportTable,
+        index: Optional[ClassIndex] = None,
+        endless_methods: Optional[Dict[str, bool]] = None,
+    ) -> None:
         self.fn = fn
         self.func = fn.func
         self.imports = imports
         self.nodes = list(walk(self.func.body))
+        self.index = index
+        # Shared by the readers of one class's methods: each helper is read once, and a
+        # method that calls itself is taken as not endless while it is being read.
+        self.endless_methods = endless_methods if endless_methods is not None else {}
 
     # ------------------------------------------------------------------ endless
 
@@ -88,29 +103,55 @@ class _Reader:
         return None
 
     def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
-        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, also
-        through a local only ever bound to one."""
+        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, a call
+        of an endless generator method of the class, also through a local only ever
+        bound to one or a `self` attribute every method of the class sets to one."""
         if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
             seen = seen or set()
             if expr.value in seen:
                 return False
             values = self.fn.locals[expr.value]
             return all(self._endless_source(v, seen | {expr.value}) for v in values)
+        if isinstance(expr, cst.Attribute) and self.index is not None:
+            attr = is_self_attr(expr, self.func)
+            stored = self.index.self_assignments(attr) if attr is not None else []
+            # `self.indices = self._indices()` in __init__: one generator, kept across epochs.
+            return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
         if not isinstance(expr, cst.Call):
             return False
+        if self._endless_method_call(expr, self.func):
+            return True
         callee = qualified_callee(expr, self.imports)
         args = [a for a in expr.args if a.keyword is None]
         if callee in _ENDLESS:
             return True
         if callee == "itertools.repeat":
             return len(expr.args) == 1
-        if callee == "itertools.islice" and len(args) in (2, 3):
-            # islice(it, None) and islice(it, start, None, ...) have no stop of their own.
+        if callee == "itertools.islice" and len(args) in (2, 3, 4):
+            # islice(it, None) and islice(it, start, None[, step]) have no stop of their own.
             stop = args[1].value if len(args) == 2 else args[2].value
             return _is_none(stop) and self._endless_source(args[0].value, seen)
         if callee == "iter" and len(args) == 1:
             return self._endless_source(args[0].value, seen)
         return False
+
+    def _endless_method_call(self, expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
+        """`expr`, in `func`, is `self.<m>(...)` of a method of the class whose every call
+        gives an endless iterator: a generator that always reaches an endless loop or
+        `yield from`, or a plain function that returns an endless iterator."""
+        if self.index is None or not isinstance(expr, cst.Call) or not isinstance(expr.func, cst.Attribute):
+            return False
+        name = is_self_attr(expr.func, func)
+        method = self.index.methods.get(name) if name is not None else None
+        if method is None:
+            return False
+        if name not in self.endless_methods:
+            self.endless_methods[name] = False
+            reader = _Reader(self.index.function(method), self.imports, self.index, self.endless_methods)
+            node = reader.endless()
+            generator = any(isinstance(n, cst.Yield) for n in reader.nodes)
+            self.endless_methods[name] = node is not None and generator != isinstance(node, cst.Return)
+        return self.endless_methods[name]
 
     def _leaves(self, loop: cst.CSTNode) -> bool:
         """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
