@@ -47,7 +47,10 @@ def _then(method, *args):
 
 
 BUILD = {
-    **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
+    **dict.fromkeys(
+        ["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified", "ShuffledSequence"],
+        _data,
+    ),
     **dict.fromkeys(
         [
             "RandomBatches",
@@ -59,11 +62,36 @@ BUILD = {
             "ShuffledIndices",
             "SizedBatches",
             "NegFloor",
+            "ExtendedRandom",
+            "AppendPadded",
+            "DoublePass",
+            "RepeatedAugment",
+            "ToppedUp",
+            "Tally",
+            "Mapped",
+            "TwoEpochs",
         ],
         _data_bs,
     ),
     **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
+    # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.
+    **dict.fromkeys(
+        [
+            "LoopToBatch",
+            "Wrapped",
+            "FullBatchesOnly",
+            "TwoSeeds",
+            "MaybePadded",
+            "EitherOrder",
+            "PadWithLen",
+            "Backwards",
+            "Checked",
+            "PadThenCut",
+        ],
+        lambda cls, n, bs: cls(range(n), bs, num_replicas=2, rank=0),
+    ),
+    "ThenSorted": lambda cls, n, bs: cls(list(range(n)), bs),
     "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
     "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
     # DPL203: every example is built with its resume position past the start.
