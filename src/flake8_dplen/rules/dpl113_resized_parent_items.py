@@ -22,9 +22,11 @@ plan the wrong number of steps, and loops that stop at `len()` drop the padding.
 
 ## Use instead
 Define `__len__` in the subclass to count what its `__iter__` yields (for a pad to a
-multiple of the batch size: `-(-self.num_samples // self.batch_size) * self.batch_size`),
-or update the attribute the parent's `__len__` returns (`self.num_samples`) when the
-total is set, before anything asks `len()`.
+multiple of the batch size: `-(-self.num_samples // self.batch_size) * self.batch_size`).
+Updating the attribute the parent's `__len__` returns instead works only for a base of
+your own whose `__iter__` does not read it, and only when it is set before anything asks
+`len()`: torch's samplers read it (`DistributedSampler.__iter__` asserts it yields
+`self.num_samples` items, `RandomSampler` draws that many).
 
 ## Fix safety
 No automatic fix: the new total depends on how `__iter__` pads or cuts, which the rule
@@ -92,28 +94,12 @@ class ResizedParentItems(ClassRule):
             f"{name}.__iter__ {change} (`{shown}`) but the __len__ it inherits from {origin} returns "
             f"{returns}, which {name} never changes{example}: {effect}"
         )
-        reason = (
-            f"define __len__ in {name} to count the items its __iter__ yields, or update what "
-            f"{origin}.__len__ returns ({returns}) where the total is set"
-        )
+        reason = f"define __len__ in {name} to count the items its __iter__ yields"
+        if origin not in TORCH_LEN_VALUES:
+            reason += f", or update what {origin}.__len__ returns ({returns}) where the total is set"
         yield self.manual(node, message, reason)
 
     VALID = (
-        # Two passes written, but every run takes only one of them.
-        """
-from torch.utils.data import DistributedSampler
-
-
-class EitherOrder(DistributedSampler):
-    def __init__(self, dataset, batch_size, **kwargs):
-        super().__init__(dataset, **kwargs)
-
-    def __iter__(self):
-        if self.shuffle:
-            yield from super().__iter__()
-        else:
-            yield from sorted(super().__iter__())
-""",
         # Defines its own __len__ for the padded total.
         """
 from torch.utils.data import DistributedSampler
@@ -131,6 +117,21 @@ class PadWithLen(DistributedSampler):
 
     def __len__(self):
         return -(-self.num_samples // self.batch_size) * self.batch_size
+""",
+        # Two passes written, but every run takes only one of them.
+        """
+from torch.utils.data import DistributedSampler
+
+
+class EitherOrder(DistributedSampler):
+    def __init__(self, dataset, batch_size, **kwargs):
+        super().__init__(dataset, **kwargs)
+
+    def __iter__(self):
+        if self.shuffle:
+            yield from super().__iter__()
+        else:
+            yield from sorted(super().__iter__())
 """,
         # Only shuffles the parent's items.
         """
@@ -299,10 +300,7 @@ class LoopToBatch(DistributedSampler):
         indices += indices[start : start + remainder]  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in LoopToBatch to count the items its __iter__ yields, or update what "
-                "DistributedSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in LoopToBatch to count the items its __iter__ yields",),
         ),
         Invalid(
             """
@@ -319,10 +317,7 @@ class ExtendedRandom(RandomSampler):
         indices.extend(indices[: -len(indices) % self.batch_size])  # <- DPL113
         yield from indices
 """,
-            manual=(
-                "define __len__ in ExtendedRandom to count the items its __iter__ yields, or update what "
-                "RandomSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in ExtendedRandom to count the items its __iter__ yields",),
         ),
         Invalid(
             # One append per missing item, in a loop.
@@ -341,10 +336,7 @@ class AppendPadded(SequentialSampler):
             indices.append(indices[0])  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in AppendPadded to count the items its __iter__ yields, or update what "
-                "SequentialSampler.__len__ returns (len(self.data_source)) where the total is set",
-            ),
+            manual=("define __len__ in AppendPadded to count the items its __iter__ yields",),
         ),
         Invalid(
             """
@@ -361,10 +353,7 @@ class Wrapped(DistributedSampler):
         indices = indices + indices[: self.batch_size]  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in Wrapped to count the items its __iter__ yields, or update what "
-                "DistributedSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in Wrapped to count the items its __iter__ yields",),
         ),
         Invalid(
             # Two passes over the parent's items per epoch.
@@ -380,10 +369,7 @@ class DoublePass(RandomSampler):
         for _ in range(2):
             yield from super().__iter__()  # <- DPL113
 """,
-            manual=(
-                "define __len__ in DoublePass to count the items its __iter__ yields, or update what "
-                "RandomSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in DoublePass to count the items its __iter__ yields",),
         ),
         Invalid(
             # A shuffled pass, then a sorted one.
@@ -400,10 +386,7 @@ class ThenSorted(SubsetRandomSampler):
         for i in sorted(super().__iter__()):
             yield i
 """,
-            manual=(
-                "define __len__ in ThenSorted to count the items its __iter__ yields, or update what "
-                "SubsetRandomSampler.__len__ returns (len(self.indices)) where the total is set",
-            ),
+            manual=("define __len__ in ThenSorted to count the items its __iter__ yields",),
         ),
         Invalid(
             # Cut to full batches by a slice that depends on the batch size, not on num_samples.
@@ -421,10 +404,7 @@ class FullBatchesOnly(DistributedSampler):
         indices = indices[: len(indices) - len(indices) % self.batch_size]  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in FullBatchesOnly to count the items its __iter__ yields, or update what "
-                "DistributedSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in FullBatchesOnly to count the items its __iter__ yields",),
         ),
         Invalid(
             # Repeated augmentation: every item twice.
@@ -442,10 +422,7 @@ class RepeatedAugment(RandomSampler):
         indices *= self.repeats  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in RepeatedAugment to count the items its __iter__ yields, or update what "
-                "RandomSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in RepeatedAugment to count the items its __iter__ yields",),
         ),
         Invalid(
             # The length comes from a base of the module.
@@ -492,10 +469,7 @@ class TwoSeeds(DistributedSampler):
             for i in super().__iter__():  # <- DPL113
                 yield i
 """,
-            manual=(
-                "define __len__ in TwoSeeds to count the items its __iter__ yields, or update what "
-                "DistributedSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in TwoSeeds to count the items its __iter__ yields",),
         ),
         Invalid(
             # Padding under a flag that is on by default.
@@ -515,10 +489,7 @@ class MaybePadded(DistributedSampler):
             indices.insert(0, indices[-1])  # <- DPL113
         return iter(indices)
 """,
-            manual=(
-                "define __len__ in MaybePadded to count the items its __iter__ yields, or update what "
-                "DistributedSampler.__len__ returns (self.num_samples) where the total is set",
-            ),
+            manual=("define __len__ in MaybePadded to count the items its __iter__ yields",),
         ),
     )
 
