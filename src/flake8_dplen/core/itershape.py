@@ -54,7 +54,7 @@ def iter_shape(
     generator methods of the class and of its bases in the module."""
     if func is None or fn is None:
         return NO_SHAPE
-    reader = _Reader(fn, imports, index, {})
+    reader = _Reader(fn, imports, index)
     return IterShape(
         func,
         reader.endless(),
