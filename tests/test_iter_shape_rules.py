@@ -6,11 +6,13 @@ documents a nominal epoch."""
 import inspect
 import itertools
 import random
+import re
 
 import pytest
 import torch
 from torch.utils.data import BatchSampler, SequentialSampler
 
+from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.rules import RULES
 from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
 
@@ -47,7 +49,10 @@ def _then(method, *args):
 
 
 BUILD = {
-    **dict.fromkeys(["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified"], _data),
+    **dict.fromkeys(
+        ["ForeverRandom", "SeededRandom", "Reversed", "Logged", "Tagged", "Stratified", "ShuffledSequence"],
+        _data,
+    ),
     **dict.fromkeys(
         [
             "RandomBatches",
@@ -59,11 +64,36 @@ BUILD = {
             "ShuffledIndices",
             "SizedBatches",
             "NegFloor",
+            "ExtendedRandom",
+            "AppendPadded",
+            "DoublePass",
+            "RepeatedAugment",
+            "ToppedUp",
+            "Tally",
+            "Mapped",
+            "TwoEpochs",
         ],
         _data_bs,
     ),
     **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
+    # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.
+    **dict.fromkeys(
+        [
+            "LoopToBatch",
+            "Wrapped",
+            "FullBatchesOnly",
+            "TwoSeeds",
+            "MaybePadded",
+            "EitherOrder",
+            "PadWithLen",
+            "Backwards",
+            "Checked",
+            "PadThenCut",
+        ],
+        lambda cls, n, bs: cls(range(n), bs, num_replicas=2, rank=0),
+    ),
+    "ThenSorted": lambda cls, n, bs: cls(list(range(n)), bs),
     "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
     "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
     # DPL203: every example is built with its resume position past the start.
@@ -155,3 +185,22 @@ def test_the_harness_tells_endless_from_finite():
     endless = "class S:\n    def __init__(self, n, bs): self.n = n\n    def __iter__(self):\n        while True: yield 0\n    def __len__(self): return self.n\n"
     assert measure(endless, 3, 1) == [(3, None)]
     assert measure(endless.replace("while True: yield 0", "yield from range(self.n)"), 3, 1) == [(3, 3)]
+
+
+# A message's concrete input (DPL113 replays __iter__ on 10 items, 2 replicas, batch size 4).
+_CLAIM = re.compile(
+    r"e\.g\. 10 \w+(?: on 2 replicas \(rank 0\))?(?:, batch size 4)?: len\(\) (\d+), (\d+) yielded"
+)
+
+
+def test_the_counts_a_message_names_are_what_running_gives():
+    claims = [
+        (example.source, claim)
+        for rule in SHAPE_RULES
+        for example in rule.INVALID
+        for item in analyze_source(example.source)[1]
+        for claim in _CLAIM.findall(item.finding.message)
+    ]
+    assert len(claims) >= 3
+    for source, (length, yielded) in claims:
+        assert measure(source, 10, 4) == [(int(length), int(yielded))], source

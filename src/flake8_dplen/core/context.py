@@ -60,7 +60,7 @@ class SamplerContext:
     def shape(self) -> IterShape:
         """__iter__'s shape, for the class-level rules; read on first use, once."""
         func = self.index.methods.get("__iter__")
-        return iter_shape(func, self.index.function(func) if func else None, self.imports)
+        return iter_shape(func, self.index.function(func) if func else None, self.imports, self.index)
 
     def defines(self, method: str) -> bool:
         """The class itself, not a base, defines `method`."""

@@ -258,7 +258,7 @@ def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
     return None
 
 
-def _is_len_self(expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
+def is_len_self(expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
     if not isinstance(expr, cst.Call):
         return False
     if isinstance(expr.func, cst.Name) and expr.func.value == "len" and len(expr.args) == 1:
@@ -275,8 +275,8 @@ def _bounds(exprs, fn: FunctionIndex):
         if isinstance(expr, cst.Comparison):
             expr = expr.left
         if isinstance(expr, cst.Name) and expr.value in fn.locals:
-            by_len |= any(_is_len_self(v, fn.func) for v in fn.locals[expr.value])
-        by_len |= _is_len_self(expr, fn.func)
+            by_len |= any(is_len_self(v, fn.func) for v in fn.locals[expr.value])
+        by_len |= is_len_self(expr, fn.func)
         attr = count_attr(expr, fn)
         if attr is not None:
             attrs.add(attr)

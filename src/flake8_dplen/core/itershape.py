@@ -11,7 +11,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from .classindex import FunctionIndex, is_self_attr, walk
+from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from .iterfacts import count_attr
 from .names import ImportTable, last_name
 from .rounding import qualified_callee
@@ -38,17 +38,23 @@ class IterShape:
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
     starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (slice, range or islice, self attr it starts at)
     skips: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (what skips a step, self attr counting the steps)
+    resized: Tuple[cst.CSTNode, ...] = ()  # where the count of super().__iter__()'s items is changed
 
 
 NO_SHAPE = IterShape(None, None, None)
 
 
 def iter_shape(
-    func: Optional[cst.FunctionDef], fn: Optional[FunctionIndex], imports: ImportTable
+    func: Optional[cst.FunctionDef],
+    fn: Optional[FunctionIndex],
+    imports: ImportTable,
+    index: Optional[ClassIndex] = None,
 ) -> IterShape:
+    """`index`, the class's, lets the endless test follow `self.<method>()` into the
+    generator methods of the class and of its bases in the module."""
     if func is None or fn is None:
         return NO_SHAPE
-    reader = _Reader(fn, imports)
+    reader = _Reader(fn, imports, index)
     return IterShape(
         func,
         reader.endless(),
@@ -59,15 +65,26 @@ def iter_shape(
         reader.group_tail(),
         reader.starts(),
         reader.skips(),
+        reader.resized(),
     )
 
 
 class _Reader:
-    def __init__(self, fn: FunctionIndex, imports: ImportTable) -> None:
+    def __init__(
+        self,
+        fn: FunctionIndex,
+        imports: ImportTable,
+        index: Optional[ClassIndex] = None,
+        endless_methods: Optional[Dict[str, bool]] = None,
+    ) -> None:
         self.fn = fn
         self.func = fn.func
         self.imports = imports
         self.nodes = list(walk(self.func.body))
+        self.index = index
+        # Shared by the readers of one class's methods: each helper is read once, and a
+        # method that calls itself is taken as not endless while it is being read.
+        self.endless_methods = endless_methods if endless_methods is not None else {}
 
     # ------------------------------------------------------------------ endless
 
@@ -88,29 +105,55 @@ class _Reader:
         return None
 
     def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
-        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, also
-        through a local only ever bound to one."""
+        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, a call
+        of an endless generator method of the class, also through a local only ever
+        bound to one or a `self` attribute every method of the class sets to one."""
         if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
             seen = seen or set()
             if expr.value in seen:
                 return False
             values = self.fn.locals[expr.value]
             return all(self._endless_source(v, seen | {expr.value}) for v in values)
+        if isinstance(expr, cst.Attribute) and self.index is not None:
+            attr = is_self_attr(expr, self.func)
+            stored = self.index.self_assignments(attr) if attr is not None else []
+            # `self.indices = self._indices()` in __init__: one generator, kept across epochs.
+            return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
         if not isinstance(expr, cst.Call):
             return False
+        if self._endless_method_call(expr, self.func):
+            return True
         callee = qualified_callee(expr, self.imports)
         args = [a for a in expr.args if a.keyword is None]
         if callee in _ENDLESS:
             return True
         if callee == "itertools.repeat":
             return len(expr.args) == 1
-        if callee == "itertools.islice" and len(args) in (2, 3):
-            # islice(it, None) and islice(it, start, None, ...) have no stop of their own.
+        if callee == "itertools.islice" and len(args) in (2, 3, 4):
+            # islice(it, None) and islice(it, start, None[, step]) have no stop of their own.
             stop = args[1].value if len(args) == 2 else args[2].value
             return _is_none(stop) and self._endless_source(args[0].value, seen)
         if callee == "iter" and len(args) == 1:
             return self._endless_source(args[0].value, seen)
         return False
+
+    def _endless_method_call(self, expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
+        """`expr`, in `func`, is `self.<m>(...)` of a method of the class whose every call
+        gives an endless iterator: a generator that always reaches an endless loop or
+        `yield from`, or a plain function that returns an endless iterator."""
+        if self.index is None or not isinstance(expr, cst.Call) or not isinstance(expr.func, cst.Attribute):
+            return False
+        name = is_self_attr(expr.func, func)
+        method = self.index.methods.get(name) if name is not None else None
+        if method is None:
+            return False
+        if name not in self.endless_methods:
+            self.endless_methods[name] = False
+            reader = _Reader(self.index.function(method), self.imports, self.index, self.endless_methods)
+            node = reader.endless()
+            generator = any(isinstance(n, cst.Yield) for n in reader.nodes)
+            self.endless_methods[name] = node is not None and generator != isinstance(node, cst.Return)
+        return self.endless_methods[name]
 
     def _leaves(self, loop: cst.CSTNode) -> bool:
         """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
@@ -135,24 +178,34 @@ class _Reader:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
 
     def _always_reached(self, node: cst.CSTNode) -> bool:
-        """Every run of __iter__ gets to `node`: it is not under an `if`, a `for`, an
-        `except` or `else`, and no statement before it may leave."""
+        return self._times_reached(node) > 0
+
+    def _times_reached(self, node: cst.CSTNode) -> int:
+        """How many times every run of __iter__ gets to `node` at least: 0 when it is
+        under an `if`, a `for` other than `for _ in range(k)` (k written out), an `except`
+        or `else`, or when a statement before it may leave; k per such loop around it."""
+        times = 1
         child = node
         for parent in self.fn.ancestors(node):
             if isinstance(parent, cst.IndentedBlock):
                 earlier = parent.body[: parent.body.index(child)]
                 if any(isinstance(n, (cst.Return, cst.Raise)) for s in earlier for n in walk(s)):
-                    return False
+                    return 0
             elif isinstance(parent, cst.Try):
                 if child is not parent.body:
-                    return False
+                    return 0
             elif isinstance(parent, cst.While):
                 if not (_always_true(parent.test) and child is parent.body):
-                    return False
-            elif isinstance(parent, (cst.If, cst.For, cst.Else, cst.ExceptHandler, cst.Finally, cst.Match)):
-                return False
+                    return 0
+            elif isinstance(parent, cst.For):
+                repeats = _written_range(parent.iter, self.imports)
+                if repeats is None or child is not parent.body or self._leaves(parent):
+                    return 0
+                times *= repeats
+            elif isinstance(parent, (cst.If, cst.Else, cst.ExceptHandler, cst.Finally, cst.Match)):
+                return 0
             child = parent
-        return True
+        return times
 
     # ------------------------------------------------------------------ unit
 
@@ -249,6 +302,55 @@ class _Reader:
             and n.func.value.value == name
             for n in self.nodes
         )
+
+    # ------------------------------------------------------------------ the parent's items resized
+
+    def resized(self) -> Tuple[cst.CSTNode, ...]:
+        """Where __iter__ changes how many of the parent's items it yields: a statement
+        that grows or cuts a local first bound to them (`indices = list(super().__iter__())`)
+        and then yielded or returned (`indices += ...`, `indices = indices + ...`,
+        `.extend`, `.append`, `.insert`, `indices = indices[a:b]`), or, when every run
+        passes over `super().__iter__()` more than once, each pass. A local whose length an
+        `assert` checks is left out: the author states the total there."""
+        outputs = self._output_names()
+        held = {
+            name
+            for name, values in self.fn.locals.items()
+            if name in outputs and self._element(values[0]) == INHERITED
+        }
+        checked = [
+            call.args[0].value for a in self.nodes if isinstance(a, cst.Assert) for call in _len_calls(a.test)
+        ]
+        held -= {n.value for n in checked if isinstance(n, cst.Name)}
+        found = [node for node in self.nodes if _resizes(node, held)]
+        passes = [node for node in self.nodes if self._passes_over_parent(node)]
+        if sum(self._times_reached(node) for node in passes) > 1:
+            found += passes
+        return tuple(found)
+
+    def _output_names(self) -> Set[str]:
+        """The locals __iter__ yields from or returns (`return iter(indices)`)."""
+        outputs: List[cst.BaseExpression] = list(self.fn.returns)
+        for n in self.nodes:
+            if isinstance(n, cst.Yield) and isinstance(n.value, cst.From):
+                outputs.append(n.value.item)
+            elif isinstance(n, cst.For) and _yields_in(n):
+                outputs.append(n.iter)
+        names = set()
+        for expr in outputs:
+            while isinstance(expr, cst.Call) and qualified_callee(expr, self.imports) == "iter" and expr.args:
+                expr = expr.args[0].value
+            if isinstance(expr, cst.Name):
+                names.add(expr.value)
+        return names
+
+    def _passes_over_parent(self, node: cst.CSTNode) -> bool:
+        """`yield from super().__iter__()` or a loop over it that yields, to the end."""
+        if isinstance(node, cst.Yield) and isinstance(node.value, cst.From):
+            return self._element(node.value.item) == INHERITED
+        if isinstance(node, cst.For) and _yields_in(node) and not self._leaves(node):
+            return self._element(node.iter) == INHERITED
+        return False
 
     # ------------------------------------------------------------------ assigns
 
@@ -406,6 +508,71 @@ class _Reader:
             and any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body)
             for line in _lines(stmt)
         )
+
+
+def _resizes(node: cst.CSTNode, names: Set[str]) -> bool:
+    """`node` grows or cuts one of the lists `names`."""
+    if isinstance(node, cst.AugAssign):
+        return (
+            isinstance(node.target, cst.Name)
+            and node.target.value in names
+            and isinstance(node.operator, (cst.AddAssign, cst.MultiplyAssign))
+        )
+    if isinstance(node, cst.Call):
+        return (
+            _method(node) in {"append", "extend", "insert"}
+            and isinstance(node.func.value, cst.Name)
+            and node.func.value.value in names
+        )
+    if not isinstance(node, cst.Assign) or len(node.targets) != 1:
+        return False
+    target = node.targets[0].target
+    if not (isinstance(target, cst.Name) and target.value in names):
+        return False
+    value = node.value
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, (cst.Add, cst.Multiply)):
+        return _reads(value, {target.value})
+    if isinstance(value, cst.Subscript) and _is_slice(value):
+        # `x[::-1]` and `x[:]` reorder or copy; any other slice may change the total.
+        part = value.slice[0].slice
+        reverse = (
+            isinstance(part.step, cst.UnaryOperation)
+            and isinstance(part.step.operator, cst.Minus)
+            and _is_int(part.step.expression, 1)
+        )
+        return (
+            isinstance(value.value, cst.Name)
+            and value.value.value == target.value
+            and not (part.lower is None and part.upper is None and (part.step is None or reverse))
+        )
+    return False
+
+
+def _len_calls(node: cst.CSTNode) -> List[cst.Call]:
+    return [
+        n
+        for n in walk(node)
+        if isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Name)
+        and n.func.value == "len"
+        and len(n.args) == 1
+    ]
+
+
+def _yields_in(loop: cst.For) -> bool:
+    return any(isinstance(n, cst.Yield) for n in walk(loop.body))
+
+
+def _written_range(expr: cst.BaseExpression, imports: ImportTable) -> Optional[int]:
+    """k for `range(k)` with k an integer literal."""
+    if isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 1:
+        value = expr.args[0].value
+        return value.evaluated_value if isinstance(value, cst.Integer) else None
+    return None
+
+
+def _is_int(expr: cst.BaseExpression, value: int) -> bool:
+    return isinstance(expr, cst.Integer) and expr.evaluated_value == value
 
 
 def _reads(node: cst.CSTNode, names: Set[str]) -> bool:

@@ -103,8 +103,15 @@ def could_report(tree: ast.Module, config: Config) -> bool:
                 ):
                     len_bases.add(cls.name)
                     changed = True
+    # __iter__ may reach an endless loop through a method of the class or of a base here.
+    endless = any(
+        _endless_signal(node, aliases)
+        for own in methods.values()
+        for method in own.values()
+        for node in ast.walk(method)
+    )
     if any(
-        _shape_may_report(cls, methods[cls.name], len_bases, aliases)
+        _shape_may_report(cls, methods[cls.name], len_bases, aliases, endless)
         for cls in classes
         if cls.name in methods
     ):
@@ -121,12 +128,15 @@ def _methods(cls: ast.ClassDef) -> Dict[str, ast.AST]:
     return {s.name: s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
-def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases, aliases) -> bool:
+def _shape_may_report(
+    cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases, aliases, endless: bool
+) -> bool:
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
-    __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
-    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps; or,
-    either way, a position attribute it may start at."""
+    __len__ an endless loop (`endless`: in some sampler class of the module, whose
+    methods __iter__ may call), an attribute that __len__ reads assigned in __iter__, or
+    a loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps;
+    or, either way, a position attribute it may start at."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
@@ -137,14 +147,12 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
         return True
     if _may_skip_counted_steps(iter_func, length):
         return True
+    if endless:
+        return True
     assigned = set()
     for node in ast.walk(iter_func):
-        if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value:
-            return True
         if isinstance(node, ast.Call):
             name = _last_name(node.func, aliases)
-            if name in _ENDLESS_CALLS:
-                return True
             if (
                 name == "range"
                 and len(node.args) == 3
@@ -155,6 +163,12 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
     return any(isinstance(n, ast.Attribute) and n.attr in assigned for n in ast.walk(length))
+
+
+def _endless_signal(node: ast.AST, aliases: Dict[str, str]) -> bool:
+    if isinstance(node, ast.While):
+        return isinstance(node.test, ast.Constant) and bool(node.test.value)
+    return isinstance(node, ast.Call) and _last_name(node.func, aliases) in _ENDLESS_CALLS
 
 
 def _may_skip_counted_steps(iter_func: ast.AST, length: ast.AST) -> bool:

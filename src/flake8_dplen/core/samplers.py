@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Iterable, List, Optional
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import libcst as cst
 
@@ -22,6 +22,17 @@ TORCH_SAMPLER_BASES: FrozenSet[str] = frozenset(
     + [f"torch.utils.data.sampler.{name}" for name in _TORCH_SAMPLERS]
     + ["torch.utils.data.distributed.DistributedSampler"]
 )
+
+
+# What the `__len__` of a torch sampler returns, and the attributes that value is read
+# from: a subclass that changes how many items __iter__ yields must change one of them.
+TORCH_LEN_VALUES: Dict[str, Tuple[str, FrozenSet[str]]] = {
+    "DistributedSampler": ("self.num_samples", frozenset({"num_samples"})),
+    "RandomSampler": ("self.num_samples", frozenset({"num_samples", "_num_samples", "data_source"})),
+    "WeightedRandomSampler": ("self.num_samples", frozenset({"num_samples"})),
+    "SubsetRandomSampler": ("len(self.indices)", frozenset({"indices"})),
+    "SequentialSampler": ("len(self.data_source)", frozenset({"data_source"})),
+}
 
 
 def torch_len_base(lineage: Iterable[cst.ClassDef], imports: ImportTable) -> Optional[str]:

@@ -3,9 +3,14 @@
 ## What it does
 Reports an `__iter__` that every run reaches an endless loop in: `while True:` with no
 `break` of its own, `return` or `raise`; a `for` over `itertools.cycle(...)`,
-`itertools.count()`, `itertools.repeat(x)` or `islice(<one of those>, None)` with no way
-out; or `yield from` / `return` of such an iterator; while the `__len__` the class has
-(its own, a base's in the module, or a torch sampler's) returns a number.
+`itertools.count()`, `itertools.repeat(x)` or `islice(<one of those>, None)` (with or
+without a start and step) with no way out; or `yield from` / `return` of such an
+iterator; while the `__len__` the class has (its own, a base's in the module, or a torch
+sampler's) returns a number. The iterator may come from a method of the class or of a
+base in the module (`self._infinite_indices()`: a generator that always reaches such a
+loop, or a function that returns such an iterator), also through a `self` attribute that
+every assignment in the class sets to one (`self.indices = self._indices_of_rank()` in
+`__init__`, one stream kept across epochs).
 
 ## Why is this bad
 `len()` says the epoch has so many items, and iterating goes past them and never stops.
@@ -27,7 +32,10 @@ decision of the author. The finding is left for a manual fix.
 
 ## Known problems
 An endless loop reached only under a condition (`if self.infinite: while True: ...`) is
-not reported, nor one that leaves through a call that may raise.
+not reported, nor one that leaves through a call that may raise. Helpers are followed
+only as `self.<method>(...)` of the class or its bases in the module: an endless
+iterator from a function of the module, another object, or an attribute set outside the
+class is not seen.
 """
 
 from __future__ import annotations
@@ -285,6 +293,140 @@ class Repeated(Sampler):
     def __len__(self):
         return self.steps
 """,
+        # A helper generator that ends: following it finds no endless loop.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class HelperOrder(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        yield from self._order()
+
+    def _order(self):
+        for _ in range(1):
+            yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+        # An endless helper, cut at len(self) by islice with a stop.
+        """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class HelperCut(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        return itertools.islice(self._forever(), len(self))
+
+    def _forever(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+        # The helper's loop returns after n items.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class HelperReturns(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        yield from self._draw()
+
+    def _draw(self):
+        drawn = 0
+        while True:
+            if drawn == self.n:
+                return
+            drawn += 1
+            yield int(torch.randint(self.n, ()))
+
+    def __len__(self):
+        return self.n
+""",
+        # The endless helper is left by __iter__'s own return.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class HelperEnumerated(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        for i, idx in enumerate(self._cycle()):
+            if i == self.n:
+                return
+            yield idx
+
+    def _cycle(self):
+        return itertools.cycle(range(self.n))
+
+    def __len__(self):
+        return self.n
+""",
+        # The endless helper only under a flag, off by default.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class HelperOnFlag(Sampler):
+    def __init__(self, n, batch_size, infinite=False):
+        self.n = n
+        self.infinite = infinite
+
+    def __iter__(self):
+        if self.infinite:
+            yield from self._forever()
+        else:
+            yield from range(self.n)
+
+    def _forever(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+        # The attribute is a finite list in __init__; only another method makes it a stream.
+        """
+import itertools
+from torch.utils.data import Sampler
+
+
+class Restocked(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.indices = list(range(n))
+
+    def stream(self):
+        self.indices = self._forever()
+
+    def _forever(self):
+        return itertools.cycle(range(self.n))
+
+    def __iter__(self):
+        yield from self.indices
+
+    def __len__(self):
+        return self.n
+""",
     )
 
     INVALID = (
@@ -504,6 +646,140 @@ class Seeded(Sampler):
             torch.manual_seed(0)
             while True:  # <- DPL106
                 yield from torch.randperm(self.n).tolist()
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # yolox's and detectron2's shape: a helper generator, sliced by rank with no stop.
+            """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class RankStream(Sampler):
+    def __init__(self, n, batch_size, rank=0, world_size=1):
+        self.n = n
+        self.rank = rank
+        self.world_size = world_size
+
+    def __iter__(self):
+        yield from itertools.islice(self._infinite_indices(), self.rank, None, self.world_size)  # <- DPL106
+
+    def _infinite_indices(self):
+        g = torch.Generator()
+        g.manual_seed(0)
+        while True:
+            yield from torch.randperm(self.n, generator=g).tolist()
+
+    def __len__(self):
+        return self.n // self.world_size
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # mmengine's and mmfewshot's shape: the stream is made once, in __init__, by two helpers.
+            """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class StoredStream(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.indices = self._indices_of_rank()
+
+    def _infinite_indices(self):
+        while True:
+            yield from torch.arange(self.n).tolist()
+
+    def _indices_of_rank(self):
+        yield from itertools.islice(self._infinite_indices(), 0, None)
+
+    def __iter__(self):
+        for idx in self.indices:  # <- DPL106
+            yield idx
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # The stored stream batched as it comes: the batches never end either.
+            """
+import itertools
+from torch.utils.data import Sampler
+
+
+class StoredBatches(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+        self.indices = self._forever()
+
+    def _forever(self):
+        yield from itertools.cycle(range(self.n))
+
+    def __iter__(self):
+        batch = []
+        for idx in self.indices:  # <- DPL106
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+
+    def __len__(self):
+        return (self.n + self.batch_size - 1) // self.batch_size
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # A plain helper that returns an endless iterator.
+            """
+import itertools
+from torch.utils.data import Sampler
+
+
+class ReturnsHelper(Sampler):
+    def __init__(self, n, batch_size):
+        self.indices = list(range(n))
+
+    def _looped(self):
+        return itertools.cycle(self.indices)
+
+    def __iter__(self):
+        return self._looped()  # <- DPL106
+
+    def __len__(self):
+        return len(self.indices)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # The helper is a method of the base class in the module.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class StreamBase(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def _forever(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+
+
+class FromBase(StreamBase):
+    def __iter__(self):
+        for idx in self._forever():  # <- DPL106
+            yield idx
 
     def __len__(self):
         return self.n

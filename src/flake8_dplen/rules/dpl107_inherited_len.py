@@ -30,7 +30,8 @@ Batches are taken for batches only when `__iter__` reads a batch size (`self.bat
 reported when both units are certain: an `__iter__` that yields what another object
 yields (`for b in self.batch_sampler: yield b`), a list display (`[i]`, `[i, j]`) or a
 call it cannot see into is not judged. A subclass that keeps the unit but loops, pads or
-draws from another sampler to a different total is not reported.
+draws from another sampler to a different total is not reported here: DPL113 reports one
+that grows, cuts or repeats the items of `super().__iter__()`.
 """
 
 from __future__ import annotations
