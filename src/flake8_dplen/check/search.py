@@ -237,7 +237,8 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     began = time.monotonic()
     try:
         result, wants_records = _search(cls, reg, _strategy(cls, reg), options, how)
-        if wants_records and not result.found:
+        # A user's strategy of whole argument sets has no datasets of ours to enrich.
+        if wants_records and not result.found and (reg is None or reg.strategy is None):
             again, _ = _search(cls, reg, _strategy(cls, reg, records=True), options, how)
             if again.found or again.status == OK or result.status == CANNOT_BUILD:
                 again.examples += result.examples
