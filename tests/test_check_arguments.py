@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import List
 
 from hypothesis import given, settings
-from torch.utils.data import BatchSampler, DistributedSampler, Sampler
+from torch.utils.data import DistributedSampler, Sampler
 
 from flake8_dplen.check.arguments import CannotBuild, calls
 
@@ -37,9 +37,11 @@ def test_rank_is_drawn_below_the_world_size_through_kwargs(call):
 @settings(max_examples=50, derandomize=True, deadline=None)
 @given(calls(Splitter, {"optimizer": object()}))
 def test_a_batch_sampler_hint_on_a_sampler_name_gives_batches(call):
-    args = {name: shown.make() for name, shown, _ in call.args}
-    assert isinstance(args["sampler"], BatchSampler)
-    assert args["max_batch_size"] >= 1
+    shown = {name: value for name, value, _ in call.args}
+    # Read from the code, not built: a RandomSampler over range(0) refuses to be built,
+    # and the search rejects that argument set.
+    assert shown["sampler"].code.startswith("BatchSampler(")
+    assert shown["max_batch_size"].make() >= 1
     assert "optimizer=<registered object>" in call.code
 
 

@@ -105,7 +105,10 @@ for _names, _value in [
         ),
         lambda p: p.n,
     ),
-    (("consumed_samples", "start_index", "start_iter", "skip", "offset", "skip_batches"), lambda p: p.offset),
+    (
+        ("consumed_samples", "start_index", "start_iter", "skip", "offset", "skip_batches", "skip_step"),
+        lambda p: p.offset,
+    ),
     (("labels", "targets", "label", "class_labels", "y", "group_ids"), lambda p: _labels(p.n)),
     (("lengths", "lens", "sizes", "seq_lengths", "lengths_list", "durations"), lambda p: lengths_of(p.n)),
     # A budget per batch (tokens, frames) a little above the longest item of LENGTHS.

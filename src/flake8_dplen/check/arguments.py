@@ -66,6 +66,7 @@ class Call:
 class _Context:
     unit: int
     world: int = 1  # drawn before `rank`, which is drawn in range(world)
+    records: bool = False  # datasets are Records, not ranges (see records.py)
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -82,8 +83,11 @@ def _count(ctx: _Context) -> st.SearchStrategy:
 
 
 def _size(ctx: _Context) -> st.SearchStrategy:
-    u = ctx.unit
-    return st.one_of(st.sampled_from(sorted({1, 2, max(1, u - 1), u, u + 1})), st.integers(1, 12))
+    u, w = ctx.unit, ctx.world
+    # Multiples of the world size too: a sampler that splits each batch across the
+    # processes refuses any other batch size.
+    edges = sorted({1, 2, max(1, u - 1), u, u + 1, w, 2 * w})
+    return st.one_of(st.sampled_from(edges), st.integers(1, 12))
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -94,7 +98,18 @@ def _sizes(ctx: _Context) -> st.SearchStrategy:
     return _size(ctx).map(_literal)
 
 
+RECORDS = "from flake8_dplen.check.records import Records"
+
+
+def _records(n: int, seed: int) -> Shown:
+    from .records import Records
+
+    return Shown(lambda: Records(n, seed), f"Records({n}, seed={seed})", (RECORDS,))
+
+
 def _data(ctx: _Context) -> st.SearchStrategy:
+    if ctx.records:
+        return st.builds(_records, _count(ctx), st.integers(0, 3))
     return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
@@ -119,11 +134,16 @@ def _bools(ctx: _Context) -> st.SearchStrategy:
 
 
 def _world(ctx: _Context) -> st.SearchStrategy:
-    return st.integers(1, 4).map(_literal)
+    # sampled_from draws evenly; st.integers(1, 4) draws 1 most of the time, and one process
+    # is the case a distributed sampler is least likely to get wrong.
+    return st.sampled_from([1, 2, 3, 4]).map(_literal)
 
 
 def _rank(ctx: _Context) -> st.SearchStrategy:
-    return st.integers(0, ctx.world - 1).map(_literal)
+    # The last rank first: it is the one a shard that does not divide evenly shortens,
+    # and hypothesis would otherwise draw rank 0 nearly every time.
+    last = ctx.world - 1
+    return st.one_of(st.just(last), st.integers(0, last)).map(_literal)
 
 
 def _seed(ctx: _Context) -> st.SearchStrategy:
@@ -144,12 +164,23 @@ def _generator(ctx: _Context) -> st.SearchStrategy:
 
 
 def _index_sampler(ctx: _Context) -> st.SearchStrategy:
-    def shown(n: int, kind: str) -> Shown:
+    def shown(data: Shown, kind: str) -> Shown:
         import torch.utils.data as tud
 
-        return Shown(lambda: getattr(tud, kind)(range(n)), f"{kind}(range({n}))", (TORCH_DATA.format(kind),))
+        if ctx.records:
+            # A sampler that reads its data through its index sampler looks for
+            # `sampler.dataset`, which torch's DistributedSampler names (as mmengine's do).
+            shuffle = kind == "RandomSampler"
+            return Shown(
+                lambda: tud.DistributedSampler(data.make(), num_replicas=1, rank=0, shuffle=shuffle),
+                f"DistributedSampler({data.code}, num_replicas=1, rank=0, shuffle={shuffle})",
+                (*data.imports, TORCH_DATA.format("DistributedSampler")),
+            )
+        return Shown(
+            lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
+        )
 
-    return st.builds(shown, _count(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
@@ -165,9 +196,21 @@ def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
     return st.builds(shown, _index_sampler(ctx), _size(ctx), st.booleans())
 
 
+def _group_names(ctx: _Context) -> st.SearchStrategy:
+    return st.sampled_from([[0, 1], [1, 0]]).map(_literal)
+
+
+def _any_sampler(ctx: _Context) -> st.SearchStrategy:
+    # A wrapper of "a sampler" may be given either kind, and one that handles each item as
+    # an index can be wrong only when its items are batches. Index samplers first: shrinking
+    # returns to them.
+    return st.one_of(_index_sampler(ctx), _batch_sampler(ctx))
+
+
 # Conventional parameter names, lower-cased. A suffix match (`*_batch_size`) is in _by_name.
 BY_NAME: Dict[str, Builder] = {
-    **dict.fromkeys(["data_source", "dataset", "data", "datasource"], _data),
+    # `iterable`: a wrapper of "anything iterable" (torchnlp) is handed a dataset too.
+    **dict.fromkeys(["data_source", "dataset", "data", "datasource", "iterable"], _data),
     **dict.fromkeys(["indices", "index"], _index_list),
     **dict.fromkeys(["bs", "max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
     **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _ints),
@@ -183,16 +226,25 @@ BY_NAME: Dict[str, Builder] = {
     **dict.fromkeys(["labels", "targets", "class_ids"], _lists_of(st.integers(0, 3))),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
     **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
-    **dict.fromkeys(["sampler", "base_sampler", "index_sampler", "sub_sampler"], _index_sampler),
+    **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
+    **dict.fromkeys(["index_sampler"], _index_sampler),
     **dict.fromkeys(["batch_sampler"], _batch_sampler),
     **dict.fromkeys(["generator"], _generator),
+    # The names of the groups a sampler splits its data by (terratorch's platforms): the
+    # two values a generated record takes (records.py), in either order.
+    **dict.fromkeys(["platforms", "groups", "sources", "domains"], _group_names),
 }
 
 
 # Counts by the shape of their name (`num_steps`, `max_len`, `epoch_size`), drawn even
 # when the default is None and there is no hint.
-_COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_")
-_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations")
+# (`train_iters`, `total_iter` too: a number of steps.)
+_COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_", "total_")
+_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations", "_iters", "_iter")
+# Process groups named by their kind of parallelism (`data_parallel_size`,
+# `data_parallel_rank`, Megatron's): a world size and a rank in it.
+_WORLD_SUFFIXES = ("_world_size", "_parallel_size")
+_REPEAT_SUFFIXES = ("repeats", "repeat_count")
 
 
 def _by_name(name: str) -> Optional[Builder]:
@@ -201,6 +253,15 @@ def _by_name(name: str) -> Optional[Builder]:
         return BY_NAME[lowered]
     if lowered.endswith("batch_size"):
         return _sizes
+    # How many times each sample is repeated (`num_repeats`, `repeat_count`): at least once.
+    # Repeating it no times leaves no data to sample, which no caller means (a count of 0
+    # made super-gradients' RepeatAugSampler yield nothing while len() said 1).
+    if lowered.endswith(_REPEAT_SUFFIXES):
+        return _sizes
+    if lowered.endswith(_WORLD_SUFFIXES):
+        return _world
+    if lowered.endswith("_rank"):
+        return _rank
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
         return _ints
     return None
@@ -240,7 +301,11 @@ def _by_hint(hint: Any) -> Optional[Builder]:
 def _role(name: str, hint: Any) -> Optional[Builder]:
     by_name, by_hint = _by_name(name), _by_hint(hint)
     # A hint that says which kind of sampler refines a name that only says "a sampler".
-    if by_name is _index_sampler and by_hint is _batch_sampler:
+    if by_name in (_any_sampler, _index_sampler) and by_hint in (_index_sampler, _batch_sampler):
+        return by_hint
+    # A hint that says a list refines a name that says one size (`batch_size: Sequence[int]`,
+    # a batch size per source).
+    if by_name in (_sizes, _ints) and by_hint is _lengths:
         return by_hint
     return by_name or by_hint
 
@@ -260,6 +325,10 @@ def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[B
     if param.default is inspect.Parameter.empty:
         return builder
     default = st.just(_default(param))
+    if builder is _bools and isinstance(param.default, bool):
+        # A flag's other value is drawn as often as its default, not a quarter of the time.
+        flags = st.sampled_from([_default(param), _literal(not param.default)])
+        return lambda ctx: flags
     if builder is None:
         return lambda ctx: default
     # The default is tried first, so that shrinking returns to it.
@@ -317,9 +386,12 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None) -> st.SearchStrategy:
+def calls(
+    target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None, records: bool = False
+) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
-    :class:`CannotBuild` naming the first parameter nothing is known about."""
+    :class:`CannotBuild` naming the first parameter nothing is known about. With
+    ``records`` the datasets are :class:`~.records.Records`."""
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
@@ -344,7 +416,7 @@ def calls(target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None
 
     @st.composite
     def draw_call(draw) -> Call:
-        ctx = _Context(unit=draw(st.integers(1, 8)))
+        ctx = _Context(unit=draw(st.integers(1, 8)), records=records)
         drawn = {}
         for param, builder, role in plan:
             shown = draw(builder(ctx))

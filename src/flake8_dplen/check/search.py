@@ -7,7 +7,8 @@ import os
 import random
 import sys
 import time
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
 from ..runtime.length import LengthReport, check_length
@@ -57,6 +58,10 @@ class Result:
 class _Invalid(Exception):
     """These arguments do not make a working sampler: the example is rejected."""
 
+    def __init__(self, message: str, cause: BaseException) -> None:
+        super().__init__(message)
+        self.cause = cause
+
 
 @dataclass(eq=False)
 class _Disagreement(Exception):
@@ -74,10 +79,11 @@ class _TimedOutOn(BaseException):
 
 @dataclass
 class _State:
-    start: float = field(default_factory=time.monotonic)
+    start: Optional[float] = None  # when the first sampler was tried: the budget runs from it
     judged: int = 0
     last_invalid: str = ""
     random_seen: bool = False
+    wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
     failure: Optional[_Disagreement] = None
 
 
@@ -154,7 +160,7 @@ def _judge(
                 reported = len(sampler)
                 expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
             except Exception as exc:
-                raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}") from None
+                raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
         raise _TimedOutOn(call, reported, exc.seconds) from None
@@ -189,7 +195,7 @@ def _judge_built(
                 state.random_seen = random_count = True
                 report = judged_randomly()
     except Exception as exc:
-        raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}") from None
+        raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
     return _Disagreement(call, report, random_count)
 
 
@@ -206,24 +212,48 @@ def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
     return False
 
 
-def _strategy(cls: type, reg: Optional[registry.Registration]):
+def _strategy(cls: type, reg: Optional[registry.Registration], records: bool = False):
     target = reg.factory if reg is not None and reg.factory is not None else cls
     if reg is not None and reg.strategy is not None:
         return whole(target, reg.strategy)
-    return calls(target, reg.args if reg is not None else None)
+    return calls(target, reg.args if reg is not None else None, records=records)
+
+
+def _lacks_data(exc: BaseException) -> bool:
+    """Whether the sampler asked a generated dataset (a range) or a generated torch sampler
+    for something it does not have: `dataset.get_data_info`, `sampler.dataset`."""
+    if not isinstance(exc, AttributeError):
+        return False
+    obj = getattr(exc, "obj", None)
+    return isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data")
 
 
 def check_class(cls: type, options: Options = Options()) -> Result:
-    """Search for arguments on which ``len()`` of ``cls`` disagrees with its ``__iter__``."""
-    from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
-
+    """Search for arguments on which ``len()`` of ``cls`` disagrees with its ``__iter__``.
+    When the generated ranges lack an accessor the sampler reads its data through, the
+    search runs again on :class:`~.records.Records` datasets, with the same budget."""
     reg = registry.lookup(cls)
     how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
     began = time.monotonic()
     try:
-        strategy = _strategy(cls, reg)
+        result, wants_records = _search(cls, reg, _strategy(cls, reg), options, how)
+        # A user's strategy of whole argument sets has no datasets of ours to enrich.
+        if wants_records and not result.found and (reg is None or reg.strategy is None):
+            again, _ = _search(cls, reg, _strategy(cls, reg, records=True), options, how)
+            if again.found or again.status == OK or result.status == CANNOT_BUILD:
+                again.examples += result.examples
+                result = again
     except CannotBuild as exc:
         return Result(cls, CANNOT_BUILD, how, why=str(exc))
+    result.seconds = time.monotonic() - began
+    return result
+
+
+def _search(
+    cls: type, reg: Optional[registry.Registration], strategy: Any, options: Options, how: str
+) -> "tuple[Result, bool]":
+    from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
+
     state = _State()
 
     @seed(options.seed)
@@ -241,13 +271,21 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     def probe(call: Call) -> None:
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
-        if state.failure is None and time.monotonic() - state.start > options.budget:
+        spent = 0.0 if state.start is None else time.monotonic() - state.start
+        if state.failure is None and spent > options.budget:
             return
         try:
             verdict = _judge(call, reg, options, state)
         except _Invalid as exc:
             state.last_invalid = str(exc)
+            state.wants_records = state.wants_records or _lacks_data(exc.cause)
             reject()
+        finally:
+            # The budget runs from the end of the first try: drawing and building the first
+            # sampler pays for the imports (opacus' optimizer, built by its registered
+            # strategy), which took the whole budget and left the class "could not build".
+            if state.start is None:
+                state.start = time.monotonic()
         state.judged += 1
         if not verdict.report.ok:
             state.failure = verdict
@@ -255,7 +293,8 @@ def check_class(cls: type, options: Options = Options()) -> Result:
 
     result = Result(cls, OK, how)
     try:
-        probe()
+        with _without_broken_modules():
+            probe()
     except _Disagreement as found:
         result = _found(result, found)
     except _TimedOutOn as hang:
@@ -278,8 +317,27 @@ def check_class(cls: type, options: Options = Options()) -> Result:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
-    result.seconds = time.monotonic() - began
-    return result
+    return result, state.wants_records
+
+
+@contextmanager
+def _without_broken_modules() -> Iterator[None]:
+    """Takes out of ``sys.modules``, for the search, the modules whose ``__file__`` cannot
+    be read: lazy modules whose import fails on first touch (speechbrain's redirects of
+    deprecated modules). Hypothesis reads ``__file__`` of every newly loaded module to
+    collect constants, and that error, raised in the middle of drawing arguments once a
+    sampler has loaded one more module, ends the search as flaky."""
+    broken = {}
+    for name, module in list(sys.modules.items()):
+        try:
+            getattr(module, "__file__", None)
+        except Exception:
+            broken[name] = sys.modules.pop(name)
+    try:
+        yield
+    finally:
+        for name, module in broken.items():
+            sys.modules.setdefault(name, module)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:

@@ -1,0 +1,92 @@
+"""A generated dataset whose items answer whatever a sampler asks of them.
+
+Some samplers read their data through the dataset: ``dataset.get_data_info(i)["width"]``
+to group images by aspect ratio, ``dataset.get_dataset_source(i)`` to bucket by source.
+``self.dataset.chips_path`` to find each chip's platform. A ``range`` has none of that,
+and the search learns so from the AttributeError it raises; it then searches again with
+:class:`Records`. An attribute of the dataset is a column, one record per item, indexed,
+called or iterated (``dataset.get_data_info(i)`` is ``dataset.get_data_info[i]``). Every
+key, attribute or call on a record is another record, and every record is an int, 0 or 1,
+from a seeded hash of the path that reached it: two values, so that whatever the sampler
+groups by splits the data both ways (the names of the groups, ``platforms``, are then
+``[0, 1]``), and the same path gives the same value in every run (hypothesis replays
+examples).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any, Iterator
+
+
+class Record(int):
+    def __new__(cls, seed: int, path: str) -> "Record":
+        record = super().__new__(cls, zlib.crc32(f"{seed}:{path}".encode()) % 2)
+        record._seed, record._path = seed, path
+        return record
+
+    def _at(self, step: str) -> "Record":
+        return Record(self._seed, self._path + step)
+
+    def __getitem__(self, key: Any) -> "Record":
+        return self._at(f"[{key!r}]")
+
+    def __getattr__(self, name: str) -> "Record":
+        # Dunder lookups (copy, pickle, numpy's protocols) must fail as on a plain int.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._at(f".{name}")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> "Record":
+        return self._at(f"{args!r}{kwargs!r}")
+
+    # Not iterable, as an int: with __getitem__ alone, iter() would count keys 0, 1, 2...
+    # for ever (`set(dataset[i].values())` never returned).
+    __iter__ = None
+
+
+class Column:
+    def __init__(self, seed: int, name: str, n: int) -> None:
+        self._seed, self._name, self._n = seed, name, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, index: int) -> Record:
+        if not -self._n <= index < self._n:
+            raise IndexError(index)
+        return Record(self._seed, f"{self._name}[{index % self._n}]")
+
+    def __iter__(self) -> Iterator[Record]:
+        return (self[i] for i in range(self._n))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Record:
+        if len(args) == 1 and not kwargs and isinstance(args[0], int):
+            return self[args[0]]
+        return Record(self._seed, f"{self._name}{args!r}{kwargs!r}")
+
+
+class Records:
+    """``n`` records; ``Records(n, seed)`` rebuilds the same ones."""
+
+    def __init__(self, n: int, seed: int = 0) -> None:
+        self.n, self.seed = n, seed
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, index: int) -> Record:
+        if not -self.n <= index < self.n:
+            raise IndexError(index)
+        return Record(self.seed, f"[{index % self.n}]")
+
+    def __iter__(self) -> Iterator[Record]:
+        return (self[i] for i in range(self.n))
+
+    def __getattr__(self, name: str) -> Column:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Column(self.seed, name, self.n)
+
+    def __repr__(self) -> str:
+        return f"Records({self.n}, seed={self.seed})"
