@@ -14,6 +14,7 @@ from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .itershape import IterShape, iter_shape
 from .names import ImportTable
+from .offsets import Offset, ignored_offsets
 
 # Count expressions hold no strings with `#` in practice; a message need not be exact there.
 _COMMENT = re.compile(r"#[^\n]*")
@@ -61,6 +62,12 @@ class SamplerContext:
         """__iter__'s shape, for the class-level rules; read on first use, once."""
         func = self.index.methods.get("__iter__")
         return iter_shape(func, self.index.function(func) if func else None, self.imports)
+
+    @cached_property
+    def offsets(self) -> Tuple[Offset, ...]:
+        """Where __iter__'s walk starts late at a position __len__ ignores (core.offsets),
+        for DPL112 and DPL203; read on first use, once."""
+        return ignored_offsets(self)
 
     def defines(self, method: str) -> bool:
         """The class itself, not a base, defines `method`."""

@@ -126,14 +126,15 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
     loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps; or,
-    either way, a position attribute it may start at."""
+    either way, a position attribute anywhere in the class."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
     length = methods.get("__len__")
     if length is None:
         return any(_last_name(base, aliases) in len_bases for base in cls.bases)
-    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(iter_func)):
+    # The position may slice what __iter__ walks in __init__ or in a helper.
+    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(cls)):
         return True
     if _may_skip_counted_steps(iter_func, length):
         return True
