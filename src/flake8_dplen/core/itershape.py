@@ -39,6 +39,8 @@ class IterShape:
     walks: Tuple[cst.BaseExpression, ...] = ()  # the iterables __iter__ yields from (loops, yield from, return)
     starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (a statement that starts a walk late, self attr)
     skips: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (what skips a step, self attr counting the steps)
+    # (the index test, the enumerated iterable, self attr k): one item in every k is kept
+    strides: Tuple[Tuple[cst.BaseExpression, cst.BaseExpression, str], ...] = ()
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -62,6 +64,7 @@ def iter_shape(
         walks,
         reader.starts(walks),
         reader.skips(),
+        reader.strides(),
     )
 
 
@@ -345,6 +348,29 @@ class _Reader:
                 found.append((skip, attr))
         return tuple(found)
 
+    def strides(self) -> Tuple[Tuple[cst.BaseExpression, cst.BaseExpression, str], ...]:
+        """Where __iter__ keeps one item in every `self.k` of an enumerated walk: the `if`
+        of `[e for i, e in enumerate(x) if (i - self.rank) % self.k == 0]`, or the `if`
+        (without `else`) that every `yield e` of `for i, e in enumerate(x):` is under."""
+        found = []
+        for node in self.nodes:
+            names = _enumerated(node, self.imports) if isinstance(node, (cst.For, cst.CompFor)) else None
+            if names is None:
+                continue
+            index, element = names
+            if isinstance(node, cst.CompFor):
+                comp = self.fn.parents.get(node)
+                tests = [c.test for c in node.ifs] if _is_name(getattr(comp, "elt", None), element) else []
+            else:
+                yields = [n for n in walk(node.body) if isinstance(n, cst.Yield)]
+                guards = [self._guard(y, node) for y in yields]
+                kept = yields and all(_is_name(y.value, element) for y in yields)
+                tests = [g.test for g in guards] if kept and all(g and g.orelse is None for g in guards) else []
+            attrs = {_stride(test, index, self.fn) for test in tests}
+            if len(attrs) == 1 and None not in attrs:
+                found.append((tests[0], node.iter.args[0].value, attrs.pop()))
+        return tuple(found)
+
     def _skip_in(self, loop: cst.CSTNode) -> Optional[cst.CSTNode]:
         yields = []
         for node in walk(loop.body):
@@ -427,6 +453,43 @@ class _Reader:
             and any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body)
             for line in _lines(stmt)
         )
+
+
+def _enumerated(loop, imports: ImportTable) -> Optional[Tuple[str, str]]:
+    """(index, element) of `for i, e in enumerate(x)`, a comprehension's too."""
+    target = loop.target
+    if not (
+        isinstance(loop.iter, cst.Call)
+        and qualified_callee(loop.iter, imports) == "enumerate"
+        and loop.iter.args
+        and isinstance(target, cst.Tuple)
+        and len(target.elements) == 2
+        and all(isinstance(e.value, cst.Name) for e in target.elements)
+    ):
+        return None
+    return target.elements[0].value.value, target.elements[1].value.value
+
+
+def _stride(test: cst.BaseExpression, index: str, fn: FunctionIndex) -> Optional[str]:
+    """k when `test` is `<index expr> % self.k == <something>`, either way round."""
+    if not (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Equal)
+    ):
+        return None
+    for side in (test.left, test.comparisons[0].comparator):
+        if (
+            isinstance(side, cst.BinaryOperation)
+            and isinstance(side.operator, cst.Modulo)
+            and _reads(side.left, {index})
+        ):
+            return count_attr(side.right, fn)
+    return None
+
+
+def _is_name(expr: Optional[cst.BaseExpression], name: str) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == name
 
 
 def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 import libcst as cst
 
 from .classindex import FunctionIndex, is_self_attr, self_name, strip_parens, walk
-from .names import last_name
 from .prefilter import OFFSET_NAME
 from .rounding import qualified_callee
 from .samplers import torch_len_base
@@ -56,7 +55,7 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
         exact = _attrs(ctx, start, site.fn, only=True)
         method = site.fn.func.name.value
         starts += [(site.node, attr, attr in exact, method) for attr in _attrs(ctx, start, site.fn) - window]
-    depends = _len_depends(ctx)
+    depends = ctx.len_names
     found: List[Offset] = []
     seen = set()
     for node, attr, exact, method in starts:
@@ -109,17 +108,6 @@ def _attrs(ctx: "SamplerContext", expr: Optional[cst.BaseExpression], fn: Functi
             found.add(is_self_attr(node, fn.func))
         elif isinstance(node, cst.Name) and node.value in fn.params and node.value != self_name(fn.func):
             found.add(ctx.as_self_attr(node, fn))
-    return found - {None}
-
-
-def _len_depends(ctx: "SamplerContext") -> Set[str]:
-    """Every name __len__'s values are built from, the attributes a parameter is stored
-    as included (`self.num_samples = end - start` in __init__ depends on `self.start`)."""
-    found = set()
-    for site in ctx.flow.reach(ctx.len_roots()):
-        found.add(last_name(site.node))
-        if site.fn is not None and isinstance(site.node, cst.Name) and site.node.value in site.fn.params:
-            found.add(ctx.as_self_attr(site.node, site.fn))
     return found - {None}
 
 

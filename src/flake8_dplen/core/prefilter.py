@@ -125,7 +125,8 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
-    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps; or,
+    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps, or
+    a stride test (`i % k == rank`); or,
     either way, a position attribute anywhere in the class."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
@@ -136,7 +137,7 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     # The position may slice what __iter__ walks in __init__ or in a helper.
     if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(cls)):
         return True
-    if _may_skip_counted_steps(iter_func, length):
+    if _may_skip_counted_steps(iter_func, length) or _tests_a_stride(iter_func):
         return True
     assigned = set()
     for node in ast.walk(iter_func):
@@ -156,6 +157,15 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             assigned.update(t.attr for t in targets if isinstance(t, ast.Attribute))
     return any(isinstance(n, ast.Attribute) and n.attr in assigned for n in ast.walk(length))
+
+
+def _tests_a_stride(iter_func: ast.AST) -> bool:
+    """A comparison with a `%` on one side: `i % world == rank` keeps one index in `world`."""
+    return any(
+        isinstance(n, ast.Compare)
+        and any(isinstance(side, ast.BinOp) and isinstance(side.op, ast.Mod) for side in (n.left, *n.comparators))
+        for n in ast.walk(iter_func)
+    )
 
 
 def _may_skip_counted_steps(iter_func: ast.AST, length: ast.AST) -> bool:
