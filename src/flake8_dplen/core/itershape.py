@@ -1,8 +1,9 @@
 """The shape of `__iter__`, read once per class: whether it can end, what each item it
 yields is (one index or a batch of them), which `self` attributes it assigns and reads,
-what it steps by and starts at, whether it yields a short batch per group, and which
-counted steps may yield nothing. The rounding evidence lives in iterfacts; these are the
-facts the class-level rules compare with `__len__`."""
+what it steps by, what it walks and which statements start the walk late, whether it
+yields a short batch per group, which counted steps may yield nothing, and which index
+tests keep one item in k. The rounding evidence lives in iterfacts; these are the facts
+the class-level rules compare with `__len__`."""
 
 from __future__ import annotations
 

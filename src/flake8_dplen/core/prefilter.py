@@ -125,9 +125,9 @@ def _shape_may_report(cls: ast.ClassDef, methods: Dict[str, ast.AST], len_bases,
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop, an attribute that __len__ reads assigned in __iter__, or a
-    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps, or
-    a stride test (`i % k == rank`); or,
-    either way, a position attribute anywhere in the class."""
+    loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps, or a
+    stride test (`i % k == rank`); or, either way, a position attribute anywhere in the
+    class."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
