@@ -13,7 +13,8 @@ from .classindex import ClassIndex, FunctionIndex, assign_targets, is_self_attr,
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
 from .itershape import IterShape, iter_shape
-from .names import ImportTable
+from .names import ImportTable, last_name
+from .offsets import Offset, ignored_offsets
 
 # Count expressions hold no strings with `#` in practice; a message need not be exact there.
 _COMMENT = re.compile(r"#[^\n]*")
@@ -61,6 +62,24 @@ class SamplerContext:
         """__iter__'s shape, for the class-level rules; read on first use, once."""
         func = self.index.methods.get("__iter__")
         return iter_shape(func, self.index.function(func) if func else None, self.imports, self.index)
+
+    @cached_property
+    def offsets(self) -> Tuple[Offset, ...]:
+        """Where __iter__'s walk starts late at a position __len__ ignores (core.offsets),
+        for DPL112 and DPL203; read on first use, once."""
+        return ignored_offsets(self)
+
+    @cached_property
+    def len_names(self) -> FrozenSet[str]:
+        """Every name __len__'s values are built from, with the attribute each parameter
+        on the way is stored as (`self.num_samples = end - start` in __init__ makes
+        __len__ depend on `self.start` too)."""
+        found = set()
+        for site in self.flow.reach(self.len_roots()):
+            found.add(last_name(site.node))
+            if site.fn is not None and isinstance(site.node, cst.Name) and site.node.value in site.fn.params:
+                found.add(self.as_self_attr(site.node, site.fn))
+        return frozenset(found - {None})
 
     def defines(self, method: str) -> bool:
         """The class itself, not a base, defines `method`."""

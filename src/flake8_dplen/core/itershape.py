@@ -1,8 +1,9 @@
 """The shape of `__iter__`, read once per class: whether it can end, what each item it
 yields is (one index or a batch of them), which `self` attributes it assigns and reads,
-what it steps by and starts at, whether it yields a short batch per group, and which
-counted steps may yield nothing. The rounding evidence lives in iterfacts; these are the
-facts the class-level rules compare with `__len__`."""
+what it steps by, what it walks and which statements start the walk late, whether it
+yields a short batch per group, which counted steps may yield nothing, and which index
+tests keep one item in k. The rounding evidence lives in iterfacts; these are the facts
+the class-level rules compare with `__len__`."""
 
 from __future__ import annotations
 
@@ -36,9 +37,14 @@ class IterShape:
     reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
-    starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (slice, range or islice, self attr it starts at)
+    walks: Tuple[
+        cst.BaseExpression, ...
+    ] = ()  # the iterables __iter__ yields from (loops, yield from, return)
+    starts: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (a statement that starts a walk late, self attr)
     skips: Tuple[Tuple[cst.CSTNode, str], ...] = ()  # (what skips a step, self attr counting the steps)
     resized: Tuple[cst.CSTNode, ...] = ()  # where the count of super().__iter__()'s items is changed
+    # (the index test, the enumerated iterable, self attr k): one item in every k is kept
+    strides: Tuple[Tuple[cst.BaseExpression, cst.BaseExpression, str], ...] = ()
 
 
 NO_SHAPE = IterShape(None, None, None)
@@ -55,6 +61,7 @@ def iter_shape(
     if func is None or fn is None:
         return NO_SHAPE
     reader = _Reader(fn, imports, index)
+    walks = reader.walks()
     return IterShape(
         func,
         reader.endless(),
@@ -63,9 +70,11 @@ def iter_shape(
         reader.reads(),
         reader.steps(),
         reader.group_tail(),
-        reader.starts(),
+        walks,
+        reader.starts(walks),
         reader.skips(),
         reader.resized(),
+        reader.strides(),
     )
 
 
@@ -385,26 +394,44 @@ class _Reader:
             and any(isinstance(n, cst.Yield) for n in walk(node.body))
         )
 
-    def starts(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
-        """Where what __iter__ walks starts at a `self` attribute: `x[self.k:]` (not a
-        stepped slice: `x[self.rank::world]` picks a shard), `range(self.k, n)`,
-        `islice(it, self.k, stop)`."""
+    def walks(self) -> Tuple[cst.BaseExpression, ...]:
+        """What __iter__ yields the items of: the iterable of a loop whose body yields,
+        `yield from X`, or the `return` of an __iter__ that is not a generator. Where a
+        walk starts (a slice, `range(k, n)`, `islice(it, k, None)`) is read in what
+        these are built from, by core.offsets."""
+        found = []
+        generator = False
+        for node in self.nodes:
+            if isinstance(node, cst.Yield):
+                generator = True
+                if isinstance(node.value, cst.From):
+                    found.append(node.value.item)
+            elif isinstance(node, cst.For) and any(isinstance(n, cst.Yield) for n in walk(node.body)):
+                found.append(node.iter)
+        return tuple(found if generator else self.fn.returns)
+
+    def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
+        """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
+        next(it)` before `it` is walked, and a counter set to `self.k` that a yielding
+        `while c < n` (or `<=`) counts up."""
+        walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
-            start = None
-            if isinstance(node, cst.Subscript) and _is_slice(node):
-                part = node.slice[0].slice
-                start = part.lower if part.step is None else None
-            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "range":
-                start = node.args[0].value if len(node.args) >= 2 else None
-            elif isinstance(node, cst.Call) and qualified_callee(node, self.imports) == "itertools.islice":
-                start = node.args[1].value if len(node.args) >= 3 else None
-            if start is not None:
-                found += [
-                    (node, n.attr.value)
-                    for n in walk(start)
-                    if isinstance(n, cst.Attribute) and is_self_attr(n, self.func)
-                ]
+            if isinstance(node, cst.For) and isinstance(node.iter, cst.Call) and len(node.iter.args) == 1:
+                if qualified_callee(node.iter, self.imports) != "range" or not _advances(node.body, walked):
+                    continue
+                attr = count_attr(node.iter.args[0].value, self.fn)
+                if attr is not None and not any(isinstance(n, cst.Yield) for n in walk(node.body)):
+                    found.append((node.iter, attr))
+            elif isinstance(node, cst.While) and _counted_up_to(node):
+                counter = node.test.left
+                attr = count_attr(counter, self.fn)
+                bound = node.test.comparisons[0].comparator
+                # `while c < self.k + n` takes n steps wherever it starts.
+                if attr is not None and not any(
+                    isinstance(n, cst.Attribute) and is_self_attr(n, self.func) == attr for n in walk(bound)
+                ):
+                    found.append((node.test, attr))
         return tuple(found)
 
     def skips(self) -> Tuple[Tuple[cst.CSTNode, str], ...]:
@@ -424,6 +451,31 @@ class _Reader:
             skip = self._skip_in(node) if attr is not None else None
             if skip is not None:
                 found.append((skip, attr))
+        return tuple(found)
+
+    def strides(self) -> Tuple[Tuple[cst.BaseExpression, cst.BaseExpression, str], ...]:
+        """Where __iter__ keeps one item in every `self.k` of an enumerated walk: the `if`
+        of `[e for i, e in enumerate(x) if (i - self.rank) % self.k == 0]`, or the `if`
+        (without `else`) that every `yield e` of `for i, e in enumerate(x):` is under."""
+        found = []
+        for node in self.nodes:
+            names = _enumerated(node, self.imports) if isinstance(node, (cst.For, cst.CompFor)) else None
+            if names is None:
+                continue
+            index, element = names
+            if isinstance(node, cst.CompFor):
+                comp = self.fn.parents.get(node)
+                tests = [c.test for c in node.ifs] if _is_name(getattr(comp, "elt", None), element) else []
+            else:
+                yields = [n for n in walk(node.body) if isinstance(n, cst.Yield)]
+                guards = [self._guard(y, node) for y in yields]
+                kept = yields and all(_is_name(y.value, element) for y in yields)
+                tests = (
+                    [g.test for g in guards] if kept and all(g and g.orelse is None for g in guards) else []
+                )
+            attrs = {_stride(test, index, self.fn) for test in tests}
+            if len(attrs) == 1 and None not in attrs:
+                found.append((tests[0], node.iter.args[0].value, attrs.pop()))
         return tuple(found)
 
     def _skip_in(self, loop: cst.CSTNode) -> Optional[cst.CSTNode]:
@@ -573,6 +625,76 @@ def _written_range(expr: cst.BaseExpression, imports: ImportTable) -> Optional[i
 
 def _is_int(expr: cst.BaseExpression, value: int) -> bool:
     return isinstance(expr, cst.Integer) and expr.evaluated_value == value
+
+
+def _enumerated(loop, imports: ImportTable) -> Optional[Tuple[str, str]]:
+    """(index, element) of `for i, e in enumerate(x)`, a comprehension's too."""
+    target = loop.target
+    if not (
+        isinstance(loop.iter, cst.Call)
+        and qualified_callee(loop.iter, imports) == "enumerate"
+        and loop.iter.args
+        and isinstance(target, cst.Tuple)
+        and len(target.elements) == 2
+        and all(isinstance(e.value, cst.Name) for e in target.elements)
+    ):
+        return None
+    return target.elements[0].value.value, target.elements[1].value.value
+
+
+def _stride(test: cst.BaseExpression, index: str, fn: FunctionIndex) -> Optional[str]:
+    """k when `test` is `<index expr> % self.k == <something>`, either way round."""
+    if not (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, cst.Equal)
+    ):
+        return None
+    for side in (test.left, test.comparisons[0].comparator):
+        if (
+            isinstance(side, cst.BinaryOperation)
+            and isinstance(side.operator, cst.Modulo)
+            and _reads(side.left, {index})
+        ):
+            return count_attr(side.right, fn)
+    return None
+
+
+def _is_name(expr: Optional[cst.BaseExpression], name: str) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == name
+
+
+def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
+    """`body` calls `next(it)` on one of `iterators`."""
+    return any(
+        isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Name)
+        and n.func.value == "next"
+        and n.args
+        and isinstance(n.args[0].value, cst.Name)
+        and n.args[0].value.value in iterators
+        for n in walk(body)
+    )
+
+
+def _counted_up_to(loop: cst.While) -> bool:
+    """`while c < n` (or `<=`) whose body yields and adds to the local `c`."""
+    test = loop.test
+    if not (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+        and isinstance(test.left, cst.Name)
+    ):
+        return False
+    nodes = list(walk(loop.body))
+    return any(isinstance(n, cst.Yield) for n in nodes) and any(
+        isinstance(n, cst.AugAssign)
+        and isinstance(n.operator, cst.AddAssign)
+        and isinstance(n.target, cst.Name)
+        and n.target.value == test.left.value
+        for n in nodes
+    )
 
 
 def _reads(node: cst.CSTNode, names: Set[str]) -> bool:

@@ -134,18 +134,20 @@ def _shape_may_report(
     """What the rules on the shape of __iter__ need: an __iter__ with a __len__ inherited
     (possibly from a base two levels up, which LibCST then finds), or with this class's
     __len__ an endless loop (`endless`: in some sampler class of the module, whose
-    methods __iter__ may call), an attribute that __len__ reads assigned in __iter__, or
-    a loop stepped by a batch size, or a `continue` or `if` in a loop of counted steps;
-    or, either way, a position attribute it may start at."""
+    methods __iter__ may call), an attribute that __len__ reads assigned in __iter__, a
+    loop stepped by a batch size, a `continue` or `if` in a loop of counted steps, or a
+    stride test (`i % k == rank`); or, either way, a position attribute anywhere in the
+    class."""
     iter_func = methods.get("__iter__")
     if iter_func is None:
         return False
     length = methods.get("__len__")
     if length is None:
         return any(_last_name(base, aliases) in len_bases for base in cls.bases)
-    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(iter_func)):
+    # The position may slice what __iter__ walks in __init__ or in a helper.
+    if any(isinstance(n, ast.Attribute) and OFFSET_NAME.search(n.attr) for n in ast.walk(cls)):
         return True
-    if _may_skip_counted_steps(iter_func, length):
+    if _may_skip_counted_steps(iter_func, length) or _tests_a_stride(iter_func):
         return True
     if endless:
         return True
@@ -169,6 +171,17 @@ def _endless_signal(node: ast.AST, aliases: Dict[str, str]) -> bool:
     if isinstance(node, ast.While):
         return isinstance(node.test, ast.Constant) and bool(node.test.value)
     return isinstance(node, ast.Call) and _last_name(node.func, aliases) in _ENDLESS_CALLS
+
+
+def _tests_a_stride(iter_func: ast.AST) -> bool:
+    """A comparison with a `%` on one side: `i % world == rank` keeps one index in `world`."""
+    return any(
+        isinstance(n, ast.Compare)
+        and any(
+            isinstance(side, ast.BinOp) and isinstance(side.op, ast.Mod) for side in (n.left, *n.comparators)
+        )
+        for n in ast.walk(iter_func)
+    )
 
 
 def _may_skip_counted_steps(iter_func: ast.AST, length: ast.AST) -> bool:

@@ -1,11 +1,17 @@
 """__iter__ starts at a resume position that __len__ ignores.
 
 ## What it does
-Reports an `__iter__` that starts what it walks at a position attribute
+Reports an `__iter__` that starts what it walks at a resume position
 (`x[self.start_index:]`, `range(self.consumed_samples, n)`,
-`islice(it, self.skip, None)`; a name with `consumed`, `start`, `offset`, `skip`,
-`resume`, `cursor`, `yielded` or `processed` in it, set somewhere to something other
-than 0), when nothing the `__len__` it has returns depends on that attribute.
+`islice(it, self.skip, None)`, `for _ in range(self.skip): next(it)`, a counter started
+at it, or a slice of what `__iter__` walks made in a helper; a name with `consumed`,
+`start`, `offset`, `skip`, `resume`, `cursor`, `yielded` or `processed` in it, set
+somewhere to something other than 0), when nothing the `__len__` it has returns depends
+on that attribute. A resume position is one a method other than `__init__` moves (a
+setter, `load_state_dict`, `__iter__` itself), or any position under a `__len__`
+inherited from torch. A position only the constructor sets (resets to 0 or `None` aside)
+is DPL112's, a gating rule; the two read one list (`core/offsets.py`) and never report
+the same position.
 
 ## Why is this bad
 A resumed epoch (after `set_start_iter`, `load_state_dict`, or a `consumed_samples`
@@ -23,18 +29,15 @@ No automatic fix, and not gating: whether `len()` should count the resumed epoch
 full one is a design decision (some trainers add the consumed part back themselves).
 
 ## Known problems
-A position under another name, or one held by a local, is not seen. The position may be
+A position under another name, or one held by a local, is not seen. A position that
+also ends a slice from the top (a rotation) or moves the stop with the start (a window)
+is taken to keep the count. The position may be
 meant to count only within the epoch that set it; the finding is then noise, which is why
 it is a warning.
 """
 
 from __future__ import annotations
 
-import libcst as cst
-
-from ..core.names import last_name
-from ..core.prefilter import OFFSET_NAME
-from ..core.samplers import torch_len_base
 from .base import ClassRule, Invalid
 
 
@@ -45,23 +48,15 @@ class OffsetIgnored(ClassRule):
     looks_at = "the position attribute `__iter__` starts at with the values `__len__` depends on"
 
     def check_class(self, ctx):
-        if not ctx.defines("__iter__"):
-            return
-        length = ctx.index.methods.get("__len__")
-        if length is None and torch_len_base(ctx.lineage, ctx.imports) is None:
-            return
-        if length is not None and not ctx.index.function(length).returns:
-            return
-        depends = {last_name(r.node) for r in ctx.flow.reach(ctx.len_roots())} - {None}
-        for node, attr in ctx.shape.starts:
-            if OFFSET_NAME.search(attr) and attr not in depends and _can_be_nonzero(ctx, attr):
+        # A position the constructor takes is DPL112's.
+        for offset in ctx.offsets:
+            if offset.param is None:
+                attr = offset.attr
                 message = (
-                    f"__iter__ starts at self.{attr} ({ctx.short(node, 50)}) but nothing __len__ returns depends "
-                    f"on {attr}: once self.{attr} is k > 0 (a resumed epoch), __iter__ yields k fewer than len()"
+                    f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}) but nothing __len__ returns "
+                    f"depends on {attr}: once self.{attr} is k > 0 (a resumed epoch), __iter__ yields k fewer than len()"
                 )
-                yield self.manual(
-                    node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
-                )
+                yield self.manual(offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips")
                 return
 
     VALID = (
@@ -266,6 +261,7 @@ class StartIter(Sampler):
             manual=("subtract self.start_iter in __len__, in the unit __iter__ skips",),
         ),
         Invalid(
+            # A constructor's position that a setter moves too: resume state.
             """
 from torch.utils.data import Sampler
 
@@ -273,6 +269,9 @@ from torch.utils.data import Sampler
 class Consumed(Sampler):
     def __init__(self, n, batch_size, consumed_samples=0):
         self.total_samples = n
+        self.consumed_samples = consumed_samples
+
+    def set_consumed_samples(self, consumed_samples):
         self.consumed_samples = consumed_samples
 
     def __iter__(self):
@@ -283,25 +282,6 @@ class Consumed(Sampler):
         return self.total_samples
 """,
             manual=("subtract self.consumed_samples in __len__, in the unit __iter__ skips",),
-        ),
-        Invalid(
-            """
-import itertools
-from torch.utils.data import Sampler
-
-
-class SkipFirst(Sampler):
-    def __init__(self, n, batch_size, skip=0):
-        self.n = n
-        self.skip = skip
-
-    def __iter__(self):
-        return itertools.islice(iter(range(self.n)), self.skip, None)  # <- DPL203
-
-    def __len__(self):
-        return self.n
-""",
-            manual=("subtract self.skip in __len__, in the unit __iter__ skips",),
         ),
         Invalid(
             # Restored from a checkpoint.
@@ -324,46 +304,6 @@ class Stateful(Sampler):
         return len(self.indices)
 """,
             manual=("subtract self.offset in __len__, in the unit __iter__ skips",),
-        ),
-        Invalid(
-            """
-from torch.utils.data import Sampler
-
-
-class StartIndex(Sampler):
-    def __init__(self, data_source, batch_size, start_index=0):
-        self.data_source = data_source
-        self.start_index = start_index
-
-    def __iter__(self):
-        return iter(range(self.start_index, len(self.data_source)))  # <- DPL203
-
-    def __len__(self):
-        return len(self.data_source)
-""",
-            manual=("subtract self.start_index in __len__, in the unit __iter__ skips",),
-        ),
-        Invalid(
-            # The position counts batches; the slice is in indices.
-            """
-from torch.utils.data import Sampler
-
-
-class BatchResume(Sampler):
-    def __init__(self, n, batch_size, start_batch=0):
-        self.n = n
-        self.batch_size = batch_size
-        self.start_batch = start_batch
-
-    def __iter__(self):
-        indices = list(range(self.n))[self.start_batch * self.batch_size :]  # <- DPL203
-        for i in range(0, len(indices), self.batch_size):
-            yield indices[i : i + self.batch_size]
-
-    def __len__(self):
-        return (self.n + self.batch_size - 1) // self.batch_size
-""",
-            manual=("subtract self.start_batch in __len__, in the unit __iter__ skips",),
         ),
         Invalid(
             # Inherited __len__: RandomSampler counts the whole data source.
@@ -461,8 +401,3 @@ class Continued(Plain):
         ),
     )
 
-
-def _can_be_nonzero(ctx, attr: str) -> bool:
-    """Something other than a literal 0 is assigned to `self.<attr>` somewhere."""
-    values = [v for v, _ in ctx.index.self_assignments(attr)] + ctx.index.class_attrs.get(attr, [])
-    return any(not (isinstance(v, cst.Integer) and v.evaluated_value == 0) for v in values)

@@ -1,0 +1,143 @@
+"""Positions where what `__iter__` walks starts late (a skip, a start index, a resume
+point) that nothing `__len__` returns depends on: the facts DPL112 and DPL203 share, read
+once per class (`SamplerContext.offsets`). Each position is reported by one of the two:
+DPL112 when the user hands it to the constructor, DPL203 when it is resume state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from .classindex import FunctionIndex, is_self_attr, self_name, strip_parens, walk
+from .prefilter import OFFSET_NAME
+from .rounding import qualified_callee
+from .samplers import torch_len_base
+
+if TYPE_CHECKING:
+    from .context import SamplerContext
+
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+
+
+@dataclass(frozen=True)
+class Offset:
+    node: cst.CSTNode  # the slice, range, islice, skipping loop or counter test
+    attr: str  # the self attribute the walk starts at
+    exact: bool  # the walk starts at the attribute itself: it is k items short, not f(k)
+    method: str  # where `node` is: __iter__, or the helper or __init__ that builds what it walks
+    # The constructor parameter it holds, when nothing else but a reset sets it and __len__
+    # is the module's (torch's own __len__ reads attributes a subclass may have set from it).
+    param: Optional[str]
+
+
+def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
+    if not ctx.defines("__iter__") or ctx.shape.func is None or ctx.shape.endless is not None:
+        return ()
+    length = ctx.index.methods.get("__len__")
+    if length is None and torch_len_base(ctx.lineage, ctx.imports) is None:
+        return ()
+    if length is not None and not ctx.index.function(length).returns:
+        return ()
+    fn = ctx.index.function(ctx.shape.func)
+    starts = [(node, attr, True, "__iter__") for node, attr in ctx.shape.starts]
+    heads: Set[str] = set()  # attributes that also end a slice from the top: `x[:self.k]`
+    for site in ctx.flow.reach([(w, fn) for w in ctx.shape.walks]):
+        bounds = _bounds(site.node, ctx)
+        if bounds is None or site.fn is None or _per_element(site.node, site.fn):
+            continue
+        start, stop = bounds
+        if start is None:
+            heads |= _attrs(ctx, stop, site.fn)
+            continue
+        window = _attrs(ctx, stop, site.fn)  # `x[self.k : self.k + n]` keeps n
+        exact = _attrs(ctx, start, site.fn, only=True)
+        method = site.fn.func.name.value
+        starts += [(site.node, attr, attr in exact, method) for attr in _attrs(ctx, start, site.fn) - window]
+    depends = ctx.len_names
+    found: List[Offset] = []
+    seen = set()
+    for node, attr, exact, method in starts:
+        key = (id(node), attr)
+        if key in seen or not OFFSET_NAME.search(attr) or attr in depends or attr in heads:
+            continue
+        seen.add(key)
+        if _can_be_nonzero(ctx, attr):
+            param = _constructor_param(ctx, attr) if length is not None else None
+            found.append(Offset(node, attr, exact, method, param))
+    return tuple(found)
+
+
+def _bounds(node: cst.CSTNode, ctx: "SamplerContext"):
+    """(start, stop) of an unstepped slice `x[a:b]`, `range(a, b[, step])` or
+    `islice(it, a, b[, step])`; None for anything else (a stepped slice picks a shard)."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+        part = node.slice[0].slice
+        return None if part.step is not None else (part.lower, part.upper)
+    if not isinstance(node, cst.Call):
+        return None
+    callee = qualified_callee(node, ctx.imports)
+    args = [a.value for a in node.args]
+    if callee == "range" and len(args) >= 2:
+        return args[0], args[1]
+    if callee == "itertools.islice" and len(args) >= 3:
+        return args[1], args[2]
+    return None
+
+
+def _per_element(node: cst.CSTNode, fn: FunctionIndex) -> bool:
+    """`node` is in the element of a comprehension: it shapes each item, not how many."""
+    child = node
+    for parent in fn.ancestors(node):
+        if isinstance(parent, _COMPREHENSIONS) and child is not parent.for_in:
+            return True
+        child = parent
+    return False
+
+
+def _attrs(ctx: "SamplerContext", expr: Optional[cst.BaseExpression], fn: FunctionIndex, only: bool = False):
+    """The self attributes `expr` reads, a parameter that `fn` stores as one included; with
+    `only`, the attribute `expr` is exactly."""
+    if expr is None:
+        return set()
+    nodes = [strip_parens(expr)] if only else list(walk(expr))
+    found = set()
+    for node in nodes:
+        if isinstance(node, cst.Attribute):
+            found.add(is_self_attr(node, fn.func))
+        elif isinstance(node, cst.Name) and node.value in fn.params and node.value != self_name(fn.func):
+            found.add(ctx.as_self_attr(node, fn))
+    return found - {None}
+
+
+def _can_be_nonzero(ctx: "SamplerContext", attr: str) -> bool:
+    """Something other than a literal 0 is assigned to `self.<attr>` somewhere."""
+    values = [v for v, _ in ctx.index.self_assignments(attr)] + ctx.index.class_attrs.get(attr, [])
+    return any(not (isinstance(v, cst.Integer) and v.evaluated_value == 0) for v in values)
+
+
+def _constructor_param(ctx: "SamplerContext", attr: str) -> Optional[str]:
+    """The parameter of `__init__` that `self.<attr>` is set from (`p`, `p or 0`), when
+    every other assignment to it is a reset to 0 or None (a skip applied once)."""
+    init = ctx.index.methods.get("__init__")
+    if init is None or any(not _is_reset(v) for v in ctx.index.class_attrs.get(attr, [])):
+        return None
+    fn = ctx.index.function(init)
+    params = set()
+    for value, method in ctx.index.self_assignments(attr):
+        if _is_reset(value):
+            continue
+        value = strip_parens(value)
+        if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+            value = strip_parens(value.left)
+        if method is not init or not (isinstance(value, cst.Name) and value.value in fn.params):
+            return None
+        params.add(value.value)
+    return params.pop() if len(params) == 1 else None
+
+
+def _is_reset(value: cst.BaseExpression) -> bool:
+    return (isinstance(value, cst.Integer) and value.evaluated_value == 0) or (
+        isinstance(value, cst.Name) and value.value == "None"
+    )

@@ -1,0 +1,59 @@
+"""DPL112 and DPL203 read one list of late starts (core/offsets.py): a position is the
+constructor's (gating) or resume state (a warning), never both, and the first-epoch skip
+that DPL112 reports is short in that epoch only."""
+
+import itertools
+
+import pytest
+from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.rules import BY_CODE
+
+
+def _codes(source):
+    _, located = analyze_source(source)
+    return {item.finding.code for item in located} & {"DPL112", "DPL203"}
+
+
+@pytest.mark.parametrize(
+    "code, source",
+    [(code, example.source) for code in ("DPL112", "DPL203") for example in BY_CODE[code].INVALID],
+)
+def test_a_late_start_is_reported_by_one_of_the_two_rules(code, source):
+    assert _codes(source) == {code}
+
+
+def test_a_setter_makes_the_constructors_position_resume_state():
+    source = BY_CODE["DPL112"].INVALID[5].source
+    assert "class IsliceSkip" in source
+    moved = source.replace(
+        "    def __iter__(self):",
+        "    def set_skip(self, skip):\n        self.skip = skip\n\n    def __iter__(self):",
+    )
+    assert _codes(source) == {"DPL112"} and _codes(moved) == {"DPL203"}
+
+
+def test_a_torch_len_leaves_the_constructors_position_to_the_warning():
+    source = """
+from torch.utils.data import SequentialSampler
+
+
+class Late(SequentialSampler):
+    def __init__(self, data_source, skip=0):
+        super().__init__(data_source)
+        self.skip = skip
+
+    def __iter__(self):
+        yield from range(self.skip, len(self.data_source))
+"""
+    assert _codes(source) == {"DPL203"}
+
+
+def test_the_skip_applied_once_is_short_in_the_first_epoch_only():
+    # pytorch-ignite's shape: DPL112 reports it for the first epoch, the one len() is asked for.
+    source = BY_CODE["DPL112"].INVALID[4].source
+    namespace = {}
+    exec(compile(source, "example", "exec"), namespace)
+    assert "DPL112" in _codes(source)
+    sampler = namespace["ReplayBatches"](10, 2, start_iteration=2)
+    first, second = (sum(1 for _ in itertools.islice(sampler, 100)) for _ in range(2))
+    assert (len(sampler), first, second) == (5, 3, 5)
