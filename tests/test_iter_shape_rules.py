@@ -56,6 +56,7 @@ BUILD = {
     **dict.fromkeys(
         [
             "RandomBatches",
+            "PermutedBatches",
             "BatchedRandom",
             "GreedyBatches",
             "RangeBatches",
@@ -118,8 +119,10 @@ BUILD = {
     **dict.fromkeys(["SeedOnly", "FastForward"], _kw(start_epoch=2)),
     **dict.fromkeys(["Derived", "MeasuredSlice", "RangedIndices"], _kw(start_index=2)),
     **dict.fromkeys(["Rotated", "FixedWindow"], _kw(start=2)),
-    **dict.fromkeys(["Wrapped", "PerBatchOffset", "SlicedAtInit"], _kw(offset=2)),
-    **dict.fromkeys(["ResumeOnce", "CountedIterations", "IterationCounter", "OnceSkipped"], _kw(start_iter=2)),
+    **dict.fromkeys(["WrappedAround", "PerBatchOffset", "SlicedAtInit"], _kw(offset=2)),
+    **dict.fromkeys(
+        ["ResumeOnce", "CountedIterations", "IterationCounter", "OnceSkipped"], _kw(start_iter=2)
+    ),
     "StartRankShard": _kw(start_rank=2),
     "ReplayBatches": _kw(start_iteration=2),
     "FromIndex": lambda cls, n, bs: cls(range(n), bs, start_index=2),
@@ -219,6 +222,18 @@ def test_valid_example_agrees_or_says_why_not(source):
             if count is None and NOMINAL.search(source):
                 continue  # an endless stream documented as a nominal epoch
             assert length == count, (n, bs, length, count)
+
+
+def test_each_built_class_name_belongs_to_one_example():
+    # BUILD is keyed by class name: two examples sharing one would be built alike, and one
+    # of them wrongly (a merge of two rules once did that silently).
+    owners = {}
+    for kind in ("VALID", "INVALID"):
+        for param in _examples(kind):
+            name = _sampler_class(param.values[0]).__name__
+            if name in BUILD:
+                owners.setdefault(name, []).append(param.id)
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
 
 
 def test_the_harness_tells_endless_from_finite():

@@ -72,7 +72,11 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
 def _bounds(node: cst.CSTNode, ctx: "SamplerContext"):
     """(start, stop) of an unstepped slice `x[a:b]`, `range(a, b[, step])` or
     `islice(it, a, b[, step])`; None for anything else (a stepped slice picks a shard)."""
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+    if (
+        isinstance(node, cst.Subscript)
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Slice)
+    ):
         part = node.slice[0].slice
         return None if part.step is not None else (part.lower, part.upper)
     if not isinstance(node, cst.Call):

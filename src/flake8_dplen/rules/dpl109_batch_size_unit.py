@@ -415,7 +415,7 @@ import torch
 from torch.utils.data import Sampler
 
 
-class RandomBatches(Sampler):
+class PermutedBatches(Sampler):
     def __init__(self, data_source, batch_size):
         self.data_source = data_source
         self.batch_size = batch_size

@@ -164,7 +164,7 @@ class Rotated(Sampler):
 from torch.utils.data import Sampler
 
 
-class Wrapped(Sampler):
+class WrappedAround(Sampler):
     def __init__(self, n, batch_size, offset=0):
         self.n = n
         self.offset = offset
