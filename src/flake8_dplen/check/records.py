@@ -45,32 +45,11 @@ class Record(int):
     __iter__ = None
 
 
-class Column:
+class _Rows:
+    """``n`` records under one name: a column, or (name "") the dataset itself."""
+
     def __init__(self, seed: int, name: str, n: int) -> None:
-        self._seed, self._name, self._n = seed, name, n
-
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, index: int) -> Record:
-        if not -self._n <= index < self._n:
-            raise IndexError(index)
-        return Record(self._seed, f"{self._name}[{index % self._n}]")
-
-    def __iter__(self) -> Iterator[Record]:
-        return (self[i] for i in range(self._n))
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Record:
-        if len(args) == 1 and not kwargs and isinstance(args[0], int):
-            return self[args[0]]
-        return Record(self._seed, f"{self._name}{args!r}{kwargs!r}")
-
-
-class Records:
-    """``n`` records; ``Records(n, seed)`` rebuilds the same ones."""
-
-    def __init__(self, n: int, seed: int = 0) -> None:
-        self.n, self.seed = n, seed
+        self.seed, self._name, self.n = seed, name, n
 
     def __len__(self) -> int:
         return self.n
@@ -78,10 +57,26 @@ class Records:
     def __getitem__(self, index: int) -> Record:
         if not -self.n <= index < self.n:
             raise IndexError(index)
-        return Record(self.seed, f"[{index % self.n}]")
+        return Record(self.seed, f"{self._name}[{index % self.n}]")
 
     def __iter__(self) -> Iterator[Record]:
         return (self[i] for i in range(self.n))
+
+
+class Column(_Rows):
+    """An attribute of the dataset: one record per item, indexed, iterated or called."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Record:
+        if len(args) == 1 and not kwargs and isinstance(args[0], int):
+            return self[args[0]]
+        return Record(self.seed, f"{self._name}{args!r}{kwargs!r}")
+
+
+class Records(_Rows):
+    """``n`` records; ``Records(n, seed)`` rebuilds the same ones."""
+
+    def __init__(self, n: int, seed: int = 0) -> None:
+        super().__init__(seed, "", n)
 
     def __getattr__(self, name: str) -> Column:
         if name.startswith("__"):
