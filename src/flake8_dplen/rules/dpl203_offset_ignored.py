@@ -240,6 +240,80 @@ class Pretraining(Sampler):
 
     INVALID = (
         Invalid(
+            # A batch sampler resumed at a batch index a trainer hands in.
+            """
+import itertools
+
+from torch.utils.data import BatchSampler, Sampler, SequentialSampler
+
+
+class BatchResume(Sampler):
+    def __init__(self, n, batch_size):
+        self.batch_sampler = BatchSampler(SequentialSampler(range(n)), batch_size, False)
+        self.skip_batches = 0
+
+    def resume_at(self, batch_index):
+        self.skip_batches = batch_index
+
+    def __iter__(self):
+        yield from itertools.islice(self.batch_sampler, self.skip_batches, None)  # <- DPL203
+
+    def __len__(self):
+        return len(self.batch_sampler)
+""",
+            manual=("subtract self.skip_batches in __len__, in the unit __iter__ skips",),
+        ),
+        Invalid(
+            # A checkpointed start batch; __len__ counts every batch start.
+            """
+from torch.utils.data import Sampler
+
+
+class SkipState(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+        self.start_batch = 0
+
+    def state_dict(self):
+        return {"start_batch": self.start_batch}
+
+    def load_state_dict(self, state):
+        self.start_batch = state["start_batch"]
+
+    def __iter__(self):
+        for start in range(self.start_batch * self.batch_size, self.n, self.batch_size):  # <- DPL203
+            yield list(range(start, min(start + self.batch_size, self.n)))
+
+    def __len__(self):
+        return -(-self.n // self.batch_size)
+""",
+            manual=("subtract self.start_batch in __len__, in the unit __iter__ skips",),
+        ),
+        Invalid(
+            # The position arrives with set_epoch, as some trainers pass it.
+            """
+from torch.utils.data import Sampler
+
+
+class EpochCursor(Sampler):
+    def __init__(self, n, batch_size):
+        self.order = list(range(n))
+        self.processed = 0
+
+    def set_epoch(self, epoch, processed=0):
+        self.processed = processed
+
+    def __iter__(self):
+        for i in range(self.processed, len(self.order)):  # <- DPL203
+            yield self.order[i]
+
+    def __len__(self):
+        return len(self.order)
+""",
+            manual=("subtract self.processed in __len__, in the unit __iter__ skips",),
+        ),
+        Invalid(
             """
 from torch.utils.data import Sampler
 
