@@ -14,6 +14,8 @@ second run changes nothing.
     .venv/bin/python benchmarks/corpus.py --packages opacus-1.4.1,speechbrain
     .venv/bin/python benchmarks/corpus.py --findings           # list every finding too
     .venv/bin/python benchmarks/corpus.py --runtime            # also len() vs batches, for real
+    .venv/bin/python benchmarks/corpus.py --holdout --cache .cache/holdout --runtime
+                                                               # the hold-out corpus instead
 
 ``--runtime`` constructs every sampler class of the corpus that a recipe
 (``realcode.recipes``, ``realcode.recipes_grown``) knows how to build, or else that the
@@ -25,6 +27,9 @@ is matched against the findings in that class, so misses (false negatives) are l
 a class with a finding is run again from the codemod's output, to show whether the fix
 makes it agree and leaves the batches as they were. A summary closes the report:
 classes run, wrong by running, DPL1 findings true and false, precision and recall.
+
+``--holdout`` takes the packages of ``realcode.packages.HOLDOUT`` instead of ``PACKAGES``:
+projects the rules were not tuned on, with no hand recipes (benchmarks/holdout_findings.md).
 
 Exit status: 0 when the codemod checks all pass and the codemod agrees with the plugin;
 1 otherwise; 2 when a package could not be fetched or unpacked.
@@ -46,7 +51,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from realcode.fetching import FetchError, fetch  # noqa: E402
-from realcode.packages import PACKAGES  # noqa: E402
+from realcode.packages import HOLDOUT, PACKAGES  # noqa: E402
 from realcode.report import (  # noqa: E402
     print_codemod_check,
     print_errors,
@@ -64,6 +69,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     labels = ", ".join(label for label, _ in PACKAGES)
     parser.add_argument("--packages", default="", help=f"comma-separated labels (default: all): {labels}")
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="the hold-out corpus (realcode.packages.HOLDOUT) instead of PACKAGES; --packages then "
+        "names its labels: " + ", ".join(label for label, _ in HOLDOUT),
+    )
     parser.add_argument("--cache", default=str(REPO / ".cache" / "corpus"), help="download/unpack folder")
     parser.add_argument("--offline", action="store_true", help="never call pip; use the cache only")
     parser.add_argument("--findings", action="store_true", help="print every finding")
@@ -78,11 +89,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return runtime_worker(args.runtime_worker, cache / "src" / args.runtime_worker)
 
     wanted = [p.strip() for p in args.packages.split(",") if p.strip()]
-    known = dict(PACKAGES)
+    corpus = HOLDOUT if args.holdout else PACKAGES
+    known = dict(corpus)
     unknown = [p for p in wanted if p not in known]
     if unknown:
         parser.error(f"unknown package label(s): {', '.join(unknown)}")
-    selected = [(label, req) for label, req in PACKAGES if not wanted or label in wanted]
+    selected = [(label, req) for label, req in corpus if not wanted or label in wanted]
 
     status = 0
     results: List[PackageResult] = []

@@ -238,3 +238,35 @@ def test_the_summary_measures_the_findings_against_the_runs(corpus):
         "    opacus-1.4.1: opacus/utils/batch_memory_manager.py::BatchSplittingSampler: exact/same batches\n"
         "    opacus-1.6.0: opacus/utils/batch_memory_manager.py::BatchSplittingSampler: exact/same batches\n"
     )
+
+
+def _project(requirement: str) -> str:
+    return re.split(r"[=<>!~]", requirement, maxsplit=1)[0].strip().lower().replace("_", "-")
+
+
+def test_the_holdout_corpus_shares_no_project_with_the_tuning_corpus():
+    """HOLDOUT measures the rules on code they were not tuned on: no project of PACKAGES
+    (any release) may be in it, and every entry is pinned."""
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    try:
+        from realcode.packages import HOLDOUT, PACKAGES
+    finally:
+        sys.path.remove(str(REPO_ROOT / "benchmarks"))
+    tuned = {_project(req) for _, req in PACKAGES}
+    assert not {_project(req) for _, req in HOLDOUT} & tuned
+    assert not {label for label, _ in HOLDOUT} & {label for label, _ in PACKAGES}
+    assert all("==" in req for _, req in HOLDOUT)
+    assert 12 <= len(HOLDOUT) <= 20
+
+
+def test_holdout_rejects_a_label_of_the_tuning_corpus():
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO_ROOT / "benchmarks" / "corpus.py"),
+            *("--holdout", "--offline", "--packages", "opacus-1.6.0"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "unknown package label(s): opacus-1.6.0" in done.stderr
