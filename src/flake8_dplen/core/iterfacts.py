@@ -5,7 +5,7 @@ the rules need this evidence before they speak."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import FrozenSet, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 import libcst as cst
 
@@ -126,6 +126,11 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 note(node)
         elif isinstance(node, cst.If) and _yields_when_full(node, fn):
             note(node, full=True)
+        elif isinstance(node, cst.If) and _leaves(node):
+            # `if count == self.k: break`: the loop stops at k, so k bounds the count too.
+            flags = _bounds(_compared(node.test), fn)
+            bound_by_len |= flags[0]
+            bound_attrs |= flags[1]
     partial = next((kind for kind in (YES, KEEP, FULL) if kind in evidence), UNKNOWN)
     trim = _tail_trimmed_under_drop_last(func)
     if partial == YES and trim is not None:
@@ -265,6 +270,27 @@ def is_len_self(expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
         arg = expr.args[0].value
         return isinstance(arg, cst.Name) and arg.value == self_name(func)
     return isinstance(expr.func, cst.Attribute) and is_self_attr(expr.func, func) == "__len__"
+
+
+def _leaves(node: cst.If) -> bool:
+    """`if ...: break` (or `return`) with nothing else in the branch and no `else`."""
+    body = node.body.body
+    return (
+        node.orelse is None
+        and len(body) == 1
+        and isinstance(body[0], cst.SimpleStatementLine)
+        and len(body[0].body) == 1
+        and isinstance(body[0].body[0], (cst.Break, cst.Return))
+    )
+
+
+def _compared(test: cst.BaseExpression) -> List[cst.BaseExpression]:
+    """Both sides of `a == b`, `a >= b` or `b <= a`: a stop at the count."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        return []
+    if not isinstance(test.comparisons[0].operator, (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)):
+        return []
+    return [test.left, test.comparisons[0].comparator]
 
 
 def _bounds(exprs, fn: FunctionIndex):

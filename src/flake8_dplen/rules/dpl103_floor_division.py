@@ -475,6 +475,36 @@ class Shard(Sampler):
     def __len__(self):
         return self.total_size // self.num_replicas
 """,
+        # A floor that __iter__ stops at (`if count == self.samples: break`): it yields no
+        # more than len(), so the rank's partial share is never yielded (supar's bucket
+        # sampler has this shape; first a false finding on the hold-out corpus).
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class CappedBuckets(Sampler):
+    def __init__(self, bucket_sizes, batch_size, replicas=2, rank=0):
+        self.bucket_sizes = bucket_sizes
+        self.chunks = [max(1, -(-size // batch_size)) for size in bucket_sizes]
+        self.replicas = replicas
+        self.rank = rank
+        self.samples = sum(self.chunks) // self.replicas
+
+    def __iter__(self):
+        total, count = 0, 0
+        for size, chunks in zip(self.bucket_sizes, self.chunks):
+            for batch in torch.arange(size).split(-(-size // chunks)):
+                if count == self.samples:
+                    break
+                if total % self.replicas == self.rank:
+                    count += 1
+                    yield batch.tolist()
+                total += 1
+
+    def __len__(self):
+        return self.samples
+""",
     )
 
     INVALID = (
