@@ -76,8 +76,8 @@ class ConstructorOffset(ClassRule):
                 else f"{param}=2: len() is the same as for {param}=0, and fewer {unit} are yielded"
             )
             message = (
-                f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}{where}), the constructor's {param}, "
-                f"but nothing __len__ returns depends on it: e.g. {example}"
+                f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}{where}), "
+                f"the constructor's {param}, but nothing __len__ returns depends on it: e.g. {example}"
             )
             yield self.manual(
                 offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
