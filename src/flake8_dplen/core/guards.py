@@ -7,7 +7,7 @@ from typing import Optional, Tuple
 import libcst as cst
 
 from .classindex import FunctionIndex
-from .names import dotted
+from .names import dotted, len_arg
 
 DROP = "drop_last"  # reached only when drop_last is true: the tail is dropped
 KEEP = "keep_last"  # reached only when drop_last is false: the tail is yielded
@@ -41,9 +41,7 @@ def full_batch_test(test: cst.BaseExpression) -> bool:
         isinstance(test, cst.Comparison)
         and len(test.comparisons) == 1
         and isinstance(test.comparisons[0].operator, cst.Equal)
-        and isinstance(test.left, cst.Call)
-        and isinstance(test.left.func, cst.Name)
-        and test.left.func.value == "len"
+        and len_arg(test.left) is not None
     )
 
 

@@ -11,7 +11,7 @@ import libcst as cst
 
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, strip_parens, walk
 from .guards import DROP, KEEP, drop_last_test, full_batch_test, guard_of
-from .names import ImportTable
+from .names import ImportTable, len_arg
 from .rounding import qualified_callee
 
 YES = "yes"  # a short final batch is yielded whatever drop_last says
@@ -263,12 +263,20 @@ def count_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
     return None
 
 
+def counted_attr(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
+    """X when a `__len__` return is `self.X` or `len(self.X)` (also through a local set once)."""
+    if isinstance(expr, cst.Name) and len(fn.locals.get(expr.value, [])) == 1:
+        expr = fn.locals[expr.value][0]
+    measured = len_arg(expr)
+    return count_attr(expr if measured is None else measured, fn)
+
+
 def is_len_self(expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
     if not isinstance(expr, cst.Call):
         return False
-    if isinstance(expr.func, cst.Name) and expr.func.value == "len" and len(expr.args) == 1:
-        arg = expr.args[0].value
-        return isinstance(arg, cst.Name) and arg.value == self_name(func)
+    measured = len_arg(expr)
+    if measured is not None:
+        return isinstance(measured, cst.Name) and measured.value == self_name(func)
     return isinstance(expr.func, cst.Attribute) and is_self_attr(expr.func, func) == "__len__"
 
 
@@ -337,15 +345,13 @@ def _empty_or_drop_last(test: cst.BaseExpression) -> bool:
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
         return _empty_or_drop_last(test.left) and _empty_or_drop_last(test.right)
     if isinstance(test, cst.Call):
-        return isinstance(test.func, cst.Name) and test.func.value == "len"
+        return len_arg(test) is not None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
         right = target.comparator
         nonempty = {cst.GreaterThan: "0", cst.NotEqual: "0", cst.GreaterThanEqual: "1"}
         return (
-            isinstance(test.left, cst.Call)
-            and isinstance(test.left.func, cst.Name)
-            and test.left.func.value == "len"
+            len_arg(test.left) is not None
             and isinstance(right, cst.Integer)
             and nonempty.get(type(target.operator)) == right.value
         )
@@ -357,9 +363,7 @@ def _by_a_size(ceil: cst.Call) -> bool:
     if not (isinstance(arg, cst.BinaryOperation) and isinstance(arg.operator, cst.Divide)):
         return False
     right = strip_parens(arg.right)
-    return not (
-        isinstance(right, cst.Call) and isinstance(right.func, cst.Name) and right.func.value == "len"
-    )
+    return len_arg(right) is None
 
 
 def _split_divisors(call: cst.Call):
@@ -369,8 +373,6 @@ def _split_divisors(call: cst.Call):
         if (
             isinstance(node, cst.BinaryOperation)
             and isinstance(node.operator, cst.Divide)
-            and isinstance(node.left, cst.Call)
-            and isinstance(node.left.func, cst.Name)
-            and node.left.func.value == "len"
+            and len_arg(node.left) is not None
         ):
             yield code(node.right)

@@ -14,7 +14,7 @@ import libcst as cst
 
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from .iterfacts import count_attr
-from .names import ImportTable, last_name
+from .names import ImportTable, last_name, len_arg
 from .rounding import qualified_callee
 
 SAMPLE = "sample"  # each item is one index
@@ -327,9 +327,7 @@ class _Reader:
             for name, values in self.fn.locals.items()
             if name in outputs and self._element(values[0]) == INHERITED
         }
-        checked = [
-            call.args[0].value for a in self.nodes if isinstance(a, cst.Assert) for call in _len_calls(a.test)
-        ]
+        checked = [arg for a in self.nodes if isinstance(a, cst.Assert) for arg in _measured(a.test)]
         held -= {n.value for n in checked if isinstance(n, cst.Name)}
         found = [node for node in self.nodes if _resizes(node, held)]
         passes = [node for node in self.nodes if self._passes_over_parent(node)]
@@ -600,15 +598,9 @@ def _resizes(node: cst.CSTNode, names: Set[str]) -> bool:
     return False
 
 
-def _len_calls(node: cst.CSTNode) -> List[cst.Call]:
-    return [
-        n
-        for n in walk(node)
-        if isinstance(n, cst.Call)
-        and isinstance(n.func, cst.Name)
-        and n.func.value == "len"
-        and len(n.args) == 1
-    ]
+def _measured(node: cst.CSTNode) -> List[cst.BaseExpression]:
+    """Every `x` of a `len(x)` in `node`."""
+    return [arg for n in walk(node) if (arg := len_arg(n)) is not None]
 
 
 def _yields_in(loop: cst.For) -> bool:
@@ -714,15 +706,8 @@ def _range_over_len_of(expr: cst.BaseExpression, names: Set[str], imports: Impor
         isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 3
     ):
         return False
-    stop = expr.args[1].value
-    return (
-        isinstance(stop, cst.Call)
-        and isinstance(stop.func, cst.Name)
-        and stop.func.value == "len"
-        and len(stop.args) == 1
-        and isinstance(stop.args[0].value, cst.Name)
-        and stop.args[0].value.value in names
-    )
+    measured = len_arg(expr.args[1].value)
+    return isinstance(measured, cst.Name) and measured.value in names
 
 
 def _agree(units: Iterable[Optional[str]]) -> Optional[str]:

@@ -114,3 +114,15 @@ class ImportTable:
             if target == module:
                 return f"{local}.{attr}"
         return None
+
+
+def len_arg(expr: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+    """`x` when `expr` is `len(x)`."""
+    if (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Name)
+        and expr.func.value == "len"
+        and len(expr.args) == 1
+    ):
+        return expr.args[0].value
+    return None

@@ -14,6 +14,7 @@ from ..core.classindex import walk
 from ..core.context import Fix, SamplerContext
 from ..core.counting import ratio_parts, single_value
 from ..core.flow import Reached
+from ..core.names import len_arg
 from ..core.numeric import provably_int
 from ..core.rounding import is_float_source
 from ..runtime.poisson import helper_source
@@ -48,15 +49,10 @@ def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached)
         return None
     factors = [f for numerator in parts[0] for f in _factors(numerator)]
     for factor in factors:
-        if (
-            isinstance(factor, cst.Call)
-            and isinstance(factor.func, cst.Name)
-            and factor.func.value == "len"
-            and len(factor.args) == 1
-            and ctx.as_self_attr(factor.args[0].value, site.fn) in ctx.iter.iterated
-        ):
+        measured = len_arg(factor)
+        if measured is not None and ctx.as_self_attr(measured, site.fn) in ctx.iter.iterated:
             rest = [f for f in factors if f is not factor]
-            return Aggregate(factor.args[0].value, factor, rest, parts[1])
+            return Aggregate(measured, factor, rest, parts[1])
     return None
 
 

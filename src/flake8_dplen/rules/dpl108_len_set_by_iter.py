@@ -30,12 +30,9 @@ When another method also computes the attribute (`__init__` builds the same batc
 
 from __future__ import annotations
 
-from typing import Optional
-
 import libcst as cst
 
-from ..core.classindex import FunctionIndex
-from ..core.iterfacts import count_attr
+from ..core.iterfacts import counted_attr
 from .base import ClassRule, Invalid
 
 _REASON = (
@@ -55,7 +52,7 @@ class LenSetByIter(ClassRule):
         if length is None or not ctx.defines("__iter__"):
             return
         len_fn = ctx.index.function(length)
-        for attr in sorted({_counted(value, len_fn) for value in len_fn.returns} - {None}):
+        for attr in sorted({counted_attr(value, len_fn) for value in len_fn.returns} - {None}):
             node = ctx.shape.assigns.get(attr)
             if (
                 not isinstance(node, (cst.Assign, cst.AnnAssign))
@@ -509,20 +506,6 @@ class Resettable(Sampler):
             manual=(_REASON,),
         ),
     )
-
-
-def _counted(expr: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
-    """X when __len__ returns `self.X` or `len(self.X)`."""
-    if isinstance(expr, cst.Name) and len(fn.locals.get(expr.value, [])) == 1:
-        expr = fn.locals[expr.value][0]
-    if (
-        isinstance(expr, cst.Call)
-        and isinstance(expr.func, cst.Name)
-        and expr.func.value == "len"
-        and len(expr.args) == 1
-    ):
-        expr = expr.args[0].value
-    return count_attr(expr, fn)
 
 
 def _placeholder(value: cst.BaseExpression) -> bool:

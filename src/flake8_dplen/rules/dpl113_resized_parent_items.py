@@ -52,7 +52,8 @@ from typing import Dict, FrozenSet, Optional, Tuple
 import libcst as cst
 
 from ..core.classindex import FunctionIndex, is_self_attr, walk
-from ..core.iterfacts import count_attr, is_len_self
+from ..core.iterfacts import counted_attr, is_len_self
+from ..core.names import len_arg
 from ..core.prefilter import BATCH_NAME
 from ..core.samplers import TORCH_LEN_VALUES, torch_len_base
 from .base import ClassRule, Invalid
@@ -526,7 +527,7 @@ def _inherited_len(ctx) -> Optional[Tuple[str, str, FrozenSet[str]]]:
     own = ctx.index.methods.get("__len__")
     if own is not None:
         fn = ctx.index.function(own)
-        attrs = {_returned_attr(value, fn) for value in fn.returns}
+        attrs = {counted_attr(value, fn) for value in fn.returns}
         if not fn.returns or None in attrs:
             return None
         origin = next(k.name.value for k in ctx.lineage if own in k.body.body)
@@ -536,12 +537,6 @@ def _inherited_len(ctx) -> Optional[Tuple[str, str, FrozenSet[str]]]:
         return None
     returns, attrs = TORCH_LEN_VALUES[base]
     return base, returns, attrs
-
-
-def _returned_attr(value: cst.BaseExpression, fn: FunctionIndex) -> Optional[str]:
-    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "len":
-        return count_attr(value.args[0].value, fn) if len(value.args) == 1 else None
-    return count_attr(value, fn)
 
 
 def _sets_any(ctx, attrs: FrozenSet[str]) -> bool:
@@ -729,11 +724,11 @@ class _Replay:
                 self.batch = True
                 return _BATCH
             return None
-        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "len":
-            arg = expr.args[0].value if len(expr.args) == 1 else None
-            if arg is not None and self._is_held(arg):
+        measured = len_arg(expr)
+        if measured is not None:
+            if self._is_held(measured):
                 return self.size
-            return _ITEMS if arg is not None and is_self_attr(arg, self.fn.func) == self.data else None
+            return _ITEMS if is_self_attr(measured, self.fn.func) == self.data else None
         if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
             value = self._int(expr.expression)
             return None if value is None else -value

@@ -36,6 +36,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..core.classindex import strip_parens
+from ..core.names import len_arg
 from .base import ClassRule, Invalid
 
 _REASON = "count in __len__ only the items this replica keeps (e.g. len(range(rank, len(x), num_replicas)))"
@@ -54,12 +55,7 @@ class StrideFilter(ClassRule):
         if not strides:
             return
         measured = {
-            ctx.code(strip_parens(r.node.args[0].value))
-            for r in ctx.flow.reach(ctx.len_roots())
-            if isinstance(r.node, cst.Call)
-            and isinstance(r.node.func, cst.Name)
-            and r.node.func.value == "len"
-            and len(r.node.args) == 1
+            ctx.code(strip_parens(arg)) for r in ctx.flow.reach(ctx.len_roots()) if (arg := len_arg(r.node))
         }
         for test, walked, attr in strides:
             if ctx.code(strip_parens(walked)) in measured:

@@ -56,7 +56,9 @@ class OffsetIgnored(ClassRule):
                     f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}) but nothing __len__ returns "
                     f"depends on {attr}: once self.{attr} is k > 0 (a resumed epoch), __iter__ yields k fewer than len()"
                 )
-                yield self.manual(offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips")
+                yield self.manual(
+                    offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
+                )
                 return
 
     VALID = (
@@ -474,4 +476,3 @@ class Continued(Plain):
             manual=("subtract self.processed in __len__, in the unit __iter__ skips",),
         ),
     )
-
