@@ -16,17 +16,24 @@ from typing import Any, Callable, Iterator, List, Sequence, Tuple
 _COUNTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 14, 17, 23)
 
 
-def image_counts(identities: int, seed: int = 0) -> List[int]:
+def image_counts(identities: int, seed: int = 0, least: int = 1) -> List[int]:
     rng = random.Random(seed)
-    return [rng.choice(_COUNTS) for _ in range(identities)]
+    counts = [c for c in _COUNTS if c >= least]
+    return [rng.choice(counts) for _ in range(identities)]
 
 
-def reid_items(identities: int, seed: int = 0, cameras: int = 6, view: bool = False) -> List[Tuple]:
+def reid_items(
+    identities: int, seed: int = 0, cameras: int = 6, view: bool = False, least: int = 1, outliers: int = 0
+) -> List[Tuple]:
     """(img_path, pid, camid[, viewid]) like Market-1501's `dataset.train`, pids relabelled
-    0..identities-1, each identity's images spread over a few cameras."""
+    0..identities-1, each identity's images spread over a few cameras; `least` images an
+    identity at least; `outliers` images labelled -1 (un-clustered, in pseudo-labelled sets)."""
     rng = random.Random(seed + 1000)
     items = []
-    for pid, count in enumerate(image_counts(identities, seed)):
+    for k in range(outliers):
+        camid = rng.randrange(cameras)
+        items.append((f"/data/market1501/bounding_box_train/outlier_c{camid + 1}_{k:06d}.jpg", -1, camid))
+    for pid, count in enumerate(image_counts(identities, seed, least)):
         for k in range(count):
             camid = rng.randrange(cameras)
             path = f"/data/market1501/bounding_box_train/{pid:04d}_c{camid + 1}s1_{k:06d}_00.jpg"
