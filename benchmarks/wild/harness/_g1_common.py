@@ -52,11 +52,15 @@ def class_labels(classes: int, seed: int = 0, low: int = 1, high: int = 30) -> L
 @contextlib.contextmanager
 def world(size: int, rank: int) -> Iterator[None]:
     """torch.distributed answering as rank `rank` of `size` processes, restored after.
-    all_gather fills every slot with this rank's tensor: a world whose ranks are all in
-    the same state (the samplers here gather a shared random seed)."""
+    all_gather fills every slot with this rank's tensor and broadcast leaves it as it is:
+    a world whose ranks are all in the same state (the samplers here gather or broadcast a
+    shared random choice)."""
     import torch.distributed as dist
 
-    names = ("is_available", "is_initialized", "get_world_size", "get_rank", "get_backend", "all_gather", "barrier")
+    names = (
+        "is_available", "is_initialized", "get_world_size", "get_rank", "get_backend", "all_gather", "barrier",
+        "broadcast",
+    )
     saved = {name: getattr(dist, name) for name in names}
 
     def all_gather(tensor_list, tensor, group=None, async_op=False):
@@ -70,6 +74,7 @@ def world(size: int, rank: int) -> Iterator[None]:
     dist.get_backend = lambda group=None: "gloo"
     dist.all_gather = all_gather
     dist.barrier = lambda *a, **k: None
+    dist.broadcast = lambda tensor, src=0, group=None, async_op=False: None  # every rank holds rank 0's
     try:
         yield
     finally:
