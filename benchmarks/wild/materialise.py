@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import Dict
 
+from environment import REPO
 from realcode.fetching import FetchError, fetch
 
 from .catalog import CACHE, slug
@@ -106,7 +107,8 @@ def _write_startup(project: Project) -> None:
 
 
 def environment(project: Project) -> Dict[str, str]:
-    """The environment of a process that imports the project: our stand-ins, then its tree."""
+    """The environment of a process that imports the project: our stand-ins, then its tree,
+    then this checkout's flake8_dplen (not the one installed: a baseline worktree measures its own)."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(stubs(project)), str(tree(project))])
+    env["PYTHONPATH"] = os.pathsep.join([str(stubs(project)), str(tree(project)), str(REPO / "src")])
     return env
