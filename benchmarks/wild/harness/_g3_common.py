@@ -46,3 +46,46 @@ def with_epoch(sampler, epoch: int, **kwargs):
     """The sampler after `set_epoch(epoch, ...)`, as a training loop leaves it."""
     sampler.set_epoch(epoch, **kwargs)
     return sampler
+
+
+def megatron_batch_sampler_cases(cls, random_sampler=None, accumulation=False):
+    """Cases for the DistributedBatchSampler that NVIDIA's early Megatron passed on to
+    GLM, SwissArmyTransformer and gpt-neox: a global batch cut into per-rank slices,
+    every rank of worlds 1-4, and the resume of their training loops
+    (`batch_sampler.start_iter = iteration % len(loader)`), and `wrap_last` over two
+    consecutive epochs."""
+    import torch.utils.data as tud
+
+    from wild.entry import Case
+
+    def source(n):
+        if random_sampler is None:
+            return tud.SequentialSampler(range(n))
+        return random_sampler(n)
+
+    for n in (10, 37, 64):
+        for size in (1, 2, 4):
+            for per_rank in (2, 3):
+                batch = per_rank * size
+                for rank in range(size):
+                    for drop_last in (True, False):
+                        for start in (0, 1, 2):
+                            for gas in ((1, 2) if accumulation else (None,)):
+
+                                def build(n=n, b=batch, d=drop_last, r=rank, s=size, k=start, g=gas):
+                                    extra = {} if g is None else {"gradient_accumulation_steps": g}
+                                    sampler = cls(source(n), b, d, r, s, **extra)
+                                    sampler.start_iter = k
+                                    return sampler
+
+                                yield Case(
+                                    f"n={n} batch={batch} world={size} rank={rank} drop_last={drop_last}"
+                                    f" start_iter={start}" + ("" if gas is None else f" accumulation={gas}"),
+                                    build,
+                                    marker="start_iter" if start else None,
+                                )
+                    yield Case(
+                        f"n={n} batch={batch} world={size} rank={rank} wrap_last=True, two epochs",
+                        lambda n=n, b=batch, r=rank, s=size: cls(source(n), b, False, r, s, wrap_last=True),
+                        repeat=2,
+                    )
