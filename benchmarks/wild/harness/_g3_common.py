@@ -89,3 +89,49 @@ def megatron_batch_sampler_cases(cls, random_sampler=None, accumulation=False):
                         lambda n=n, b=batch, r=rank, s=size: cls(source(n), b, False, r, s, wrap_last=True),
                         repeat=2,
                     )
+
+
+class SpectrogramLengths:
+    """Stands for VITS's TextAudioLoader after _filter(): `lengths`, spectrogram frames
+    (wav bytes // (2 * hop_length)) of each utterance."""
+
+    def __init__(self, lengths):
+        self.lengths = list(lengths)
+
+    def __len__(self):
+        return len(self.lengths)
+
+
+def utterance_frames(n: int, seed: int, low: int = 40, high: int = 1100):
+    """`n` spectrogram lengths, short and long; some fall outside VITS's boundaries
+    (the sampler drops them) and always a few in the first bucket."""
+    import random
+
+    rng = random.Random(seed)
+    frames = [rng.randint(low, high) for _ in range(n)]
+    frames[:3] = [100, 150, 299]
+    return frames
+
+
+def vits_bucket_cases(cls, boundaries):
+    """The DistributedBucketSampler of VITS (and the projects that copied it) as their
+    train.py builds it: (dataset, batch_size, boundaries, num_replicas, rank, shuffle)."""
+    from wild.entry import Case
+
+    for n in (12, 50, 173, 400):
+        for batch in (4, 16):
+            for size in (1, 2, 4):
+                for rank in range(size):
+                    for shuffle in (True, False):
+                        for epoch in (0, 5):
+
+                            def build(n=n, b=batch, s=size, r=rank, sh=shuffle, e=epoch):
+                                data = SpectrogramLengths(utterance_frames(n, seed=n))
+                                sampler = cls(data, b, list(boundaries), num_replicas=s, rank=r, shuffle=sh)
+                                sampler.set_epoch(e)
+                                return sampler
+
+                            yield Case(
+                                f"utterances={n} batch={batch} world={size} rank={rank} shuffle={shuffle} epoch={epoch}",
+                                build,
+                            )
