@@ -21,8 +21,10 @@ PROJECT = Project(
     ref="3.0.4",
     domain="biology (proteins, structures)",
     stubs={
-        # toolz.accumulate(binop, seq): running reduction, as itertools.accumulate.
-        "toolz": "import itertools\n\ndef accumulate(binop, seq, initial=None):\n"
+        # toolz.accumulate(binop, seq): running reduction, as itertools.accumulate
+        # (toolz keeps it in toolz.itertoolz and re-exports it).
+        "toolz": "from .itertoolz import accumulate\n",
+        "toolz.itertoolz": "import itertools\n\n\ndef accumulate(binop, seq, initial=None):\n"
         "    return itertools.accumulate(seq, binop)\n",
         # only named in annotations of the module's data-frame helpers
         "pandas": "class DataFrame:\n    pass\n\n\nclass Series:\n    pass\n",
