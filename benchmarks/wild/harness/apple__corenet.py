@@ -28,7 +28,9 @@ def _world(size, rank):
     """torch.distributed as a process of a group of `size` sees it (BaseSamplerDDP asks it)."""
     import torch.distributed as dist
 
-    saved = {name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")}
+    saved = {
+        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
+    }
     dist.is_available = lambda: True
     dist.is_initialized = lambda: True
     dist.get_world_size = lambda group=None: size
@@ -60,7 +62,12 @@ def _opts(batch, repeats=1, truncated=False):
     for name in MODULES:
         module = __import__(f"corenet.data.sampler.{name}", fromlist=["_"])
         for klass in vars(module).values():
-            if isinstance(klass, type) and klass.__module__ == module.__name__ and "add_arguments" in vars(klass) and klass not in seen:
+            if (
+                isinstance(klass, type)
+                and klass.__module__ == module.__name__
+                and "add_arguments" in vars(klass)
+                and klass not in seen
+            ):
                 seen.add(klass)
                 klass.add_arguments(parser)
     opts = parser.parse_args([])
@@ -85,6 +92,7 @@ def _cases(cls, module, ddp=False, variable=False, video_clip=False):
             for training, repeats, truncated in settings:
                 worlds = ((2, 0), (2, 1), (4, 3)) if ddp else ((1, 0),)
                 for world, rank in worlds:
+
                     def build(n=n, b=batch, t=training, r=repeats, tr=truncated, w=world, k=rank):
                         opts = _opts(b, r, tr)
                         kwargs = {"get_item_metadata": _video_metadata} if video_clip else {}
@@ -93,7 +101,9 @@ def _cases(cls, module, ddp=False, variable=False, video_clip=False):
                         s.set_epoch(1)
                         return s
 
-                    config = f"n={n} batch={batch} training={training} num_repeats={repeats} truncated={truncated}"
+                    config = (
+                        f"n={n} batch={batch} training={training} num_repeats={repeats} truncated={truncated}"
+                    )
                     if ddp:
                         config += f" world={world} rank={rank}"
                     # Variable batch sizes are drawn at random per batch: judged on the mean.
@@ -112,13 +122,31 @@ _register("corenet/data/sampler/batch_sampler.py", "BatchSamplerDDP", ddp=True)
 _register("corenet/data/sampler/multi_scale_sampler.py", "MultiScaleSampler", variable=True)
 _register("corenet/data/sampler/multi_scale_sampler.py", "MultiScaleSamplerDDP", ddp=True, variable=True)
 _register("corenet/data/sampler/variable_batch_sampler.py", "VariableBatchSampler", variable=True)
-_register("corenet/data/sampler/variable_batch_sampler.py", "VariableBatchSamplerDDP", ddp=True, variable=True)
+_register(
+    "corenet/data/sampler/variable_batch_sampler.py", "VariableBatchSamplerDDP", ddp=True, variable=True
+)
 _register("corenet/data/sampler/video_batch_sampler.py", "VideoBatchSampler")
 _register("corenet/data/sampler/video_batch_sampler.py", "VideoBatchSamplerDDP", ddp=True)
 _register("corenet/data/sampler/video_variable_seq_sampler.py", "VideoVariableSeqSampler", variable=True)
-_register("corenet/data/sampler/video_variable_seq_sampler.py", "VideoVariableSeqSamplerDDP", ddp=True, variable=True)
-_register("corenet/data/sampler/video_clip_batch_sampler.py", "VideoClipBatchSampler", variable=True, video_clip=True)
-_register("corenet/data/sampler/video_clip_batch_sampler.py", "VideoClipBatchSamplerDDP", ddp=True, variable=True, video_clip=True)
+_register(
+    "corenet/data/sampler/video_variable_seq_sampler.py",
+    "VideoVariableSeqSamplerDDP",
+    ddp=True,
+    variable=True,
+)
+_register(
+    "corenet/data/sampler/video_clip_batch_sampler.py",
+    "VideoClipBatchSampler",
+    variable=True,
+    video_clip=True,
+)
+_register(
+    "corenet/data/sampler/video_clip_batch_sampler.py",
+    "VideoClipBatchSamplerDDP",
+    ddp=True,
+    variable=True,
+    video_clip=True,
+)
 
 not_run(
     PROJECT,

@@ -51,7 +51,11 @@ class _Sequences:
         return len(self.flag)
 
 
-@sampler(PROJECT, "projects/mmdet3d_plugin/datasets/samplers/group_sampler.py", "InfiniteGroupEachSampleInBatchSampler")
+@sampler(
+    PROJECT,
+    "projects/mmdet3d_plugin/datasets/samplers/group_sampler.py",
+    "InfiniteGroupEachSampleInBatchSampler",
+)
 def _(cls, module):
     for name, lengths in SCENES.items():
         for per_gpu, world in ((1, 1), (2, 1), (2, 2), (1, 4)):
@@ -60,7 +64,7 @@ def _(cls, module):
             for rank in range(world):
                 yield Case(
                     f"{name} samples_per_gpu={per_gpu} world={world} rank={rank}",
-                    lambda l=lengths, p=per_gpu, w=world, k=rank: cls(_Sequences(l), p, w, k, seed=0),
+                    lambda lens=lengths, p=per_gpu, w=world, k=rank: cls(_Sequences(lens), p, w, k, seed=0),
                     marker="return self.size",
                 )
 
@@ -72,12 +76,16 @@ def _(cls, module):
             for replicas in (1, 2, 4):
                 for rank in range(replicas):
                     for epoch in (0, 2):
-                        def build(l=lengths, p=per_gpu, r=replicas, k=rank, e=epoch):
-                            s = cls(_Sequences(l), p, num_replicas=r, rank=k, seed=0)
+
+                        def build(lens=lengths, p=per_gpu, r=replicas, k=rank, e=epoch):
+                            s = cls(_Sequences(lens), p, num_replicas=r, rank=k, seed=0)
                             s.set_epoch(e)
                             return s
 
-                        yield Case(f"{name} samples_per_gpu={per_gpu} replicas={replicas} rank={rank} epoch={epoch}", build)
+                        yield Case(
+                            f"{name} samples_per_gpu={per_gpu} replicas={replicas} rank={rank} epoch={epoch}",
+                            build,
+                        )
 
 
 @sampler(PROJECT, "projects/mmdet3d_plugin/datasets/samplers/distributed_sampler.py", "DistributedSampler")
@@ -88,5 +96,7 @@ def _(cls, module):
             for rank in range(replicas):
                 yield Case(
                     f"n={n} replicas={replicas} rank={rank} shuffle=False",
-                    lambda n=n, r=replicas, k=rank: cls(list(range(n)), num_replicas=r, rank=k, shuffle=False),
+                    lambda n=n, r=replicas, k=rank: cls(
+                        list(range(n)), num_replicas=r, rank=k, shuffle=False
+                    ),
                 )

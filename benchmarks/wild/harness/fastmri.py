@@ -32,7 +32,11 @@ class _Slices:
         self.raw_samples = []
         for volume, count in enumerate(counts):
             for index in range(count):
-                fields = (f"/data/knee/multicoil_train/file{1000000 + volume}.h5", index, {"encoding_size": (640, 368, 1)})
+                fields = (
+                    f"/data/knee/multicoil_train/file{1000000 + volume}.h5",
+                    index,
+                    {"encoding_size": (640, 368, 1)},
+                )
                 self.raw_samples.append(sample(*fields) if sample is not tuple else fields)
 
     def __len__(self):
@@ -49,9 +53,12 @@ def _(cls, module):
             for rank in range(replicas):
                 for shuffle in (True, False):
                     for epoch in (0, 3):
+
                         def build(c=counts, r=replicas, k=rank, s=shuffle, e=epoch):
                             sampler_ = cls(_Slices(mri_data, c), num_replicas=r, rank=k, shuffle=s, seed=0)
                             sampler_.set_epoch(e)
                             return sampler_
 
-                        yield Case(f"{name} replicas={replicas} rank={rank} shuffle={shuffle} epoch={epoch}", build)
+                        yield Case(
+                            f"{name} replicas={replicas} rank={rank} shuffle={shuffle} epoch={epoch}", build
+                        )

@@ -30,7 +30,9 @@ def _world(size, rank):
     """torch.distributed as a process of a group of `size` sees it (utils/comm.py asks it)."""
     import torch.distributed as dist
 
-    saved = {name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")}
+    saved = {
+        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
+    }
     dist.is_available = lambda: True
     dist.is_initialized = lambda: True
     dist.get_world_size = lambda group=None: size
@@ -47,6 +49,7 @@ def _(cls, module):
     for n in (1, 2, 5, 10, 23, 64):
         for world in (1, 2, 3, 4):
             for rank in range(world):
+
                 def build(n=n, w=world, k=rank):
                     with _world(w, k):
                         return cls(n)

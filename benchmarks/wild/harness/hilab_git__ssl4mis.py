@@ -14,7 +14,19 @@ PROJECT = Project(
     domain="medical imaging",
     root="code",
     # dataset.py and util.py import these for their datasets, transforms and losses.
-    absent=("cv2", "h5py", "torchvision", "matplotlib", "PIL", "skimage", "augmentations", "networks", "SimpleITK", "medpy", "tqdm"),
+    absent=(
+        "cv2",
+        "h5py",
+        "torchvision",
+        "matplotlib",
+        "PIL",
+        "skimage",
+        "augmentations",
+        "networks",
+        "SimpleITK",
+        "medpy",
+        "tqdm",
+    ),
 )
 
 # (labelled slices, all slices): ACDC-like splits at a few labelled fractions, smaller.
@@ -29,7 +41,9 @@ def _(cls, module):
                 continue  # its own assertions
             yield Case(
                 f"labelled={labelled} total={total} batch_size={batch} labeled_bs={labelled_bs}",
-                lambda l=labelled, t=total, b=batch, lb=labelled_bs: cls(list(range(l)), list(range(l, t)), b, b - lb),
+                lambda lab=labelled, t=total, b=batch, lb=labelled_bs: cls(
+                    list(range(lab)), list(range(lab, t)), b, b - lb
+                ),
             )
 
 
@@ -44,4 +58,7 @@ def _(cls, module):
             lists[k] = list(range(start, start + size))
             start += size
         for epoch_n in (n, n // 2 + 1):
-            yield Case(f"N={epoch_n} clusters={clusters} images={start}", lambda N=epoch_n, lists=lists: cls(N, lists))
+            yield Case(
+                f"N={epoch_n} clusters={clusters} images={start}",
+                lambda N=epoch_n, lists=lists: cls(N, lists),
+            )

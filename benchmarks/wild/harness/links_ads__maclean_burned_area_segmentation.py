@@ -56,7 +56,10 @@ def _(cls, module):
     for name, shapes in SCENES.items():
         for tile in (256, 512):
             for length in (None, 5, 37):
-                yield Case(f"{name} tile_size={tile} length={length}", lambda s=shapes, t=tile, l=length: cls(_Rasters(s), t, length=l))
+                yield Case(
+                    f"{name} tile_size={tile} length={length}",
+                    lambda s=shapes, t=tile, ln=length: cls(_Rasters(s), t, length=ln),
+                )
 
 
 @sampler(PROJECT, "src/baseg/samplers/batched.py", "RandomTiledBatchSampler")
@@ -67,5 +70,5 @@ def _(cls, module):
                 for length in (None, 37):
                     yield Case(
                         f"{name} tile_size={tile} batch_size={batch} length={length}",
-                        lambda s=shapes, t=tile, b=batch, l=length: cls(_Rasters(s), t, b, length=l),
+                        lambda s=shapes, t=tile, b=batch, ln=length: cls(_Rasters(s), t, b, length=ln),
                     )

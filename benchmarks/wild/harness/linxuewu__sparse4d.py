@@ -54,7 +54,7 @@ class _Sequences:
                 self.data_infos.append(
                     {
                         "timestamp": 1_533_000_000_000_000 + scene * 60_000_000 + frame * 500_000,
-                        "lidar_path": f"./data/nuscenes/samples/LIDAR_TOP/n015-2018-07-{scene:02d}__LIDAR_TOP__{frame}.pcd.bin",
+                        "lidar_path": f"samples/LIDAR_TOP/n015-{scene:02d}__LIDAR_TOP__{frame}.pcd.bin",
                     }
                 )
         self.keep_consistent_seq_aug = keep_consistent_seq_aug
@@ -65,10 +65,19 @@ class _Sequences:
         return len(self.flag)
 
     def _sample_augmentation(self):
-        return {"resize": float(np.random.uniform(0.4, 0.47)), "crop": (0, 130, 704, 386), "flip": False, "rotate": 0.0}
+        return {
+            "resize": float(np.random.uniform(0.4, 0.47)),
+            "crop": (0, 130, 704, 386),
+            "flip": False,
+            "rotate": 0.0,
+        }
 
 
-@sampler(PROJECT, "projects/mmdet3d_plugin/datasets/samplers/infinite_group_each_sample_in_batch_sampler.py", "InfiniteGroupEachSampleInBatchSampler")
+@sampler(
+    PROJECT,
+    "projects/mmdet3d_plugin/datasets/samplers/infinite_group_each_sample_in_batch_sampler.py",
+    "InfiniteGroupEachSampleInBatchSampler",
+)
 def _(cls, module):
     for name, lengths in SCENES.items():
         for per_gpu, world in ((1, 1), (2, 1), (2, 2), (1, 4)):
@@ -77,8 +86,11 @@ def _(cls, module):
             for rank in range(world):
                 for consistent in (True, False):
                     yield Case(
-                        f"{name} batch_size={per_gpu} world={world} rank={rank} keep_consistent_seq_aug={consistent}",
-                        lambda l=lengths, p=per_gpu, w=world, k=rank, c=consistent: cls(_Sequences(l, c), p, w, k, seed=0),
+                        f"{name} batch_size={per_gpu} world={world} rank={rank} "
+                        f"keep_consistent_seq_aug={consistent}",
+                        lambda lens=lengths, p=per_gpu, w=world, k=rank, c=consistent: cls(
+                            _Sequences(lens, c), p, w, k, seed=0
+                        ),
                         marker="return self.size",
                     )
 
@@ -90,12 +102,16 @@ def _(cls, module):
             for replicas in (1, 2, 4):
                 for rank in range(replicas):
                     for epoch in (0, 2):
-                        def build(l=lengths, p=per_gpu, r=replicas, k=rank, e=epoch):
-                            s = cls(_Sequences(l), p, num_replicas=r, rank=k, seed=0)
+
+                        def build(lens=lengths, p=per_gpu, r=replicas, k=rank, e=epoch):
+                            s = cls(_Sequences(lens), p, num_replicas=r, rank=k, seed=0)
                             s.set_epoch(e)
                             return s
 
-                        yield Case(f"{name} samples_per_gpu={per_gpu} replicas={replicas} rank={rank} epoch={epoch}", build)
+                        yield Case(
+                            f"{name} samples_per_gpu={per_gpu} replicas={replicas} rank={rank} epoch={epoch}",
+                            build,
+                        )
 
 
 @sampler(PROJECT, "projects/mmdet3d_plugin/datasets/samplers/distributed_sampler.py", "DistributedSampler")
@@ -106,6 +122,8 @@ def _(cls, module):
             for rank in range(replicas):
                 yield Case(
                     f"{name} replicas={replicas} rank={rank} shuffle=False",
-                    lambda l=lengths, r=replicas, k=rank: cls(_Sequences(l), num_replicas=r, rank=k, shuffle=False),
+                    lambda lens=lengths, r=replicas, k=rank: cls(
+                        _Sequences(lens), num_replicas=r, rank=k, shuffle=False
+                    ),
                     marker="self.num_samples = len(indices)",
                 )

@@ -57,13 +57,31 @@ def _(cls, module):
                 for by_prob in (False, True):
                     for replicas in (1, 2, 4):
                         for rank in sorted({0, replicas - 1}):
-                            def build(l=labelled, u=unlabelled, p=per_gpu, e=epoch_length, b=by_prob, r=replicas, k=rank):
-                                s = cls(_SemiDataset(l, u), by_prob=b, epoch_length=e, sample_ratio=[1, 4], samples_per_gpu=p, num_replicas=r, rank=k)
+
+                            def build(
+                                lab=labelled,
+                                u=unlabelled,
+                                p=per_gpu,
+                                e=epoch_length,
+                                b=by_prob,
+                                r=replicas,
+                                k=rank,
+                            ):
+                                s = cls(
+                                    _SemiDataset(lab, u),
+                                    by_prob=b,
+                                    epoch_length=e,
+                                    sample_ratio=[1, 4],
+                                    samples_per_gpu=p,
+                                    num_replicas=r,
+                                    rank=k,
+                                )
                                 s.set_epoch(1)
                                 return s
 
                             yield Case(
                                 f"labelled={labelled} unlabelled={unlabelled} samples_per_gpu={per_gpu} "
-                                f"epoch_length={epoch_length} by_prob={by_prob} replicas={replicas} rank={rank}",
+                                f"epoch_length={epoch_length} by_prob={by_prob} "
+                                f"replicas={replicas} rank={rank}",
                                 build,
                             )

@@ -15,7 +15,17 @@ PROJECT = Project(
     ref="52aaeb9ed27a490820696d7754d19f98cd6ecd11",
     domain="object detection",
     root="",
-    absent=("spring_analytics", "onnx", "matplotlib", "cv2", "PIL", "easydict", "yaml", "tensorboardX", "pandas"),
+    absent=(
+        "spring_analytics",
+        "onnx",
+        "matplotlib",
+        "cv2",
+        "PIL",
+        "easydict",
+        "yaml",
+        "tensorboardX",
+        "pandas",
+    ),
     empty_init=("up", "up.data", "up.utils", "up.utils.general", "up.data.samplers"),
 )
 
@@ -55,7 +65,9 @@ class _Detections:
 def _world_cases(make, extra=""):
     for n in SIZES:
         for replicas, rank in WORLDS:
-            yield Case(f"n={n} replicas={replicas} rank={rank}{extra}", lambda n=n, r=replicas, k=rank: make(n, r, k))
+            yield Case(
+                f"n={n} replicas={replicas} rank={rank}{extra}", lambda n=n, r=replicas, k=rank: make(n, r, k)
+            )
 
 
 @sampler(PROJECT, "up/data/samplers/sampler.py", "DistributedSampler")
@@ -109,6 +121,7 @@ def _(cls, module):
             for b in (1, 2, 4):
                 for n in SIZES:
                     for replicas, rank in ((1, 0), (2, 1), (4, 3)):
+
                         def build(inner=inner, training=training, b=b, n=n, r=replicas, k=rank):
                             data = _Detections(n)
                             if inner == "dist":
@@ -116,15 +129,21 @@ def _(cls, module):
                             elif inner == "dist_test":
                                 base = samplers.TestDistributedSampler(data, num_replicas=r, rank=k)
                             else:
-                                base = samplers.DistributedRepeatFactorReSampler(data, t=0.3, ri_mode="ceil", num_replicas=r, rank=k)
+                                base = samplers.DistributedRepeatFactorReSampler(
+                                    data, t=0.3, ri_mode="ceil", num_replicas=r, rank=k
+                                )
                             return cls(base, b, [1.0], drop_last=False, training=training)
 
-                        yield Case(f"{inner} n={n} replicas={replicas} rank={rank} batch={b} training={training}", build)
+                        yield Case(
+                            f"{inner} n={n} replicas={replicas} rank={rank} batch={b} training={training}",
+                            build,
+                        )
 
 
 not_run(
     PROJECT,
     "up/data/samplers/batch_sampler.py",
     "InfiniteBatchSampler",
-    "endless by design and its __len__ raises ValueError('Infinite sampler has no length'): no length to compare",
+    "endless by design and its __len__ raises ValueError('Infinite sampler has no length'): "
+    "no length to compare",
 )

@@ -35,7 +35,9 @@ def _(cls, module):
                 for shuffle in (True, False):
                     yield Case(
                         f"n={n} replicas={replicas} rank={rank} shuffle={shuffle}",
-                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(list(range(n)), num_replicas=r, rank=k, shuffle=s),
+                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(
+                            list(range(n)), num_replicas=r, rank=k, shuffle=s
+                        ),
                     )
 
 
@@ -47,6 +49,7 @@ def _(cls, module):
         for b in (1, 2, 4):
             for drop_uneven in (False, True):
                 for shuffle in (True, False):
+
                     def build(n=n, b=b, d=drop_uneven, s=shuffle):
                         base = tud.RandomSampler(range(n)) if s else tud.SequentialSampler(range(n))
                         return cls(base, _aspect_groups(n), b, drop_uneven=d)
@@ -65,6 +68,7 @@ def _(cls, module):
                 if start_epoch >= total_epochs:
                     continue
                 for mosaic in (False, True):
+
                     def build(n=n, b=b, t=total_epochs, s=start_epoch, m=mosaic, p=per_epoch):
                         batches = tud.BatchSampler(tud.RandomSampler(range(n)), b, drop_last=False)
                         return cls(batches, t * p, s * p, enable_mosaic=m)
