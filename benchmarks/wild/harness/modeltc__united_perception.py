@@ -34,23 +34,28 @@ WORLDS = ((1, 0), (2, 0), (2, 1), (3, 2), (4, 1), (4, 3))
 
 
 class _Detections:
-    """A detection dataset as the samplers read it: len(), aspect_ratios, the classes of each
-    image (class 0 is the background, as num_classes counts it), images per class and per list."""
+    """A detection dataset as the samplers read it (CocoDataset's properties): len(),
+    aspect_ratios, the classes of each image, and images per class for the classes that occur
+    (class 0 is the background, which num_classes counts); images per list for the list-aware
+    sampler."""
 
-    def __init__(self, n, num_classes=5, lists=2):
-        self.num_classes = num_classes
-        # long-tailed: class 1 everywhere, class 4 in a few images, some images unlabelled
-        self.classes = [
-            [c for c in range(1, num_classes) if i % (c * c) == 0 and (c == 1 or i % 3)] if i % 5 else []
-            for i in range(n)
-        ]
+    def __init__(self, n, lists=2):
+        # long-tailed: classes 1 and 2 in every other image, 3 in a fifth, 4 in an eleventh,
+        # every seventh image without objects
+        self.classes = []
+        for i in range(n):
+            found = [] if i % 7 == 6 else [1 + i % 2]
+            found += [3] if i % 5 == 3 else []
+            found += [4] if i % 11 == 4 else []
+            self.classes.append(sorted(set(found)))
         self.aspect_ratios = [(0.75, 1.33, 1.0, 0.56, 1.5)[(i * 3) % 5] for i in range(n)]
         per_class = defaultdict(list)
         for i, classes in enumerate(self.classes):
             for c in classes:
                 per_class[c].append(i)
-        self.images_per_class = {c: per_class.get(c, []) or [0] for c in range(1, num_classes)}
+        self.images_per_class = dict(sorted(per_class.items()))
         self.num_images_per_class = {c: len(v) for c, v in self.images_per_class.items()}
+        self.num_classes = max(per_class) + 1  # the classes that occur are 1..k
         self.num_list = lists
         self.images_per_list = {k: [i for i in range(n) if i % lists == k] for k in range(lists)}
         self.num_images_per_list = {k: len(v) for k, v in self.images_per_list.items()}
