@@ -43,7 +43,9 @@ def _(cls, module):
                 for shuffle in (True, False):
                     yield Case(
                         f"n={n} replicas={replicas} rank={rank} shuffle={shuffle}",
-                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(list(range(n)), num_replicas=r, rank=k, shuffle=s),
+                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(
+                            list(range(n)), num_replicas=r, rank=k, shuffle=s
+                        ),
                     )
 
 
@@ -56,6 +58,7 @@ def _(cls, module):
         for b in (1, 2, 4):
             for drop_uneven in (False, True):
                 for kind in ("random", "sequential", "distributed 2 rank 1"):
+
                     def build(n=n, b=b, d=drop_uneven, kind=kind):
                         if kind == "random":
                             base = tud.RandomSampler(range(n))
@@ -68,7 +71,9 @@ def _(cls, module):
                     yield Case(f"n={n} b={b} drop_uneven={drop_uneven} {kind}", build)
 
 
-@sampler(PROJECT, "maskrcnn_benchmark/data/samplers/iteration_based_batch_sampler.py", "IterationBasedBatchSampler")
+@sampler(
+    PROJECT, "maskrcnn_benchmark/data/samplers/iteration_based_batch_sampler.py", "IterationBasedBatchSampler"
+)
 def _(cls, module):
     for n, b in ((7, 2), (23, 4), (64, 8)):
         for num_iters in (5, 12, 40):

@@ -53,12 +53,17 @@ def _(cls, module):
                 for groups in (1, 2):
                     for rank in range(replicas):
                         for epoch in (0, 3):
+
                             def build(n=n, p=per_gpu, r=replicas, g=groups, k=rank, e=epoch):
                                 s = cls(_Frames(n, g), p, num_replicas=r, rank=k, seed=0)
                                 s.set_epoch(e)
                                 return s
 
-                            yield Case(f"n={n} samples_per_gpu={per_gpu} replicas={replicas} groups={groups} rank={rank} epoch={epoch}", build)
+                            yield Case(
+                                f"n={n} samples_per_gpu={per_gpu} replicas={replicas} groups={groups} "
+                                f"rank={rank} epoch={epoch}",
+                                build,
+                            )
 
 
 @sampler(PROJECT, "projects/mmdet3d_plugin/datasets/samplers/distributed_sampler.py", "DistributedSampler")
@@ -69,5 +74,7 @@ def _(cls, module):
             for rank in range(replicas):
                 yield Case(
                     f"n={n} replicas={replicas} rank={rank} shuffle=False",
-                    lambda n=n, r=replicas, k=rank: cls(list(range(n)), num_replicas=r, rank=k, shuffle=False),
+                    lambda n=n, r=replicas, k=rank: cls(
+                        list(range(n)), num_replicas=r, rank=k, shuffle=False
+                    ),
                 )

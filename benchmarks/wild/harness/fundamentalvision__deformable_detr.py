@@ -24,7 +24,9 @@ def _(cls, module):
                 for shuffle in (True, False):
                     yield Case(
                         f"n={n} replicas={replicas} rank={rank} shuffle={shuffle}",
-                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(list(range(n)), num_replicas=r, rank=k, shuffle=s),
+                        lambda n=n, r=replicas, k=rank, s=shuffle: cls(
+                            list(range(n)), num_replicas=r, rank=k, shuffle=s
+                        ),
                     )
 
 
@@ -37,7 +39,12 @@ def _(cls, module):
                 for shuffle in (True, False):
                     yield Case(
                         f"n={n} replicas={replicas} local_size={local} rank={rank} shuffle={shuffle}",
-                        lambda n=n, r=replicas, l=local, k=rank, s=shuffle: cls(
-                            list(range(n)), num_replicas=r, rank=k, local_rank=k % l, local_size=l, shuffle=s
+                        lambda n=n, r=replicas, loc=local, k=rank, s=shuffle: cls(
+                            list(range(n)),
+                            num_replicas=r,
+                            rank=k,
+                            local_rank=k % loc,
+                            local_size=loc,
+                            shuffle=s,
                         ),
                     )

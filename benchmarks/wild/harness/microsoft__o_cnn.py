@@ -23,7 +23,9 @@ def _world(size, rank):
     """torch.distributed as a process of a group of `size` sees it, for the constructor."""
     import torch.distributed as dist
 
-    saved = {name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")}
+    saved = {
+        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
+    }
     dist.is_available = lambda: True
     dist.is_initialized = lambda: True
     dist.get_world_size = lambda group=None: size
@@ -48,6 +50,7 @@ def _(cls, module):
         for world in (2, 3, 4):  # the solver takes it when world_size > 1
             for rank in range(world):
                 for shuffle in (True, False):
+
                     def build(n=n, w=world, k=rank, s=shuffle):
                         with _world(w, k):
                             return cls(list(range(n)), shuffle=s)

@@ -13,7 +13,18 @@ PROJECT = Project(
     ref="3cf7d870537e287c99b43b68636ea392a5e6f519",
     domain="3D object detection",
     root="",
-    absent=("torchvision", "six", "cv2", "terminaltables", "tensorboardX", "pycocotools", "mmcv", "spconv", "addict", "yaml"),
+    absent=(
+        "torchvision",
+        "six",
+        "cv2",
+        "terminaltables",
+        "tensorboardX",
+        "pycocotools",
+        "mmcv",
+        "spconv",
+        "addict",
+        "yaml",
+    ),
     empty_init=("det3d.datasets", "det3d.datasets.loader", "det3d.torchie"),
 )
 
@@ -23,7 +34,9 @@ SIZES = (4, 7, 10, 23, 64, 101)
 def _dataset(n, groups=2):
     """A dataset as det3d's point-cloud datasets present it to the samplers: len() and a
     numpy `flag` of group ids (uneven groups, the way aspect-ratio flags come)."""
-    flag = np.array([0 if (i * 7) % 10 < 6 else 1 for i in range(n)] if groups == 2 else [0] * n, dtype=np.int64)
+    flag = np.array(
+        [0 if (i * 7) % 10 < 6 else 1 for i in range(n)] if groups == 2 else [0] * n, dtype=np.int64
+    )
     return _Flagged(flag)
 
 
@@ -52,7 +65,9 @@ def _distributed(cls, path):
                     for shuffle in (True, False):
                         yield Case(
                             f"n={n} replicas={replicas} rank={rank} shuffle={shuffle}",
-                            lambda n=n, r=replicas, k=rank, s=shuffle: klass(list(range(n)), num_replicas=r, rank=k, shuffle=s),
+                            lambda n=n, r=replicas, k=rank, s=shuffle: klass(
+                                list(range(n)), num_replicas=r, rank=k, shuffle=s
+                            ),
                         )
 
 
@@ -67,7 +82,10 @@ def _(cls, module):
             for groups in (1, 2):
                 if not _pads(n, groups, per_gpu):
                     continue
-                yield Case(f"n={n} samples_per_gpu={per_gpu} groups={groups}", lambda n=n, p=per_gpu, g=groups: cls(_dataset(n, g), p))
+                yield Case(
+                    f"n={n} samples_per_gpu={per_gpu} groups={groups}",
+                    lambda n=n, p=per_gpu, g=groups: cls(_dataset(n, g), p),
+                )
 
 
 @sampler(PROJECT, "det3d/datasets/loader/sampler.py", "DistributedGroupSampler")
@@ -80,5 +98,7 @@ def _(cls, module):
                 for rank in range(replicas):
                     yield Case(
                         f"n={n} samples_per_gpu={per_gpu} replicas={replicas} rank={rank}",
-                        lambda n=n, p=per_gpu, r=replicas, k=rank: cls(_dataset(n), p, num_replicas=r, rank=k),
+                        lambda n=n, p=per_gpu, r=replicas, k=rank: cls(
+                            _dataset(n), p, num_replicas=r, rank=k
+                        ),
                     )
