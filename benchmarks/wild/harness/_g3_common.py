@@ -135,3 +135,28 @@ def vits_bucket_cases(cls, boundaries):
                                 f"utterances={n} batch={batch} world={size} rank={rank} shuffle={shuffle} epoch={epoch}",
                                 build,
                             )
+
+
+def megatron_pretraining_cases(make, random=False, drop_last=True):
+    """Cases for Megatron-LM's MegatronPretrainingSampler / MegatronPretrainingRandomSampler
+    as their copies take them: `make(total, consumed, micro_batch, rank, size[, drop_last])`,
+    from the start and resumed (consumed_samples a whole number of global steps), each rank
+    of data-parallel worlds 1-4."""
+    from wild.entry import Case
+
+    for n in (9, 40, 131):
+        for mbs in (1, 4):
+            for size in (1, 2, 4):
+                if random and n < mbs * size:
+                    continue  # its shard of whole global batches would be empty
+                for rank in range(size):
+                    step = mbs * size
+                    for consumed in sorted({0, (n // 3) // step * step}):
+                        for last in ((True, False) if drop_last and not random else (None,)):
+                            extra = "" if last is None else f" drop_last={last}"
+                            yield Case(
+                                f"total={n} consumed={consumed} micro_batch={mbs} dp={size} rank={rank}{extra}",
+                                lambda n=n, c=consumed, m=mbs, s=size, r=rank, d=last: (
+                                    make(n, c, m, r, s) if d is None else make(n, c, m, r, s, d)
+                                ),
+                            )
