@@ -36,6 +36,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run.add_argument("--part", choices=("all", "tuning", "heldout"), default="all")
     run.add_argument("--offline", action="store_true", help="never call pip; the cache only")
     run.add_argument("--dry", action="store_true", help="print, write no table")
+    meas = commands.add_parser("measure", help="the rules and dplen check against the ground truth")
+    meas.add_argument("--project", action="append", default=[], help="a slug or project name (repeatable)")
+    meas.add_argument("--part", choices=("all", "tuning", "heldout"), default="all")
+    meas.add_argument("--no-check", action="store_true", help="the rules only")
+    meas.add_argument("-j", "--jobs", type=int, default=2, help="dplen check runs at once")
+    meas.add_argument("--check-args", default="", help="more arguments for dplen check, one string")
     args = parser.parse_args(argv)
     from wild.catalog import select
 
@@ -44,6 +50,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from wild.truth import truth
 
         truth(selected, offline=args.offline, write=not args.dry)
+        return 0
+    import time
+
+    from wild.measure import measure, report
+
+    start = time.monotonic()
+    parts = measure(selected, args.jobs, not args.no_check, args.check_args.split())
+    report(parts, time.monotonic() - start, not args.no_check)
     return 0
 
 

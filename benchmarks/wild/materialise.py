@@ -8,10 +8,13 @@ GitHub projects come from the snapshot a working session's `fetch` left in /work
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Dict
 
+from environment import REPO
 from realcode.fetching import FetchError, fetch
 
 from .catalog import CACHE, slug
@@ -54,6 +57,7 @@ def materialise(project: Project, offline: bool = False) -> Path:
     for dotted, source in project.stubs.items():
         package = any(other.startswith(dotted + ".") for other in project.stubs)
         _write_module(stubs(project), dotted, source, package)
+    _write_startup(project)
     for package in project.empty_init:
         init = tree(project).joinpath(*package.split("."), "__init__.py")
         if not init.is_file():
@@ -88,3 +92,23 @@ def _write_module(root: Path, dotted: str, source: str, package: bool) -> None:
         root.joinpath(*parts, "__init__.py") if package else root.joinpath(*parts[:-1], parts[-1] + ".py")
     )
     target.write_text(source)
+
+
+def _write_startup(project: Project) -> None:
+    """A `sitecustomize` in the stand-ins' folder installs the permissive finder of the
+    project's `absent` names at start-up, so every process that has the folder on its
+    PYTHONPATH gets it: the truth child, `dplen check`, and any child those start."""
+    folder = stubs(project)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).with_name("absent.py"), folder / "_wild_absent.py")
+    (folder / "sitecustomize.py").write_text(
+        f"import _wild_absent\n_wild_absent.install({list(project.absent)!r})\n"
+    )
+
+
+def environment(project: Project) -> Dict[str, str]:
+    """The environment of a process that imports the project: our stand-ins, then its tree,
+    then this checkout's flake8_dplen (not the one installed: a baseline worktree measures its own)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(stubs(project)), str(tree(project)), str(REPO / "src")])
+    return env

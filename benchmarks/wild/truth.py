@@ -26,7 +26,7 @@ from environment import REPO
 
 from .catalog import TRUTH, projects, slug
 from .entry import Project, Sampler
-from .materialise import materialise, stubs, tree
+from .materialise import environment, materialise
 
 # Wall-clock seconds one class may take in its child, cases and imports together.
 CLASS_SECONDS = 240
@@ -39,11 +39,7 @@ def module_name(path: str, root: str) -> str:
 
 
 def load_class(project: Project, entry: Sampler):
-    """Imports the class's module for real, our stand-ins first on sys.path."""
-    from . import absent
-
-    sys.path[:0] = [str(stubs(project)), str(tree(project))]
-    absent.install(project.absent)
+    """Imports the class's module for real (the process runs with `environment(project)`)."""
     module = importlib.import_module(module_name(entry.path, project.root))
     return getattr(module, entry.cls), module
 
@@ -64,24 +60,24 @@ def run_class(project: Project, entry: Sampler) -> Dict[str, Any]:
     except BaseException as exc:  # noqa: B902 - the class's module may raise anything, even SystemExit
         row.update(verdict="error", error=f"import or cases: {_first_line(exc)}")
         return row
+    built, wrong = 0, None
     for case in cases:
         try:
             outcomes = run_case(case)
         except BaseException as exc:  # noqa: B902
-            row["cases"].append({"config": case.config, "built": False, "error": _first_line(exc)})
+            row["cases"].append(f"{case.config}: not built: {_first_line(exc)}")
             continue
+        built += 1
         bad = [message for ok, message in outcomes if not ok]
-        row["cases"].append(
-            {"config": case.config, "built": True, "ok": not bad, "message": (bad or [""])[0]}
-        )
-    built = [c for c in row["cases"] if c["built"]]
-    wrong = [c for c in built if not c["ok"]]
+        row["cases"].append(f"{case.config}: " + (f"mismatch: {bad[0]}" if bad else "ok"))
+        if bad and wrong is None:
+            wrong = f"{case.config}: {bad[0]}"
     if wrong:
-        row.update(verdict="mismatch", counterexample=f"{wrong[0]['config']}: {wrong[0]['message']}")
+        row.update(verdict="mismatch", counterexample=wrong)
     elif built:
         row["verdict"] = "exact"
     else:
-        first = row["cases"][0]["error"] if row["cases"] else "the harness gives no case"
+        first = row["cases"][0] if row["cases"] else "the harness gives no case"
         row.update(verdict="error", error=f"no case built: {first}")
     return row
 
@@ -104,7 +100,12 @@ def truth_of(slug_: str, project: Project, entry: Sampler) -> Dict[str, Any]:
         command = [sys.executable, str(REPO / "benchmarks" / "wild.py"), "_child", slug_, entry.cls, str(out)]
         start = time.monotonic()
         proc = subprocess.Popen(
-            command, cwd=scratch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            command,
+            cwd=scratch,
+            env=environment(project),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
         )
         try:
             _, err = proc.communicate(timeout=CLASS_SECONDS)
