@@ -101,7 +101,7 @@ def _seed(seed: int = 0) -> None:
     torch.manual_seed(seed)
 
 
-def _run_case(case: Case) -> List[Tuple[bool, str]]:
+def run_case(case: Case) -> List[Tuple[bool, str]]:
     signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(CASE_SECONDS)
     try:
@@ -178,7 +178,7 @@ def _run_cases(loader: TreeLoader, rel: str, cls: str, cases, findings) -> Dict[
         raise RuntimeError(f"class not defined after loading ({reasons})")
     for case in cases(module, loader):
         try:
-            outcomes = _run_case(case)
+            outcomes = run_case(case)
         except Exception as exc:
             result["errors"] += 1
             if len(result["notes"]) < 4:

@@ -318,13 +318,16 @@ def _bounds(exprs, fn: FunctionIndex):
 
 
 def _is_tail_yield(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
-    """A yield after a loop, outside any loop: the leftover batch."""
+    """A yield after a loop, outside any loop: the leftover batch. A yield after an inner
+    loop but inside an outer one is the outer loop's batch (a P x K sampler fills each
+    batch with an inner loop), not a tail."""
     if not any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body):
         return False
+    ancestors = list(fn.ancestors(line))
+    if any(isinstance(parent, (cst.For, cst.While)) for parent in ancestors):
+        return False
     child = line
-    for parent in fn.ancestors(line):
-        if isinstance(parent, (cst.For, cst.While)):
-            return False
+    for parent in ancestors:
         if isinstance(parent, cst.IndentedBlock) and child in parent.body:
             position = parent.body.index(child)
             if any(isinstance(s, (cst.For, cst.While)) for s in parent.body[:position]):

@@ -1,0 +1,163 @@
+"""The tool against the wild corpus's ground truth, part by part (held-out first).
+
+For every class run to a verdict: its DPL1 findings (the plugin's core on the published
+file, read from disk as flake8 reads it) and `dplen check`'s outcome on it, run as a user
+runs it (`python -m flake8_dplen.check module:Class --format json`, no factory) in its own
+process with a hard limit. A DPL1 finding in a wrong class is true, in an exact class false.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from realcode.runtime import _class_findings
+
+from flake8_dplen.config import Config
+
+from .entry import Project
+from .materialise import environment, materialise, tree
+from .split import part
+from .truth import module_name, recorded
+
+CHECK_SECONDS = 180
+# dplen check's outcome, as this table names it.
+FOUND, OK, NOT_BUILT, CRASHED = "found", "ok", "could not build", "crashed or timed out"
+
+
+@dataclass
+class Row:
+    project: str
+    cls: str
+    wrong: bool
+    dpl1: List[str] = field(default_factory=list)
+    check: Optional[str] = None
+    why: str = ""
+
+
+def _check(project: Project, path: str, cls: str, args: Sequence[str]) -> tuple:
+    target = f"{module_name(path, project.root)}:{cls}"
+    command = [sys.executable, "-m", "flake8_dplen.check", target, "--format", "json", *args]
+    proc = subprocess.Popen(
+        command,
+        env=environment(project),
+        cwd=str(tree(project)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        out, err = proc.communicate(timeout=CHECK_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return CRASHED, f"timed out after {CHECK_SECONDS} s"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    results = _json_array(out.decode(errors="replace"))
+    mine = [r for r in results or [] if r.get("class", "").rsplit(".", 1)[-1] == cls]
+    if not mine:
+        tail = (err.decode(errors="replace").strip().splitlines() or [f"exit {proc.returncode}"])[-1]
+        return CRASHED, tail[:160]
+    status = mine[0]["status"]
+    if status in ("counterexample", "cut off"):
+        return FOUND, mine[0].get("counterexample", "")[:160]
+    if status == "could not build":
+        return NOT_BUILT, (mine[0].get("why") or "")[:160]
+    return (OK if status == "ok" else CRASHED), status
+
+
+def _json_array(text: str):
+    """The report: the JSON array in what the check printed (user code may print too)."""
+    for start in (i for i, ch in enumerate(text) if ch == "["):
+        try:
+            return json.loads(text[start:])
+        except ValueError:
+            continue
+    return None
+
+
+def measure(
+    selected: Dict[str, Project], jobs: int, check: bool, check_args: Sequence[str]
+) -> Dict[str, List[Row]]:
+    tables = recorded()
+    config = Config()
+    work = []
+    for slug_, project in selected.items():
+        table = tables.get(slug_)
+        if table is None:
+            print(f"{project.name}: no ground truth recorded; run `wild.py truth` first", file=sys.stderr)
+            continue
+        try:
+            materialise(project)
+        except Exception as exc:
+            print(f"{project.name}: cannot materialise: {exc}", file=sys.stderr)
+            continue
+        for entry in table["classes"]:
+            if entry["verdict"] not in ("mismatch", "exact"):
+                continue
+            row = Row(project.name, entry["class"], entry["verdict"] == "mismatch")
+            rel = entry["path"][len(project.root) :].lstrip("/") if project.root else entry["path"]
+            found, _ = _class_findings(tree(project), rel, entry["class"], config)
+            row.dpl1 = sorted({code for _, code, _ in found})
+            work.append((project, entry["path"], row))
+    if check:
+        with ThreadPoolExecutor(max(1, jobs)) as pool:
+            outcomes = pool.map(lambda w: _check(w[0], w[1], w[2].cls, check_args), work)
+            for (_, _, row), (outcome, why) in zip(work, outcomes):
+                row.check, row.why = outcome, why
+    parts: Dict[str, List[Row]] = {"heldout": [], "tuning": []}
+    for project, _, row in work:
+        parts[part(project.name)].append(row)
+    return parts
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} = {100 * a / b:.0f}%" if b else f"{a}/0"
+
+
+def report(parts: Dict[str, List[Row]], seconds: float, check: bool) -> None:
+    for name in ("heldout", "tuning"):
+        rows = parts[name]
+        wrong = [r for r in rows if r.wrong]
+        exact = [r for r in rows if not r.wrong]
+        true = [r for r in wrong if r.dpl1]
+        false = [r for r in exact if r.dpl1]
+        projects = len({r.project for r in rows})
+        print(f"\n== {name}: {len(rows)} classes from {projects} projects, {len(wrong)} wrong by running")
+        print(f"  DPL1: classes flagged {len(true) + len(false)} (true {len(true)}, false {len(false)})")
+        precision = _pct(len(true), len(true) + len(false))
+        print(f"  DPL1 recall {_pct(len(true), len(wrong))}, precision {precision}")
+        rules = Counter(code for r in rows for code in r.dpl1)
+        for code in sorted(rules):
+            t = sum(code in r.dpl1 for r in wrong)
+            print(f"    {code}: true {t}, false {rules[code] - t}")
+        for r in false:
+            print(f"    false DPL1: {r.project} {r.cls} {','.join(r.dpl1)}")
+        if check:
+            w = Counter(r.check for r in wrong)
+            e = Counter(r.check for r in exact)
+            print(
+                f"  dplen check on wrong classes: found {_pct(w[FOUND], len(wrong))}, ok-but-wrong {w[OK]},"
+                f" could not build {w[NOT_BUILT]}, crashed or timed out {w[CRASHED]}"
+            )
+            print(
+                f"  dplen check on exact classes: ok {e[OK]}, false counterexample {e[FOUND]},"
+                f" could not build {e[NOT_BUILT]}, crashed or timed out {e[CRASHED]}"
+            )
+            print(f"  not built (all classes): {_pct(w[NOT_BUILT] + e[NOT_BUILT], len(rows))}")
+            for r in rows:
+                if r.check != (FOUND if r.wrong else OK):
+                    kind = "wrong" if r.wrong else "exact"
+                    print(f"    {kind} {r.check}: {r.project} {r.cls}: {r.why}")
+    print(f"\ntime: {seconds:.0f} s")
