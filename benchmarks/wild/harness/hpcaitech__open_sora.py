@@ -21,13 +21,13 @@ PROJECT = Project(
     stubs={
         "tensorboard": (
             "import sys\n"
-            "from wild.absent import _Finder\n"
+            "from _wild_absent import _Finder\n"
             "__version__ = '2.20.0'\n"
             "__path__ = []\n"
             "sys.meta_path.insert(0, _Finder(['tensorboard']))\n"
         ),
         "tensorboard.compat": (
-            "from wild.absent import stand_in\n"
+            "from _wild_absent import stand_in\n"
             "__path__ = []\n"
             "def __getattr__(name):\n"
             "    if name.startswith('__'):\n"
