@@ -35,6 +35,8 @@ def _(cls, module):
                 for repeat in (True, False):
                     if not repeat and n < replicas:
                         continue  # a rank would get no index of the round
+                    if repeat and -(-n // replicas) * replicas - n > n:
+                        continue  # the padding (one copy of the head) cannot fill it: __iter__ asserts
                     yield Case(
                         f"labelled={n} replicas={replicas} rank={rank} allowRepeat={repeat}",
                         lambda n=n, r=replicas, k=rank, a=repeat: cls(
