@@ -8,6 +8,9 @@ import warnings
 
 import pytest
 import torch
+from opacus_versions import batch_splitter, load_opacus_141, poisson_splitter
+from test_opacus_fixed import _fix
+from test_opacus_runtime import _fit_counting_steps, lightning_quiet
 from torch.utils.data import (
     BatchSampler,
     DataLoader,
@@ -56,6 +59,11 @@ class Halves(Sampler):
 
     def __iter__(self):
         return iter(range(self.n))
+
+
+@pytest.fixture(scope="module")
+def m141(opacus_141_dir):
+    return load_opacus_141()
 
 
 @pytest.fixture
@@ -184,3 +192,168 @@ def test_torch_samplers_guarded_one_by_one_are_never_reported():
                     assert sum(1 for _ in loader) == len(loader)
     finally:
         sanitizer.uninstall()
+
+
+PROJECT_SAMPLERS = """
+from torch.utils.data import Sampler
+
+
+class Floors(Sampler):
+    def __init__(self, n, size):
+        self.n, self.size = n, size
+
+    def __len__(self):
+        return self.n // self.size
+
+    def __iter__(self):
+        for start in range(0, self.n, self.size):
+            yield list(range(start, min(start + self.size, self.n)))
+
+
+class Ceils(Floors):
+    def __len__(self):
+        return -(-self.n // self.size)
+"""
+
+PROJECT_TESTS = """
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+from samplers import Ceils, Floors
+
+
+def _epoch(sampler):
+    return sum(1 for _ in DataLoader(TensorDataset(torch.zeros(10)), batch_sampler=sampler))
+
+
+def test_wrong():
+    assert _epoch(Floors(10, 4)) == 3
+
+
+def test_right():
+    assert _epoch(Ceils(10, 4)) == 3
+
+
+def test_wrong_but_even():
+    assert _epoch(Floors(8, 4)) == 2
+"""
+
+
+def test_pytest_dplen_watch_fails_the_test_that_iterated_a_wrong_sampler(pytester):
+    pytester.makepyfile(samplers=PROJECT_SAMPLERS, test_project=PROJECT_TESTS)
+    result = pytester.runpytest_subprocess("--dplen-watch", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*samplers.Floors (constructed at *test_project.py:12): len() = 2, but one epoch yielded 3 (+1*",
+            "*FAILED test_project.py::test_wrong*",
+        ]
+    )
+    assert "Ceils" not in result.stdout.str()
+    # Without the option the same suite passes: nothing is watched.
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=3)
+
+
+def _fit(batch_sampler, n, callbacks=()):
+    import pytorch_lightning as pl
+
+    class Tiny(pl.LightningModule):
+        def __init__(self):
+            super().__init__()
+            self.layer = torch.nn.Linear(1, 1)
+            self.steps = 0
+
+        def training_step(self, batch, batch_idx):
+            self.steps += 1
+            return self.layer(batch[0][:, None]).sum()
+
+        def configure_optimizers(self):
+            return torch.optim.SGD(self.parameters(), lr=0.01)
+
+    model = Tiny()
+    trainer = pl.Trainer(
+        max_epochs=1,
+        accelerator="cpu",
+        devices=1,
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        callbacks=list(callbacks),
+    )
+    trainer.fit(model, _loader(batch_sampler, n))
+    return model.steps
+
+
+@lightning_quiet
+def test_lightning_fit_stops_at_len_and_the_lost_batch_is_reported(watched):
+    assert _fit(OneMore(7), 7) == 3  # Lightning trained 3 batches; the 4th was never asked for
+    sanitizer.finish()  # what pytest --dplen-watch does at the end of the test
+    assert [(m.sampler, m.reported, m.yielded, m.how) for m in watched] == [
+        (f"{__name__}.OneMore", 3, 4, "abandoned")
+    ]
+
+
+@lightning_quiet
+def test_lightning_callback_raises_at_the_end_of_the_training_epoch():
+    from flake8_dplen.watch.lightning import WatchCallback
+
+    try:
+        with pytest.raises(LengthMismatch, match=r"OneMore .*len\(\) = 3; the consumer stopped at len\(\)"):
+            _fit(OneMore(7), 7, [WatchCallback()])
+        assert _fit(OneMore(8), 8, [WatchCallback()]) == 4
+    finally:
+        sanitizer.uninstall()
+
+
+@lightning_quiet
+def test_opacus_141_batch_splitter_under_lightning_is_reported(watched, m141):
+    assert len(_fit_counting_steps(batch_splitter(m141, 10, 3, 2))[0]) == 6
+    sanitizer.finish()
+    assert [(m.sampler, m.reported, m.yielded) for m in watched] == [
+        ("opacus_1_4_1_batch_memory_manager.BatchSplittingSampler", 6, 7)
+    ]
+
+
+def test_opacus_141_batch_splitter_in_a_dataloader_is_reported_and_the_codemod_fix_is_not(
+    watched, m141, tmp_path_factory
+):
+    for module in (m141, _fix("1.4.1", tmp_path_factory)):
+        splitter = batch_splitter(module, 10, 3, 2)
+        assert sum(1 for _ in _loader(splitter, 10)) == 7
+    assert [(m.sampler, m.reported, m.yielded, m.how) for m in watched] == [
+        ("opacus_1_4_1_batch_memory_manager.BatchSplittingSampler", 6, 7, "epoch")
+    ]
+
+
+def test_opacus_poisson_sampling_is_never_reported(watched, gloo_group, tmp_path_factory, monkeypatch):
+    from opacus.utils.uniform_sampler import (
+        DistributedUniformWithReplacementSampler,
+        UniformWithReplacementSampler,
+    )
+
+    from flake8_dplen.check import registry
+    from flake8_dplen.runtime import expected_poisson_batches
+
+    n, q, m = 200, 0.1, 7
+    generator = torch.Generator().manual_seed(0)
+    samplers = [
+        UniformWithReplacementSampler(num_samples=n, sample_rate=q, generator=generator),
+        DistributedUniformWithReplacementSampler(total_size=n, sample_rate=q, generator=generator),
+    ]
+    for sampler in samplers:
+        for _ in range(5):
+            assert sum(1 for _ in _loader(sampler, n)) == len(sampler)
+    # The codemod's splitter over Poisson sampling: its count is random, and registered so
+    # it is judged on its mean against the exact expectation.
+    fixed = _fix("1.4.1", tmp_path_factory)
+    expected = lambda s: expected_poisson_batches(n, q, m, len(s.sampler))  # noqa: E731
+    monkeypatch.setitem(
+        registry._REGISTRY,
+        registry.key(fixed.BatchSplittingSampler),
+        registry.Registration(random=True, expected=expected),
+    )
+    splitter = poisson_splitter(fixed, n, q, m, generator)
+    counts = {sum(1 for _ in _loader(splitter, n)) for _ in range(40)}
+    assert len(counts) > 1  # the count did vary: the mean is what is judged
+    assert watched == [] and sanitizer.report() == []

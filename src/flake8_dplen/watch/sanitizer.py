@@ -35,6 +35,8 @@ __all__ = [
     "finish",
     "report",
     "running",
+    "scope",
+    "watch",
 ]
 
 # A random count is judged at session end, on its mean: z as in `dplen check`, whose
@@ -126,6 +128,7 @@ class _State:
         self.lock = threading.RLock()
         self.installed = False
         self.sink: Optional[Sink] = None  # watching every sampler (pytest --dplen-watch, dplen watch)
+        self.scoped: Optional[Sink] = None  # watching every sampler for a while (a Lightning fit)
         self.guarded: Dict[int, Tuple[weakref.ref, Sink]] = {}
         self.sites: Dict[int, Tuple[weakref.ref, str]] = {}
         self.groups: Dict[Tuple[str, str, int], _Group] = {}
@@ -174,8 +177,9 @@ def _sink_of(sampler: Any) -> Optional[Sink]:
     entry = _state.guarded.get(id(sampler))
     if entry is not None and entry[0]() is sampler:
         return entry[1]
-    if _state.sink is not None and not _trusted(type(sampler)):
-        return _state.sink
+    sink = _state.scoped or _state.sink
+    if sink is not None and not _trusted(type(sampler)):
+        return sink
     return None
 
 
@@ -307,7 +311,7 @@ def _wrap(cls: type) -> None:
 
 
 def _wrapper(name: str, original: Callable[..., Any], watch: Callable[..., Any]) -> Callable[..., Any]:
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self, /, *args, **kwargs):  # positional-only: a keyword may be called `self`
         if getattr(type(self), name) is not wrapper:
             # Reached through super() from an override: the override's wrapper watches.
             return original(self, *args, **kwargs)
@@ -319,7 +323,7 @@ def _wrapper(name: str, original: Callable[..., Any], watch: Callable[..., Any])
     return wrapper
 
 
-def _construct(sampler: Any, original: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+def _construct(sampler: Any, original: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
     # Called by type.__call__ (C), so the frame above is the one that wrote `Sampler(...)`.
     if not _trusted(type(sampler)):
         caller = sys._getframe(2)
@@ -382,12 +386,18 @@ def guard(obj: Any, on_mismatch: str = "warn") -> Any:
     there (raising from a finalizer reaches nobody)."""
     if on_mismatch not in ("warn", "raise"):
         raise ValueError(f"on_mismatch must be 'warn' or 'raise', got {on_mismatch!r}")
+    return watch(obj, _raise if on_mismatch == "raise" else _warn, sys._getframe(1))
+
+
+def watch(obj: Any, sink: Sink, caller: Any = None) -> Any:
+    """:func:`guard` with any sink: each mismatch of ``obj`` (a sampler or a loader) is
+    passed to ``sink``; ``caller`` is the frame named as the site of a torch sampler."""
     install()
-    caller = sys._getframe(1)
+    caller = caller or sys._getframe(1)
     for sampler in _samplers_of(obj):
         if _site(sampler) == "?":
             _remember(_state.sites, sampler, f"{caller.f_code.co_filename}:{caller.f_lineno} (guarded)")
-        _remember(_state.guarded, sampler, _raise if on_mismatch == "raise" else _warn)
+        _remember(_state.guarded, sampler, sink)
     return obj
 
 
@@ -412,6 +422,13 @@ def _raise(mismatch: Mismatch) -> None:
         _warn(mismatch)
     else:
         raise LengthMismatch(mismatch.message)
+
+
+def scope(sink: Optional[Sink]) -> None:
+    """Until ``scope(None)``, pass the mismatches of every sampler that is not torch's own to
+    ``sink`` (before the session-wide sink of :func:`install`)."""
+    install()
+    _state.scoped = sink
 
 
 def running(test: Optional[str]) -> None:
