@@ -4,6 +4,7 @@ codemod's fix of it, `pytest --dplen-watch` through pytester, `dplen watch` on s
 
 from __future__ import annotations
 
+import sys
 import warnings
 
 import pytest
@@ -357,3 +358,98 @@ def test_opacus_poisson_sampling_is_never_reported(watched, gloo_group, tmp_path
     counts = {sum(1 for _ in _loader(splitter, n)) for _ in range(40)}
     assert len(counts) > 1  # the count did vary: the mean is what is judged
     assert watched == [] and sanitizer.report() == []
+
+
+SCRIPT = """
+import os
+import sys
+
+import torch
+from torch.utils.data import DataLoader, Sampler, TensorDataset
+
+
+class Floors(Sampler):
+    def __init__(self, n, size):
+        self.n, self.size = n, size
+
+    def __len__(self):
+        return self.n // self.size
+
+    def __iter__(self):
+        for start in range(0, self.n, self.size):
+            yield list(range(start, min(start + self.size, self.n)))
+
+
+n, workers, status = (int(a) for a in sys.argv[1:4])
+loader = DataLoader(TensorDataset(torch.zeros(n)), batch_sampler=Floors(n, 4), num_workers=workers)
+print("batches", [sum(1 for _ in loader) for epoch in range(2)])
+sys.stdout.flush()
+os._exit(status) if "--hard" in sys.argv else sys.exit(status)
+"""
+
+
+def _dplen_watch(tmp_path, capfd, *args):
+    from flake8_dplen.cli.check import dplen
+
+    (tmp_path / "train.py").write_text(SCRIPT)
+    status = dplen(["watch", *args[:-4], sys.executable, str(tmp_path / "train.py"), *args[-4:]])
+    return status, capfd.readouterr()
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_dplen_watch_reports_a_script_and_exits_3(tmp_path, capfd, workers):
+    status, out = _dplen_watch(tmp_path, capfd, "10", str(workers), "0", "-")
+    assert status == 3
+    assert "batches [3, 3]" in out.out
+    assert "dplen watch: 2 sampler epoch(s) disagreed with len():" in out.err
+    assert (
+        f"__main__.Floors (constructed at {tmp_path}/train.py:22): len() = 2, but one epoch yielded 3"
+        in out.err
+    )
+    assert f"dplen check {tmp_path}/train.py" in out.err and out.err.rstrip().endswith("[2 epochs]")
+
+
+def test_dplen_watch_keeps_the_program_status_when_clean_or_warned_and_survives_os_exit(tmp_path, capfd):
+    assert _dplen_watch(tmp_path, capfd, "8", "0", "5", "-")[0] == 5  # len() right: the program's status
+    status, out = _dplen_watch(tmp_path, capfd, "--warn", "10", "0", "4", "--hard")
+    assert status == 4  # --warn: reported, status kept; os._exit: the report survives
+    assert "2 sampler epoch(s) disagreed" in out.err
+
+
+def test_dplen_watch_cannot_run_a_missing_program(capfd):
+    from flake8_dplen.cli.check import dplen
+
+    assert dplen(["watch", "no-such-program-dplen"]) == 2
+    assert capfd.readouterr().err.strip() == (
+        "dplen watch: error: cannot run 'no-such-program-dplen': No such file or directory"
+    )
+
+
+DIST_SCRIPT = """
+import os
+
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data.distributed import DistributedSampler
+
+
+class Shard(DistributedSampler):
+    def __len__(self):  # forgets the padding that gives every rank the same count
+        return len(self.dataset) // self.num_replicas
+
+
+ds = TensorDataset(torch.zeros(9))
+sampler = Shard(ds, num_replicas=int(os.environ["WORLD_SIZE"]), rank=int(os.environ["RANK"]))
+print(sum(1 for _ in DataLoader(ds, sampler=sampler)))
+"""
+
+
+def test_dplen_watch_under_torchrun_reports_each_rank(tmp_path, capfd):
+    from flake8_dplen.cli.check import dplen
+
+    (tmp_path / "dist.py").write_text(DIST_SCRIPT)
+    run = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2"]
+    assert dplen(["watch", *run, str(tmp_path / "dist.py")]) == 3
+    err = capfd.readouterr().err
+    for rank in (0, 1):
+        assert f"[rank {rank}] __main__.Shard (constructed at {tmp_path}/dist.py:15): len() = 4, but" in err

@@ -30,6 +30,7 @@ __all__ = [
     "LengthMismatch",
     "LengthWarning",
     "install",
+    "installed",
     "uninstall",
     "guard",
     "finish",
@@ -62,6 +63,7 @@ class Mismatch:
     detail: str = ""  # the mean's spread, for "random"
     rank: Optional[str] = None
     test: Optional[str] = None
+    source: Optional[str] = None  # the file that defines the class
 
     @property
     def message(self) -> str:
@@ -82,10 +84,12 @@ class Mismatch:
                 "past len(), lost to loops that stop at len()" if diff > 0 else "promised by len() never came"
             )
             what = f"len() = {n}, but one epoch yielded {int(y)} ({diff:+d}: {abs(diff)} {tail})"
-        module = self.sampler.rpartition(".")[0]
+        module, _, name = self.sampler.rpartition(".")
+        # A script's classes live in __main__, which `dplen check` cannot import by that name.
+        target = f"{module}:{name}" if module != "__main__" else (self.source or "SCRIPT.py")
         hint = (
-            f"find the cause with `dplen check {module}:{self.sampler.rpartition('.')[2]}` and"
-            f" `flake8 --select=DPL` on its file (rule pages: docs/rules/)"
+            f"find the cause with `dplen check {target}` and `flake8 --select=DPL`"
+            f" on {self.source or 'its file'} (rule pages: docs/rules/)"
         )
         rank = f"[rank {self.rank}] " if self.rank is not None else ""
         return f"{rank}{where}: {what}; {hint}"
@@ -108,12 +112,14 @@ Sink = Callable[[Mismatch], None]
 class _Group:
     """Running sums of the epochs of the samplers built at one place with one ``len()``."""
 
-    __slots__ = ("epochs", "total", "total_sq", "low", "high", "random", "expected", "key")
+    __slots__ = ("epochs", "total", "total_sq", "low", "high", "random", "expected", "key", "source")
 
-    def __init__(self, key: Tuple[str, str, int], random: bool, expected: Optional[float]) -> None:
+    def __init__(
+        self, key: Tuple[str, str, int], random: bool, expected: Optional[float], source: Optional[str]
+    ):
         self.epochs = self.total = self.total_sq = 0
         self.low = self.high = None
-        self.key, self.random, self.expected = key, random, expected
+        self.key, self.random, self.expected, self.source = key, random, expected, source
 
     def add(self, n: int) -> None:
         self.epochs += 1
@@ -167,6 +173,10 @@ def _trusted(cls: type) -> bool:
         ]
         known = _state.trusted[cls] = all(k.__module__.split(".")[0] == "torch" for k in owners)
     return known
+
+
+def _source(cls: type) -> Optional[str]:
+    return getattr(sys.modules.get(cls.__module__), "__file__", None)
 
 
 def _rank() -> Optional[str]:
@@ -249,8 +259,10 @@ class _End:
             pass
 
     def _emit(self, how: str, n: int) -> None:
-        name = _name(type(self.sampler))
-        self.sink(Mismatch(name, _site(self.sampler), self.reported, n, how, rank=_rank(), test=self.test))
+        cls = type(self.sampler)
+        source = _source(cls)
+        site = _site(self.sampler)
+        self.sink(Mismatch(_name(cls), site, self.reported, n, how, "", _rank(), self.test, source))
 
     def _epoch(self, n: int, how: str) -> None:
         cls = type(self.sampler)
@@ -259,7 +271,7 @@ class _End:
             group = _state.groups.get(key)
             if group is None:
                 random, expected = _registered(cls, self.sampler)
-                group = _state.groups[key] = _Group(key, random, expected)
+                group = _state.groups[key] = _Group(key, random, expected, _source(cls))
             group.add(n)
             if group.low != group.high:
                 # A count that changes between epochs is random: judged on its mean at the end.
@@ -346,11 +358,19 @@ def _on_subclass(cls, **kwargs):
     _wrap(cls)
 
 
-def install(sink: Optional[Sink] = None) -> None:
+def installed() -> bool:
+    return _state.installed
+
+
+def install(sink: Optional[Sink] = None, sampler_class: Optional[type] = None) -> None:
     """Wrap every Sampler class's ``__iter__`` and ``__init__`` (idempotent). With ``sink``, watch every
     sampler that is not torch's own and pass each mismatch to it; without, watch only
-    the samplers given to :func:`guard`."""
-    from torch.utils.data import Sampler
+    the samplers given to :func:`guard`. ``sampler_class`` is torch's ``Sampler``, for a
+    caller that has it before ``torch.utils.data`` has finished importing."""
+    if sampler_class is None:
+        from torch.utils.data import Sampler
+    else:
+        Sampler = sampler_class
 
     with _state.lock:
         if sink is not None:
@@ -469,5 +489,7 @@ def report() -> List[Mismatch]:
                 f"{mean:.2f} ± {stderr:.2f} on average over {group.epochs} epochs"
                 f" (range {group.low}..{group.high}{against})"
             )
-            found.append(Mismatch(sampler, site, reported, mean, "random", detail, _rank()))
+            found.append(
+                Mismatch(sampler, site, reported, mean, "random", detail, _rank(), source=group.source)
+            )
     return found
