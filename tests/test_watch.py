@@ -453,3 +453,43 @@ def test_dplen_watch_under_torchrun_reports_each_rank(tmp_path, capfd):
     err = capfd.readouterr().err
     for rank in (0, 1):
         assert f"[rank {rank}] __main__.Shard (constructed at {tmp_path}/dist.py:15): len() = 4, but" in err
+
+
+class Coin(Sampler):
+    """Each of n indices is drawn with probability 1/2, in batches of one: a random count
+    with mean n / 2; ``length`` is what len() claims."""
+
+    def __init__(self, n: int, length: int, generator) -> None:
+        self.n, self.length, self.generator = n, length, generator
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self):
+        drawn = torch.rand(self.n, generator=self.generator) < 0.5
+        return iter([[i] for i in drawn.nonzero().flatten().tolist()])
+
+
+def test_a_random_count_is_judged_on_its_mean_at_the_end(watched, monkeypatch):
+    from flake8_dplen.check import registry
+
+    monkeypatch.setitem(registry._REGISTRY, registry.key(Coin), registry.Registration(random=True))
+    generator = torch.Generator().manual_seed(0)
+    honest, inflated = Coin(400, 200, generator), Coin(400, 230, generator)
+    for _ in range(30):
+        for sampler in (honest, inflated):
+            sum(1 for _ in sampler)
+    assert watched == []  # nothing judged epoch by epoch
+    [mismatch] = sanitizer.report()
+    assert (mismatch.sampler, mismatch.reported, mismatch.how) == (f"{__name__}.Coin", 230, "random")
+    assert abs(mismatch.yielded - 200) < 10
+    assert "on average over 30 epochs" in mismatch.message
+
+
+def test_an_unmarked_count_seen_to_vary_is_judged_on_its_mean(watched):
+    sampler = Coin(400, 200, torch.Generator().manual_seed(1))
+    counts = [sum(1 for _ in sampler) for _ in range(30)]
+    # The first epoch that missed len() was reported, before the count was seen to vary;
+    # from then on the mean is judged, and it agrees.
+    assert len(watched) == 1 and watched[0].yielded == counts[0] != 200
+    assert sanitizer.report() == []
