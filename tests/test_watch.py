@@ -493,3 +493,43 @@ def test_an_unmarked_count_seen_to_vary_is_judged_on_its_mean(watched):
     # from then on the mean is judged, and it agrees.
     assert len(watched) == 1 and watched[0].yielded == counts[0] != 200
     assert sanitizer.report() == []
+
+
+RANDOM_PROJECT = """
+import torch
+from torch.utils.data import Sampler
+
+from flake8_dplen.check import random_sampler
+
+
+@random_sampler
+class Coin(Sampler):
+    def __init__(self, length):
+        self.length = length
+
+    def __len__(self):
+        return self.length
+
+    def __iter__(self):
+        return iter([[i] for i in (torch.rand(400) < 0.5).nonzero().flatten().tolist()])
+
+
+def test_epochs():
+    torch.manual_seed(0)
+    sampler = Coin(230)
+    for _ in range(30):
+        sum(1 for _ in sampler)
+"""
+
+
+def test_pytest_dplen_watch_reports_a_biased_random_sampler_in_the_summary(pytester):
+    pytester.makepyfile(test_random=RANDOM_PROJECT)
+    result = pytester.runpytest_subprocess("--dplen-watch", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "*dplen watch*",
+            "*test_random.Coin (constructed at *test_random.py:23): len() = 230, but its epochs yielded*",
+        ]
+    )
