@@ -530,6 +530,6 @@ def test_pytest_dplen_watch_reports_a_biased_random_sampler_in_the_summary(pytes
     result.stdout.fnmatch_lines(
         [
             "*dplen watch*",
-            "*test_random.Coin (constructed at *test_random.py:23): len() = 230, but its epochs yielded*",
+            "*test_random.Coin (constructed at *test_random.py:21): len() = 230, but its epochs yielded*",
         ]
     )
