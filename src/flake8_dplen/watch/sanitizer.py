@@ -1,12 +1,13 @@
 """The length sanitizer: count what every watched sampler's iterator yields and compare
 it, when the epoch ends, with the ``len()`` read when the iterator was created.
 
-``install()`` wraps ``__iter__`` of every ``torch.utils.data.Sampler`` subclass, those
-defined later included. The wrapper reads ``len()`` and returns the sampler's own
-iterator inside ``chain(compress(it, count(1)), _End(...))``: the count runs in C
-(``compress`` pulls one ``count`` value per item and passes the item through), and
-Python code runs once per epoch, when ``_End`` is reached (the epoch ended) or freed
-before that (the consumer abandoned it).
+``install()`` wraps ``__iter__`` and ``__init__`` (to note where each sampler is built)
+of every ``torch.utils.data.Sampler`` subclass, those defined later included, and
+restores them on ``uninstall()``. The ``__iter__`` wrapper reads ``len()`` and returns
+the sampler's own iterator inside ``chain(compress(it, count(1)), _End(...))``: the count runs in C
+(``compress`` pulls one ``count`` value per item and passes the item through), and Python
+code runs once per epoch, when ``_End`` is reached (the epoch ended) or freed before
+that (the consumer abandoned it).
 
 Imports torch only inside ``install()``; the judge of random counts is the runtime's.
 """
