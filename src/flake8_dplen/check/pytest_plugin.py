@@ -26,6 +26,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--dplen-budget", type=float, default=2.0, help="seconds of search per class (default: 2)"
     )
     group.addoption("--dplen-seed", type=int, default=0, help="seed of the search (default: 0)")
+    group.addoption(
+        "--dplen-watch",
+        action="store_true",
+        help="the length sanitizer: fail a test in which a sampler's epoch did not yield len() items",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("dplen_watch"):
+        from ..watch.pytest_plugin import configure
+
+        configure(config)
 
 
 def _options(config: pytest.Config, **overrides: Any):

@@ -195,9 +195,14 @@ def dplen(argv: Optional[Sequence[str]] = None) -> int:
     commands.add_parser(
         "check", help="search for len/iter counterexamples by running the samplers", add_help=False
     )
+    commands.add_parser("watch", help="run a program under the length sanitizer", add_help=False)
     args, rest = parser.parse_known_args(argv)
+    if args.command == "watch":
+        from ..watch.command import main as watch
+
+        return watch(rest)
     if args.command != "check":
         parser.print_usage(sys.stderr)
-        print("dplen: error: give a command: check", file=sys.stderr)
+        print("dplen: error: give a command: check or watch", file=sys.stderr)
         return 2
     return main(rest)

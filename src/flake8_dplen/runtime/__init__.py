@@ -2,6 +2,6 @@
 
 Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
 
-from .length import LengthReport, assert_length, check_length, expected_poisson_batches
+from .length import LengthReport, assert_length, check_length, expected_poisson_batches, judge_counts
 
-__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches"]
+__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]

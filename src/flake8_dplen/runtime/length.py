@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional, Tuple
 
 from .poisson import expected_pieces
 
-__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches"]
+__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]
 
 # Sizes of batches past len() shown in a message; the report keeps all of them.
 _SHOWN_SIZES = 5
@@ -100,14 +100,25 @@ def check_length(
             return LengthReport(
                 reported, tuple(counts), math.nan, math.nan, False, expected, z=z, cut_off=True
             )
-    mean, stderr = _mean_and_stderr(counts)
+    ok, mean, stderr = judge_counts(
+        reported, len(counts), sum(counts), sum(c * c for c in counts), expected=expected, z=z
+    )
+    return LengthReport(reported, tuple(counts), mean, stderr, ok, expected=expected, z=z)
+
+
+def judge_counts(
+    reported: int, epochs: int, total: int, total_sq: int, *, expected: Optional[float] = None, z: float = 3.0
+) -> Tuple[bool, float, float]:
+    """``(ok, mean, stderr)`` of a random count from its running sums over ``epochs >= 2``
+    epochs (the sanitizer keeps sums, not every count): ``len()`` passes when it is within
+    one batch of the expectation and the mean agrees with the expectation within ``z``
+    standard errors; without ``expected`` the mean stands in for it."""
+    mean, stderr = _mean_and_stderr(epochs, total, total_sq)
     if expected is None:
         # The mean stands in for the unknown expectation, so its own uncertainty
         # widens the one-batch rounding allowance instead of being checked alone.
-        ok = abs(reported - mean) <= 1 + z * stderr
-    else:
-        ok = abs(reported - expected) <= 1 and abs(mean - expected) <= z * stderr
-    return LengthReport(reported, tuple(counts), mean, stderr, ok, expected=expected, z=z)
+        return abs(reported - mean) <= 1 + z * stderr, mean, stderr
+    return abs(reported - expected) <= 1 and abs(mean - expected) <= z * stderr, mean, stderr
 
 
 def assert_length(obj: Any, **kw: Any) -> LengthReport:
@@ -162,10 +173,10 @@ def _check_once(
     )
 
 
-def _mean_and_stderr(counts: list) -> Tuple[float, float]:
-    k = len(counts)
-    mean = sum(counts) / k
-    var = sum((c - mean) ** 2 for c in counts) / (k - 1)
+def _mean_and_stderr(k: int, total: int, total_sq: int) -> Tuple[float, float]:
+    mean = total / k
+    # Integer counts give integer sums, and then this numerator is exact: no cancellation.
+    var = max(k * total_sq - total * total, 0) / (k * (k - 1))
     # Floor: if every epoch agreed, a count one batch off may still occur with
     # probability up to ~3/k (rule of three); the standard error of such a
     # Bernoulli(3/k) mean is ~sqrt(3)/k. Without it equal epochs give SE 0 and any
