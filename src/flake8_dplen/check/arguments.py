@@ -355,12 +355,26 @@ def _user_value(value: Any) -> Builder:
     return lambda ctx: strategy.map(_shown)
 
 
+def _signature(target: Callable[..., Any]) -> inspect.Signature:
+    """The parameters a call of ``target`` takes. A metaclass whose ``__call__`` takes
+    ``(cls, *args, **kwargs)`` (a registry, a singleton) hides the class's own; they are
+    those of its ``__init__`` then, the one the metaclass passes them on to."""
+    if (
+        inspect.isclass(target)
+        and type(target).__call__ is not type.__call__
+        and target.__init__ is not object.__init__
+    ):
+        init = inspect.signature(target.__init__)
+        return init.replace(parameters=list(init.parameters.values())[1:])
+    return inspect.signature(target)
+
+
 def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Dict[str, Any]]:
     """The parameters to generate and their hints. A class whose `__init__` passes
     `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
     keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
     that passes everything on (`*args, **kwargs` alone) takes all of them."""
-    params = list(inspect.signature(target).parameters.values())
+    params = list(_signature(target).parameters.values())
     hints = _hints(target)
     if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
         return params, hints

@@ -18,6 +18,8 @@ from .limits import TimedOut, time_limit
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
+# Registered as not to be checked, with a reason (``register(cls, skip=...)``).
+NOT_CHECKED = "not checked"
 # How the samplers were built.
 AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 # A random count is judged at this many standard errors: the search judges up to
@@ -137,13 +139,11 @@ def _build(call: Call) -> Any:
 
 
 def _one_process_group() -> None:
-    import tempfile
-
     import torch.distributed as dist
 
     if not dist.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="dplen-check-"), "store")
-        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+        # An in-memory store: a file:// rendezvous left a folder per run in the temp folder.
+        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
 
 
 def _judge(
@@ -175,7 +175,7 @@ def _judge_built(
     options: Options,
     state: "_State",
 ) -> _Disagreement:
-    limit = 10 * reported + 1000
+    limit = batch_cap(reported)
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
     random_count = (reg is not None and reg.random) or state.random_seen
@@ -197,6 +197,13 @@ def _judge_built(
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
     return _Disagreement(call, report, random_count)
+
+
+def batch_cap(reported: int) -> int:
+    """Batches taken from one epoch at most: far past len(), and within what `islice`
+    takes (a len() near sys.maxsize turned the cap into an error, and the class into
+    "could not build")."""
+    return min(10 * reported + 1000, sys.maxsize - 1)
 
 
 def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
@@ -234,6 +241,8 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     search runs again on :class:`~.records.Records` datasets, with the same budget."""
     reg = registry.lookup(cls)
     how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
+    if reg is not None and reg.skip:
+        return Result(cls, NOT_CHECKED, how, why=reg.skip)
     began = time.monotonic()
     try:
         result, wants_records = _search(cls, reg, _strategy(cls, reg), options, how)
