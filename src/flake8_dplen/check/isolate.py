@@ -23,6 +23,8 @@ import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
+
+from ..cli.workers import die_with_parent
 from typing import Any, Callable, Dict, Iterator, Optional, Sequence
 
 # Statuses of a class whose child did not report (besides search.py's).
@@ -30,13 +32,6 @@ CRASHED, TIMED_OUT, INTERNAL = "crashed", "timed out", "internal error"
 _HEADER = struct.Struct("!Q")
 # Of a crashed child's output, the last lines shown.
 _TAIL_LINES = 3
-
-
-def usable_cpus() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def cache_dir() -> str:
@@ -70,11 +65,14 @@ class _Child:
         return " | ".join(line.strip() for line in lines[-_TAIL_LINES:])
 
 
-def _run_child(work: Callable[[], dict], write_fd: int, output_fd: int) -> None:
+def _run_child(work: Callable[[], dict], write_fd: int, output_fd: int, parent: int) -> None:
     """In the child: never returns."""
     status = 0
     try:
         os.setpgid(0, 0)
+        # In a process group of its own, the child no longer gets the signals sent to the
+        # parent's: it must still end when the parent does, however the parent ends.
+        die_with_parent(parent)
         # Ctrl-C reaches the whole foreground group; the parent decides for the children.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -108,10 +106,11 @@ def _start(key: Any, work: Callable[[], dict], limit: float) -> _Child:
     sys.stderr.flush()
     output = tempfile.TemporaryFile()  # unlinked at once: nothing is left in the temp folder
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        _run_child(work, write_fd, output.fileno())
+        _run_child(work, write_fd, output.fileno(), parent)
     os.close(write_fd)
     try:
         os.setpgid(pid, pid)  # as the child does: whichever runs first, the group exists

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -29,6 +30,7 @@ from typing import Iterator, List, Optional, Sequence
 from flake8_dplen import __version__
 
 from .settings import load as load_settings
+from .workers import exit_on_sigterm, usable_cpus
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -167,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"dplen check: needs {exc.name}: pip install 'flake8-dplen[check]'", file=sys.stderr)
         return 2
     from ..check import report
-    from ..check.isolate import INTERNAL, check_classes, usable_cpus
+    from ..check.isolate import INTERNAL, check_classes
     from ..check.search import CANNOT_BUILD, Options
     from ..check.targets import resolve, sampler_bases
 
@@ -252,6 +254,8 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int
             "--budget, --timeout and --class-timeout must be positive, --max-examples >= 1,"
             " --epochs >= 2, --jobs >= 0"
         )
+    # SIGTERM as an exception: the children searching the classes are stopped on the way out.
+    previous = signal.signal(signal.SIGTERM, exit_on_sigterm)
     try:
         return run(args)
     except Exception:
@@ -259,6 +263,8 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int
         traceback.print_exc()
         print(f"{prog}: internal error (the traceback above); please report it", file=sys.stderr)
         return 3
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def dplen(argv: Optional[Sequence[str]] = None) -> int:
