@@ -38,6 +38,8 @@ class Shown:
 class Call:
     target: Callable[..., Any]
     args: Tuple[Tuple[str, Shown, bool], ...]  # name, value, positional-only
+    # (world size, rank) that torch.distributed answers, for a class that asks it.
+    world: Optional[Tuple[int, int]] = None
 
     def build(self) -> Any:
         positional = [shown.make() for _, shown, only in self.args if only]
@@ -55,6 +57,13 @@ class Call:
         # A factory defined in a function is named as its own code calls it.
         name = self.target.__name__ if "<locals>" in qualname else qualname
         return f"{name}({', '.join(parts)})"
+
+    @property
+    def scenario(self) -> str:
+        """How the sampler is run besides its arguments: said beside them in the report."""
+        if self.world is None:
+            return ""
+        return f" on rank {self.world[1]} of {self.world[0]} (as torch.distributed answers)"
 
     @property
     def imports(self) -> List[str]:
@@ -401,11 +410,15 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
 
 
 def calls(
-    target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None, records: bool = False
+    target: Callable[..., Any],
+    overrides: Optional[Dict[str, Any]] = None,
+    records: bool = False,
+    distributed: bool = False,
 ) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about. With
-    ``records`` the datasets are :class:`~.records.Records`."""
+    ``records`` the datasets are :class:`~.records.Records`; with ``distributed`` each
+    call also draws the world size and rank torch.distributed answers."""
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
@@ -431,6 +444,10 @@ def calls(
     @st.composite
     def draw_call(draw) -> Call:
         ctx = _Context(unit=draw(st.integers(1, 8)), records=records)
+        asked = None
+        if distributed:
+            ctx.world = draw(_world(ctx)).make()
+            asked = (ctx.world, draw(_rank(ctx)).make())
         drawn = {}
         for param, builder, role in plan:
             shown = draw(builder(ctx))
@@ -438,7 +455,7 @@ def calls(
                 world = shown.make()
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
-        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)))
+        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
 

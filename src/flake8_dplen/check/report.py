@@ -24,7 +24,9 @@ def _sizes(sizes) -> str:
 
 def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
-    call, r = result.call.code, result.report
+    call, r = result.call.code + result.call.scenario, result.report
+    if result.epoch:
+        call += f", in its second epoch (after set_epoch({result.epoch}))"
     if result.timed_out is not None:
         if result.reported is None:
             return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
@@ -96,13 +98,16 @@ def pytest_test(result: Result) -> str:
         options = f"epochs={r.epochs}, reseed=torch.manual_seed{expected}"
     else:
         options = ""
+    run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
+    if result.epoch:
+        run[1:1] = ["assert_length(sampler)  # the first epoch agrees", f"sampler.set_epoch({result.epoch})"]
+    if call.world is not None:
+        # The scenario is part of the case: the test answers torch.distributed the same way.
+        imports.append("from flake8_dplen.runtime import as_rank")
+        run = [f"with as_rank(world_size={call.world[0]}, rank={call.world[1]}):"] + [f"    {s}" for s in run]
     body = [f"def test_{_snake(result.cls.__name__)}_len_matches_iter():"]
     body += [f"    {line}" for line in _merged(imports)]
-    body += [
-        "",
-        f"    sampler = {call.code}",
-        f"    assert_length(sampler{', ' if options else ''}{options})",
-    ]
+    body += [""] + [f"    {s}" for s in run]
     if result.timed_out is not None:
         body.insert(1, "    # __iter__ never yielded here: run it under a timeout (pytest-timeout)")
     return "\n".join(body) + "\n"
