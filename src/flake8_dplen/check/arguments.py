@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import inspect
 import typing
+from types import SimpleNamespace
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
+
+from .reads import Fields, fields_read, has_default
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -409,6 +412,50 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
+def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
+    """An options object or a dict of settings with the fields the class reads from it,
+    each drawn by its name, else from the default the code reads it with; None when the
+    class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    if fields.called:
+        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
+    if not fields.kind:
+        return None
+    attributes = fields.kind == "attributes"
+    parts: Dict[str, Builder] = {}
+    for name in fields.defaults:
+        if attributes and not name.isidentifier():
+            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
+        known, value = has_default(fields, name)
+        empty = inspect.Parameter.empty
+        stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=value if known else empty)
+        builder = _builder(stand_in, _by_name(name))
+        if builder is None:
+            raise CannotBuild(
+                f"nothing to pass as `{where}.{name}` (read with no default, and its name says nothing)"
+                if attributes
+                else f"nothing to pass as `{where}[{name!r}]` (read with no default, and its name says nothing)"
+            )
+        parts[name] = builder
+    for name, inner in fields.nested.items():
+        parts[name] = _read_fields(inner, f"{where}.{name}")
+
+    def combine(drawn: Dict[str, Shown]) -> Shown:
+        if attributes:
+            return Shown(
+                lambda: SimpleNamespace(**{k: v.make() for k, v in drawn.items()}),
+                f"SimpleNamespace({', '.join(f'{k}={v.code}' for k, v in drawn.items())})",
+                ("from types import SimpleNamespace", *(i for v in drawn.values() for i in v.imports)),
+            )
+        return Shown(
+            lambda: {k: v.make() for k, v in drawn.items()},
+            "{" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "}",
+            tuple(i for v in drawn.values() for i in v.imports),
+        )
+
+    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+
+
 def calls(
     target: Callable[..., Any],
     overrides: Optional[Dict[str, Any]] = None,
@@ -433,9 +480,12 @@ def calls(
             builder = _user_value(overrides[param.name])
         else:
             builder = _builder(param, role)
+        if builder is None and inspect.isclass(target):
+            builder = _read_fields(fields_read(target, param.name), param.name)
         if builder is None:
             raise CannotBuild(
-                f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name)"
+                f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"
+                " and the class reads no attribute or key of it)"
             )
         plan.append((param, builder, role))
     plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
