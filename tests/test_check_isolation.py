@@ -207,7 +207,7 @@ def test_a_script_that_parses_its_arguments_does_not_sink_the_folder(tmp_path):
     assert "train.py: skipped: it exits at import (sys.exit(2)" in done.stderr
 
 
-UNBUILDABLE = '''
+UNBUILDABLE = """
 from torch.utils.data import Sampler
 
 
@@ -220,7 +220,7 @@ class NeedsTokenizer(Sampler):
 
     def __len__(self):
         return len(self.dataset)
-'''
+"""
 
 
 def test_a_class_that_cannot_be_built_fails_the_run_unless_accepted(tmp_path):
@@ -294,7 +294,8 @@ def test_a_metaclass_call_does_not_hide_the_signature(tmp_path):
     done = run(tmp_path, "samplers:Registered", "--no-tests")
     assert done.returncode == 1, done.stdout + done.stderr
     assert (
-        "COUNTEREXAMPLE  samplers.Registered: Registered(dataset=range(1), batch_size=2): len 0" in done.stdout
+        "COUNTEREXAMPLE  samplers.Registered: Registered(dataset=range(1), batch_size=2): len 0"
+        in done.stdout
     )
 
 

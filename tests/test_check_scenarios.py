@@ -10,8 +10,8 @@ import math
 import torch.distributed as dist
 from torch.utils.data import Sampler
 
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, asks_distributed, check_class
 from flake8_dplen.check.report import finding, pytest_test
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, asks_distributed, check_class
 from flake8_dplen.runtime import as_rank
 
 OPTIONS = Options(budget=2.0, seed=0)

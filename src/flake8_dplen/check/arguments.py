@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import inspect
 import typing
-from types import SimpleNamespace
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
@@ -427,14 +427,13 @@ def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
         if attributes and not name.isidentifier():
             continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
         known, value = has_default(fields, name)
-        empty = inspect.Parameter.empty
-        stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=value if known else empty)
+        default = value if known else inspect.Parameter.empty
+        stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         builder = _builder(stand_in, _by_name(name))
         if builder is None:
+            shown = f"{where}.{name}" if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
-                f"nothing to pass as `{where}.{name}` (read with no default, and its name says nothing)"
-                if attributes
-                else f"nothing to pass as `{where}[{name!r}]` (read with no default, and its name says nothing)"
+                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)"
             )
         parts[name] = builder
     for name, inner in fields.nested.items():

@@ -23,9 +23,9 @@ import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, Optional, Sequence
 
 from ..cli.workers import die_with_parent
-from typing import Any, Callable, Dict, Iterator, Optional, Sequence
 
 # Statuses of a class whose child did not report (besides search.py's).
 CRASHED, TIMED_OUT, INTERNAL = "crashed", "timed out", "internal error"
@@ -131,20 +131,24 @@ def _finish(child: _Child, limit: float, timed_out: bool) -> dict:
         tail = child.tail()
         said = f"; its last output: {tail}" if tail else ""
         if timed_out:
-            message = {"status": TIMED_OUT, "why": f"still running after {limit:g} s (the limit, --class-timeout); stopped"}
+            message = {
+                "status": TIMED_OUT,
+                "why": f"still running after {limit:g} s (the limit, --class-timeout); stopped",
+            }
         elif os.WIFSIGNALED(status):
             name = signal.Signals(os.WTERMSIG(status)).name
             message = {"status": CRASHED, "why": f"the process was killed by {name}{said}"}
         else:
             code = os.WEXITSTATUS(status)
-            message = {"status": CRASHED, "why": f"the process exited with status {code} before reporting{said}"}
+            message = {
+                "status": CRASHED,
+                "why": f"the process exited with status {code} before reporting{said}",
+            }
     child.output.close()
     return message
 
 
-def run_all(
-    jobs: Sequence[Any], work: Callable[[Any], dict], workers: int, limit: float
-) -> Iterator[tuple]:
+def run_all(jobs: Sequence[Any], work: Callable[[Any], dict], workers: int, limit: float) -> Iterator[tuple]:
     """Yields ``(job, message)`` in the order of ``jobs``, running up to ``workers``
     children at once; ``work(job)`` runs in the child and returns a JSON-able dict."""
     pending = list(enumerate(jobs))

@@ -204,7 +204,9 @@ def _judge_built(
                 # must agree with len() too, asked after set_epoch(1) (which reseed calls).
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if not again.ok and (again.cut_off or not _second_epoch_varies(call, options, limit, again.yielded)):
+                if not again.ok and (
+                    again.cut_off or not _second_epoch_varies(call, options, limit, again.yielded)
+                ):
                     return _Disagreement(call, again, False, epoch=1)
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
