@@ -88,3 +88,92 @@ def test_verify_refuses_check_and_diff(tmp_path: Path):
     )
     assert done.returncode == 2
     assert "--verify checks the rewritten files; it cannot go with --check or --diff" in done.stderr
+
+
+# The Tail sampler again, with a hook that the tests below turn hostile: it prints at
+# import, and with DPLEN_TEST_HANG set its __iter__ never returns.
+HOSTILE_TAIL = """
+import os
+import time
+
+from torch.utils.data import Sampler
+
+print("importing samplers {")
+
+
+def _pause():
+    while os.environ.get("DPLEN_TEST_HANG"):
+        time.sleep(0.1)
+
+
+class Tail(Sampler):
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+
+    def __iter__(self):
+        _pause()
+        batch = []
+        for i in range(len(self.dataset)):
+            batch.append(i)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def __len__(self):
+        return int(len(self.dataset) / self.batch_size)
+"""
+
+FIXED = "return -(-len(self.dataset) // self.batch_size)"
+
+
+def _verify(tmp_path: Path, *args: str, env=None, **popen):
+    command = [str(Path(sys.executable).parent / "dplen-fix"), "--verify", "--isolated", *args, "samplers.py"]
+    return subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, **popen
+    )
+
+
+def test_a_module_that_prints_at_import_keeps_its_confirmed_fix(tmp_path: Path):
+    # On main the print made the check's JSON invalid, and the correct fix was undone.
+    (tmp_path / "samplers.py").write_text(HOSTILE_TAIL)
+    stdout, stderr = _verify(tmp_path).communicate(timeout=300)
+    assert FIXED in (tmp_path / "samplers.py").read_text(), stdout + stderr
+    assert "1 finding fixed, 0 left for a manual fix" in stderr
+
+
+def test_a_check_past_the_verify_timeout_undoes_the_fix_as_manual(tmp_path: Path):
+    import os
+
+    (tmp_path / "samplers.py").write_text(HOSTILE_TAIL)
+    env = {**os.environ, "DPLEN_TEST_HANG": "1"}
+    done = _verify(tmp_path, "--verify-timeout", "5", env=env)
+    stdout, stderr = done.communicate(timeout=120)  # on main: no limit, this expired
+    assert done.returncode == 1, stderr
+    assert (tmp_path / "samplers.py").read_text() == HOSTILE_TAIL
+    assert (
+        "[manual fix: not confirmed, the check could not run it: the check did not finish within 5 s"
+        " (--verify-timeout)]" in stdout
+    )
+
+
+def test_sigterm_while_verifying_leaves_no_unverified_fix(tmp_path: Path):
+    import os
+    import signal
+    import time
+
+    (tmp_path / "samplers.py").write_text(HOSTILE_TAIL)
+    env = {**os.environ, "DPLEN_TEST_HANG": "1"}
+    done = _verify(tmp_path, env=env)
+    # The fix is written before the check runs: wait for it, then stop the run.
+    deadline = time.monotonic() + 120
+    while FIXED not in (tmp_path / "samplers.py").read_text():
+        assert done.poll() is None and time.monotonic() < deadline
+        time.sleep(0.2)
+    time.sleep(1.0)
+    done.send_signal(signal.SIGTERM)
+    _, stderr = done.communicate(timeout=60)
+    assert done.returncode == 128 + signal.SIGTERM
+    assert (tmp_path / "samplers.py").read_text() == HOSTILE_TAIL  # on main: the fix stayed
+    assert "dplen-fix: interrupted while verifying: 1 unverified fixes undone" in stderr

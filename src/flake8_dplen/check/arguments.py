@@ -13,9 +13,12 @@ from __future__ import annotations
 import inspect
 import typing
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
+
+from .reads import Fields, fields_read, has_default
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -38,6 +41,8 @@ class Shown:
 class Call:
     target: Callable[..., Any]
     args: Tuple[Tuple[str, Shown, bool], ...]  # name, value, positional-only
+    # (world size, rank) that torch.distributed answers, for a class that asks it.
+    world: Optional[Tuple[int, int]] = None
 
     def build(self) -> Any:
         positional = [shown.make() for _, shown, only in self.args if only]
@@ -55,6 +60,13 @@ class Call:
         # A factory defined in a function is named as its own code calls it.
         name = self.target.__name__ if "<locals>" in qualname else qualname
         return f"{name}({', '.join(parts)})"
+
+    @property
+    def scenario(self) -> str:
+        """How the sampler is run besides its arguments: said beside them in the report."""
+        if self.world is None:
+            return ""
+        return f" on rank {self.world[1]} of {self.world[0]} (as torch.distributed answers)"
 
     @property
     def imports(self) -> List[str]:
@@ -355,12 +367,26 @@ def _user_value(value: Any) -> Builder:
     return lambda ctx: strategy.map(_shown)
 
 
+def _signature(target: Callable[..., Any]) -> inspect.Signature:
+    """The parameters a call of ``target`` takes. A metaclass whose ``__call__`` takes
+    ``(cls, *args, **kwargs)`` (a registry, a singleton) hides the class's own; they are
+    those of its ``__init__`` then, the one the metaclass passes them on to."""
+    if (
+        inspect.isclass(target)
+        and type(target).__call__ is not type.__call__
+        and target.__init__ is not object.__init__
+    ):
+        init = inspect.signature(target.__init__)
+        return init.replace(parameters=list(init.parameters.values())[1:])
+    return inspect.signature(target)
+
+
 def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Dict[str, Any]]:
     """The parameters to generate and their hints. A class whose `__init__` passes
     `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
     keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
     that passes everything on (`*args, **kwargs` alone) takes all of them."""
-    params = list(inspect.signature(target).parameters.values())
+    params = list(_signature(target).parameters.values())
     hints = _hints(target)
     if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
         return params, hints
@@ -386,12 +412,59 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
+def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
+    """An options object or a dict of settings with the fields the class reads from it,
+    each drawn by its name, else from the default the code reads it with; None when the
+    class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    if fields.called:
+        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
+    if not fields.kind:
+        return None
+    attributes = fields.kind == "attributes"
+    parts: Dict[str, Builder] = {}
+    for name in fields.defaults:
+        if attributes and not name.isidentifier():
+            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
+        known, value = has_default(fields, name)
+        default = value if known else inspect.Parameter.empty
+        stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
+        builder = _builder(stand_in, _by_name(name))
+        if builder is None:
+            shown = f"{where}.{name}" if attributes else f"{where}[{name!r}]"
+            raise CannotBuild(
+                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)"
+            )
+        parts[name] = builder
+    for name, inner in fields.nested.items():
+        parts[name] = _read_fields(inner, f"{where}.{name}")
+
+    def combine(drawn: Dict[str, Shown]) -> Shown:
+        if attributes:
+            return Shown(
+                lambda: SimpleNamespace(**{k: v.make() for k, v in drawn.items()}),
+                f"SimpleNamespace({', '.join(f'{k}={v.code}' for k, v in drawn.items())})",
+                ("from types import SimpleNamespace", *(i for v in drawn.values() for i in v.imports)),
+            )
+        return Shown(
+            lambda: {k: v.make() for k, v in drawn.items()},
+            "{" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "}",
+            tuple(i for v in drawn.values() for i in v.imports),
+        )
+
+    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+
+
 def calls(
-    target: Callable[..., Any], overrides: Optional[Dict[str, Any]] = None, records: bool = False
+    target: Callable[..., Any],
+    overrides: Optional[Dict[str, Any]] = None,
+    records: bool = False,
+    distributed: bool = False,
 ) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about. With
-    ``records`` the datasets are :class:`~.records.Records`."""
+    ``records`` the datasets are :class:`~.records.Records`; with ``distributed`` each
+    call also draws the world size and rank torch.distributed answers."""
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
@@ -406,9 +479,12 @@ def calls(
             builder = _user_value(overrides[param.name])
         else:
             builder = _builder(param, role)
+        if builder is None and inspect.isclass(target):
+            builder = _read_fields(fields_read(target, param.name), param.name)
         if builder is None:
             raise CannotBuild(
-                f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name)"
+                f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"
+                " and the class reads no attribute or key of it)"
             )
         plan.append((param, builder, role))
     plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
@@ -417,6 +493,10 @@ def calls(
     @st.composite
     def draw_call(draw) -> Call:
         ctx = _Context(unit=draw(st.integers(1, 8)), records=records)
+        asked = None
+        if distributed:
+            ctx.world = draw(_world(ctx)).make()
+            asked = (ctx.world, draw(_rank(ctx)).make())
         drawn = {}
         for param, builder, role in plan:
             shown = draw(builder(ctx))
@@ -424,7 +504,7 @@ def calls(
                 world = shown.make()
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
-        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)))
+        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
 

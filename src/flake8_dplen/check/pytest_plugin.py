@@ -8,6 +8,7 @@ environment that has flake8-dplen, so it imports nothing heavy until asked.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any, Optional
 
 import pytest
@@ -26,6 +27,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--dplen-budget", type=float, default=2.0, help="seconds of search per class (default: 2)"
     )
     group.addoption("--dplen-seed", type=int, default=0, help="seed of the search (default: 0)")
+    group.addoption(
+        "--dplen-class-timeout",
+        type=float,
+        default=60.0,
+        help="wall-clock limit of one class's search, in a process of its own (default: 60)",
+    )
     group.addoption(
         "--dplen-watch",
         action="store_true",
@@ -51,21 +58,29 @@ class DplenFailure(Exception):
     """A class whose len() disagrees with its __iter__; the message carries the test to paste."""
 
 
-def _failure_text(result) -> str:
-    from . import report
+def _checked(config: pytest.Config, cls: type, **overrides: Any) -> SimpleNamespace:
+    """The class searched in a process of its own, as `dplen check` does: a sampler that
+    exits, hangs or prints cannot take the test session with it."""
+    from .isolate import check_classes
 
-    return f"{report.finding(result)}\n\nReproduce it with:\n\n{report.pytest_test(result)}"
+    limit = overrides.pop("class_timeout", config.getoption("dplen_class_timeout"))
+    (_, entry), = check_classes([cls], _options(config, **overrides), 1, limit)
+    return SimpleNamespace(**entry)
+
+
+def _failure_text(result) -> str:
+    return f"{result.counterexample}\n\nReproduce it with:\n\n{result.test}"
 
 
 def _outcome(result) -> None:
-    from . import report
-    from .search import CANNOT_BUILD
+    from .search import CANNOT_BUILD, NOT_CHECKED, OK
 
-    if result.found:
+    if hasattr(result, "counterexample"):
         raise DplenFailure(_failure_text(result))
     if result.status == CANNOT_BUILD:
-        cls = result.cls
-        pytest.skip(f"{report.name(cls)} could not be built: {result.why}; {report.how_to_register(cls)}")
+        pytest.skip(f"{getattr(result, 'class')} could not be built: {result.why}; {result.register}")
+    if result.status not in (OK, NOT_CHECKED):  # crashed, timed out, an internal error
+        raise DplenFailure(f"{getattr(result, 'class')} {result.status}: {result.why}")
 
 
 class DplenItem(pytest.Item):
@@ -77,9 +92,7 @@ class DplenItem(pytest.Item):
     def runtest(self) -> None:
         if self.error:
             raise DplenFailure(self.error)
-        from .search import check_class
-
-        _outcome(check_class(self.sampler, _options(self.config)))
+        _outcome(_checked(self.config, self.sampler))
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, DplenFailure):
@@ -113,9 +126,7 @@ def dplen_check(request: pytest.FixtureRequest):
     test to paste; returns the result when the class agrees."""
 
     def check(cls: type, **options: Any):
-        from .search import check_class
-
-        result = check_class(cls, _options(request.config, **options))
+        result = _checked(request.config, cls, **options)
         try:
             _outcome(result)
         except DplenFailure as failure:

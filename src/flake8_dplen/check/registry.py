@@ -26,6 +26,7 @@ class Registration:
     random: bool = False
     epochs: int = 20
     expected: Optional[Callable[[Any], float]] = None
+    skip: str = ""  # why the class is not to be checked: it is reported so, not searched
 
     @property
     def builds(self) -> bool:
@@ -53,12 +54,14 @@ def register(
     random: bool = False,
     epochs: int = 20,
     expected: Optional[Callable[[Any], float]] = None,
+    skip: str = "",
 ) -> Registration:
-    """Tell ``dplen check`` how to build ``target`` (a class or its dotted name)."""
+    """Tell ``dplen check`` how to build ``target`` (a class or its dotted name), or, with
+    ``skip="the reason"``, that it is not to be checked (the report prints the reason)."""
     if epochs < 2 and (random or expected is not None):
         raise ValueError("a random sampler is judged over epochs >= 2")
     registration = Registration(
-        factory, dict(args or {}), strategy, random or expected is not None, epochs, expected
+        factory, dict(args or {}), strategy, random or expected is not None, epochs, expected, skip.strip()
     )
     _REGISTRY[key(target)] = registration
     return registration

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
-from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Result
+from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, Result, batch_cap
 
 # Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
 _HEAD, _TAIL = 8, 2
@@ -24,7 +24,9 @@ def _sizes(sizes) -> str:
 
 def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
-    call, r = result.call.code, result.report
+    call, r = result.call.code + result.call.scenario, result.report
+    if result.epoch:
+        call += f", in its second epoch (after set_epoch({result.epoch}))"
     if result.timed_out is not None:
         if result.reported is None:
             return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
@@ -60,6 +62,8 @@ def line(result: Result) -> str:
         return f"{head}: {finding(result)}"
     if result.status == CANNOT_BUILD:
         return f"{head}: {result.why}; {how_to_register(result.cls)}"
+    if result.status == NOT_CHECKED:
+        return f"{head}: registered as not to be checked: {result.why}"
     judged = "mean over seeded epochs" if result.random else "every epoch exact"
     return f"{head} ({result.examples} samplers built {result.how}, {judged}, {result.seconds:.1f} s)"
 
@@ -68,7 +72,8 @@ def how_to_register(cls: type) -> str:
     return (
         f"register a factory: `@flake8_dplen.check.factory({name(cls)!r})` on a function that"
         " returns one (its own parameters are generated), in the module, a conftest.py or a"
-        " --factories module"
+        " --factories module; or accept it unchecked:"
+        f" `flake8_dplen.check.register({name(cls)!r}, skip=\"why\")`, or --allow-unbuilt"
     )
 
 
@@ -86,20 +91,23 @@ def pytest_test(result: Result) -> str:
     r = result.report
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
-        options = f"limit={10 * ((result.reported or 0) if r is None else r.reported) + 1000}"
+        options = f"limit={batch_cap((result.reported or 0) if r is None else r.reported)}"
     elif result.random:
         imports.append("import torch")
         expected = f", expected={r.expected!r}" if r.expected is not None else ""
         options = f"epochs={r.epochs}, reseed=torch.manual_seed{expected}"
     else:
         options = ""
+    run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
+    if result.epoch:
+        run[1:1] = ["assert_length(sampler)  # the first epoch agrees", f"sampler.set_epoch({result.epoch})"]
+    if call.world is not None:
+        # The scenario is part of the case: the test answers torch.distributed the same way.
+        imports.append("from flake8_dplen.runtime import as_rank")
+        run = [f"with as_rank(world_size={call.world[0]}, rank={call.world[1]}):"] + [f"    {s}" for s in run]
     body = [f"def test_{_snake(result.cls.__name__)}_len_matches_iter():"]
     body += [f"    {line}" for line in _merged(imports)]
-    body += [
-        "",
-        f"    sampler = {call.code}",
-        f"    assert_length(sampler{', ' if options else ''}{options})",
-    ]
+    body += [""] + [f"    {s}" for s in run]
     if result.timed_out is not None:
         body.insert(1, "    # __iter__ never yielded here: run it under a timeout (pytest-timeout)")
     return "\n".join(body) + "\n"
@@ -130,17 +138,33 @@ def as_dict(result: Result) -> Dict[str, Any]:
     if result.found:
         data["counterexample"] = finding(result)
         data["test"] = pytest_test(result)
-    if result.status == CANNOT_BUILD:
+    if result.status in (CANNOT_BUILD, NOT_CHECKED):
         data["why"] = result.why
+    if result.status == CANNOT_BUILD:
+        data["register"] = how_to_register(result.cls)
     return data
 
 
-def summary(results: List[Result], seconds: float) -> str:
-    count = {s: sum(r.status == s for r in results) for s in (OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD)}
-    built = [r for r in results if r.status != CANNOT_BUILD]
-    auto = sum(r.how == "automatically" for r in built)
+def message(result: Result) -> Dict[str, Any]:
+    """What a child process sends back for one class: :func:`as_dict` and its text line."""
+    return {**as_dict(result), "line": line(result)}
+
+
+def text(entry: Dict[str, Any]) -> str:
+    """The line of a class's entry; a class whose child did not report gets one here."""
+    if "line" in entry:
+        return entry["line"]
+    return f"{entry['status'].upper():<15} {entry['class']}: {entry['why']}"
+
+
+def summary(entries: List[Dict[str, Any]], seconds: float) -> str:
+    statuses = [e["status"] for e in entries]
+    shown = [OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD]
+    shown += sorted({s for s in statuses if s not in shown})
+    counts = ", ".join(f"{statuses.count(s)} {s}" for s in shown if s in shown[:4] or s in statuses)
+    built = [e for e in entries if "built" in e and e["status"] != CANNOT_BUILD]
+    auto = sum(e["built"] == "automatically" for e in built)
     return (
-        f"{len(results)} sampler classes: {count[OK]} ok, {count[COUNTEREXAMPLE]} counterexample,"
-        f" {count[CUT_OFF]} cut off, {count[CANNOT_BUILD]} could not build; built {auto} automatically,"
+        f"{len(entries)} sampler classes: {counts}; built {auto} automatically,"
         f" {len(built) - auto} with a registered factory; {seconds:.1f} s"
     )

@@ -3,14 +3,16 @@ each with the runtime check; hypothesis shrinks the first disagreement it finds.
 
 from __future__ import annotations
 
-import os
+import inspect
 import random
+import re
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
+from ..runtime.distributed import as_rank
 from ..runtime.length import LengthReport, check_length
 from . import registry
 from .arguments import Call, CannotBuild, calls, whole
@@ -18,6 +20,8 @@ from .limits import TimedOut, time_limit
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
+# Registered as not to be checked, with a reason (``register(cls, skip=...)``).
+NOT_CHECKED = "not checked"
 # How the samplers were built.
 AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 # A random count is judged at this many standard errors: the search judges up to
@@ -47,6 +51,7 @@ class Result:
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
     why: str = ""  # what stopped the class from being built
+    epoch: int = 0  # of the counterexample: 1 is its second epoch, after set_epoch(1)
     examples: int = 0  # samplers built and judged
     seconds: float = 0.0
 
@@ -68,6 +73,7 @@ class _Disagreement(Exception):
     call: Call
     report: LengthReport
     random: bool
+    epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1)
 
 
 @dataclass(eq=False)
@@ -137,13 +143,11 @@ def _build(call: Call) -> Any:
 
 
 def _one_process_group() -> None:
-    import tempfile
-
     import torch.distributed as dist
 
     if not dist.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="dplen-check-"), "store")
-        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+        # An in-memory store: a file:// rendezvous left a folder per run in the temp folder.
+        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
 
 
 def _judge(
@@ -153,8 +157,9 @@ def _judge(
     # Building is seeded too, so that hypothesis replays a failing example exactly.
     _seed_everything(options.seed * 7919)
     reported: Optional[int] = None
+    world = as_rank(*call.world) if call.world is not None else nullcontext()
     try:
-        with time_limit(options.timeout):
+        with time_limit(options.timeout), world:
             try:
                 sampler = _build(call)
                 reported = len(sampler)
@@ -175,7 +180,7 @@ def _judge_built(
     options: Options,
     state: "_State",
 ) -> _Disagreement:
-    limit = 10 * reported + 1000
+    limit = batch_cap(reported)
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
     random_count = (reg is not None and reg.random) or state.random_seen
@@ -194,9 +199,39 @@ def _judge_built(
                 # (else shrinking would hunt for arguments whose epochs happen to agree).
                 state.random_seen = random_count = True
                 report = judged_randomly()
+            elif report.ok and callable(getattr(sampler, "set_epoch", None)):
+                # A class with set_epoch is meant to be iterated again: its second epoch
+                # must agree with len() too, asked after set_epoch(1) (which reseed calls).
+                reseed(1)
+                again = check_length(sampler, limit=limit)
+                if not again.ok and (
+                    again.cut_off or not _second_epoch_varies(call, options, limit, again.yielded)
+                ):
+                    return _Disagreement(call, again, False, epoch=1)
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
     return _Disagreement(call, report, random_count)
+
+
+def _second_epoch_varies(call: Call, options: Options, limit: int, second: int) -> bool:
+    """Whether the count of the second epoch changes with the seed: fresh samplers from
+    the same arguments, each run for two epochs under another seed."""
+    for shift in range(1, _VARIATION_EPOCHS):
+        _seed_everything((options.seed + shift) * 7919)
+        fresh = _build(call)
+        reseed = _reseeder(fresh, options.seed + shift)
+        check_length(fresh, reseed=reseed, limit=limit)
+        reseed(1)
+        if check_length(fresh, limit=limit).yielded != second:
+            return True
+    return False
+
+
+def batch_cap(reported: int) -> int:
+    """Batches taken from one epoch at most: far past len(), and within what `islice`
+    takes (a len() near sys.maxsize turned the cap into an error, and the class into
+    "could not build")."""
+    return min(10 * reported + 1000, sys.maxsize - 1)
 
 
 def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
@@ -216,7 +251,39 @@ def _strategy(cls: type, reg: Optional[registry.Registration], records: bool = F
     target = reg.factory if reg is not None and reg.factory is not None else cls
     if reg is not None and reg.strategy is not None:
         return whole(target, reg.strategy)
-    return calls(target, reg.args if reg is not None else None, records=records)
+    overrides = reg.args if reg is not None else None
+    return calls(target, overrides, records=records, distributed=asks_distributed(cls))
+
+
+# A question to torch.distributed, however the module is named where it is asked.
+_ASKS = re.compile(r"\b(?:get_world_size|get_rank|is_initialized)\s*\(")
+
+
+def asks_distributed(cls: type) -> bool:
+    """Whether the class, a base, or a function of their modules that they call by name
+    (`get_dist_info()`) asks torch.distributed for the world size or the rank: the
+    search then tries every rank of worlds of 1 to 4."""
+    for klass in cls.__mro__:
+        module = sys.modules.get(klass.__module__)
+        if klass is object or module is None:
+            continue
+        source = _source(klass)
+        helpers = [
+            value
+            for name, value in vars(module).items()
+            if inspect.isfunction(value) and re.search(rf"\b{re.escape(name)}\s*\(", source)
+        ]
+        for code in [source, *map(_source, helpers)]:
+            if _ASKS.search(code):
+                return True
+    return False
+
+
+def _source(function: Any) -> str:
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
 
 
 def _lacks_data(exc: BaseException) -> bool:
@@ -234,6 +301,8 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     search runs again on :class:`~.records.Records` datasets, with the same budget."""
     reg = registry.lookup(cls)
     how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
+    if reg is not None and reg.skip:
+        return Result(cls, NOT_CHECKED, how, why=reg.skip)
     began = time.monotonic()
     try:
         result, wants_records = _search(cls, reg, _strategy(cls, reg), options, how)
@@ -342,7 +411,7 @@ def _without_broken_modules() -> Iterator[None]:
 
 def _found(result: Result, found: _Disagreement) -> Result:
     status = CUT_OFF if found.report.cut_off else COUNTEREXAMPLE
-    return Result(result.cls, status, result.how, found.call, found.report, found.random)
+    return Result(result.cls, status, result.how, found.call, found.report, found.random, epoch=found.epoch)
 
 
 def _invalid_why(state: _State) -> str:

@@ -23,6 +23,7 @@ class Found:
     classes: List[type] = field(default_factory=list)
     errors: List[str] = field(default_factory=list)  # one line each: target and cause
     without_len: List[type] = field(default_factory=list)  # samplers with nothing to compare
+    notes: List[str] = field(default_factory=list)  # modules passed over, and why
 
 
 class _NoSuchPath(Exception):
@@ -34,6 +35,13 @@ def _error(target: str, exc: BaseException) -> str:
         return f"{target}: no such file or folder"
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{target}: cannot import: {type(exc).__name__}: {first}"
+
+
+def _script(name: str, exc: SystemExit) -> str:
+    return (
+        f"{name}: skipped: it exits at import (sys.exit({exc.code!r}), a script that parses its"
+        " command line); samplers are looked for in importable modules"
+    )
 
 
 def module_name(path: Path) -> Tuple[Path, str]:
@@ -56,13 +64,15 @@ def import_path(path: Path) -> ModuleType:
     return importlib.import_module(name)
 
 
-def _modules(target: str, errors: List[str]) -> List[ModuleType]:
+def _modules(target: str, errors: List[str], notes: List[str]) -> List[ModuleType]:
     path = Path(target)
     if target.endswith(".py") or "/" in target or os.sep in target or path.exists():
         if not path.exists():
             raise _NoSuchPath()
         if path.is_file() or (path / "__init__.py").is_file():
-            return _with_submodules(import_path(path / "__init__.py" if path.is_dir() else path), errors)
+            return _with_submodules(
+                import_path(path / "__init__.py" if path.is_dir() else path), errors, notes
+            )
         files = sorted(
             p
             for p in path.rglob("*.py")
@@ -72,13 +82,15 @@ def _modules(target: str, errors: List[str]) -> List[ModuleType]:
         for file in files:
             try:
                 modules.append(import_path(file))
+            except SystemExit as exc:
+                notes.append(_script(str(file), exc))
             except Exception as exc:
                 errors.append(_error(str(file), exc))
         return modules
-    return _with_submodules(importlib.import_module(target), errors)
+    return _with_submodules(importlib.import_module(target), errors, notes)
 
 
-def _with_submodules(module: ModuleType, errors: List[str]) -> List[ModuleType]:
+def _with_submodules(module: ModuleType, errors: List[str], notes: List[str]) -> List[ModuleType]:
     modules = [module]
     if not hasattr(module, "__path__"):
         return modules
@@ -87,7 +99,9 @@ def _with_submodules(module: ModuleType, errors: List[str]) -> List[ModuleType]:
             continue
         try:
             modules.append(importlib.import_module(info.name))
-        except (Exception, SystemExit) as exc:
+        except SystemExit as exc:
+            notes.append(_script(info.name, exc))
+        except Exception as exc:
             errors.append(_error(info.name, exc))
     return modules
 
@@ -127,7 +141,7 @@ def resolve(targets: Sequence[str], bases: Tuple[type, ...]) -> Found:
     for target in targets:
         where, _, qualname = target.partition(":")
         try:
-            modules = _modules(where, found.errors)
+            modules = _modules(where, found.errors, found.notes)
         except (Exception, SystemExit) as exc:
             found.errors.append(_error(target, exc))
             continue

@@ -9,8 +9,10 @@ Examples:
   dplen check src/mypkg --factories tests/dplen_factories.py --budget 10
   dplen check mypkg.samplers:BucketSampler --seed 3 --format json
 
-Exit status: 0 every sampler built agrees with its len(); 1 a counterexample (or an
-iteration cut off); 2 bad usage, or a target, base or factory module that cannot be imported.
+Exit status: 0 every sampler was built and agrees with its len(); 1 a counterexample, a
+cut-off iteration, a class that crashed or timed out, or one that could not be built (unless
+--allow-unbuilt); 2 bad usage, or a target, base or factory module that cannot be imported;
+3 an internal error of the check.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
-from typing import List, Optional, Sequence
+import traceback
+from contextlib import contextmanager
+from typing import Iterator, List, Optional, Sequence
 
 from flake8_dplen import __version__
 
 from .settings import load as load_settings
+from .workers import exit_on_sigterm, usable_cpus
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,6 +48,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=5.0,
         help="seconds one sampler may iterate before it is stopped and reported (default: 5)",
+    )
+    parser.add_argument(
+        "--class-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="wall-clock limit of one class's whole search, in a process of its own (default: 60)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        help="classes searched at once, each in a process of its own (default: the usable CPUs)",
+    )
+    parser.add_argument(
+        "--allow-unbuilt",
+        action="store_true",
+        help="a class that could not be built does not fail the run (it is still reported)",
     )
     parser.add_argument(
         "--max-examples", type=int, default=200, help="samplers built per class at most (default: 200)"
@@ -117,6 +142,25 @@ def import_factories(modules: Sequence[str]) -> List[str]:
     return errors
 
 
+@contextmanager
+def _user_output_to_stderr() -> Iterator[None]:
+    """While the user's modules are imported, what they print goes to stderr: stdout
+    carries the report (and --format json) alone."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+# Statuses that fail the run (exit 1); "could not build" too unless --allow-unbuilt.
+_FAILING = ("counterexample", "cut off", "crashed", "timed out")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import hypothesis  # noqa: F401
@@ -125,7 +169,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"dplen check: needs {exc.name}: pip install 'flake8-dplen[check]'", file=sys.stderr)
         return 2
     from ..check import report
-    from ..check.search import Options, check_class
+    from ..check.isolate import INTERNAL, check_classes
+    from ..check.search import CANNOT_BUILD, Options
     from ..check.targets import resolve, sampler_bases
 
     try:
@@ -136,43 +181,58 @@ def run(args: argparse.Namespace) -> int:
     # As `python -m` and pytest do: the user's own modules import from where they stand.
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
-    errors = import_factories(args.factories)
-    extra = settings.sampler_bases + tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip())
-    bases, base_errors = sampler_bases(extra)
-    found = resolve(args.targets, bases)
+    # A module that parses the command line at import sees none (not dplen's own).
+    argv, sys.argv = sys.argv, sys.argv[:1]
+    try:
+        with _user_output_to_stderr():
+            errors = import_factories(args.factories)
+            extra = settings.sampler_bases + tuple(
+                b.strip() for b in args.sampler_bases.split(",") if b.strip()
+            )
+            bases, base_errors = sampler_bases(extra)
+            found = resolve(args.targets, bases)
+    finally:
+        sys.argv = argv
     errors += base_errors + found.errors
     for error in errors:
         print(error, file=sys.stderr)
+    for note in found.notes:
+        print(note, file=sys.stderr)
 
     options = Options(args.budget, args.timeout, args.max_examples, args.seed, args.epochs)
+    workers = args.jobs or usable_cpus()
     progress = _Progress(len(found.classes), args.quiet)
     began = time.monotonic()
-    results = []
-    for i, cls in enumerate(found.classes, 1):
+    entries = []
+    failing = set(_FAILING) | {INTERNAL} | (set() if args.allow_unbuilt else {CANNOT_BUILD})
+    searched = check_classes(found.classes, options, workers, args.class_timeout)
+    for i, (cls, entry) in enumerate(searched, 1):
         progress.show(i, report.name(cls))
-        result = check_class(cls, options)
-        results.append(result)
-        if args.format == "text" and (result.found or not args.quiet):
+        entries.append(entry)
+        if args.format == "text" and (entry["status"] in failing or not args.quiet):
             progress.done()
-            print(report.line(result), flush=True)
+            print(report.text(entry), flush=True)
     progress.done()
     if args.format == "json":
-        json.dump([report.as_dict(r) for r in results], sys.stdout, indent=2)
+        json.dump([{k: v for k, v in e.items() if k != "line"} for e in entries], sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif not args.no_tests:
-        for result in results:
-            if result.found:
-                print(f"\n# {report.name(result.cls)}: paste into your tests\n{report.pytest_test(result)}")
+        for entry in entries:
+            if "test" in entry:
+                print(f"\n# {entry['class']}: paste into your tests\n{entry['test']}")
     if not args.quiet:
         if found.without_len:
             print(
                 f"{len(found.without_len)} sampler classes define no __len__: nothing to compare",
                 file=sys.stderr,
             )
-        print(report.summary(results, time.monotonic() - began), file=sys.stderr)
+        print(report.summary(entries, time.monotonic() - began), file=sys.stderr)
+    statuses = {e["status"] for e in entries}
+    if INTERNAL in statuses:
+        return 3
     if errors:
         return 2
-    return 1 if any(r.found for r in results) else 0
+    return 1 if statuses & failing else 0
 
 
 def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int:
@@ -182,9 +242,29 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int
         parser.print_usage(sys.stderr)
         print(f"{prog}: error: give at least one TARGET", file=sys.stderr)
         return 2
-    if args.budget <= 0 or args.timeout <= 0 or args.max_examples < 1 or args.epochs < 2:
-        parser.error("--budget and --timeout must be positive, --max-examples >= 1, --epochs >= 2")
-    return run(args)
+    if (
+        args.budget <= 0
+        or args.timeout <= 0
+        or args.class_timeout <= 0
+        or args.max_examples < 1
+        or args.epochs < 2
+        or args.jobs < 0
+    ):
+        parser.error(
+            "--budget, --timeout and --class-timeout must be positive, --max-examples >= 1,"
+            " --epochs >= 2, --jobs >= 0"
+        )
+    # SIGTERM as an exception: the children searching the classes are stopped on the way out.
+    previous = signal.signal(signal.SIGTERM, exit_on_sigterm)
+    try:
+        return run(args)
+    except Exception:
+        # The check's own failure: not the status of a counterexample (1).
+        traceback.print_exc()
+        print(f"{prog}: internal error (the traceback above); please report it", file=sys.stderr)
+        return 3
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def dplen(argv: Optional[Sequence[str]] = None) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 from typing import Dict, List, Sequence, Tuple
@@ -35,6 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="with --verify: search time per class",
     )
+    parser.add_argument(
+        "--verify-timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="with --verify: wall-clock limit of the whole check; a fix it has not confirmed by"
+        " then is undone and reported as a manual fix (default: 600)",
+    )
 
 
 def _check(targets: Sequence[str], args: argparse.Namespace) -> Tuple[Dict[str, dict], str]:
@@ -47,13 +56,43 @@ def _check(targets: Sequence[str], args: argparse.Namespace) -> Tuple[Dict[str, 
         command += ["--config", args.config]
     if args.isolated:
         command.append("--isolated")
-    done = subprocess.run([*command, *targets], capture_output=True, text=True, cwd=os.getcwd())
+    # A session of its own, so that a time-out or an interruption stops the check and
+    # whatever it started; the check stops the children searching its classes on SIGTERM.
+    check = subprocess.Popen(
+        [*command, *targets],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=os.getcwd(),
+        start_new_session=True,
+    )
     try:
-        results = json.loads(done.stdout)
+        stdout, stderr = check.communicate(timeout=args.verify_timeout)
+    except subprocess.TimeoutExpired:
+        _stop(check)
+        return {}, f"the check did not finish within {args.verify_timeout:g} s (--verify-timeout)"
+    except BaseException:  # SIGTERM (as SystemExit) or Ctrl-C: the caller undoes the fixes
+        _stop(check)
+        raise
+    try:
+        results = json.loads(stdout)
     except json.JSONDecodeError:
         results = []
-    problem = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[0]
+    problem = (stderr.strip().splitlines() or [f"exit status {check.returncode}"])[0]
     return {r["class"]: r for r in results}, problem
+
+
+def _stop(check: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(check.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            check.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _qualified(path: str, cls_name: str) -> str:
@@ -113,7 +152,15 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     )
     if not targets:
         return results
-    verdicts, problem = _check(targets, args)
+    interrupted = None
+    try:
+        verdicts, problem = _check(targets, args)
+    except (SystemExit, KeyboardInterrupt) as stop:
+        # Interrupted while checking: no fix is confirmed, so none is left in place.
+        interrupted, verdicts, problem = stop, {}, "dplen-fix was interrupted before the check confirmed it"
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the undoing below is short: let it finish
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    undone_count = 0
     for result in changed:
         module, planned = plans[result.path]
         reasons = {
@@ -121,6 +168,7 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
             for i in planned.fixes
         }
         undone = [i for i in planned.fixes if reasons[id(i)]]
+        undone_count += len(undone)
         if not undone:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
@@ -135,4 +183,10 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
         result.fixed = [_row(i) for i in planned.fixes]
         result.manual += [_row(i, reasons[id(i)]) for i in undone]
         result.changed = bool(planned.fixes)
+    if interrupted is not None:
+        print(
+            f"dplen-fix: interrupted while verifying: {undone_count} unverified fixes undone",
+            file=sys.stderr,
+        )
+        raise interrupted
     return results

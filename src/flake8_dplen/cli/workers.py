@@ -27,7 +27,7 @@ def exit_on_sigterm(signum, _frame) -> None:
     raise SystemExit(128 + signum)
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -42,7 +42,7 @@ def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides, and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, exit_on_sigterm)
-    _die_with_parent(parent)
+    die_with_parent(parent)
 
 
 def _call_each(function: Callable[..., T], argument_lists: Sequence[tuple]) -> List[T]:

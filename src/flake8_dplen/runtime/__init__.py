@@ -2,6 +2,7 @@
 
 Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
 
+from .distributed import as_rank
 from .length import LengthReport, assert_length, check_length, expected_poisson_batches, judge_counts
 
-__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]
+__all__ = ["as_rank", "LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]

@@ -1,0 +1,115 @@
+"""What a class's own code reads from a constructor parameter that nothing else says how
+to make: an options object (`opts.batch_size`, `getattr(opts, "drop_last", False)`,
+`cfg.data.num_workers`) or a dict of settings (`config["batch_size"]`,
+`config.get("shuffle", True)`). The search then builds one with exactly those fields,
+each drawn by its name or from the default the code gives it."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+_NO_DEFAULT = object()
+
+
+@dataclass
+class Fields:
+    """The fields read from one parameter: attributes (a namespace) or keys (a dict)."""
+
+    kind: str = ""  # "attributes" or "keys"; empty: nothing read
+    defaults: Dict[str, Any] = field(default_factory=dict)  # name -> default or _NO_DEFAULT
+    nested: Dict[str, "Fields"] = field(default_factory=dict)  # `cfg.data.x`: data -> its fields
+    called: Set[str] = field(default_factory=set)  # methods called on it: nothing can make those
+
+
+def _source_tree(cls: type) -> Optional[ast.AST]:
+    try:
+        return ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+
+
+def _literal(node: ast.AST) -> Any:
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError):
+        return _NO_DEFAULT
+
+
+def _path(node: ast.AST, roots: Set[str]) -> Optional[List[str]]:
+    """`opts.data.batch_size` -> ["data", "batch_size"] when `opts` is a root (a root may
+    be `self.opts`, an attribute the constructor stored the parameter in)."""
+    names: List[str] = []
+    while isinstance(node, ast.Attribute):
+        if ast.unparse(node) in roots:
+            return list(reversed(names))
+        names.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name) and node.id in roots:
+        return list(reversed(names))
+    return None
+
+
+def fields_read(cls: type, param: str) -> Fields:
+    """The fields the class's methods read from ``param`` (and from the attribute of
+    ``self`` the constructor stores it in)."""
+    found = Fields()
+    tree = _source_tree(cls)
+    if tree is None:
+        return found
+    roots = {param}
+    for node in ast.walk(tree):
+        # self.opts = opts: later methods read it as self.opts.
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == param:
+            roots |= {ast.unparse(t) for t in node.targets if isinstance(t, ast.Attribute)}
+    # `opts.method(...)`: the callee is no field (it is listed in `called`).
+    callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if (
+                isinstance(func, ast.Name)
+                and func.id == "getattr"
+                and len(node.args) >= 2
+                and _path(node.args[0], roots) is not None
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                default = _literal(node.args[2]) if len(node.args) > 2 else _NO_DEFAULT
+                _add(found, _path(node.args[0], roots) + [node.args[1].value], "attributes", default)
+            elif isinstance(func, ast.Attribute) and _path(func.value, roots) is not None:
+                if func.attr == "get" and node.args and isinstance(node.args[0], ast.Constant):
+                    default = _literal(node.args[1]) if len(node.args) > 1 else None
+                    _add(found, _path(func.value, roots) + [str(node.args[0].value)], "keys", default)
+                else:
+                    found.called.add(".".join(_path(func.value, roots) + [func.attr]))
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            path = _path(node.value, roots)
+            if path is not None and isinstance(node.slice.value, str):
+                _add(found, path + [node.slice.value], "keys", _NO_DEFAULT)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
+            path = _path(node, roots)
+            if path:
+                _add(found, path, "attributes", _NO_DEFAULT)
+    return found
+
+
+def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
+    for name in path[:-1]:
+        fields.kind = fields.kind or "attributes"
+        fields.defaults.pop(name, None)
+        fields = fields.nested.setdefault(name, Fields())
+    fields.kind = fields.kind or kind
+    leaf = path[-1]
+    if leaf in fields.nested:
+        return
+    known = fields.defaults.get(leaf, _NO_DEFAULT)
+    fields.defaults[leaf] = default if known is _NO_DEFAULT else known
+
+
+def has_default(fields: Fields, name: str) -> Tuple[bool, Any]:
+    value = fields.defaults[name]
+    return value is not _NO_DEFAULT, value
