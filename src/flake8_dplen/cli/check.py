@@ -187,17 +187,30 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int
     return run(args)
 
 
+# `dplen NAME ...`: the module whose `main(argv, prog)` runs NAME, and its line in the help.
+COMMANDS = {
+    "check": ("flake8_dplen.cli.check", "search for len/iter counterexamples by running the samplers"),
+    "fix": ("flake8_dplen.cli.fix", "rewrite the __len__ bugs that have a safe fix; list the others"),
+}
+
+
 def dplen(argv: Optional[Sequence[str]] = None) -> int:
-    """The `dplen` console script: `dplen check ...`."""
-    parser = argparse.ArgumentParser(prog="dplen", description="Run-time checks of Sampler.__len__.")
+    """The `dplen` console script: `dplen COMMAND ...`, one command per entry of COMMANDS."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="dplen",
+        description="Find and fix Sampler.__len__ values that disagree with what __iter__ yields.",
+        epilog="`dplen COMMAND --help` describes each command.",
+    )
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "check", help="search for len/iter counterexamples by running the samplers", add_help=False
-    )
+    for name, (_module, summary) in COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False)
     args, rest = parser.parse_known_args(argv)
-    if args.command != "check":
+    if args.command is None:
         parser.print_usage(sys.stderr)
-        print("dplen: error: give a command: check", file=sys.stderr)
+        print(f"dplen: error: give a command: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
-    return main(rest)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    return module.main(rest, prog=f"dplen {args.command}")

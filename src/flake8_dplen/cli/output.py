@@ -10,8 +10,9 @@ from typing import Iterable, List, Tuple
 
 from flake8_dplen import __version__
 
-# (path, line, column (1-based), code, message, fix: "safe" or "manual", reason or "")
-Entry = Tuple[str, int, int, str, str, str, str]
+# (path, line, column (1-based), code, message, fix: "safe" or "manual", reason or "",
+# the safe fix's whole replacement or "")
+Entry = Tuple[str, int, int, str, str, str, str, str]
 
 DOCS = "https://github.com/flake8-dplen/flake8-dplen/blob/main/docs/rules/{code}.md"
 
@@ -28,7 +29,7 @@ def _escape_github(text: str, property_value: bool = False) -> str:
 
 def github(entries: Iterable[Entry]) -> str:
     lines = []
-    for path, line, column, code, message, fix, reason in entries:
+    for path, line, column, code, message, fix, reason, _replacement in entries:
         title = _escape_github(f"{code} ({'safe fix' if fix == 'safe' else 'manual fix'})", True)
         body = _escape_github(described(message, reason))
         lines.append(
@@ -38,7 +39,7 @@ def github(entries: Iterable[Entry]) -> str:
 
 
 def as_json(entries: Iterable[Entry]) -> str:
-    keys = ("path", "line", "column", "code", "message", "fix", "reason")
+    keys = ("path", "line", "column", "code", "message", "fix", "reason", "replacement")
     return json.dumps([dict(zip(keys, e)) for e in entries], indent=2) + "\n"
 
 
@@ -70,7 +71,10 @@ def sarif(entries: List[Entry]) -> str:
             "ruleId": code,
             "ruleIndex": index[code],
             "level": "error" if gating(code) else "warning",
-            "message": {"text": described(message, reason)},
+            # The whole fix, never cut: code scanning shows the message and no property.
+            "message": {
+                "text": described(message, reason) + (f"; fix: {replacement}" if replacement else "")
+            },
             "locations": [
                 {
                     "physicalLocation": {
@@ -79,9 +83,9 @@ def sarif(entries: List[Entry]) -> str:
                     }
                 }
             ],
-            "properties": {"fix": fix},
+            "properties": {"fix": fix, **({"replacement": replacement} if replacement else {})},
         }
-        for path, line, column, code, message, fix, reason in entries
+        for path, line, column, code, message, fix, reason, replacement in entries
     ]
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
