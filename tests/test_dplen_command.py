@@ -174,7 +174,7 @@ def test_diff_is_what_git_apply_takes(project):
 
 def test_a_worker_killed_from_outside_is_reported_as_such(tmp_path):
     """The OOM killer's SIGKILL: exit 2, what was written listed, no "internal error"."""
-    for i in range(400):
+    for i in range(800):
         (tmp_path / f"m{i:03d}.py").write_text(SPLIT)
     proc = subprocess.Popen(
         [str(BIN / "dplen"), "fix", "-j2", "--isolated"],

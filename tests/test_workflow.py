@@ -182,7 +182,11 @@ def flake8_findings(out: str):
 
 
 def json_findings(entries) -> set:
-    return {(os.path.normpath(e["path"]), e["line"], e["column"], e["code"], e["message"]) for e in entries}
+    """As flake8 prints them: the message, then the rule's page."""
+    return {
+        (os.path.normpath(e["path"]), e["line"], e["column"], e["code"], f"{e['message']} {e['url']}")
+        for e in entries
+    }
 
 
 def _unescape(text: str) -> str:
@@ -389,12 +393,14 @@ def test_json_format_lists_what_flake8_reports(ci):
     result = runs["buggy", "json"]
     assert result.rc == 1, result
     entries = json.loads(result.out)
-    assert all(list(e) == ["path", "line", "column", "code", "message", "fix", "reason"] for e in entries)
+    keys = ["path", "line", "column", "code", "message", "fix", "reason", "replacement", "url"]
+    assert all(list(e) == keys for e in entries)
     assert json_findings(entries) == flake8_findings(runs["buggy", "gate"].out)
     by_code = {e["code"]: e for e in entries}
     assert by_code["DPL105"]["fix"] == "manual" and by_code["DPL105"]["reason"]
     assert {e["fix"] for e in entries if e["code"] == "DPL101"} == {"safe"}
-    assert all(e["reason"] == "" for e in entries if e["fix"] == "safe")
+    assert all(e["reason"] == "" and e["replacement"] for e in entries if e["fix"] == "safe")
+    assert all(e["replacement"] == "" for e in entries if e["fix"] == "manual")
     assert re.search(r"\d+ files? scanned", result.err)
 
     clean = runs["clean", "json"]
@@ -402,7 +408,9 @@ def test_json_format_lists_what_flake8_reports(ci):
 
 
 def _message(entry: dict) -> str:
-    return entry["message"] + (f" [manual fix: {entry['reason']}]" if entry["reason"] else "")
+    if entry["reason"]:
+        return f"{entry['message']} [manual fix: {entry['reason']}]"
+    return f"{entry['message']}; fix: {entry['replacement']}"
 
 
 def test_github_format_is_one_workflow_annotation_per_finding(ci):
@@ -511,7 +519,7 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     lint = bash(lines[1], project)
     assert lint.rc == 1 and len(flake8_findings(lint.out)) == 2
     diff = bash(lines[2], project)
-    assert diff.rc == 1 and diff.out.startswith("--- src/") and tree(project) == original
+    assert diff.rc == 1 and diff.out.startswith("--- a/src/") and tree(project) == original
     fix = bash(lines[3], project)
     assert fix.rc == 0 and tree(project) != original
     check = bash(lines[4], project)
