@@ -21,7 +21,7 @@ None known.
 
 from __future__ import annotations
 
-from ..core.rounding import qualified_callee, rounded_value
+from ..core.rounding import qualified_callee
 from .base import Invalid, Rule, floors_fractional, where
 
 
