@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
+from ..text import plural
 from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Result
 
 # Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
@@ -140,7 +141,9 @@ def summary(results: List[Result], seconds: float) -> str:
     built = [r for r in results if r.status != CANNOT_BUILD]
     auto = sum(r.how == "automatically" for r in built)
     return (
-        f"{len(results)} sampler classes: {count[OK]} ok, {count[COUNTEREXAMPLE]} counterexample,"
-        f" {count[CUT_OFF]} cut off, {count[CANNOT_BUILD]} could not build; built {auto} automatically,"
+        f"{plural(len(results), 'sampler class', 'sampler classes')}: {count[OK]} ok,"
+        f" {plural(count[COUNTEREXAMPLE], 'counterexample')}, {count[CUT_OFF]} cut off,"
+        f" {count[CANNOT_BUILD]} could not build; built {auto} automatically,"
         f" {len(built) - auto} with a registered factory; {seconds:.1f} s"
     )
+

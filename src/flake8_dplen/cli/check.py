@@ -24,6 +24,7 @@ from typing import List, Optional, Sequence
 
 from flake8_dplen import __version__
 
+from ..text import plural
 from .settings import load as load_settings
 
 
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
         import hypothesis  # noqa: F401
         import torch  # noqa: F401
     except ImportError as exc:
-        print(f"dplen check: needs {exc.name}: pip install 'flake8-dplen[check]'", file=sys.stderr)
+        # Not `flake8-dplen[check]`: the package is on no index, and the clone's path is unknown here.
+        print(f"dplen check: needs {exc.name}: pip install {exc.name}", file=sys.stderr)
         return 2
     from ..check import report
     from ..check.search import Options, check_class
@@ -165,8 +167,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"\n# {report.name(result.cls)}: paste into your tests\n{report.pytest_test(result)}")
     if not args.quiet:
         if found.without_len:
+            n = len(found.without_len)
             print(
-                f"{len(found.without_len)} sampler classes define no __len__: nothing to compare",
+                f"{plural(n, 'sampler class defines', 'sampler classes define')} no __len__: "
+                "nothing to compare",
                 file=sys.stderr,
             )
         print(report.summary(results, time.monotonic() - began), file=sys.stderr)

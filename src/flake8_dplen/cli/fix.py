@@ -38,6 +38,7 @@ from typing import List, Optional, Sequence, Tuple
 from flake8_dplen import __version__
 
 from ..config import Config
+from ..text import plural
 from . import verify
 from .bytecode import compiled_already
 from .files import FileError, Source, discover, encoded, read, write_atomically
@@ -278,10 +279,6 @@ def build_parser(prog: str = "dplen-fix") -> argparse.ArgumentParser:
     return parser
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _colour(choice: str, stream) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -400,8 +397,8 @@ def _main(argv: Optional[Sequence[str]], prog: str) -> int:
     changed = sum(1 for r in results if r.changed)
     if not args.quiet:
         print(
-            f"{_count(len(files), 'file')} scanned, {changed} {'would change' if dry else 'changed'}, "
-            f"{_count(fixed, 'finding')} {'fixable' if dry else 'fixed'}, {manual} left for a manual fix, "
+            f"{plural(len(files), 'file')} scanned, {changed} {'would change' if dry else 'changed'}, "
+            f"{plural(fixed, 'finding')} {'fixable' if dry else 'fixed'}, {manual} left for a manual fix, "
             f"{len(errors)} skipped with errors",
             file=sys.stderr,
         )
@@ -424,7 +421,7 @@ def _worker_died(died: WorkerDied, files: Sequence[str]) -> int:
     if unknown:
         # A file is replaced whole or not at all, and fixing is idempotent: a rerun is safe.
         print(
-            f"{_count(len(unknown), 'file')} not reported, each either as it was or fixed "
+            f"{plural(len(unknown), 'file')} not reported, each either as it was or fixed "
             f"(e.g. {unknown[0]}): run again to finish",
             file=sys.stderr,
         )
