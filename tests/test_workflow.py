@@ -507,9 +507,9 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     assert commands == [
         "pip install ./flake8-dplen",
         "flake8 --select=DPL src/",
-        "dplen-fix --diff src/",
-        "dplen-fix src/",
-        "dplen-fix --check src/",
+        "dplen fix --diff src/",
+        "dplen fix src/",
+        "dplen fix --check src/",
     ]
     project = tmp_path / "project"
     write(project / "src" / "chunks.py", CHUNKS)
@@ -782,7 +782,7 @@ def _user_repo(root: Path, env, files: Dict[str, str]) -> Path:
 
 
 def _readme_precommit_config() -> dict:
-    return yaml.safe_load(readme_block("Install and use", "yaml", "dplen-fix"))
+    return yaml.safe_load(readme_block("pre-commit", "yaml", "dplen-fix"))
 
 
 @pytest.fixture(scope="module")
@@ -905,7 +905,7 @@ def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
         "dplen-fix": "dplen-fix",
         "dplen-check": "dplen-fix --check",
     }
-    full = write(tmp_path / "full.yaml", readme_block("Install and use", "yaml", "dplen-fix"))
+    full = write(tmp_path / "full.yaml", readme_block("pre-commit", "yaml", "dplen-fix"))
     manifest_check, config_check = run_many(
         [
             ([BIN / "pre-commit", "validate-manifest", REPO_ROOT / ".pre-commit-hooks.yaml"], tmp_path),
@@ -919,4 +919,4 @@ def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     # Nothing is published yet: the config names the clone, and a commit of it.
     assert flake8_hook == {"id": "flake8", "additional_dependencies": ["/path/to/flake8-dplen"]}
     assert repos["/path/to/flake8-dplen"]["rev"] == "COMMIT_SHA"
-    assert "git -C /path/to/flake8-dplen rev-parse HEAD" in readme_section("Install and use")
+    assert "git -C /path/to/flake8-dplen rev-parse HEAD" in readme_section("pre-commit")
