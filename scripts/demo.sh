@@ -10,15 +10,16 @@ echo "== creating a venv for the demo in .cache/demo-venv"
 python3 -m venv "$venv"
 echo "== installing flake8-dplen from this clone, with flake8 and libcst (pip install .)"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check .
-echo "== installed $("$venv/bin/dplen-fix" --version) with flake8 $("$venv/bin/flake8" --version | cut -d' ' -f1)"
+# flake8 --version wraps its plugin list over lines: the first word of the first is the version.
+echo "== installed $("$venv/bin/dplen" --version) with flake8 $("$venv/bin/flake8" --version | head -n1 | cut -d' ' -f1)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp examples/split_sampler.py "$work/"
 cd "$work"
 echo "== flake8 --select=DPL split_sampler.py"
 "$venv/bin/flake8" --select=DPL split_sampler.py || true
-echo "== dplen-fix --diff split_sampler.py (shows the fix, writes nothing)"
-"$venv/bin/dplen-fix" --diff split_sampler.py || true
-echo "== dplen-fix split_sampler.py (applies the fix), then flake8 again"
-"$venv/bin/dplen-fix" split_sampler.py
+echo "== dplen fix --diff split_sampler.py (shows the fix, writes nothing)"
+"$venv/bin/dplen" fix --diff split_sampler.py || true
+echo "== dplen fix split_sampler.py (applies the fix), then flake8 again"
+"$venv/bin/dplen" fix split_sampler.py
 "$venv/bin/flake8" --select=DPL split_sampler.py && echo "no DPL findings left"

@@ -77,6 +77,7 @@ def _fence(text: str, lang: str = "python") -> str:
 
 
 def _page(rule) -> str:
+    from flake8_dplen import rule_url
     from flake8_dplen.core.analysis import analyze_source
     from flake8_dplen.fixes.rewrite import Noqa, apply, plan, source_lines
 
@@ -107,7 +108,8 @@ def _page(rule) -> str:
         raise SystemExit(f"{code}: `# noqa: {code}` does not suppress the reported line")
 
     reported = [
-        f"{EXAMPLE_NAME}:{item.line}:{item.column + 1}: {item.finding.code} {item.finding.message}"
+        f"{EXAMPLE_NAME}:{item.line}:{item.column + 1}: {item.finding.code} {item.finding.message} "
+        f"{rule_url(item.finding.code)}"
         for item in located
     ]
     status = (

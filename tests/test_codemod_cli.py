@@ -186,8 +186,9 @@ def split_patches(output: str) -> Dict[str, str]:
     starts = [
         i for i in range(len(lines) - 1) if lines[i].startswith("--- ") and lines[i + 1].startswith("+++ ")
     ]
+    # git's a/ prefix is not part of the path.
     return {
-        lines[start][4:].rstrip("\n"): "".join(lines[start:end])
+        lines[start][6:].rstrip("\n"): "".join(lines[start:end])
         for start, end in zip(starts, starts[1:] + [len(lines)])
     }
 
@@ -358,7 +359,7 @@ def test_opacus_check_lists_findings_and_writes_nothing(opacus_runs):
 def test_opacus_diff_is_exactly_the_fix(opacus_runs):
     diff = opacus_runs["diff"]
     assert diff.rc == 1, diff
-    assert diff.out.startswith(f"--- {BMM}\n+++ {BMM}\n")
+    assert diff.out.startswith(f"--- a/{BMM}\n+++ b/{BMM}\n")
     assert apply_patch(opacus_runs["original_text"], diff.out) == opacus_runs["fixed_text"]
     # Only lines of the two int(...) expressions go, and the first line of each does.
     original = opacus_runs["original_text"]
@@ -722,7 +723,7 @@ def test_quiet_prints_only_errors(tmp_path):
     )
 
     assert quiet.rc == 2 and quiet.out == "", quiet
-    assert len(quiet.err.splitlines()) == 1 and quiet.err.startswith("./broken.py: cannot parse"), quiet
+    assert len(quiet.err.splitlines()) == 1 and quiet.err.startswith("broken.py: cannot parse"), quiet
     assert (tmp_path / "fixed" / "fixable.py").read_text() == fixed_int()
     assert (tmp_path / "fixed" / "broken.py").read_bytes() == broken
 
@@ -924,9 +925,10 @@ def test_works_from_any_directory_with_absolute_paths(bad_input):
 def test_usage_version_and_help(bad_input):
     import flake8_dplen
 
+    # As ruff: no PATH is the current folder, here one without Python files.
     no_paths = bad_input["no_paths"][0]
-    assert no_paths.rc == 2 and no_paths.out == ""
-    assert no_paths.err.startswith("usage: ") and "give at least one PATH" in no_paths.err
+    assert no_paths.rc == 0 and no_paths.out == ""
+    assert no_paths.messages == [".: no Python files here"] and no_paths.summary["scanned"] == 0
 
     version = bad_input["version"][0]
     assert (version.rc, version.out.strip()) == (0, f"flake8-dplen {flake8_dplen.__version__}")

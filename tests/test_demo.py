@@ -18,7 +18,10 @@ def test_demo_installs_just_the_package_and_runs_the_main_job():
     # It says what it is doing before the install, the one step that takes a while.
     assert steps[0].startswith("== creating a venv") and "installing flake8-dplen" in steps[1], steps
     assert steps[2].startswith("== installed flake8-dplen "), steps
-    assert "DPL101" in proc.stdout and "+++ split_sampler.py" in proc.stdout
+    lines = proc.stdout.splitlines()
+    # The version line is whole: nothing of flake8's wrapped --version spills onto the next.
+    assert lines[lines.index(steps[2]) + 1] == steps[3], lines
+    assert "DPL101" in proc.stdout and "+++ b/split_sampler.py" in proc.stdout
     assert proc.stdout.rstrip().endswith("no DPL findings left")
 
     listed = subprocess.run(

@@ -45,7 +45,7 @@ def test_check_mode_names_a_drifted_page_and_a_page_without_rule(tmp_path):
     for page in DOCS.iterdir():
         (tmp_path / page.name).write_bytes(page.read_bytes())
     edited = tmp_path / "DPL103.md"
-    edited.write_text(edited.read_text().replace("floors", "rounds"))
+    edited.write_text(edited.read_text().replace("drops", "keeps"))
     (tmp_path / "DPL999.md").write_text("# a rule that no longer exists\n")
     drifted = _run([sys.executable, str(GEN), "--check", "--out", str(tmp_path)])
     assert drifted.returncode == 1
@@ -158,12 +158,11 @@ def test_every_page_has_the_rule_docstring_sections():
         ], rule.code
 
 
-def test_sarif_help_uri_of_every_rule_points_at_its_page():
-    from flake8_dplen.cli.output import DOCS as PATTERN
+def test_the_rule_link_of_every_message_points_at_its_page():
+    from flake8_dplen import HOMEPAGE, rule_url
 
-    prefix, _, suffix = PATTERN.partition("{code}")
-    assert prefix.endswith("/blob/main/docs/rules/") and suffix == ".md", PATTERN
     for rule in RULES:
-        uri = PATTERN.format(code=rule.code)
+        uri = rule_url(rule.code)
+        assert uri.startswith(f"{HOMEPAGE}/blob/main/docs/rules/"), uri
         relative = uri.split("/blob/main/", 1)[1]
         assert (REPO_ROOT / relative).is_file(), uri

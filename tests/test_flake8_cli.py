@@ -21,6 +21,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import pytest
 
+from flake8_dplen import rule_url
 from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
@@ -153,7 +154,7 @@ def test_buggy_fixture_prints_exactly_the_expected_lines():
     _, located = analyze_source(read_source(fixture), path=str(fixture))
     messages = {(item.line, item.finding.code): item.finding.message for item in located}
     want = [
-        f"{fixture.name}:{line}:{col + 1}: {code} {messages[line, code]}"
+        f"{fixture.name}:{line}:{col + 1}: {code} {messages[line, code]} {rule_url(code)}"
         for line, col, code in sorted(expected)
     ]
     assert status == 1

@@ -182,7 +182,11 @@ def flake8_findings(out: str):
 
 
 def json_findings(entries) -> set:
-    return {(os.path.normpath(e["path"]), e["line"], e["column"], e["code"], e["message"]) for e in entries}
+    """As flake8 prints them: the message, then the rule's page."""
+    return {
+        (os.path.normpath(e["path"]), e["line"], e["column"], e["code"], f"{e['message']} {e['url']}")
+        for e in entries
+    }
 
 
 def _unescape(text: str) -> str:
@@ -389,12 +393,14 @@ def test_json_format_lists_what_flake8_reports(ci):
     result = runs["buggy", "json"]
     assert result.rc == 1, result
     entries = json.loads(result.out)
-    assert all(list(e) == ["path", "line", "column", "code", "message", "fix", "reason"] for e in entries)
+    keys = ["path", "line", "column", "code", "message", "fix", "reason", "replacement", "url"]
+    assert all(list(e) == keys for e in entries)
     assert json_findings(entries) == flake8_findings(runs["buggy", "gate"].out)
     by_code = {e["code"]: e for e in entries}
     assert by_code["DPL105"]["fix"] == "manual" and by_code["DPL105"]["reason"]
     assert {e["fix"] for e in entries if e["code"] == "DPL101"} == {"safe"}
-    assert all(e["reason"] == "" for e in entries if e["fix"] == "safe")
+    assert all(e["reason"] == "" and e["replacement"] for e in entries if e["fix"] == "safe")
+    assert all(e["replacement"] == "" for e in entries if e["fix"] == "manual")
     assert re.search(r"\d+ files? scanned", result.err)
 
     clean = runs["clean", "json"]
@@ -402,7 +408,9 @@ def test_json_format_lists_what_flake8_reports(ci):
 
 
 def _message(entry: dict) -> str:
-    return entry["message"] + (f" [manual fix: {entry['reason']}]" if entry["reason"] else "")
+    if entry["reason"]:
+        return f"{entry['message']} [manual fix: {entry['reason']}]"
+    return f"{entry['message']}; fix: {entry['replacement']}"
 
 
 def test_github_format_is_one_workflow_annotation_per_finding(ci):
@@ -499,9 +507,9 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     assert commands == [
         "pip install ./flake8-dplen",
         "flake8 --select=DPL src/",
-        "dplen-fix --diff src/",
-        "dplen-fix src/",
-        "dplen-fix --check src/",
+        "dplen fix --diff src/",
+        "dplen fix src/",
+        "dplen fix --check src/",
     ]
     project = tmp_path / "project"
     write(project / "src" / "chunks.py", CHUNKS)
@@ -511,7 +519,7 @@ def test_readme_install_commands_run_as_their_comments_say(tmp_path):
     lint = bash(lines[1], project)
     assert lint.rc == 1 and len(flake8_findings(lint.out)) == 2
     diff = bash(lines[2], project)
-    assert diff.rc == 1 and diff.out.startswith("--- src/") and tree(project) == original
+    assert diff.rc == 1 and diff.out.startswith("--- a/src/") and tree(project) == original
     fix = bash(lines[3], project)
     assert fix.rc == 0 and tree(project) != original
     check = bash(lines[4], project)
@@ -552,7 +560,7 @@ def test_codemod_help_examples_do_what_they_say(tmp_path):
         assert option in shown.out
     examples_text = shown.out.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
     examples = [re.split(r"\s{2,}", line.strip())[0] for line in examples_text.splitlines()]
-    assert len(examples) >= 3 and all(e.startswith("dplen-fix ") for e in examples)
+    assert len(examples) >= 3 and all(e.startswith("dplen fix") for e in examples)
     assert "Exit status:" in shown.out
 
     kinds = set()
@@ -583,8 +591,9 @@ def test_version_usage_and_flake8_help(tmp_path):
         ]
     )
     assert (version.rc, version.out) == (0, f"flake8-dplen {flake8_dplen.__version__}\n")
-    assert (usage.rc, usage.out) == (2, "")
-    assert usage.err.startswith("usage: dplen-fix") and "PATH" in usage.err
+    # As ruff, no PATH is the current folder: here one without Python files.
+    assert (usage.rc, usage.out) == (0, "")
+    assert usage.err.startswith(".: no Python files here\n"), usage.err
     assert (
         f8_help.rc == 0 and "--dplen-sampler-bases" in f8_help.out and "mypkg.data.BaseSampler" in f8_help.out
     )
@@ -773,7 +782,7 @@ def _user_repo(root: Path, env, files: Dict[str, str]) -> Path:
 
 
 def _readme_precommit_config() -> dict:
-    return yaml.safe_load(readme_block("Install and use", "yaml", "dplen-fix"))
+    return yaml.safe_load(readme_block("pre-commit", "yaml", "dplen-fix"))
 
 
 @pytest.fixture(scope="module")
@@ -896,7 +905,7 @@ def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
         "dplen-fix": "dplen-fix",
         "dplen-check": "dplen-fix --check",
     }
-    full = write(tmp_path / "full.yaml", readme_block("Install and use", "yaml", "dplen-fix"))
+    full = write(tmp_path / "full.yaml", readme_block("pre-commit", "yaml", "dplen-fix"))
     manifest_check, config_check = run_many(
         [
             ([BIN / "pre-commit", "validate-manifest", REPO_ROOT / ".pre-commit-hooks.yaml"], tmp_path),
@@ -910,4 +919,4 @@ def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     # Nothing is published yet: the config names the clone, and a commit of it.
     assert flake8_hook == {"id": "flake8", "additional_dependencies": ["/path/to/flake8-dplen"]}
     assert repos["/path/to/flake8-dplen"]["rev"] == "COMMIT_SHA"
-    assert "git -C /path/to/flake8-dplen rev-parse HEAD" in readme_section("Install and use")
+    assert "git -C /path/to/flake8-dplen rev-parse HEAD" in readme_section("pre-commit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, List, Tuple
 
-from . import __version__
+from . import __version__, rule_url
 from .config import Config
 from .core.prefilter import could_report, might_define_sampler
 
@@ -70,4 +70,6 @@ class DplenChecker:
             )
             return
         for item in located:
-            yield item.line, item.column, f"{item.finding.code} {item.finding.message}", type(self)
+            code = item.finding.code
+            # The fix or the reason there is none is on the rule's page and in `dplen fix`.
+            yield item.line, item.column, f"{code} {item.finding.message} {rule_url(code)}", type(self)

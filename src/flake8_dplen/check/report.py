@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
+from ..text import plural
 from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, Result, batch_cap
 
 # Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
@@ -161,10 +162,14 @@ def summary(entries: List[Dict[str, Any]], seconds: float) -> str:
     statuses = [e["status"] for e in entries]
     shown = [OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD]
     shown += sorted({s for s in statuses if s not in shown})
-    counts = ", ".join(f"{statuses.count(s)} {s}" for s in shown if s in shown[:4] or s in statuses)
+    counts = ", ".join(
+        plural(statuses.count(s), s) if s == COUNTEREXAMPLE else f"{statuses.count(s)} {s}"
+        for s in shown
+        if s in shown[:4] or s in statuses
+    )
     built = [e for e in entries if "built" in e and e["status"] != CANNOT_BUILD]
     auto = sum(e["built"] == "automatically" for e in built)
     return (
-        f"{len(entries)} sampler classes: {counts}; built {auto} automatically,"
+        f"{plural(len(entries), 'sampler class', 'sampler classes')}: {counts}; built {auto} automatically,"
         f" {len(built) - auto} with a registered factory; {seconds:.1f} s"
     )

@@ -29,6 +29,7 @@ from typing import Iterator, List, Optional, Sequence
 
 from flake8_dplen import __version__
 
+from ..text import plural
 from .settings import load as load_settings
 from .workers import exit_on_sigterm, usable_cpus
 
@@ -166,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
         import hypothesis  # noqa: F401
         import torch  # noqa: F401
     except ImportError as exc:
-        print(f"dplen check: needs {exc.name}: pip install 'flake8-dplen[check]'", file=sys.stderr)
+        # Not `flake8-dplen[check]`: the package is on no index, and the clone's path is unknown here.
+        print(f"dplen check: needs {exc.name}: pip install {exc.name}", file=sys.stderr)
         return 2
     from ..check import report
     from ..check.isolate import INTERNAL, check_classes
@@ -222,8 +224,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"\n# {entry['class']}: paste into your tests\n{entry['test']}")
     if not args.quiet:
         if found.without_len:
+            n = len(found.without_len)
             print(
-                f"{len(found.without_len)} sampler classes define no __len__: nothing to compare",
+                f"{plural(n, 'sampler class defines', 'sampler classes define')} no __len__: "
+                "nothing to compare",
                 file=sys.stderr,
             )
         print(report.summary(entries, time.monotonic() - began), file=sys.stderr)
@@ -267,22 +271,31 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen check") -> int
         signal.signal(signal.SIGTERM, previous)
 
 
+# `dplen NAME ...`: the module whose `main(argv, prog)` runs NAME, and its line in the help.
+COMMANDS = {
+    "check": ("flake8_dplen.cli.check", "search for len/iter counterexamples by running the samplers"),
+    "fix": ("flake8_dplen.cli.fix", "rewrite the __len__ bugs that have a safe fix; list the others"),
+    "watch": ("flake8_dplen.watch.command", "run a program under the length sanitizer"),
+}
+
+
 def dplen(argv: Optional[Sequence[str]] = None) -> int:
-    """The `dplen` console script: `dplen check ...`."""
-    parser = argparse.ArgumentParser(prog="dplen", description="Run-time checks of Sampler.__len__.")
+    """The `dplen` console script: `dplen COMMAND ...`, one command per entry of COMMANDS."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="dplen",
+        description="Find and fix Sampler.__len__ values that disagree with what __iter__ yields.",
+        epilog="`dplen COMMAND --help` describes each command.",
+    )
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
-        "check", help="search for len/iter counterexamples by running the samplers", add_help=False
-    )
-    commands.add_parser("watch", help="run a program under the length sanitizer", add_help=False)
+    for name, (_module, summary) in COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False)
     args, rest = parser.parse_known_args(argv)
-    if args.command == "watch":
-        from ..watch.command import main as watch
-
-        return watch(rest)
-    if args.command != "check":
+    if args.command is None:
         parser.print_usage(sys.stderr)
-        print("dplen: error: give a command: check or watch", file=sys.stderr)
+        print(f"dplen: error: give a command: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
-    return main(rest)
+    module = importlib.import_module(COMMANDS[args.command][0])
+    return module.main(rest, prog=f"dplen {args.command}")

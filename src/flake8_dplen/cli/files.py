@@ -99,7 +99,9 @@ def _walk(root: str, exclude: Sequence[str]) -> Iterator[str]:
         for name in sorted(names):
             path = os.path.join(folder, name)
             if name.endswith(".py") and not os.path.islink(path) and not _excluded(path, exclude):
-                yield path
+                # `src/a.py` rather than `./src/a.py` for the default `.`: as ruff and git
+                # name it, and a path `git apply` accepts in a patch.
+                yield path[2:] if path.startswith("./") else path
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""dplen-fix PATH... (also `python -m codemods.fix_len`): rewrite Sampler.__len__ bugs that have a safe fix.
+"""dplen fix [PATH...]: rewrite the Sampler.__len__ bugs that have a safe fix, list the others.
+(Also spelled `dplen-fix` and `python -m codemods.fix_len`.)
 
 Examples:
-  dplen-fix src/                 fix in place, list the fixes, report what needs a hand
-  dplen-fix --diff src/data.py   show the change, write nothing
-  dplen-fix --check src/         CI gate: exit 1 if anything is left to do
+  dplen fix                      fix every *.py below the current folder, report what needs a hand
+  dplen fix --diff src/data.py   show the change, write nothing (`git apply` takes the patch)
+  dplen fix --check src/         CI gate: exit 1 if anything is left to do
+  dplen fix --check --select DPL101,DPL103 --statistics src/   count two rules' findings
 
 Every file is parsed: one that Python cannot parse is reported and makes the run exit
 2, whether it defines a sampler or not. Only regular files are read (a FIFO or device
@@ -11,12 +13,15 @@ named *.py is reported and skipped); standard input (`-`) is not supported. A fi
 replaced only if it is still what was read: one changed by something else during the
 run is left alone and reported. Fixes are listed as `path:line:col: DPLxxx fixed`.
 Findings that a `# noqa` or flake8's configuration (select, ignore, extend-ignore,
-per-file-ignores) silences are left alone.
+per-file-ignores) silences are left alone; --select, --extend-select and --ignore
+(ruff's meanings) apply on top of that configuration. Colour follows --color, and `auto`
+colours only a terminal, and nothing when NO_COLOR is set.
 
-Exit status: 0 nothing left to do; 1 changes needed (--check, --diff) or findings left
-for a manual fix; 2 bad usage, or files that could not be read, parsed or written (every
-other file is still processed); 3 an internal error (a bug: please report it); 130
-interrupted (Ctrl-C); 143 terminated (SIGTERM).
+Exit status: 0 nothing left to do (or --exit-zero); 1 changes needed (--check, --diff)
+or findings left for a manual fix; 2 bad usage, files that could not be read, parsed or
+written (every other file is still processed), or a worker process killed from outside;
+3 an internal error (a bug: please report it); 130 interrupted (Ctrl-C); 143 terminated
+(SIGTERM).
 """
 
 from __future__ import annotations
@@ -33,15 +38,17 @@ from typing import List, Optional, Sequence, Tuple
 from flake8_dplen import __version__
 
 from ..config import Config
+from ..text import plural
 from . import verify
 from .bytecode import compiled_already
 from .files import FileError, Source, discover, encoded, read, write_atomically
 from .output import FORMATTERS, described
 from .settings import Selection
 from .settings import load as load_settings
-from .workers import exit_on_sigterm, parallel_map, usable_cpus
+from .workers import WorkerDied, exit_on_sigterm, parallel_map, usable_cpus
 
-Row = Tuple[int, int, str, str, str]  # line, 1-based column, code, message, manual reason
+# line, 1-based column, code, message, manual reason, the fix's whole replacement
+Row = Tuple[int, int, str, str, str, str]
 
 
 @dataclass
@@ -144,15 +151,20 @@ _LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 def _unified_diff(path: str, old: bytes, new: bytes) -> bytes:
     """The patch in the file's own bytes (its encoding, its BOM), which is what applies."""
-    name = os.fsencode(path)
+    # git's a/ and b/ prefixes: `git apply` (and `patch -p1`) take the patch as it is.
+    name = os.fsencode(path.replace(os.sep, "/")).lstrip(b"/")
     out = []
-    for line in difflib.diff_bytes(difflib.unified_diff, _LINE.findall(old), _LINE.findall(new), name, name):
+    lines = difflib.diff_bytes(
+        difflib.unified_diff, _LINE.findall(old), _LINE.findall(new), b"a/" + name, b"b/" + name
+    )
+    for line in lines:
         out.append(line if line.endswith((b"\n", b"\r")) else line + b"\n\\ No newline at end of file\n")
     return b"".join(out)
 
 
 def _row(item, reason: str = "") -> Row:
-    return item.line, item.column + 1, item.finding.code, item.finding.message, reason
+    finding = item.finding
+    return item.line, item.column + 1, finding.code, finding.message, reason, finding.replacement or ""
 
 
 class _Progress:
@@ -193,15 +205,18 @@ def run_all(
     return parallel_map(process, arguments, jobs, progress.step)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "dplen-fix") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="dplen-fix",
+        prog=prog,
         description=__doc__.split("\n\n")[0],
         epilog="\n\n".join(__doc__.split("\n\n")[1:]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders (folders: every *.py below)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (folders: every *.py below; default: the current folder)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -217,6 +232,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--exclude", action="append", default=[], metavar="GLOB", help="skip paths matching GLOB (repeatable)"
+    )
+    for switch, meaning in (
+        ("--select", "act only on these codes or prefixes (replaces the config's select)"),
+        ("--extend-select", "act also on these codes or prefixes"),
+        ("--ignore", "leave these codes or prefixes alone (added to the config's ignores)"),
+    ):
+        parser.add_argument(switch, action="append", default=[], metavar="CODE,...", help=meaning)
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are left (errors still exit 2)"
+    )
+    parser.add_argument(
+        "--statistics", action="store_true", help="print how many findings of each code, not each finding"
+    )
+    parser.add_argument(
+        "--show-fixes", action="store_true", help="print each fix's whole replacement under its finding"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto, a terminal without NO_COLOR set)",
     )
     parser.add_argument(
         "--sampler-bases",
@@ -243,38 +279,82 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _colour(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    # no-color.org: set and not empty.
+    return not os.environ.get("NO_COLOR") and stream.isatty()
 
 
-def _main(argv: Optional[Sequence[str]]) -> int:
-    parser = build_parser()
+def _paint(text: str, sgr: str, on: bool) -> str:
+    return f"\033[{sgr}m{text}\033[0m" if on else text
+
+
+def _flake8_switches(args: argparse.Namespace) -> List[str]:
+    """ruff's switches as flake8 options: --select replaces the configured selection,
+    --extend-select and --ignore add to it (flake8's own --ignore would replace it)."""
+    switches = []
+    for ours, theirs in (
+        ("select", "--select"),
+        ("extend_select", "--extend-select"),
+        ("ignore", "--extend-ignore"),
+    ):
+        codes = [c.strip() for value in getattr(args, ours) for c in value.split(",") if c.strip()]
+        if codes:
+            switches.append(f"{theirs}={','.join(codes)}")
+    return switches
+
+
+def _statistics(entries: Sequence[tuple]) -> List[str]:
+    """ruff's --statistics: one line per code, most frequent first; [*] when it has a safe fix."""
+    from ..rules import RULES
+
+    titles = {rule.code: rule.title for rule in RULES}
+    counts: dict = {}
+    for entry in entries:
+        key = (entry[3], entry[5] == "safe")
+        counts[key] = counts.get(key, 0) + 1
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return [
+        f"{n:>{width}}\t{code}\t{'[*]' if safe else '[ ]'} {titles.get(code, '')}"
+        for (code, safe), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _main(argv: Optional[Sequence[str]], prog: str) -> int:
+    parser = build_parser(prog)
     args = parser.parse_args(argv)
-    if not args.paths:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: error: give at least one PATH", file=sys.stderr)
-        return 2
+    # As ruff: no path means the current folder.
+    paths = args.paths or ["."]
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if args.diff and args.format != "text":
         parser.error("--diff prints a patch; use --check with --format")
     try:
-        settings = load_settings(args.config, args.isolated)
+        settings = load_settings(args.config, args.isolated, _flake8_switches(args))
+    except SystemExit:
+        return 2  # flake8 has printed why it refused a switch
     except Exception as exc:  # flake8 raises its own error type for a missing --config
         print(f"{args.config or 'flake8 configuration'}: cannot read the config: {exc}", file=sys.stderr)
         return 2
     bases = settings.sampler_bases + tuple(b.strip() for b in args.sampler_bases.split(",") if b.strip())
-    files, problems = discover(args.paths, [*settings.exclude, *args.exclude])
+    files, problems = discover(paths, [*settings.exclude, *args.exclude])
     for path, problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     dry = args.check or args.diff
     job = Job(Config(sampler_bases=bases), settings.selection, write=not dry, want_diff=args.diff)
     jobs = min(args.jobs, usable_cpus())
-    if args.verify:
-        results = verify.run(files, job, jobs, args)
-    else:
-        results = run_all(files, job, jobs, args.quiet, args.paths)
+    try:
+        if args.verify:
+            results = verify.run(files, job, jobs, args)
+        else:
+            results = run_all(files, job, jobs, args.quiet, paths)
+    except WorkerDied as died:
+        return _worker_died(died, files)
 
+    # Beside a patch on stdout, the findings go to stderr so the patch applies.
+    listing_stream = sys.stderr if args.diff else sys.stdout
+    colour = _colour(args.color, listing_stream)
     errors = [r for r in results if r.error]
     entries = []
     listing = []  # (sort key, line) of the text format
@@ -286,44 +366,69 @@ def _main(argv: Optional[Sequence[str]]) -> int:
             sys.stdout.buffer.write(result.diff)
         # Once written, a fixed finding is gone, and --diff shows it as the patch.
         if args.check:
-            entries += [(result.path, *row[:4], "safe", "") for row in result.fixed]
-        entries += [(result.path, *row[:4], "manual", row[4]) for row in result.manual]
+            entries += [(result.path, *row[:4], "safe", "", row[5]) for row in result.fixed]
+        entries += [(result.path, *row[:4], "manual", row[4], "") for row in result.manual]
         if job.write and result.changed:
-            listing += [
-                ((result.path, *row[:3]), f"{result.path}:{row[0]}:{row[1]}: {row[2]} fixed")
-                for row in result.fixed
-            ]
+            for row in result.fixed:
+                where = _paint(f"{result.path}:{row[0]}:{row[1]}:", "1", colour)
+                shown = f": {row[5]}" if args.show_fixes else ""
+                listing.append(
+                    ((result.path, *row[:3]), f"{where} {_paint(row[2], '32', colour)} fixed{shown}")
+                )
     sys.stdout.flush()
     if args.format != "text":
         sys.stdout.write(FORMATTERS[args.format](sorted(entries)))
+    elif args.statistics:
+        if not args.quiet:
+            for line in _statistics(entries):
+                print(line, file=listing_stream)
     elif not args.quiet:
-        listing += [
-            ((path, line, column, code), f"{path}:{line}:{column}: {code} {described(message, reason)}")
-            for path, line, column, code, message, _fix, reason in entries
-        ]
-        # Beside a patch on stdout, the findings go to stderr so the patch applies.
+        for path, line, column, code, message, _fix, reason, replacement in entries:
+            where = _paint(f"{path}:{line}:{column}:", "1", colour)
+            text = f"{where} {_paint(code, '31', colour)} {described(message, reason)}"
+            if args.show_fixes and replacement:
+                text += f"\n    fix: {replacement}"
+            listing.append(((path, line, column, code), text))
         for _key, line in sorted(listing):
-            print(line, file=sys.stderr if args.diff else sys.stdout)
+            print(line, file=listing_stream)
 
     fixed = sum(len(r.fixed) for r in results if r.changed)
     manual = sum(len(r.manual) for r in results)
     changed = sum(1 for r in results if r.changed)
     if not args.quiet:
         print(
-            f"{_count(len(files), 'file')} scanned, {changed} {'would change' if dry else 'changed'}, "
-            f"{_count(fixed, 'finding')} {'fixable' if dry else 'fixed'}, {manual} left for a manual fix, "
+            f"{plural(len(files), 'file')} scanned, {changed} {'would change' if dry else 'changed'}, "
+            f"{plural(fixed, 'finding')} {'fixable' if dry else 'fixed'}, {manual} left for a manual fix, "
             f"{len(errors)} skipped with errors",
             file=sys.stderr,
         )
     missing = [p for p, problem in problems if problem != "no Python files here"]
     if errors or missing:
         return 2
-    if manual or (dry and changed):
+    if (manual or (dry and changed)) and not args.exit_zero:
         return 1
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def _worker_died(died: WorkerDied, files: Sequence[str]) -> int:
+    """A worker killed from outside (the OOM killer): what is known is reported, as such."""
+    done = {r.path for r in died.results}
+    written = sorted(r.path for r in died.results if r.changed)
+    unknown = sorted(set(files) - done)
+    print(f"dplen fix: a worker process was killed ({died.cause}); stopped", file=sys.stderr)
+    for path in written:
+        print(f"{path}: rewritten before the worker died", file=sys.stderr)
+    if unknown:
+        # A file is replaced whole or not at all, and fixing is idempotent: a rerun is safe.
+        print(
+            f"{plural(len(unknown), 'file')} not reported, each either as it was or fixed "
+            f"(e.g. {unknown[0]}): run again to finish",
+            file=sys.stderr,
+        )
+    return 2
+
+
+def main(argv: Optional[Sequence[str]] = None, prog: str = "dplen-fix") -> int:
     import traceback
 
     # A path that is not valid UTF-8 is printed as its own bytes, as ls prints it.
@@ -332,7 +437,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             stream.reconfigure(errors="surrogateescape")
     previous = signal.signal(signal.SIGTERM, exit_on_sigterm)
     try:
-        return _main(argv)
+        return _main(argv, prog)
     except KeyboardInterrupt:
         # Every file is either as it was or fixed; a traceback would only hide that.
         return 130
@@ -340,7 +445,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # Exit 1 says "findings", which a CI step may accept: a crash must never say it.
         traceback.print_exc()
         print(
-            f"dplen-fix: internal error (a bug, please report it): {type(exc).__name__}: {exc}",
+            f"{prog}: internal error (a bug, please report it): {type(exc).__name__}: {exc}",
             file=sys.stderr,
         )
         return 3

@@ -8,17 +8,19 @@ import pathlib
 import urllib.parse
 from typing import Iterable, List, Tuple
 
-from flake8_dplen import __version__
+from flake8_dplen import HOMEPAGE, __version__, rule_url
 
-# (path, line, column (1-based), code, message, fix: "safe" or "manual", reason or "")
-Entry = Tuple[str, int, int, str, str, str, str]
+# (path, line, column (1-based), code, message, fix: "safe" or "manual", reason or "",
+# the safe fix's whole replacement or "")
+Entry = Tuple[str, int, int, str, str, str, str, str]
 
-DOCS = "https://github.com/flake8-dplen/flake8-dplen/blob/main/docs/rules/{code}.md"
 
-
-def described(message: str, reason: str) -> str:
-    """A finding's message with its manual-fix reason, the same in every format."""
-    return f"{message} [manual fix: {reason}]" if reason else message
+def described(message: str, reason: str, replacement: str = "") -> str:
+    """A finding's message with its manual-fix reason, the same in every format; with the
+    whole fix where a reader sees nothing else (annotations, code scanning)."""
+    if reason:
+        return f"{message} [manual fix: {reason}]"
+    return f"{message}; fix: {replacement}" if replacement else message
 
 
 def _escape_github(text: str, property_value: bool = False) -> str:
@@ -28,9 +30,9 @@ def _escape_github(text: str, property_value: bool = False) -> str:
 
 def github(entries: Iterable[Entry]) -> str:
     lines = []
-    for path, line, column, code, message, fix, reason in entries:
+    for path, line, column, code, message, fix, reason, replacement in entries:
         title = _escape_github(f"{code} ({'safe fix' if fix == 'safe' else 'manual fix'})", True)
-        body = _escape_github(described(message, reason))
+        body = _escape_github(described(message, reason, replacement))
         lines.append(
             f"::error file={_escape_github(path, True)},line={line},col={column},title={title}::{body}"
         )
@@ -38,8 +40,8 @@ def github(entries: Iterable[Entry]) -> str:
 
 
 def as_json(entries: Iterable[Entry]) -> str:
-    keys = ("path", "line", "column", "code", "message", "fix", "reason")
-    return json.dumps([dict(zip(keys, e)) for e in entries], indent=2) + "\n"
+    keys = ("path", "line", "column", "code", "message", "fix", "reason", "replacement")
+    return json.dumps([{**dict(zip(keys, e)), "url": rule_url(e[3])} for e in entries], indent=2) + "\n"
 
 
 def _uri(path: str) -> str:
@@ -59,7 +61,7 @@ def sarif(entries: List[Entry]) -> str:
             "id": rule.code,
             "name": type(rule).__name__,
             "shortDescription": {"text": rule.title},
-            "helpUri": DOCS.format(code=rule.code),
+            "helpUri": rule_url(rule.code),
             "defaultConfiguration": {"level": "error" if rule.gating else "warning"},
         }
         for rule in RULES
@@ -70,7 +72,8 @@ def sarif(entries: List[Entry]) -> str:
             "ruleId": code,
             "ruleIndex": index[code],
             "level": "error" if gating(code) else "warning",
-            "message": {"text": described(message, reason)},
+            # The whole fix, never cut: code scanning shows the message and no property.
+            "message": {"text": described(message, reason, replacement)},
             "locations": [
                 {
                     "physicalLocation": {
@@ -79,9 +82,9 @@ def sarif(entries: List[Entry]) -> str:
                     }
                 }
             ],
-            "properties": {"fix": fix},
+            "properties": {"fix": fix, **({"replacement": replacement} if replacement else {})},
         }
-        for path, line, column, code, message, fix, reason in entries
+        for path, line, column, code, message, fix, reason, replacement in entries
     ]
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -92,7 +95,7 @@ def sarif(entries: List[Entry]) -> str:
                     "driver": {
                         "name": "flake8-dplen",
                         "version": __version__,
-                        "informationUri": "https://github.com/flake8-dplen/flake8-dplen",
+                        "informationUri": HOMEPAGE,
                         "rules": rules,
                     }
                 },

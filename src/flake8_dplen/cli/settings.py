@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Optional, Sequence, Tuple
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,13 @@ class Settings:
     selection: Selection
 
 
-def load(config: Optional[str] = None, isolated: bool = False) -> Settings:
-    """Settings from `config`, or from the file flake8 would find from the current folder."""
+def load(config: Optional[str] = None, isolated: bool = False, switches: Sequence[str] = ()) -> Settings:
+    """Settings from `config`, or from the file flake8 would find from the current folder;
+    `switches` are flake8 command-line options (`--select=DPL101`), which override it."""
     from flake8.options.parse_args import parse_args
 
     _plugins, options = parse_args(
-        [*(["--config", config] if config else []), *(["--isolated"] if isolated else [])]
+        [*(["--config", config] if config else []), *(["--isolated"] if isolated else []), *switches]
     )
     return Settings(
         tuple(b for b in options.dplen_sampler_bases if b),

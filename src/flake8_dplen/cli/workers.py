@@ -8,10 +8,21 @@ import os
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, List, Sequence, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+class WorkerDied(Exception):
+    """A worker ended without a word (killed from outside: the OOM killer, `kill -9`);
+    `results` are those of the files whose chunk finished."""
+
+    def __init__(self, cause: str, results: list) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.results = results
 
 
 def usable_cpus() -> int:
@@ -70,6 +81,11 @@ def parallel_map(
             for result in chunk.result():
                 results.append(result)
                 done()
+    except BrokenProcessPool:
+        pool.shutdown()
+        # Chunks after the failed one may have finished: what they did is known too.
+        finished = [r for c in chunks if c.done() and c.exception() is None for r in c.result()]
+        raise WorkerDied("killed from outside, e.g. by the out-of-memory killer", finished) from None
     except BaseException:
         # Interrupted or terminated: stop the workers now rather than after their files.
         # The pool then finds them dead and fails the chunks left. Not cancelled first (as

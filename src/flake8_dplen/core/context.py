@@ -44,6 +44,11 @@ class Finding:
     manual: Optional[str] = None  # why there is no safe fix, when fix is None
     cls: Optional[cst.ClassDef] = None  # the sampler class analysed when it was found
 
+    @property
+    def replacement(self) -> Optional[str]:
+        """The whole expression the codemod writes, never cut (before any line wrapping)."""
+        return None if self.fix is None else cst.Module([]).code_for_node(self.fix.replacement)
+
 
 @dataclass
 class SamplerContext:

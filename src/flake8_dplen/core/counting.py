@@ -237,7 +237,7 @@ ONE_SHORT = (
 )
 
 
-def counterexample(ctx: SamplerContext, ratio: BatchRatio, rounding: str) -> str:
+def counterexample(ctx: SamplerContext, ratio: BatchRatio) -> str:
     """A concrete input on which the rounding and __iter__ differ: for a plain `a / b`, and
     for opacus's `len(S) * (S.batch_size / M)` with S a batch sampler; other products'
     numbers depend on more than the model knows."""
@@ -248,15 +248,12 @@ def counterexample(ctx: SamplerContext, ratio: BatchRatio, rounding: str) -> str
         wrapped = next((c[4:-1] for c in codes if c.startswith("len(") and c.endswith(")")), None)
         if wrapped is not None and f"{wrapped}.batch_size" in codes:
             # 10 samples in batches of 3 make 4 batches; split at 2 they give 2+2+2+1 pieces.
-            return (
-                f" (e.g. {wrapped} batching 10 samples by 3, {ctx.short(ratio.divisor, 30)} = 2: "
-                f"{rounding} gives 6 where __iter__ yields 7)"
-            )
+            return " (e.g. 10 samples in batches of 3, split by 2: 6, not 7 pieces)"
     if len(codes) != 1:
         return ""
-    a, b = ctx.short(ratio.factors[0], 30), ctx.short(ratio.divisor, 30)
+    a, b = ctx.short(ratio.factors[0], 24), ctx.short(ratio.divisor, 24)
     if ratio.yielded == FLOOR:
-        return f" (e.g. {a} = 5, {b} = 3: {rounding} gives 2 where __iter__ yields 1 full batch)"
-    path = {CEIL_UNLESS_DROP_LAST: " when drop_last is false", TAIL_DESPITE_DROP_LAST: " under drop_last too"}
+        return f" (e.g. {a} = 5, {b} = 3: 2, not 1 full batch)"
+    path = {CEIL_UNLESS_DROP_LAST: " unless drop_last", TAIL_DESPITE_DROP_LAST: " under drop_last too"}
     path = path.get(ratio.yielded, "")
-    return f" (e.g. {a} = 4, {b} = 3: {rounding} gives 1 where __iter__ yields 2 batches{path})"
+    return f" (e.g. {a} = 4, {b} = 3: 1, not 2{path})"

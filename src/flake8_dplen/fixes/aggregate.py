@@ -87,7 +87,7 @@ def per_batch_count(ctx: SamplerContext, site: Reached, agg: Aggregate) -> Union
         b = f"{wrapped}.batch_size"
         code = f"{n} // {b} * -(-{b} // {m}) + (0 if {wrapped}.drop_last else -(-({n} % {b}) // {m}))"
         return Fix(site.node, parse_like(code, site.node))
-    poisson = _poisson_batch_size(ctx, agg, site)
+    poisson = poisson_batch_size(ctx, agg, site)
     if poisson is not None:
         return _poisson_fix(ctx, site, agg, poisson)
     return (
@@ -96,7 +96,7 @@ def per_batch_count(ctx: SamplerContext, site: Reached, agg: Aggregate) -> Union
     )
 
 
-def _poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> Optional[cst.BaseExpression]:
+def poisson_batch_size(ctx: SamplerContext, agg: Aggregate, site: Reached) -> Optional[cst.BaseExpression]:
     """The `S.num_samples` of an expected batch size `S.<rate> * S.num_samples`: then the
     logical batches are Binomial(num_samples, rate) and the count is random."""
     if len(agg.per_batch) != 1:

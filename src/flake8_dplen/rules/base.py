@@ -18,6 +18,7 @@ from ..core.names import last_name
 from ..core.numeric import may_be_fractional
 from ..core.prefilter import BATCH_NAME
 from ..core.rounding import qualified_callee, rounded_value
+from ..fixes.aggregate import Aggregate, aggregate_ratio, poisson_batch_size
 from ..fixes.ceil import exact_count, math_ceil
 
 
@@ -57,13 +58,11 @@ class Rule:
         proposal: Proposal,
         at: Optional[cst.CSTNode] = None,
     ) -> Finding:
-        """The message ends with what the codemod does about it, so the two never disagree."""
+        """The message is one short sentence; the fix (Finding.replacement) or the reason
+        there is none travels beside it, for each face to show whole."""
         if isinstance(proposal, Fix):
-            advice = f"; fix: {ctx.short(proposal.replacement, 120)}" if self.gating else ""
-            return Finding(self.code, at or site.node, message + advice, self.gating, fix=proposal)
-        return Finding(
-            self.code, at or site.node, f"{message}; manual fix: {proposal}", self.gating, manual=proposal
-        )
+            return Finding(self.code, at or site.node, message, self.gating, fix=proposal)
+        return Finding(self.code, at or site.node, message, self.gating, manual=proposal)
 
 
 class ClassRule(Rule):
@@ -77,7 +76,7 @@ class ClassRule(Rule):
 
     def manual(self, node: cst.CSTNode, message: str, reason: str) -> Finding:
         """A finding whose fix is left to a hand, for `reason`."""
-        return Finding(self.code, node, f"{message}; manual fix: {reason}", self.gating, manual=reason)
+        return Finding(self.code, node, message, self.gating, manual=reason)
 
 
 def where(site: Reached) -> str:
@@ -85,7 +84,15 @@ def where(site: Reached) -> str:
     if site.fn is not None and site.fn.func.name.value == "__len__":
         return ""
     through = ", ".join(sorted(f"self.{name}" for name in site.via))
-    return f" (reaches __len__ through {through})" if through else " (reaches __len__)"
+    return f" (via {through})" if through else " (outside __len__)"
+
+
+def split_message(ctx: SamplerContext, site: Reached, rounding: str, agg: Aggregate) -> str:
+    """When __iter__ splits each batch of a wrapped sampler: what a rounding of the total
+    misses is the per-batch ceilings (for random, Poisson batch sizes, their mean), not a
+    final partial batch."""
+    random = "random " if poisson_batch_size(ctx, agg, site) is not None else ""
+    return f"{rounding} undercounts the pieces __iter__ splits each {random}batch into"
 
 
 def floors_fractional(ctx: SamplerContext, site: Reached) -> bool:
@@ -108,14 +115,18 @@ class RoundingCall(Rule):
         ratio = batch_ratio(ctx, site, value)
         if ratio is None and CEIL in self.wrong_when and ceiled_in_iter(ctx, site, value):
             message = (
-                f"{self.callee(ctx, site)} floors {ctx.short(value)}, but __iter__ loops "
-                f"range(ceil({ctx.short(value)})) times (e.g. 2.5 gives 2 where __iter__ loops 3 times){where(site)}"
+                f"{self.callee(ctx, site)} floors what __iter__ rounds up to loop on "
+                f"(e.g. 2.5: {self.callee(ctx, site)} gives 2, __iter__ loops 3 times){where(site)}"
             )
             return self.finding(ctx, site, message, math_ceil(ctx, site, value))
         if ratio is None or ratio.yielded not in self.wrong_when:
             return None
-        example = counterexample(ctx, ratio, self.callee(ctx, site))
-        message = self.describe(ctx, site, ratio) + example + where(site)
+        example = counterexample(ctx, ratio)
+        agg = aggregate_ratio(ctx, value, site)
+        described = (
+            split_message(ctx, site, self.callee(ctx, site), agg) if agg else self.describe(ctx, site, ratio)
+        )
+        message = described + example + where(site)
         return self.finding(ctx, site, message, exact_count(ctx, site, ratio))
 
     def callee(self, ctx: SamplerContext, site: Reached) -> str:

@@ -55,7 +55,7 @@ class IntTruncation(RoundingCall):
         return "int()"
 
     def describe(self, ctx, site, ratio):
-        return f"int() floors {ctx.short(site.node.args[0].value)}, but __iter__ yields a final partial batch"
+        return "int() drops the partial batch __iter__ yields"
 
     VALID = (
         # int() of an integer value.

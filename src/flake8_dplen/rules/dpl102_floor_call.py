@@ -30,7 +30,6 @@ As DPL101. For `round(x - 0.5)` the ceiling is of `x` itself.
 from __future__ import annotations
 
 from ..core.counting import CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST
-from ..core.rounding import rounded_value
 from .base import Invalid, RoundingCall
 
 
@@ -42,10 +41,7 @@ class FloorCall(RoundingCall):
     wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST})
 
     def describe(self, ctx, site, ratio):
-        return (
-            f"{self.callee(ctx, site)} floors {ctx.short(rounded_value(site.node))}, "
-            "but __iter__ yields a final partial batch"
-        )
+        return f"{self.callee(ctx, site)} drops the partial batch __iter__ yields"
 
     VALID = (
         """

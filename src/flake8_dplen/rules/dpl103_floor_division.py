@@ -81,13 +81,16 @@ class FloorDivision(Rule):
         ratio = judge(ctx, site, (node.left,), node.right, node)
         if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST):
             return None
-        tail = {CEIL: "yields", CEIL_UNLESS_DROP_LAST: "yields when drop_last is false"}.get(
-            ratio.yielded, "yields even when drop_last is true"
+        example = counterexample(ctx, ratio)
+        # The example names the drop_last path; without one, the message does.
+        tail = (
+            ""
+            if example
+            else {CEIL: "", CEIL_UNLESS_DROP_LAST: " when drop_last is false"}.get(
+                ratio.yielded, " even under drop_last"
+            )
         )
-        message = (
-            f"{ctx.short(node)} floors, but __iter__ {tail} a final partial batch"
-            f"{counterexample(ctx, ratio, '//')}{where(site)}"
-        )
+        message = f"// drops the partial batch __iter__ yields{tail}{example}{where(site)}"
         return self.finding(ctx, site, message, _ceil_floordiv(ctx, site, ratio), at=node.operator)
 
     VALID = (

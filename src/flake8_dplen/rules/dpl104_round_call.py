@@ -41,11 +41,9 @@ class RoundCall(RoundingCall):
     wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST})
 
     def describe(self, ctx, site, ratio):
-        what = "drops" if ratio.yielded == FLOOR else "yields"
-        return (
-            f"round() of {ctx.short(site.node.args[0].value)} rounds to the nearest, "
-            f"but __iter__ {what} the final partial batch"
-        )
+        if ratio.yielded == FLOOR:
+            return "round() may count the partial batch __iter__ drops"
+        return "round() may drop the partial batch __iter__ yields"
 
     VALID = (
         """

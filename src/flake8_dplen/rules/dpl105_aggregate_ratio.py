@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from ..core.counting import CEIL, BatchRatio, counterexample
 from ..fixes.aggregate import aggregate_ratio, per_batch_count
-from .base import Invalid, Rule, where
+from .base import Invalid, Rule, split_message, where
 
 
 class AggregateRatio(Rule):
@@ -48,14 +48,9 @@ class AggregateRatio(Rule):
         agg = aggregate_ratio(ctx, arg, site)
         if agg is None:
             return None
-        m = ctx.short(agg.divisor)
-        message = (
-            f"ceil of {ctx.short(arg)} is not the batch count: __iter__ splits each batch of "
-            f"{ctx.short(agg.wrapped)} into ceil(len(batch) / {m}) pieces, and a sum of ceilings is not "
-            f"the ceiling of the sum"
-        )
+        message = split_message(ctx, site, "ceil", agg)
         ratio = BatchRatio((agg.wrapped_len, *agg.per_batch), agg.divisor, CEIL)
-        example = counterexample(ctx, ratio, "ceil")
+        example = counterexample(ctx, ratio)
         return self.finding(ctx, site, message + example + where(site), per_batch_count(ctx, site, agg))
 
     VALID = (

@@ -74,14 +74,10 @@ class EndlessIter(ClassRule):
             base = torch_len_base(ctx.lineage, ctx.imports)
             if base is None:
                 return
-            origin = f"__len__ (inherited from {base})"
+            origin = f"{base}.__len__"
         if NOMINAL.search(ctx.code(shape.func)):
             return
-        message = (
-            f"__iter__ never ends ({_describe(ctx, shape.endless)}) but {origin} is finite: iteration "
-            f"goes past len() items and never stops; len(DataLoader) plans a finite epoch from it, Lightning cuts "
-            f"each epoch after len(dataloader) batches, and a plain `for batch in loader` never finishes"
-        )
+        message = f"__iter__ never ends ({_describe(ctx, shape.endless)}) but {origin} is finite"
         yield self.manual(shape.endless, message, _REASON)
 
     VALID = (
@@ -791,7 +787,7 @@ class FromBase(StreamBase):
 
 def _describe(ctx, node: cst.CSTNode) -> str:
     if isinstance(node, cst.While):
-        return f"`while {ctx.short(node.test)}:` with no break or return"
+        return f"`while {ctx.short(node.test, 30)}:` with no break or return"
     if isinstance(node, cst.For):
-        return f"`for ... in {ctx.short(node.iter)}` with no break or return"
-    return f"`{ctx.short(node)}`"
+        return f"`for ... in {ctx.short(node.iter, 30)}` with no break or return"
+    return f"`{ctx.short(node, 40)}`"

@@ -46,10 +46,10 @@ from ..core.prefilter import BATCH_NAME
 from ..core.samplers import torch_len_base
 from .base import ClassRule, Invalid
 
-_WHAT = {SAMPLE: "single indices", BATCH: "batches (lists of indices)"}
+_WHAT = {SAMPLE: "indices", BATCH: "batches"}
 _EXAMPLE = {
-    (SAMPLE, BATCH): "10 indices in batches of 3: len() 10, __iter__ yields 4 batches",
-    (BATCH, SAMPLE): "10 indices, batch_size 3: len() 4, __iter__ yields 10 indices",
+    (SAMPLE, BATCH): "10 indices by 3: len() 10, 4 yielded",
+    (BATCH, SAMPLE): "10 indices by 3: len() 4, 10 yielded",
 }
 
 
@@ -72,8 +72,8 @@ class InheritedLen(ClassRule):
             return
         origin, counted = inherited
         message = (
-            f"{ctx.cls.name.value}.__iter__ yields {_WHAT[yielded]} but the __len__ it inherits from "
-            f"{origin} counts {_WHAT[counted]}: e.g. {_EXAMPLE[counted, yielded]}"
+            f"__iter__ yields {_WHAT[yielded]} but the inherited {origin}.__len__ counts {_WHAT[counted]} "
+            f"(e.g. {_EXAMPLE[counted, yielded]})"
         )
         reason = f"define __len__ in {ctx.cls.name.value} to count the " + (
             "batches its __iter__ yields" if yielded == BATCH else "indices its __iter__ yields"

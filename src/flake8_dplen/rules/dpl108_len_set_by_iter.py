@@ -64,14 +64,10 @@ class LenSetByIter(ClassRule):
             others += ctx.index.class_attrs.get(attr, [])
             if not all(_placeholder(v) for v in others):
                 continue
-            before = (
-                f"self.{attr} is {ctx.short(others[0])}"
-                if others
-                else f"self.{attr} is not set (AttributeError)"
-            )
+            before = ctx.short(others[0], 20) if others else "unset"
             message = (
-                f"__iter__ computes self.{attr}, which __len__ returns, and nothing else does: before the first "
-                f"epoch {before} while the epoch yields its items, and after it len() is the previous epoch's count"
+                f"__len__ returns self.{attr}, set only by __iter__: {before} before the first epoch, "
+                "then the last epoch's count"
             )
             yield self.manual(node, message, _REASON)
 

@@ -63,8 +63,8 @@ class BatchSizeUnit(ClassRule):
             node, size = divisor
             if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
                 message = (
-                    f"__len__ divides by {size} but __iter__ yields single indices and does not depend on "
-                    f"{size}: e.g. 10 indices with {size} 3: len() is 3 or 4 (10 / 3 rounded), __iter__ yields 10"
+                    f"__len__ divides by {size} but __iter__ yields single indices "
+                    f"(e.g. 10 indices, {size} 3: len() 3 or 4, 10 yielded)"
                 )
                 yield self.manual(node, message, _REASON)
             return
@@ -72,9 +72,8 @@ class BatchSizeUnit(ClassRule):
             size = last_name(step)
             if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
                 message = (
-                    f"__iter__ yields once per {ctx.short(step)} indices but nothing __len__ returns depends on "
-                    f"{size}: e.g. len() is the same for {size} 1 and 2, while __iter__ yields half as many "
-                    f"batches for 2"
+                    f"__iter__ yields once per {ctx.short(step, 30)} indices but __len__ ignores {size} "
+                    f"(e.g. {size} 2 halves the batches, not len())"
                 )
                 yield self.manual(length.name, message, _REASON)
                 return

@@ -64,9 +64,8 @@ class GroupTails(ClassRule):
             divisions.append(divisor)
         for node, size in divisions:
             message = (
-                f"__iter__ yields a partial batch per group ({ctx.short(tail, 50)}) but __len__ divides the "
-                f"total once by {size}: e.g. {size} 3, two groups of 4 give 2 + 2 = 4 batches where "
-                f"ceil(8 / 3) is 3, and dropping tails, two groups of 5 give 2 where 10 // 3 is 3"
+                f"__iter__ yields a partial batch per group but __len__ divides the total by {size} "
+                f"(e.g. two groups of 4 by 3: 4 batches, len() 3)"
             )
             yield self.manual(node, message, _REASON)
 

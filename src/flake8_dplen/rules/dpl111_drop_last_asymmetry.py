@@ -61,8 +61,8 @@ class DropLastAsymmetry(ClassRule):
             ceilings = [r for r in reached if batch_divisor(r.node) and _is_ceiling(ctx, r)]
             if flag not in names and ceilings:
                 message = (
-                    f"__iter__ drops the partial batch when self.{flag} is true, but __len__ rounds up whatever it "
-                    f"says: with {flag}=True, 10 indices, batch size 3: len() 4, __iter__ yields 3"
+                    f"__iter__ drops the partial batch under self.{flag}, __len__ always rounds up "
+                    f"(e.g. {flag}=True, 10 by 3: len() 4, 3 yielded)"
                 )
                 yield self.manual(ceilings[0].node, message, _REASON)
         elif ctx.iter.partial == YES and not ctx.iter.iterated and not ctx.iter.splits_by:
@@ -72,8 +72,8 @@ class DropLastAsymmetry(ClassRule):
             flags = sorted(set(_own_flags(reached)) - read)
             if flags and any(batch_divisor(r.node) for r in reached) and not _follows_drop_last(ctx, read):
                 message = (
-                    f"__len__ depends on {flags[0]} but __iter__ yields the partial batch whatever it says: with "
-                    f"{flags[0]}=True, 10 indices, batch size 3: len() 3, __iter__ yields 4"
+                    f"__len__ follows {flags[0]} but __iter__ always yields the partial batch "
+                    f"(e.g. {flags[0]}=True, 10 by 3: len() 3, 4 yielded)"
                 )
                 yield self.manual(ctx.index.methods["__len__"].name, message, _REASON)
 

@@ -68,17 +68,13 @@ class ConstructorOffset(ClassRule):
             if offset.param is None:
                 continue
             attr, param = offset.attr, offset.param
-            where = "" if offset.method == "__iter__" else f" in {offset.method}"
             unit = _UNIT.get(ctx.shape.unit, "items")
             example = (
                 f"{param}=2 over 5 {unit}: len() 5, 3 yielded"
                 if offset.exact
-                else f"{param}=2: len() is the same as for {param}=0, and fewer {unit} are yielded"
+                else f"{param}=2: len() as for {param}=0, fewer {unit} yielded"
             )
-            message = (
-                f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}{where}), "
-                f"the constructor's {param}, but nothing __len__ returns depends on it: e.g. {example}"
-            )
+            message = f"__iter__ starts at self.{attr} but __len__ ignores it (e.g. {example})"
             yield self.manual(
                 offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
             )

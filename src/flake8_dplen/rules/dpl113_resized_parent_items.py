@@ -64,7 +64,7 @@ _INPUTS = {
     "DistributedSampler": (
         {"num_samples": 5, "total_size": 10, "rank": 0, "num_replicas": 2, "epoch": 0},
         "dataset",
-        "10 items on 2 replicas (rank 0)",
+        "10 items, 2 replicas",
     ),
     "RandomSampler": ({"num_samples": 10}, "data_source", "10 items"),
     "WeightedRandomSampler": ({"num_samples": 10}, "weights", "10 weights"),
@@ -113,13 +113,9 @@ class ResizedParentItems(ClassRule):
             return
         node = shape.resized[0]
         name = ctx.cls.name.value
-        change, effect = _effect(node)
-        shown = f"for ... in {ctx.short(node.iter, 50)}" if isinstance(node, cst.For) else ctx.short(node, 60)
+        change = _effect(node)
         example = _example(origin, fn, shape.resized[0]) if origin in _INPUTS else ""
-        message = (
-            f"{name}.__iter__ {change} (`{shown}`) but the __len__ it inherits from {origin} returns "
-            f"{returns}, which {name} never changes{example}: {effect}"
-        )
+        message = f"__iter__ {change} the parent's items, {origin}.__len__ does not{example}"
         reason = f"define __len__ in {name} to count the items its __iter__ yields"
         if origin not in TORCH_LEN_VALUES:
             reason += f", or update what {origin}.__len__ returns ({returns}) where the total is set"
@@ -560,19 +556,13 @@ def _reads_length(fn: FunctionIndex, node: cst.CSTNode, attrs: FrozenSet[str]) -
     return False
 
 
-def _effect(node: cst.CSTNode) -> Tuple[str, str]:
-    """What the change does to the parent's items, and what that does to len()."""
+def _effect(node: cst.CSTNode) -> str:
+    """What the change does to the parent's items."""
     if isinstance(node, cst.Assign) and isinstance(node.value, cst.Subscript):
-        return (
-            "cuts the items of super().__iter__()",
-            "every item it cuts is one len() promises that never comes",
-        )
+        return "cuts"
     if isinstance(node, (cst.Yield, cst.For)):
-        return (
-            "yields the items of super().__iter__() more than once",
-            "each further pass yields that many items past len()",
-        )
-    return "grows the items of super().__iter__()", "every item it adds is yielded past len()"
+        return "repeats"
+    return "grows"
 
 
 def _example(origin: str, fn: FunctionIndex, change: cst.CSTNode) -> str:
@@ -583,8 +573,8 @@ def _example(origin: str, fn: FunctionIndex, change: cst.CSTNode) -> str:
     length = attrs.get("num_samples", _ITEMS)
     yielded = replay.run(length)
     if yielded is None or yielded == length:
-        return f" ({described}: len() {length} whatever __iter__ yields)"
-    batch = f", batch size {_BATCH}" if replay.batch else ""
+        return f" ({described}: len() {length} whatever is yielded)"
+    batch = f", batch {_BATCH}" if replay.batch else ""
     return f" (e.g. {described}{batch}: len() {length}, {yielded} yielded)"
 
 

@@ -60,9 +60,8 @@ class StrideFilter(ClassRule):
         for test, walked, attr in strides:
             if ctx.code(strip_parens(walked)) in measured:
                 message = (
-                    f"__iter__ keeps one item of {ctx.short(walked, 40)} in every self.{attr} "
-                    f"({ctx.short(test, 50)}) but __len__ counts all of it: e.g. {attr}=2 over 5 items: "
-                    f"len() 5, 3 or 2 yielded (by rank)"
+                    f"__iter__ keeps one item in every self.{attr}, __len__ counts them all "
+                    f"(e.g. {attr}=2, 5 items: len() 5, 3 or 2 yielded)"
                 )
                 yield self.manual(test, message, _REASON)
                 return

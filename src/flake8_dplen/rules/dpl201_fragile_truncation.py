@@ -21,7 +21,7 @@ None known.
 
 from __future__ import annotations
 
-from ..core.rounding import qualified_callee, rounded_value
+from ..core.rounding import qualified_callee
 from .base import Invalid, Rule, floors_fractional, where
 
 
@@ -36,9 +36,8 @@ class FragileTruncation(Rule):
             return None
         name = "int" if kind == "int" else qualified_callee(site.node, ctx.imports)
         message = (
-            f"{name}() of {ctx.short(rounded_value(site.node))} also bounds __iter__, so len() agrees, but float "
-            f"rounding can lose a step (int(1 / (1 / 93)) == 92); count with integers"
-            f"{where(site)}"
+            f"{name}() of a float also bounds __iter__, so len() agrees, but rounding can lose a step "
+            f"(int(1 / (1 / 93)) == 92){where(site)}"
         )
         return self.finding(ctx, site, message, "changing it changes how many batches are yielded")
 

@@ -52,10 +52,7 @@ class OffsetIgnored(ClassRule):
         for offset in ctx.offsets:
             if offset.param is None:
                 attr = offset.attr
-                message = (
-                    f"__iter__ starts at self.{attr} ({ctx.short(offset.node, 50)}) but nothing __len__ returns "
-                    f"depends on {attr}: once self.{attr} is k > 0 (a resumed epoch), __iter__ yields k fewer than len()"
-                )
+                message = f"__iter__ starts at self.{attr} but __len__ ignores it: resumed at k, k fewer are yielded"
                 yield self.manual(
                     offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
                 )

@@ -47,8 +47,8 @@ class SkippedSteps(ClassRule):
         for skip, attr in ctx.shape.skips:
             if attr in counted:
                 message = (
-                    f"__len__ returns self.{attr}, the steps of a loop of __iter__, but a step yields nothing when "
-                    f"{ctx.short(skip, 50)} fails: len() overcounts by one per such step"
+                    f"__len__ counts the steps of a loop of __iter__, but a step yields nothing when "
+                    f"{ctx.short(skip, 40)} fails"
                 )
                 yield self.manual(skip, message, _REASON)
                 return
