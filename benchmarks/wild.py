@@ -42,6 +42,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     meas.add_argument("--no-check", action="store_true", help="the rules only")
     meas.add_argument("-j", "--jobs", type=int, default=2, help="dplen check runs at once")
     meas.add_argument("--check-args", default="", help="more arguments for dplen check, one string")
+    meas.add_argument(
+        "--rows", type=Path, help="a JSON file of each class's outcome: reused where present, then updated"
+    )
     args = parser.parse_args(argv)
     from wild.catalog import select
 
@@ -56,7 +59,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from wild.measure import measure, report
 
     start = time.monotonic()
-    parts = measure(selected, args.jobs, not args.no_check, args.check_args.split())
+    parts = measure(selected, args.jobs, not args.no_check, args.check_args.split(), args.rows)
     report(parts, time.monotonic() - start, not args.no_check)
     return 0
 

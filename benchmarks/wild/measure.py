@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from realcode.runtime import _class_findings
@@ -87,12 +88,23 @@ def _json_array(text: str):
     return None
 
 
+def _key(project: Project, path: str, cls: str) -> str:
+    return f"{project.name}::{path}::{cls}"
+
+
 def measure(
-    selected: Dict[str, Project], jobs: int, check: bool, check_args: Sequence[str]
+    selected: Dict[str, Project],
+    jobs: int,
+    check: bool,
+    check_args: Sequence[str],
+    rows_file: Optional[Path] = None,
 ) -> Dict[str, List[Row]]:
+    """`rows_file` keeps each class's outcome: a class found there is not run again, so a
+    measurement of one version of the tool can be scored again after ground truth changes."""
+    kept = json.loads(rows_file.read_text()) if rows_file and rows_file.is_file() else {}
     tables = recorded()
     config = Config()
-    work = []
+    work, done = [], []
     for slug_, project in selected.items():
         table = tables.get(slug_)
         if table is None:
@@ -107,6 +119,11 @@ def measure(
             if entry["verdict"] not in ("mismatch", "exact"):
                 continue
             row = Row(project.name, entry["class"], entry["verdict"] == "mismatch")
+            old = kept.get(_key(project, entry["path"], entry["class"]))
+            if old and (old["check"] is not None or not check):
+                row.dpl1, row.check, row.why = old["dpl1"], old["check"], old["why"]
+                done.append((project, entry["path"], row))
+                continue
             rel = entry["path"][len(project.root) :].lstrip("/") if project.root else entry["path"]
             found, _ = _class_findings(tree(project), rel, entry["class"], config)
             row.dpl1 = sorted({code for _, code, _ in found})
@@ -116,6 +133,11 @@ def measure(
             outcomes = pool.map(lambda w: _check(w[0], w[1], w[2].cls, check_args), work)
             for (_, _, row), (outcome, why) in zip(work, outcomes):
                 row.check, row.why = outcome, why
+    work += done
+    if rows_file:
+        for project, path, row in work:
+            kept[_key(project, path, row.cls)] = {"dpl1": row.dpl1, "check": row.check, "why": row.why}
+        rows_file.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n")
     parts: Dict[str, List[Row]] = {"heldout": [], "tuning": []}
     for project, _, row in work:
         parts[part(project.name)].append(row)
