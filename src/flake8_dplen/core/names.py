@@ -7,6 +7,22 @@ from typing import Dict, Iterator, Optional
 import libcst as cst
 
 
+# What `from <module> import *` binds, for the torch modules whose names the rules resolve
+# (their `__all__`): `from torch.utils.data import *` then `class S(BatchSampler)`.
+STAR_EXPORTS = {
+    "torch.utils.data.sampler": (
+        "Sampler",
+        "BatchSampler",
+        "RandomSampler",
+        "SequentialSampler",
+        "SubsetRandomSampler",
+        "WeightedRandomSampler",
+    ),
+    "torch.utils.data.distributed": ("DistributedSampler",),
+}
+STAR_EXPORTS["torch.utils.data"] = STAR_EXPORTS["torch.utils.data.sampler"] + ("DistributedSampler",)
+
+
 def dotted(node: cst.BaseExpression) -> Optional[str]:
     """`a.b.c` for a Name/Attribute chain; generic subscripts resolve to their base."""
     if isinstance(node, cst.Subscript):
@@ -62,6 +78,7 @@ class ImportTable:
         self.module_name = module_name
         self.bindings: Dict[str, str] = {}
         own = module_name or "__main__"
+        classes = {stmt.name.value for stmt in module.body if isinstance(stmt, cst.ClassDef)}
         # A module-level `def int(...)` or `math = ...` is not the builtin or the module.
         for stmt in module.body:
             if isinstance(stmt, cst.FunctionDef):
@@ -83,10 +100,16 @@ class ImportTable:
                         # `import torch.utils.data` binds `torch`.
                         head = full.split(".")[0]
                         self.bindings[head] = head
-            elif isinstance(stmt, cst.ImportFrom) and not isinstance(stmt.names, cst.ImportStar):
+            elif isinstance(stmt, cst.ImportFrom):
                 source = dotted(stmt.module) if stmt.module is not None else ""
                 source = _resolve_relative(module_name, len(stmt.relative), source or "")
                 if source is None:
+                    continue
+                if isinstance(stmt.names, cst.ImportStar):
+                    # A class of the module's own shadows the star-imported name.
+                    for name in STAR_EXPORTS.get(source, ()):
+                        if name not in classes:
+                            self.bindings[name] = f"{source}.{name}"
                     continue
                 for alias in stmt.names:
                     imported = dotted(alias.name)

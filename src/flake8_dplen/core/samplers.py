@@ -6,16 +6,9 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import libcst as cst
 
-from .names import ImportTable
+from .names import STAR_EXPORTS, ImportTable
 
-_TORCH_SAMPLERS = (
-    "Sampler",
-    "BatchSampler",
-    "RandomSampler",
-    "SequentialSampler",
-    "SubsetRandomSampler",
-    "WeightedRandomSampler",
-)
+_TORCH_SAMPLERS = STAR_EXPORTS["torch.utils.data.sampler"]
 
 TORCH_SAMPLER_BASES: FrozenSet[str] = frozenset(
     [f"torch.utils.data.{name}" for name in _TORCH_SAMPLERS + ("DistributedSampler",)]

@@ -782,6 +782,25 @@ class FromBase(StreamBase):
 """,
             manual=(_REASON,),
         ),
+        Invalid(
+            # The base comes from a star import of torch.utils.data.
+            """
+from torch.utils.data import *
+
+
+class StarImported(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        while True:  # <- DPL106
+            yield from range(self.n)
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
     )
 
 
