@@ -31,6 +31,15 @@ def is_self_attr(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[st
     return None
 
 
+def is_int(expr: object, value: int) -> bool:
+    return isinstance(expr, cst.Integer) and expr.evaluated_value == value
+
+
+def is_super_call(expr: cst.BaseExpression) -> bool:
+    """`super()` (with or without arguments)."""
+    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "super"
+
+
 def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
     return node.with_changes(lpar=[], rpar=[]) if getattr(node, "lpar", None) else node
 

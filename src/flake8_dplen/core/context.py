@@ -66,7 +66,9 @@ class SamplerContext:
     def shape(self) -> IterShape:
         """__iter__'s shape, for the class-level rules; read on first use, once."""
         func = self.index.methods.get("__iter__")
-        return iter_shape(func, self.index.function(func) if func else None, self.imports, self.index)
+        return iter_shape(
+            func, self.index.function(func) if func else None, self.imports, self.index, self.module
+        )
 
     @cached_property
     def offsets(self) -> Tuple[Offset, ...]:

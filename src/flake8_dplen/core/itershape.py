@@ -12,9 +12,12 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from .classindex import ClassIndex, FunctionIndex, is_self_attr, walk
+from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
+from .classindex import is_int as _is_int
+from .classindex import is_super_call as _is_super
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
+from .nextstep import next_never_stops
 from .rounding import qualified_callee
 
 SAMPLE = "sample"  # each item is one index
@@ -55,12 +58,15 @@ def iter_shape(
     fn: Optional[FunctionIndex],
     imports: ImportTable,
     index: Optional[ClassIndex] = None,
+    module: Optional[cst.Module] = None,
 ) -> IterShape:
     """`index`, the class's, lets the endless test follow `self.<method>()` into the
-    generator methods of the class and of its bases in the module."""
+    generator methods of the class and of its bases in the module; `module`, calls of
+    the module's functions (`yield from _forever(n)`)."""
     if func is None or fn is None:
         return NO_SHAPE
-    reader = _Reader(fn, imports, index)
+    functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)} if module else {}
+    reader = _Reader(fn, imports, index, functions=functions)
     walks = reader.walks()
     return IterShape(
         func,
@@ -84,7 +90,8 @@ class _Reader:
         fn: FunctionIndex,
         imports: ImportTable,
         index: Optional[ClassIndex] = None,
-        endless_methods: Optional[Dict[str, bool]] = None,
+        endless_methods: Optional[Dict[object, bool]] = None,
+        functions: Optional[Dict[str, cst.FunctionDef]] = None,
     ) -> None:
         self.fn = fn
         self.func = fn.func
@@ -94,6 +101,14 @@ class _Reader:
         # Shared by the readers of one class's methods: each helper is read once, and a
         # method that calls itself is taken as not endless while it is being read.
         self.endless_methods = endless_methods if endless_methods is not None else {}
+        self.functions = functions or {}  # the module's, by name
+        # The functions defined in this one's body (walk does not enter them).
+        self.nested = {
+            child.name.value: child
+            for node in self.nodes
+            for child in children(node)
+            if isinstance(child, cst.FunctionDef)
+        }
 
     # ------------------------------------------------------------------ endless
 
@@ -117,6 +132,14 @@ class _Reader:
         """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, a call
         of an endless generator method of the class, also through a local only ever
         bound to one or a `self` attribute every method of the class sets to one."""
+        if (
+            isinstance(expr, cst.Name)
+            and expr.value == self_name(self.func)
+            and self.func.name.value == "__iter__"
+            and self.index is not None
+        ):
+            # `return self`: the iteration lasts as long as __next__ goes on.
+            return next_never_stops(self.index, self.imports)
         if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
             seen = seen or set()
             if expr.value in seen:
@@ -130,7 +153,7 @@ class _Reader:
             return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
         if not isinstance(expr, cst.Call):
             return False
-        if self._endless_method_call(expr, self.func):
+        if self._endless_method_call(expr, self.func) or self._endless_function_call(expr):
             return True
         callee = qualified_callee(expr, self.imports)
         args = [a for a in expr.args if a.keyword is None]
@@ -163,6 +186,27 @@ class _Reader:
             generator = any(isinstance(n, cst.Yield) for n in reader.nodes)
             self.endless_methods[name] = node is not None and generator != isinstance(node, cst.Return)
         return self.endless_methods[name]
+
+    def _endless_function_call(self, call: cst.Call) -> bool:
+        """`f(...)` of a function defined in this function or at module level (and not
+        rebound by a local or an import) that always gives an endless iterator, read
+        as the class's generator methods are."""
+        if not isinstance(call.func, cst.Name) or call.func.value in self.fn.locals:
+            return False
+        name = call.func.value
+        func = self.nested.get(name)
+        if func is None and self.imports.bindings.get(name) == f"{self.imports.module_name or '__main__'}.{name}":
+            func = self.functions.get(name)
+        if func is None:
+            return False
+        if func not in self.endless_methods:
+            self.endless_methods[func] = False
+            # No class index: `self` inside the function is not the sampler's.
+            reader = _Reader(FunctionIndex.build(func), self.imports, None, self.endless_methods, self.functions)
+            node = reader.endless()
+            generator = any(isinstance(n, cst.Yield) for n in reader.nodes)
+            self.endless_methods[func] = node is not None and generator != isinstance(node, cst.Return)
+        return self.endless_methods[func]
 
     def _leaves(self, loop: cst.CSTNode) -> bool:
         """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
@@ -615,10 +659,6 @@ def _written_range(expr: cst.BaseExpression, imports: ImportTable) -> Optional[i
     return None
 
 
-def _is_int(expr: cst.BaseExpression, value: int) -> bool:
-    return isinstance(expr, cst.Integer) and expr.evaluated_value == value
-
-
 def _enumerated(loop, imports: ImportTable) -> Optional[Tuple[str, str]]:
     """(index, element) of `for i, e in enumerate(x)`, a comprehension's too."""
     target = loop.target
@@ -748,6 +788,3 @@ def _is_slice(expr: cst.Subscript) -> bool:
 def _method(call: cst.Call) -> Optional[str]:
     return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
 
-
-def _is_super(expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.func.value == "super"

@@ -103,11 +103,12 @@ def could_report(tree: ast.Module, config: Config) -> bool:
                 ):
                     len_bases.add(cls.name)
                     changed = True
-    # __iter__ may reach an endless loop through a method of the class or of a base here.
-    endless = any(
+    # __iter__ may reach an endless loop through a method of the class or of a base here,
+    # a function of the module, or a `__next__` (when it returns self).
+    functions = [s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    endless = any("__next__" in own for own in methods.values()) or any(
         _endless_signal(node, aliases)
-        for own in methods.values()
-        for method in own.values()
+        for method in [*functions, *(m for own in methods.values() for m in own.values())]
         for node in ast.walk(method)
     )
     if any(

@@ -10,7 +10,13 @@ sampler's) returns a number. The iterator may come from a method of the class or
 base in the module (`self._infinite_indices()`: a generator that always reaches such a
 loop, or a function that returns such an iterator), also through a `self` attribute that
 every assignment in the class sets to one (`self.indices = self._indices_of_rank()` in
-`__init__`, one stream kept across epochs).
+`__init__`, one stream kept across epochs), or from a function of the module or one
+defined in `__iter__` itself (`return gen()`). An `__iter__` that returns `self` is
+endless when `__next__` provably never ends the iteration: it raises nothing and calls
+`next()` nowhere, calls only the class's own methods (read the same way), torch, numpy,
+random, math and a few builtins, and indexes only modulo a length or by a counter that
+starts at 0, steps by 1 and is set back to 0 when it reaches the length (O-CNN's
+`InfSampler`).
 
 ## Why is this bad
 `len()` says the epoch has so many items, and iterating goes past them and never stops.
@@ -33,9 +39,12 @@ decision of the author. The finding is left for a manual fix.
 ## Known problems
 An endless loop reached only under a condition (`if self.infinite: while True: ...`) is
 not reported, nor one that leaves through a call that may raise. Helpers are followed
-only as `self.<method>(...)` of the class or its bases in the module: an endless
-iterator from a function of the module, another object, or an attribute set outside the
-class is not seen.
+only as `self.<method>(...)` of the class or its bases in the module, and as calls of
+the module's functions and of functions defined in `__iter__`: an endless iterator from
+another module, another object, or an attribute set outside the class is not seen. A
+`__next__` that calls anything else, or indexes in any other way, is not reported even
+when it never ends: one that runs off the end of a list crashes rather than goes on, and
+`dplen check` tells the two apart by running it.
 """
 
 from __future__ import annotations
@@ -423,6 +432,75 @@ class Restocked(Sampler):
     def __len__(self):
         return self.n
 """,
+        # An iterator class whose __next__ ends the epoch.
+        """
+import torch
+from torch.utils.data import Sampler
+
+
+class CountedNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.order = []
+        self.pos = 0
+
+    def __iter__(self):
+        self.order = torch.randperm(self.n).tolist()
+        self.pos = 0
+        return self
+
+    def __next__(self):
+        if self.pos >= len(self.order):
+            raise StopIteration
+        self.pos += 1
+        return self.order[self.pos - 1]
+
+    def __len__(self):
+        return self.n
+""",
+        # __next__ passes on the end of the iterator it reads.
+        """
+from torch.utils.data import Sampler
+
+
+class DelegatedNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        self.it = iter(range(self.n))
+        return self
+
+    def __next__(self):
+        return next(self.it)
+
+    def __len__(self):
+        return self.n
+""",
+        # A module-level generator with a way out.
+        """
+from torch.utils.data import Sampler
+
+
+def _walk(n):
+    i = 0
+    while True:
+        if i == n:
+            return
+        yield i
+        i += 1
+
+
+class ModuleWalk(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        return _walk(self.n)
+
+    def __len__(self):
+        return self.n
+""",
     )
 
     INVALID = (
@@ -801,6 +879,130 @@ class StarImported(Sampler):
 """,
             manual=(_REASON,),
         ),
+        Invalid(
+            # O-CNN's InfSampler shape: __iter__ returns self, and __next__ starts over at the end.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+class RestartingNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.reset()
+
+    def reset(self):
+        self.indices = torch.randperm(self.n).tolist()
+        self.pos = 0
+
+    def __iter__(self):
+        return self  # <- DPL106
+
+    def __next__(self):
+        value = self.indices[self.pos]
+        self.pos = self.pos + 1
+        if self.pos >= len(self.indices):
+            self.reset()
+        return value
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # A random draw per __next__, and nothing that ends it.
+            """
+import random
+from torch.utils.data import Sampler
+
+
+class DrawNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        return self  # <- DPL106
+
+    def __next__(self):
+        return random.randrange(self.n)
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # A counter read modulo the length wraps around forever.
+            """
+from torch.utils.data import Sampler
+
+
+class WrappedNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.order = list(range(n))
+        self.step = 0
+
+    def __iter__(self):
+        return self  # <- DPL106
+
+    def __next__(self):
+        self.step += 1
+        return self.order[self.step % len(self.order)]
+
+    def __len__(self):
+        return len(self.order)
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # A module-level generator that never returns.
+            """
+import torch
+from torch.utils.data import Sampler
+
+
+def _forever(n):
+    while True:
+        yield from torch.randperm(n).tolist()
+
+
+class ModuleStream(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        yield from _forever(self.n)  # <- DPL106
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # A generator defined inside __iter__ and returned.
+            """
+from torch.utils.data import Sampler
+
+
+class NestedStream(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+
+    def __iter__(self):
+        n = self.n
+
+        def batches():
+            while True:
+                yield from range(n)
+
+        return batches()  # <- DPL106
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
     )
 
 
@@ -809,4 +1011,6 @@ def _describe(ctx, node: cst.CSTNode) -> str:
         return f"`while {ctx.short(node.test, 30)}:` with no break or return"
     if isinstance(node, cst.For):
         return f"`for ... in {ctx.short(node.iter, 30)}` with no break or return"
+    if isinstance(node, cst.Return) and isinstance(node.value, cst.Name):
+        return f"`return {node.value.value}`, and __next__ never raises StopIteration"
     return f"`{ctx.short(node, 40)}`"
