@@ -8,7 +8,7 @@ the class-level rules compare with `__len__`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
@@ -151,6 +151,14 @@ class _Reader:
             stored = self.index.self_assignments(attr) if attr is not None else []
             # `self.indices = self._indices()` in __init__: one generator, kept across epochs.
             return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
+        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and self.index is not None:
+            # One of a list of such generators (`self.streams[k]`, each built in __init__ by
+            # `[self._stream(k) for k in ...]`): every element is endless.
+            attr = is_self_attr(expr.value, self.func)
+            stored = self.index.self_assignments(attr) if attr is not None else []
+            return bool(stored) and all(
+                isinstance(v, cst.ListComp) and self._endless_method_call(v.elt, method) for v, method in stored
+            )
         if not isinstance(expr, cst.Call):
             return False
         if self._endless_method_call(expr, self.func) or self._endless_function_call(expr):
@@ -210,8 +218,8 @@ class _Reader:
 
     def _leaves(self, loop: cst.CSTNode) -> bool:
         """A way out of `loop`: its own `break`, any `return` or `raise`, or a `next()`
-        without default whose StopIteration no `try` catches (exhausting it ends the
-        generator with an error)."""
+        without default of an iterator that may end, whose StopIteration no `try`
+        catches (exhausting it ends the generator with an error)."""
         for node in walk(loop.body):
             if isinstance(node, (cst.Return, cst.Raise)):
                 return True
@@ -222,10 +230,19 @@ class _Reader:
                 and isinstance(node.func, cst.Name)
                 and node.func.value == "next"
                 and len(node.args) == 1
-                and not any(isinstance(a, cst.Try) and _catches_stop(a) for a in self.fn.ancestors(node))
+                and not any(isinstance(a, cst.Try) and _catches_stop(a) for a in self._within(node, loop))
+                and not self._endless_source(node.args[0].value)
             ):
                 return True
         return False
+
+    def _within(self, node: cst.CSTNode, loop: cst.CSTNode) -> Iterator[cst.CSTNode]:
+        """The ancestors of `node` inside `loop`: a `try` around the loop that catches
+        StopIteration leaves it, one inside only starts over."""
+        for ancestor in self.fn.ancestors(node):
+            if ancestor is loop:
+                return
+            yield ancestor
 
     def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)

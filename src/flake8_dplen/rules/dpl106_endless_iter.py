@@ -11,7 +11,10 @@ base in the module (`self._infinite_indices()`: a generator that always reaches 
 loop, or a function that returns such an iterator), also through a `self` attribute that
 every assignment in the class sets to one (`self.indices = self._indices_of_rank()` in
 `__init__`, one stream kept across epochs), or from a function of the module or one
-defined in `__iter__` itself (`return gen()`). An `__iter__` that returns `self` is
+defined in `__iter__` itself (`return gen()`). A `next()` in the loop is a way out
+only when what it reads may end: not one of a list of endless generators
+(`next(self.streams[k])`, Sparse4D's shape), and not when a `try` inside the loop catches
+its StopIteration to start over. An `__iter__` that returns `self` is
 endless when `__next__` provably never ends the iteration: it raises nothing and calls
 `next()` nowhere, calls only the class's own methods (read the same way), torch, numpy,
 random, math and a few builtins, and indexes only modulo a length or by a counter that
@@ -500,6 +503,27 @@ class ModuleWalk(Sampler):
 
     def __len__(self):
         return self.n
+""",
+        # next() of one of a list of finite iterators: exhausting one ends the loop.
+        """
+from torch.utils.data import Sampler
+
+
+class PerSlotFinite(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        streams = [iter(range(slot, self.n, self.batch_size)) for slot in range(self.batch_size)]
+        try:
+            while True:
+                yield [next(stream) for stream in streams]
+        except StopIteration:
+            return
+
+    def __len__(self):
+        return self.n // self.batch_size
 """,
     )
 
@@ -997,6 +1021,36 @@ class NestedStream(Sampler):
                 yield from range(n)
 
         return batches()  # <- DPL106
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # Sparse4D's shape: next() of one of a list of endless generators never stops the loop.
+            """
+import itertools
+import torch
+from torch.utils.data import Sampler
+
+
+class PerSlotStreams(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+        self.streams = [self._stream(slot) for slot in range(batch_size)]
+
+    def _stream(self, slot):
+        yield from itertools.islice(self._forever(), slot, None, self.batch_size)
+
+    def _forever(self):
+        while True:
+            yield from torch.randperm(self.n).tolist()
+
+    def __iter__(self):
+        while True:  # <- DPL106
+            yield [next(self.streams[slot]) for slot in range(self.batch_size)]
 
     def __len__(self):
         return self.n
