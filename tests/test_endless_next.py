@@ -8,7 +8,7 @@ import pytest
 
 from flake8_dplen.core.analysis import analyze_source
 
-RUNS_OFF_THE_END = '''
+RUNS_OFF_THE_END = """
 from torch.utils.data import Sampler
 
 
@@ -27,12 +27,15 @@ class RunsOff(Sampler):
 
     def __len__(self):
         return len(self.order)
-'''
+"""
 
 # The counter jumps by 2: the reset guard can be stepped over, so no proof.
 STEPS_OVER_THE_GUARD = RUNS_OFF_THE_END.replace(
     "        self.pos += 1\n        return value",
-    "        self.pos += 2\n        if self.pos == len(self.order):\n            self.pos = 0\n        return value",
+    "        self.pos += 2\n"
+    "        if self.pos == len(self.order):\n"
+    "            self.pos = 0\n"
+    "        return value",
 )
 
 # An unknown call may raise StopIteration (it may call next()).

@@ -151,13 +151,18 @@ class _Reader:
             stored = self.index.self_assignments(attr) if attr is not None else []
             # `self.indices = self._indices()` in __init__: one generator, kept across epochs.
             return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
-        if isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Attribute) and self.index is not None:
+        if (
+            isinstance(expr, cst.Subscript)
+            and isinstance(expr.value, cst.Attribute)
+            and self.index is not None
+        ):
             # One of a list of such generators (`self.streams[k]`, each built in __init__ by
             # `[self._stream(k) for k in ...]`): every element is endless.
             attr = is_self_attr(expr.value, self.func)
             stored = self.index.self_assignments(attr) if attr is not None else []
             return bool(stored) and all(
-                isinstance(v, cst.ListComp) and self._endless_method_call(v.elt, method) for v, method in stored
+                isinstance(v, cst.ListComp) and self._endless_method_call(v.elt, method)
+                for v, method in stored
             )
         if not isinstance(expr, cst.Call):
             return False
@@ -203,14 +208,19 @@ class _Reader:
             return False
         name = call.func.value
         func = self.nested.get(name)
-        if func is None and self.imports.bindings.get(name) == f"{self.imports.module_name or '__main__'}.{name}":
+        if (
+            func is None
+            and self.imports.bindings.get(name) == f"{self.imports.module_name or '__main__'}.{name}"
+        ):
             func = self.functions.get(name)
         if func is None:
             return False
         if func not in self.endless_methods:
             self.endless_methods[func] = False
             # No class index: `self` inside the function is not the sampler's.
-            reader = _Reader(FunctionIndex.build(func), self.imports, None, self.endless_methods, self.functions)
+            reader = _Reader(
+                FunctionIndex.build(func), self.imports, None, self.endless_methods, self.functions
+            )
             node = reader.endless()
             generator = any(isinstance(n, cst.Yield) for n in reader.nodes)
             self.endless_methods[func] = node is not None and generator != isinstance(node, cst.Return)
@@ -804,4 +814,3 @@ def _is_slice(expr: cst.Subscript) -> bool:
 
 def _method(call: cst.Call) -> Optional[str]:
     return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
-

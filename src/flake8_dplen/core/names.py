@@ -6,7 +6,6 @@ from typing import Dict, Iterator, Optional
 
 import libcst as cst
 
-
 # What `from <module> import *` binds, for the torch modules whose names the rules resolve
 # (their `__all__`): `from torch.utils.data import *` then `class S(BatchSampler)`.
 STAR_EXPORTS = {

@@ -106,7 +106,11 @@ class _Proof:
     def _resets(self, body: cst.CSTNode, counter: str, func: cst.FunctionDef) -> bool:
         for node in walk(body):
             for target, value in assign_targets(node):
-                if is_self_attr(target, func) == counter and is_int(value, 0) and isinstance(node, cst.Assign):
+                if (
+                    is_self_attr(target, func) == counter
+                    and is_int(value, 0)
+                    and isinstance(node, cst.Assign)
+                ):
                     return True
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
                 name = is_self_attr(node.func, func)
@@ -127,7 +131,11 @@ def _reaches_length(test: cst.BaseExpression, counter: str, listed: str, func: c
     elif not isinstance(op, (cst.GreaterThanEqual, cst.Equal)):
         return False
     measured = len_arg(right)
-    return is_self_attr(left, func) == counter and measured is not None and is_self_attr(measured, func) == listed
+    return (
+        is_self_attr(left, func) == counter
+        and measured is not None
+        and is_self_attr(measured, func) == listed
+    )
 
 
 def _plus_one(value: cst.BaseExpression, counter: str, func: cst.FunctionDef) -> bool:
