@@ -76,7 +76,9 @@ BUILD = {
         ],
         _data_bs,
     ),
-    **dict.fromkeys(["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep"], _batch_sampler),
+    **dict.fromkeys(
+        ["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep", "ParityBatchSampler"], _batch_sampler
+    ),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.
     **dict.fromkeys(

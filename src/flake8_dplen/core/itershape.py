@@ -592,8 +592,12 @@ class _Reader:
                 if isinstance(n, cst.Assign) and _reads(n.value, group):
                     group |= {t.target.value for t in n.targets if isinstance(t.target, cst.Name)}
             for inner in walk(node.body):
-                if isinstance(inner, cst.For) and _range_over_len_of(inner.iter, group, self.imports):
-                    if any(isinstance(n, cst.Yield) for n in walk(inner.body)):
+                if isinstance(inner, (cst.For, cst.CompFor)) and _range_over_len_of(
+                    inner.iter, group, self.imports
+                ):
+                    if isinstance(inner, cst.For) and any(isinstance(n, cst.Yield) for n in walk(inner.body)):
+                        return inner
+                    if self._collected(inner):
                         return inner
             body = node.body.body
             for position, stmt in enumerate(body):
@@ -601,6 +605,49 @@ class _Reader:
                 if any(_reads(loop, group) for loop in loops) and self._yield_line(stmt):
                     return stmt
         return None
+
+    def _collected(self, inner: cst.CSTNode) -> bool:
+        """The slices a stepped loop makes go, each as one batch, into a list __iter__
+        then yields the items of unchanged: `batches.append(g[s:s + bs])` in the loop,
+        or `batches.extend([g[s:s + bs] for s in range(...)])`."""
+        lists = {name for name in self._output_names() if self._only_collected(name)}
+        if isinstance(inner, cst.For):
+            calls = [n for n in walk(inner.body) if isinstance(n, cst.Call) and _method(n) == "append"]
+            return any(isinstance(c.func.value, cst.Name) and c.func.value.value in lists for c in calls)
+        comp = next((a for a in self.fn.ancestors(inner) if isinstance(a, cst.ListComp)), None)
+        arg = self.fn.parents.get(comp) if comp is not None else None
+        call = self.fn.parents.get(arg) if isinstance(arg, cst.Arg) else None
+        return (
+            isinstance(call, cst.Call)
+            and _method(call) == "extend"
+            and isinstance(call.func.value, cst.Name)
+            and call.func.value.value in lists
+        )
+
+    def _only_collected(self, name: str) -> bool:
+        """`name` starts as `[]` and is only appended to, extended, shuffled and walked:
+        nothing filters, cuts or pads it on the way."""
+        if [type(v) for v in self.fn.locals.get(name, [])] != [cst.List] or self.fn.locals[name][0].elements:
+            return False
+        for node in self.nodes:
+            if not (isinstance(node, cst.Name) and node.value == name):
+                continue
+            parent = self.fn.parents.get(node)
+            grand = self.fn.parents.get(parent)
+            if isinstance(parent, cst.Attribute) and isinstance(grand, cst.Call):
+                if parent.attr.value not in {"append", "extend"}:
+                    return False
+            elif isinstance(parent, cst.Arg) and isinstance(grand, cst.Call):
+                callee = qualified_callee(grand, self.imports) or ""
+                if not (callee.endswith("shuffle") or callee == "iter"):
+                    return False
+            elif isinstance(parent, cst.For):
+                # Walked whole: `for b in batches: yield b` and nothing else.
+                if parent.iter is not node or not _yields_target(parent):
+                    return False
+            elif not isinstance(parent, (cst.From, cst.Return, cst.AssignTarget)):
+                return False
+        return True
 
     def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
         """A statement of `body` (or of an `if` in it) that yields `name` itself."""
@@ -672,6 +719,21 @@ def _resizes(node: cst.CSTNode, names: Set[str]) -> bool:
 def _measured(node: cst.CSTNode) -> List[cst.BaseExpression]:
     """Every `x` of a `len(x)` in `node`."""
     return [arg for n in walk(node) if (arg := len_arg(n)) is not None]
+
+
+def _yields_target(loop: cst.For) -> bool:
+    """The loop's body is `yield <its target>` alone."""
+    body = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ()
+    if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
+        return False
+    small = body[0].body[0]
+    value = small.value if isinstance(small, cst.Expr) else None
+    return (
+        isinstance(value, cst.Yield)
+        and isinstance(value.value, cst.Name)
+        and isinstance(loop.target, cst.Name)
+        and value.value.value == loop.target.value
+    )
 
 
 def _yields_in(loop: cst.For) -> bool:

@@ -5,7 +5,13 @@ Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
 short batch per group: a loop over the leftover buffers after the main loop
 (`for b in buckets.values(): if b: yield b`), a `range(0, len(group), bs)` inside a loop
-over groups, or a yield after the inner loop of a loop over groups.
+over groups (yielding, or collecting the slices into one list, appended or extended by a
+comprehension, that `__iter__` then shuffles and yields whole), or a yield after the inner
+loop of a loop over groups. The same under torch's `BatchSampler.__len__`, inherited by a
+subclass whose `__iter__` groups the indices of `self.sampler` and flushes each group's
+short batch (and whose `__init__` calls `super().__init__`, so that `len()` works). The
+example in the message is computed for any such pair: two groups of one index, batches
+of 2, give 2 short batches where the total over 2, ceiling or floor, is 1.
 
 ## Why is this bad
 Each group rounds up on its own, and a sum of ceilings is not the ceiling of the sum:
@@ -26,13 +32,23 @@ iterating), so the per-group count cannot be written for it. Left for a manual f
 Batches split into `ceil(len(batch) / M)` pieces (opacus's `BatchSplittingSampler`)
 are left to DPL105. Groups whose sizes are multiples of the batch size by construction (then only one tail
 can be short) are reported all the same. A group loop over `while` instead of `for` is
-not recognised.
+not recognised, nor a collected list that anything filters, cuts or pads, a step other
+than the size `__len__` divides by, or an `__iter__` that reads `len(self)` (it may top
+the batches up to it).
+
+Counts that depend on the data's values are not judged at all: identities with fewer
+than K items skipped, batches packed greedily under a token budget, items filtered by
+length. No reading of the code proves an input where the two differ; `dplen check` and
+the sanitizer decide these by running the sampler.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
+from ..core.classindex import is_super_call, self_name, walk
+from ..core.names import last_name, len_arg
+from ..core.samplers import torch_len_base
 from .base import ClassRule, Invalid, batch_divisor
 
 _LOOPS = (cst.For, cst.While, cst.GeneratorExp, cst.ListComp, cst.SetComp, cst.DictComp)
@@ -50,7 +66,10 @@ class GroupTails(ClassRule):
 
     def check_class(self, ctx):
         tail = ctx.shape.group_tail
-        if tail is None or not ctx.defines("__len__") or ctx.iter.bound_by_len:
+        if tail is None or ctx.iter.bound_by_len or _reads_len_of_self(ctx):
+            return
+        if not ctx.defines("__len__"):
+            yield from self._inherited(ctx, tail)
             return
         divisions = []
         for site in ctx.flow.reach(ctx.len_roots()):
@@ -61,13 +80,34 @@ class GroupTails(ClassRule):
                 return  # counted per group already
             if ctx.code(site.node.right) in ctx.iter.splits_by:
                 return  # each batch split into ceil(len(b) / M) pieces: DPL105's
+            step = _step(tail)
+            if step is not None and last_name(step) != divisor[1]:
+                return  # the groups are cut by another size than the one __len__ divides by
             divisions.append(divisor)
         for node, size in divisions:
+            # Two groups of one index, batches of 2: each group is one short batch, while
+            # the total, 2, divided by 2 (ceiling or floor alike) is 1.
             message = (
-                f"__iter__ yields a partial batch per group but __len__ divides the total by {size} "
-                f"(e.g. two groups of 4 by 3: 4 batches, len() 3)"
+                f"__iter__ yields a short batch per group, __len__ divides the total by {size} "
+                f"(e.g. 2 groups of 1, {size}=2: len() 1, 2 batches)"
             )
             yield self.manual(node, message, _REASON)
+
+    def _inherited(self, ctx, tail):
+        """BatchSampler's own __len__, `len(self.sampler)` over `batch_size` (ceiling or
+        floor by drop_last), under an __iter__ that groups the indices of `self.sampler`
+        itself and flushes a short batch per group: the sum of ceilings again."""
+        base = torch_len_base(ctx.lineage, ctx.imports)
+        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated or not _inits_base(ctx):
+            return
+        step = _step(tail)
+        if step is not None and last_name(step) != "batch_size":
+            return
+        message = (
+            "__iter__ yields a short batch per group, BatchSampler.__len__ divides the total "
+            "(e.g. 2 groups of 1, batch_size=2: len() 1, 2 batches)"
+        )
+        yield self.manual(tail, message, _REASON)
 
     VALID = (
         # The per-bucket sum of ceilings.
@@ -312,6 +352,28 @@ class WholeGroups(Sampler):
 
     def __len__(self):
         return len(self.groups)
+""",
+        # Batches collected per group, then cut to the full ones: no short batch is left.
+        """
+from torch.utils.data import Sampler
+
+
+class FullOnly(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        groups = [list(range(0, self.n, 2)), list(range(1, self.n, 2))]
+        batches = []
+        for g in groups:
+            for s in range(0, len(g), self.batch_size):
+                batches.append(g[s : s + self.batch_size])
+        batches = [b for b in batches if len(b) == self.batch_size]
+        yield from batches
+
+    def __len__(self):
+        return (self.n + 1) // 2 // self.batch_size + self.n // 2 // self.batch_size
 """,
     )
 
@@ -574,4 +636,109 @@ class LocalTotal(Sampler):
 """,
             manual=(_REASON,),
         ),
+        Invalid(
+            # Batches collected per bucket into one list, shuffled, then walked.
+            """
+import math
+import random
+from torch.utils.data import Sampler
+
+
+class CollectedBuckets(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        buckets = [list(range(0, self.n, 2)), list(range(1, self.n, 2))]
+        batches = []
+        for bucket in buckets:
+            for start in range(0, len(bucket), self.batch_size):
+                batches.append(bucket[start : start + self.batch_size])
+        random.shuffle(batches)
+        for batch in batches:
+            yield batch
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)  # <- DPL110
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # The same, extended by a comprehension per group and returned as an iterator.
+            """
+from torch.utils.data import Sampler
+
+
+class ExtendedGroups(Sampler):
+    def __init__(self, n, batch_size):
+        self.groups = [list(range(0, n, 2)), list(range(1, n, 2))]
+        self.n = n
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        batches = []
+        for g in self.groups:
+            batches.extend([g[s : s + self.batch_size] for s in range(0, len(g), self.batch_size)])
+        return iter(batches)
+
+    def __len__(self):
+        return (self.n + self.batch_size - 1) // self.batch_size  # <- DPL110
+""",
+            manual=(_REASON,),
+        ),
+        Invalid(
+            # torch's BatchSampler.__len__, inherited, under per-group buffers flushed at the end.
+            """
+from torch.utils.data import BatchSampler
+
+
+class ParityBatchSampler(BatchSampler):
+    def __iter__(self):
+        buffers = {0: [], 1: []}
+        for idx in self.sampler:
+            buffer = buffers[idx % 2]
+            buffer.append(idx)
+            if len(buffer) == self.batch_size:
+                yield list(buffer)
+                buffer.clear()
+        for buffer in buffers.values():
+            if buffer:
+                yield buffer  # <- DPL110
+""",
+            manual=(_REASON,),
+        ),
+    )
+
+
+def _step(tail: cst.CSTNode):
+    """The step of `range(0, len(group), step)` when the tail is such a loop."""
+    if (
+        isinstance(tail, (cst.For, cst.CompFor))
+        and isinstance(tail.iter, cst.Call)
+        and len(tail.iter.args) == 3
+    ):
+        return tail.iter.args[2].value
+    return None
+
+
+def _reads_len_of_self(ctx) -> bool:
+    """`len(self)` in __iter__: the batches may be topped up or cut to it."""
+    func = ctx.index.methods.get("__iter__")
+    if func is None:
+        return False
+    arguments = (len_arg(n) for n in walk(func.body))
+    return any(isinstance(a, cst.Name) and a.value == self_name(func) for a in arguments)
+
+
+def _inits_base(ctx) -> bool:
+    """The class sets what BatchSampler.__len__ reads: it has no __init__ of its own, or
+    that __init__ calls `super().__init__(...)` (else len() raises AttributeError)."""
+    init = ctx.index.methods.get("__init__")
+    return init is None or any(
+        isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Attribute)
+        and n.func.attr.value == "__init__"
+        and is_super_call(n.func.value)
+        for n in walk(init.body)
     )
