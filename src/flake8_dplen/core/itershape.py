@@ -139,7 +139,7 @@ class _Reader:
             and self.index is not None
         ):
             # `return self`: the iteration lasts as long as __next__ goes on.
-            return next_never_stops(self.index, self.imports)
+            return next_never_stops(self.index, self.imports, self._endless_in)
         if isinstance(expr, cst.Name) and expr.value in self.fn.locals:
             seen = seen or set()
             if expr.value in seen:
@@ -149,8 +149,17 @@ class _Reader:
         if isinstance(expr, cst.Attribute) and self.index is not None:
             attr = is_self_attr(expr, self.func)
             stored = self.index.self_assignments(attr) if attr is not None else []
-            # `self.indices = self._indices()` in __init__: one generator, kept across epochs.
-            return bool(stored) and all(self._endless_method_call(v, method) for v, method in stored)
+            # `self.indices = self._indices()` in __init__: one generator, kept across epochs;
+            # or `self.it = itertools.cycle(...)`.
+            seen = seen or set()
+            if attr is None or f"self.{attr}" in seen:
+                return False
+            inner = seen | {f"self.{attr}"}
+            return bool(stored) and all(
+                self._endless_method_call(v, method)
+                or (isinstance(v, cst.Call) and self._endless_in(v, method, inner))
+                for v, method in stored
+            )
         if (
             isinstance(expr, cst.Subscript)
             and isinstance(expr.value, cst.Attribute)
@@ -181,6 +190,15 @@ class _Reader:
         if callee == "iter" and len(args) == 1:
             return self._endless_source(args[0].value, seen)
         return False
+
+    def _endless_in(
+        self, expr: cst.BaseExpression, func: cst.FunctionDef, seen: Optional[Set[str]] = None
+    ) -> bool:
+        """`expr`, read in another method of the class, is an endless iterator."""
+        reader = _Reader(
+            self.index.function(func), self.imports, self.index, self.endless_methods, self.functions
+        )
+        return reader._endless_source(expr, seen)
 
     def _endless_method_call(self, expr: cst.BaseExpression, func: cst.FunctionDef) -> bool:
         """`expr`, in `func`, is `self.<m>(...)` of a method of the class whose every call

@@ -3,15 +3,15 @@
 raises anything, on some input, makes the iteration endless.
 
 The proof is kept narrow, because a `__next__` that crashes (an IndexError past the end
-of a list) is not endless either: no `raise`, no `next()`; only calls that cannot raise
-StopIteration (the class's own methods, read the same way, `super().__iter__()`, a few
+of a list) is not endless either: no `raise`; `next()` only with a default or of an
+endless iterator; otherwise only calls that cannot raise StopIteration (the class's own methods, read the same way, `super().__iter__()`, a few
 builtins, torch/numpy/random/math functions, list and tensor methods); and every
 subscript kept in range, by `% len(...)`, or by a counter that only ever starts at 0,
 steps by 1 and is set back to 0 when it reaches the length of the list it indexes."""
 
 from __future__ import annotations
 
-from typing import Set
+from typing import Callable, Set
 
 import libcst as cst
 
@@ -29,20 +29,27 @@ _SAFE_MODULES = ("torch.", "numpy.", "random.", "math.")
 _SAFE_METHODS = frozenset("tolist item append extend copy numpy long cpu clone".split())
 
 
-def next_never_stops(index: ClassIndex, imports: ImportTable) -> bool:
+# Whether an expression, in a method, is an endless iterator (itershape's reading).
+Endless = Callable[[cst.BaseExpression, cst.FunctionDef], bool]
+
+
+def next_never_stops(index: ClassIndex, imports: ImportTable, endless: Endless) -> bool:
     """The class has a plain (not generator) `__next__` that no run can leave by
-    StopIteration, per the rules above."""
+    StopIteration, per the rules above; `next(it)` is allowed where `it` is endless."""
     func = index.methods.get("__next__")
     if func is None or any(isinstance(n, cst.Yield) for n in walk(func.body)):
         return False
-    return _Proof(index, imports, func).holds(func, set())
+    return _Proof(index, imports, func, endless).holds(func, set())
 
 
 class _Proof:
-    def __init__(self, index: ClassIndex, imports: ImportTable, next_func: cst.FunctionDef) -> None:
+    def __init__(
+        self, index: ClassIndex, imports: ImportTable, next_func: cst.FunctionDef, endless: Endless
+    ) -> None:
         self.index = index
         self.imports = imports
         self.next_func = next_func
+        self.endless = endless
 
     def holds(self, func: cst.FunctionDef, seen: Set[str]) -> bool:
         for node in walk(func.body):
@@ -68,6 +75,9 @@ class _Proof:
             if method in _SAFE_METHODS:
                 return True
         callee = qualified_callee(call, self.imports)
+        if callee == "next" and call.args:
+            # With a default it never raises; without, only what it reads can end.
+            return len(call.args) == 2 or self.endless(call.args[0].value, func)
         if callee is None:
             return False
         return callee in _SAFE_BUILTINS or callee.startswith(_SAFE_MODULES)

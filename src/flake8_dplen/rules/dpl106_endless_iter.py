@@ -1057,6 +1057,29 @@ class PerSlotStreams(Sampler):
 """,
             manual=(_REASON,),
         ),
+        Invalid(
+            # __next__ reads a cycle stored in __init__.
+            """
+import itertools
+from torch.utils.data import Sampler
+
+
+class CycleNext(Sampler):
+    def __init__(self, n, batch_size):
+        self.n = n
+        self.stream = itertools.cycle(range(n))
+
+    def __iter__(self):
+        return self  # <- DPL106
+
+    def __next__(self):
+        return next(self.stream)
+
+    def __len__(self):
+        return self.n
+""",
+            manual=(_REASON,),
+        ),
     )
 
 
