@@ -627,14 +627,28 @@ class _Reader:
     def _collected(self, inner: cst.CSTNode) -> bool:
         """The slices a stepped loop makes go, each as one batch, into a list __iter__
         then yields the items of unchanged: `batches.append(g[s:s + bs])` in the loop,
-        or `batches.extend([g[s:s + bs] for s in range(...)])`."""
-        lists = {name for name in self._output_names() if self._only_collected(name)}
+        or `batches.extend([...])` / `batches += [...]` of a comprehension over the steps."""
+        picked = {
+            n.value.value.value
+            for n in self.nodes
+            if isinstance(n, cst.Yield)
+            and isinstance(n.value, cst.Subscript)
+            and isinstance(n.value.value, cst.Name)
+        }
+        lists = {name for name in self._output_names() | picked if self._only_collected(name)}
         if isinstance(inner, cst.For):
             calls = [n for n in walk(inner.body) if isinstance(n, cst.Call) and _method(n) == "append"]
             return any(isinstance(c.func.value, cst.Name) and c.func.value.value in lists for c in calls)
         comp = next((a for a in self.fn.ancestors(inner) if isinstance(a, cst.ListComp)), None)
-        arg = self.fn.parents.get(comp) if comp is not None else None
-        call = self.fn.parents.get(arg) if isinstance(arg, cst.Arg) else None
+        holder = self.fn.parents.get(comp) if comp is not None else None
+        if isinstance(holder, cst.AugAssign):
+            target = holder.target
+            return (
+                isinstance(holder.operator, cst.AddAssign)
+                and isinstance(target, cst.Name)
+                and target.value in lists
+            )
+        call = self.fn.parents.get(holder) if isinstance(holder, cst.Arg) else None
         return (
             isinstance(call, cst.Call)
             and _method(call) == "extend"
@@ -645,7 +659,10 @@ class _Reader:
     def _only_collected(self, name: str) -> bool:
         """`name` starts as `[]` and is only appended to, extended, shuffled and walked:
         nothing filters, cuts or pads it on the way."""
-        if [type(v) for v in self.fn.locals.get(name, [])] != [cst.List] or self.fn.locals[name][0].elements:
+        bound = [
+            v for v in self.fn.locals.get(name, []) if not isinstance(self.fn.parents.get(v), cst.AugAssign)
+        ]
+        if [type(v) for v in bound] != [cst.List] or bound[0].elements:
             return False
         for node in self.nodes:
             if not (isinstance(node, cst.Name) and node.value == name):
@@ -657,7 +674,16 @@ class _Reader:
                     return False
             elif isinstance(parent, cst.Arg) and isinstance(grand, cst.Call):
                 callee = qualified_callee(grand, self.imports) or ""
-                if not (callee.endswith("shuffle") or callee == "iter"):
+                if not (callee.endswith("shuffle") or callee in {"iter", "len"}):
+                    return False
+            elif isinstance(parent, cst.Subscript):
+                # `for i in torch.randperm(len(batches)): yield batches[i]`: each once.
+                if not self._picked_once_each(parent, name):
+                    return False
+            elif isinstance(parent, cst.AugAssign):
+                if parent.target is not node or not isinstance(parent.operator, cst.AddAssign):
+                    return False
+                if not isinstance(parent.value, cst.ListComp):
                     return False
             elif isinstance(parent, cst.For):
                 # Walked whole: `for b in batches: yield b` and nothing else.
@@ -666,6 +692,31 @@ class _Reader:
             elif not isinstance(parent, (cst.From, cst.Return, cst.AssignTarget)):
                 return False
         return True
+
+    def _picked_once_each(self, sub: cst.Subscript, name: str) -> bool:
+        """`sub` is `name[i]`, yielded alone by `for i in P: yield name[i]`, where P is
+        `range(len(name))` or a permutation of it (`torch.randperm`,
+        `numpy.random.permutation`, with or without `.tolist()`)."""
+        loop = next((a for a in self.fn.ancestors(sub) if isinstance(a, cst.For)), None)
+        if loop is None or not _yields_target(loop, sub):
+            return False
+        index = sub.slice[0].slice if len(sub.slice) == 1 else None
+        if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name)):
+            return False
+        if not (isinstance(loop.target, cst.Name) and loop.target.value == index.value.value):
+            return False
+        walked = loop.iter
+        if isinstance(walked, cst.Call) and _method(walked) == "tolist":
+            walked = walked.func.value
+        if not isinstance(walked, cst.Call) or len(walked.args) != 1:
+            return False
+        callee = qualified_callee(walked, self.imports)
+        measured = len_arg(walked.args[0].value)
+        return (
+            callee in {"range", "torch.randperm", "numpy.random.permutation"}
+            and isinstance(measured, cst.Name)
+            and measured.value == name
+        )
 
     def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
         """A statement of `body` (or of an `if` in it) that yields `name` itself."""
@@ -739,13 +790,15 @@ def _measured(node: cst.CSTNode) -> List[cst.BaseExpression]:
     return [arg for n in walk(node) if (arg := len_arg(n)) is not None]
 
 
-def _yields_target(loop: cst.For) -> bool:
-    """The loop's body is `yield <its target>` alone."""
+def _yields_target(loop: cst.For, expected: Optional[cst.BaseExpression] = None) -> bool:
+    """The loop's body is `yield <expected>` alone (its target by default)."""
     body = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ()
     if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
         return False
     small = body[0].body[0]
     value = small.value if isinstance(small, cst.Expr) else None
+    if expected is not None:
+        return isinstance(value, cst.Yield) and value.value is expected
     return (
         isinstance(value, cst.Yield)
         and isinstance(value.value, cst.Name)

@@ -4,9 +4,9 @@ raises anything, on some input, makes the iteration endless.
 
 The proof is kept narrow, because a `__next__` that crashes (an IndexError past the end
 of a list) is not endless either: no `raise`; `next()` only with a default or of an
-endless iterator; otherwise only calls that cannot raise StopIteration (the class's own methods, read the same way, `super().__iter__()`, a few
-builtins, torch/numpy/random/math functions, list and tensor methods); and every
-subscript kept in range, by `% len(...)`, or by a counter that only ever starts at 0,
+endless iterator; otherwise only calls that cannot raise StopIteration (the class's own
+methods, read the same way, `super().__iter__()`, a few builtins, torch/numpy/random/math
+functions, list and tensor methods); and every subscript kept in range, by `% len(...)`, or by a counter that only ever starts at 0,
 steps by 1 and is set back to 0 when it reaches the length of the list it indexes."""
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
 short batch per group: a loop over the leftover buffers after the main loop
 (`for b in buckets.values(): if b: yield b`), a `range(0, len(group), bs)` inside a loop
-over groups (yielding, or collecting the slices into one list, appended or extended by a
-comprehension, that `__iter__` then shuffles and yields whole), or a yield after the inner
+over groups (yielding, or collecting the slices into one list, appended, extended or
+`+=` a comprehension, that `__iter__` then shuffles and yields whole, or picks once each
+by `for i in torch.randperm(len(batches)): yield batches[i]`), or a yield after the inner
 loop of a loop over groups. The same under torch's `BatchSampler.__len__`, inherited by a
 subclass whose `__iter__` groups the indices of `self.sampler` and flushes each group's
 short batch (and whose `__init__` calls `super().__init__`, so that `len()` works). The
