@@ -116,8 +116,13 @@ def judge(
 ) -> Optional[BatchRatio]:
     """`division` is the `a / b` or `a // b` node itself, when the ratio is one."""
     # An endless __iter__ yields no count at all (DPL106 says so), and one that yields single
-    # indices no batches (a quotient there is a shard size): nothing to round to.
+    # indices no batches (a quotient there is a shard size): nothing to round to. One that
+    # cuts groups separately by this size yields a sum of ceilings, which no rounding of
+    # the total gives: DPL110 judges it, and a ceiling "fix" would still be wrong (batches
+    # split into pieces of M, opacus's, are the rounding rules' own sum: DPL105).
     if site.fn is None or ctx.shape.endless is not None or ctx.shape.unit == SAMPLE:
+        return None
+    if ctx.shape.group_tail is not None and ctx.module.code_for_node(divisor) not in ctx.iter.splits_by:
         return None
     if not _batched_by(ctx, site, divisor):
         return None

@@ -73,7 +73,7 @@ class GroupTails(ClassRule):
         if not ctx.defines("__len__"):
             yield from self._inherited(ctx, tail)
             return
-        divisions = []
+        divisions, sums = [], []
         for site in ctx.flow.reach(ctx.len_roots()):
             divisor = batch_divisor(site.node)
             if divisor is None or site.fn is None:
@@ -86,6 +86,9 @@ class GroupTails(ClassRule):
             if step is not None and last_name(step) != divisor[1]:
                 return  # the groups are cut by another size than the one __len__ divides by
             divisions.append(divisor)
+            sums.append((site.fn, site.node))
+        if len(divisions) > 1 and any(_in_sum(fn, node) for fn, node in sums):
+            return  # divisions added up: a count per group, written out
         for node, size in divisions:
             # Two groups of one index, batches of 2: each group is one short batch, while
             # the total, 2, divided by 2 (ceiling or floor alike) is 1.
@@ -110,6 +113,14 @@ class GroupTails(ClassRule):
             "(e.g. 2 groups of 1, batch_size=2: len() 1, 2 batches)"
         )
         yield self.manual(tail, message, _REASON)
+
+
+def _in_sum(fn, division: cst.CSTNode) -> bool:
+    """The division is a term of a sum or difference (in the function it is in)."""
+    return any(
+        isinstance(a, cst.BinaryOperation) and isinstance(a.operator, (cst.Add, cst.Subtract))
+        for a in fn.ancestors(division)
+    )
 
 
 def _step(tail: cst.CSTNode):
