@@ -242,19 +242,22 @@ def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, An
     return plan
 
 
-def prepare(label: str, tree: Path) -> TreeLoader:
-    """This process made ready to run `label`'s samplers; the loader of its tree."""
-    import torch
+def old_sampler_init() -> None:
+    """Many samplers call `super().__init__(data_source)`: torch 2.13's Sampler no longer
+    defines __init__, so they raise TypeError before anything can be checked. Sampler gets
+    back the `__init__(self, data_source=None)` that ignored its argument in the torch they
+    were written for; nothing else changes. (The wild corpus's child calls it too.)"""
     import torch.utils.data
 
+    torch.utils.data.Sampler.__init__ = lambda self, data_source=None: None
+
+
+def prepare(label: str, tree: Path) -> TreeLoader:
+    """This process made ready to run `label`'s samplers; the loader of its tree."""
     # Ultralytics writes a settings file into the user's config folder when imported.
     os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
     if label != "torch":
-        # Many samplers call `super().__init__(data_source)`: torch 2.13's Sampler no
-        # longer defines __init__, so they raise TypeError before anything can be
-        # checked. Sampler gets back the `__init__(self, data_source=None)` that ignored
-        # its argument in the torch they were written for; nothing else changes.
-        torch.utils.data.Sampler.__init__ = lambda self, data_source=None: None
+        old_sampler_init()
         # Samplers that ask torch.distributed for the world size and rank get one
         # process (the grids pass world sizes explicitly where a class takes them).
         gloo()

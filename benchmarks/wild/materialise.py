@@ -52,11 +52,7 @@ def materialise(project: Project, offline: bool = False) -> Path:
             raise FetchError(f"{project.name}: unknown source {project.source!r}")
         marker.write_text("")
     # Stand-ins and emptied __init__s are ours: written every time, so an edit takes effect.
-    if stubs(project).exists():
-        shutil.rmtree(stubs(project))
-    for dotted, source in project.stubs.items():
-        package = any(other.startswith(dotted + ".") for other in project.stubs)
-        _write_module(stubs(project), dotted, source, package)
+    write_stubs(project.stubs, stubs(project), tree(project))
     _write_startup(project)
     for package in project.empty_init:
         init = tree(project).joinpath(*package.split("."), "__init__.py")
@@ -66,9 +62,16 @@ def materialise(project: Project, offline: bool = False) -> Path:
     return tree(project)
 
 
+def mirror_git_dir(snapshot: Path) -> Path:
+    """The git dir of a `fetch` snapshot: `repo` itself when it is bare, `repo/.git` when
+    the snapshot is a checkout."""
+    checkout = snapshot / "repo" / ".git"
+    return checkout if checkout.is_dir() else snapshot / "repo"
+
+
 def _from_mirror(project: Project, into: Path) -> None:
     owner, name = project.name.split("/")
-    git_dir = MIRRORS / f"{owner}+{name}" / "repo"
+    git_dir = mirror_git_dir(MIRRORS / f"{owner}+{name}")
     if not git_dir.is_dir():
         raise FetchError(
             f"{project.name}: no snapshot at {git_dir}; fetch github:{project.name} in a session"
@@ -82,12 +85,44 @@ def _from_mirror(project: Project, into: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
 
 
-def _write_module(root: Path, dotted: str, source: str, package: bool) -> None:
+# The __init__ of a stand-ins' package that the project's own tree also has (a stub for
+# `pkg.sub.mod` when the tree has `pkg/`): the package's __path__ holds our folder and
+# then the tree's, and the tree's own __init__ runs, so `pkg` is the project's package
+# with our module beside (or in place of) its own, not an empty package hiding it.
+_MERGED_INIT = """\
+# Written by benchmarks/wild/materialise.py: the project's package, with stand-ins merged in.
+__path__.append({folder!r})
+__file__ = {init!r}
+if __import__("os").path.isfile(__file__):
+    with open(__file__, "rb") as _source:
+        exec(compile(_source.read(), __file__, "exec"))
+    del _source
+"""
+
+
+def write_stubs(modules: Dict[str, str], root: Path, tree: Path) -> None:
+    """The stand-ins `modules` (dotted name -> source) as a folder `root` that goes on
+    sys.path before `tree`. A package the stand-ins need on the way to a module is an empty
+    one, unless `tree` has it: then it is the tree's package, merged with ours."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for dotted, source in modules.items():
+        package = any(other.startswith(dotted + ".") for other in modules)
+        _write_module(root, dotted, source, package, tree)
+
+
+def _write_module(root: Path, dotted: str, source: str, package: bool, tree: Path) -> None:
     parts = dotted.split(".")
     for depth in range(1, len(parts) + package):
         folder = root.joinpath(*parts[:depth])
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "__init__.py").touch()
+        init = folder / "__init__.py"
+        own = tree.joinpath(*parts[:depth])
+        if own.is_dir() and not init.is_file():
+            init.write_text(_MERGED_INIT.format(folder=str(own), init=str(own / "__init__.py")))
+        else:
+            init.touch()
     target = (
         root.joinpath(*parts, "__init__.py") if package else root.joinpath(*parts[:-1], parts[-1] + ".py")
     )
