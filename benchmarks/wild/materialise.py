@@ -85,10 +85,10 @@ def _from_mirror(project: Project, into: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
 
 
-# The __init__ of a stand-ins' package that the project's own tree also has (a stub for
-# `pkg.sub.mod` when the tree has `pkg/`): the package's __path__ holds our folder and
-# then the tree's, and the tree's own __init__ runs, so `pkg` is the project's package
-# with our module beside (or in place of) its own, not an empty package hiding it.
+# The __init__ of a package the stand-ins pass through on the way to a module (a stub for
+# `pkg.sub.mod`) when the project's tree has that package: its __path__ holds our folder
+# and then the tree's, and the tree's own __init__ runs, so `pkg` is the project's package
+# with our modules beside (or in place of) its own, not an empty package hiding it.
 _MERGED_INIT = """\
 # Written by benchmarks/wild/materialise.py: the project's package, with stand-ins merged in.
 __path__.append({folder!r})
@@ -101,32 +101,39 @@ if __import__("os").path.isfile(__file__):
 
 
 def write_stubs(modules: Dict[str, str], root: Path, tree: Path) -> None:
-    """The stand-ins `modules` (dotted name -> source) as a folder `root` that goes on
-    sys.path before `tree`. A package the stand-ins need on the way to a module is an empty
-    one, unless `tree` has it: then it is the tree's package, merged with ours."""
+    """The stand-ins `modules` (dotted name -> source) as the folder `root`, which goes on
+    sys.path before `tree`. A package on the way to a stand-in is an empty one, unless the
+    tree has it: then it is the tree's package (its __init__ runs), merged with ours. A
+    stand-in for a package the tree has replaces that package's __init__ only: its other
+    modules still load from the tree."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for dotted, source in modules.items():
-        package = any(other.startswith(dotted + ".") for other in modules)
-        _write_module(root, dotted, source, package, tree)
-
-
-def _write_module(root: Path, dotted: str, source: str, package: bool, tree: Path) -> None:
-    parts = dotted.split(".")
-    for depth in range(1, len(parts) + package):
-        folder = root.joinpath(*parts[:depth])
-        folder.mkdir(parents=True, exist_ok=True)
-        init = folder / "__init__.py"
-        own = tree.joinpath(*parts[:depth])
-        if own.is_dir() and not init.is_file():
-            init.write_text(_MERGED_INIT.format(folder=str(own), init=str(own / "__init__.py")))
+    on_the_way = {name.rsplit(".", depth)[0] for name in modules for depth in range(1, name.count(".") + 1)}
+    packages = on_the_way | {name for name in modules if tree.joinpath(*name.split(".")).is_dir()}
+    for name in sorted(packages | set(modules), key=lambda dotted: dotted.count(".")):
+        parts = name.split(".")
+        own = tree.joinpath(*parts)
+        if name not in packages:
+            root.joinpath(*parts[:-1], parts[-1] + ".py").write_text(modules[name])
+            continue
+        folder = root.joinpath(*parts)
+        folder.mkdir()
+        if name in modules:
+            text = _merged(modules[name], own) if own.is_dir() else modules[name]
+        elif own.is_dir():
+            text = _MERGED_INIT.format(folder=str(own), init=str(own / "__init__.py"))
         else:
-            init.touch()
-    target = (
-        root.joinpath(*parts, "__init__.py") if package else root.joinpath(*parts[:-1], parts[-1] + ".py")
-    )
-    target.write_text(source)
+            text = ""
+        (folder / "__init__.py").write_text(text)
+
+
+def _merged(source: str, own: Path) -> str:
+    """A stand-in's source for a package's __init__, with the tree's folder of that package
+    on its __path__ (after any `from __future__` import, which must come first)."""
+    lines = source.splitlines(keepends=True)
+    at = max((i + 1 for i, line in enumerate(lines) if line.startswith("from __future__")), default=0)
+    return "".join(lines[:at] + [f"__path__.append({str(own)!r})\n"] + lines[at:])
 
 
 def _write_startup(project: Project) -> None:
