@@ -142,6 +142,20 @@ def test_stand_ins_merge_with_the_projects_own_package(tmp_path):
     assert done.stdout.split() == ["True", "real", "True", "1", "2"]
 
 
+def test_a_stand_in_for_a_package_of_the_tree_replaces_its_init_only(tmp_path):
+    tree, stubs = tmp_path / "tree", tmp_path / "stubs"
+    _write(
+        tree, {"proj/__init__.py": "raise ImportError('imports the world')\n", "proj/real.py": "VALUE = 1\n"}
+    )
+    write_stubs({"proj": "from __future__ import annotations\nMINE = 2\n"}, stubs, tree)
+    probe = "import proj, proj.real; print(proj.MINE, proj.real.VALUE)"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=_env(stubs, tree), cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "1"]
+
+
 def test_only_top_level_stand_ins_need_no_package(tmp_path):
     write_stubs({"joblib": "Parallel = None\n"}, tmp_path / "stubs", tmp_path / "tree")
     assert (tmp_path / "stubs" / "joblib.py").read_text() == "Parallel = None\n"
