@@ -23,7 +23,12 @@ SUBSET = ["cut2min-bucket", "sequence-models"]
 
 
 def _run_classes(tables):
-    return [(t["project"], r) for t in tables.values() for r in t["classes"] if r["verdict"] in ("mismatch", "exact")]
+    return [
+        (t["project"], r)
+        for t in tables.values()
+        for r in t["classes"]
+        if r["verdict"] in ("mismatch", "exact")
+    ]
 
 
 def test_every_project_is_new_and_has_a_ground_truth_table_for_each_class():
@@ -65,6 +70,18 @@ def test_the_one_command_prints_each_part_from_the_ground_truth():
     run = [r for name, r in _run_classes(recorded()) if name in SUBSET]
     wrong = sum(r["verdict"] == "mismatch" for r in run)
     assert done.stdout.index("== heldout") < done.stdout.index("== tuning")
-    assert f"== tuning: {len(run)} classes from {len(SUBSET)} projects, {wrong} wrong by running" in done.stdout
+    assert (
+        f"== tuning: {len(run)} classes from {len(SUBSET)} projects, {wrong} wrong by running" in done.stdout
+    )
+    # A class whose len() raises is neither wrong nor exact: counted on a line of its own.
+    raising = [
+        r["class"]
+        for t in recorded().values()
+        if t["project"] in SUBSET
+        for r in t["classes"]
+        if r["verdict"] == "len_raises"
+    ]
+    assert f"len() raises (neither wrong nor exact, not counted above): {len(raising)}" in done.stdout
+    assert raising and all(f"len() raises: sequence-models {cls}" in done.stdout for cls in raising)
     assert re.search(r"dplen check on wrong classes: found \d+/\d+", done.stdout)
     assert re.search(r"^time: \d+ s$", done.stdout, re.M)

@@ -33,6 +33,7 @@ from .probing import probe_cases, why_not_probed
 from .recipes import RECIPES, Case, gloo
 from .scanning import analyze_tree
 from .summary import print_summary
+from .torchcompat import old_sampler_init
 
 # Batches one epoch may yield beyond len() before it counts as endless; seconds one
 # configuration may take (a sampler that waits on a process group never returns).
@@ -244,17 +245,10 @@ def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, An
 
 def prepare(label: str, tree: Path) -> TreeLoader:
     """This process made ready to run `label`'s samplers; the loader of its tree."""
-    import torch
-    import torch.utils.data
-
     # Ultralytics writes a settings file into the user's config folder when imported.
     os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
     if label != "torch":
-        # Many samplers call `super().__init__(data_source)`: torch 2.13's Sampler no
-        # longer defines __init__, so they raise TypeError before anything can be
-        # checked. Sampler gets back the `__init__(self, data_source=None)` that ignored
-        # its argument in the torch they were written for; nothing else changes.
-        torch.utils.data.Sampler.__init__ = lambda self, data_source=None: None
+        old_sampler_init()
         # Samplers that ask torch.distributed for the world size and rank get one
         # process (the grids pass world sizes explicitly where a class takes them).
         gloo()

@@ -52,11 +52,7 @@ def materialise(project: Project, offline: bool = False) -> Path:
             raise FetchError(f"{project.name}: unknown source {project.source!r}")
         marker.write_text("")
     # Stand-ins and emptied __init__s are ours: written every time, so an edit takes effect.
-    if stubs(project).exists():
-        shutil.rmtree(stubs(project))
-    for dotted, source in project.stubs.items():
-        package = any(other.startswith(dotted + ".") for other in project.stubs)
-        _write_module(stubs(project), dotted, source, package)
+    write_stubs(project.stubs, stubs(project), tree(project))
     _write_startup(project)
     for package in project.empty_init:
         init = tree(project).joinpath(*package.split("."), "__init__.py")
@@ -66,9 +62,16 @@ def materialise(project: Project, offline: bool = False) -> Path:
     return tree(project)
 
 
+def mirror_git_dir(snapshot: Path) -> Path:
+    """The git dir of a `fetch` snapshot: `repo` itself when it is bare, `repo/.git` when
+    the snapshot is a checkout."""
+    checkout = snapshot / "repo" / ".git"
+    return checkout if checkout.is_dir() else snapshot / "repo"
+
+
 def _from_mirror(project: Project, into: Path) -> None:
     owner, name = project.name.split("/")
-    git_dir = MIRRORS / f"{owner}+{name}" / "repo"
+    git_dir = mirror_git_dir(MIRRORS / f"{owner}+{name}")
     if not git_dir.is_dir():
         raise FetchError(
             f"{project.name}: no snapshot at {git_dir}; fetch github:{project.name} in a session"
@@ -82,27 +85,69 @@ def _from_mirror(project: Project, into: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
 
 
-def _write_module(root: Path, dotted: str, source: str, package: bool) -> None:
-    parts = dotted.split(".")
-    for depth in range(1, len(parts) + package):
-        folder = root.joinpath(*parts[:depth])
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "__init__.py").touch()
-    target = (
-        root.joinpath(*parts, "__init__.py") if package else root.joinpath(*parts[:-1], parts[-1] + ".py")
-    )
-    target.write_text(source)
+# The __init__ of a package the stand-ins pass through on the way to a module (a stub for
+# `pkg.sub.mod`) when the project's tree has that package: its __path__ holds our folder
+# and then the tree's, and the tree's own __init__ runs, so `pkg` is the project's package
+# with our modules beside (or in place of) its own, not an empty package hiding it.
+_MERGED_INIT = """\
+# Written by benchmarks/wild/materialise.py: the project's package, with stand-ins merged in.
+__path__.append({folder!r})
+__file__ = {init!r}
+if __import__("os").path.isfile(__file__):
+    with open(__file__, "rb") as _source:
+        exec(compile(_source.read(), __file__, "exec"))
+    del _source
+"""
+
+
+def write_stubs(modules: Dict[str, str], root: Path, tree: Path) -> None:
+    """The stand-ins `modules` (dotted name -> source) as the folder `root`, which goes on
+    sys.path before `tree`. A package on the way to a stand-in is an empty one, unless the
+    tree has it: then it is the tree's package (its __init__ runs), merged with ours. A
+    stand-in for a package the tree has replaces that package's __init__ only: its other
+    modules still load from the tree."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    on_the_way = {name.rsplit(".", depth)[0] for name in modules for depth in range(1, name.count(".") + 1)}
+    packages = on_the_way | {name for name in modules if tree.joinpath(*name.split(".")).is_dir()}
+    for name in sorted(packages | set(modules), key=lambda dotted: dotted.count(".")):
+        parts = name.split(".")
+        own = tree.joinpath(*parts)
+        if name not in packages:
+            root.joinpath(*parts[:-1], parts[-1] + ".py").write_text(modules[name])
+            continue
+        folder = root.joinpath(*parts)
+        folder.mkdir()
+        if name in modules:
+            text = _merged(modules[name], own) if own.is_dir() else modules[name]
+        elif own.is_dir():
+            text = _MERGED_INIT.format(folder=str(own), init=str(own / "__init__.py"))
+        else:
+            text = ""
+        (folder / "__init__.py").write_text(text)
+
+
+def _merged(source: str, own: Path) -> str:
+    """A stand-in's source for a package's __init__, with the tree's folder of that package
+    on its __path__ (after any `from __future__` import, which must come first)."""
+    lines = source.splitlines(keepends=True)
+    at = max((i + 1 for i, line in enumerate(lines) if line.startswith("from __future__")), default=0)
+    return "".join(lines[:at] + [f"__path__.append({str(own)!r})\n"] + lines[at:])
 
 
 def _write_startup(project: Project) -> None:
     """A `sitecustomize` in the stand-ins' folder installs the permissive finder of the
-    project's `absent` names at start-up, so every process that has the folder on its
+    project's `absent` names and torch's old `Sampler.__init__` at start-up, so every process that has the folder on its
     PYTHONPATH gets it: the truth child, `dplen check`, and any child those start."""
     folder = stubs(project)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(__file__).with_name("absent.py"), folder / "_wild_absent.py")
+    shutil.copyfile(REPO / "benchmarks" / "realcode" / "torchcompat.py", folder / "_wild_torchcompat.py")
+    # The check must meet the torch the truth child ran the class with.
     (folder / "sitecustomize.py").write_text(
         f"import _wild_absent\n_wild_absent.install({list(project.absent)!r})\n"
+        "import _wild_torchcompat\n_wild_torchcompat.old_sampler_init()\n"
     )
 
 

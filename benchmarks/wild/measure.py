@@ -4,6 +4,8 @@ For every class run to a verdict: its DPL1 findings (the plugin's core on the pu
 file, read from disk as flake8 reads it) and `dplen check`'s outcome on it, run as a user
 runs it (`python -m flake8_dplen.check module:Class --format json`, no factory) in its own
 process with a hard limit. A DPL1 finding in a wrong class is true, in an exact class false.
+A class whose len() raised on a case (wild.truth's verdict `len_raises`) is neither: its
+part counts it on a line of its own and measures it no further.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from .truth import module_name, recorded
 CHECK_SECONDS = 180
 # dplen check's outcome, as this table names it.
 FOUND, OK, NOT_BUILT, CRASHED = "found", "ok", "could not build", "crashed or timed out"
+# The check ran to its end but did not take the class for a sampler: it checked nothing.
+NOT_SEEN = "not seen as a sampler"
 
 
 @dataclass
@@ -41,6 +45,7 @@ class Row:
     dpl1: List[str] = field(default_factory=list)
     check: Optional[str] = None
     why: str = ""
+    len_raises: bool = False  # neither wrong nor exact: not measured
 
 
 def _check(project: Project, path: str, cls: str, args: Sequence[str]) -> tuple:
@@ -67,6 +72,8 @@ def _check(project: Project, path: str, cls: str, args: Sequence[str]) -> tuple:
             pass
     results = _json_array(out.decode(errors="replace"))
     mine = [r for r in results or [] if r.get("class", "").rsplit(".", 1)[-1] == cls]
+    if results == [] and proc.returncode in (0, 1):
+        return NOT_SEEN, "dplen check found no sampler class to check"
     if not mine:
         tail = (err.decode(errors="replace").strip().splitlines() or [f"exit {proc.returncode}"])[-1]
         return CRASHED, tail[:160]
@@ -105,6 +112,7 @@ def measure(
     tables = recorded()
     config = Config()
     work, done = [], []
+    raising = []
     for slug_, project in selected.items():
         table = tables.get(slug_)
         if table is None:
@@ -116,6 +124,8 @@ def measure(
             print(f"{project.name}: cannot materialise: {exc}", file=sys.stderr)
             continue
         for entry in table["classes"]:
+            if entry["verdict"] == "len_raises":
+                raising.append((project, Row(project.name, entry["class"], False, len_raises=True)))
             if entry["verdict"] not in ("mismatch", "exact"):
                 continue
             row = Row(project.name, entry["class"], entry["verdict"] == "mismatch")
@@ -141,6 +151,8 @@ def measure(
     parts: Dict[str, List[Row]] = {"heldout": [], "tuning": []}
     for project, _, row in work:
         parts[part(project.name)].append(row)
+    for project, row in raising:
+        parts[part(project.name)].append(row)
     return parts
 
 
@@ -150,13 +162,17 @@ def _pct(a: int, b: int) -> str:
 
 def report(parts: Dict[str, List[Row]], seconds: float, check: bool) -> None:
     for name in ("heldout", "tuning"):
-        rows = parts[name]
+        rows = [r for r in parts[name] if not r.len_raises]
+        raising = [r for r in parts[name] if r.len_raises]
         wrong = [r for r in rows if r.wrong]
         exact = [r for r in rows if not r.wrong]
         true = [r for r in wrong if r.dpl1]
         false = [r for r in exact if r.dpl1]
         projects = len({r.project for r in rows})
         print(f"\n== {name}: {len(rows)} classes from {projects} projects, {len(wrong)} wrong by running")
+        print(f"  len() raises (neither wrong nor exact, not counted above): {len(raising)}")
+        for r in raising:
+            print(f"    len() raises: {r.project} {r.cls}")
         print(f"  DPL1: classes flagged {len(true) + len(false)} (true {len(true)}, false {len(false)})")
         precision = _pct(len(true), len(true) + len(false))
         print(f"  DPL1 recall {_pct(len(true), len(wrong))}, precision {precision}")
@@ -171,11 +187,11 @@ def report(parts: Dict[str, List[Row]], seconds: float, check: bool) -> None:
             e = Counter(r.check for r in exact)
             print(
                 f"  dplen check on wrong classes: found {_pct(w[FOUND], len(wrong))}, ok-but-wrong {w[OK]},"
-                f" could not build {w[NOT_BUILT]}, crashed or timed out {w[CRASHED]}"
+                f" could not build {w[NOT_BUILT]}, crashed or timed out {w[CRASHED]}, not seen {w[NOT_SEEN]}"
             )
             print(
                 f"  dplen check on exact classes: ok {e[OK]}, false counterexample {e[FOUND]},"
-                f" could not build {e[NOT_BUILT]}, crashed or timed out {e[CRASHED]}"
+                f" could not build {e[NOT_BUILT]}, crashed or timed out {e[CRASHED]}, not seen {e[NOT_SEEN]}"
             )
             print(f"  not built (all classes): {_pct(w[NOT_BUILT] + e[NOT_BUILT], len(rows))}")
             for r in rows:

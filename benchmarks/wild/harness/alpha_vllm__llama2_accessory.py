@@ -5,7 +5,7 @@ each rank of worlds 1-4, and the resume of main_finetune.py
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init, with_epoch
+from ._g3_common import with_epoch
 
 PROJECT = Project(
     name="Alpha-VLLM/LLaMA2-Accessory",
@@ -14,7 +14,7 @@ PROJECT = Project(
     domain="multimodal",
     stubs={
         # accessory/__init__.py imports the model zoo: our `accessory` only joins the tree's folder.
-        "accessory": "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n",
+        "accessory": "",
         "accessory.model": "",
         "accessory.model.tokenizer": "class Tokenizer:\n    pass\n",
     },
@@ -41,7 +41,6 @@ class _Groups:
 
 @sampler(PROJECT, "accessory/data/alpaca.py", "FinetuneDistSampler")
 def _(cls, module):
-    old_sampler_init()
     for sizes in ((100,), (70, 45), (300, 33, 64)):
         for batch, accumulation in ((2, 1), (4, 2)):
             for size in (1, 2, 4):
@@ -51,7 +50,9 @@ def _(cls, module):
                             f"groups={sizes} batch={batch} acc_grad={accumulation} world={size} rank={rank}"
                             f" set_epoch(1, start_iter={start_iter})",
                             lambda g=sizes, b=batch, a=accumulation, s=size, r=rank, k=start_iter: with_epoch(
-                                cls(_Groups(g), num_replicas=s, rank=r, batch_size=b, acc_grad=a), 1, start_iter=k
+                                cls(_Groups(g), num_replicas=s, rank=r, batch_size=b, acc_grad=a),
+                                1,
+                                start_iter=k,
                             ),
                             marker="start_iter" if start_iter else None,
                         )

@@ -7,9 +7,9 @@ world from torch.distributed. The options are the samplers' own argparse default
 (their add_arguments), with the batch sizes, training mode and repeated augmentation set."""
 
 import argparse
-import contextlib
 
 from wild.entry import Case, Project, not_run, sampler
+from wild.standins import world as _world
 
 PROJECT = Project(
     name="apple/corenet",
@@ -21,25 +21,6 @@ PROJECT = Project(
 )
 
 SIZES = (10, 37, 100)
-
-
-@contextlib.contextmanager
-def _world(size, rank):
-    """torch.distributed as a process of a group of `size` sees it (BaseSamplerDDP asks it)."""
-    import torch.distributed as dist
-
-    saved = {
-        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
-    }
-    dist.is_available = lambda: True
-    dist.is_initialized = lambda: True
-    dist.get_world_size = lambda group=None: size
-    dist.get_rank = lambda group=None: rank
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(dist, name, value)
 
 
 MODULES = (

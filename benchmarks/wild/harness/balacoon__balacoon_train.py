@@ -5,7 +5,7 @@ repeated to a multiple of the processes, one stride a process (strides 1-4)."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init, with_epoch
+from ._g3_common import with_epoch
 
 PROJECT = Project(
     name="balacoon/balacoon_train",
@@ -27,7 +27,6 @@ def _idx2len(n, seed):
 
 @sampler(PROJECT, "src/balacoon_train/data/bucketing_batch_sampler.py", "BucketingBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (5, 37, 160, 333):
         for batch in (4, 16):
             for multiplier in (1, 10):
@@ -42,8 +41,18 @@ def _(cls, module):
                                 yield Case(
                                     f"utterances={n} batch={batch} bucket_multiplier={multiplier} drop_last={drop_last}"
                                     f" strides={strides} stride={stride} shuffle={shuffle}",
-                                    lambda n=n, b=batch, m=multiplier, d=drop_last, k=strides, s=stride, sh=shuffle: with_epoch(
-                                        cls(_idx2len(n, n), b, bucket_size_multiplier=m, shuffle=sh, drop_last=d, stride=s, strides_num=k),
-                                        2,
+                                    lambda n=n, b=batch, m=multiplier, d=drop_last, k=strides, s=stride, sh=shuffle: (
+                                        with_epoch(
+                                            cls(
+                                                _idx2len(n, n),
+                                                b,
+                                                bucket_size_multiplier=m,
+                                                shuffle=sh,
+                                                drop_last=d,
+                                                stride=s,
+                                                strides_num=k,
+                                            ),
+                                            2,
+                                        )
                                     ),
                                 )

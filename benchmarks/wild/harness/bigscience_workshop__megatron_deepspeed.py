@@ -5,9 +5,7 @@ data-parallel worlds 1-4."""
 
 from wild.entry import Project, sampler
 
-from ._g3_common import megatron_pretraining_cases, old_sampler_init
-
-_EXTEND = "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n"
+from ._g3_common import megatron_pretraining_cases
 
 PROJECT = Project(
     name="bigscience-workshop/Megatron-DeepSpeed",
@@ -17,8 +15,8 @@ PROJECT = Project(
     stubs={
         # megatron/__init__.py sets up the global arguments, deepspeed and the mpu; the
         # sampler module takes get_args and mpu from it only for its loader factory.
-        "megatron": _EXTEND + "get_args = None\nmpu = None\n",
-        "megatron.data": _EXTEND,
+        "megatron": "get_args = None\nmpu = None\n",
+        "megatron.data": "",
         "megatron.data.decoder_packed_mtf_dataset": "class DecoderPackedMTFDataset:\n    pass\n",
     },
 )
@@ -28,11 +26,9 @@ PATH = "megatron/data/data_samplers.py"
 
 @sampler(PROJECT, PATH, "MegatronPretrainingSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_pretraining_cases(lambda n, c, m, r, s, d=True: cls(n, c, m, r, s, d))
 
 
 @sampler(PROJECT, PATH, "MegatronPretrainingRandomSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_pretraining_cases(lambda n, c, m, r, s: cls(n, c, m, r, s), random=True)

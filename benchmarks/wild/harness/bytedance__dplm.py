@@ -15,8 +15,6 @@ from torch.utils.data import SequentialSampler
 
 from wild.entry import Case, Project, sampler
 
-_EXTEND = "from pkgutil import extend_path\n\n__path__ = extend_path(__path__, __name__)\n"
-
 PROJECT = Project(
     name="bytedance/dplm",
     source="github",
@@ -26,7 +24,7 @@ PROJECT = Project(
     stubs={
         # byprot.utils imports hydra, rich, its strategies and configs; uniref.py only takes
         # get_logger from it. The byprot package stand-in extends its __path__ to the tree.
-        "byprot": _EXTEND,
+        "byprot": "",
         "byprot.utils": "import logging\n\n\ndef get_logger(name=__name__):\n    return logging.getLogger(name)\n",
     },
     absent=("esm", "transformers"),  # alphabets and tokenizers, not read by the samplers
@@ -56,10 +54,19 @@ def _(cls, module):
         for max_tokens in (2048, 6000):
             for sort in (False, True):
                 for shuffle in (True, False):
+
                     def build(n=n, t=max_tokens, s=sort, sh=shuffle):
                         ds = _Proteins(n)
-                        return cls(ds, batch_size=1, max_tokens=t, sort=s, shuffle=sh,
-                                   sort_key=lambda i, L=ds.lengths: L[i], buffer_size_multiplier=2)
+                        return cls(
+                            ds,
+                            batch_size=1,
+                            max_tokens=t,
+                            sort=s,
+                            shuffle=sh,
+                            sort_key=lambda i, L=ds.lengths: L[i],
+                            buffer_size_multiplier=2,
+                        )
+
                     yield Case(f"n={n} max_tokens={max_tokens} sort={sort} shuffle={shuffle}", build)
 
 

@@ -6,7 +6,7 @@ first), so each case runs two epochs one after the other."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init, with_epoch
+from ._g3_common import with_epoch
 
 PROJECT = Project(
     name="clovaai/voxceleb_trainer",
@@ -36,7 +36,6 @@ def _speakers(n, seed):
 
 @sampler(PROJECT, "DatasetLoader.py", "train_dataset_sampler")
 def _(cls, module):
-    old_sampler_init()
     for speakers in (12, 40, 150):
         for per_speaker in (1, 2):
             for max_seg in (4, 500):

@@ -6,7 +6,7 @@ worlds 1-4, and SequentialSampler's likewise in one process."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init, with_epoch
+from ._g3_common import with_epoch
 
 PROJECT = Project(
     name="descript-audiotools",
@@ -17,7 +17,7 @@ PROJECT = Project(
         # audiotools/__init__.py imports the AudioSignal core (julius, librosa, pyloudnorm,
         # ...); ours only joins the tree's folder, and the datasets module gets the two
         # core names it imports, which its samplers do not use.
-        "audiotools": "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n",
+        "audiotools": "",
         "audiotools.core": "class AudioSignal:\n    pass\n\n\nclass util:\n    AUDIO_EXTENSIONS = ['.wav']\n",
     },
     # audiotools/data/__init__.py imports the transforms and preprocessing modules.
@@ -29,7 +29,6 @@ PATH = "audiotools/data/datasets.py"
 
 @sampler(PROJECT, PATH, "ResumableDistributedSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (10, 64, 301):
         for size in (1, 2, 3, 4):
             for rank in range(size):
@@ -48,7 +47,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "ResumableSequentialSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 10, 64, 301):
         for start in (None, 0, 5, 40):
             if start and start >= n:

@@ -2,8 +2,6 @@
 (with the same batch size as the DataLoader): images split into tall and wide ones, each
 part cut into whole batches and shuffled batch-wise, its remainder left out."""
 
-import contextlib
-
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -21,23 +19,10 @@ def _ratios(n):
     return [(1.33, 0.75, 1.5, 1.0, 0.66, 1.78, 0.8)[(i * 3) % 7] for i in range(n)]
 
 
-@contextlib.contextmanager
-def _torch1_sampler_init():
-    """The class calls Sampler.__init__(data_source=None), which torch 1.x and early 2.x took (the
-    argument was ignored) and the installed torch refuses: for the constructor, the old one."""
-    import torch.utils.data as tud
-
-    saved = tud.Sampler.__init__
-    tud.Sampler.__init__ = lambda self, data_source=None: None
-    try:
-        yield
-    finally:
-        tud.Sampler.__init__ = saved
-
-
 def _build(cls, n, b):
-    with _torch1_sampler_init():
-        return cls(_ratios(n), b)
+    # The class calls Sampler.__init__(data_source=None): the runner's child gives torch's
+    # Sampler that __init__ back (wild/README.md).
+    return cls(_ratios(n), b)
 
 
 @sampler(PROJECT, "modules/utils/datasets/Sampler.py", "NearestRatioRandomSampler")

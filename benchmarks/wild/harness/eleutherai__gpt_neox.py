@@ -4,7 +4,7 @@ training loop sets on resume (megatron/data/data_utils.py, shift_and_wrap_data_l
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import megatron_batch_sampler_cases, old_sampler_init, with_epoch
+from ._g3_common import megatron_batch_sampler_cases, with_epoch
 
 PROJECT = Project(
     name="EleutherAI/gpt-neox",
@@ -20,7 +20,6 @@ PATH = "megatron/data/samplers.py"
 
 @sampler(PROJECT, PATH, "RandomSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 7, 64):
         yield Case(f"n={n}", lambda n=n: cls(list(range(n))))
         yield Case(f"n={n} set_epoch(3)", lambda n=n: with_epoch(cls(list(range(n))), 3))
@@ -33,7 +32,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DistributedBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_batch_sampler_cases(cls)
     for n in (10, 37):
         yield from (

@@ -37,15 +37,9 @@ class _Manifest:
 
 
 def _random(cls, n, batch_size, start):
-    # torch < 2.13 had Sampler.__init__(self, data_source=None), which this class calls
-    # (super().__init__(data_source=dataset)); restored for the construction only.
-    from torch.utils.data import Sampler
-
-    Sampler.__init__ = lambda self, data_source=None: None
-    try:
-        s = cls(_Manifest(n), batch_size=batch_size, start_index=start)
-    finally:
-        del Sampler.__init__
+    # It calls super().__init__(data_source=dataset): the runner's child gives torch's
+    # Sampler the __init__(self, data_source=None) of torch < 2.13 (wild/README.md).
+    s = cls(_Manifest(n), batch_size=batch_size, start_index=start)
     s.set_epoch(0)  # its trainer sets the epoch before iterating (the seed of the shuffle)
     return s
 

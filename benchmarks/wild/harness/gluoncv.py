@@ -3,9 +3,9 @@
 sampler of video classification (gluoncv/torch/data/video_cls/dataset_classification.py
 passes it as `batch_sampler=` when a long or short cycle is on)."""
 
-import contextlib
 
 from wild.entry import Case, Project, not_run, sampler
+from wild.standins import world as _world
 
 PROJECT = Project(
     name="gluoncv",
@@ -23,25 +23,6 @@ PROJECT = Project(
         "gluoncv.torch.utils",
     ),
 )
-
-
-@contextlib.contextmanager
-def _world(size, rank):
-    """torch.distributed as a process of a group of `size` sees it (utils/comm.py asks it)."""
-    import torch.distributed as dist
-
-    saved = {
-        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
-    }
-    dist.is_available = lambda: True
-    dist.is_initialized = lambda: True
-    dist.get_world_size = lambda group=None: size
-    dist.get_rank = lambda group=None: rank
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(dist, name, value)
 
 
 @sampler(PROJECT, "gluoncv/torch/data/detection/samplers/distributed_sampler.py", "InferenceSampler")

@@ -5,10 +5,6 @@ under a batch size and/or a token budget (SortingSampler)."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
-
-_EXTEND = "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n"
-
 PROJECT = Project(
     name="hanlp",
     source="pypi",
@@ -17,11 +13,11 @@ PROJECT = Project(
     stubs={
         # hanlp's package __init__s load every component and the resource index: ours
         # only join the tree's folders; the data module's own imports get small stand-ins.
-        "hanlp": _EXTEND,
-        "hanlp.common": _EXTEND,
+        "hanlp": "",
+        "hanlp.common": "",
         "hanlp.common.transform": "TransformList = VocabDict = EmbeddingNamedTransform = object\n",
         "hanlp.common.vocab": "class Vocab:\n    pass\n",
-        "hanlp.utils": _EXTEND,
+        "hanlp.utils": "",
         "hanlp.utils.io_util": "def read_cells(*a, **k):\n    raise NotImplementedError\n\n\ndef get_resource(*a, **k):\n    raise NotImplementedError\n",
         "hanlp.utils.time_util": "class CountdownTimer:\n    pass\n",
         "hanlp.utils.torch_util": "def dtype_of(*a, **k):\n    raise NotImplementedError\n",
@@ -50,7 +46,6 @@ def _sentence_lengths(n, seed):
 
 @sampler(PROJECT, PATH, "SortingSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 9, 150, 400):
         for batch, budget in ((32, None), (None, 400), (32, 1000), (8, 60)):
             for effective in (False, True):
@@ -58,14 +53,17 @@ def _(cls, module):
                     yield Case(
                         f"sentences={n} batch_size={batch} batch_max_tokens={budget} effective_tokens={effective} shuffle={shuffle}",
                         lambda n=n, b=batch, t=budget, e=effective, s=shuffle: cls(
-                            _sentence_lengths(n, n), batch_size=b, batch_max_tokens=t, use_effective_tokens=e, shuffle=s
+                            _sentence_lengths(n, n),
+                            batch_size=b,
+                            batch_max_tokens=t,
+                            use_effective_tokens=e,
+                            shuffle=s,
                         ),
                     )
 
 
 @sampler(PROJECT, PATH, "KMeansSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 9, 150, 400):
         for budget, batch in ((400, None), (2000, None), (5000, 32), (800, 8)):
             for buckets in (1, 8, 32):
@@ -80,7 +78,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "BucketSampler")
 def _(cls, module):
-    old_sampler_init()
     # buckets as KMeansSampler hands them over: {mean length: indices}
     for n in (3, 40, 300):
         lengths = _sentence_lengths(n, n)
@@ -92,5 +89,7 @@ def _(cls, module):
                 for shuffle in (False, True):
                     yield Case(
                         f"sentences={n} buckets={len(buckets)} batch_max_tokens={budget} batch_size={batch} shuffle={shuffle}",
-                        lambda bk=buckets, t=budget, b=batch, s=shuffle: cls(dict(bk), t, batch_size=b, shuffle=s),
+                        lambda bk=buckets, t=budget, b=batch, s=shuffle: cls(
+                            dict(bk), t, batch_size=b, shuffle=s
+                        ),
                     )

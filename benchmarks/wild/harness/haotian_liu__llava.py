@@ -5,8 +5,6 @@ LazySupervisedDataset.modality_lengths gives them)."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
-
 PROJECT = Project(
     name="haotian-liu/LLaVA",
     source="github",
@@ -25,7 +23,6 @@ def _lengths(mm, text):
 
 @sampler(PROJECT, "llava/train/llava_trainer.py", "LengthGroupedSampler")
 def _(cls, module):
-    old_sampler_init()
     import torch
 
     for mm, text in ((30, 10), (97, 0), (0, 45), (64, 33)):
@@ -36,6 +33,10 @@ def _(cls, module):
                     yield Case(
                         f"image-text={mm} text-only={text} batch={batch} world={world} group_by_modality={by_modality}",
                         lambda mm=mm, t=text, b=batch, w=world, m=by_modality: cls(
-                            b, w, lengths=_lengths(mm, t), generator=torch.Generator().manual_seed(0), group_by_modality=m
+                            b,
+                            w,
+                            lengths=_lengths(mm, t),
+                            generator=torch.Generator().manual_seed(0),
+                            group_by_modality=m,
                         ),
                     )

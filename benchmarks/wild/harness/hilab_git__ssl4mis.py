@@ -2,8 +2,8 @@
 volumes). The batch sampler of its training scripts (code/train_*_2D.py, _3D.py pass it as
 `batch_sampler=`): each batch joins labelled and unlabelled slices, an epoch is one pass
 over the labelled ones; and the pseudo-label-uniform sampler of code/utils/util.py.
-code/dataloaders/brats2019.py holds the same TwoStreamBatchSampler as dataset.py (the
-runner keys classes by name, so only dataset.py's is listed)."""
+code/dataloaders/brats2019.py holds the same TwoStreamBatchSampler as dataset.py (its
+3D training scripts import that one): run on the same cases."""
 
 from wild.entry import Case, Project, sampler
 
@@ -33,7 +33,8 @@ PROJECT = Project(
 SPLITS = ((14, 95), (37, 95), (68, 150), (136, 310))
 
 
-@sampler(PROJECT, "code/dataloaders/dataset.py", "TwoStreamBatchSampler")
+@sampler(PROJECT, "code/dataloaders/brats2019.py", "TwoStreamBatchSampler")
+@sampler(PROJECT, "code/dataloaders/dataset.py", "TwoStreamBatchSampler")  # registered first
 def _(cls, module):
     for labelled, total in SPLITS:
         for batch, labelled_bs in ((24, 12), (8, 4), (4, 2), (6, 1)):

@@ -5,7 +5,7 @@ rank of the data-parallel world."""
 
 from wild.entry import Project, sampler
 
-from ._g3_common import megatron_pretraining_cases, old_sampler_init
+from ._g3_common import megatron_pretraining_cases
 
 PROJECT = Project(
     name="ibm-granite/dolomite-engine",
@@ -19,7 +19,8 @@ PROJECT = Project(
 
 @sampler(PROJECT, "dolomite_engine/data/megatron/sampler.py", "MegatronBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_pretraining_cases(
-        lambda n, c, m, r, s, d=True: cls(total_samples=n, consumed_samples=c, micro_batch_size=m, num_replicas=s, rank=r, drop_last=d)
+        lambda n, c, m, r, s, d=True: cls(
+            total_samples=n, consumed_samples=c, micro_batch_size=m, num_replicas=s, rank=r, drop_last=d
+        )
     )

@@ -5,7 +5,7 @@ Not given: an empty first bucket, where the sampler divides by zero (its known c
 
 from wild.entry import Project, sampler
 
-from ._g3_common import old_sampler_init, vits_bucket_cases
+from ._g3_common import vits_bucket_cases
 
 PROJECT = Project(
     name="jaywalnut310/vits",
@@ -19,5 +19,4 @@ PROJECT = Project(
 
 @sampler(PROJECT, "data_utils.py", "DistributedBucketSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from vits_bucket_cases(cls, [32, 300, 400, 500, 600, 700, 800, 900, 1000])

@@ -6,8 +6,6 @@ BaseDataset.make_iter builds them."""
 
 from wild.entry import Case, Project, not_run, sampler
 
-from ._g3_common import old_sampler_init
-
 PROJECT = Project(
     name="joeynmt",
     source="pypi",
@@ -16,7 +14,7 @@ PROJECT = Project(
     stubs={
         # joeynmt/helpers.py imports torch.utils.tensorboard (TensorBoard is not installed);
         # the data modules need only these helpers from it.
-        "joeynmt": "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n",
+        "joeynmt": "",
         "joeynmt.helpers": (
             "def adjust_mask_size(mask, prompt_mask, size):\n    raise NotImplementedError\n\n\n"
             "def remove_extra_spaces(s):\n    return s\n\n\n"
@@ -74,20 +72,20 @@ def _subsampled(sampler, seed):
 
 @sampler(PROJECT, "joeynmt/helpers_for_ddp.py", "RandomSubsetSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 9, 100):
         for subset in (-1, n // 2):
             if 0 < subset < n or subset == -1:
                 for shuffle in (True, False):
                     yield Case(
                         f"pairs={n} random_subset={subset} shuffle={shuffle}",
-                        lambda n=n, k=subset, sh=shuffle: _subsampled(cls(_Corpus(n, -1, k), sh, _generator()), 7),
+                        lambda n=n, k=subset, sh=shuffle: _subsampled(
+                            cls(_Corpus(n, -1, k), sh, _generator()), 7
+                        ),
                     )
 
 
 @sampler(PROJECT, "joeynmt/helpers_for_ddp.py", "DistributedSubsetSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (8, 30, 101):
         for subset in (-1, 24):
             if not (subset == -1 or 0 < subset < n):
@@ -98,7 +96,14 @@ def _(cls, module):
                     yield Case(
                         f"pairs={n} random_subset={subset} world={size} rank={rank}",
                         lambda n=n, k=subset, s=size, r=rank: _subsampled(
-                            cls(_Corpus(n, -1, k), num_replicas=s, rank=r, shuffle=True, drop_last=True, generator=_generator()),
+                            cls(
+                                _Corpus(n, -1, k),
+                                num_replicas=s,
+                                rank=r,
+                                shuffle=True,
+                                drop_last=True,
+                                generator=_generator(),
+                            ),
                             3,
                         ),
                     )
@@ -106,7 +111,6 @@ def _(cls, module):
 
 @sampler(PROJECT, "joeynmt/datasets.py", "SentenceBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     ddp = module.DistributedSubsetSampler
     single = module.RandomSubsetSampler
     for n in (5, 40, 203):
@@ -125,7 +129,10 @@ def _(cls, module):
                         yield Case(
                             f"pairs={n} max_length={max_length} batch={batch} world={size} rank={rank}",
                             lambda n=n, m=max_length, b=batch, s=size, r=rank: cls(
-                                ddp(_Corpus(n, m, seed=n), num_replicas=s, rank=r, generator=_generator()), b, False, seed=42
+                                ddp(_Corpus(n, m, seed=n), num_replicas=s, rank=r, generator=_generator()),
+                                b,
+                                False,
+                                seed=42,
                             ),
                         )
 

@@ -2,9 +2,9 @@
 (pytorch/projects/solver/solver.py): one process uses InfSampler, several the distributed
 one, both passed as `sampler=` to the DataLoader the solver iterates step by step."""
 
-import contextlib
 
 from wild.entry import Case, Project, sampler
+from wild.standins import world as _world
 
 PROJECT = Project(
     name="microsoft/O-CNN",
@@ -16,25 +16,6 @@ PROJECT = Project(
 )
 
 SIZES = (1, 5, 10, 23, 64)
-
-
-@contextlib.contextmanager
-def _world(size, rank):
-    """torch.distributed as a process of a group of `size` sees it, for the constructor."""
-    import torch.distributed as dist
-
-    saved = {
-        name: getattr(dist, name) for name in ("is_available", "is_initialized", "get_world_size", "get_rank")
-    }
-    dist.is_available = lambda: True
-    dist.is_initialized = lambda: True
-    dist.get_world_size = lambda group=None: size
-    dist.get_rank = lambda group=None: rank
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(dist, name, value)
 
 
 @sampler(PROJECT, "pytorch/projects/solver/sampler.py", "InfSampler")

@@ -16,8 +16,6 @@ import numpy as np
 
 from wild.entry import Case, Project, sampler
 
-_EXTEND = "from pkgutil import extend_path\n\n__path__ = extend_path(__path__, __name__)\n"
-
 PROJECT = Project(
     name="neuro-galaxy/torch_brain",
     source="github",
@@ -27,7 +25,7 @@ PROJECT = Project(
         # torch_brain's package and its dataset package import the models, h5py and
         # temporaldata's readers; the samplers take DatasetIndex (a recording id and a
         # time window) from the latter. The package stand-in extends its __path__ to the tree.
-        "torch_brain": _EXTEND,
+        "torch_brain": "",
         "torch_brain.dataset": (
             "from typing import NamedTuple\n\n\nclass DatasetIndex(NamedTuple):\n"
             "    recording_id: str\n    start: float\n    end: float\n"
@@ -112,7 +110,8 @@ def _(cls, module):
                         f"num_replicas={world} rank={rank}",
                         lambda s=sessions, w=window, n=world, r=rank: cls(
                             seq(sampling_intervals=_intervals(s), window_length=w, drop_short=True),
-                            num_replicas=n, rank=r,
+                            num_replicas=n,
+                            rank=r,
                         ),
                     )
 
@@ -126,7 +125,11 @@ def _(cls, module):
                     yield Case(
                         f"sessions={sessions} window_length={window} step={step} num_replicas={world} rank={rank}",
                         lambda s=sessions, w=window, st=step, n=world, r=rank: cls(
-                            sampling_intervals=_intervals(s), window_length=w, step=st, batch_size=16,
-                            num_replicas=n, rank=r,
+                            sampling_intervals=_intervals(s),
+                            window_length=w,
+                            step=st,
+                            batch_size=16,
+                            num_replicas=n,
+                            rank=r,
                         ),
                     )

@@ -5,20 +5,16 @@ and cyclic random with or without data sharding; each rank of a data-parallel wo
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
-
 # megatron is a namespace package in the tree; our stand-ins for megatron.core and
 # megatron.training's globals sit beside it, so both folders must make one package.
-_EXTEND = "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n"
-
 PROJECT = Project(
     name="NVIDIA/Megatron-LM",
     source="github",
     ref="d98e8a64ddf34856e74b24714e3bedb2f5a39553",
     domain="LLM pre-training",
     stubs={
-        "megatron": _EXTEND,
-        "megatron.training": _EXTEND + "def get_args():\n    raise RuntimeError('no arguments in the harness')\n",
+        "megatron": "",
+        "megatron.training": "def get_args():\n    raise RuntimeError('no arguments in the harness')\n",
         "megatron.training.dist_signal_handler": "class DistributedSignalHandler:\n    pass\n",
         "megatron.core": "mpu = None\n",
         "megatron.core.datasets": "",
@@ -40,7 +36,6 @@ def _worlds():
 
 @sampler(PROJECT, PATH, "MegatronPretrainingSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (9, 40, 131):
         for mbs in (1, 4):
             for size, rank in _worlds():
@@ -55,7 +50,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "HybridCPMegatronPretrainingSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (24, 100):
         for mbs, accumulation in ((1, 2), (2, 2), (2, 1)):
             for size, rank in _worlds():
@@ -69,7 +63,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "MegatronFullValidationSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 3, 10, 97):
         for size, rank in _worlds():
             yield Case(f"total={n} dp={size} rank={rank}", lambda n=n, s=size, r=rank: cls(n, r, s))
@@ -77,7 +70,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "MegatronPretrainingRandomSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (16, 50, 203):
         for mbs in (1, 4):
             for size, rank in _worlds():

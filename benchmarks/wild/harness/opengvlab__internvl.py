@@ -8,7 +8,7 @@ torch.distributed)."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import built_in, old_sampler_init, with_epoch
+from ._g3_common import built_in, with_epoch
 
 PROJECT = Project(
     name="OpenGVLab/InternVL",
@@ -33,7 +33,6 @@ def _lengths(n, seed):
 
 @sampler(PROJECT, "internvl_chat/internvl/patch/train_sampler_patch.py", "LengthGroupedSampler")
 def _(cls, module):
-    old_sampler_init()
     import torch
 
     for n in (5, 64, 203):
@@ -49,14 +48,12 @@ def _(cls, module):
 
 @sampler(PROJECT, "classification/dataset/samplers.py", "SubsetRandomSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 10, 257):
         yield Case(f"indices={n} of a split", lambda n=n: with_epoch(cls(list(range(0, 2 * n, 2))), 3))
 
 
 @sampler(PROJECT, "classification/dataset/samplers.py", "NodeDistributedSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (16, 100, 333):
         for size, local_size in ((1, 1), (2, 1), (2, 2), (4, 2), (4, 4)):
             for rank in range(size):
@@ -70,7 +67,6 @@ def _(cls, module):
 
 @sampler(PROJECT, "internvl_chat/tools/reasoning_data_pipeline/utils/utils.py", "InferenceSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 7, 100):
         for size in (1, 2, 3, 4):
             for rank in range(size):

@@ -10,8 +10,25 @@ PROJECT = Project(
     source="pypi",
     ref="2.6.0",
     domain="class-incremental and imbalanced image classification",
-    absent=("datumaro", "cv2", "torchvision", "lightning", "jsonargparse", "omegaconf", "openvino", "onnx",
-            "nncf", "importlib_resources", "PIL", "pycocotools", "shapely", "timm", "einops", "yaml", "typeguard"),
+    absent=(
+        "datumaro",
+        "cv2",
+        "torchvision",
+        "lightning",
+        "jsonargparse",
+        "omegaconf",
+        "openvino",
+        "onnx",
+        "nncf",
+        "importlib_resources",
+        "PIL",
+        "pycocotools",
+        "shapely",
+        "timm",
+        "einops",
+        "yaml",
+        "typeguard",
+    ),
     empty_init=("otx", "otx.data", "otx.data.dataset", "otx.data.samplers"),
 )
 
@@ -73,23 +90,12 @@ class _Dataset:
         return len(self.dm_subset)
 
 
-def _torch_sampler_init():
-    """Both classes call Sampler.__init__(dataset). Torch 2.13's Sampler has no __init__ of
-    its own (object.__init__ rejects the argument); the torch releases otx 2.6 supports had
-    Sampler.__init__(self, data_source=None), which ignored it. Restored for the child."""
-    import torch.utils.data as tud
-
-    if "__init__" not in tud.Sampler.__dict__:
-        tud.Sampler.__init__ = lambda self, data_source=None: None
-
-
 NAMES = ["cat", "dog", "bird", "fish", "horse"]
 COUNTS = ((50, 10, 3, 1), (20, 20), (5, 1, 1), (120, 40, 9, 2, 2))
 
 
 @sampler(PROJECT, "otx/data/samplers/balanced_sampler.py", "BalancedSampler")
 def _(cls, module):
-    _torch_sampler_init()
     for counts in COUNTS:
         for efficient in (False, True):
             for repeats in (1, 2):
@@ -100,15 +106,18 @@ def _(cls, module):
                                 f"counts={counts} efficient_mode={efficient} n_repeats={repeats} "
                                 f"replicas={replicas} rank={rank} drop_last={drop_last}",
                                 lambda c=counts, e=efficient, n=repeats, r=replicas, k=rank, d=drop_last: cls(
-                                    _Dataset(c, NAMES[: len(c)]), efficient_mode=e, num_replicas=r, rank=k,
-                                    drop_last=d, n_repeats=n,
+                                    _Dataset(c, NAMES[: len(c)]),
+                                    efficient_mode=e,
+                                    num_replicas=r,
+                                    rank=k,
+                                    drop_last=d,
+                                    n_repeats=n,
                                 ),
                             )
 
 
 @sampler(PROJECT, "otx/data/samplers/class_incremental_sampler.py", "ClassIncrementalSampler")
 def _(cls, module):
-    _torch_sampler_init()
     # (counts per class, how many of the classes are new): new classes come with fewer images
     for counts, new in (((50, 40, 10), 1), ((30, 30, 30, 8, 6), 2), ((100, 12), 1), ((9, 8, 7, 7), 2)):
         names = NAMES[: len(counts)]
@@ -121,9 +130,16 @@ def _(cls, module):
                             yield Case(
                                 f"counts={counts} new={new_classes} batch_size={batch_size} efficient_mode={efficient} "
                                 f"replicas={replicas} rank={rank} drop_last={drop_last}",
-                                lambda c=counts, b=batch_size, e=efficient, r=replicas, k=rank, d=drop_last,
-                                o=old_classes, w=new_classes: cls(
-                                    _Dataset(c, NAMES[: len(c)]), b, o, w, efficient_mode=e,
-                                    num_replicas=r, rank=k, drop_last=d,
+                                lambda c=counts, b=batch_size, e=efficient, r=replicas, k=rank, d=drop_last, o=old_classes, w=new_classes: (
+                                    cls(
+                                        _Dataset(c, NAMES[: len(c)]),
+                                        b,
+                                        o,
+                                        w,
+                                        efficient_mode=e,
+                                        num_replicas=r,
+                                        rank=k,
+                                        drop_last=d,
+                                    )
                                 ),
                             )

@@ -9,8 +9,6 @@ import numpy as np
 
 from wild.entry import Case, Project, sampler
 
-_EXTEND = "from pkgutil import extend_path\n\n__path__ = extend_path(__path__, __name__)\n"
-
 PROJECT = Project(
     name="pyqlib",
     source="pypi",
@@ -19,11 +17,15 @@ PROJECT = Project(
     stubs={
         # The qlib package as published, with the few modules the GATs module imports (and
         # that import the whole platform: config, data layer, mlflow, redis...) stood in for.
-        # These package stand-ins extend their __path__ to the published tree, so the
-        # sampler's own module (and pytorch_utils) load from it unchanged.
-        "qlib": _EXTEND,
-        "qlib.contrib": _EXTEND,
-        "qlib.contrib.model": _EXTEND,
+        # These package stand-ins replace the packages' __init__s only (the runner merges
+        # them with the published tree), so the sampler's own module (and pytorch_utils)
+        # load from it unchanged.
+        "qlib": "",
+        "qlib.contrib": "",
+        "qlib.contrib.model": "",
+        "qlib.model": "",
+        "qlib.data": "",
+        "qlib.data.dataset": "",
         "qlib.utils": "def get_or_create_path(path=None, return_dir=False):\n    return path\n",
         "qlib.log": "import logging\n\n\ndef get_module_logger(name, level=None):\n"
         "    return logging.getLogger(name)\n",

@@ -4,9 +4,9 @@ of semantic tokens, global batches shuffled) and VITS's DistributedBucketSampler
 SoVITS stage (GPT_SoVITS/module/data_utils.py, the boundaries of s2_train.py); each rank of
 worlds 1-4."""
 
-from wild.entry import Case, Project, not_run, sampler
+from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
+from ._g3_common import vits_bucket_cases
 
 PROJECT = Project(
     name="RVC-Boss/GPT-SoVITS",
@@ -37,7 +37,6 @@ class _SemanticDataset:
 
 @sampler(PROJECT, "GPT_SoVITS/AR/data/bucket_sampler.py", "DistributedBucketSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (5, 33, 128, 301):
         for batch in (4, 8):
             for size in (1, 2, 3, 4):
@@ -46,7 +45,14 @@ def _(cls, module):
                         for shuffle in (True, False):
 
                             def build(n=n, b=batch, s=size, r=rank, d=drop_last, sh=shuffle):
-                                sampler = cls(_SemanticDataset(n, n), num_replicas=s, rank=r, shuffle=sh, drop_last=d, batch_size=b)
+                                sampler = cls(
+                                    _SemanticDataset(n, n),
+                                    num_replicas=s,
+                                    rank=r,
+                                    shuffle=sh,
+                                    drop_last=d,
+                                    batch_size=b,
+                                )
                                 sampler.set_epoch(2)
                                 return sampler
 
@@ -56,10 +62,7 @@ def _(cls, module):
                             )
 
 
-not_run(
-    PROJECT,
-    "GPT_SoVITS/module/data_utils.py",
-    "DistributedBucketSampler",
-    "same class name as the AR stage's sampler: the runner's child selects a class by name alone and"
-    " would run that one (RUNNER_BUGS.md); its cases are ready in _g3_common.vits_bucket_cases",
-)
+@sampler(PROJECT, "GPT_SoVITS/module/data_utils.py", "DistributedBucketSampler")
+def _(cls, module):
+    # VITS's sampler with the boundaries of s2_train.py (32, then 300 to 1900 by 100).
+    yield from vits_bucket_cases(cls, [32, *range(300, 2000, 100)])

@@ -17,8 +17,19 @@ PROJECT = Project(
     ref="2.1.3",
     domain="biology (single-cell)",
     # lamindb, bionty, anndata...: the data module's storage layer, not read by the samplers
-    absent=("anndata", "biomart", "bionty", "django", "lamindb", "lamindb_setup", "lightning", "pandas",
-            "psutil", "scanpy", "upath"),
+    absent=(
+        "anndata",
+        "biomart",
+        "bionty",
+        "django",
+        "lamindb",
+        "lamindb_setup",
+        "lightning",
+        "pandas",
+        "psutil",
+        "scanpy",
+        "upath",
+    ),
     empty_init=("scdataloader",),  # reads the installed version and imports the data module
 )
 
@@ -40,22 +51,10 @@ ATLASES = {
 }
 
 
-@contextlib.contextmanager
-def _sampler_init_takes_data_source():
-    """torch < 2.13 had Sampler.__init__(self, data_source=None), which this class calls
-    (super().__init__(None)); torch 2.13 has none. Restored for the construction only."""
-    from torch.utils.data import Sampler
-
-    Sampler.__init__ = lambda self, data_source=None: None
-    try:
-        yield
-    finally:
-        del Sampler.__init__
-
-
 def _weighted(cls, *args, **kwargs):
-    with _sampler_init_takes_data_source():
-        return cls(*args, **kwargs)
+    # It calls super().__init__(None): the runner's child gives torch's Sampler the
+    # __init__(self, data_source=None) of torch < 2.13 (wild/README.md).
+    return cls(*args, **kwargs)
 
 
 @sampler(PROJECT, "scdataloader/datamodule.py", "LabelWeightedSampler")
@@ -68,7 +67,13 @@ def _(cls, module):
                         f"{name} cell types {counts} num_samples={num_samples} replacement={replacement} "
                         f"weight_scaler={scaler}",
                         lambda c=counts, k=num_samples, r=replacement, w=scaler: _weighted(
-                            cls, _labels(c), k, replacement=r, weight_scaler=w, n_workers=1, chunk_size=100_000
+                            cls,
+                            _labels(c),
+                            k,
+                            replacement=r,
+                            weight_scaler=w,
+                            n_workers=1,
+                            chunk_size=100_000,
                         ),
                         epochs=20,
                     )
@@ -79,7 +84,11 @@ def _world(rank, world):
     import torch.distributed as dist
 
     saved = dist.is_initialized, dist.get_rank, dist.get_world_size
-    dist.is_initialized, dist.get_rank, dist.get_world_size = (lambda: True), (lambda *a: rank), (lambda *a: world)
+    dist.is_initialized, dist.get_rank, dist.get_world_size = (
+        (lambda: True),
+        (lambda *a: rank),
+        (lambda *a: world),
+    )
     try:
         yield
     finally:

@@ -5,7 +5,7 @@ per epoch, single process (DSRandomSampler) or each rank of worlds 1-4
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import built_in, old_sampler_init, with_epoch
+from ._g3_common import built_in, with_epoch
 
 PROJECT = Project(
     name="SeanNaren/deepspeech.pytorch",
@@ -15,7 +15,7 @@ PROJECT = Project(
     stubs={
         # configs/train_config.py's dataclasses use instances as defaults, which Python 3.11
         # rejects at import; the loader needs only the two names.
-        "deepspeech_pytorch": "import pkgutil\n__path__ = pkgutil.extend_path(__path__, __name__)\n",
+        "deepspeech_pytorch": "",
         "deepspeech_pytorch.configs": "",
         "deepspeech_pytorch.configs.train_config": "class SpectConfig:\n    pass\n\n\nclass AugmentationConfig:\n    pass\n",
     },
@@ -27,7 +27,6 @@ PATH = "deepspeech_pytorch/loader/data_loader.py"
 
 @sampler(PROJECT, PATH, "DSRandomSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 7, 20, 129):
         for batch in (1, 4, 20):
             for epoch in (0, 3):
@@ -39,7 +38,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DSElasticDistributedSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (3, 20, 129):
         for batch in (1, 4, 20):
             for size in (1, 2, 3, 4):
@@ -54,5 +52,7 @@ def _(cls, module):
                     )
                     yield Case(
                         f"utterances={n} batch={batch} world={size} rank={rank}, world from torch.distributed",
-                        lambda n=n, b=batch, s=size, r=rank: built_in(s, r, lambda: cls(list(range(n)), batch_size=b)),
+                        lambda n=n, b=batch, s=size, r=rank: built_in(
+                            s, r, lambda: cls(list(range(n)), batch_size=b)
+                        ),
                     )

@@ -7,7 +7,7 @@ batch sampler (ApproxBatchSampler) used by the CARP / MIF training scripts.
 
 import numpy as np
 
-from wild.entry import Case, Project, not_run, sampler
+from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
     name="sequence-models",
@@ -15,6 +15,7 @@ PROJECT = Project(
     ref="1.8.0",
     domain="biology (proteins)",
 )
+
 
 # Protein lengths: a long-tailed spread like UniRef50 (tens to ~1000 residues).
 def _lengths(n, seed=0):
@@ -64,10 +65,16 @@ def _(cls, module):
                     )
 
 
-not_run(
-    PROJECT,
-    "sequence_models/samplers.py",
-    "ApproxBatchSampler",
-    "len() raises AttributeError on every input: it inherits BatchSampler.__len__, which reads "
-    "self.drop_last and self.batch_size, and its __init__ (no super().__init__) sets neither",
-)
+@sampler(PROJECT, "sequence_models/samplers.py", "ApproxBatchSampler")
+def _(cls, module):
+    # It inherits BatchSampler.__len__, which reads self.drop_last and self.batch_size, and
+    # its __init__ (no super().__init__) sets neither: the runner records what len() raises
+    # (verdict len_raises) and what __iter__ yields.
+    from torch.utils.data import SequentialSampler
+
+    for n in (37, 250):
+        for max_tokens, max_batch in ((2000, 8), (8000, 32)):
+            yield Case(
+                f"SequentialSampler over n={n} lengths, max_tokens={max_tokens} max_batch={max_batch}",
+                lambda n=n, t=max_tokens, b=max_batch: cls(SequentialSampler(range(n)), t, b, _lengths(n)),
+            )

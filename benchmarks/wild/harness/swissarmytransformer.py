@@ -6,7 +6,7 @@ training/deepspeed_training.py sets on resume."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import megatron_batch_sampler_cases, old_sampler_init, with_epoch
+from ._g3_common import megatron_batch_sampler_cases, with_epoch
 
 PROJECT = Project(
     name="SwissArmyTransformer",
@@ -22,7 +22,6 @@ PATH = "sat/data_utils/samplers.py"
 
 @sampler(PROJECT, PATH, "RandomSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (1, 7, 64):
         yield Case(f"n={n} set_epoch(2)", lambda n=n: with_epoch(cls(list(range(n))), 2))
         for k in (5, 100):
@@ -34,7 +33,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DistributedSequentialSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (40, 1000):
         for iters in (1, 5, 30):
             for batch, size in ((4, 1), (4, 2), (8, 4)):
@@ -47,5 +45,4 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DistributedBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_batch_sampler_cases(cls, accumulation=True)

@@ -5,7 +5,7 @@ builds them: a random sampler with replacement, the Transformer-XL sequential ba
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import megatron_batch_sampler_cases, old_sampler_init, with_epoch
+from ._g3_common import megatron_batch_sampler_cases, with_epoch
 
 PROJECT = Project(
     name="THUDM/GLM",
@@ -21,7 +21,6 @@ PATH = "data_utils/samplers.py"
 
 @sampler(PROJECT, PATH, "RandomSampler")
 def _(cls, module):
-    old_sampler_init()
     # configure_data.py: replacement=True, num_samples = batch * train_iters * accumulation
     for n in (1, 7, 64):
         for k in (5, 32, 100):
@@ -33,7 +32,6 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DistributedSequentialSampler")
 def _(cls, module):
-    old_sampler_init()
     for n in (40, 1000):
         for iters in (1, 5, 30):
             for batch, size in ((4, 1), (4, 2), (8, 4)):
@@ -46,5 +44,4 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "DistributedBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     yield from megatron_batch_sampler_cases(cls, accumulation=True)

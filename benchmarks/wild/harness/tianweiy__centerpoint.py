@@ -1,7 +1,7 @@
 """tianweiy/CenterPoint: 3D object detection (LiDAR, autonomous driving). The samplers of its
 data loader (det3d/datasets/loader/build_loader.py): a group sampler over the dataset's
 `flag` (the aspect-ratio groups of mmdetection), its distributed form, and the distributed
-samplers of det3d/datasets/loader/sampler.py."""
+samplers of det3d/datasets/loader/sampler.py and det3d/datasets/utils/distributed.py."""
 
 import numpy as np
 
@@ -73,6 +73,8 @@ def _distributed(cls, path):
 
 _distributed("DistributedSamplerV2", "det3d/datasets/loader/sampler.py")
 _distributed("DistributedSampler", "det3d/datasets/loader/sampler.py")
+# The other class of that name (the runner tells them apart by their file).
+_distributed("DistributedSampler", "det3d/datasets/utils/distributed.py")
 
 
 @sampler(PROJECT, "det3d/datasets/loader/sampler.py", "GroupSampler")

@@ -4,7 +4,7 @@ image-text or all text-only, as in LLaVA's data mixture, each rank of worlds 1-4
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init, with_epoch
+from ._g3_common import with_epoch
 
 PROJECT = Project(
     name="TRI-ML/prismatic-vlms",
@@ -30,7 +30,6 @@ class _Conversations:
 
 @sampler(PROJECT, "prismatic/util/batching_utils.py", "SplitModalitySampler")
 def _(cls, module):
-    old_sampler_init()
     # (image-text examples, text-only examples): the LLaVA-665K mixture in small, and the
     # all-image align stage
     for mm, text in ((24, 8), (70, 30), (37, 0), (64, 64), (100, 13)):

@@ -4,8 +4,6 @@ length_batching: the samples' indices sorted by source length."""
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
-
 PROJECT = Project(
     name="unbabel-comet",
     source="pypi",
@@ -18,7 +16,6 @@ PROJECT = Project(
 
 @sampler(PROJECT, "comet/models/utils.py", "OrderedSampler")
 def _(cls, module):
-    old_sampler_init()
     import random
 
     import numpy as np
@@ -27,4 +24,6 @@ def _(cls, module):
         rng = random.Random(n)
         sources = [" ".join("w" * rng.randint(1, 8) for _ in range(rng.randint(1, 40))) for _ in range(n)]
         # predict(): sort_ids = np.argsort([len(sample["src"]) for sample in samples])
-        yield Case(f"segments={n} sorted by source length", lambda s=sources: cls(np.argsort([len(x) for x in s])))
+        yield Case(
+            f"segments={n} sorted by source length", lambda s=sources: cls(np.argsort([len(x) for x in s]))
+        )

@@ -6,8 +6,6 @@ The wrapper is not run after a resume: it then indexes past the batches it lists
 
 from wild.entry import Case, Project, sampler
 
-from ._g3_common import old_sampler_init
-
 PROJECT = Project(
     name="vadimkantorov/convasr",
     source="github",
@@ -24,7 +22,9 @@ class _Examples:
     def __init__(self, sizes):
         import torch
 
-        self.bucket = torch.tensor([b for b, size in enumerate(sizes) for _ in range(size)], dtype=torch.short)
+        self.bucket = torch.tensor(
+            [b for b, size in enumerate(sizes) for _ in range(size)], dtype=torch.short
+        )
 
     def __len__(self):
         return len(self.bucket)
@@ -41,7 +41,6 @@ BUCKETS = ((7,), (30, 12, 5), (100, 64, 33, 1))
 
 @sampler(PROJECT, "datasets.py", "BucketingBatchSampler")
 def _(cls, module):
-    old_sampler_init()
     for sizes in BUCKETS:
         for batch in (2, 8):
             for world in (1, 2, 4):
@@ -62,7 +61,6 @@ def _(cls, module):
 
 @sampler(PROJECT, "datasets.py", "DistributedSamplerWrapper")
 def _(cls, module):
-    old_sampler_init()
     bucketing = module.BucketingBatchSampler
     for sizes in BUCKETS:
         for batch in (2, 8):
@@ -70,7 +68,9 @@ def _(cls, module):
                 for rank in range(world):
 
                     def build(s=sizes, b=batch, w=world, r=rank):
-                        sampler = cls(bucketing(_Examples(s), batch_size=b, world_size=w), num_replicas=w, rank=r)
+                        sampler = cls(
+                            bucketing(_Examples(s), batch_size=b, world_size=w), num_replicas=w, rank=r
+                        )
                         sampler.set_epoch(1)
                         return sampler
 
