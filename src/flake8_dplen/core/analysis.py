@@ -85,6 +85,7 @@ def analyze_module(
     for ctx in sampler_contexts(module, config, module_name):
         # Rounding is judged only where __len__ is defined: a subclass that inherits it
         # would repeat its base's findings at the same place.
+        first = len(findings)
         sites = ctx.flow.reach(ctx.len_roots()) if ctx.defines("__len__") else ()
         for site in sites:
             scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn is not None else ()
@@ -95,6 +96,8 @@ def analyze_module(
                 if kind in rule.kinds:
                     _keep(findings, seen, ctx, rule.check(ctx, site, kind))
         for rule in RULES:
+            if rule.fallback and any(f.gating for f in findings[first:]):
+                continue
             if not rule.kinds:
                 for finding in rule.check_class(ctx):
                     _keep(findings, seen, ctx, finding)

@@ -1,0 +1,73 @@
+"""DPL115's findings are runs, not resemblances: the input each message names, given to
+the real class, shows exactly the len() and the count the message states; and every
+correct fixture agrees with itself on every input the model tries."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import runpy
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from flake8_dplen.core.analysis import DEFAULT_CONFIG, analyze_source, sampler_contexts
+from flake8_dplen.core.yieldcount import FLAG, SEQ, _run, constructor_params
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"
+_MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\d+), (?P<count>\d+) \w+\)$")
+
+
+def _build(cls, arguments):
+    """The class built with these arguments: `len(x)=k` is a list of k elements."""
+    kwargs = {}
+    for part in arguments.split(", "):
+        name, value = part.split("=")
+        if name.startswith("len("):
+            kwargs[name[4:-1]] = list(range(int(value)))
+        else:
+            kwargs[name] = value == "True" if value in {"True", "False"} else int(value)
+    return cls(**kwargs)
+
+
+def _sampler_class(namespace, ctx):
+    return namespace[ctx.cls.name.value]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("invalid_*.py")), ids=lambda p: p.stem)
+def test_the_named_input_reproduces_the_mismatch(path):
+    source = path.read_text()
+    _, located = analyze_source(source)
+    findings = [item.finding for item in located if item.finding.code == "DPL115"]
+    assert findings, "DPL115 not reported"
+    namespace = runpy.run_path(str(path))
+    for finding in findings:
+        match = _MESSAGE.search(finding.message)
+        assert match, finding.message
+        sampler = _build(namespace[finding.cls.name.value], match["args"])
+        assert len(sampler) == int(match["len"])
+        assert len(list(iter(sampler))) == int(match["count"])
+        assert len(sampler) != len(list(iter(sampler)))
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("valid_*.py")), ids=lambda p: p.stem)
+def test_correct_fixtures_agree_when_run(path):
+    source = path.read_text()
+    namespace = runpy.run_path(str(path))
+    module = cst.parse_module(source)
+    for ctx in sampler_contexts(module, DEFAULT_CONFIG):
+        if "__len__" not in ctx.index.methods or "__iter__" not in ctx.index.methods:
+            continue
+        try:
+            _, env = _run(ctx, {})
+        except Exception:  # the model does not run it: nothing to compare by its kinds
+            continue
+        names = [p.name.value for p in constructor_params(ctx) if p.name.value in env.kinds]
+        domains = {SEQ: range(1, 9), FLAG: (False, True)}
+        for values in itertools.product(*(domains.get(env.kinds[n], range(1, 6)) for n in names)):
+            arguments = {
+                n: list(range(v)) if env.kinds[n] == SEQ else v for n, v in zip(names, values)
+            }
+            sampler = namespace[ctx.cls.name.value](**arguments)
+            assert len(sampler) == len(list(iter(sampler))), (ctx.cls.name.value, arguments)
