@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import libcst as cst
@@ -31,8 +32,10 @@ _STEPS = 20000  # statements one run may execute: beyond, the model gives up (en
 _COMBINATIONS = 400
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas.
-_RANKS = ("rank",)
-_WORLDS = ("num_replicas", "world_size", "replicas", "world")
+_RANK = re.compile(r"rank$")
+_WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
+# Parameters named like a rate or a fraction take values the model's ints would misstate.
+_FRACTION = re.compile(r"rate|ratio|prob|frac|percent|scale|factor|weight|alpha|temp|(^|_)(p|q)$")
 
 
 class Unknown(Exception):
@@ -81,6 +84,8 @@ class Env:
     def resolve(self, value, kind: str):
         if not isinstance(value, Free):
             return value
+        if kind == INT and _FRACTION.search(value.name):
+            raise Unknown(f"{value.name} may be a fraction")
         if self.kinds.setdefault(value.name, kind) != kind:
             raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
         found = self.values.get(value.name, _DOMAINS[kind][1] if kind != FLAG else False)
@@ -585,6 +590,8 @@ class Machine:
                 return receiver.pop(self.number(args[0]) if args else -1)
             if name in _NEUTRAL_METHODS and not args:
                 return list(receiver)
+            if name in {"sort", "reverse"} and not args:
+                return None  # the order changes, not the count
             if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
                 return self.library(f"torch.{name}", None, scope, owner, statement, [receiver, args[0]])
             raise Unknown(f"list method {name}")
@@ -693,6 +700,8 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
         return None, env
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
+    if length < 0:
+        return None, env  # len() itself raises ValueError on this input
     return (length, count), env
 
 
@@ -730,8 +739,8 @@ def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
     ints = [v for k, v in values.items() if kinds[k] == INT]
     if lengths and ints and max(ints) > min(lengths):
         return False
-    ranks = [v for k, v in values.items() if k in _RANKS]
-    worlds = [v for k, v in values.items() if k in _WORLDS]
+    ranks = [v for k, v in values.items() if _RANK.search(k)]
+    worlds = [v for k, v in values.items() if _WORLD.search(k)]
     if ranks and not worlds:
         return all(r == 0 for r in ranks)
     return all(r < w for r in ranks for w in worlds)

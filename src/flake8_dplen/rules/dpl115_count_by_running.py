@@ -49,15 +49,21 @@ class CountByRunning(ClassRule):
     fallback = True
 
     def check_class(self, ctx):
-        length = ctx.index.methods.get("__len__")
-        if length is None or not ctx.defines("__len__"):
+        # A class that inherits __len__ from a base of the module is reported at its own
+        # __iter__; one that inherits __iter__ is judged where __len__ is.
+        own = "__len__" if ctx.defines("__len__") else "__iter__" if ctx.defines("__iter__") else None
+        if own is None:
             return
         found = counterexample(ctx)
         if found is None:
             return
         unit = _UNITS.get(ctx.shape.unit, ("item", "items"))[found.count != 1]
-        message = f"len() is not what __iter__ yields ({found.describe(48)}: len {found.length}, {found.count} {unit})"
-        yield self.manual(length.name, message, _REASON)
+        inherited = "" if own == "__len__" else "inherited "
+        message = (
+            f"{inherited}len() is not what __iter__ yields "
+            f"({found.describe(48)}: len {found.length}, {found.count} {unit})"
+        )
+        yield self.manual(ctx.index.methods[own].name, message, _REASON)
 
     VALID = (
         """
