@@ -35,7 +35,9 @@ _LARGEST = 100000  # elements of one list or range, digits of one number: beyond
 _RANK = re.compile(r"rank$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
-_FRACTION = re.compile(r"rate|ratio|prob|frac|percent|scale|factor|weight|alpha|temp|(^|_)(p|q)$")
+_FRACTION = re.compile(
+    r"(^|_)(rate|ratio|prob|probability|frac|fraction|percent|percentage|scale|factor|weight|alpha|temp|temperature|p|q)(_|$)"
+)
 
 
 class Unknown(Exception):
@@ -416,7 +418,8 @@ class Machine:
         for target in node.comparisons:
             right = self.eval(target.comparator, scope, owner)
             if isinstance(target.operator, (cst.Is, cst.IsNot)):
-                if not (right is None and not isinstance(left, (Free, Opaque))):
+                # A parameter the model varies is never None: it is given a value.
+                if right is not None or (isinstance(left, Opaque) and not isinstance(left, Seq)):
                     raise Unknown("is")
                 result = (left is None) == isinstance(target.operator, cst.Is)
             else:
@@ -489,6 +492,11 @@ class Machine:
             if name in self.ctx.index.class_attrs and len(self.ctx.index.class_attrs[name]) == 1:
                 return self.eval(self.ctx.index.class_attrs[name][0], {})
             raise Unknown(f"attribute {name}")
+        value = self.eval(base, scope, owner)
+        if isinstance(value, Free):
+            value = self.env.resolve(value, SEQ)
+        if isinstance(value, Opaque):
+            return Opaque()  # reading is harmless: any count from it stops the model
         raise Unknown("attribute of an unknown value")
 
     def call(self, node: cst.Call, scope, owner, statement: bool):
@@ -538,24 +546,61 @@ class Machine:
         found = self.method(obj, name, owner)
         if found is not None:
             return self.call_function(found, args, kwargs)
+        return self.torch_method(obj, name, args, kwargs)
+
+    def torch_method(self, obj: Obj, name: str, args, kwargs):
+        """A method the class inherits from torch's sampler, by torch's semantics."""
         base = torch_len_base(self.ctx.lineage, self.ctx.imports)
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
-        if base != "BatchSampler" or name not in {"__init__", "__iter__", "__len__"}:
-            raise Unknown(f"super().{name}")
-        return self.batch_sampler(obj, name, args, kwargs)
+        if base in _TORCH_PARAMS and name == "__init__":
+            names = [p.name.value for p in _TORCH_PARAMS[base]]
+            values = {p.name.value: None if p.default is None else self.eval(p.default, {}) for p in _TORCH_PARAMS[base]}
+            values.update(zip(names, args))
+            values.update(kwargs)
+            if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
+                raise Unknown(f"{base} arguments")
+            obj.attrs.update(values)
+            if base == "DistributedSampler":
+                self.distributed_init(obj)
+            return None
+        if base == "BatchSampler" and name in {"__iter__", "__len__"}:
+            return self.batch_sampler(obj, name)
+        if base == "DistributedSampler" and name in {"__iter__", "__len__", "set_epoch"}:
+            return self.distributed(obj, name, args)
+        raise Unknown(f"{base}.{name}")
 
-    def batch_sampler(self, obj: Obj, name: str, args, kwargs):
+    def distributed_init(self, obj: Obj) -> None:
+        """torch's DistributedSampler.__init__: num_samples per rank, the total padded or cut."""
+        world, rank = self.number(obj.attrs["num_replicas"]), self.number(obj.attrs["rank"])
+        if not 0 <= rank < world:
+            raise Refused("rank")
+        n = self.length(obj.attrs["dataset"])
+        if self.truth(obj.attrs["drop_last"]) and n % world:
+            samples = math.ceil((n - world) / world)
+        else:
+            samples = math.ceil(n / world)
+        obj.attrs.update(epoch=0, num_samples=samples, total_size=samples * world)
+
+    def distributed(self, obj: Obj, name: str, args):
+        if name == "set_epoch":
+            obj.attrs["epoch"] = args[0]
+            return None
+        if name == "__len__":
+            return obj.attrs["num_samples"]
+        # Shuffled or not, the rank's share of the padded (or cut) order: its values are
+        # not modelled, only how many.
+        total, world = self.number(obj.attrs["total_size"]), self.number(obj.attrs["num_replicas"])
+        if self.length(obj.attrs["dataset"]) == 0:
+            raise Refused("empty dataset")
+        count = len(range(self.number(obj.attrs["rank"]), total, world))
+        if count != self.number(obj.attrs["num_samples"]):
+            raise Refused("torch asserts len(indices) == num_samples")
+        return [Opaque() for _ in range(count)]
+
+    def batch_sampler(self, obj: Obj, name: str):
         """torch's BatchSampler: batches of `batch_size` of what its sampler yields, the
         short last one unless drop_last."""
-        if name == "__init__":
-            names = ["sampler", "batch_size", "drop_last"]
-            values = dict(zip(names, args))
-            values.update({k: v for k, v in kwargs.items() if k in names})
-            if set(values) != set(names):
-                raise Unknown("BatchSampler arguments")
-            obj.attrs.update(values)
-            return None
         items = list(self.iterate(obj.attrs.get("sampler")))
         size = self.number(obj.attrs.get("batch_size"))
         if not isinstance(size, int) or size <= 0:
@@ -573,7 +618,7 @@ class Machine:
         if isinstance(receiver, Obj):
             found = self.method(receiver, name)
             if found is None:
-                raise Unknown(f"method {name}")
+                return self.torch_method(receiver, name, args, kwargs)
             return self.call_function(found, args, kwargs)
         if isinstance(receiver, Free):
             receiver = self.env.resolve(receiver, SEQ)
@@ -599,6 +644,8 @@ class Machine:
             return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
         if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
             return None  # `rng.shuffle(x)`: order only
+        if isinstance(receiver, Opaque) and not _holds_state(args, kwargs):
+            return Opaque()
         raise Unknown(f"method {name} of an unknown value")
 
     def library(self, callee, node, scope, owner, statement, given=None):
@@ -682,19 +729,22 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
 
     def fresh() -> Obj:
         obj = Obj()
-        if init is None and torch_len_base(ctx.lineage, ctx.imports) == "BatchSampler":
-            arguments = [Free(name, env) for name in ("sampler", "batch_size", "drop_last")]
-            machine.batch_sampler(obj, "__init__", arguments, {})
-        elif init is not None:
-            arguments = {}
-            for p in constructor_params(ctx):
-                arguments[p.name.value] = Free(p.name.value, env) if _free(p) else machine.eval(p.default, {})
+        arguments = {}
+        for p in constructor_params(ctx):
+            arguments[p.name.value] = Free(p.name.value, env) if _free(p) else machine.eval(p.default, {})
+        if init is None:
+            machine.torch_method(obj, "__init__", [], arguments)
+        else:
             machine.call_function(machine.method(obj, "__init__"), [], arguments)
         return obj
 
+    def call(obj: Obj, name: str):
+        found = machine.method(obj, name)
+        return machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
+
     try:
-        length = machine.number(machine.call_function(machine.method(fresh(), "__len__"), [], {}))
-        produced = machine.call_function(machine.method(fresh(), "__iter__"), [], {})
+        length = machine.number(call(fresh(), "__len__"))
+        produced = call(fresh(), "__iter__")
         count = len(list(machine.iterate(produced)))
     except Refused:
         return None, env
@@ -708,8 +758,26 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
     init = ctx.index.methods.get("__init__")
     if init is None:
-        return [cst.Param(cst.Name(n)) for n in ("sampler", "batch_size", "drop_last")]
+        return _TORCH_PARAMS.get(torch_len_base(ctx.lineage, ctx.imports), [])
     return [*init.params.params[1:], *init.params.kwonly_params]
+
+
+def _param(name: str, default: Optional[str] = None) -> cst.Param:
+    return cst.Param(cst.Name(name), default=None if default is None else cst.parse_expression(default))
+
+
+# The constructors of the torch samplers the model knows, as their signatures.
+_TORCH_PARAMS = {
+    "BatchSampler": [_param("sampler"), _param("batch_size"), _param("drop_last")],
+    "DistributedSampler": [
+        _param("dataset"),
+        _param("num_replicas", "None"),
+        _param("rank", "None"),
+        _param("shuffle", "True"),
+        _param("seed", "None"),  # never varied: it orders the indices, it does not count them
+        _param("drop_last", "False"),
+    ],
+}
 
 
 def _small(value):
@@ -729,6 +797,8 @@ def _free(param: cst.Param) -> bool:
     default = param.default
     if default is None:
         return True
+    if isinstance(default, cst.Name) and default.value == "None" and (_RANK.search(param.name.value) or _WORLD.search(param.name.value)):
+        return True  # `num_replicas=None` asks torch.distributed: any world is legitimate
     return isinstance(default, cst.Integer) or (isinstance(default, cst.Name) and default.value in {"True", "False"})
 
 
@@ -785,10 +855,11 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
 
 
 def _runnable(ctx: SamplerContext) -> bool:
-    """Both methods are the module's code, and every base outside the module is torch's
-    `Sampler` or `BatchSampler` (whose constructor the model knows) or `object`."""
+    """One of the two methods is the module's code, and every base outside the module is
+    torch's `Sampler`, `BatchSampler` or `DistributedSampler` (whose methods the model
+    knows) or `object`."""
     methods = ctx.index.methods
-    if "__iter__" not in methods or "__len__" not in methods:
+    if "__iter__" not in methods and "__len__" not in methods:
         return False
     names = {c.name.value for c in ctx.lineage}
     for klass in ctx.lineage:
@@ -799,7 +870,7 @@ def _runnable(ctx: SamplerContext) -> bool:
             if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
                 continue
             name = ctx.imports.qualify(value)
-            if name is None or name.rpartition(".")[2] not in {"Sampler", "BatchSampler", "Generic"}:
+            if name is None or name.rpartition(".")[2] not in {"Sampler", "BatchSampler", "DistributedSampler", "Generic"}:
                 return False
             if not (name.startswith("torch.") or name.startswith("typing.")):
                 return False
