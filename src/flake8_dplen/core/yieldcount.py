@@ -802,6 +802,11 @@ def _free(param: cst.Param) -> bool:
     return isinstance(default, cst.Integer) or (isinstance(default, cst.Name) and default.value in {"True", "False"})
 
 
+def domain(name: str, kind: str):
+    """The values a parameter takes: ranks from 0."""
+    return range(0, 5) if kind == INT and _RANK.search(name) else _DOMAINS[kind]
+
+
 def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
     """Distributed ranks below the world size; and, to stay clear of inputs a sampler's
     author may not mean (more samples than the data has), no int above a sequence's length."""
@@ -820,38 +825,48 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     """The smallest constructor arguments on which len() differs from the number of items
     __iter__ yields, by running both in the interpreter; None when they agree on every
     argument tried or the model cannot run them."""
-    if not _runnable(ctx):
-        return None
     try:
-        _, env = _run(ctx, {})
-        kinds = dict(env.kinds)
-        for _ in range(3):
-            names = sorted(kinds)
-            domains = [_DOMAINS[kinds[n]] for n in names]
-            if math.prod(len(d) for d in domains) > 20 * _COMBINATIONS:
-                return None
-            # The smallest inputs first; a class is run on at most _COMBINATIONS of them.
-            grid = sorted(itertools.product(*domains), key=lambda vs: (sum(int(v) for v in vs), vs))
-            grid = grid[:_COMBINATIONS]
-            grown = False
-            for combo in grid:
-                values = dict(zip(names, combo))
-                if not _legitimate(values, kinds):
-                    continue
-                result, env = _run(ctx, values)
-                if set(env.kinds) - set(kinds):
-                    kinds.update(env.kinds)
-                    grown = True
-                    break
-                if result is not None and result[0] != result[1]:
-                    order = [p.name.value for p in constructor_params(ctx)]
-                    shown = {n: values[n] for n in sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))}
-                    return Outcome(result[0], result[1], shown, kinds)
-            if not grown:
-                return None
+        for values, (length, count), kinds in runs(ctx):
+            if length != count:
+                order = [p.name.value for p in constructor_params(ctx)]
+                names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
+                return Outcome(length, count, {n: values[n] for n in names}, kinds)
     except (Unknown, RecursionError):
         return None
     return None
+
+
+def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str]]]:
+    """(arguments, (len(), items yielded), each parameter's kind) for each legitimate input
+    the model tries, the smallest first; raises Unknown where the model cannot run the class.
+    A parameter first used on a branch an earlier input did not take starts the grid again."""
+    if not _runnable(ctx):
+        return
+    _, env = _run(ctx, {})
+    kinds = dict(env.kinds)
+    for _ in range(3):
+        names = sorted(kinds)
+        domains = [domain(n, kinds[n]) for n in names]
+        if math.prod(len(d) for d in domains) > 20 * _COMBINATIONS:
+            return
+        # The smallest inputs first; a class is run on at most _COMBINATIONS of them.
+        grid = sorted(itertools.product(*domains), key=lambda vs: (sum(int(v) for v in vs), vs))
+        grown = False
+        for combo in grid[:_COMBINATIONS]:
+            values = dict(zip(names, combo))
+            if not _legitimate(values, kinds):
+                continue
+            result, env = _run(ctx, values)
+            if any(kinds.get(n, kind) != kind for n, kind in env.kinds.items()):
+                raise Unknown("a parameter of two kinds")
+            if set(env.kinds) - set(kinds):
+                kinds.update(env.kinds)
+                grown = True
+                break
+            if result is not None:
+                yield values, result, kinds
+        if not grown:
+            return
 
 
 def _runnable(ctx: SamplerContext) -> bool:

@@ -61,7 +61,7 @@ class CountByRunning(ClassRule):
         inherited = "" if own == "__len__" else "inherited "
         message = (
             f"{inherited}len() is not what __iter__ yields "
-            f"({found.describe(48)}: len {found.length}, {found.count} {unit})"
+            f"({found.describe(70)}: len {found.length}, {found.count} {unit})"
         )
         yield self.manual(ctx.index.methods[own].name, message, _REASON)
 
