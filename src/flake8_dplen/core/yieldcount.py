@@ -77,6 +77,13 @@ class Func:
         self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
 
 
+class Generator:
+    """A generator function's call, run when it is iterated."""
+
+    def __init__(self, func: cst.FunctionDef, scope: Dict[str, object], owner) -> None:
+        self.func, self.scope, self.owner, self.used = func, scope, owner, False
+
+
 class Env:
     def __init__(self, values: Dict[str, object]) -> None:
         self.values = values
@@ -138,8 +145,8 @@ _PURE = {
     "math.ceil": math.ceil,
     "math.floor": math.floor,
     "math.trunc": math.trunc,
-    "numpy.ceil": math.ceil,
-    "numpy.floor": math.floor,
+    "numpy.ceil": lambda x: float(math.ceil(x)),
+    "numpy.floor": lambda x: float(math.floor(x)),
 }
 _SAME = {"list", "tuple", "sorted", "reversed", "numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
@@ -173,13 +180,23 @@ class Machine:
                 raise Unknown(f"missing argument {name}")
         if kwargs:
             raise Unknown("unexpected keyword")
-        generator = any(isinstance(n, cst.Yield) for n in walk(func.body))
-        out: Optional[List[object]] = [] if generator else None
+        if any(isinstance(n, cst.Yield) for n in walk(func.body)):
+            return Generator(func, scope, fn.owner)  # runs when iterated, as Python's does
         try:
-            self.block(func.body.body, scope, out, fn.owner)
+            self.block(func.body.body, scope, None, fn.owner)
         except _Return as done:
-            if not generator:
-                return done.value
+            return done.value
+        return None
+
+    def run_generator(self, gen: "Generator") -> List[object]:
+        if gen.used:
+            return []  # a generator is exhausted after one pass
+        gen.used = True
+        out: List[object] = []
+        try:
+            self.block(gen.func.body.body, gen.scope, out, gen.owner)
+        except _Return:
+            pass
         return out
 
     def method(self, obj: Obj, name: str, owner=None) -> Optional[Func]:
@@ -303,6 +320,8 @@ class Machine:
             obj = scope.get(target.value.value)
             if not isinstance(obj, Obj):
                 raise Unknown("attribute of an unknown object")
+            if target.attr.value in self.ctx.index.properties:
+                raise Unknown("assignment through a property setter")
             obj.attrs[target.attr.value] = value
         else:
             raise Unknown("assignment target")
@@ -340,6 +359,8 @@ class Machine:
             return (Opaque() for _ in range(value.length))
         if isinstance(value, (list, tuple, range)):
             return iter(list(value))
+        if isinstance(value, Generator):
+            return iter(self.run_generator(value))
         raise Unknown("iterating an unknown value")
 
     def length(self, value) -> int:
@@ -490,7 +511,10 @@ class Machine:
             if found is not None:
                 return found
             if name in self.ctx.index.class_attrs and len(self.ctx.index.class_attrs[name]) == 1:
-                return self.eval(self.ctx.index.class_attrs[name][0], {})
+                value = self.eval(self.ctx.index.class_attrs[name][0], {})
+                # A class-level list is shared by every instance: not modelled.
+                if value is None or isinstance(value, (int, float)):
+                    return value
             raise Unknown(f"attribute {name}")
         value = self.eval(base, scope, owner)
         if isinstance(value, Free):
