@@ -159,6 +159,7 @@ class Machine:
         self.module_funcs = {
             s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)
         }
+        self.constants = _module_constants(ctx.module)
 
     # ------------------------------------------------------------------ calls
 
@@ -390,6 +391,8 @@ class Machine:
                 return {"True": True, "False": False, "None": None}[node.value]
             if node.value in self.module_funcs:
                 return Func(self.module_funcs[node.value], {}, None)
+            if node.value in self.constants:
+                return self.constants[node.value]
             raise Unknown(f"name {node.value}")
         if isinstance(node, cst.Attribute):
             return self.attribute(node, scope, owner)
@@ -426,8 +429,8 @@ class Machine:
             return items
         if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
             return self.comprehension(node, scope, owner)
-        if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            return Opaque()
+        if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Lambda)):
+            return Opaque()  # a value no count is taken from: using one stops the model
         if isinstance(node, cst.Subscript):
             return self.subscript(node, scope, owner)
         if isinstance(node, cst.Call):
@@ -540,9 +543,16 @@ class Machine:
             while isinstance(head, cst.Attribute):
                 head = head.value
             callee = qualified_callee(node, self.ctx.imports)
-            library = callee is not None and callee.split(".")[0] in {"torch", "numpy", "math", "random"}
+            library = callee is not None and callee.split(".")[0] in {"torch", "numpy", "math", "random", "itertools", "more_itertools"}
             if library and isinstance(head, cst.Name) and head.value not in scope:
                 return self.library(callee, node, scope, owner, statement)
+            if statement and isinstance(head, cst.Name) and head.value not in scope and head.value not in self.module_funcs:
+                # `logger.info(...)`, `warnings.warn(...)`: a module's function, called for
+                # its effect, changes nothing counted unless it is given our state.
+                args, kwargs = self.arguments(node, scope, owner)
+                if _holds_state(args, kwargs):
+                    raise Unknown("our state given to an unknown call")
+                return None
             return self.value_method(func, node, scope, owner, statement)
         if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
             target = self.eval(func, scope, owner)
@@ -695,6 +705,18 @@ class Machine:
                 return _small(range(*(self.number(a) for a in args)))
             except ValueError as error:
                 raise Refused(str(error))
+        if callee == "sorted" and len(args) == 1 and set(kwargs) <= {"key", "reverse"}:
+            return list(self.iterate(args[0]))  # the order changes, not the count
+        if callee in {"itertools.chain", "itertools.chain.from_iterable"} and not kwargs:
+            parts = args if callee == "itertools.chain" else list(self.iterate(args[0]))
+            return [x for part in parts for x in self.iterate(part)]
+        if callee in {"itertools.batched", "more_itertools.chunked"} and len(args) == 2 and not kwargs:
+            return self.library("torch.split", None, scope, owner, statement, args)
+        if callee == "random.sample" and len(args) == 2 and not kwargs:
+            population, k = list(self.iterate(args[0])), self.number(args[1])
+            if not isinstance(k, int) or not 0 <= k <= len(population):
+                raise Refused("sample larger than the population")
+            return [Opaque() for _ in range(k)]
         if callee in _SAME and len(args) == 1 and not kwargs:
             return list(self.iterate(args[0]))
         if callee == "iter" and len(args) == 1:
@@ -808,6 +830,26 @@ def _small(value):
     if len(value) > _LARGEST:
         raise Unknown("too large")
     return value
+
+
+def _module_constants(module: cst.Module) -> Dict[str, object]:
+    """Module-level names bound once, to a number or a flag literal."""
+    found: Dict[str, List[object]] = {}
+    for stmt in module.body:
+        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = small.targets if isinstance(small, cst.Assign) else []
+            for target in targets:
+                if isinstance(target.target, cst.Name):
+                    value = small.value
+                    literal = (
+                        int(value.evaluated_value) if isinstance(value, cst.Integer)
+                        else float(value.evaluated_value) if isinstance(value, cst.Float)
+                        else {"True": True, "False": False}.get(value.value, Unknown) if isinstance(value, cst.Name)
+                        else Unknown
+                    )
+                    found.setdefault(target.target.value, []).append(literal)
+    # A name bound twice, or to anything else, is not a constant.
+    return {k: v[0] for k, v in found.items() if len(v) == 1 and v[0] is not Unknown}
 
 
 def _holds_state(args, kwargs) -> bool:
