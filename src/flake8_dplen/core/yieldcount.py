@@ -30,6 +30,7 @@ INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
 _STEPS = 20000  # statements one run may execute: beyond, the model gives up (endless or big)
 _COMBINATIONS = 400
+_BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas.
 _RANK = re.compile(r"rank$")
@@ -910,6 +911,7 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
         return
     _, env = _run(ctx, {})
     kinds = dict(env.kinds)
+    spent = env.steps
     for _ in range(3):
         names = sorted(kinds)
         domains = [domain(n, kinds[n]) for n in names]
@@ -923,6 +925,9 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
             if not _legitimate(values, kinds):
                 continue
             result, env = _run(ctx, values)
+            spent += env.steps
+            if spent > _BUDGET:
+                raise Unknown("too long for the plugin")
             if any(kinds.get(n, kind) != kind for n, kind in env.kinds.items()):
                 raise Unknown("a parameter of two kinds")
             if set(env.kinds) - set(kinds):
