@@ -83,9 +83,9 @@ def analyze_module(
     findings: List[Finding] = []
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
+        first = len(findings)  # this class's findings start here (fallback rules look)
         # Rounding is judged only where __len__ is defined: a subclass that inherits it
         # would repeat its base's findings at the same place.
-        first = len(findings)
         sites = ctx.flow.reach(ctx.len_roots()) if ctx.defines("__len__") else ()
         for site in sites:
             scope = (site.fn.locals.keys() | site.fn.params.keys()) if site.fn is not None else ()
