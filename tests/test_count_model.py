@@ -63,6 +63,9 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
         for values, (length, count), kinds in tried:
             arguments = {n: list(range(v)) if kinds[n] == SEQ else v for n, v in values.items()}
             sampler = namespace[ctx.cls.name.value](**arguments)
-            assert (len(sampler), len(list(iter(sampler)))) == (length, count), (ctx.cls.name.value, arguments)
+            assert (len(sampler), len(list(iter(sampler)))) == (length, count), (
+                ctx.cls.name.value,
+                arguments,
+            )
             if path.name.startswith("valid_"):
                 assert length == count, (ctx.cls.name.value, arguments)

@@ -117,7 +117,9 @@ _ORDERS = {
 _REACH = {
     "return_iter": "        return iter(self._batches())",
     "yield_from": "        yield from self._batches()",
-    "nested": "        def gen():\n            for b in self._batches():\n                yield b\n\n        return gen()",
+    "nested": (
+        "        def gen():\n            for b in self._batches():\n                yield b\n\n        return gen()"
+    ),
     "loop": "        for b in self._batches():\n            yield b",
 }
 _LENS = {
@@ -175,7 +177,9 @@ def _family_sources():
 _FAMILY_PAIRS = [(n, b) for n in (1, 2, 3, 5, 7) for b in (1, 2, 3, 4)]
 
 
-@pytest.mark.parametrize("name,source", list(_family_sources()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    "name,source", list(_family_sources()), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_families_of_issue_20_are_judged_by_running(name, source):
     wrong = run_grid(source, (False,), _FAMILY_PAIRS)
     _, located = analyze_source(source)

@@ -73,7 +73,9 @@ class Obj:
 
 
 class Func:
-    def __init__(self, func: cst.FunctionDef, scope: Optional[Dict[str, object]], owner=None, bound=False) -> None:
+    def __init__(
+        self, func: cst.FunctionDef, scope: Optional[Dict[str, object]], owner=None, bound=False
+    ) -> None:
         # A bound method has its first parameter (self) in `scope` already.
         self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
 
@@ -149,7 +151,16 @@ _PURE = {
     "numpy.ceil": lambda x: float(math.ceil(x)),
     "numpy.floor": lambda x: float(math.floor(x)),
 }
-_SAME = {"list", "tuple", "sorted", "reversed", "numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
+_SAME = {
+    "list",
+    "tuple",
+    "sorted",
+    "reversed",
+    "numpy.array",
+    "numpy.asarray",
+    "torch.tensor",
+    "torch.as_tensor",
+}
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
 
@@ -157,9 +168,7 @@ _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "f
 class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
-        self.module_funcs = {
-            s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)
-        }
+        self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
         self.constants = _module_constants(ctx.module)
 
     # ------------------------------------------------------------------ calls
@@ -172,7 +181,7 @@ class Machine:
             raise Unknown("*args")
         for param, value in zip(params, args):
             scope[param.name.value] = value
-        for param in [*params[len(args):], *func.params.kwonly_params]:
+        for param in [*params[len(args) :], *func.params.kwonly_params]:
             name = param.name.value
             if name in kwargs:
                 scope[name] = kwargs.pop(name)
@@ -314,7 +323,9 @@ class Machine:
             scope[target.value] = value
         elif isinstance(target, (cst.Tuple, cst.List)):
             items = list(self.iterate(value))
-            if len(items) != len(target.elements) or any(isinstance(e, cst.StarredElement) for e in target.elements):
+            if len(items) != len(target.elements) or any(
+                isinstance(e, cst.StarredElement) for e in target.elements
+            ):
                 raise Unknown("unpacking")
             for element, item in zip(target.elements, items):
                 self.bind(element.value, item, scope)
@@ -353,7 +364,7 @@ class Machine:
         try:
             return op(a, b)
         except (ZeroDivisionError, OverflowError, ValueError) as error:
-            raise Refused(str(error))
+            raise Refused(str(error)) from None
 
     def iterate(self, value) -> Iterator[object]:
         value = self.env.resolve(value, SEQ)
@@ -479,7 +490,10 @@ class Machine:
             raise Unknown("subscript")
         part = node.slice[0].slice
         if isinstance(part, cst.Slice):
-            bounds = [None if p is None else self.number(self.eval(p, scope, owner)) for p in (part.lower, part.upper, part.step)]
+            bounds = [
+                None if p is None else self.number(self.eval(p, scope, owner))
+                for p in (part.lower, part.upper, part.step)
+            ]
             if any(isinstance(b, float) for b in bounds):
                 raise Unknown("float slice")
             if isinstance(value, Seq):
@@ -488,7 +502,7 @@ class Machine:
                 try:
                     return list(value[slice(*bounds)])
                 except ValueError as error:
-                    raise Refused(str(error))
+                    raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
         index = self.number(self.eval(part.value, scope, owner))
         if isinstance(value, Seq):
@@ -510,7 +524,9 @@ class Machine:
                 return obj.attrs[name]
             prop = self.ctx.index.properties.get(name)
             if prop is not None:
-                return self.call_function(Func(prop, {self_name(prop) or "self": obj}, None, bound=True), [], {})
+                return self.call_function(
+                    Func(prop, {self_name(prop) or "self": obj}, None, bound=True), [], {}
+                )
             found = self.method(obj, name)
             if found is not None:
                 return found
@@ -544,10 +560,22 @@ class Machine:
             while isinstance(head, cst.Attribute):
                 head = head.value
             callee = qualified_callee(node, self.ctx.imports)
-            library = callee is not None and callee.split(".")[0] in {"torch", "numpy", "math", "random", "itertools", "more_itertools"}
+            library = callee is not None and callee.split(".")[0] in {
+                "torch",
+                "numpy",
+                "math",
+                "random",
+                "itertools",
+                "more_itertools",
+            }
             if library and isinstance(head, cst.Name) and head.value not in scope:
                 return self.library(callee, node, scope, owner, statement)
-            if statement and isinstance(head, cst.Name) and head.value not in scope and head.value not in self.module_funcs:
+            if (
+                statement
+                and isinstance(head, cst.Name)
+                and head.value not in scope
+                and head.value not in self.module_funcs
+            ):
                 # `logger.info(...)`, `warnings.warn(...)`: a module's function, called for
                 # its effect, changes nothing counted unless it is given our state.
                 args, kwargs = self.arguments(node, scope, owner)
@@ -590,7 +618,10 @@ class Machine:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
             names = [p.name.value for p in _TORCH_PARAMS[base]]
-            values = {p.name.value: None if p.default is None else self.eval(p.default, {}) for p in _TORCH_PARAMS[base]}
+            values = {
+                p.name.value: None if p.default is None else self.eval(p.default, {})
+                for p in _TORCH_PARAMS[base]
+            }
             values.update(zip(names, args))
             values.update(kwargs)
             if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
@@ -698,14 +729,14 @@ class Machine:
             try:
                 return _PURE[callee](*(self.number(a) for a in args))
             except (ValueError, ZeroDivisionError, OverflowError) as error:
-                raise Refused(str(error))
+                raise Refused(str(error)) from None
         if callee == "range":
             if kwargs or any(isinstance(self.number(a), float) for a in args):
                 raise Unknown("range")
             try:
                 return _small(range(*(self.number(a) for a in args)))
             except ValueError as error:
-                raise Refused(str(error))
+                raise Refused(str(error)) from None
         if callee == "sorted" and len(args) == 1 and set(kwargs) <= {"key", "reverse"}:
             return list(self.iterate(args[0]))  # the order changes, not the count
         if callee in {"itertools.chain", "itertools.chain.from_iterable"} and not kwargs:
@@ -724,12 +755,18 @@ class Machine:
             return list(self.iterate(args[0]))
         if callee in {"enumerate", "zip"} and not kwargs:
             lists = [list(self.iterate(a)) for a in args]
-            return list(enumerate(lists[0])) if callee == "enumerate" and len(lists) == 1 else list(zip(*lists))
+            return (
+                list(enumerate(lists[0])) if callee == "enumerate" and len(lists) == 1 else list(zip(*lists))
+            )
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
             return list(self.library("range", None, scope, owner, statement, args))
         if callee in {"torch.randperm", "numpy.random.permutation"} and len(args) == 1:
             first = args[0]
-            return list(self.iterate(first)) if isinstance(first, (list, Seq)) else list(range(self.number(first)))
+            return (
+                list(self.iterate(first))
+                if isinstance(first, (list, Seq))
+                else list(range(self.number(first)))
+            )
         if callee in _SHUFFLES and len(args) == 1:
             return None
         if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
@@ -749,7 +786,12 @@ class Machine:
             return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
         if statement and not _holds_state(args, kwargs):
             return None  # `torch.manual_seed(s)`: changes nothing counted
-        if callee in {"torch.Generator", "numpy.random.default_rng", "numpy.random.RandomState", "random.Random"}:
+        if callee in {
+            "torch.Generator",
+            "numpy.random.default_rng",
+            "numpy.random.RandomState",
+            "random.Random",
+        }:
             return Opaque()
         raise Unknown(f"call {callee}")
 
@@ -787,7 +829,9 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
 
     def call(obj: Obj, name: str):
         found = machine.method(obj, name)
-        return machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
+        return (
+            machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
+        )
 
     try:
         length = machine.number(call(fresh(), "__len__"))
@@ -843,9 +887,12 @@ def _module_constants(module: cst.Module) -> Dict[str, object]:
                 if isinstance(target.target, cst.Name):
                     value = small.value
                     literal = (
-                        int(value.evaluated_value) if isinstance(value, cst.Integer)
-                        else float(value.evaluated_value) if isinstance(value, cst.Float)
-                        else {"True": True, "False": False}.get(value.value, Unknown) if isinstance(value, cst.Name)
+                        int(value.evaluated_value)
+                        if isinstance(value, cst.Integer)
+                        else float(value.evaluated_value)
+                        if isinstance(value, cst.Float)
+                        else {"True": True, "False": False}.get(value.value, Unknown)
+                        if isinstance(value, cst.Name)
                         else Unknown
                     )
                     found.setdefault(target.target.value, []).append(literal)
@@ -864,9 +911,15 @@ def _free(param: cst.Param) -> bool:
     default = param.default
     if default is None:
         return True
-    if isinstance(default, cst.Name) and default.value == "None" and (_RANK.search(param.name.value) or _WORLD.search(param.name.value)):
+    if (
+        isinstance(default, cst.Name)
+        and default.value == "None"
+        and (_RANK.search(param.name.value) or _WORLD.search(param.name.value))
+    ):
         return True  # `num_replicas=None` asks torch.distributed: any world is legitimate
-    return isinstance(default, cst.Integer) or (isinstance(default, cst.Name) and default.value in {"True", "False"})
+    return isinstance(default, cst.Integer) or (
+        isinstance(default, cst.Name) and default.value in {"True", "False"}
+    )
 
 
 def domain(name: str, kind: str):
@@ -956,7 +1009,12 @@ def _runnable(ctx: SamplerContext) -> bool:
             if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
                 continue
             name = ctx.imports.qualify(value)
-            if name is None or name.rpartition(".")[2] not in {"Sampler", "BatchSampler", "DistributedSampler", "Generic"}:
+            if name is None or name.rpartition(".")[2] not in {
+                "Sampler",
+                "BatchSampler",
+                "DistributedSampler",
+                "Generic",
+            }:
                 return False
             if not (name.startswith("torch.") or name.startswith("typing.")):
                 return False
