@@ -118,7 +118,8 @@ _REACH = {
     "return_iter": "        return iter(self._batches())",
     "yield_from": "        yield from self._batches()",
     "nested": (
-        "        def gen():\n            for b in self._batches():\n                yield b\n\n        return gen()"
+        "        def gen():\n            for b in self._batches():\n"
+        "                yield b\n\n        return gen()"
     ),
     "loop": "        for b in self._batches():\n            yield b",
 }
