@@ -987,10 +987,16 @@ def test_exclude_matches_only_below_the_named_folder(tmp_path):
 
 
 def test_one_and_two_jobs_give_the_same_results(tmp_path):
+    from rule_cases import cases
+
     from flake8_dplen.rules import RULES
 
     sources = [
-        src for rule in RULES if rule.gating for src in [*(e.source for e in rule.INVALID), *rule.VALID]
+        e.source
+        for rule in RULES
+        if rule.gating
+        for kind in ("invalid", "valid")
+        for e in cases(rule.code, kind)
     ]
     broken = "from torch.utils.data import Sampler\nclass S(Sampler):\n  def __len__(self:\n"
     sources = sources[:18] + [fixture_text("split_manual.py"), broken]

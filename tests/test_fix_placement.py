@@ -3,11 +3,12 @@ it (so a `__main__` block after the class finds it), in the file's own line endi
 
 import runpy
 
+from rule_cases import case
+
 from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan
-from flake8_dplen.rules import BY_CODE
 
-POISSON = next(e.source for e in BY_CODE["DPL101"].INVALID if "sample_rate" in e.source)
+POISSON = case("DPL101", "invalid_opacus_1_4_1_poisson_path").source
 MAIN = (
     '\n\nif __name__ == "__main__":\n'
     "    poisson = Poisson(num_samples=100, sample_rate=0.1, steps=5)\n"

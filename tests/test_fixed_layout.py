@@ -11,8 +11,9 @@ from typing import Dict, List, Set
 
 import pytest
 from opacus_versions import OPACUS_141_BMM, opacus_160_path
+from rule_cases import cases
 
-from flake8_dplen.rules import BY_CODE, RULES
+from flake8_dplen.rules import RULES
 
 RUFF = Path(sys.executable).parent / "ruff"
 
@@ -63,9 +64,9 @@ def _opacus_sources() -> Dict[str, str]:
 
 def test_fixed_files_keep_a_sorted_import_block_sorted(tmp_path, opacus_141_dir):
     sources = {
-        f"{rule.code}_{i}.py": example.source
+        f"{rule.code}_{example.name}.py": example.source
         for rule in RULES
-        for i, example in enumerate(rule.INVALID)
+        for example in cases(rule.code, "invalid")
         if example.fix
     }
     sources.update(_opacus_sources())
@@ -153,7 +154,7 @@ CONFIGS = {
 def test_fixed_lines_fit_the_projects_configured_length(tmp_path, case):
     config_name, config_text, limit = CONFIGS[case]
     splitter = next(
-        e.source for e in BY_CODE["DPL105"].INVALID if "return math.ceil(len(self.sampler) *" in e.source
+        e.source for e in cases("DPL105", "invalid") if "return math.ceil(len(self.sampler) *" in e.source
     )
     project = tmp_path / "project"
     (project / "src").mkdir(parents=True)

@@ -10,6 +10,7 @@ import re
 
 import pytest
 import torch
+from rule_cases import cases
 from torch.utils.data import BatchSampler, SequentialSampler
 
 from flake8_dplen.core.analysis import analyze_source
@@ -205,18 +206,17 @@ def _measure(make):
 
 def _examples(kind):
     for rule in SHAPE_RULES:
-        for number, example in enumerate(getattr(rule, kind)):
-            source = example if isinstance(example, str) else example.source
-            yield pytest.param(source, id=f"{rule.code}-{kind.lower()}-{number}")
+        for example in cases(rule.code, kind):
+            yield pytest.param(example.source, id=f"{rule.code}-{example.name}")
 
 
-@pytest.mark.parametrize("source", list(_examples("INVALID")))
+@pytest.mark.parametrize("source", list(_examples("invalid")))
 def test_invalid_example_really_disagrees_for_some_input(source):
     measured = [pair for n, bs in GRID for pair in measure(source, n, bs)]
     assert any(length != count for length, count in measured), measured
 
 
-@pytest.mark.parametrize("source", list(_examples("VALID")))
+@pytest.mark.parametrize("source", list(_examples("valid")))
 def test_valid_example_agrees_or_says_why_not(source):
     for n, bs in GRID:
         for length, count in measure(source, n, bs):
@@ -231,7 +231,7 @@ def test_each_built_class_name_belongs_to_one_example():
     # BUILD is keyed by class name: two examples sharing one would be built alike, and one
     # of them wrongly (a merge of two rules once did that silently).
     owners = {}
-    for kind in ("VALID", "INVALID"):
+    for kind in ("valid", "invalid"):
         for param in _examples(kind):
             name = _sampler_class(param.values[0]).__name__
             if name in BUILD:
@@ -253,7 +253,7 @@ def test_the_counts_a_message_names_are_what_running_gives():
     claims = [
         (example.source, claim)
         for rule in SHAPE_RULES
-        for example in rule.INVALID
+        for example in cases(rule.code, "invalid")
         for item in analyze_source(example.source)[1]
         for claim in _CLAIM.findall(item.finding.message)
     ]

@@ -5,8 +5,9 @@ that DPL112 reports is short in that epoch only."""
 import itertools
 
 import pytest
+from rule_cases import case, cases
+
 from flake8_dplen.core.analysis import analyze_source
-from flake8_dplen.rules import BY_CODE
 
 
 def _codes(source):
@@ -16,14 +17,14 @@ def _codes(source):
 
 @pytest.mark.parametrize(
     "code, source",
-    [(code, example.source) for code in ("DPL112", "DPL203") for example in BY_CODE[code].INVALID],
+    [(code, example.source) for code in ("DPL112", "DPL203") for example in cases(code, "invalid")],
 )
 def test_a_late_start_is_reported_by_one_of_the_two_rules(code, source):
     assert _codes(source) == {code}
 
 
 def test_a_setter_makes_the_constructors_position_resume_state():
-    source = BY_CODE["DPL112"].INVALID[5].source
+    source = case("DPL112", "invalid_islice_skip_return_itertools_islice").source
     assert "class IsliceSkip" in source
     moved = source.replace(
         "    def __iter__(self):",
@@ -50,7 +51,7 @@ class Late(SequentialSampler):
 
 def test_the_skip_applied_once_is_short_in_the_first_epoch_only():
     # pytorch-ignite's shape: DPL112 reports it for the first epoch, the one len() is asked for.
-    source = BY_CODE["DPL112"].INVALID[4].source
+    source = case("DPL112", "invalid_pytorch_ignite_reproducible_batch_sampler").source
     namespace = {}
     exec(compile(source, "example", "exec"), namespace)
     assert "DPL112" in _codes(source)

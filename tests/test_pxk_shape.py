@@ -4,11 +4,12 @@ codemod must leave it alone. Its example is DPL103's; here it is also run."""
 
 import random
 
+from rule_cases import case
+
 from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan
-from flake8_dplen.rules.dpl103_floor_division import FloorDivision
 
-SOURCE = next(s for s in FloorDivision.VALID if "class PKSampler" in s)
+SOURCE = case("DPL103", "valid_p_x_k_each_batch").source
 
 
 def _pk_class():

@@ -1,6 +1,6 @@
-"""Every rule's VALID and INVALID examples, collected from the rule modules themselves:
-each INVALID one is reported on its marked line and the codemod does exactly what the
-example says (its diff, its manual-fix reasons); each VALID one is not reported."""
+"""Every rule's valid and invalid cases (tests/fixtures/rules/<CODE>/, read by rule_cases):
+each invalid one is reported on its marked line and the codemod does exactly what the
+example says (its diff, its manual-fix reasons); each valid one is not reported."""
 
 import ast
 import difflib
@@ -8,6 +8,7 @@ import re
 
 import libcst as cst
 import pytest
+from rule_cases import FIXTURES, cases, codes
 
 from flake8_dplen.config import Config
 from flake8_dplen.core.analysis import analyze_source
@@ -20,11 +21,11 @@ _MARK = re.compile(r"#\s*<-\s*(DPL\d{3})")
 
 def _cases(kind):
     for rule in RULES:
-        for number, example in enumerate(getattr(rule, kind)):
-            yield pytest.param(rule, example, id=f"{rule.code}-{kind.lower()}-{number}")
+        for example in cases(rule.code, kind):
+            yield pytest.param(rule, example, id=f"{rule.code}-{example.name}")
 
 
-INVALID = list(_cases("INVALID"))
+INVALID = list(_cases("invalid"))
 
 
 def _marked_lines(source, code):
@@ -70,15 +71,25 @@ def test_fix_compiles_clears_the_gating_findings_and_is_idempotent(rule, example
         assert [i.finding.code for i in after if i.finding.gating] == []
 
 
-@pytest.mark.parametrize("rule, source", list(_cases("VALID")))
-def test_valid_example_is_not_reported(rule, source):
-    _, located = analyze_source(source)
+@pytest.mark.parametrize("rule, example", list(_cases("valid")))
+def test_valid_example_is_not_reported(rule, example):
+    _, located = analyze_source(example.source)
     assert [i.finding.message for i in located if i.finding.code == rule.code] == []
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.gating], ids=lambda r: r.code)
 def test_gating_rules_carry_ten_examples_each_way(rule):
-    assert len(rule.VALID) >= 10 and len(rule.INVALID) >= 10
+    assert len(cases(rule.code, "valid")) >= 10 and len(cases(rule.code, "invalid")) >= 10
+
+
+def test_every_fixture_file_belongs_to_a_rule_and_a_case():
+    # A folder, .diff or .manual whose name matches no rule or case would be silently unread.
+    assert codes() == sorted(rule.code for rule in RULES)
+    for rule in RULES:
+        valid, invalid = ({e.name for e in cases(rule.code, kind)} for kind in ("valid", "invalid"))
+        allowed = {f"{n}.py" for n in valid | invalid} | {f"{n}.diff" for n in invalid}
+        allowed |= {f"{n}.manual" for n in invalid}
+        assert {p.name for p in (FIXTURES / rule.code).iterdir()} <= allowed, rule.code
 
 
 def test_gating_is_the_code_family():
@@ -89,7 +100,7 @@ def test_gating_is_the_code_family():
 def test_non_gating_findings_are_never_rewritten():
     for rule in RULES:
         if not rule.gating:
-            for example in rule.INVALID:
+            for example in cases(rule.code, "invalid"):
                 assert example.fix == "" and _rewrite(example.source)[0] == example.source
 
 
@@ -101,8 +112,9 @@ def test_every_rounding_rule_has_a_safe_fix_for_most_examples():
     # epoch should end is the author's decision.
     for rule in RULES:
         if rule.gating and rule.kinds and rule.code != "DPL105":
-            fixable = sum(1 for e in rule.INVALID if e.fix and not e.manual)
-            assert fixable * 2 >= len(rule.INVALID), (rule.code, fixable, len(rule.INVALID))
+            invalid = cases(rule.code, "invalid")
+            fixable = sum(1 for e in invalid if e.fix and not e.manual)
+            assert fixable * 2 >= len(invalid), (rule.code, fixable, len(invalid))
 
 
 @pytest.mark.parametrize("rule, example", INVALID)

@@ -23,11 +23,12 @@ from typing import Dict, List, Optional, Sequence
 
 import pytest
 import yaml
+from rule_cases import case, cases
 
 import flake8_dplen
 from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.fixes.rewrite import plan
-from flake8_dplen.rules import BY_CODE, RULES
+from flake8_dplen.rules import RULES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -53,13 +54,13 @@ def _first(sources: Sequence[str], wanted) -> str:
 
 # The DPL101 int(n / bs) pattern; a noqa comment goes where its marker is.
 def _invalid(code: str) -> List[str]:
-    return [example.source for example in BY_CODE[code].INVALID]
+    return [example.source for example in cases(code, "invalid")]
 
 
-CHUNKS = _first(_invalid("DPL101"), lambda s: "return int(self.n / self.bs)  # <- DPL101" in s)
+CHUNKS = case("DPL101", "invalid_plain_sampler_true_division").source
 SPLIT = (REPO_ROOT / "examples" / "split_sampler.py").read_text(encoding="utf-8")
 MANUAL = _first(_invalid("DPL105"), lambda s: _planned(s).manual and not _planned(s).fixes)
-CLEAN = BY_CODE["DPL101"].VALID[0]
+CLEAN = case("DPL101", "valid_int_integer_value").source
 FRAGILE = _first(_invalid("DPL201"), lambda s: not _planned(s).fixes and not _planned(s).manual)
 
 

@@ -8,9 +8,9 @@ import inspect
 import pkgutil
 from typing import Dict, List
 
-from .base import Invalid, Rule
+from .base import Rule
 
-__all__ = ["RULES", "BY_CODE", "Invalid", "Rule", "gating"]
+__all__ = ["RULES", "BY_CODE", "Rule", "gating"]
 
 
 def _discover() -> List[Rule]:

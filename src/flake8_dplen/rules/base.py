@@ -1,13 +1,13 @@
 """What every rule is made of, and the helpers several rules share.
 
 A rule is one module in this package (`dplNNN_<what>.py`) holding one `Rule` subclass:
-its code, title, whether it gates, its docs (the module docstring, in ruff's sections),
-its check, and its VALID and INVALID examples. The docs page and the tests come from it."""
+its code, title, whether it gates, its docs (the module docstring, in ruff's sections)
+and its check. Its examples are files under tests/fixtures/rules/<CODE>/ (tests/rule_cases.py
+reads them); the docs page and the tests come from both."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, FrozenSet, Iterable, Optional, Sequence, Tuple
+from typing import ClassVar, FrozenSet, Iterable, Optional, Tuple
 
 import libcst as cst
 
@@ -22,18 +22,6 @@ from ..fixes.aggregate import Aggregate, aggregate_ratio, poisson_batch_size
 from ..fixes.ceil import exact_count, math_ceil
 
 
-@dataclass(frozen=True)
-class Invalid:
-    """An example the rule must report on the line marked `# <- DPLxxx`, with what the
-    codemod must then do to the whole example: `fix`, the exact unified diff it writes
-    (no file header, no context lines; "" when it changes nothing), and `manual`, the
-    reasons it gives for the findings of this rule that it leaves for a hand."""
-
-    source: str
-    fix: str = ""
-    manual: Tuple[str, ...] = ()
-
-
 class Rule:
     code: ClassVar[str]
     title: ClassVar[str]
@@ -42,8 +30,8 @@ class Rule:
     kinds: ClassVar[frozenset]  # the rounding kinds (core.rounding) the rule looks at
     # A fallback rule reports a class only where no other gating rule did: they say why.
     fallback: ClassVar[bool] = False
-    VALID: ClassVar[Sequence[str]]
-    INVALID: ClassVar[Sequence[Invalid]]
+    # The names of the invalid and the valid case (tests/fixtures/rules/<CODE>/) its docs page shows.
+    doc_cases: ClassVar[Tuple[str, str]]
 
     def check(self, ctx: SamplerContext, site: Reached, kind: str) -> Optional[Finding]:
         raise NotImplementedError

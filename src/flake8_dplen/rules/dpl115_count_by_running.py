@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from ..core.itershape import BATCH, SAMPLE
 from ..core.yieldcount import counterexample
-from .base import ClassRule, Invalid
+from .base import ClassRule
 
 _REASON = "make __len__ count what __iter__ yields (batches for a batch sampler, indices for a sampler)"
 _UNITS = {BATCH: ("batch", "batches"), SAMPLE: ("index", "indices")}
@@ -47,6 +47,7 @@ class CountByRunning(ClassRule):
     looks_at = "`len()` with the items `__iter__` yields, run on small constructor arguments"
     # Reported only where no other gating rule speaks for the class: they say why.
     fallback = True
+    doc_cases = ("invalid_range_starts_int_division", "valid_range_starts_ceiling")
 
     def check_class(self, ctx):
         # A class that inherits __len__ from a base of the module is reported at its own
@@ -64,41 +65,3 @@ class CountByRunning(ClassRule):
             f"({found.describe(70)}: len {found.length}, {found.count} {unit})"
         )
         yield self.manual(ctx.index.methods[own].name, message, _REASON)
-
-    VALID = (
-        """
-from torch.utils.data import Sampler
-
-
-class Starts(Sampler):
-    def __init__(self, n, bs):
-        self.n = n
-        self.bs = bs
-
-    def __iter__(self):
-        return iter(range(0, self.n, self.bs))
-
-    def __len__(self):
-        return -(-self.n // self.bs)
-""",
-    )
-    INVALID = (
-        Invalid(
-            """
-from torch.utils.data import Sampler
-
-
-class Starts(Sampler):
-    def __init__(self, n, bs):
-        self.n = n
-        self.bs = bs
-
-    def __iter__(self):
-        return iter(range(0, self.n, self.bs))
-
-    def __len__(self):  # <- DPL115
-        return int(self.n / self.bs)
-""",
-            manual=(_REASON,),
-        ),
-    )
