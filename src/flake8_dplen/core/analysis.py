@@ -83,6 +83,7 @@ def analyze_module(
     findings: List[Finding] = []
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
+        first = len(findings)  # this class's findings start here (fallback rules look)
         # Rounding is judged only where __len__ is defined: a subclass that inherits it
         # would repeat its base's findings at the same place.
         sites = ctx.flow.reach(ctx.len_roots()) if ctx.defines("__len__") else ()
@@ -95,6 +96,8 @@ def analyze_module(
                 if kind in rule.kinds:
                     _keep(findings, seen, ctx, rule.check(ctx, site, kind))
         for rule in RULES:
+            if rule.fallback and any(f.gating for f in findings[first:]):
+                continue
             if not rule.kinds:
                 for finding in rule.check_class(ctx):
                     _keep(findings, seen, ctx, finding)

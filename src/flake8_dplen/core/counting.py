@@ -208,7 +208,7 @@ def _batched_by(ctx: SamplerContext, site: Reached, divisor: cst.BaseExpression)
     divisor = strip_parens(divisor)
     if isinstance(divisor, cst.Integer):
         return divisor.value in ctx.iter.steps
-    return ctx.as_self_attr(divisor, site.fn) in ctx.iter.attrs
+    return ctx.as_self_attr(divisor, site.fn) in ctx.iter.batch_sizes
 
 
 def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:

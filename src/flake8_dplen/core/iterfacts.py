@@ -46,6 +46,10 @@ class IterFacts:
     # self attributes passed to range(): ints, or __iter__ would raise
     range_attrs: FrozenSet[str] = frozenset()
     ceil_bounds: FrozenSet[str] = frozenset()  # code of X in `for _ in range(math.ceil(X))`
+    # self attributes __iter__ uses as a batch size: a range step, a slice bound, a size
+    # `len(batch)` is compared with, an argument of a splitter. Reading an attribute is not
+    # batching by it (`if self.num_replicas > 1`), so a rounding by one is not judged.
+    batch_sizes: FrozenSet[str] = frozenset()
 
 
 NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False, frozenset())
@@ -67,6 +71,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     steps = set()
     range_attrs = set()
     ceil_bounds = set()
+    sizes = set()
 
     def note(kind_node: cst.CSTNode, guard=None, full=False) -> None:
         nonlocal drop_last
@@ -90,6 +95,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 range_attrs.update(filter(None, (is_self_attr(a, func) for a in args)))
                 if len(args) == 3 and isinstance(args[2], cst.Integer):
                     steps.add(args[2].value)
+                if len(args) == 3:
+                    sizes.update(_batch_step(node, args[2], fn))
                 stop = args[0] if len(args) == 1 else args[1] if len(args) > 1 else None
                 if (
                     isinstance(stop, cst.Call)
@@ -118,9 +125,17 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
             # A ceiling counts batches of a size (`ceil(len(batch) / m)`, `ceil(n / bs)`);
             # one that divides by a length is a repeat count (`ceil(padding / len(indices))`).
             if splits and (callee not in _CEILS or _by_a_size(node)):
+                sizes.update(a for arg in node.args for a in _self_attrs_in(arg.value, fn))
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:
                     splits_by.update(_split_divisors(node))
+        elif isinstance(node, cst.Slice):
+            sizes.update(a for part in (node.lower, node.upper) if part for a in _self_attrs_in(part, fn))
+        elif isinstance(node, cst.Comparison):
+            # `len(batch) == self.batch_size`: what a batch's length is compared with.
+            sides = (node.left, *(c.comparator for c in node.comparisons))
+            if any(len_arg(side) is not None for side in sides):
+                sizes.update(a for side in sides if len_arg(side) is None for a in _self_attrs_in(side, fn))
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             if _unconditional_tail(node, fn):
                 note(node)
@@ -148,7 +163,35 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         frozenset(steps),
         frozenset(range_attrs),
         frozenset(ceil_bounds),
+        frozenset(sizes),
     )
+
+
+def _batch_step(loop: cst.For, step: cst.BaseExpression, fn: FunctionIndex):
+    """The step's attributes when the body adds it to the loop variable (`start + step`,
+    where the batch ends); a step the body does not add (`range(rank, n, world)`) strides
+    over whole batches and is no batch size."""
+    if not isinstance(loop.target, cst.Name):
+        return set()
+    stepped = set(_self_attrs_in(step, fn))
+    for node in walk(loop.body):
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            for start, end in ((node.left, node.right), (node.right, node.left)):
+                if isinstance(start, cst.Name) and start.value == loop.target.value:
+                    if stepped & set(_self_attrs_in(end, fn)):
+                        return stepped
+    return set()
+
+
+def _self_attrs_in(expr: cst.BaseExpression, fn: FunctionIndex, seen: FrozenSet[str] = frozenset()):
+    """The self attributes `expr` is computed from, through locals."""
+    for node in walk(expr):
+        attr = is_self_attr(node, fn.func) if isinstance(node, cst.Attribute) else None
+        if attr is not None:
+            yield attr
+        elif isinstance(node, cst.Name) and node.value in fn.locals and node.value not in seen:
+            for value in fn.locals[node.value]:
+                yield from _self_attrs_in(value, fn, seen | {node.value})
 
 
 def _stops_under_drop_last(loop: cst.For) -> Optional[Tuple[str, cst.BaseExpression]]:

@@ -152,6 +152,8 @@ def _shape_may_report(
         return True
     if endless:
         return True
+    if any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Return)) for n in ast.walk(iter_func)):
+        return True  # DPL115 runs both methods: any __iter__ that yields or returns
     assigned = set()
     for node in ast.walk(iter_func):
         if isinstance(node, ast.Call):

@@ -28,6 +28,8 @@ class Rule:
     # Gating codes (DPL1) fail CI and are what the codemod acts on; the others warn.
     gating: ClassVar[bool]
     kinds: ClassVar[frozenset]  # the rounding kinds (core.rounding) the rule looks at
+    # A fallback rule reports a class only where no other gating rule did: they say why.
+    fallback: ClassVar[bool] = False
     # The names of the invalid and the valid case (tests/fixtures/rules/<CODE>/) its docs page shows.
     doc_cases: ClassVar[Tuple[str, str]]
 

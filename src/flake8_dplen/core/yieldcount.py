@@ -1,0 +1,1021 @@
+"""How many items `__iter__` yields and what `__len__` returns, for given constructor
+arguments, by interpreting the class's own code on small concrete values.
+
+The constructor's parameters are the only free values: each is typed by its first use
+(an int where it is counted with, a sequence of unknown elements where it is measured or
+walked, a flag where it is tested) and then given small values in turn. `__init__`,
+`__iter__` and `__len__` and every method, property and nested function they reach run in
+an interpreter that knows a small part of Python and of torch/numpy exactly (ranges,
+slices, lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`,
+shuffles, `math.ceil`, `yield from`, `return iter(...)`). Anything else (a value read from
+the data, a random draw, a call it does not know, a base class outside the module other
+than torch's `Sampler`/`BatchSampler`) stops it: the model then says nothing, and the rules
+stay silent. What it reports is therefore a run of the class's code, not a resemblance."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import libcst as cst
+
+from .classindex import self_name, walk
+from .context import SamplerContext
+from .rounding import qualified_callee
+from .samplers import torch_len_base
+
+INT, SEQ, FLAG = "int", "seq", "flag"
+_DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
+_STEPS = 20000  # statements one run may execute: beyond, the model gives up (endless or big)
+_COMBINATIONS = 400
+_BUDGET = 200000  # statements and expressions over all the runs of one class
+_LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
+# Distributed parameters are only legitimate as rank < num_replicas.
+_RANK = re.compile(r"rank$")
+_WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
+# Parameters named like a rate or a fraction take values the model's ints would misstate.
+_FRACTION = re.compile(
+    r"(^|_)(rate|ratio|prob|probability|frac|fraction|percent|percentage|scale|factor|weight|alpha|temp|temperature|p|q)(_|$)"
+)
+
+
+class Unknown(Exception):
+    """The model cannot say what this code does."""
+
+
+class Refused(Exception):
+    """The code refuses this input (raises, asserts, divides by zero): not a counterexample."""
+
+
+class Opaque:
+    """A value the model does not know: an element of the user's data, an unknown call's result."""
+
+
+class Seq(Opaque):
+    """A sequence argument of unknown elements and known length (a dataset, a sampler)."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+
+
+class Free:
+    """A constructor parameter, typed by its first use."""
+
+    def __init__(self, name: str, env: "Env") -> None:
+        self.name, self.env = name, env
+
+
+class Obj:
+    def __init__(self) -> None:
+        self.attrs: Dict[str, object] = {}
+
+
+class Func:
+    def __init__(
+        self, func: cst.FunctionDef, scope: Optional[Dict[str, object]], owner=None, bound=False
+    ) -> None:
+        # A bound method has its first parameter (self) in `scope` already.
+        self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
+
+
+class Generator:
+    """A generator function's call, run when it is iterated."""
+
+    def __init__(self, func: cst.FunctionDef, scope: Dict[str, object], owner) -> None:
+        self.func, self.scope, self.owner, self.used = func, scope, owner, False
+
+
+class Env:
+    def __init__(self, values: Dict[str, object]) -> None:
+        self.values = values
+        self.kinds: Dict[str, str] = {}
+        self.steps = 0
+
+    def resolve(self, value, kind: str):
+        if not isinstance(value, Free):
+            return value
+        if kind == INT and _FRACTION.search(value.name):
+            raise Unknown(f"{value.name} may be a fraction")
+        if self.kinds.setdefault(value.name, kind) != kind:
+            raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
+        found = self.values.get(value.name, _DOMAINS[kind][1] if kind != FLAG else False)
+        return Seq(found) if kind == SEQ else found
+
+
+class _Return(Exception):
+    def __init__(self, value) -> None:
+        self.value = value
+
+
+class _Break(Exception):
+    pass
+
+
+class _Continue(Exception):
+    pass
+
+
+_ARITH = {
+    cst.Add: lambda a, b: a + b,
+    cst.Subtract: lambda a, b: a - b,
+    cst.Multiply: lambda a, b: a * b,
+    cst.Divide: lambda a, b: a / b,
+    cst.FloorDivide: lambda a, b: a // b,
+    cst.Modulo: lambda a, b: a % b,
+    cst.Power: lambda a, b: a**b,
+}
+_COMPARE = {
+    cst.Equal: lambda a, b: a == b,
+    cst.NotEqual: lambda a, b: a != b,
+    cst.LessThan: lambda a, b: a < b,
+    cst.LessThanEqual: lambda a, b: a <= b,
+    cst.GreaterThan: lambda a, b: a > b,
+    cst.GreaterThanEqual: lambda a, b: a >= b,
+}
+_PURE = {
+    "len": len,
+    "min": min,
+    "max": max,
+    "abs": abs,
+    "int": int,
+    "float": float,
+    "round": round,
+    "bool": bool,
+    "divmod": divmod,
+    "sum": sum,
+    "math.ceil": math.ceil,
+    "math.floor": math.floor,
+    "math.trunc": math.trunc,
+    "numpy.ceil": lambda x: float(math.ceil(x)),
+    "numpy.floor": lambda x: float(math.floor(x)),
+}
+_SAME = {
+    "list",
+    "tuple",
+    "sorted",
+    "reversed",
+    "numpy.array",
+    "numpy.asarray",
+    "torch.tensor",
+    "torch.as_tensor",
+}
+_SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+_NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
+
+
+class Machine:
+    def __init__(self, ctx: SamplerContext, env: Env) -> None:
+        self.ctx, self.env = ctx, env
+        self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
+        self.constants = _module_constants(ctx.module)
+
+    # ------------------------------------------------------------------ calls
+
+    def call_function(self, fn: Func, args: List[object], kwargs: Dict[str, object]):
+        func = fn.func
+        scope: Dict[str, object] = dict(fn.scope or {})
+        params = [*func.params.posonly_params, *func.params.params][1 if fn.bound else 0 :]
+        if len(args) > len(params) or isinstance(func.params.star_arg, cst.Param):
+            raise Unknown("*args")
+        for param, value in zip(params, args):
+            scope[param.name.value] = value
+        for param in [*params[len(args) :], *func.params.kwonly_params]:
+            name = param.name.value
+            if name in kwargs:
+                scope[name] = kwargs.pop(name)
+            elif param.default is not None:
+                scope[name] = self.eval(param.default, {})
+            else:
+                raise Unknown(f"missing argument {name}")
+        if kwargs:
+            raise Unknown("unexpected keyword")
+        if any(isinstance(n, cst.Yield) for n in walk(func.body)):
+            return Generator(func, scope, fn.owner)  # runs when iterated, as Python's does
+        try:
+            self.block(func.body.body, scope, None, fn.owner)
+        except _Return as done:
+            return done.value
+        return None
+
+    def run_generator(self, gen: "Generator") -> List[object]:
+        if gen.used:
+            return []  # a generator is exhausted after one pass
+        gen.used = True
+        out: List[object] = []
+        try:
+            self.block(gen.func.body.body, gen.scope, out, gen.owner)
+        except _Return:
+            pass
+        return out
+
+    def method(self, obj: Obj, name: str, owner=None) -> Optional[Func]:
+        """`self.<name>` bound as a method, looked up from `owner`'s place in the lineage
+        (for `super()`) or from the class."""
+        lineage = self.ctx.lineage
+        start = lineage.index(owner) + 1 if owner is not None else 0
+        for klass in lineage[start:]:
+            for stmt in klass.body.body:
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                    if stmt.decorators:
+                        raise Unknown("decorated method")
+                    return Func(stmt, {self_name(stmt) or "self": obj}, klass, bound=True)
+        return None
+
+    # ------------------------------------------------------------------ statements
+
+    def block(self, body, scope, out, owner) -> None:
+        for stmt in body:
+            self.env.steps += 1
+            if self.env.steps > _STEPS:
+                raise Unknown("too long")
+            self.statement(stmt, scope, out, owner)
+
+    def statement(self, stmt, scope, out, owner) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                self.small(small, scope, out, owner)
+        elif isinstance(stmt, cst.If):
+            node = stmt
+            while node is not None:
+                if isinstance(node, cst.Else) or self.truth(self.eval(node.test, scope, owner)):
+                    self.block(node.body.body, scope, out, owner)
+                    break
+                node = node.orelse
+        elif isinstance(stmt, cst.For):
+            if stmt.orelse is not None or stmt.asynchronous is not None:
+                raise Unknown("for-else")
+            for item in self.iterate(self.eval(stmt.iter, scope, owner)):
+                self.bind(stmt.target, item, scope)
+                try:
+                    self.block(stmt.body.body, scope, out, owner)
+                except _Break:
+                    break
+                except _Continue:
+                    continue
+        elif isinstance(stmt, cst.While):
+            if stmt.orelse is not None:
+                raise Unknown("while-else")
+            while self.truth(self.eval(stmt.test, scope, owner)):
+                try:
+                    self.block(stmt.body.body, scope, out, owner)
+                except _Break:
+                    break
+                except _Continue:
+                    continue
+        elif isinstance(stmt, cst.FunctionDef) and not stmt.decorators:
+            scope[stmt.name.value] = Func(stmt, scope, owner)
+        else:
+            raise Unknown(type(stmt).__name__)
+
+    def small(self, small, scope, out, owner) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.eval(small.value, scope, owner)
+            for target in small.targets:
+                self.bind(target.target, value, scope)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.bind(small.target, self.eval(small.value, scope, owner), scope)
+        elif isinstance(small, cst.AugAssign):
+            op = type(small.operator).__name__.replace("Assign", "")
+            current = self.eval(small.target, scope, owner)
+            value = self.eval(small.value, scope, owner)
+            arith = {k.__name__: f for k, f in _ARITH.items()}.get(op)
+            if arith is None:
+                raise Unknown("augmented operator")
+            if isinstance(current, list) and op == "Add":
+                current.extend(self.iterate(value))  # `x += y` extends x in place
+                return
+            self.bind(small.target, self.number_op(arith, current, value), scope)
+        elif isinstance(small, cst.Expr):
+            value = small.value
+            if isinstance(value, cst.Yield):
+                self.yielded(value, scope, out, owner)
+            else:
+                self.eval(value, scope, owner, statement=True)
+        elif isinstance(small, cst.Return):
+            raise _Return(None if small.value is None else self.eval(small.value, scope, owner))
+        elif isinstance(small, cst.Break):
+            raise _Break()
+        elif isinstance(small, cst.Continue):
+            raise _Continue()
+        elif isinstance(small, cst.Pass):
+            pass
+        elif isinstance(small, cst.Assert):
+            if not self.truth(self.eval(small.test, scope, owner)):
+                raise Refused("assert")
+        elif isinstance(small, cst.Raise):
+            raise Refused("raise")
+        else:
+            raise Unknown(type(small).__name__)
+
+    def yielded(self, node: cst.Yield, scope, out, owner) -> None:
+        if out is None:
+            raise Unknown("yield outside a generator")
+        if isinstance(node.value, cst.From):
+            out.extend(self.iterate(self.eval(node.value.item, scope, owner)))
+        else:
+            out.append(None if node.value is None else self.eval(node.value, scope, owner))
+
+    def bind(self, target, value, scope) -> None:
+        if isinstance(target, cst.Name):
+            scope[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            items = list(self.iterate(value))
+            if len(items) != len(target.elements) or any(
+                isinstance(e, cst.StarredElement) for e in target.elements
+            ):
+                raise Unknown("unpacking")
+            for element, item in zip(target.elements, items):
+                self.bind(element.value, item, scope)
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            obj = scope.get(target.value.value)
+            if not isinstance(obj, Obj):
+                raise Unknown("attribute of an unknown object")
+            if target.attr.value in self.ctx.index.properties:
+                raise Unknown("assignment through a property setter")
+            obj.attrs[target.attr.value] = value
+        else:
+            raise Unknown("assignment target")
+
+    # ------------------------------------------------------------------ values
+
+    def truth(self, value) -> bool:
+        value = self.env.resolve(value, FLAG)
+        if isinstance(value, (Opaque, Func)):
+            raise Unknown("a test on an unknown value")
+        return bool(value)
+
+    def number(self, value):
+        value = self.env.resolve(value, INT)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise Unknown("not a number")
+        return value
+
+    def number_op(self, op, a, b):
+        if isinstance(a, list) and op is _ARITH[cst.Add]:
+            return a + list(self.iterate(b))
+        if isinstance(a, list) and op is _ARITH[cst.Multiply]:
+            return _small(a * self.number(b))
+        a, b = self.number(a), self.number(b)
+        if op is _ARITH[cst.Power] and abs(b) > 64:
+            raise Unknown("a huge power")
+        try:
+            return op(a, b)
+        except (ZeroDivisionError, OverflowError, ValueError) as error:
+            raise Refused(str(error)) from None
+
+    def iterate(self, value) -> Iterator[object]:
+        value = self.env.resolve(value, SEQ)
+        if isinstance(value, Seq):
+            return (Opaque() for _ in range(value.length))
+        if isinstance(value, (list, tuple, range)):
+            return iter(list(value))
+        if isinstance(value, Generator):
+            return iter(self.run_generator(value))
+        raise Unknown("iterating an unknown value")
+
+    def length(self, value) -> int:
+        value = self.env.resolve(value, SEQ)
+        if isinstance(value, Seq):
+            return value.length
+        if isinstance(value, (list, tuple, range)):
+            return len(value)
+        if isinstance(value, Obj):
+            found = self.method(value, "__len__")
+            if found is not None:
+                return self.number(self.call_function(found, [], {}))
+        raise Unknown("length of an unknown value")
+
+    def eval(self, node, scope, owner=None, statement=False):
+        self.env.steps += 1
+        if self.env.steps > _STEPS:
+            raise Unknown("too long")
+        if isinstance(node, cst.Integer):
+            return int(node.evaluated_value)
+        if isinstance(node, cst.Float):
+            return float(node.evaluated_value)
+        if isinstance(node, cst.Name):
+            if node.value in scope:
+                return scope[node.value]
+            if node.value in {"True", "False", "None"}:
+                return {"True": True, "False": False, "None": None}[node.value]
+            if node.value in self.module_funcs:
+                return Func(self.module_funcs[node.value], {}, None)
+            if node.value in self.constants:
+                return self.constants[node.value]
+            raise Unknown(f"name {node.value}")
+        if isinstance(node, cst.Attribute):
+            return self.attribute(node, scope, owner)
+        if isinstance(node, cst.BinaryOperation):
+            op = _ARITH.get(type(node.operator))
+            if op is None:
+                raise Unknown("operator")
+            return self.number_op(op, self.eval(node.left, scope, owner), self.eval(node.right, scope, owner))
+        if isinstance(node, cst.UnaryOperation):
+            value = self.eval(node.expression, scope, owner)
+            if isinstance(node.operator, cst.Not):
+                return not self.truth(value)
+            if isinstance(node.operator, cst.Minus):
+                return -self.number(value)
+            raise Unknown("unary operator")
+        if isinstance(node, cst.BooleanOperation):
+            left = self.eval(node.left, scope, owner)
+            if self.truth(left) == isinstance(node.operator, cst.Or):
+                return left
+            return self.eval(node.right, scope, owner)
+        if isinstance(node, cst.Comparison):
+            return self.compare(node, scope, owner)
+        if isinstance(node, cst.IfExp):
+            test = self.truth(self.eval(node.test, scope, owner))
+            return self.eval(node.body if test else node.orelse, scope, owner)
+        if isinstance(node, (cst.List, cst.Tuple)):
+            items: List[object] = []
+            for element in node.elements:
+                value = self.eval(element.value, scope, owner)
+                if isinstance(element, cst.StarredElement):
+                    items.extend(self.iterate(value))
+                else:
+                    items.append(value)
+            return items
+        if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            return self.comprehension(node, scope, owner)
+        if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Lambda)):
+            return Opaque()  # a value no count is taken from: using one stops the model
+        if isinstance(node, cst.Subscript):
+            return self.subscript(node, scope, owner)
+        if isinstance(node, cst.Call):
+            return self.call(node, scope, owner, statement)
+        raise Unknown(type(node).__name__)
+
+    def compare(self, node: cst.Comparison, scope, owner) -> bool:
+        left = self.eval(node.left, scope, owner)
+        for target in node.comparisons:
+            right = self.eval(target.comparator, scope, owner)
+            if isinstance(target.operator, (cst.Is, cst.IsNot)):
+                # A parameter the model varies is never None: it is given a value.
+                if right is not None or (isinstance(left, Opaque) and not isinstance(left, Seq)):
+                    raise Unknown("is")
+                result = (left is None) == isinstance(target.operator, cst.Is)
+            else:
+                op = _COMPARE.get(type(target.operator))
+                if op is None:
+                    raise Unknown("comparison")
+                result = op(self.number(left), self.number(right))
+            if not result:
+                return False
+            left = right
+        return True
+
+    def comprehension(self, node, scope, owner) -> List[object]:
+        inner = dict(scope)
+        results: List[object] = []
+
+        def run(clause: Optional[cst.CompFor]) -> None:
+            if clause is None:
+                results.append(self.eval(node.elt, inner, owner))
+                return
+            for item in self.iterate(self.eval(clause.iter, inner, owner)):
+                self.bind(clause.target, item, inner)
+                if all(self.truth(self.eval(c.test, inner, owner)) for c in clause.ifs):
+                    run(clause.inner_for_in)
+
+        run(node.for_in)
+        return results
+
+    def subscript(self, node: cst.Subscript, scope, owner):
+        value = self.env.resolve(self.eval(node.value, scope, owner), SEQ)
+        if len(node.slice) != 1:
+            raise Unknown("subscript")
+        part = node.slice[0].slice
+        if isinstance(part, cst.Slice):
+            bounds = [
+                None if p is None else self.number(self.eval(p, scope, owner))
+                for p in (part.lower, part.upper, part.step)
+            ]
+            if any(isinstance(b, float) for b in bounds):
+                raise Unknown("float slice")
+            if isinstance(value, Seq):
+                return [Opaque() for _ in range(value.length)[slice(*bounds)]]
+            if isinstance(value, (list, tuple, range)):
+                try:
+                    return list(value[slice(*bounds)])
+                except ValueError as error:
+                    raise Refused(str(error)) from None
+            raise Unknown("slice of an unknown value")
+        index = self.number(self.eval(part.value, scope, owner))
+        if isinstance(value, Seq):
+            if not -value.length <= index < value.length:
+                raise Refused("index")
+            return Opaque()
+        if isinstance(value, (list, tuple, range)) and isinstance(index, int):
+            if not -len(value) <= index < len(value):
+                raise Refused("index")
+            return value[index]
+        raise Unknown("index into an unknown value")
+
+    def attribute(self, node: cst.Attribute, scope, owner):
+        base = node.value
+        if isinstance(base, cst.Name) and isinstance(scope.get(base.value), Obj):
+            obj = scope[base.value]
+            name = node.attr.value
+            if name in obj.attrs:
+                return obj.attrs[name]
+            prop = self.ctx.index.properties.get(name)
+            if prop is not None:
+                return self.call_function(
+                    Func(prop, {self_name(prop) or "self": obj}, None, bound=True), [], {}
+                )
+            found = self.method(obj, name)
+            if found is not None:
+                return found
+            if name in self.ctx.index.class_attrs and len(self.ctx.index.class_attrs[name]) == 1:
+                value = self.eval(self.ctx.index.class_attrs[name][0], {})
+                # A class-level list is shared by every instance: not modelled.
+                if value is None or isinstance(value, (int, float)):
+                    return value
+            raise Unknown(f"attribute {name}")
+        value = self.eval(base, scope, owner)
+        if isinstance(value, Free):
+            value = self.env.resolve(value, SEQ)
+        if isinstance(value, Opaque):
+            return Opaque()  # reading is harmless: any count from it stops the model
+        raise Unknown("attribute of an unknown value")
+
+    def call(self, node: cst.Call, scope, owner, statement: bool):
+        func = node.func
+        if any(a.star for a in node.args):
+            raise Unknown("star arguments")
+        # super().m(...)
+        if (
+            isinstance(func, cst.Attribute)
+            and isinstance(func.value, cst.Call)
+            and isinstance(func.value.func, cst.Name)
+            and func.value.func.value == "super"
+        ):
+            return self.super_call(func.attr.value, node, scope, owner)
+        if isinstance(func, cst.Attribute):
+            head = func.value
+            while isinstance(head, cst.Attribute):
+                head = head.value
+            callee = qualified_callee(node, self.ctx.imports)
+            library = callee is not None and callee.split(".")[0] in {
+                "torch",
+                "numpy",
+                "math",
+                "random",
+                "itertools",
+                "more_itertools",
+            }
+            if library and isinstance(head, cst.Name) and head.value not in scope:
+                return self.library(callee, node, scope, owner, statement)
+            if (
+                statement
+                and isinstance(head, cst.Name)
+                and head.value not in scope
+                and head.value not in self.module_funcs
+            ):
+                # `logger.info(...)`, `warnings.warn(...)`: a module's function, called for
+                # its effect, changes nothing counted unless it is given our state.
+                args, kwargs = self.arguments(node, scope, owner)
+                if _holds_state(args, kwargs):
+                    raise Unknown("our state given to an unknown call")
+                return None
+            return self.value_method(func, node, scope, owner, statement)
+        if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
+            target = self.eval(func, scope, owner)
+            if not isinstance(target, Func):
+                raise Unknown("calling an unknown value")
+            args, kwargs = self.arguments(node, scope, owner)
+            return self.call_function(target, args, kwargs)
+        return self.library(qualified_callee(node, self.ctx.imports), node, scope, owner, statement)
+
+    def arguments(self, node: cst.Call, scope, owner) -> Tuple[List[object], Dict[str, object]]:
+        args, kwargs = [], {}
+        for arg in node.args:
+            value = self.eval(arg.value, scope, owner)
+            if arg.keyword is None:
+                args.append(value)
+            else:
+                kwargs[arg.keyword.value] = value
+        return args, kwargs
+
+    def super_call(self, name: str, node: cst.Call, scope, owner):
+        obj = next((v for v in scope.values() if isinstance(v, Obj)), None)
+        if obj is None:
+            raise Unknown("super() without self")
+        args, kwargs = self.arguments(node, scope, owner)
+        found = self.method(obj, name, owner)
+        if found is not None:
+            return self.call_function(found, args, kwargs)
+        return self.torch_method(obj, name, args, kwargs)
+
+    def torch_method(self, obj: Obj, name: str, args, kwargs):
+        """A method the class inherits from torch's sampler, by torch's semantics."""
+        base = torch_len_base(self.ctx.lineage, self.ctx.imports)
+        if name == "__init__" and base is None:
+            return None  # torch's Sampler.__init__ stores nothing a count reads
+        if base in _TORCH_PARAMS and name == "__init__":
+            names = [p.name.value for p in _TORCH_PARAMS[base]]
+            values = {
+                p.name.value: None if p.default is None else self.eval(p.default, {})
+                for p in _TORCH_PARAMS[base]
+            }
+            values.update(zip(names, args))
+            values.update(kwargs)
+            if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
+                raise Unknown(f"{base} arguments")
+            obj.attrs.update(values)
+            if base == "DistributedSampler":
+                self.distributed_init(obj)
+            return None
+        if base == "BatchSampler" and name in {"__iter__", "__len__"}:
+            return self.batch_sampler(obj, name)
+        if base == "DistributedSampler" and name in {"__iter__", "__len__", "set_epoch"}:
+            return self.distributed(obj, name, args)
+        raise Unknown(f"{base}.{name}")
+
+    def distributed_init(self, obj: Obj) -> None:
+        """torch's DistributedSampler.__init__: num_samples per rank, the total padded or cut."""
+        world, rank = self.number(obj.attrs["num_replicas"]), self.number(obj.attrs["rank"])
+        if not 0 <= rank < world:
+            raise Refused("rank")
+        n = self.length(obj.attrs["dataset"])
+        if self.truth(obj.attrs["drop_last"]) and n % world:
+            samples = math.ceil((n - world) / world)
+        else:
+            samples = math.ceil(n / world)
+        obj.attrs.update(epoch=0, num_samples=samples, total_size=samples * world)
+
+    def distributed(self, obj: Obj, name: str, args):
+        if name == "set_epoch":
+            obj.attrs["epoch"] = args[0]
+            return None
+        if name == "__len__":
+            return obj.attrs["num_samples"]
+        # Shuffled or not, the rank's share of the padded (or cut) order: its values are
+        # not modelled, only how many.
+        total, world = self.number(obj.attrs["total_size"]), self.number(obj.attrs["num_replicas"])
+        if self.length(obj.attrs["dataset"]) == 0:
+            raise Refused("empty dataset")
+        count = len(range(self.number(obj.attrs["rank"]), total, world))
+        if count != self.number(obj.attrs["num_samples"]):
+            raise Refused("torch asserts len(indices) == num_samples")
+        return [Opaque() for _ in range(count)]
+
+    def batch_sampler(self, obj: Obj, name: str):
+        """torch's BatchSampler: batches of `batch_size` of what its sampler yields, the
+        short last one unless drop_last."""
+        items = list(self.iterate(obj.attrs.get("sampler")))
+        size = self.number(obj.attrs.get("batch_size"))
+        if not isinstance(size, int) or size <= 0:
+            raise Refused("batch_size")
+        batches = [items[i : i + size] for i in range(0, len(items), size)]
+        if batches and len(batches[-1]) < size and self.truth(obj.attrs.get("drop_last")):
+            batches.pop()
+        return batches if name == "__iter__" else len(batches)
+
+    def value_method(self, func: cst.Attribute, node: cst.Call, scope, owner, statement: bool):
+        """A method of a value: a list's, a tensor's (held as a list), a method of self."""
+        receiver = self.eval(func.value, scope, owner)
+        name = func.attr.value
+        args, kwargs = self.arguments(node, scope, owner)
+        if isinstance(receiver, Obj):
+            found = self.method(receiver, name)
+            if found is None:
+                return self.torch_method(receiver, name, args, kwargs)
+            return self.call_function(found, args, kwargs)
+        if isinstance(receiver, Free):
+            receiver = self.env.resolve(receiver, SEQ)
+        if isinstance(receiver, list):
+            if name == "append" and len(args) == 1:
+                receiver.append(args[0])
+                return None
+            if name == "extend" and len(args) == 1:
+                receiver.extend(self.iterate(args[0]))
+                return None
+            if name == "pop" and len(args) <= 1:
+                if not receiver:
+                    raise Refused("pop from empty")
+                return receiver.pop(self.number(args[0]) if args else -1)
+            if name in _NEUTRAL_METHODS and not args:
+                return list(receiver)
+            if name in {"sort", "reverse"} and not args:
+                return None  # the order changes, not the count
+            if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
+                return self.library(f"torch.{name}", None, scope, owner, statement, [receiver, args[0]])
+            raise Unknown(f"list method {name}")
+        if isinstance(receiver, Opaque) and statement and not _holds_state(args, kwargs):
+            return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
+        if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
+            return None  # `rng.shuffle(x)`: order only
+        if isinstance(receiver, Opaque) and not _holds_state(args, kwargs):
+            return Opaque()
+        raise Unknown(f"method {name} of an unknown value")
+
+    def library(self, callee, node, scope, owner, statement, given=None):
+        if given is None:
+            args, kwargs = self.arguments(node, scope, owner)
+        else:
+            args, kwargs = given, {}
+        if callee in _PURE:
+            if callee == "len":
+                return self.length(args[0])
+            if callee in {"min", "max", "sum"} and len(args) == 1:
+                return _PURE[callee](self.number(a) for a in self.iterate(args[0]))
+            if kwargs:
+                raise Unknown("keywords")
+            try:
+                return _PURE[callee](*(self.number(a) for a in args))
+            except (ValueError, ZeroDivisionError, OverflowError) as error:
+                raise Refused(str(error)) from None
+        if callee == "range":
+            if kwargs or any(isinstance(self.number(a), float) for a in args):
+                raise Unknown("range")
+            try:
+                return _small(range(*(self.number(a) for a in args)))
+            except ValueError as error:
+                raise Refused(str(error)) from None
+        if callee == "sorted" and len(args) == 1 and set(kwargs) <= {"key", "reverse"}:
+            return list(self.iterate(args[0]))  # the order changes, not the count
+        if callee in {"itertools.chain", "itertools.chain.from_iterable"} and not kwargs:
+            parts = args if callee == "itertools.chain" else list(self.iterate(args[0]))
+            return [x for part in parts for x in self.iterate(part)]
+        if callee in {"itertools.batched", "more_itertools.chunked"} and len(args) == 2 and not kwargs:
+            return self.library("torch.split", None, scope, owner, statement, args)
+        if callee == "random.sample" and len(args) == 2 and not kwargs:
+            population, k = list(self.iterate(args[0])), self.number(args[1])
+            if not isinstance(k, int) or not 0 <= k <= len(population):
+                raise Refused("sample larger than the population")
+            return [Opaque() for _ in range(k)]
+        if callee in _SAME and len(args) == 1 and not kwargs:
+            return list(self.iterate(args[0]))
+        if callee == "iter" and len(args) == 1:
+            return list(self.iterate(args[0]))
+        if callee in {"enumerate", "zip"} and not kwargs:
+            lists = [list(self.iterate(a)) for a in args]
+            return (
+                list(enumerate(lists[0])) if callee == "enumerate" and len(lists) == 1 else list(zip(*lists))
+            )
+        if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
+            return list(self.library("range", None, scope, owner, statement, args))
+        if callee in {"torch.randperm", "numpy.random.permutation"} and len(args) == 1:
+            first = args[0]
+            return (
+                list(self.iterate(first))
+                if isinstance(first, (list, Seq))
+                else list(range(self.number(first)))
+            )
+        if callee in _SHUFFLES and len(args) == 1:
+            return None
+        if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
+            items = list(self.iterate(args[0]))
+            k = self.number(args[1])
+            if not isinstance(k, int) or k <= 0:
+                raise Refused("split size")
+            if callee == "torch.split":
+                return [items[i : i + k] for i in range(0, len(items), k)]
+            if callee == "torch.chunk":
+                size = -(-len(items) // k) if items else 0
+                return [items[i : i + size] for i in range(0, len(items), size)] if size else []
+            q, r = divmod(len(items), k)
+            bounds = [i * q + min(i, r) for i in range(k + 1)]
+            return [items[bounds[i] : bounds[i + 1]] for i in range(k)]
+        if callee in {"numpy.hstack", "numpy.concatenate", "torch.cat"} and len(args) == 1 and not kwargs:
+            return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
+        if statement and not _holds_state(args, kwargs):
+            return None  # `torch.manual_seed(s)`: changes nothing counted
+        if callee in {
+            "torch.Generator",
+            "numpy.random.default_rng",
+            "numpy.random.RandomState",
+            "random.Random",
+        }:
+            return Opaque()
+        raise Unknown(f"call {callee}")
+
+
+class Outcome:
+    def __init__(self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str]) -> None:
+        self.length, self.count = length, count
+        self.arguments, self.kinds = arguments, kinds
+
+    def describe(self, limit: int) -> str:
+        """The arguments, shortened to `limit` characters."""
+        parts = []
+        for name, value in self.arguments.items():
+            parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
+        text = ", ".join(parts)
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple[int, int]], Env]:
+    """(len(), items yielded) for these argument values, or None when the code refuses them."""
+    env = Env(values)
+    machine = Machine(ctx, env)
+    init = ctx.index.methods.get("__init__")
+
+    def fresh() -> Obj:
+        obj = Obj()
+        arguments = {}
+        for p in constructor_params(ctx):
+            arguments[p.name.value] = Free(p.name.value, env) if _free(p) else machine.eval(p.default, {})
+        if init is None:
+            machine.torch_method(obj, "__init__", [], arguments)
+        else:
+            machine.call_function(machine.method(obj, "__init__"), [], arguments)
+        return obj
+
+    def call(obj: Obj, name: str):
+        found = machine.method(obj, name)
+        return (
+            machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
+        )
+
+    try:
+        length = machine.number(call(fresh(), "__len__"))
+        produced = call(fresh(), "__iter__")
+        count = len(list(machine.iterate(produced)))
+    except Refused:
+        return None, env
+    if not isinstance(length, int) or isinstance(length, bool):
+        raise Unknown("len() not an int")
+    if length < 0:
+        return None, env  # len() itself raises ValueError on this input
+    return (length, count), env
+
+
+def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
+    init = ctx.index.methods.get("__init__")
+    if init is None:
+        return _TORCH_PARAMS.get(torch_len_base(ctx.lineage, ctx.imports), [])
+    return [*init.params.params[1:], *init.params.kwonly_params]
+
+
+def _param(name: str, default: Optional[str] = None) -> cst.Param:
+    return cst.Param(cst.Name(name), default=None if default is None else cst.parse_expression(default))
+
+
+# The constructors of the torch samplers the model knows, as their signatures.
+_TORCH_PARAMS = {
+    "BatchSampler": [_param("sampler"), _param("batch_size"), _param("drop_last")],
+    "DistributedSampler": [
+        _param("dataset"),
+        _param("num_replicas", "None"),
+        _param("rank", "None"),
+        _param("shuffle", "True"),
+        _param("seed", "None"),  # never varied: it orders the indices, it does not count them
+        _param("drop_last", "False"),
+    ],
+}
+
+
+def _small(value):
+    if len(value) > _LARGEST:
+        raise Unknown("too large")
+    return value
+
+
+def _module_constants(module: cst.Module) -> Dict[str, object]:
+    """Module-level names bound once, to a number or a flag literal."""
+    found: Dict[str, List[object]] = {}
+    for stmt in module.body:
+        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = small.targets if isinstance(small, cst.Assign) else []
+            for target in targets:
+                if isinstance(target.target, cst.Name):
+                    value = small.value
+                    literal = (
+                        int(value.evaluated_value)
+                        if isinstance(value, cst.Integer)
+                        else float(value.evaluated_value)
+                        if isinstance(value, cst.Float)
+                        else {"True": True, "False": False}.get(value.value, Unknown)
+                        if isinstance(value, cst.Name)
+                        else Unknown
+                    )
+                    found.setdefault(target.target.value, []).append(literal)
+    # A name bound twice, or to anything else, is not a constant.
+    return {k: v[0] for k, v in found.items() if len(v) == 1 and v[0] is not Unknown}
+
+
+def _holds_state(args, kwargs) -> bool:
+    """An unknown call given one of our lists or objects may change them."""
+    return any(isinstance(a, (list, Obj, Func)) for a in [*args, *kwargs.values()])
+
+
+def _free(param: cst.Param) -> bool:
+    """A parameter the model varies: one without a default, or with an int or bool default
+    (a float or string default is taken as given)."""
+    default = param.default
+    if default is None:
+        return True
+    if (
+        isinstance(default, cst.Name)
+        and default.value == "None"
+        and (_RANK.search(param.name.value) or _WORLD.search(param.name.value))
+    ):
+        return True  # `num_replicas=None` asks torch.distributed: any world is legitimate
+    return isinstance(default, cst.Integer) or (
+        isinstance(default, cst.Name) and default.value in {"True", "False"}
+    )
+
+
+def domain(name: str, kind: str):
+    """The values a parameter takes: ranks from 0."""
+    return range(0, 5) if kind == INT and _RANK.search(name) else _DOMAINS[kind]
+
+
+def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
+    """Distributed ranks below the world size; and, to stay clear of inputs a sampler's
+    author may not mean (more samples than the data has), no int above a sequence's length."""
+    lengths = [v for k, v in values.items() if kinds[k] == SEQ]
+    ints = [v for k, v in values.items() if kinds[k] == INT]
+    if lengths and ints and max(ints) > min(lengths):
+        return False
+    ranks = [v for k, v in values.items() if _RANK.search(k)]
+    worlds = [v for k, v in values.items() if _WORLD.search(k)]
+    if ranks and not worlds:
+        return all(r == 0 for r in ranks)
+    return all(r < w for r in ranks for w in worlds)
+
+
+def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
+    """The smallest constructor arguments on which len() differs from the number of items
+    __iter__ yields, by running both in the interpreter; None when they agree on every
+    argument tried or the model cannot run them."""
+    try:
+        for values, (length, count), kinds in runs(ctx):
+            if length != count:
+                order = [p.name.value for p in constructor_params(ctx)]
+                names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
+                return Outcome(length, count, {n: values[n] for n in names}, kinds)
+    except (Unknown, RecursionError):
+        return None
+    return None
+
+
+def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str]]]:
+    """(arguments, (len(), items yielded), each parameter's kind) for each legitimate input
+    the model tries, the smallest first; raises Unknown where the model cannot run the class.
+    A parameter first used on a branch an earlier input did not take starts the grid again."""
+    if not _runnable(ctx):
+        return
+    _, env = _run(ctx, {})
+    kinds = dict(env.kinds)
+    spent = env.steps
+    for _ in range(3):
+        names = sorted(kinds)
+        domains = [domain(n, kinds[n]) for n in names]
+        if math.prod(len(d) for d in domains) > 20 * _COMBINATIONS:
+            return
+        # The smallest inputs first; a class is run on at most _COMBINATIONS of them.
+        grid = sorted(itertools.product(*domains), key=lambda vs: (sum(int(v) for v in vs), vs))
+        grown = False
+        for combo in grid[:_COMBINATIONS]:
+            values = dict(zip(names, combo))
+            if not _legitimate(values, kinds):
+                continue
+            result, env = _run(ctx, values)
+            spent += env.steps
+            if spent > _BUDGET:
+                raise Unknown("too long for the plugin")
+            if any(kinds.get(n, kind) != kind for n, kind in env.kinds.items()):
+                raise Unknown("a parameter of two kinds")
+            if set(env.kinds) - set(kinds):
+                kinds.update(env.kinds)
+                grown = True
+                break
+            if result is not None:
+                yield values, result, kinds
+        if not grown:
+            return
+
+
+def _runnable(ctx: SamplerContext) -> bool:
+    """One of the two methods is the module's code, and every base outside the module is
+    torch's `Sampler`, `BatchSampler` or `DistributedSampler` (whose methods the model
+    knows) or `object`."""
+    methods = ctx.index.methods
+    if "__iter__" not in methods and "__len__" not in methods:
+        return False
+    names = {c.name.value for c in ctx.lineage}
+    for klass in ctx.lineage:
+        for base in klass.bases:
+            if base.keyword is not None:
+                return False
+            value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
+            if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
+                continue
+            name = ctx.imports.qualify(value)
+            if name is None or name.rpartition(".")[2] not in {
+                "Sampler",
+                "BatchSampler",
+                "DistributedSampler",
+                "Generic",
+            }:
+                return False
+            if not (name.startswith("torch.") or name.startswith("typing.")):
+                return False
+    return True

@@ -1,0 +1,67 @@
+"""len() is not the number of items __iter__ yields, on constructor arguments the model runs.
+
+## What it does
+Runs the class's `__init__`, `__len__` and `__iter__` (and the helper methods, properties
+and nested generators they reach) in a small interpreter of its own
+(`core/yieldcount.py`), on small values of the constructor's parameters, and reports
+the first arguments on which `len()` differs from the number of items `__iter__` yields.
+The commonest case is a `__len__` that counts indices while `__iter__` yields batches
+(slices, `torch.split` or `np.array_split` pieces, lists grown by `append`), or the
+reverse; another is `int(n / bs)` over `range(0, n, bs)`.
+
+## Why is this bad
+`len(DataLoader)` is `len()` of the sampler: Lightning ends the epoch after that many
+batches, and schedulers and progress bars plan with it. Counting indices where batches
+are yielded promises `batch_size` times too many steps.
+
+## Use instead
+Count what `__iter__` yields: `-(-n // batch_size)` batches for batches of `batch_size`
+with a short tail, `n // batch_size` without it, `n` for single indices.
+
+## Fix safety
+No automatic fix: which of the two sides is meant is the author's decision.
+
+## Known problems
+The interpreter stops (and the rule says nothing) at anything it does not know: a value
+read from the data (lengths, labels), a random draw in a test, a call outside the module
+or outside the parts of torch/numpy it models, a base class outside the module other than
+torch's `Sampler` and `BatchSampler`. `dplen check` runs those. Parameters take values
+from 1 to 5, sequences lengths from 1 to 8, with no int above a sequence's length and a
+rank below the world size; a class that is wrong only beyond that is not reported.
+"""
+
+from __future__ import annotations
+
+from ..core.itershape import BATCH, SAMPLE
+from ..core.yieldcount import counterexample
+from .base import ClassRule
+
+_REASON = "make __len__ count what __iter__ yields (batches for a batch sampler, indices for a sampler)"
+_UNITS = {BATCH: ("batch", "batches"), SAMPLE: ("index", "indices")}
+
+
+class CountByRunning(ClassRule):
+    code = "DPL115"
+    title = "len() is not the number of items __iter__ yields, by running both"
+    gating = True
+    looks_at = "`len()` with the items `__iter__` yields, run on small constructor arguments"
+    # Reported only where no other gating rule speaks for the class: they say why.
+    fallback = True
+    doc_cases = ("invalid_range_starts_int_division", "valid_range_starts_ceiling")
+
+    def check_class(self, ctx):
+        # A class that inherits __len__ from a base of the module is reported at its own
+        # __iter__; one that inherits __iter__ is judged where __len__ is.
+        own = "__len__" if ctx.defines("__len__") else "__iter__" if ctx.defines("__iter__") else None
+        if own is None:
+            return
+        found = counterexample(ctx)
+        if found is None:
+            return
+        unit = _UNITS.get(ctx.shape.unit, ("item", "items"))[found.count != 1]
+        inherited = "" if own == "__len__" else "inherited "
+        message = (
+            f"{inherited}len() is not what __iter__ yields "
+            f"({found.describe(70)}: len {found.length}, {found.count} {unit})"
+        )
+        yield self.manual(ctx.index.methods[own].name, message, _REASON)

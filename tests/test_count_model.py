@@ -1,0 +1,71 @@
+"""DPL115's findings are runs, not resemblances: the input each message names, given to
+the real class, shows exactly the len() and the count the message states; and every
+correct fixture agrees with itself on every input the model tries."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from flake8_dplen.core.analysis import DEFAULT_CONFIG, analyze_source, sampler_contexts
+from flake8_dplen.core.yieldcount import SEQ, Unknown, runs
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"
+_MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\d+), (?P<count>\d+) \w+\)$")
+
+
+def _build(cls, arguments):
+    """The class built with these arguments: `len(x)=k` is a list of k elements."""
+    kwargs = {}
+    for part in arguments.split(", "):
+        name, value = part.split("=")
+        if name.startswith("len("):
+            kwargs[name[4:-1]] = list(range(int(value)))
+        else:
+            kwargs[name] = value == "True" if value in {"True", "False"} else int(value)
+    return cls(**kwargs)
+
+
+def _sampler_class(namespace, ctx):
+    return namespace[ctx.cls.name.value]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("invalid_*.py")), ids=lambda p: p.stem)
+def test_the_named_input_reproduces_the_mismatch(path):
+    source = path.read_text()
+    _, located = analyze_source(source)
+    findings = [item.finding for item in located if item.finding.code == "DPL115"]
+    assert findings, "DPL115 not reported"
+    namespace = runpy.run_path(str(path))
+    for finding in findings:
+        match = _MESSAGE.search(finding.message)
+        assert match, finding.message
+        sampler = _build(namespace[finding.cls.name.value], match["args"])
+        assert len(sampler) == int(match["len"])
+        assert len(list(iter(sampler))) == int(match["count"])
+        assert len(sampler) != len(list(iter(sampler)))
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.stem)
+def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
+    """The interpreter's len() and count equal the real class's on every input it tries;
+    a correct fixture agrees with itself on all of them."""
+    namespace = runpy.run_path(str(path))
+    for ctx in sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG):
+        try:
+            tried = list(runs(ctx))
+        except Unknown:  # the model does not run it (the fixture says why)
+            continue
+        for values, (length, count), kinds in tried:
+            arguments = {n: list(range(v)) if kinds[n] == SEQ else v for n, v in values.items()}
+            sampler = namespace[ctx.cls.name.value](**arguments)
+            assert (len(sampler), len(list(iter(sampler)))) == (length, count), (
+                ctx.cls.name.value,
+                arguments,
+            )
+            if path.name.startswith("valid_"):
+                assert length == count, (ctx.cls.name.value, arguments)
