@@ -10,7 +10,9 @@ ready-to-paste test.
 
 from __future__ import annotations
 
+import copy
 import inspect
+import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -18,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import Fields, fields_read, has_default
+from .reads import DataShape, Fields, data_shape, fields_read, has_default
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -123,6 +125,71 @@ def _data(ctx: _Context) -> st.SearchStrategy:
     if ctx.records:
         return st.builds(_records, _count(ctx), st.integers(0, 3))
     return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
+
+
+TABLE = "from flake8_dplen.check.records import Table"
+# What a field of an item is, by its name: a size used for bucketing, budgets and length
+# limits (`lengths`, `num_tokens`, `height`, `duration`), an aspect ratio, a file name;
+# any other is a key items are grouped by (`pid`, `targets`, `label`, an unnamed field).
+_SIZE_FIELD = re.compile(r"len|size|dur|frame|token|height|width|count|area|time|sec|^n_|^num|^[wh]$", re.I)
+_RATIO_FIELD = re.compile(r"ratio|aspect|scale", re.I)
+_PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
+
+
+def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
+    """One value per item for the field ``name``, drawn with the skew that trips samplers:
+    keys in a drawn number of groups (every item in one, singletons, groups smaller than
+    any K), uneven sizes around the unit (some above a limit drawn the same way)."""
+    if _RATIO_FIELD.search(name):
+        return st.lists(st.sampled_from([0.5, 0.75, 1.0, 1.5, 2.0]), min_size=n, max_size=n)
+    if _SIZE_FIELD.search(name):
+        return st.lists(st.integers(1, 2 * ctx.unit + 1), min_size=n, max_size=n)
+    if _PATH_FIELD.search(name):
+        return st.just([f"{i}.jpg" for i in range(n)])
+    return st.integers(1, max(1, n)).flatmap(
+        lambda groups: st.lists(st.integers(0, groups - 1), min_size=n, max_size=n)
+    )
+
+
+def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
+    """An attribute of the dataset: one number when its name says a count (`num_classes`),
+    else one value per item."""
+    if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
+        return _size(ctx)
+    return _field(ctx, name, n)
+
+
+def _table(shape: DataShape) -> Builder:
+    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
+
+    def build(ctx: _Context) -> st.SearchStrategy:
+        if ctx.records:
+            return _data(ctx)
+
+        @st.composite
+        def draw(draw) -> Shown:
+            n = draw(_count(ctx))
+            items = None
+            if shape.fields:
+                fields = [draw(_field(ctx, shape.fields[i], n)) for i in sorted(shape.fields)]
+                items = [tuple(values[j] for values in fields) for j in range(n)]
+            elif shape.keys:
+                keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
+                items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
+            infos = {}
+            for method, keys in sorted(shape.infos.items()):
+                drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
+                infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
+            from .records import Table
+
+            table = Table(n, items, columns, infos)
+            # A fresh copy for every sampler: a class may sort or pop what it is given.
+            return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))
+
+        return draw()
+
+    return build
 
 
 def _index_list(ctx: _Context) -> st.SearchStrategy:
@@ -475,6 +542,9 @@ def calls(
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role = None if param.name in overrides else _role(param.name, hints.get(param.name))
+        if role is _data and inspect.isclass(target):
+            shape = data_shape(target, param.name)
+            role = _table(shape) if shape else role
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:

@@ -113,3 +113,129 @@ def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
 def has_default(fields: Fields, name: str) -> Tuple[bool, Any]:
     value = fields.defaults[name]
     return value is not _NO_DEFAULT, value
+
+
+@dataclass
+class DataShape:
+    """How the class uses the items of a dataset parameter: the shape of data to generate.
+
+    ``fields``: items are tuples (``for _, pid, cam in data_source``, ``data_source[i][1]``),
+    position -> the name the code gives it ("" unnamed); ``keys``: items are dicts
+    (``dataset[i]["label"]``); ``columns``: attributes of the dataset read as one value per
+    item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
+    whose result is read by key (``dataset.get_data_info(i)["height"]``)."""
+
+    fields: Dict[int, str] = field(default_factory=dict)
+    keys: Set[str] = field(default_factory=set)
+    columns: Set[str] = field(default_factory=set)
+    infos: Dict[str, Set[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.keys or self.columns or self.infos)
+
+
+def _stored(tree: ast.AST, param: str) -> Set[str]:
+    """``param`` and the attributes of ``self`` the constructor stores it in."""
+    roots = {param}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == param:
+            roots |= {ast.unparse(t) for t in node.targets if isinstance(t, ast.Attribute)}
+    return roots
+
+
+def _is_root(node: ast.AST, roots: Set[str]) -> bool:
+    return isinstance(node, (ast.Name, ast.Attribute)) and ast.unparse(node) in roots
+
+
+def _iterated(node: ast.AST, roots: Set[str]) -> bool:
+    """``node`` iterates the items: the dataset itself, or ``enumerate(dataset)``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate":
+        return bool(node.args) and _is_root(node.args[0], roots)
+    return _is_root(node, roots)
+
+
+def _item_target(target: ast.AST, iterated: ast.AST) -> Optional[ast.AST]:
+    """The part of a loop target bound to an item (`(_, pid, _)` of `index, (_, pid, _)`)."""
+    if isinstance(iterated, ast.Call):  # enumerate: (index, item)
+        if isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            return target.elts[1]
+        return None
+    return target
+
+
+def data_shape(cls: type, param: str) -> DataShape:
+    """What the class's methods do with the items of ``param`` (see :class:`DataShape`)."""
+    shape = DataShape()
+    tree = _source_tree(cls)
+    if tree is None:
+        return shape
+    roots = _stored(tree, param)
+    items: Set[str] = set()  # names bound to one item: `for item in dataset`, `item = dataset[i]`
+    infos: Dict[str, str] = {}  # names bound to `dataset.get_data_info(i)` -> the method
+
+    def unpacked(target: ast.AST) -> None:
+        if isinstance(target, ast.Name):
+            items.add(target.id)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for i, elt in enumerate(target.elts):
+                name = elt.id if isinstance(elt, ast.Name) and elt.id != "_" else ""
+                if name or i not in shape.fields:
+                    shape.fields[i] = name
+
+    for node in ast.walk(tree):
+        loops = []
+        if isinstance(node, (ast.For, ast.comprehension)):
+            loops.append((node.target, node.iter))
+        for target, iterated in loops:
+            if _iterated(iterated, roots):
+                item = _item_target(target, iterated)
+                if item is not None:
+                    unpacked(item)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            value = node.value
+            if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
+                unpacked(node.targets[0])
+            elif (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and _is_root(value.func.value, roots)
+                and isinstance(node.targets[0], ast.Name)
+            ):
+                infos[node.targets[0].id] = value.func.attr
+    callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            inner, key = node.value, node.slice.value
+            if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
+                isinstance(inner, ast.Name) and inner.id in items
+            ):
+                if isinstance(key, int) and not isinstance(key, bool) and key >= 0:
+                    shape.fields.setdefault(key, "")
+                elif isinstance(key, str):
+                    shape.keys.add(key)
+            elif isinstance(key, str):
+                method = None
+                if isinstance(inner, ast.Name) and inner.id in infos:
+                    method = infos[inner.id]
+                elif (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and _is_root(inner.func.value, roots)
+                ):
+                    method = inner.func.attr
+                if method is not None:
+                    shape.infos.setdefault(method, set()).add(key)
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Load)
+            and id(node) not in callees
+            and _is_root(node.value, roots)
+            and not node.attr.startswith("_")
+            and ast.unparse(node) not in roots
+        ):
+            shape.columns.add(node.attr)
+    if shape.fields:
+        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
+        for i in range(max(shape.fields) + 1):
+            shape.fields.setdefault(i, "")
+    return shape

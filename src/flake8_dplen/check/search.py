@@ -321,12 +321,14 @@ def _source(function: Any) -> str:
 
 
 def _lacks_data(exc: BaseException) -> bool:
-    """Whether the sampler asked a generated dataset (a range) or a generated torch sampler
-    for something it does not have: `dataset.get_data_info`, `sampler.dataset`."""
+    """Whether the sampler asked a generated dataset (a range, a Table) or a generated torch
+    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`."""
     if not isinstance(exc, AttributeError):
         return False
+    from .records import Table
+
     obj = getattr(exc, "obj", None)
-    return isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data")
+    return isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data")
 
 
 def check_class(cls: type, options: Options = Options()) -> Result:
