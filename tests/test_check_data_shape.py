@@ -130,6 +130,8 @@ class ExactLengthFilter(LengthFilter):
 
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
+    # A subclass that only changes a method: its base's loop over the data is read.
+    assert data_shape(ExactPKSampler, "data_source") == data_shape(PKSampler, "data_source")
     assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"})
     assert data_shape(TokenBudget, "dataset") == DataShape(infos={"get_data_info": {"num_tokens"}})
     assert data_shape(LengthFilter, "dataset") == DataShape(keys={"length"})

@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from hypothesis import strategies as st
 
 from .reads import DataShape, Fields, data_shape, fields_read, has_default
+from .records import TABLE, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -127,7 +128,6 @@ def _data(ctx: _Context) -> st.SearchStrategy:
     return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
-TABLE = "from flake8_dplen.check.records import Table"
 # What a field of an item is, by its name: a size used for bucketing, budgets and length
 # limits (`lengths`, `num_tokens`, `height`, `duration`), an aspect ratio, a file name;
 # any other is a key items are grouped by (`pid`, `targets`, `label`, an unnamed field).
@@ -181,8 +181,6 @@ def _table(shape: DataShape) -> Builder:
             for method, keys in sorted(shape.infos.items()):
                 drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
                 infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
-            from .records import Table
-
             table = Table(n, items, columns, infos)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))

@@ -164,12 +164,29 @@ def _item_target(target: ast.AST, iterated: ast.AST) -> Optional[ast.AST]:
 
 
 def data_shape(cls: type, param: str) -> DataShape:
-    """What the class's methods do with the items of ``param`` (see :class:`DataShape`)."""
+    """What the methods of the class and of its bases (not torch's) do with the items of
+    ``param`` (see :class:`DataShape`): a base often holds the loop over the data."""
     shape = DataShape()
-    tree = _source_tree(cls)
-    if tree is None:
-        return shape
-    roots = _stored(tree, param)
+    stored: Set[str] = set()
+    trees = []
+    for klass in cls.__mro__:
+        if klass is object or klass.__module__.split(".")[0] in ("torch", "typing", "builtins"):
+            continue
+        tree = _source_tree(klass)
+        if tree is not None:
+            trees.append(tree)
+            # The attribute the constructor stores it in is read by the other classes' methods.
+            stored |= _stored(tree, param)
+    for tree in trees:
+        _read_shape(tree, stored | {param}, shape)
+    if shape.fields:
+        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
+        for i in range(max(shape.fields) + 1):
+            shape.fields.setdefault(i, "")
+    return shape
+
+
+def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
     items: Set[str] = set()  # names bound to one item: `for item in dataset`, `item = dataset[i]`
     infos: Dict[str, str] = {}  # names bound to `dataset.get_data_info(i)` -> the method
 
@@ -234,8 +251,3 @@ def data_shape(cls: type, param: str) -> DataShape:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
-    if shape.fields:
-        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
-        for i in range(max(shape.fields) + 1):
-            shape.fields.setdefault(i, "")
-    return shape

@@ -1,4 +1,5 @@
-"""A generated dataset whose items answer whatever a sampler asks of them.
+"""Generated datasets: :class:`Table`, shaped as the class's code reads its data
+(reads.data_shape), and :class:`Records`, whose items answer whatever a sampler asks.
 
 Some samplers read their data through the dataset: ``dataset.get_data_info(i)["width"]``
 to group images by aspect ratio, ``dataset.get_dataset_source(i)`` to bucket by source.
@@ -85,6 +86,10 @@ class Records(_Rows):
 
     def __repr__(self) -> str:
         return f"Records({self.n}, seed={self.seed})"
+
+
+# The import a pasted test needs for a Table.
+TABLE = "from flake8_dplen.check.records import Table"
 
 
 class Table:

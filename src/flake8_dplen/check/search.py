@@ -320,15 +320,20 @@ def _source(function: Any) -> str:
         return ""
 
 
-def _lacks_data(exc: BaseException) -> bool:
+def _lacks_data(exc: BaseException, call: Call) -> bool:
     """Whether the sampler asked a generated dataset (a range, a Table) or a generated torch
-    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`."""
+    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`; or
+    asked a value of a Table for an attribute (`item.platform` of `dataset.items`), which
+    a field drawn by its name cannot have."""
+    from .records import TABLE, Table
+
     if not isinstance(exc, AttributeError):
         return False
-    from .records import Table
-
     obj = getattr(exc, "obj", None)
-    return isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data")
+    if isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data"):
+        return True
+    tabled = any(TABLE in shown.imports for _, shown, _ in call.args)
+    return tabled and isinstance(obj, (int, float, str, tuple, dict, list))
 
 
 def check_class(cls: type, options: Options = Options()) -> Result:
@@ -383,7 +388,7 @@ def _search(
             verdict = _judge(call, reg, options, state)
         except _Invalid as exc:
             state.last_invalid = str(exc)
-            state.wants_records = state.wants_records or _lacks_data(exc.cause)
+            state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
             reject()
         finally:
             # The budget runs from the end of the first try: drawing and building the first
