@@ -93,6 +93,7 @@ class _State:
     last_invalid: str = ""
     random_seen: bool = False
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
+    tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
 
 
@@ -325,15 +326,20 @@ def _lacks_data(exc: BaseException, call: Call) -> bool:
     sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`; or
     asked a value of a Table for an attribute (`item.platform` of `dataset.items`), which
     a field drawn by its name cannot have."""
-    from .records import TABLE, Table
+    from .records import Table
 
     if not isinstance(exc, AttributeError):
         return False
     obj = getattr(exc, "obj", None)
     if isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data"):
         return True
-    tabled = any(TABLE in shown.imports for _, shown, _ in call.args)
-    return tabled and isinstance(obj, (int, float, str, tuple, dict, list))
+    return _tabled(call) and isinstance(obj, (int, float, str, tuple, dict, list))
+
+
+def _tabled(call: Call) -> bool:
+    from .records import TABLE
+
+    return any(TABLE in shown.imports for _, shown, _ in call.args)
 
 
 def check_class(cls: type, options: Options = Options()) -> Result:
@@ -389,6 +395,7 @@ def _search(
         except _Invalid as exc:
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
+            state.tabled = state.tabled or _tabled(call)
             reject()
         finally:
             # The budget runs from the end of the first try: drawing and building the first
@@ -427,7 +434,10 @@ def _search(
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
-    return result, state.wants_records
+    # A Table that no sampler was built from is no better than records: the shape read
+    # from the code can be wrong (a flag read as one value per item), and records answer
+    # whatever is asked.
+    return result, state.wants_records or (state.tabled and result.status == CANNOT_BUILD)
 
 
 @contextmanager
