@@ -171,3 +171,39 @@ def test_a_table_is_rebuilt_from_its_repr():
     assert list(again) == [(0, 1), (1, 1)] and again.lengths == [3, 4] and again.info(1) == {"h": 2}
     with pytest.raises(AttributeError):
         table.missing
+
+
+class GroupedBatches(Sampler):
+    """detectron2's grouped batching, reduced: batches within each group of `group_ids`
+    (aspect-ratio groups), every group's tail kept; len() is one ceil over the sampler."""
+
+    def __init__(self, sampler, group_ids, batch_size: int):
+        self.sampler, self.group_ids, self.batch_size = sampler, group_ids, batch_size
+
+    def __iter__(self):
+        buffers = defaultdict(list)
+        for idx in self.sampler:
+            group = buffers[self.group_ids[idx]]
+            group.append(idx)
+            if len(group) == self.batch_size:
+                yield list(group)
+                group.clear()
+        yield from (list(b) for b in buffers.values() if b)
+
+    def __len__(self):
+        return math.ceil(len(self.sampler) / self.batch_size)
+
+
+class ExactGroupedBatches(GroupedBatches):
+    def __len__(self):
+        counts = defaultdict(int)
+        for idx in self.sampler:
+            counts[self.group_ids[idx]] += 1
+        return sum(math.ceil(c / self.batch_size) for c in counts.values())
+
+
+def test_per_item_values_named_by_the_parameter():
+    # `group_ids`: keys in drawn groups, as a Table's key field (it had no strategy on main).
+    result = check_class(GroupedBatches, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert check_class(ExactGroupedBatches, OPTIONS).status == OK

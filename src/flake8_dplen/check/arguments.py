@@ -134,6 +134,7 @@ def _data(ctx: _Context) -> st.SearchStrategy:
 _SIZE_FIELD = re.compile(r"len|size|dur|frame|token|height|width|count|area|time|sec|^n_|^num|^[wh]$", re.I)
 _RATIO_FIELD = re.compile(r"ratio|aspect|scale", re.I)
 _PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
+_RATIOS = [0.5, 0.75, 1.0, 1.5, 2.0]
 
 
 def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
@@ -141,7 +142,7 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     keys in a drawn number of groups (every item in one, singletons, groups smaller than
     any K), uneven sizes around the unit (some above a limit drawn the same way)."""
     if _RATIO_FIELD.search(name):
-        return st.lists(st.sampled_from([0.5, 0.75, 1.0, 1.5, 2.0]), min_size=n, max_size=n)
+        return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
     if _SIZE_FIELD.search(name):
         return st.lists(st.integers(1, 2 * ctx.unit + 1), min_size=n, max_size=n)
     if _PATH_FIELD.search(name):
@@ -149,6 +150,11 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     return st.integers(1, max(1, n)).flatmap(
         lambda groups: st.lists(st.integers(0, groups - 1), min_size=n, max_size=n)
     )
+
+
+def _keys(ctx: _Context) -> st.SearchStrategy:
+    """A list of group keys, as a key field of a Table is drawn."""
+    return _count(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
 
 
 def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
@@ -300,7 +306,8 @@ BY_NAME: Dict[str, Builder] = {
         ["start_iteration", "start_index", "start_iter", "offset", "skip", "skip_batches"], _ints
     ),
     **dict.fromkeys(["lengths", "lens", "sizes", "seq_lens", "seq_lengths"], _lengths),
-    **dict.fromkeys(["labels", "targets", "class_ids"], _lists_of(st.integers(0, 3))),
+    # `y`: the labels, as scikit-learn names them.
+    **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
     **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
@@ -341,6 +348,14 @@ def _by_name(name: str) -> Optional[Builder]:
         return _rank
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
         return _ints
+    # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
+    # `group_ids`): drawn as a field of a Table is.
+    if lowered.endswith("s") and _RATIO_FIELD.search(lowered):
+        return _lists_of(st.sampled_from(_RATIOS))
+    if lowered.endswith("s") and _SIZE_FIELD.search(lowered):
+        return _lengths
+    if lowered.endswith(("ids", "labels", "targets")):
+        return _keys
     return None
 
 
