@@ -207,3 +207,28 @@ def test_per_item_values_named_by_the_parameter():
     result = check_class(GroupedBatches, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
     assert check_class(ExactGroupedBatches, OPTIONS).status == OK
+
+
+class PerItemLengths(Sampler):
+    """Takes the dataset and a list of its lengths; refuses a list of another length, as
+    cut2min's bucket sampler asserts."""
+
+    def __init__(self, dataset, seqlens, batch_size: int):
+        if len(seqlens) != len(dataset):
+            raise ValueError("one length per item")
+        self.order = sorted(range(len(dataset)), key=seqlens.__getitem__)
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for i in range(0, len(self.order), self.batch_size):
+            yield self.order[i : i + self.batch_size]
+
+    def __len__(self):
+        return len(self.order) // self.batch_size
+
+
+def test_a_list_per_item_is_as_long_as_the_dataset():
+    result = check_class(PerItemLengths, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    args = {name: shown.make() for name, shown, _ in result.call.args}
+    assert len(args["seqlens"]) == len(args["dataset"])

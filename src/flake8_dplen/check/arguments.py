@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from hypothesis import strategies as st
 
 from .reads import DataShape, Fields, data_shape, fields_read, has_default
-from .records import TABLE, Table
+from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -82,6 +82,9 @@ class _Context:
     unit: int
     world: int = 1  # drawn before `rank`, which is drawn in range(world)
     records: bool = False  # datasets are Records, not ranges (see records.py)
+    # Items of the dataset drawn first: a list with one value per item (`seqlens`,
+    # `group_ids`) is as long, as a caller passes them; None: no dataset drawn.
+    items: Optional[int] = None
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -103,6 +106,11 @@ def _size(ctx: _Context) -> st.SearchStrategy:
     # processes refuses any other batch size.
     edges = sorted({1, 2, max(1, u - 1), u, u + 1, w, 2 * w})
     return st.one_of(st.sampled_from(edges), st.integers(1, 12))
+
+
+def _per_item(ctx: _Context) -> st.SearchStrategy:
+    """The length of a list with one value per item: the dataset's, once one is drawn."""
+    return st.just(ctx.items) if ctx.items is not None else _count(ctx)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -154,7 +162,7 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
 
 def _keys(ctx: _Context) -> st.SearchStrategy:
     """A list of group keys, as a key field of a Table is drawn."""
-    return _count(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
+    return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
 
 
 def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
@@ -201,7 +209,7 @@ def _index_list(ctx: _Context) -> st.SearchStrategy:
 
 
 def _lists_of(values: st.SearchStrategy) -> Builder:
-    return lambda ctx: _count(ctx).flatmap(lambda n: st.lists(values, min_size=n, max_size=n)).map(_literal)
+    return lambda ctx: _per_item(ctx).flatmap(lambda n: st.lists(values, min_size=n, max_size=n)).map(_literal)
 
 
 def _lengths(ctx: _Context) -> st.SearchStrategy:
@@ -555,13 +563,11 @@ def calls(
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role = None if param.name in overrides else _role(param.name, hints.get(param.name))
-        if role is _data and inspect.isclass(target):
-            shape = data_shape(target, param.name)
-            role = _table(shape) if shape else role
+        shape = data_shape(target, param.name) if role is _data and inspect.isclass(target) else None
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:
-            builder = _builder(param, role)
+            builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
             builder = _read_fields(fields_read(target, param.name), param.name)
         if builder is None:
@@ -570,7 +576,8 @@ def calls(
                 " and the class reads no attribute or key of it)"
             )
         plan.append((param, builder, role))
-    plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
+    # Datasets before the lists with one value per item, which take their length.
+    plan.sort(key=lambda entry: 0 if entry[2] in (_world, _data) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
 
     @st.composite
@@ -586,6 +593,9 @@ def calls(
             if role is _world:
                 world = shown.make()
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
+            elif role is _data and ctx.items is None:
+                value = shown.make()  # the parameter's default may be None
+                ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
