@@ -13,6 +13,7 @@ import random
 from collections import defaultdict
 
 import pytest
+import shape_helpers
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.reads import DataShape, data_shape
@@ -23,16 +24,9 @@ from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 OPTIONS = Options(budget=3.0, seed=0)
 
 
-class PKSampler(Sampler):
+class _PK(Sampler):
     """P identities x K images; an identity with fewer than K images gives them all once,
     while len() counts K for every one."""
-
-    def __init__(self, data_source, num_instances: int):
-        self.num_instances = num_instances
-        self.index_dic = defaultdict(list)
-        for index, (_, pid, _) in enumerate(data_source):
-            self.index_dic[pid].append(index)
-        self.pids = list(self.index_dic)
 
     def _take(self, indices):
         return random.sample(indices, min(len(indices), self.num_instances))
@@ -45,6 +39,15 @@ class PKSampler(Sampler):
 
     def __len__(self):
         return len(self.pids) * self.num_instances
+
+
+class PKSampler(_PK):
+    def __init__(self, data_source, num_instances: int):
+        self.num_instances = num_instances
+        self.index_dic = defaultdict(list)
+        for index, (_, pid, _) in enumerate(data_source):
+            self.index_dic[pid].append(index)
+        self.pids = list(self.index_dic)
 
 
 class ExactPKSampler(PKSampler):
@@ -232,3 +235,22 @@ def test_a_list_per_item_is_as_long_as_the_dataset():
     assert result.status == COUNTEREXAMPLE, result.why
     args = {name: shown.make() for name, shown, _ in result.call.args}
     assert len(args["seqlens"]) == len(args["dataset"])
+
+
+class HelpedPK(_PK):
+    """The P x K sampler whose index is built by a helper of another module: the loop
+    that unpacks the items is only there."""
+
+    def __init__(self, data_source, num_instances: int):
+        self.num_instances = num_instances
+        self.index_dic = self._index(data_source)
+        self.pids = list(self.index_dic)
+
+    def _index(self, source):
+        return shape_helpers.index_by_identity(source)
+
+
+def test_helpers_the_data_is_handed_to_are_read():
+    # self._index(data_source, ...) -> shape_helpers.index_by_identity(source) -> samples.
+    assert data_shape(HelpedPK, "data_source").fields == {0: "", 1: "identity", 2: ""}
+    assert check_class(HelpedPK, OPTIONS).status == COUNTEREXAMPLE

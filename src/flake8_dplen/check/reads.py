@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -174,16 +176,90 @@ def data_shape(cls: type, param: str) -> DataShape:
             continue
         tree = _source_tree(klass)
         if tree is not None:
-            trees.append(tree)
+            trees.append((klass, tree))
             # The attribute the constructor stores it in is read by the other classes' methods.
             stored |= _stored(tree, param)
-    for tree in trees:
+    seen: Set[Any] = set()
+    for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
+        _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
     if shape.fields:
         # Positions up to the highest one read: `data_source[i][2]` is the third of three.
         for i in range(max(shape.fields) + 1):
             shape.fields.setdefault(i, "")
     return shape
+
+
+# Helpers followed from the class: a helper's helpers, and no further.
+_HELPER_DEPTH = 2
+
+
+_INSTALLED = (f"{os.sep}site-packages{os.sep}", f"{os.sep}dist-packages{os.sep}")
+
+
+def _package_folder(module: Any) -> Optional[str]:
+    """The folder of the package a module belongs to (its own folder, for a plain module):
+    helpers are followed there, not into installed libraries (a plain module installed
+    on its own would make all of them its folder)."""
+    top = sys.modules.get(module.__name__.split(".")[0], module)
+    path = getattr(top, "__file__", None) or getattr(module, "__file__", None)
+    if not path:
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    plain = not hasattr(top, "__path__")
+    return None if plain and any(part in folder + os.sep for part in _INSTALLED) else folder
+
+
+def _callee(func: ast.AST, owner: Any, module: Any) -> Tuple[Any, int]:
+    """The function a call names (`helper`, `utils.helper`, `self._method`) and how many
+    of its parameters come before the call's arguments (1: `self`)."""
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        return (getattr(owner, func.attr, None), 1) if owner is not None else (None, 0)
+    value: Any = module
+    for name in reversed(_dotted(func) or []):
+        value = getattr(value, name, None) if value is not None else None
+    return value, 0
+
+
+def _dotted(node: ast.AST) -> Optional[List[str]]:
+    """`utils.helper` -> ["helper", "utils"] (innermost last); None for anything else."""
+    names: List[str] = []
+    while isinstance(node, ast.Attribute):
+        names.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        return names + [node.id]
+    return None
+
+
+def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
+    """Reads the helpers of the package (functions of its modules, methods of the class)
+    that the data is handed to, under the name of the parameter that receives it."""
+    module = sys.modules.get(getattr(owner, "__module__", ""))
+    folder = _package_folder(module) if module is not None else None
+    if depth == 0 or folder is None:
+        return
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function, skipped = _callee(node.func, owner if inspect.isclass(owner) else None, module)
+        if not inspect.isfunction(function) or function in seen:
+            continue
+        try:
+            source = os.path.abspath(inspect.getsourcefile(function) or "")
+            params = list(inspect.signature(function).parameters)[skipped:]
+        except (TypeError, ValueError):
+            continue
+        if not source.startswith(folder + os.sep):
+            continue
+        names = {params[i] for i, arg in enumerate(node.args) if i < len(params) and _is_root(arg, roots)}
+        names |= {kw.arg for kw in node.keywords if kw.arg in params and _is_root(kw.value, roots)}
+        helper = _source_tree(function) if names else None
+        if helper is None:
+            continue
+        seen.add(function)
+        _read_shape(helper, names, shape)
+        _follow(function, helper, names, shape, seen, depth - 1)
 
 
 def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
