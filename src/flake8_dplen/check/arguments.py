@@ -10,7 +10,9 @@ ready-to-paste test.
 
 from __future__ import annotations
 
+import copy
 import inspect
+import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -18,7 +20,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import Fields, fields_read, has_default
+from .reads import DataShape, Fields, data_shape, fields_read, has_default
+from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -79,6 +82,9 @@ class _Context:
     unit: int
     world: int = 1  # drawn before `rank`, which is drawn in range(world)
     records: bool = False  # datasets are Records, not ranges (see records.py)
+    # Items of the dataset drawn first: a list with one value per item (`seqlens`,
+    # `group_ids`) is as long, as a caller passes them; None: no dataset drawn.
+    items: Optional[int] = None
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -100,6 +106,11 @@ def _size(ctx: _Context) -> st.SearchStrategy:
     # processes refuses any other batch size.
     edges = sorted({1, 2, max(1, u - 1), u, u + 1, w, 2 * w})
     return st.one_of(st.sampled_from(edges), st.integers(1, 12))
+
+
+def _per_item(ctx: _Context) -> st.SearchStrategy:
+    """The length of a list with one value per item: the dataset's, once one is drawn."""
+    return st.just(ctx.items) if ctx.items is not None else _count(ctx)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -125,12 +136,80 @@ def _data(ctx: _Context) -> st.SearchStrategy:
     return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
+# What a field of an item is, by its name: a size used for bucketing, budgets and length
+# limits (`lengths`, `num_tokens`, `height`, `duration`), an aspect ratio, a file name;
+# any other is a key items are grouped by (`pid`, `targets`, `label`, an unnamed field).
+_SIZE_FIELD = re.compile(r"len|size|dur|frame|token|height|width|count|area|time|sec|^n_|^num|^[wh]$", re.I)
+_RATIO_FIELD = re.compile(r"ratio|aspect|scale", re.I)
+_PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
+_RATIOS = [0.5, 0.75, 1.0, 1.5, 2.0]
+
+
+def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
+    """One value per item for the field ``name``, drawn with the skew that trips samplers:
+    keys in a drawn number of groups (every item in one, singletons, groups smaller than
+    any K), uneven sizes around the unit (some above a limit drawn the same way)."""
+    if _RATIO_FIELD.search(name):
+        return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
+    if _SIZE_FIELD.search(name):
+        return st.lists(st.integers(1, 2 * ctx.unit + 1), min_size=n, max_size=n)
+    if _PATH_FIELD.search(name):
+        return st.just([f"{i}.jpg" for i in range(n)])
+    return st.integers(1, max(1, n)).flatmap(
+        lambda groups: st.lists(st.integers(0, groups - 1), min_size=n, max_size=n)
+    )
+
+
+def _keys(ctx: _Context) -> st.SearchStrategy:
+    """A list of group keys, as a key field of a Table is drawn."""
+    return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
+
+
+def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
+    """An attribute of the dataset: one number when its name says a count (`num_classes`),
+    else one value per item."""
+    if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
+        return _size(ctx)
+    return _field(ctx, name, n)
+
+
+def _table(shape: DataShape) -> Builder:
+    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
+
+    def build(ctx: _Context) -> st.SearchStrategy:
+        if ctx.records:
+            return _data(ctx)
+
+        @st.composite
+        def draw(draw) -> Shown:
+            n = draw(_count(ctx))
+            items = None
+            if shape.fields:
+                fields = [draw(_field(ctx, shape.fields[i], n)) for i in sorted(shape.fields)]
+                items = [tuple(values[j] for values in fields) for j in range(n)]
+            elif shape.keys:
+                keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
+                items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
+            infos = {}
+            for method, keys in sorted(shape.infos.items()):
+                drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
+                infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
+            table = Table(n, items, columns, infos)
+            # A fresh copy for every sampler: a class may sort or pop what it is given.
+            return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))
+
+        return draw()
+
+    return build
+
+
 def _index_list(ctx: _Context) -> st.SearchStrategy:
     return _count(ctx).map(lambda n: _literal(list(range(n))))
 
 
 def _lists_of(values: st.SearchStrategy) -> Builder:
-    return lambda ctx: _count(ctx).flatmap(lambda n: st.lists(values, min_size=n, max_size=n)).map(_literal)
+    return lambda ctx: _per_item(ctx).flatmap(lambda n: st.lists(values, min_size=n, max_size=n)).map(_literal)
 
 
 def _lengths(ctx: _Context) -> st.SearchStrategy:
@@ -235,7 +314,8 @@ BY_NAME: Dict[str, Builder] = {
         ["start_iteration", "start_index", "start_iter", "offset", "skip", "skip_batches"], _ints
     ),
     **dict.fromkeys(["lengths", "lens", "sizes", "seq_lens", "seq_lengths"], _lengths),
-    **dict.fromkeys(["labels", "targets", "class_ids"], _lists_of(st.integers(0, 3))),
+    # `y`: the labels, as scikit-learn names them.
+    **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
     **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
@@ -276,6 +356,14 @@ def _by_name(name: str) -> Optional[Builder]:
         return _rank
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
         return _ints
+    # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
+    # `group_ids`): drawn as a field of a Table is.
+    if lowered.endswith("s") and _RATIO_FIELD.search(lowered):
+        return _lists_of(st.sampled_from(_RATIOS))
+    if lowered.endswith("s") and _SIZE_FIELD.search(lowered):
+        return _lengths
+    if lowered.endswith(("ids", "labels", "targets")):
+        return _keys
     return None
 
 
@@ -475,10 +563,11 @@ def calls(
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role = None if param.name in overrides else _role(param.name, hints.get(param.name))
+        shape = data_shape(target, param.name) if role is _data and inspect.isclass(target) else None
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:
-            builder = _builder(param, role)
+            builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
             builder = _read_fields(fields_read(target, param.name), param.name)
         if builder is None:
@@ -487,7 +576,8 @@ def calls(
                 " and the class reads no attribute or key of it)"
             )
         plan.append((param, builder, role))
-    plan.sort(key=lambda entry: 0 if entry[2] is _world else 2 if entry[2] is _rank else 1)
+    # Datasets before the lists with one value per item, which take their length.
+    plan.sort(key=lambda entry: 0 if entry[2] in (_world, _data) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
 
     @st.composite
@@ -503,6 +593,9 @@ def calls(
             if role is _world:
                 world = shown.make()
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
+            elif role is _data and ctx.items is None:
+                value = shown.make()  # the parameter's default may be None
+                ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 

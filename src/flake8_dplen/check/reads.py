@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import os
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
@@ -113,3 +115,215 @@ def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
 def has_default(fields: Fields, name: str) -> Tuple[bool, Any]:
     value = fields.defaults[name]
     return value is not _NO_DEFAULT, value
+
+
+@dataclass
+class DataShape:
+    """How the class uses the items of a dataset parameter: the shape of data to generate.
+
+    ``fields``: items are tuples (``for _, pid, cam in data_source``, ``data_source[i][1]``),
+    position -> the name the code gives it ("" unnamed); ``keys``: items are dicts
+    (``dataset[i]["label"]``); ``columns``: attributes of the dataset read as one value per
+    item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
+    whose result is read by key (``dataset.get_data_info(i)["height"]``)."""
+
+    fields: Dict[int, str] = field(default_factory=dict)
+    keys: Set[str] = field(default_factory=set)
+    columns: Set[str] = field(default_factory=set)
+    infos: Dict[str, Set[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.keys or self.columns or self.infos)
+
+
+def _stored(tree: ast.AST, param: str) -> Set[str]:
+    """``param`` and the attributes of ``self`` the constructor stores it in."""
+    roots = {param}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == param:
+            roots |= {ast.unparse(t) for t in node.targets if isinstance(t, ast.Attribute)}
+    return roots
+
+
+def _is_root(node: ast.AST, roots: Set[str]) -> bool:
+    return isinstance(node, (ast.Name, ast.Attribute)) and ast.unparse(node) in roots
+
+
+def _iterated(node: ast.AST, roots: Set[str]) -> bool:
+    """``node`` iterates the items: the dataset itself, or ``enumerate(dataset)``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate":
+        return bool(node.args) and _is_root(node.args[0], roots)
+    return _is_root(node, roots)
+
+
+def _item_target(target: ast.AST, iterated: ast.AST) -> Optional[ast.AST]:
+    """The part of a loop target bound to an item (`(_, pid, _)` of `index, (_, pid, _)`)."""
+    if isinstance(iterated, ast.Call):  # enumerate: (index, item)
+        if isinstance(target, ast.Tuple) and len(target.elts) == 2:
+            return target.elts[1]
+        return None
+    return target
+
+
+def data_shape(cls: type, param: str) -> DataShape:
+    """What the methods of the class and of its bases (not torch's) do with the items of
+    ``param`` (see :class:`DataShape`): a base often holds the loop over the data."""
+    shape = DataShape()
+    stored: Set[str] = set()
+    trees = []
+    for klass in cls.__mro__:
+        if klass is object or klass.__module__.split(".")[0] in ("torch", "typing", "builtins"):
+            continue
+        tree = _source_tree(klass)
+        if tree is not None:
+            trees.append((klass, tree))
+            # The attribute the constructor stores it in is read by the other classes' methods.
+            stored |= _stored(tree, param)
+    seen: Set[Any] = set()
+    for klass, tree in trees:
+        _read_shape(tree, stored | {param}, shape)
+        _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
+    if shape.fields:
+        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
+        for i in range(max(shape.fields) + 1):
+            shape.fields.setdefault(i, "")
+    return shape
+
+
+# Helpers followed from the class: a helper's helpers, and no further.
+_HELPER_DEPTH = 2
+
+
+_INSTALLED = (f"{os.sep}site-packages{os.sep}", f"{os.sep}dist-packages{os.sep}")
+
+
+def _package_folder(module: Any) -> Optional[str]:
+    """The folder of the package a module belongs to (its own folder, for a plain module):
+    helpers are followed there, not into installed libraries (a plain module installed
+    on its own would make all of them its folder)."""
+    top = sys.modules.get(module.__name__.split(".")[0], module)
+    path = getattr(top, "__file__", None) or getattr(module, "__file__", None)
+    if not path:
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    plain = not hasattr(top, "__path__")
+    return None if plain and any(part in folder + os.sep for part in _INSTALLED) else folder
+
+
+def _callee(func: ast.AST, owner: Any, module: Any) -> Tuple[Any, int]:
+    """The function a call names (`helper`, `utils.helper`, `self._method`) and how many
+    of its parameters come before the call's arguments (1: `self`)."""
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        return (getattr(owner, func.attr, None), 1) if owner is not None else (None, 0)
+    value: Any = module
+    for name in reversed(_dotted(func) or []):
+        value = getattr(value, name, None) if value is not None else None
+    return value, 0
+
+
+def _dotted(node: ast.AST) -> Optional[List[str]]:
+    """`utils.helper` -> ["helper", "utils"] (innermost last); None for anything else."""
+    names: List[str] = []
+    while isinstance(node, ast.Attribute):
+        names.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        return names + [node.id]
+    return None
+
+
+def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
+    """Reads the helpers of the package (functions of its modules, methods of the class)
+    that the data is handed to, under the name of the parameter that receives it."""
+    module = sys.modules.get(getattr(owner, "__module__", ""))
+    folder = _package_folder(module) if module is not None else None
+    if depth == 0 or folder is None:
+        return
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function, skipped = _callee(node.func, owner if inspect.isclass(owner) else None, module)
+        if not inspect.isfunction(function) or function in seen:
+            continue
+        try:
+            source = os.path.abspath(inspect.getsourcefile(function) or "")
+            params = list(inspect.signature(function).parameters)[skipped:]
+        except (TypeError, ValueError):
+            continue
+        if not source.startswith(folder + os.sep):
+            continue
+        names = {params[i] for i, arg in enumerate(node.args) if i < len(params) and _is_root(arg, roots)}
+        names |= {kw.arg for kw in node.keywords if kw.arg in params and _is_root(kw.value, roots)}
+        helper = _source_tree(function) if names else None
+        if helper is None:
+            continue
+        seen.add(function)
+        _read_shape(helper, names, shape)
+        _follow(function, helper, names, shape, seen, depth - 1)
+
+
+def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
+    items: Set[str] = set()  # names bound to one item: `for item in dataset`, `item = dataset[i]`
+    infos: Dict[str, str] = {}  # names bound to `dataset.get_data_info(i)` -> the method
+
+    def unpacked(target: ast.AST) -> None:
+        if isinstance(target, ast.Name):
+            items.add(target.id)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for i, elt in enumerate(target.elts):
+                name = elt.id if isinstance(elt, ast.Name) and elt.id != "_" else ""
+                if name or i not in shape.fields:
+                    shape.fields[i] = name
+
+    for node in ast.walk(tree):
+        loops = []
+        if isinstance(node, (ast.For, ast.comprehension)):
+            loops.append((node.target, node.iter))
+        for target, iterated in loops:
+            if _iterated(iterated, roots):
+                item = _item_target(target, iterated)
+                if item is not None:
+                    unpacked(item)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            value = node.value
+            if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
+                unpacked(node.targets[0])
+            elif (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and _is_root(value.func.value, roots)
+                and isinstance(node.targets[0], ast.Name)
+            ):
+                infos[node.targets[0].id] = value.func.attr
+    callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            inner, key = node.value, node.slice.value
+            if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
+                isinstance(inner, ast.Name) and inner.id in items
+            ):
+                if isinstance(key, int) and not isinstance(key, bool) and key >= 0:
+                    shape.fields.setdefault(key, "")
+                elif isinstance(key, str):
+                    shape.keys.add(key)
+            elif isinstance(key, str):
+                method = None
+                if isinstance(inner, ast.Name) and inner.id in infos:
+                    method = infos[inner.id]
+                elif (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and _is_root(inner.func.value, roots)
+                ):
+                    method = inner.func.attr
+                if method is not None:
+                    shape.infos.setdefault(method, set()).add(key)
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Load)
+            and id(node) not in callees
+            and _is_root(node.value, roots)
+            and not node.attr.startswith("_")
+            and ast.unparse(node) not in roots
+        ):
+            shape.columns.add(node.attr)

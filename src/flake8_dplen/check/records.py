@@ -1,4 +1,5 @@
-"""A generated dataset whose items answer whatever a sampler asks of them.
+"""Generated datasets: :class:`Table`, shaped as the class's code reads its data
+(reads.data_shape), and :class:`Records`, whose items answer whatever a sampler asks.
 
 Some samplers read their data through the dataset: ``dataset.get_data_info(i)["width"]``
 to group images by aspect ratio, ``dataset.get_dataset_source(i)`` to bucket by source.
@@ -16,7 +17,7 @@ examples).
 from __future__ import annotations
 
 import zlib
-from typing import Any, Iterator
+from typing import Any, Dict, Iterator, List, Optional
 
 
 class Record(int):
@@ -85,3 +86,57 @@ class Records(_Rows):
 
     def __repr__(self) -> str:
         return f"Records({self.n}, seed={self.seed})"
+
+
+# The import a pasted test needs for a Table.
+TABLE = "from flake8_dplen.check.records import Table"
+
+
+class Table:
+    """A generated dataset shaped as the class's code reads its data (reads.DataShape):
+    ``n`` items, each a tuple or a dict when the code unpacks or indexes them (else the
+    index, as in a range), attributes that are one value per item (``targets``,
+    ``lengths``) or one number (``num_classes``), and methods called with an index that
+    return a dict (``get_data_info(i)["height"]``). ``Table(n, ...)`` with the values
+    printed rebuilds it in a pasted test."""
+
+    def __init__(
+        self,
+        n: int,
+        items: Optional[List[Any]] = None,
+        columns: Optional[Dict[str, Any]] = None,
+        infos: Optional[Dict[str, List[Dict[str, Any]]]] = None,
+    ) -> None:
+        self.n, self._items = n, items
+        self._columns, self._infos = columns or {}, infos or {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, index: int) -> Any:
+        if self._items is None:
+            return range(self.n)[index]
+        if not -self.n <= index < self.n:
+            raise IndexError(index)
+        return self._items[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[i] for i in range(self.n))
+
+    def __getattr__(self, name: str) -> Any:
+        # Dunder and private lookups (copy, pickle) fail as on any object without them.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._columns:
+            return self._columns[name]
+        if name in self._infos:
+            rows = self._infos[name]
+            return lambda index, *args, **kwargs: dict(rows[index])
+        raise AttributeError(f"'Table' object has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        parts = [str(self.n)]
+        for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos)):
+            if value:
+                parts.append(f"{label}={value!r}")
+        return f"Table({', '.join(parts)})"

@@ -28,6 +28,8 @@ def finding(result: Result) -> str:
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
         call += f", in its second epoch (after set_epoch({result.epoch}))"
+    if result.resumed is not None:
+        call += result.resumed.scenario
     if result.timed_out is not None:
         if result.reported is None:
             return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
@@ -88,7 +90,8 @@ def pytest_test(result: Result) -> str:
     target = call.target
     imports = [f"from {target.__module__} import {target.__qualname__.split('.')[0]}"]
     imports += call.imports
-    imports.append("from flake8_dplen.runtime import assert_length")
+    resumed = result.resumed
+    imports.append(f"from flake8_dplen.runtime import {'assert_length' if resumed is None else 'assert_resumed'}")
     r = result.report
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
@@ -102,6 +105,10 @@ def pytest_test(result: Result) -> str:
     run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch:
         run[1:1] = ["assert_length(sampler)  # the first epoch agrees", f"sampler.set_epoch({result.epoch})"]
+    if resumed is not None:
+        epoch = callable(getattr(result.cls, "set_epoch", None))
+        judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
+        run = resumed.way.code(call.code, resumed.k, epoch) + [f"assert_resumed(sampler, {judged})"]
     if call.world is not None:
         # The scenario is part of the case: the test answers torch.distributed the same way.
         imports.append("from flake8_dplen.runtime import as_rank")

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
 from ..runtime.distributed import as_rank
-from ..runtime.length import LengthReport, check_length
+from ..runtime.length import LengthReport, check_length, check_resumed
 from . import registry
 from .arguments import Call, CannotBuild, calls, whole
 from .limits import TimedOut, time_limit
+from .resume import Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
@@ -52,6 +53,7 @@ class Result:
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
     why: str = ""  # what stopped the class from being built
     epoch: int = 0  # of the counterexample: 1 is its second epoch, after set_epoch(1)
+    resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     examples: int = 0  # samplers built and judged
     seconds: float = 0.0
 
@@ -74,6 +76,7 @@ class _Disagreement(Exception):
     report: LengthReport
     random: bool
     epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1)
+    resumed: Optional[Resumed] = None  # the scenario judged: resumed mid-epoch
 
 
 @dataclass(eq=False)
@@ -90,6 +93,7 @@ class _State:
     last_invalid: str = ""
     random_seen: bool = False
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
+    tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
 
 
@@ -210,7 +214,38 @@ def _judge_built(
                     return _Disagreement(call, again, False, epoch=1)
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
+    if report.ok and not random_count and expected is None:
+        resumed = _resumed(sampler, call, options, limit, report.reported)
+        if resumed is not None:
+            return resumed
     return _Disagreement(call, report, random_count)
+
+
+def _resumed(
+    sampler: Any, call: Call, options: Options, limit: int, full: int
+) -> Optional[_Disagreement]:
+    """The first disagreement of the sampler resumed mid-epoch by a way it has (resume.py).
+    A way that raises on these arguments, or runs past the time limit, is not judged: the
+    fresh epoch agreed, and a resume the class does not support is no length bug."""
+    passed = {name for name, _, _ in call.args}
+
+    def fresh() -> Any:
+        # Built and seeded as the fresh sampler was, so that k of its items are k of those.
+        _seed_everything(options.seed * 7919)
+        built = _build(call)
+        _reseeder(built, options.seed)(0)
+        return built
+
+    for way in ways(sampler, passed):
+        for k in points(full):
+            try:
+                with time_limit(options.timeout):
+                    report = check_resumed(way.resume(fresh, k), full=full, consumed=k, limit=limit)
+            except (Exception, TimedOut):
+                break
+            if not report.ok:
+                return _Disagreement(call, report, False, resumed=Resumed(way, k, full))
+    return None
 
 
 def _second_epoch_varies(call: Call, options: Options, limit: int, second: int) -> bool:
@@ -286,13 +321,25 @@ def _source(function: Any) -> str:
         return ""
 
 
-def _lacks_data(exc: BaseException) -> bool:
-    """Whether the sampler asked a generated dataset (a range) or a generated torch sampler
-    for something it does not have: `dataset.get_data_info`, `sampler.dataset`."""
+def _lacks_data(exc: BaseException, call: Call) -> bool:
+    """Whether the sampler asked a generated dataset (a range, a Table) or a generated torch
+    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`; or
+    asked a value of a Table for an attribute (`item.platform` of `dataset.items`), which
+    a field drawn by its name cannot have."""
+    from .records import Table
+
     if not isinstance(exc, AttributeError):
         return False
     obj = getattr(exc, "obj", None)
-    return isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data")
+    if isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data"):
+        return True
+    return _tabled(call) and isinstance(obj, (int, float, str, tuple, dict, list))
+
+
+def _tabled(call: Call) -> bool:
+    from .records import TABLE
+
+    return any(TABLE in shown.imports for _, shown, _ in call.args)
 
 
 def check_class(cls: type, options: Options = Options()) -> Result:
@@ -347,7 +394,8 @@ def _search(
             verdict = _judge(call, reg, options, state)
         except _Invalid as exc:
             state.last_invalid = str(exc)
-            state.wants_records = state.wants_records or _lacks_data(exc.cause)
+            state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
+            state.tabled = state.tabled or _tabled(call)
             reject()
         finally:
             # The budget runs from the end of the first try: drawing and building the first
@@ -386,7 +434,10 @@ def _search(
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
-    return result, state.wants_records
+    # A Table that no sampler was built from is no better than records: the shape read
+    # from the code can be wrong (a flag read as one value per item), and records answer
+    # whatever is asked.
+    return result, state.wants_records or (state.tabled and result.status == CANNOT_BUILD)
 
 
 @contextmanager
@@ -411,7 +462,16 @@ def _without_broken_modules() -> Iterator[None]:
 
 def _found(result: Result, found: _Disagreement) -> Result:
     status = CUT_OFF if found.report.cut_off else COUNTEREXAMPLE
-    return Result(result.cls, status, result.how, found.call, found.report, found.random, epoch=found.epoch)
+    return Result(
+        result.cls,
+        status,
+        result.how,
+        found.call,
+        found.report,
+        found.random,
+        epoch=found.epoch,
+        resumed=found.resumed,
+    )
 
 
 def _invalid_why(state: _State) -> str:

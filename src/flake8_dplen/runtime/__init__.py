@@ -3,6 +3,23 @@
 Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
 
 from .distributed import as_rank
-from .length import LengthReport, assert_length, check_length, expected_poisson_batches, judge_counts
+from .length import (
+    LengthReport,
+    assert_length,
+    assert_resumed,
+    check_length,
+    check_resumed,
+    expected_poisson_batches,
+    judge_counts,
+)
 
-__all__ = ["as_rank", "LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]
+__all__ = [
+    "as_rank",
+    "LengthReport",
+    "check_length",
+    "assert_length",
+    "check_resumed",
+    "assert_resumed",
+    "expected_poisson_batches",
+    "judge_counts",
+]

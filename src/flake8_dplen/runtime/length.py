@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Callable, Optional, Tuple
 
 from .poisson import expected_pieces
 
-__all__ = ["LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]
+__all__ = [
+    "LengthReport",
+    "check_length",
+    "assert_length",
+    "check_resumed",
+    "assert_resumed",
+    "expected_poisson_batches",
+    "judge_counts",
+]
 
 # Sizes of batches past len() shown in a message; the report keeps all of them.
 _SHOWN_SIZES = 5
@@ -126,6 +134,28 @@ def assert_length(obj: Any, **kw: Any) -> LengthReport:
     report = check_length(obj, **kw)
     if not report.ok:
         raise AssertionError(report.message)
+    return report
+
+
+def check_resumed(obj: Any, *, full: int, consumed: int, limit: Optional[int] = None) -> LengthReport:
+    """Judge ``obj`` resumed after ``consumed`` of the ``full`` items of its epoch: the rest
+    it yields must be what its ``len()`` says now (a length recomputed on the resumed
+    object), or, when ``len()`` still says the whole epoch, the ``full - consumed`` items
+    left of it (torchdata's convention: the length of an epoch does not change with the
+    position in it)."""
+    report = _check_once(obj, len(obj), None, 3.0, limit)
+    rest = report.reported == full and report.yielded == full - consumed
+    return replace(report, ok=report.ok or (rest and not report.cut_off))
+
+
+def assert_resumed(obj: Any, *, full: int, consumed: int, limit: Optional[int] = None) -> LengthReport:
+    """:func:`check_resumed` for tests: raises ``AssertionError`` with the report's message."""
+    report = check_resumed(obj, full=full, consumed=consumed, limit=limit)
+    if not report.ok:
+        raise AssertionError(
+            f"resumed after {consumed} of {full} items: {report.message};"
+            f" the rest of the epoch is {full - consumed}"
+        )
     return report
 
 

@@ -1,0 +1,125 @@
+"""The resume scenario: a sampler stopped after k of the len() items of an epoch and
+resumed through the state API it has, as a training loop resumes from a checkpoint.
+
+The ways, found on a built sampler: a round trip of ``state_dict()`` taken after k items
+into ``load_state_dict()`` of a new sampler (torchdata's stateful samplers); a setter of a
+resume position, ``set_start_iter(k)`` (``set_`` and one of :data:`POSITIONS`); a
+``set_epoch`` that takes one, ``set_epoch(0, start_iter=k)``; an attribute a training loop
+sets, ``sampler.start_iter = k`` (Megatron's batch sampler, gpt-neox), when the constructor
+sets it to 0 without taking it. A position taken by the constructor is drawn with the
+other arguments instead, and judged as any fresh sampler.
+
+The judge is :func:`~flake8_dplen.runtime.check_resumed`: the rest must be what len() says
+after resuming, or, when len() still says the whole epoch, the items left of it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, List, Tuple
+
+# Names of a resume position: in iterations or batches (start_iter), or in items.
+POSITIONS = ("start_iter", "start_iteration", "start_index", "start_idx", "start_batch", "consumed_samples")
+# Attributes set by a training loop: only iteration counts. A `start_index` attribute is as
+# often where a rank's shard starts, which no resume sets.
+_ATTRIBUTES = ("start_iter", "start_iteration")
+STATE, SETTER, SET_EPOCH, ATTRIBUTE = "state", "setter", "set_epoch", "attribute"
+
+
+@dataclass(frozen=True)
+class Way:
+    kind: str
+    name: str = ""  # the setter, the keyword of set_epoch, or the attribute
+
+    def resume(self, fresh: Callable[[], Any], k: int) -> Any:
+        """A sampler resumed after ``k`` items; ``fresh()`` builds one as the search does."""
+        if self.kind == STATE:
+            first = fresh()
+            items = iter(first)
+            for _ in range(k):
+                next(items)
+            state = first.state_dict()
+            sampler = fresh()
+            sampler.load_state_dict(state)
+            return sampler
+        sampler = fresh()
+        if self.kind == SETTER:
+            getattr(sampler, self.name)(k)
+        elif self.kind == SET_EPOCH:
+            sampler.set_epoch(0, **{self.name: k})
+        else:
+            setattr(sampler, self.name, k)
+        return sampler
+
+    def describe(self, k: int) -> str:
+        if self.kind == STATE:
+            return f"state_dict() after {k}, load_state_dict() on a new one"
+        if self.kind == SETTER:
+            return f"{self.name}({k})"
+        if self.kind == SET_EPOCH:
+            return f"set_epoch(0, {self.name}={k})"
+        return f"{self.name} = {k}"
+
+    def code(self, call: str, k: int, epoch: bool) -> List[str]:
+        """Statements that build ``sampler`` resumed after ``k``; ``epoch``: the class has
+        set_epoch, which the search calls with 0 before each run."""
+        start = ["sampler.set_epoch(0)"] if epoch and self.kind != SET_EPOCH else []
+        if self.kind == STATE:
+            first = ["first.set_epoch(0)"] if epoch else []
+            return [
+                f"first = {call}",
+                *first,
+                "items = iter(first)",
+                f"for _ in range({k}):",
+                "    next(items)",
+                f"sampler = {call}",
+                *start,
+                "sampler.load_state_dict(first.state_dict())",
+            ]
+        then = {
+            SETTER: f"sampler.{self.name}({k})",
+            SET_EPOCH: f"sampler.set_epoch(0, {self.name}={k})",
+            ATTRIBUTE: f"sampler.{self.name} = {k}",
+        }[self.kind]
+        return [f"sampler = {call}", *start, then]
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """Where a counterexample was resumed: after ``k`` of ``full`` items, by ``way``."""
+
+    way: Way
+    k: int
+    full: int
+
+    @property
+    def scenario(self) -> str:
+        return f", resumed after {self.k} of {self.full} ({self.way.describe(self.k)})"
+
+
+def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:
+    """The ways ``sampler`` can be resumed; ``passed``: its constructor's arguments."""
+    found = []
+    if callable(getattr(sampler, "state_dict", None)) and callable(getattr(sampler, "load_state_dict", None)):
+        found.append(Way(STATE))
+    found += [Way(SETTER, f"set_{name}") for name in POSITIONS if callable(getattr(sampler, f"set_{name}", None))]
+    set_epoch = getattr(sampler, "set_epoch", None)
+    if callable(set_epoch):
+        try:
+            params = inspect.signature(set_epoch).parameters
+        except (TypeError, ValueError):
+            params = {}
+        found += [Way(SET_EPOCH, name) for name in POSITIONS if name in params]
+    state = getattr(sampler, "__dict__", {})
+    found += [
+        Way(ATTRIBUTE, name)
+        for name in _ATTRIBUTES
+        if name not in passed and type(state.get(name)) is int and state[name] == 0
+    ]
+    return found
+
+
+def points(full: int) -> Tuple[int, ...]:
+    """Where to stop: after the first item, half-way, before the last."""
+    return tuple(k for k in sorted({1, full // 2, full - 1}) if 1 <= k < full)

@@ -1,0 +1,256 @@
+"""Data shaped by the class's use of its items (reads.data_shape, arguments._table): items
+unpacked or indexed as tuples or dicts, attributes of the dataset that hold one value per
+item, methods that return a dict per item. Keys are drawn in a drawn number of groups
+(singletons, groups smaller than K), sizes unevenly around the unit. On main (70c4010)
+PKSampler, TokenBudget and LengthFilter were "ok": only an empty range built the first
+(its items are unpacked), and the 0/1 records never passed a token budget or a length
+limit. BucketBatches was found there too, on records."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+
+import pytest
+import shape_helpers
+from torch.utils.data import Sampler
+
+from flake8_dplen.check.reads import DataShape, data_shape
+from flake8_dplen.check.records import Table
+from flake8_dplen.check.report import pytest_test
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+
+OPTIONS = Options(budget=3.0, seed=0)
+
+
+class _PK(Sampler):
+    """P identities x K images; an identity with fewer than K images gives them all once,
+    while len() counts K for every one."""
+
+    def _take(self, indices):
+        return random.sample(indices, min(len(indices), self.num_instances))
+
+    def __iter__(self):
+        out = []
+        for pid in random.sample(self.pids, len(self.pids)):
+            out.extend(self._take(self.index_dic[pid]))
+        return iter(out)
+
+    def __len__(self):
+        return len(self.pids) * self.num_instances
+
+
+class PKSampler(_PK):
+    def __init__(self, data_source, num_instances: int):
+        self.num_instances = num_instances
+        self.index_dic = defaultdict(list)
+        for index, (_, pid, _) in enumerate(data_source):
+            self.index_dic[pid].append(index)
+        self.pids = list(self.index_dic)
+
+
+class ExactPKSampler(PKSampler):
+    def _take(self, indices):
+        return random.choices(indices, k=self.num_instances)  # with replacement when short
+
+
+class BucketBatches(Sampler):
+    """Items bucketed by length (`dataset.lengths`), batched within each bucket, every
+    bucket's tail kept; len() is one ceil over all items."""
+
+    def __init__(self, dataset, batch_size: int, bucket_width: int = 2):
+        self.batch_size = batch_size
+        buckets = defaultdict(list)
+        for i, length in enumerate(dataset.lengths):
+            buckets[length // bucket_width].append(i)
+        self.buckets = list(buckets.values())
+        self.n = len(dataset)
+
+    def __iter__(self):
+        for bucket in self.buckets:
+            for i in range(0, len(bucket), self.batch_size):
+                yield bucket[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
+class ExactBucketBatches(BucketBatches):
+    def __len__(self):
+        return sum(math.ceil(len(b) / self.batch_size) for b in self.buckets)
+
+
+class TokenBudget(Sampler):
+    """Items packed greedily until `max_tokens` would be passed
+    (`dataset.get_data_info(i)["num_tokens"]`); len() divides the tokens by the budget."""
+
+    def __init__(self, dataset, max_tokens: int):
+        self.dataset, self.max_tokens = dataset, max_tokens
+        self.tokens = [dataset.get_data_info(i)["num_tokens"] for i in range(len(dataset))]
+
+    def __iter__(self):
+        batch, used = [], 0
+        for i, tokens in enumerate(self.tokens):
+            if batch and used + tokens > self.max_tokens:
+                yield batch
+                batch, used = [], 0
+            batch.append(i)
+            used += tokens
+        if batch:
+            yield batch
+
+    def __len__(self):
+        return math.ceil(sum(self.tokens) / self.max_tokens)
+
+
+class ExactTokenBudget(TokenBudget):
+    def __len__(self):
+        return sum(1 for _ in TokenBudget.__iter__(self))
+
+
+class LengthFilter(Sampler):
+    """Items longer than `max_len` (`dataset[i]["length"]`) are left out; len() still
+    counts every item."""
+
+    def __init__(self, dataset, batch_size: int, max_len: int = 4):
+        self.batch_size = batch_size
+        self.n = len(dataset)
+        self.kept = [i for i in range(len(dataset)) if dataset[i]["length"] <= max_len]
+
+    def __iter__(self):
+        for i in range(0, len(self.kept), self.batch_size):
+            yield self.kept[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
+class ExactLengthFilter(LengthFilter):
+    def __len__(self):
+        return math.ceil(len(self.kept) / self.batch_size)
+
+
+def test_the_shape_is_read_from_the_code():
+    assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
+    # A subclass that only changes a method: its base's loop over the data is read.
+    assert data_shape(ExactPKSampler, "data_source") == data_shape(PKSampler, "data_source")
+    assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"})
+    assert data_shape(TokenBudget, "dataset") == DataShape(infos={"get_data_info": {"num_tokens"}})
+    assert data_shape(LengthFilter, "dataset") == DataShape(keys={"length"})
+
+
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter])
+def test_a_wrong_class_of_each_family_is_found(cls):
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result
+    assert "Table(" in result.call.code
+    # The pasted test rebuilds the same Table and fails alone.
+    namespace = {}
+    exec(pytest_test(result), namespace)
+    test = next(v for k, v in namespace.items() if k.startswith("test_"))
+    with pytest.raises(AssertionError):
+        test()
+
+
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter])
+def test_a_right_class_of_each_family_passes(cls):
+    assert check_class(cls, OPTIONS).status == OK
+
+
+def test_the_pk_counterexample_is_a_group_smaller_than_k():
+    result = check_class(PKSampler, OPTIONS)
+    table = result.call.args[0][1].make()
+    k = result.call.build().num_instances
+    sizes = defaultdict(int)
+    for _, pid, _ in table:
+        sizes[pid] += 1
+    assert min(sizes.values()) < k
+
+
+def test_a_table_is_rebuilt_from_its_repr():
+    table = Table(2, items=[(0, 1), (1, 1)], columns={"lengths": [3, 4]}, infos={"info": [{"h": 1}, {"h": 2}]})
+    again = eval(repr(table))
+    assert list(again) == [(0, 1), (1, 1)] and again.lengths == [3, 4] and again.info(1) == {"h": 2}
+    with pytest.raises(AttributeError):
+        table.missing
+
+
+class GroupedBatches(Sampler):
+    """detectron2's grouped batching, reduced: batches within each group of `group_ids`
+    (aspect-ratio groups), every group's tail kept; len() is one ceil over the sampler."""
+
+    def __init__(self, sampler, group_ids, batch_size: int):
+        self.sampler, self.group_ids, self.batch_size = sampler, group_ids, batch_size
+
+    def __iter__(self):
+        buffers = defaultdict(list)
+        for idx in self.sampler:
+            group = buffers[self.group_ids[idx]]
+            group.append(idx)
+            if len(group) == self.batch_size:
+                yield list(group)
+                group.clear()
+        yield from (list(b) for b in buffers.values() if b)
+
+    def __len__(self):
+        return math.ceil(len(self.sampler) / self.batch_size)
+
+
+class ExactGroupedBatches(GroupedBatches):
+    def __len__(self):
+        counts = defaultdict(int)
+        for idx in self.sampler:
+            counts[self.group_ids[idx]] += 1
+        return sum(math.ceil(c / self.batch_size) for c in counts.values())
+
+
+def test_per_item_values_named_by_the_parameter():
+    # `group_ids`: keys in drawn groups, as a Table's key field (it had no strategy on main).
+    result = check_class(GroupedBatches, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert check_class(ExactGroupedBatches, OPTIONS).status == OK
+
+
+class PerItemLengths(Sampler):
+    """Takes the dataset and a list of its lengths; refuses a list of another length, as
+    cut2min's bucket sampler asserts."""
+
+    def __init__(self, dataset, seqlens, batch_size: int):
+        if len(seqlens) != len(dataset):
+            raise ValueError("one length per item")
+        self.order = sorted(range(len(dataset)), key=seqlens.__getitem__)
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for i in range(0, len(self.order), self.batch_size):
+            yield self.order[i : i + self.batch_size]
+
+    def __len__(self):
+        return len(self.order) // self.batch_size
+
+
+def test_a_list_per_item_is_as_long_as_the_dataset():
+    result = check_class(PerItemLengths, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    args = {name: shown.make() for name, shown, _ in result.call.args}
+    assert len(args["seqlens"]) == len(args["dataset"])
+
+
+class HelpedPK(_PK):
+    """The P x K sampler whose index is built by a helper of another module: the loop
+    that unpacks the items is only there."""
+
+    def __init__(self, data_source, num_instances: int):
+        self.num_instances = num_instances
+        self.index_dic = self._index(data_source)
+        self.pids = list(self.index_dic)
+
+    def _index(self, source):
+        return shape_helpers.index_by_identity(source)
+
+
+def test_helpers_the_data_is_handed_to_are_read():
+    # self._index(data_source, ...) -> shape_helpers.index_by_identity(source) -> samples.
+    assert data_shape(HelpedPK, "data_source").fields == {0: "", 1: "identity", 2: ""}
+    assert check_class(HelpedPK, OPTIONS).status == COUNTEREXAMPLE
