@@ -118,10 +118,11 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     """`run_all`, then the check on what it rewrote; undone fixes become manual findings."""
     import ast
 
+    from ..core.analysis import deep_recursion
     from ..core.prefilter import might_define_sampler
     from ..fixes.linelength import line_length_for
     from ..fixes.rewrite import apply
-    from .fix import _row, planned_fixes, run_all
+    from .fix import planned_fixes, report_row, run_all
 
     if not job.write:
         print(
@@ -172,16 +173,17 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
         if not undone:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
-        edited = apply(module, planned, line_length_for(result.path))
+        with deep_recursion():
+            edited = apply(module, planned, line_length_for(result.path)).code
         try:
             # What is on disk now is the rewrite run_all wrote: that is what gets replaced.
             current = read(result.path, result.path in args.paths)
-            write_atomically(current, encoded(current, edited.code))
+            write_atomically(current, encoded(current, edited))
         except FileError as exc:
             result.error = f"--verify could not undo a refuted fix: {exc}"
             continue
-        result.fixed = [_row(i) for i in planned.fixes]
-        result.manual += [_row(i, reasons[id(i)]) for i in undone]
+        result.fixed = [report_row(i) for i in planned.fixes]
+        result.manual += [report_row(i, reasons[id(i)]) for i in undone]
         result.changed = bool(planned.fixes)
     if interrupted is not None:
         print(
