@@ -347,7 +347,8 @@ def _main(argv: Optional[Sequence[str]], prog: str) -> int:
     job = Job(Config(sampler_bases=bases), settings.selection, write=not dry, want_diff=args.diff)
     jobs = min(args.jobs, usable_cpus())
     try:
-        if args.verify:
+        # By default the check confirms what was written, when it can run (cli/verify.py).
+        if args.verify or (args.verify is None and job.write):
             results = verify.run(files, job, jobs, args)
         else:
             results = run_all(files, job, jobs, args.quiet, paths)
