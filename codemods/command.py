@@ -14,7 +14,8 @@ import libcst as cst
 from libcst.codemod import CodemodCommand
 
 from flake8_dplen.config import Config
-from flake8_dplen.core.analysis import analyze_module, locate
+from flake8_dplen.core.analysis import locate
+from flake8_dplen.engine import analyze_module
 from flake8_dplen.fixes.linelength import line_length_for
 from flake8_dplen.fixes.rewrite import apply, plan
 

@@ -82,7 +82,7 @@ def _page(rule) -> str:
     from rule_cases import FIXTURES, case, cases
 
     from flake8_dplen import rule_url
-    from flake8_dplen.core.analysis import analyze_source
+    from flake8_dplen.engine import analyze_source
     from flake8_dplen.fixes.rewrite import Noqa, apply, plan, source_lines
 
     code = rule.code

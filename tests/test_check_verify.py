@@ -174,3 +174,69 @@ def test_sigterm_while_verifying_leaves_no_unverified_fix(tmp_path: Path):
     assert done.returncode == 128 + signal.SIGTERM
     assert (tmp_path / "samplers.py").read_text() == HOSTILE_TAIL  # on main: the fix stayed
     assert "dplen-fix: interrupted while verifying: 1 unverified fixes undone" in stderr
+
+
+def _fix(tmp_path: Path, *args: str, env=None):
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "dplen-fix"), *args, "samplers.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+
+
+def test_the_check_runs_by_default_and_undoes_the_refuted_fix(tmp_path: Path):
+    (tmp_path / "samplers.py").write_text(SAMPLERS)
+    done = _fix(tmp_path)
+    fixed = (tmp_path / "samplers.py").read_text()
+    # Tail's fix stands; SkipsSome's, refuted by running it, is undone.
+    assert fixed.count("int(len(self.dataset) / self.batch_size)") == 1, fixed
+    assert "the check refutes the fix: SkipsSome(" in done.stdout
+    assert "not verified" not in done.stderr
+
+
+def test_no_verify_keeps_every_fix_the_model_proves(tmp_path: Path):
+    (tmp_path / "samplers.py").write_text(SAMPLERS)
+    done = _fix(tmp_path, "--no-verify")
+    assert "int(len(self.dataset) / self.batch_size)" not in (tmp_path / "samplers.py").read_text()
+    assert "refutes" not in done.stdout and "not verified" not in done.stderr
+
+
+def test_without_hypothesis_the_model_policy_stands_and_says_so(tmp_path: Path):
+    import os
+
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "hypothesis.py").write_text('raise ImportError("no hypothesis here")\n')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shadow), os.environ.get("PYTHONPATH", "")])}
+    (tmp_path / "samplers.py").write_text(SAMPLERS)
+    done = _fix(tmp_path, env=env)
+    assert "int(len(self.dataset) / self.batch_size)" not in (tmp_path / "samplers.py").read_text()
+    notes = [line for line in done.stderr.splitlines() if "not verified" in line]
+    assert notes == [
+        "dplen-fix: fixes not verified by `dplen check`: hypothesis cannot be imported (ImportError)"
+    ]
+
+
+def test_conftest_factories_are_used_by_the_default_check(tmp_path: Path):
+    # A class the check cannot build alone (a required parameter without a hint) is built
+    # by the factory a conftest.py registers, as in a pytest run, and so is refuted.
+    source = SAMPLERS.replace(
+        "class SkipsSome(Tail):",
+        "class SkipsSome(Tail):\n    def __init__(self, cfg):\n        super().__init__(range(cfg), 1)\n",
+        1,
+    )
+    (tmp_path / "samplers.py").write_text(source)
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "conftest.py").write_text(
+        "from flake8_dplen.check import factory\n\n\n"
+        "@factory('samplers.SkipsSome')\n"
+        "def skips(n: int):\n"
+        "    import samplers\n\n"
+        "    return samplers.SkipsSome(max(0, min(n, 30)))\n"
+    )
+    done = _fix(tmp_path, "--verify")
+    assert "the check refutes the fix:" in done.stdout, done.stdout + done.stderr

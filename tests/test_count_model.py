@@ -11,7 +11,8 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from flake8_dplen.core.analysis import DEFAULT_CONFIG, analyze_source, sampler_contexts
+from flake8_dplen.core.analysis import DEFAULT_CONFIG, sampler_contexts
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.core.yieldcount import SEQ, Unknown, runs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"

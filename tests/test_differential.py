@@ -28,7 +28,7 @@ from test_fuzz import (
     run_grid,
 )
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 
 
 def _specs() -> List[SamplerSpec]:

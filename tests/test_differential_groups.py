@@ -18,7 +18,7 @@ import pytest
 from test_fuzz import rewrite
 from torch.utils.data import BatchSampler, SequentialSampler
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 
 GRID = [(n, bs) for n in (1, 2, 3, 5, 8) for bs in (1, 2, 3)]
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 
 RUNS_OFF_THE_END = """
 from torch.utils.data import Sampler

@@ -5,7 +5,7 @@ import runpy
 
 from rule_cases import case
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan
 
 POISSON = case("DPL101", "invalid_opacus_1_4_1_poisson_path").source

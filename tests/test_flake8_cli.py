@@ -22,7 +22,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import pytest
 
 from flake8_dplen import rule_url
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ import torch
 from rule_cases import cases
 from torch.utils.data import BatchSampler, SequentialSampler
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.rules import RULES
 from flake8_dplen.rules.dpl106_endless_iter import NOMINAL
 

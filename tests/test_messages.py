@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flake8_dplen import HOMEPAGE, rule_url
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.rules import RULES
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

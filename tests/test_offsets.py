@@ -7,7 +7,7 @@ import itertools
 import pytest
 from rule_cases import case, cases
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 
 
 def _codes(source):

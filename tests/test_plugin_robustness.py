@@ -24,7 +24,7 @@ from typing import Dict, List, Optional, Tuple
 import libcst
 import pytest
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "flake8"

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flake8_dplen.core.analysis import analyze_source
+import pytest
+
+from flake8_dplen.engine import analyze_source
 
 SAMPLER = """from torch.utils.data import Sampler
 
@@ -49,12 +51,40 @@ def test_noqa_on_the_real_line_silences_flake8_and_the_codemod(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def test_deep_nesting_elsewhere_does_not_stop_the_fix(tmp_path):
+def _nested(depth: int) -> str:
+    return "(" * depth + "1" + ")" * depth
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        pytest.param(lambda: SAMPLER + "\n\nX = " + _nested(150) + "\n", id="module-level"),
+        # flake8 reports the sampler here; the codemod once refused the file as "nesting too deep".
+        pytest.param(lambda: SAMPLER + "\n\ndef table():\n    return " + _nested(150) + "\n", id="function"),
+        pytest.param(
+            lambda: "def table():\n    return " + _nested(199) + "\n\n\n" + SAMPLER, id="199-before"
+        ),
+        pytest.param(
+            lambda: SAMPLER.replace(
+                "    def __iter__(self):",
+                "    def table(self):\n        return " + _nested(150) + "\n\n    def __iter__(self):",
+            ),
+            id="method",
+        ),
+    ],
+)
+def test_deep_nesting_elsewhere_does_not_stop_the_fix(tmp_path, where):
+    source = where()
     path = tmp_path / "deep.py"
-    deep = "X = " + "(" * 150 + "1" + ")" * 150 + "\n"
-    path.write_text(SAMPLER + "\n\n" + deep)
-    done = subprocess.run([BIN / "dplen-fix", "--isolated", path], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    path.write_text(source)
+    flake8 = subprocess.run(
+        [BIN / "flake8", "--isolated", "--select=DPL", path], capture_output=True, text=True
+    )
+    assert [line.split()[1] for line in flake8.stdout.splitlines()] == ["DPL101"]
+    done = subprocess.run(
+        [BIN / "dplen-fix", "--isolated", "--no-verify", path], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
     fixed = path.read_text()
-    assert "-(-self.n // self.bs)" in fixed and fixed.endswith(deep)
+    assert fixed == source.replace("int(self.n / self.bs)", "-(-self.n // self.bs)")
     compile(fixed, str(path), "exec")

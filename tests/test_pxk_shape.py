@@ -6,7 +6,7 @@ import random
 
 from rule_cases import case
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan
 
 SOURCE = case("DPL103", "valid_p_x_k_each_batch").source

@@ -11,8 +11,8 @@ import pytest
 from rule_cases import FIXTURES, cases, codes
 
 from flake8_dplen.config import Config
-from flake8_dplen.core.analysis import analyze_source
 from flake8_dplen.core.prefilter import could_report, might_define_sampler
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan, source_lines
 from flake8_dplen.rules import RULES
 

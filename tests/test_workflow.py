@@ -26,7 +26,7 @@ import yaml
 from rule_cases import case, cases
 
 import flake8_dplen
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import plan
 from flake8_dplen.rules import RULES
 

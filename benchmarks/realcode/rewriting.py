@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 from environment import REPO
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import plan
 
 from .fetching import python_files

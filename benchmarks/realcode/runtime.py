@@ -21,7 +21,8 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from environment import REPO
 
-from flake8_dplen.core.analysis import analyze_source, module_name_for, sampler_contexts
+from flake8_dplen.core.analysis import module_name_for, sampler_contexts
+from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import apply, plan
 from flake8_dplen.runtime import check_length
 

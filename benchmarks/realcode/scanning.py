@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, List, Optional, Tuple
 import libcst as cst
 from environment import REPO
 
-from flake8_dplen.core.analysis import analyze_source, module_name_for, sampler_contexts
+from flake8_dplen.core.analysis import module_name_for, sampler_contexts
 from flake8_dplen.core.names import ImportTable
 from flake8_dplen.core.samplers import find_samplers, module_classes
+from flake8_dplen.engine import analyze_source
 
 from .fetching import python_files, read_text
 from .packages import bases_args, config_for

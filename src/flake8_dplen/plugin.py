@@ -45,7 +45,7 @@ class DplenChecker:
             # LibCST is imported only now: most files never need it.
             import libcst
 
-            from .core.analysis import analyze_text
+            from .engine import analyze_text
 
             try:
                 _, located = analyze_text(source, self.config, self.filename, self.tree)

@@ -110,7 +110,7 @@ def planned_fixes(source: Source, tree, job: Job):
     # Imported only for files that may define a sampler, so that the rest stay cheap.
     import libcst
 
-    from ..core.analysis import analyze_source
+    from ..engine import analyze_source
     from ..fixes.rewrite import plan
 
     try:
@@ -124,21 +124,22 @@ def planned_fixes(source: Source, tree, job: Job):
 
 
 def _fix(source: Source, tree, job: Job, result: FileResult) -> None:
+    from ..core.analysis import deep_recursion
     from ..fixes.linelength import line_length_for
     from ..fixes.rewrite import apply
 
     module, planned = planned_fixes(source, tree, job)
     if planned is None:
         return
-    result.fixed = [_row(item) for item in planned.fixes]
-    result.manual = [_row(item, item.finding.manual) for item in planned.manual]
+    result.fixed = [report_row(item) for item in planned.fixes]
+    result.manual = [report_row(item, item.finding.manual) for item in planned.manual]
     if not planned.fixes:
         return
-    if module.code != source.text:
-        # Writing LibCST's rendering would change bytes nobody asked to change.
-        raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
-    edited = apply(module, planned, line_length_for(source.path))
-    data = encoded(source, edited.code)
+    with deep_recursion():
+        if module.code != source.text:
+            # Writing LibCST's rendering would change bytes nobody asked to change.
+            raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")
+        data = encoded(source, apply(module, planned, line_length_for(source.path)).code)
     result.changed = True
     if job.want_diff:
         result.diff = _unified_diff(source.path, source.data, data)
@@ -162,7 +163,8 @@ def _unified_diff(path: str, old: bytes, new: bytes) -> bytes:
     return b"".join(out)
 
 
-def _row(item, reason: str = "") -> Row:
+def report_row(item, reason: str = "") -> Row:
+    """One finding as the report shows it (1-based column), with the reason it was left."""
     finding = item.finding
     return item.line, item.column + 1, finding.code, finding.message, reason, finding.replacement or ""
 
@@ -345,7 +347,8 @@ def _main(argv: Optional[Sequence[str]], prog: str) -> int:
     job = Job(Config(sampler_bases=bases), settings.selection, write=not dry, want_diff=args.diff)
     jobs = min(args.jobs, usable_cpus())
     try:
-        if args.verify:
+        # By default the check confirms what was written, when it can run (cli/verify.py).
+        if args.verify or (args.verify is None and job.write):
             results = verify.run(files, job, jobs, args)
         else:
             results = run_all(files, job, jobs, args.quiet, paths)

@@ -1,7 +1,13 @@
 """`dplen-fix --verify`: after rewriting, run `dplen check` on every rewritten class in a
 subprocess and keep only the fixes it confirms; the others are undone and reported as
 manual fixes with the counterexample. A subprocess, because the rewritten modules must
-be imported fresh, and the user's samplers must not run inside the codemod."""
+be imported fresh, and the user's samplers must not run inside the codemod.
+
+It runs by default when it can (hypothesis and torch import): then a fix the check refutes
+is undone, and one it cannot decide (a class it cannot build, a time-out) stays as the
+model proves it. `--verify` asks for the strict policy (only confirmed fixes stay);
+`--no-verify` keeps every fix the model proves. The conftest.py files below the current
+folder are imported first, as pytest does, so the factories they register are used."""
 
 from __future__ import annotations
 
@@ -19,8 +25,11 @@ from .files import FileError, Source, encoded, read, write_atomically
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--verify",
-        action="store_true",
-        help="after rewriting, run `dplen check` on the rewritten classes; undo fixes it does not confirm",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="after rewriting, run `dplen check` on the rewritten classes and undo the fixes it does not"
+        " confirm (default: when hypothesis and torch can be imported, undo only the fixes it refutes;"
+        " --no-verify keeps every fix the model proves)",
     )
     parser.add_argument(
         "--verify-factories",
@@ -46,11 +55,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def unavailable() -> str:
+    """Why `dplen check` cannot run here, "" when it can: it needs hypothesis and torch."""
+    import importlib
+
+    for name in ("hypothesis", "torch"):
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # a broken install fails with more than ImportError
+            return f"{name} cannot be imported ({type(exc).__name__})"
+    return ""
+
+
+def conftests(exclude: Sequence[str]) -> List[str]:
+    """The conftest.py files below the current folder, shallowest first, as pytest imports
+    them: the factories they register are the ones the pytest plugin sees."""
+    from .files import discover
+
+    found, _ = discover(["."], exclude)
+    paths = [p for p in found if os.path.basename(p) == "conftest.py"]
+    return sorted(paths, key=lambda p: (p.count(os.sep), p))
+
+
 def _check(targets: Sequence[str], args: argparse.Namespace) -> Tuple[Dict[str, dict], str]:
     """`dplen check` results by `module.Class`, and what went wrong when it could not run."""
     command = [sys.executable, "-m", "flake8_dplen.check", "--format", "json", "--quiet"]
     command += ["--budget", str(args.verify_budget)]
-    for module in args.verify_factories:
+    for module in [*conftests(args.exclude), *args.verify_factories]:
         command += ["--factories", module]
     if args.config:
         command += ["--config", args.config]
@@ -95,6 +126,11 @@ def _stop(check: subprocess.Popen) -> None:
             continue
 
 
+def _entry(verdicts: Dict[str, dict], path: str, item) -> dict:
+    """The check's result for the class of a fix, {} when it has none."""
+    return verdicts.get(_qualified(path, item.finding.cls.name.value), {})
+
+
 def _qualified(path: str, cls_name: str) -> str:
     from pathlib import Path
 
@@ -103,14 +139,15 @@ def _qualified(path: str, cls_name: str) -> str:
     return f"{module_name(Path(path))[1]}.{cls_name}"
 
 
-def _verdict(entry: dict, problem: str) -> str:
-    """Why a fix is not kept; empty when the check confirms it."""
+def _verdict(entry: dict, problem: str, strict: bool) -> str:
+    """Why a fix is not kept; empty when the check confirms it, or, unless `strict`, when
+    it does not refute it (where the check cannot decide, the model's proof stands)."""
+    if entry and "counterexample" in entry:
+        return f"the check refutes the fix: {entry['counterexample']}"
+    if not strict or (entry and entry["status"] == "ok"):
+        return ""
     if not entry:
         return f"not confirmed, the check could not run it: {problem}"
-    if entry["status"] == "ok":
-        return ""
-    if "counterexample" in entry:
-        return f"the check refutes the fix: {entry['counterexample']}"
     return f"not confirmed, the check {entry['status']}: {entry.get('why', '')}"
 
 
@@ -118,10 +155,11 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     """`run_all`, then the check on what it rewrote; undone fixes become manual findings."""
     import ast
 
+    from ..core.analysis import deep_recursion
     from ..core.prefilter import might_define_sampler
     from ..fixes.linelength import line_length_for
     from ..fixes.rewrite import apply
-    from .fix import _row, planned_fixes, run_all
+    from .fix import planned_fixes, report_row, run_all
 
     if not job.write:
         print(
@@ -152,6 +190,11 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     )
     if not targets:
         return results
+    strict = args.verify is True
+    why = "" if strict else unavailable()
+    if why:
+        print(f"dplen-fix: fixes not verified by `dplen check`: {why}", file=sys.stderr)
+        return results
     interrupted = None
     try:
         verdicts, problem = _check(targets, args)
@@ -164,7 +207,9 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
     for result in changed:
         module, planned = plans[result.path]
         reasons = {
-            id(i): _verdict(verdicts.get(_qualified(result.path, i.finding.cls.name.value), {}), problem)
+            id(i): _verdict(
+                verdicts.get(_qualified(result.path, i.finding.cls.name.value), {}), problem, strict
+            )
             for i in planned.fixes
         }
         undone = [i for i in planned.fixes if reasons[id(i)]]
@@ -172,16 +217,17 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
         if not undone:
             continue
         planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
-        edited = apply(module, planned, line_length_for(result.path))
+        with deep_recursion():
+            edited = apply(module, planned, line_length_for(result.path)).code
         try:
             # What is on disk now is the rewrite run_all wrote: that is what gets replaced.
             current = read(result.path, result.path in args.paths)
-            write_atomically(current, encoded(current, edited.code))
+            write_atomically(current, encoded(current, edited))
         except FileError as exc:
             result.error = f"--verify could not undo a refuted fix: {exc}"
             continue
-        result.fixed = [_row(i) for i in planned.fixes]
-        result.manual += [_row(i, reasons[id(i)]) for i in undone]
+        result.fixed = [report_row(i) for i in planned.fixes]
+        result.manual += [report_row(i, reasons[id(i)]) for i in undone]
         result.changed = bool(planned.fixes)
     if interrupted is not None:
         print(

@@ -1,4 +1,7 @@
-"""The one entry point both faces call: source text in, findings with positions out."""
+"""The engine: source text and the rules to judge it by in, findings with positions out.
+
+It imports no rule: flake8_dplen/engine.py hands it every rule for the faces (plugin,
+codemod, docs, tests), so a rule is judged by one engine and the engine knows no rule."""
 
 from __future__ import annotations
 
@@ -8,13 +11,12 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..config import Config
-from ..rules import RULES
 from .classindex import ClassIndex
 from .context import Finding, SamplerContext
 from .flow import Flow
@@ -78,8 +80,13 @@ def sampler_contexts(
 
 
 def analyze_module(
-    module: cst.Module, config: Config = DEFAULT_CONFIG, module_name: Optional[str] = None
+    module: cst.Module,
+    config: Config = DEFAULT_CONFIG,
+    module_name: Optional[str] = None,
+    *,
+    rules: Sequence,
 ) -> List[Finding]:
+    """What `rules` (rules/base.py's Rule objects) find in every sampler of `module`."""
     findings: List[Finding] = []
     seen = set()
     for ctx in sampler_contexts(module, config, module_name):
@@ -92,10 +99,10 @@ def analyze_module(
             kind = rounding_kind(site.node, ctx.imports, scope)
             if kind is None:
                 continue
-            for rule in RULES:
+            for rule in rules:
                 if kind in rule.kinds:
                     _keep(findings, seen, ctx, rule.check(ctx, site, kind))
-        for rule in RULES:
+        for rule in rules:
             if rule.fallback and any(f.gating for f in findings[first:]):
                 continue
             if not rule.kinds:
@@ -151,7 +158,7 @@ def locate(
     the caller has it already."""
     if not findings:
         return []
-    with _deep_recursion():
+    with deep_recursion():
         table: Dict[cst.CSTNode, Tuple[int, int]] = {}
         starts = _class_lines(module, tree, source)
         for cls in {f.cls for f in findings}:
@@ -166,9 +173,10 @@ def locate(
 
 
 @contextmanager
-def _deep_recursion(limit: int = 20000):
-    # LibCST renders recursively, a few frames per level of nesting: a 150-deep literal
-    # that Python itself accepts would otherwise exhaust the default limit of 1000.
+def deep_recursion(limit: int = 20000):
+    """For LibCST's visits and renderings of a whole module: they recurse a few frames per
+    level of nesting, so a 150-deep literal that Python itself accepts, anywhere in the
+    file, would otherwise exhaust the default limit of 1000."""
     before = sys.getrecursionlimit()
     sys.setrecursionlimit(max(before, limit))
     try:
@@ -182,11 +190,13 @@ def analyze_text(
     config: Config = DEFAULT_CONFIG,
     path: Optional[str] = None,
     tree: Optional[ast.Module] = None,
+    *,
+    rules: Sequence,
 ):
     """Parse with LibCST (once) and analyse, with no cheap test first; `tree` is the
     file's `ast` when the caller has parsed it already."""
     module = cst.parse_module(source)
-    findings = analyze_module(module, config, module_name_for(path))
+    findings = analyze_module(module, config, module_name_for(path), rules=rules)
     return module, locate(module, findings, source, tree)
 
 
@@ -195,6 +205,8 @@ def analyze_source(
     config: Config = DEFAULT_CONFIG,
     path: Optional[str] = None,
     tree: Union[ast.Module, Callable[[str], ast.Module], None] = None,
+    *,
+    rules: Sequence,
 ) -> Tuple[Optional[cst.Module], List[Located]]:
     """The cheap tests, then `analyze_text`; (None, []) when a test rules the file out.
     `tree` is the file's `ast`, or a function that makes it: the codemod passes
@@ -206,4 +218,4 @@ def analyze_source(
             tree = tree(source)
         if not could_report(tree, config):
             return None, []
-    return analyze_text(source, config, path, tree)
+    return analyze_text(source, config, path, tree, rules=rules)
