@@ -17,7 +17,7 @@ import textwrap
 import pytest
 from test_fuzz import rewrite
 
-from flake8_dplen.core.analysis import analyze_source
+from flake8_dplen.engine import analyze_source
 
 CAP = 1000  # more than any finite variant yields on the grid
 GRID = (1, 2, 5, 11)
