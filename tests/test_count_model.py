@@ -70,3 +70,22 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
             )
             if path.name.startswith("valid_"):
                 assert length == count, (ctx.cls.name.value, arguments)
+
+
+def test_a_state_the_model_never_set_up_is_unknown_not_a_crash():
+    # torch's DistributedSampler.__len__ reads num_samples, which only its own __init__
+    # sets; this subclass never calls it. The real len() raises AttributeError; the model
+    # must neither report nor stop flake8 on the file.
+    source = """
+from torch.utils.data import DistributedSampler
+
+
+class Mine(DistributedSampler):
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        return iter(range(len(self.dataset)))
+"""
+    _, located = analyze_source(source, DEFAULT_CONFIG, "mine.py")
+    assert [f for f in located if f.finding.code == "DPL115"] == []
