@@ -75,6 +75,7 @@ def test_dplen_option_adds_one_test_per_sampler(pytester):
         "--dplen", "samplers", "--dplen-budget", "1", "-rs", "-p", "no:cacheprovider"
     )
     result.assert_outcomes(passed=2, failed=1, skipped=1)
+    unbuilt = _line_of(pytester.path / "samplers.py", "class UnregisteredTokenized(Tokenized):")
     result.stdout.fnmatch_lines(
         [
             "collected 4 items",
@@ -84,7 +85,7 @@ def test_dplen_option_adds_one_test_per_sampler(pytester):
             "def test_chunks_len_matches_iter():",
             "    sampler = Chunks(dataset=range(1), batch_size=2)",
             # The skip points at the class that could not be built, not into the plugin.
-            f"SKIPPED ?1? samplers.py:{_line_of(pytester.path / 'samplers.py', 'class UnregisteredTokenized(Tokenized):')}:"
+            f"SKIPPED ?1? samplers.py:{unbuilt}:"
             " samplers.UnregisteredTokenized could not be built: nothing to pass as `tokenizer`*"
             "register a factory*",
         ]

@@ -2,7 +2,18 @@
 
 Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
 
-from .distributed import as_rank
+from .distributed import as_rank, process_group
 from .length import LengthReport, assert_length, check_length, expected_poisson_batches, judge_counts
+from .limits import TimedOut, time_limit
 
-__all__ = ["as_rank", "LengthReport", "check_length", "assert_length", "expected_poisson_batches", "judge_counts"]
+__all__ = [
+    "as_rank",
+    "process_group",
+    "LengthReport",
+    "check_length",
+    "assert_length",
+    "expected_poisson_batches",
+    "judge_counts",
+    "time_limit",
+    "TimedOut",
+]
