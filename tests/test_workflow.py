@@ -902,8 +902,8 @@ def test_check_hook_fails_and_writes_nothing(precommit):
 def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text())
     assert {hook["id"]: hook["entry"] for hook in manifest} == {
-        "dplen-fix": "dplen-fix",
-        "dplen-check": "dplen-fix --check",
+        "dplen-fix": "dplen fix",
+        "dplen-check": "dplen fix --check",
     }
     full = write(tmp_path / "full.yaml", readme_block("pre-commit", "yaml", "dplen-fix"))
     manifest_check, config_check = run_many(
