@@ -88,3 +88,52 @@ def test_the_readme_pytest_plugin_commands(project):
     assert rerun == f"pytest '{printed}'" == "pytest 'src/mypkg/samplers.py::dplen::Chunks'"
     again = bash(f"{rerun} -p no:cacheprovider", project, env)
     assert again.rc == 1 and "collected 1 item" in again.out and "1 failed" in again.out, again
+
+
+TRAIN = """
+import argparse
+
+from mypkg.samplers import Chunks
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=1)
+sampler = Chunks(range(5), batch_size=2)
+for epoch in range(parser.parse_args().epochs):
+    print("epoch", epoch, sum(1 for _ in sampler))
+"""
+
+TEST_TRAINING = """
+from mypkg.samplers import Chunks, ExactChunks
+
+
+def test_exact_epoch():
+    assert sum(1 for _ in ExactChunks(range(5), batch_size=2)) == 3
+
+
+def test_an_epoch_of_a_wrong_sampler():
+    assert sum(1 for _ in Chunks(range(5), batch_size=2)) == 3
+"""
+
+
+def test_the_readme_sanitizer_commands(project):
+    block = readme_block("Sanitizer: `pytest --dplen-watch`, `dplen watch`", "bash", "dplen watch")
+    in_pytest, script, torchrun = _commands(block)
+    # torchrun's is run by tests/test_watch.py (test_dplen_watch_under_torchrun_reports_each_rank).
+    assert torchrun == "dplen watch torchrun --nproc_per_node 2 train.py"
+    assert (in_pytest, script) == ("pytest --dplen-watch", "dplen watch python train.py --epochs 2")
+    write(project / "train.py", TRAIN)
+    write(project / "tests" / "test_training.py", TEST_TRAINING)
+    env = _env_with_src(project)
+
+    watched = bash(script, project, env)
+    assert watched.rc == 3, watched
+    assert "epoch 0 3\nepoch 1 3\n" in watched.out
+    line = TRAIN.splitlines().index("sampler = Chunks(range(5), batch_size=2)") + 1
+    built = f"{project}/train.py:{line}"
+    assert (
+        f"mypkg.samplers.Chunks (constructed at {built}): len() = 2, but one epoch yielded 3" in watched.err
+    )
+
+    tested = bash(f"{in_pytest} -p no:cacheprovider tests", project, env)
+    assert tested.rc == 1 and "1 failed, 1 passed" in tested.out, tested
+    assert "FAILED tests/test_training.py::test_an_epoch_of_a_wrong_sampler" in tested.out
