@@ -532,7 +532,12 @@ def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
     block = readme_block("Install and use", "bash", "pip wheel")
     clone, build = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
     assert clone == "git clone <this repository's URL> flake8-dplen"
-    _git(["clone", "-q", str(REPO_ROOT), "flake8-dplen"], tmp_path, _env())
+    # Cloned from a snapshot of the files on disk: a clone of REPO_ROOT got its last commit,
+    # and on a branch with a module not yet committed the wheel's `dplen-fix` failed to import.
+    snapshot = tmp_path / "snapshot"
+    snapshot.mkdir()
+    _snapshot_repo(snapshot, _env())
+    _git(["clone", "-q", str(snapshot), "flake8-dplen"], tmp_path, _env())
     built = bash(build, tmp_path)
     assert built.rc == 0, built
     assert (tmp_path / README_WHEEL).is_file(), sorted(p.name for p in (tmp_path / "wheels").iterdir())
@@ -544,10 +549,14 @@ def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
         [venv_bin / "pip", "install", "-q", "--disable-pip-version-check", README_WHEEL], tmp_path
     )
     assert installed.rc == 0, installed
-    version, plugin = run_many(
-        [([venv_bin / "dplen-fix", "--version"], tmp_path), ([venv_bin / "flake8", "--version"], tmp_path)]
+    version, old_name, plugin = run_many(
+        [
+            ([venv_bin / "dplen", "--version"], tmp_path),
+            ([venv_bin / "dplen-fix", "--version"], tmp_path),
+            ([venv_bin / "flake8", "--version"], tmp_path),
+        ]
     )
-    assert version.out == f"flake8-dplen {flake8_dplen.__version__}\n", version
+    assert version.out == old_name.out == f"flake8-dplen {flake8_dplen.__version__}\n", (version, old_name)
     assert f"flake8-dplen: {flake8_dplen.__version__}" in plugin.out, plugin
 
 
@@ -753,7 +762,7 @@ def _git(args, cwd, env) -> Run:
     return result
 
 
-def _hooks_repo(dest: Path, env) -> str:
+def _snapshot_repo(dest: Path, env) -> str:
     """A one-commit copy of this working tree's package files, tracked or not.
 
     `pre-commit try-repo` installs a repository at a commit: HEAD, plus, when the tree is
@@ -801,7 +810,7 @@ def precommit(tmp_path_factory):
     )
     hooks = root / "hooks-repo"
     hooks.mkdir()
-    rev = _hooks_repo(hooks, env)
+    rev = _snapshot_repo(hooks, env)
 
     # What the codemod itself writes for the sampler: the hook must write the same.
     reference = write(root / "reference" / "sampler.py", SPLIT)
