@@ -46,7 +46,7 @@ def tokenized(dataset, batch_size: int):
 """
 
 TEST_FIXTURE = """
-from samplers import Chunks, ExactChunks
+from samplers import Chunks, ExactChunks, UnregisteredTokenized
 
 
 def test_exact(dplen_check):
@@ -56,6 +56,10 @@ def test_exact(dplen_check):
 
 def test_buggy(dplen_check):
     dplen_check(Chunks, budget=1)
+
+
+def test_unbuilt(dplen_check):
+    dplen_check(UnregisteredTokenized, budget=1)
 """
 
 
@@ -142,9 +146,17 @@ def test_the_id_of_a_failure_reruns_that_class_alone(pytester):
 
 def test_dplen_check_fixture(pytester):
     pytester.makepyfile(samplers=SAMPLERS, test_samplers=TEST_FIXTURE)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*test_buggy*", "*Chunks(dataset=range(1), batch_size=2): len 0*"])
+    result = pytester.runpytest_subprocess("-rs", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1, skipped=1)
+    call = _line_of(pytester.path / "test_samplers.py", "    dplen_check(UnregisteredTokenized, budget=1)")
+    result.stdout.fnmatch_lines(
+        [
+            "*test_buggy*",
+            "*Chunks(dataset=range(1), batch_size=2): len 0*",
+            # The skip points at the test's call, not into the plugin.
+            f"SKIPPED ?1? test_samplers.py:{call}: samplers.UnregisteredTokenized could not be built*",
+        ]
+    )
     # Once: pytest.fail inside an `except` printed it a second time, as a chained exception.
     assert result.stdout.str().count("Reproduce it with:") == 1
     assert "During handling of the above exception" not in result.stdout.str()

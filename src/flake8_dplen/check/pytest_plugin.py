@@ -77,6 +77,7 @@ def _failure_text(result) -> str:
 
 
 def _outcome(result) -> None:
+    __tracebackhide__ = True
     from .search import CANNOT_BUILD, NOT_CHECKED, OK
 
     if hasattr(result, "counterexample"):
@@ -244,6 +245,8 @@ def dplen_check(request: pytest.FixtureRequest):
     test to paste; returns the result when the class agrees."""
 
     def check(cls: type, **options: Any):
+        # Hidden from tracebacks: a skip points at the test's call, not into the plugin.
+        __tracebackhide__ = True
         result = _checked(request.config, cls, **options)
         try:
             _outcome(result)
