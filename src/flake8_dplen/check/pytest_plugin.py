@@ -141,7 +141,7 @@ class DplenFile(pytest.File):
     def collect(self):
         classes = self.classes
         if classes is None:
-            found = _resolve(self.config, [str(self.path)])
+            found = _resolve([str(self.path)])
             if found.errors:
                 raise self.CollectError("; ".join(found.errors))
             classes = found.classes
@@ -166,7 +166,7 @@ def _line(cls: type) -> Optional[int]:
         return None
 
 
-def _resolve(config: pytest.Config, targets: List[str]):
+def _resolve(targets: List[str]):
     from ..cli.settings import load
     from .targets import resolve, sampler_bases
 
@@ -210,7 +210,7 @@ def pytest_make_collect_report(collector: pytest.Collector):
     report = outcome.get_result()
     if not report.passed:
         return
-    found = _resolve(config, targets)
+    found = _resolve(targets)
     for error in found.errors:
         name = f"{GROUP}[{error.split(': ')[0]}]"
         report.result.append(DplenError.from_parent(collector, name=name, nodeid=name, error=error))
