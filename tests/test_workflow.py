@@ -532,8 +532,8 @@ def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
     block = readme_block("Install and use", "bash", "pip wheel")
     clone, build = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
     assert clone == "git clone <this repository's URL> flake8-dplen"
-    # Cloned from a snapshot of the files on disk: a clone of REPO_ROOT got its last commit,
-    # and on a branch with a module not yet committed the wheel's `dplen-fix` failed to import.
+    # Cloned from a snapshot of the files on disk, the tree the rest of the suite tests:
+    # a clone of REPO_ROOT got the branch's last commit.
     snapshot = tmp_path / "snapshot"
     snapshot.mkdir()
     _snapshot_repo(snapshot, _env())
