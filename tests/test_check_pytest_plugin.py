@@ -46,7 +46,7 @@ def tokenized(dataset, batch_size: int):
 """
 
 TEST_FIXTURE = """
-from samplers import Chunks, ExactChunks
+from samplers import Chunks, ExactChunks, UnregisteredTokenized
 
 
 def test_exact(dplen_check):
@@ -56,41 +56,121 @@ def test_exact(dplen_check):
 
 def test_buggy(dplen_check):
     dplen_check(Chunks, budget=1)
+
+
+def test_unbuilt(dplen_check):
+    dplen_check(UnregisteredTokenized, budget=1)
 """
 
 
-def test_dplen_option_adds_one_test_per_sampler(pytester):
+def _line_of(path, statement: str) -> int:
+    return path.read_text().splitlines().index(statement) + 1
+
+
+def _project(pytester):
     pytester.makepyfile(samplers=SAMPLERS)
     pytester.makeconftest(CONFTEST)
     pytester.makefile(".cfg", setup="[flake8]\n")
+
+
+def test_dplen_option_adds_one_test_per_sampler(pytester):
+    _project(pytester)
     result = pytester.runpytest_subprocess(
         "--dplen", "samplers", "--dplen-budget", "1", "-rs", "-p", "no:cacheprovider"
     )
     result.assert_outcomes(passed=2, failed=1, skipped=1)
+    unbuilt = _line_of(pytester.path / "samplers.py", "class UnregisteredTokenized(Tokenized):")
     result.stdout.fnmatch_lines(
         [
-            "*dplen*samplers.Chunks*",
+            "collected 4 items",
+            "*_ dplen::Chunks _*",
             "Chunks(dataset=range(1), batch_size=2): len 0, __iter__ yielded 1 batch of size 1",
             "Reproduce it with:",
             "def test_chunks_len_matches_iter():",
             "    sampler = Chunks(dataset=range(1), batch_size=2)",
-            "*samplers.UnregisteredTokenized could not be built: nothing to pass as `tokenizer`*"
+            # The skip points at the class that could not be built, not into the plugin.
+            f"SKIPPED ?1? samplers.py:{unbuilt}:"
+            " samplers.UnregisteredTokenized could not be built: nothing to pass as `tokenizer`*"
             "register a factory*",
         ]
     )
     # The factory from conftest.py built Tokenized: it passed, it was not skipped.
     assert "samplers.Tokenized could not be built" not in result.stdout.str()
+    # One message per failure: the case and its test once, and the summary's one line.
+    assert result.stdout.str().count("Reproduce it with:") == 1
+    assert result.stdout.str().count("len 0, __iter__ yielded 1 batch") == 1
+
+
+def test_collect_only_lists_as_many_ids_as_it_counts(pytester):
+    _project(pytester)
+    pytester.makepyfile(test_plain="def test_plain():\n    pass\n")
+    result = pytester.runpytest_subprocess(
+        "--dplen", "samplers", "--collect-only", "-q", "-p", "no:cacheprovider"
+    )
+    assert result.ret == 0
+    listed = [line for line in result.outlines if "::" in line]
+    assert listed == [
+        "test_plain.py::test_plain",
+        "samplers.py::dplen::Chunks",
+        "samplers.py::dplen::ExactChunks",
+        "samplers.py::dplen::Tokenized",
+        "samplers.py::dplen::UnregisteredTokenized",
+    ]
+    result.stdout.fnmatch_lines(["5 tests collected in *"])
+
+
+def test_the_id_of_a_failure_reruns_that_class_alone(pytester):
+    _project(pytester)
+    first = pytester.runpytest_subprocess(
+        "--dplen", "samplers", "--dplen-budget", "1", "-p", "no:cacheprovider"
+    )
+    (failed,) = [line for line in first.outlines if line.startswith("FAILED ")]
+    pasted = failed.split()[1]
+    assert pasted == "samplers.py::dplen::Chunks"
+    # As pasted, without --dplen; and with it (an addopts that always adds --dplen).
+    for extra in ([], ["--dplen", "samplers"]):
+        again = pytester.runpytest_subprocess(pasted, *extra, "--dplen-budget", "1", "-p", "no:cacheprovider")
+        again.assert_outcomes(failed=1)
+        again.stdout.fnmatch_lines(["collected 1 item", f"FAILED {pasted} - Chunks(dataset=range(1)*"])
+    # The group of a file runs its classes, and a class of it passes as it did.
+    group = pytester.runpytest_subprocess(
+        "samplers.py::dplen",
+        "samplers.py::dplen::ExactChunks",
+        "--collect-only",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    )
+    group.stdout.fnmatch_lines(["samplers.py::dplen::ExactChunks", "4 tests collected in *"])
 
 
 def test_dplen_check_fixture(pytester):
     pytester.makepyfile(samplers=SAMPLERS, test_samplers=TEST_FIXTURE)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*test_buggy*", "*Chunks(dataset=range(1), batch_size=2): len 0*"])
+    result = pytester.runpytest_subprocess("-rs", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1, skipped=1)
+    call = _line_of(pytester.path / "test_samplers.py", "    dplen_check(UnregisteredTokenized, budget=1)")
+    result.stdout.fnmatch_lines(
+        [
+            "*test_buggy*",
+            "*Chunks(dataset=range(1), batch_size=2): len 0*",
+            # The skip points at the test's call, not into the plugin.
+            f"SKIPPED ?1? test_samplers.py:{call}: samplers.UnregisteredTokenized could not be built*",
+        ]
+    )
+    # Once: pytest.fail inside an `except` printed it a second time, as a chained exception.
+    assert result.stdout.str().count("Reproduce it with:") == 1
+    assert "During handling of the above exception" not in result.stdout.str()
 
 
 def test_bad_target_is_a_failing_item(pytester):
     pytester.makepyfile(samplers=SAMPLERS)
-    result = pytester.runpytest_subprocess("--dplen", "nosuchmodule", "-p", "no:cacheprovider")
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*nosuchmodule: cannot import: ModuleNotFoundError*"])
+    result = pytester.runpytest_subprocess(
+        "--dplen", "nosuchmodule", "--dplen", "samplers:Nope", "-p", "no:cacheprovider"
+    )
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "FAILED dplen?nosuchmodule? - nosuchmodule: cannot import: ModuleNotFoundError*",
+            "FAILED dplen?samplers:Nope? - samplers:Nope: no class Nope in samplers",
+        ]
+    )

@@ -533,7 +533,12 @@ def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
     block = readme_block("Install and use", "bash", "pip wheel")
     clone, build = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
     assert clone == "git clone <this repository's URL> flake8-dplen"
-    _git(["clone", "-q", str(REPO_ROOT), "flake8-dplen"], tmp_path, _env())
+    # Cloned from a snapshot of the files on disk, the tree the rest of the suite tests:
+    # a clone of REPO_ROOT got the branch's last commit.
+    snapshot = tmp_path / "snapshot"
+    snapshot.mkdir()
+    _snapshot_repo(snapshot, _env())
+    _git(["clone", "-q", str(snapshot), "flake8-dplen"], tmp_path, _env())
     built = bash(build, tmp_path)
     assert built.rc == 0, built
     assert (tmp_path / README_WHEEL).is_file(), sorted(p.name for p in (tmp_path / "wheels").iterdir())
@@ -545,10 +550,14 @@ def test_readme_clone_and_wheel_commands_install_a_working_package(tmp_path):
         [venv_bin / "pip", "install", "-q", "--disable-pip-version-check", README_WHEEL], tmp_path
     )
     assert installed.rc == 0, installed
-    version, plugin = run_many(
-        [([venv_bin / "dplen-fix", "--version"], tmp_path), ([venv_bin / "flake8", "--version"], tmp_path)]
+    version, old_name, plugin = run_many(
+        [
+            ([venv_bin / "dplen", "--version"], tmp_path),
+            ([venv_bin / "dplen-fix", "--version"], tmp_path),
+            ([venv_bin / "flake8", "--version"], tmp_path),
+        ]
     )
-    assert version.out == f"flake8-dplen {flake8_dplen.__version__}\n", version
+    assert version.out == old_name.out == f"flake8-dplen {flake8_dplen.__version__}\n", (version, old_name)
     assert f"flake8-dplen: {flake8_dplen.__version__}" in plugin.out, plugin
 
 
@@ -754,7 +763,7 @@ def _git(args, cwd, env) -> Run:
     return result
 
 
-def _hooks_repo(dest: Path, env) -> str:
+def _snapshot_repo(dest: Path, env) -> str:
     """A one-commit copy of this working tree's package files, tracked or not.
 
     `pre-commit try-repo` installs a repository at a commit: HEAD, plus, when the tree is
@@ -802,7 +811,7 @@ def precommit(tmp_path_factory):
     )
     hooks = root / "hooks-repo"
     hooks.mkdir()
-    rev = _hooks_repo(hooks, env)
+    rev = _snapshot_repo(hooks, env)
 
     # What the codemod itself writes for the sampler: the hook must write the same.
     reference = write(root / "reference" / "sampler.py", SPLIT)
@@ -903,8 +912,8 @@ def test_check_hook_fails_and_writes_nothing(precommit):
 def test_hook_manifest_and_readme_config_are_valid_for_pre_commit(tmp_path):
     manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text())
     assert {hook["id"]: hook["entry"] for hook in manifest} == {
-        "dplen-fix": "dplen-fix",
-        "dplen-check": "dplen-fix --check",
+        "dplen-fix": "dplen fix",
+        "dplen-check": "dplen fix --check",
     }
     full = write(tmp_path / "full.yaml", readme_block("pre-commit", "yaml", "dplen-fix"))
     manifest_check, config_check = run_many(

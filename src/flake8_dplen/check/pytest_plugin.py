@@ -8,8 +8,12 @@ environment that has flake8-dplen, so it imports nothing heavy until asked.
 
 from __future__ import annotations
 
+import inspect
+import os
+import sys
+from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Optional
+from typing import Any, Dict, List, Optional, Set
 
 import pytest
 
@@ -64,7 +68,7 @@ def _checked(config: pytest.Config, cls: type, **overrides: Any) -> SimpleNamesp
     from .isolate import check_classes
 
     limit = overrides.pop("class_timeout", config.getoption("dplen_class_timeout"))
-    (_, entry), = check_classes([cls], _options(config, **overrides), 1, limit)
+    ((_, entry),) = check_classes([cls], _options(config, **overrides), 1, limit)
     return SimpleNamespace(**entry)
 
 
@@ -73,6 +77,7 @@ def _failure_text(result) -> str:
 
 
 def _outcome(result) -> None:
+    __tracebackhide__ = True
     from .search import CANNOT_BUILD, NOT_CHECKED, OK
 
     if hasattr(result, "counterexample"):
@@ -83,15 +88,19 @@ def _outcome(result) -> None:
         raise DplenFailure(f"{getattr(result, 'class')} {result.status}: {result.why}")
 
 
+# The collector between a module's file and its classes: `path/to/module.py::dplen::Class`
+# is the id of a class's test, and `pytest 'path/to/module.py::dplen::Class'` runs it again.
+GROUP = "dplen"
+
+
 class DplenItem(pytest.Item):
-    def __init__(self, *, sampler: Optional[type] = None, error: str = "", **kwargs: Any) -> None:
+    """One sampler class, searched in a child process when the test runs."""
+
+    def __init__(self, *, sampler: type, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sampler = sampler
-        self.error = error
 
     def runtest(self) -> None:
-        if self.error:
-            raise DplenFailure(self.error)
         _outcome(_checked(self.config, self.sampler))
 
     def repr_failure(self, excinfo, style=None):
@@ -100,24 +109,134 @@ class DplenItem(pytest.Item):
         return super().repr_failure(excinfo, style)
 
     def reportinfo(self):
+        return self.path, _line(self.sampler), f"{GROUP}::{self.name}"
+
+
+class DplenError(pytest.Item):
+    """A TARGET that gave no classes (it cannot be imported, it names no class): a failing
+    test, so that a typo in `--dplen` cannot pass as a clean run."""
+
+    def __init__(self, *, error: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self) -> None:
+        raise DplenFailure(self.error)
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
         return self.path, None, self.name
 
 
-@pytest.hookimpl(tryfirst=True)  # before -k/-m deselect, so they apply to these items too
-def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
-    targets = config.getoption("dplen")
-    if not targets:
-        return
+class DplenFile(pytest.File):
+    """The sampler classes of one module file: given by `--dplen`, or all of the file's
+    when an argument names `path::dplen` (the id of a failure, pasted to rerun it)."""
+
+    def __init__(self, *, classes: Optional[List[type]] = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.classes = classes
+
+    def collect(self):
+        classes = self.classes
+        if classes is None:
+            found = _resolve([str(self.path)])
+            if found.errors:
+                raise self.CollectError("; ".join(found.errors))
+            classes = found.classes
+        yield DplenGroup.from_parent(self, name=GROUP, classes=classes)
+
+
+class DplenGroup(pytest.Collector):
+    def __init__(self, *, classes: List[type], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.classes = classes
+
+    def collect(self):
+        for cls in self.classes:
+            yield DplenItem.from_parent(self, name=cls.__qualname__, sampler=cls)
+
+
+def _line(cls: type) -> Optional[int]:
+    """The 0-based line of the class statement: where a skip or a failure points."""
+    try:
+        return inspect.getsourcelines(cls)[1] - 1
+    except (OSError, TypeError):
+        return None
+
+
+def _resolve(targets: List[str]):
     from ..cli.settings import load
-    from . import report
     from .targets import resolve, sampler_bases
 
     bases, errors = sampler_bases(load().sampler_bases)
     found = resolve(targets, bases)
-    for error in errors + found.errors:
-        items.append(DplenItem.from_parent(session, name=f"dplen[{error.split(':')[0]}]", error=error))
+    found.errors[:0] = errors
+    return found
+
+
+_SELECTED = pytest.StashKey[Set[Path]]()
+
+
+def _selected_files(config: pytest.Config) -> Set[Path]:
+    """Files that an argument names with `::dplen` after them."""
+    if _SELECTED not in config.stash:
+        here = config.invocation_params.dir
+        parts = [str(arg).split("::") for arg in config.args]
+        config.stash[_SELECTED] = {
+            Path(os.path.abspath(here / p[0])) for p in parts if len(p) > 1 and p[1] == GROUP
+        }
+    return config.stash[_SELECTED]
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional[DplenFile]:
+    # Called for every file pytest walks past: a set lookup.
+    if file_path.suffix == ".py" and file_path in _selected_files(parent.config):
+        return DplenFile.from_parent(parent, path=file_path)
+    return None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    """`--dplen TARGET` adds the classes of TARGET beside what the arguments collect, one
+    DplenFile per module file; an argument that names `path::dplen...` selects instead
+    (the pasted id of a failure runs that class alone, whatever addopts says)."""
+    outcome = yield
+    config = collector.config
+    targets = config.getoption("dplen")
+    if not isinstance(collector, pytest.Session) or not targets or _selected_files(config):
+        return
+    report = outcome.get_result()
+    if not report.passed:
+        return
+    found = _resolve(targets)
+    for error in found.errors:
+        name = f"{GROUP}[{error.split(': ')[0]}]"
+        report.result.append(DplenError.from_parent(collector, name=name, nodeid=name, error=error))
+    by_file: Dict[str, List[type]] = {}
     for cls in found.classes:
-        items.append(DplenItem.from_parent(session, name=f"dplen[{report.name(cls)}]", sampler=cls))
+        by_file.setdefault(_file_of(cls), []).append(cls)
+    for file, classes in by_file.items():
+        path = Path(file)
+        # A file outside the rootdir keeps its absolute path as its id: pasted, it still runs.
+        nodeid = None if path.is_relative_to(config.rootpath) else str(path)
+        report.result.append(DplenFile.from_parent(collector, path=path, nodeid=nodeid, classes=classes))
+
+
+def _file_of(cls: type) -> str:
+    module = sys.modules.get(cls.__module__)
+    return os.path.abspath(getattr(module, "__file__", None) or cls.__module__)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    # A skip points at the class that could not be built, not at the plugin's line.
+    outcome = yield
+    report = outcome.get_result()
+    if isinstance(item, DplenItem) and report.skipped and isinstance(report.longrepr, tuple):
+        line = _line(item.sampler)
+        report.longrepr = (str(item.path), 0 if line is None else line + 1, report.longrepr[2])
 
 
 @pytest.fixture
@@ -126,11 +245,16 @@ def dplen_check(request: pytest.FixtureRequest):
     test to paste; returns the result when the class agrees."""
 
     def check(cls: type, **options: Any):
+        # Hidden from tracebacks: a skip points at the test's call, not into the plugin.
+        __tracebackhide__ = True
         result = _checked(request.config, cls, **options)
         try:
             _outcome(result)
         except DplenFailure as failure:
-            pytest.fail(str(failure), pytrace=False)
-        return result
+            failed = str(failure)
+        else:
+            return result
+        # Outside the except: inside it, pytest printed the message twice (chained).
+        pytest.fail(failed, pytrace=False)
 
     return check

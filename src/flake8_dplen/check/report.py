@@ -76,7 +76,7 @@ def how_to_register(cls: type) -> str:
         f"register a factory: `@flake8_dplen.check.factory({name(cls)!r})` on a function that"
         " returns one (its own parameters are generated), in the module, a conftest.py or a"
         " --factories module; or accept it unchecked:"
-        f" `flake8_dplen.check.register({name(cls)!r}, skip=\"why\")`, or --allow-unbuilt"
+        f' `flake8_dplen.check.register({name(cls)!r}, skip="why")`, or --allow-unbuilt'
     )
 
 
@@ -109,15 +109,21 @@ def pytest_test(result: Result) -> str:
         epoch = callable(getattr(result.cls, "set_epoch", None))
         judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
         run = resumed.way.code(call.code, resumed.k, epoch) + [f"assert_resumed(sampler, {judged})"]
+    # The scenario is part of the case: the test runs it the same way, alone.
+    contexts = []
+    if result.timed_out is not None:
+        # Building it or its __iter__ ran on without yielding: the limit ends the test.
+        contexts.append(f"time_limit({result.timed_out:g})")
+    if result.group:
+        contexts.append("process_group()")
     if call.world is not None:
-        # The scenario is part of the case: the test answers torch.distributed the same way.
-        imports.append("from flake8_dplen.runtime import as_rank")
-        run = [f"with as_rank(world_size={call.world[0]}, rank={call.world[1]}):"] + [f"    {s}" for s in run]
+        contexts.append(f"as_rank(world_size={call.world[0]}, rank={call.world[1]})")
+    if contexts:
+        imports += [f"from flake8_dplen.runtime import {c.split('(')[0]}" for c in contexts]
+        run = [f"with {', '.join(contexts)}:"] + [f"    {s}" for s in run]
     body = [f"def test_{_snake(result.cls.__name__)}_len_matches_iter():"]
     body += [f"    {line}" for line in _merged(imports)]
     body += [""] + [f"    {s}" for s in run]
-    if result.timed_out is not None:
-        body.insert(1, "    # __iter__ never yielded here: run it under a timeout (pytest-timeout)")
     return "\n".join(body) + "\n"
 
 

@@ -12,11 +12,11 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
-from ..runtime.distributed import as_rank
+from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
+from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, calls, whole
-from .limits import TimedOut, time_limit
 from .resume import Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -54,6 +54,7 @@ class Result:
     why: str = ""  # what stopped the class from being built
     epoch: int = 0  # of the counterexample: 1 is its second epoch, after set_epoch(1)
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
+    group: bool = False  # a process group of one existed: the pasted test makes one too
     examples: int = 0  # samplers built and judged
     seconds: float = 0.0
 
@@ -142,16 +143,10 @@ def _build(call: Call) -> Any:
         # gets a group of one, as in a single-process run.
         if "process group has not been initialized" not in str(exc):
             raise
-    _one_process_group()
+    # Asked of torch itself, not of as_rank's answers: a name imported from
+    # torch.distributed (`get_rank()`) asks torch whatever as_rank says.
+    one_process_group()
     return call.build()
-
-
-def _one_process_group() -> None:
-    import torch.distributed as dist
-
-    if not dist.is_initialized():
-        # An in-memory store: a file:// rendezvous left a folder per run in the temp folder.
-        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
 
 
 def _judge(
@@ -362,6 +357,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     except CannotBuild as exc:
         return Result(cls, CANNOT_BUILD, how, why=str(exc))
     result.seconds = time.monotonic() - began
+    result.group = result.found and group_exists()
     return result
 
 

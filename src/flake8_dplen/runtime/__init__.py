@@ -2,7 +2,7 @@
 
 Imports nothing of the lint core, and no torch: it runs wherever the sampler runs."""
 
-from .distributed import as_rank
+from .distributed import as_rank, process_group
 from .length import (
     LengthReport,
     assert_length,
@@ -12,9 +12,11 @@ from .length import (
     expected_poisson_batches,
     judge_counts,
 )
+from .limits import TimedOut, time_limit
 
 __all__ = [
     "as_rank",
+    "process_group",
     "LengthReport",
     "check_length",
     "assert_length",
@@ -22,4 +24,6 @@ __all__ = [
     "assert_resumed",
     "expected_poisson_batches",
     "judge_counts",
+    "time_limit",
+    "TimedOut",
 ]

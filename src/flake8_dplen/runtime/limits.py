@@ -1,5 +1,6 @@
 """A wall-clock limit for one sampler's iteration, so a `__iter__` that loops without
-yielding cannot hang the run (the batch cap of check_length catches one that yields)."""
+yielding cannot hang the run (the batch cap of check_length catches one that yields):
+`dplen check` runs each sampler under it, and the test it prints for such a sampler too."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ class TimedOut(BaseException):
     def __init__(self, seconds: float) -> None:
         super().__init__(seconds)
         self.seconds = seconds
+
+    def __str__(self) -> str:
+        return f"still running after {self.seconds:g} s (the time limit): it never ends, or never yields"
 
 
 @contextmanager

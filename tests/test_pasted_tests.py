@@ -1,0 +1,114 @@
+"""The test `dplen check` prints for a counterexample, pasted into a test file of its own
+and run with plain pytest in a fresh process: it fails with the counterexample, alone.
+
+On main (28cbde8) the test of a sampler that asks torch.distributed by names imported from
+it failed with "Default process group has not been initialized" (and the check itself
+could not build the class), and the test of a sampler whose __iter__ never yields hung
+without pytest-timeout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLERS = '''
+import math
+
+from torch.distributed import get_rank, get_world_size
+from torch.utils.data import Sampler
+
+
+class Shard(Sampler):
+    """Asks torch.distributed by names imported from it: a process group must answer."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+        self.world, self.rank = get_world_size(), get_rank()
+
+    def __iter__(self):
+        return iter(range(self.rank, len(self.dataset), self.world))
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.world) + 1
+
+
+class Endless(Sampler):
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        while True:
+            yield [0]
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+class Stuck(Sampler):
+    """Loops without ever yielding: only a time limit can stop it."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        while True:
+            pass
+        yield
+
+    def __len__(self):
+        return len(self.dataset)
+'''
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory) -> dict:
+    """Each class's pasted test, from one `dplen check` run."""
+    project = tmp_path_factory.mktemp("pasted")
+    (project / "samplers.py").write_text(SAMPLERS)
+    done = _run(
+        [sys.executable, "-m", "flake8_dplen.check", "samplers", "--isolated", "--timeout", "1"], project
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    tests = {}
+    for part in done.stdout.split("\n# samplers.")[1:]:
+        name, _, text = part.partition(": paste into your tests\n")
+        tests[name] = text.split("\n\n# ")[0].rstrip() + "\n"
+    assert sorted(tests) == ["Endless", "Shard", "Stuck"], done.stdout
+    return {"project": project, **tests}
+
+
+def _run(args, cwd: Path) -> subprocess.CompletedProcess:
+    # The timeout only keeps a regression from hanging the suite.
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def _run_pasted(pasted: dict, name: str) -> str:
+    project: Path = pasted["project"]
+    (project / f"test_{name.lower()}.py").write_text(pasted[name])
+    done = _run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"test_{name.lower()}.py"], project
+    )
+    assert done.returncode == 1 and "1 failed" in done.stdout, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_a_sampler_that_needs_a_process_group_gets_one_in_its_test(pasted):
+    assert "    with process_group(), as_rank(world_size=1, rank=0):\n" in pasted["Shard"]
+    out = _run_pasted(pasted, "Shard")
+    assert "AssertionError: len() = 1, iteration yielded 0 batches" in out
+    assert "process group has not been initialized" not in out
+
+
+def test_an_endless_sampler_s_test_is_cut_off_by_the_cap(pasted):
+    assert "assert_length(sampler, limit=1000)" in pasted["Endless"]
+    out = _run_pasted(pasted, "Endless")
+    assert "len() = 0, iteration went on past 1001 batches and was cut off there" in out
+
+
+def test_a_sampler_that_never_yields_is_stopped_by_the_time_limit(pasted):
+    assert "    with time_limit(1):\n" in pasted["Stuck"]
+    out = _run_pasted(pasted, "Stuck")
+    assert "TimedOut: still running after 1 s (the time limit): it never ends, or never yields" in out
