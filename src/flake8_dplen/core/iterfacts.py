@@ -32,6 +32,23 @@ _SPLITTERS = {
 }
 
 
+# Split into a number of pieces (not pieces of a size): as many as asked, sizes uneven.
+_BY_COUNT = {"numpy.array_split", "torch.chunk", "torch.tensor_split"}
+
+
+def _floored_pieces(call: cst.Call, callee: Optional[str]) -> bool:
+    """`array_split(x, a // b)`, `x.chunk(int(a / b))`: a floor of pieces, exactly that many."""
+    if callee in _BY_COUNT and len(call.args) >= 2:
+        count = call.args[1].value
+    elif isinstance(call.func, cst.Attribute) and call.func.attr.value in {"chunk", "tensor_split"} and call.args:
+        count = call.args[0].value
+    else:
+        return False
+    if isinstance(count, cst.BinaryOperation):
+        return isinstance(count.operator, cst.FloorDivide)
+    return isinstance(count, cst.Call) and isinstance(count.func, cst.Name) and count.func.value == "int"
+
+
 @dataclass(frozen=True)
 class IterFacts:
     bound_by_len: bool  # iterates range(len(self)): the count is len() by construction
@@ -124,7 +141,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
             )
             # A ceiling counts batches of a size (`ceil(len(batch) / m)`, `ceil(n / bs)`);
             # one that divides by a length is a repeat count (`ceil(padding / len(indices))`).
-            if splits and (callee not in _CEILS or _by_a_size(node)):
+            # `array_split(x, n // bs)` makes exactly n // bs pieces: no short one beside them.
+            if splits and (callee not in _CEILS or _by_a_size(node)) and not _floored_pieces(node, callee):
                 sizes.update(a for arg in node.args for a in _self_attrs_in(arg.value, fn))
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:

@@ -890,7 +890,34 @@ def _counted_up_to(loop: cst.While) -> bool:
 
 
 def _reads(node: cst.CSTNode, names: Set[str]) -> bool:
-    return any(isinstance(n, cst.Name) and n.value in names for n in walk(node))
+    """`node` reads one of `names`. A loop or comprehension that binds a name as its target
+    shadows it: `for _ in range(k)` inside `for _ in range(n)` reads nothing of the outer
+    `_` (two such loops repeat a draw, they do not walk a group)."""
+    if not names:
+        return False
+    if isinstance(node, cst.Name):
+        return node.value in names
+    if isinstance(node, cst.For):
+        inner = names - _bound(node.target)
+        return _reads(node.iter, names) or any(
+            _reads(part, inner) for part in (node.body, node.orelse) if part is not None
+        )
+    if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        fors, bound, comp = [], set(), node.for_in
+        while comp is not None:
+            fors.append(comp)
+            bound |= _bound(comp.target)
+            comp = comp.inner_for_in
+        # The first iterable is read outside the comprehension; the rest inside it.
+        parts = [c.iter for c in fors[1:]] + [i for c in fors for i in c.ifs]
+        parts += [node.key, node.value] if isinstance(node, cst.DictComp) else [node.elt]
+        return _reads(fors[0].iter, names) or any(_reads(p, names - bound) for p in parts)
+    return any(_reads(child, names) for child in node.children)
+
+
+def _bound(target: cst.CSTNode) -> Set[str]:
+    """The plain names a loop target binds (`i`, `i, (j, k)`)."""
+    return {n.value for n in walk(target) if isinstance(n, cst.Name)}
 
 
 def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:
