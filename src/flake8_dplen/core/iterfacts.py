@@ -44,9 +44,11 @@ def _floored_pieces(call: cst.Call, callee: Optional[str]) -> bool:
         count = call.args[0].value
     else:
         return False
-    if isinstance(count, cst.BinaryOperation):
-        return isinstance(count.operator, cst.FloorDivide)
-    return isinstance(count, cst.Call) and isinstance(count.func, cst.Name) and count.func.value == "int"
+    if isinstance(count, cst.Call) and isinstance(count.func, cst.Name) and count.func.value == "int":
+        # `int(a / b)` floors; `int(np.ceil(a / b))` (opacus) is still the ceiling.
+        count = count.args[0].value if len(count.args) == 1 else None
+        return isinstance(count, cst.BinaryOperation) and isinstance(count.operator, cst.Divide)
+    return isinstance(count, cst.BinaryOperation) and isinstance(count.operator, cst.FloorDivide)
 
 
 @dataclass(frozen=True)
