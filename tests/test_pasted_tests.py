@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_check_cli import NEVER_ENDING
 
 SAMPLERS = '''
 import math
@@ -34,33 +35,7 @@ class Shard(Sampler):
     def __len__(self):
         return math.ceil(len(self.dataset) / self.world) + 1
 
-
-class Endless(Sampler):
-    def __init__(self, dataset):
-        self.dataset = dataset
-
-    def __iter__(self):
-        while True:
-            yield [0]
-
-    def __len__(self):
-        return len(self.dataset)
-
-
-class Stuck(Sampler):
-    """Loops without ever yielding: only a time limit can stop it."""
-
-    def __init__(self, dataset):
-        self.dataset = dataset
-
-    def __iter__(self):
-        while True:
-            pass
-        yield
-
-    def __len__(self):
-        return len(self.dataset)
-'''
+''' + NEVER_ENDING
 
 
 @pytest.fixture(scope="module")
