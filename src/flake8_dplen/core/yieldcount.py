@@ -14,6 +14,7 @@ stay silent. What it reports is therefore a run of the class's code, not a resem
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -169,7 +170,7 @@ class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
         self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
-        self.constants = _module_constants(ctx.module)
+        self.constants = _module_constants(ctx.flow.constants)
 
     # ------------------------------------------------------------------ calls
 
@@ -191,7 +192,7 @@ class Machine:
                 raise Unknown(f"missing argument {name}")
         if kwargs:
             raise Unknown("unexpected keyword")
-        if any(isinstance(n, cst.Yield) for n in walk(func.body)):
+        if _is_generator(func):
             return Generator(func, scope, fn.owner)  # runs when iterated, as Python's does
         try:
             self.block(func.body.body, scope, None, fn.owner)
@@ -877,27 +878,31 @@ def _small(value):
     return value
 
 
-def _module_constants(module: cst.Module) -> Dict[str, object]:
-    """Module-level names bound once, to a number or a flag literal."""
-    found: Dict[str, List[object]] = {}
-    for stmt in module.body:
-        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
-            targets = small.targets if isinstance(small, cst.Assign) else []
-            for target in targets:
-                if isinstance(target.target, cst.Name):
-                    value = small.value
-                    literal = (
-                        int(value.evaluated_value)
-                        if isinstance(value, cst.Integer)
-                        else float(value.evaluated_value)
-                        if isinstance(value, cst.Float)
-                        else {"True": True, "False": False}.get(value.value, Unknown)
-                        if isinstance(value, cst.Name)
-                        else Unknown
-                    )
-                    found.setdefault(target.target.value, []).append(literal)
-    # A name bound twice, or to anything else, is not a constant.
-    return {k: v[0] for k, v in found.items() if len(v) == 1 and v[0] is not Unknown}
+def _module_constants(bindings: Dict[str, List[cst.BaseExpression]]) -> Dict[str, object]:
+    """Of the module-level names (`Flow.constants`: each name's bound values), those bound
+    once, to a number or a flag literal."""
+    found = {}
+    for name, values in bindings.items():
+        value = values[0]
+        literal = (
+            int(value.evaluated_value)
+            if isinstance(value, cst.Integer)
+            else float(value.evaluated_value)
+            if isinstance(value, cst.Float)
+            else {"True": True, "False": False}.get(value.value, Unknown)
+            if isinstance(value, cst.Name)
+            else Unknown
+        )
+        # A name bound twice, or to anything else, is not a constant.
+        if len(values) == 1 and literal is not Unknown:
+            found[name] = literal
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _is_generator(func: cst.FunctionDef) -> bool:
+    """A `yield` in the body (nodes hash by identity): asked on every call the model runs."""
+    return any(isinstance(n, cst.Yield) for n in walk(func.body))
 
 
 def _holds_state(args, kwargs) -> bool:
