@@ -240,3 +240,16 @@ def test_conftest_factories_are_used_by_the_default_check(tmp_path: Path):
     )
     done = _fix(tmp_path, "--verify")
     assert "the check refutes the fix:" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_file_edited_while_verifying_is_left_as_the_user_made_it(tmp_path: Path):
+    # The check imports the module, and this one edits its own file when imported: the
+    # stand-in for a user saving the file during a check that can take minutes.
+    edit = "import pathlib\n_me = pathlib.Path(__file__)\n_me.write_text(_me.read_text() + '# edited\\n')\n"
+    (tmp_path / "samplers.py").write_text(edit + SAMPLERS)
+    done = _fix(tmp_path)
+    text = (tmp_path / "samplers.py").read_text()
+    assert text.endswith("# edited\n"), text
+    # SkipsSome's refuted fix is not undone over the edit: both fixes are still there.
+    assert "int(len(self.dataset) / self.batch_size)" not in text, text
+    assert "changed while the fix was being verified; left as it is" in done.stderr + done.stdout

@@ -216,12 +216,15 @@ def run(files: Sequence[str], job, jobs: int, args: argparse.Namespace) -> List:
         undone_count += len(undone)
         if not undone:
             continue
-        planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
         with deep_recursion():
+            wrote = apply(module, planned, line_length_for(result.path)).code
+            planned.fixes = [i for i in planned.fixes if not reasons[id(i)]]
             edited = apply(module, planned, line_length_for(result.path)).code
         try:
-            # What is on disk now is the rewrite run_all wrote: that is what gets replaced.
             current = read(result.path, result.path in args.paths)
+            # The check can take minutes: a file edited meanwhile is the user's, not ours to undo.
+            if current.text != wrote:
+                raise FileError("it changed while the fix was being verified; left as it is")
             write_atomically(current, encoded(current, edited))
         except FileError as exc:
             result.error = f"--verify could not undo a refuted fix: {exc}"
