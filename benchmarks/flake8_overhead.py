@@ -16,8 +16,8 @@ Usage (with the python that has flake8, the plugin and torch installed)::
 
 Exit status: 0 when every goal is met, 1 when one is missed, 2 on a broken run.
 
-Goals: with/without time ratio <= 1.03 on the whole package, <= 1.25 on
-torch/utils/data (``--ratio-goal``, default 1.25, for ``--tree`` folders), and
+Goals (issue 20's): with/without time ratio <= 1.01 on the whole package, <= 1.10 on
+torch/utils/data (``--ratio-goal``, default 1.10, for ``--tree`` folders), and
 peak memory at most 50 MB above flake8 alone.
 
 How it is measured, and why:
@@ -92,8 +92,8 @@ from environment import loadavg, torch_root, version
 
 PLUGIN_DIST = "flake8-dplen"
 MEMORY_GOAL_MB = 50.0
-WHOLE_GOAL = 1.03
-UTILS_DATA_GOAL = 1.25
+WHOLE_GOAL = 1.01
+UTILS_DATA_GOAL = 1.10
 RUNNER_FLAG = "--runner"
 
 
@@ -239,6 +239,21 @@ def _run_flake8(side: str, flake8_argv: Sequence[str]) -> Tuple[float, object, d
             result = json.load(fh)
     _verify_side(side, result)
     return wall, usage, result
+
+
+def _libcst_import_seconds(runs: int = 3) -> float:
+    """The least time `import libcst` takes in a fresh interpreter.
+
+    The plugin imports LibCST inside run(), on the first file that needs it; the share
+    is measured apart so the report can say how much of the plugin's time is LibCST's
+    import (its node classes are built at import) rather than the model's work.
+    """
+    code = "import time; t = time.perf_counter(); import libcst; print(time.perf_counter() - t)"
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip()))
+    return min(times)
 
 
 def _verify_side(side: str, result: dict) -> None:
@@ -430,6 +445,11 @@ def report_tree(tree: Tree, prefilter: str) -> List[bool]:
         f"  time inside the plugin (with runs, min): {inside:.2f} s "
         f"(import {min(r.plugin_import for r in with_):.2f} s, run() {min(r.plugin_run for r in with_):.2f} s); "
         f"ratio estimated from it: {(min(w_wall) + inside) / min(w_wall):.3f}"
+    )
+    libcst_s = _libcst_import_seconds()
+    print(
+        f"  of which importing LibCST (a fresh interpreter, measured apart): {libcst_s:.2f} s; "
+        f"ratio estimated without it: {(min(w_wall) + max(inside - libcst_s, 0.0)) / min(w_wall):.3f}"
     )
     print(
         f"  peak RSS: without {peak_without:.1f} MB  with {peak_with:.1f} MB  "
