@@ -33,7 +33,8 @@ A position under another name, or one held by a local, is not seen. A position t
 also ends a slice from the top (a rotation) or moves the stop with the start (a window)
 is taken to keep the count. The position may be
 meant to count only within the epoch that set it; the finding is then noise, which is why
-it is a warning.
+it is a warning. `dplen check` runs the resume the class offers (a `state_dict()` round trip,
+its setter or its constructor argument) and says which count the resumed epoch keeps.
 """
 
 from __future__ import annotations

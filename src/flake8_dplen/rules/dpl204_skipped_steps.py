@@ -23,7 +23,9 @@ exactly needs iterating.
 
 ## Known problems
 A condition that never fails in practice (`if batch:` over batches that are never empty)
-is reported all the same; that is why it is a warning.
+is reported all the same; that is why it is a warning. Whether the condition fails depends on
+the data and the draw, which the source cannot show: `dplen check` runs the class and finds
+an input where it does (or passes it), and `pytest --dplen-watch` reports the epochs where it did.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ class SkippedSteps(ClassRule):
         for skip, attr in ctx.shape.skips:
             if attr in counted:
                 message = (
-                    f"__len__ counts the steps of a loop of __iter__, but a step yields nothing when "
-                    f"{ctx.short(skip, 40)} fails"
+                    f"__len__ counts a loop's steps, but a step yields nothing when {ctx.short(skip, 40)} "
+                    f"fails; `dplen check` can tell whether it does"
                 )
                 yield self.manual(skip, message, _REASON)
                 return
