@@ -37,7 +37,9 @@ _CODE_WORDS = re.compile(r"__\w+__|[\w.]+\(\)|//")
 
 def sections(rule) -> Dict[str, str]:
     """The rule module's docstring, by its `## ` headings; every one of SECTIONS is required."""
-    doc = inspect.getmodule(type(rule)).__doc__ or ""
+    from flake8_dplen.rules.base import rule_docs
+
+    doc = rule_docs(rule)
     parts = re.split(r"^## (.+)$", doc, flags=re.M)
     found = {title.strip(): body.strip() for title, body in zip(parts[1::2], parts[2::2])}
     missing = [name for name in SECTIONS if name not in found]

@@ -7,6 +7,7 @@ reads them); the docs page and the tests come from both."""
 
 from __future__ import annotations
 
+import sys
 from typing import ClassVar, FrozenSet, Iterable, Optional, Tuple
 
 import libcst as cst
@@ -20,6 +21,24 @@ from ..core.prefilter import BATCH_NAME
 from ..core.rounding import qualified_callee, rounded_value
 from ..fixes.aggregate import Aggregate, aggregate_ratio, poisson_batch_size
 from ..fixes.ceil import exact_count, math_ceil
+
+
+# The floored-count rules (DPL101-103) judge by one model; their docs say so in one place:
+# "{FLOORED_COUNT}" in their docstrings, filled in by rule_docs.
+FLOORED_COUNT = """It judges by the model of `core/counting.py`: the rounded value is a ratio `a / b` (or a
+quotient `a // b`) whose divisor `b` is a size `__iter__` batches by; the value is what
+`__len__` returns (through locals, `self.<attr>`, properties, helpers, conditional branches,
+or as a term of a sum of counts); no remainder correction (`+ (1 if a % b else 0)`,
+`+ bool(a % b)`, `q += 1` under `if a % b`) or ceiling idiom (`(a + b - 1) / b`,
+`-int(-a / b)`) makes the floor right; and `__iter__` shows a short final batch on that
+path (a tail `yield` after the loop, a stepped range to `n`, a per-batch split). Where any
+of this is unknown, it stays silent."""
+
+
+def rule_docs(rule: "Rule") -> str:
+    """The rule's docs: its module docstring, the shared paragraphs filled in."""
+    doc = sys.modules[type(rule).__module__].__doc__ or ""
+    return doc.replace("{FLOORED_COUNT}", FLOORED_COUNT)
 
 
 class Rule:

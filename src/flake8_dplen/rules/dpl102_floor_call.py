@@ -3,13 +3,7 @@
 ## What it does
 Reports `math.floor`, `math.trunc`, `numpy.floor`/`trunc`, `torch.floor`/`trunc` and
 `round(x - 0.5)` of a batch count while `__iter__` yields the short remainder.
-It judges by the model of `core/counting.py`: the rounded value is a ratio `a / b` whose
-divisor `b` is a size `__iter__` batches by; the value is what `__len__` returns (through
-locals, `self.<attr>`, properties, helpers, conditional branches, or as a term of a sum of
-counts); no remainder correction (`+ (1 if a % b else 0)`, `+ bool(a % b)`, `q += 1` under
-`if a % b`) or ceiling idiom (`(a + b - 1) / b`, `-int(-a / b)`) makes the floor right;
-and `__iter__` shows a short final batch on that path (a tail `yield` after the loop, a
-stepped range to `n`, a per-batch split). Where any of this is unknown, it stays silent.
+{FLOORED_COUNT}
 
 ## Why is this bad
 A floor drops the final partial batch from the count while `__iter__` still yields it,
