@@ -30,6 +30,7 @@ from typing import Iterator, List, Optional, Sequence
 from flake8_dplen import __version__
 
 from ..text import plural
+from . import documented_parser
 from .settings import load as load_settings
 from .workers import exit_on_sigterm, usable_cpus
 
@@ -98,12 +99,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(prog: str = "dplen check") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description=__doc__.split("\n\n")[0],
-        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = documented_parser(prog, __doc__)
     add_arguments(parser)
     parser.add_argument("--version", action="version", version=f"flake8-dplen {__version__}")
     return parser

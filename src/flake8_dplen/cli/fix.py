@@ -39,7 +39,7 @@ from flake8_dplen import __version__
 
 from ..config import Config
 from ..text import plural
-from . import verify
+from . import documented_parser, verify
 from .bytecode import compiled_already
 from .files import FileError, Source, discover, encoded, read, write_atomically
 from .output import FORMATTERS, described
@@ -208,12 +208,7 @@ def run_all(
 
 
 def build_parser(prog: str = "dplen-fix") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description=__doc__.split("\n\n")[0],
-        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = documented_parser(prog, __doc__)
     parser.add_argument(
         "paths",
         nargs="*",
