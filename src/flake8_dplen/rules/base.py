@@ -19,6 +19,7 @@ from ..core.names import last_name
 from ..core.numeric import may_be_fractional
 from ..core.prefilter import BATCH_NAME
 from ..core.rounding import qualified_callee, rounded_value
+from ..core.yieldcount import counterexample as run_apart
 from ..fixes.aggregate import Aggregate, aggregate_ratio, poisson_batch_size
 from ..fixes.ceil import exact_count, math_ceil
 
@@ -40,6 +41,17 @@ def rule_docs(rule: "Rule") -> str:
     doc = sys.modules[type(rule).__module__].__doc__ or ""
     return doc.replace("{FLOORED_COUNT}", FLOORED_COUNT)
 
+
+def with_example(ctx: SamplerContext, message: str) -> str:
+    """The message and, where the model can run the two sides apart (core/yieldcount.py),
+    the smallest input on which they differ: " (<arguments>: len L, C yielded)", the
+    arguments shortened to keep the whole under 140 characters. Never made-up values."""
+    found = run_apart(ctx)
+    if found is None:
+        return message
+    tail = f": len {found.length}, {found.count} yielded)"
+    room = 139 - len(message) - len(" (") - len(tail)
+    return message if room < 12 else f"{message} ({found.describe(room)}{tail}"
 
 class Rule:
     code: ClassVar[str]

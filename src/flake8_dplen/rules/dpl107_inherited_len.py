@@ -44,13 +44,9 @@ from ..core.classindex import FunctionIndex
 from ..core.itershape import BATCH, SAMPLE, iter_shape
 from ..core.prefilter import BATCH_NAME
 from ..core.samplers import torch_len_base
-from .base import ClassRule
+from .base import ClassRule, with_example
 
 _WHAT = {SAMPLE: "indices", BATCH: "batches"}
-_EXAMPLE = {
-    (SAMPLE, BATCH): "10 indices by 3: len() 10, 4 yielded",
-    (BATCH, SAMPLE): "10 indices by 3: len() 4, 10 yielded",
-}
 
 
 class InheritedLen(ClassRule):
@@ -72,9 +68,8 @@ class InheritedLen(ClassRule):
         if inherited is None or inherited[1] not in _WHAT or inherited[1] == yielded:
             return
         origin, counted = inherited
-        message = (
-            f"__iter__ yields {_WHAT[yielded]} but the inherited {origin}.__len__ counts {_WHAT[counted]} "
-            f"(e.g. {_EXAMPLE[counted, yielded]})"
+        message = with_example(
+            ctx, f"__iter__ yields {_WHAT[yielded]} but the inherited {origin}.__len__ counts {_WHAT[counted]}"
         )
         reason = f"define __len__ in {ctx.cls.name.value} to count the " + (
             "batches its __iter__ yields" if yielded == BATCH else "indices its __iter__ yields"

@@ -39,7 +39,7 @@ import libcst as cst
 from ..core.itershape import SAMPLE
 from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
-from .base import ClassRule, batch_divisor
+from .base import ClassRule, batch_divisor, with_example
 
 _REASON = (
     "make __len__ count what __iter__ yields: indices for a sampler, batches for a batch sampler "
@@ -63,18 +63,14 @@ class BatchSizeUnit(ClassRule):
         if divisor is not None:
             node, size = divisor
             if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
-                message = (
-                    f"__len__ divides by {size} but __iter__ yields single indices "
-                    f"(e.g. 10 indices, {size} 3: len() 3 or 4, 10 yielded)"
-                )
+                message = with_example(ctx, f"__len__ divides by {size} but __iter__ yields single indices")
                 yield self.manual(node, message, _REASON)
             return
         for step in ctx.shape.steps:
             size = last_name(step)
             if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
-                message = (
-                    f"__iter__ yields once per {ctx.short(step, 30)} indices but __len__ ignores {size} "
-                    f"(e.g. {size} 2 halves the batches, not len())"
+                message = with_example(
+                    ctx, f"__iter__ yields once per {ctx.short(step, 30)} indices but __len__ ignores {size}"
                 )
                 yield self.manual(length.name, message, _REASON)
                 return
