@@ -134,6 +134,24 @@ class FromOptions(Sampler):
         return len(self.dataset) // self.opt.grain
 
 
+def _whole(n, k):
+    return n - n % k
+
+
+class Grouped(Sampler):
+    """A group size handed to a helper of the module, which counts with it."""
+
+    def __init__(self, dataset, per_group):
+        self.dataset, self.per_group = dataset, per_group
+
+    def __iter__(self):
+        n = _whole(len(self.dataset), self.per_group)
+        return (list(range(i, i + self.per_group)) for i in range(0, n, self.per_group))
+
+    def __len__(self):
+        return -(-len(self.dataset) // self.per_group)  # counts the part _whole cut off
+
+
 class Stored(Sampler):
     """Stored and never used: nothing says what it is."""
 
@@ -162,6 +180,12 @@ def test_a_field_is_built_from_its_use():
     result = check_class(FromOptions, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
     assert "opt=SimpleNamespace(grain=" in result.call.code
+
+
+def test_a_parameter_is_built_from_its_use_in_a_helper():
+    result = check_class(Grouped, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "per_group=" in result.call.code
 
 
 def test_a_parameter_used_for_nothing_is_still_named():

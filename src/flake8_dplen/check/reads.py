@@ -377,12 +377,40 @@ def use_of(cls: type, path: str) -> Use:
     (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
     head, _, rest = path.partition(".")
     use = Use()
-    for _, tree in _trees(cls):
+    for klass, tree in _trees(cls):
         roots = {root + ("." + rest if rest else "") for root in _stored(tree, head)}
-        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        found = [n for n in ast.walk(tree) if _names(n, roots)]
-        _classify(found, tree, parents, use, _USE_DEPTH)
+        _classify_in(klass, tree, roots, use, _USE_DEPTH)
     return use
+
+
+def _classify_in(owner: Any, tree: ast.AST, roots: Set[str], use: Use, depth: int) -> None:
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = [n for n in ast.walk(tree) if _names(n, roots)]
+    _classify(found, _Scope(owner, parents), use, depth)
+
+
+@dataclass
+class _Scope:
+    owner: Any  # the class, or the helper function, whose source is read
+    parents: Dict[int, ast.AST]
+
+
+def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: int) -> None:
+    """How a helper of the package (a function of the module, a method of the class) uses
+    the value handed to it, under the name of the parameter that receives it."""
+    module = sys.modules.get(getattr(scope.owner, "__module__", ""))
+    owner = scope.owner if inspect.isclass(scope.owner) else None
+    function, skipped = _callee(call.func, owner, module)
+    if not depth or not inspect.isfunction(function) or function.__module__ != getattr(module, "__name__", None):
+        return
+    try:
+        params = list(inspect.signature(function).parameters)[skipped:]
+    except (TypeError, ValueError):
+        return
+    index = next(i for i, arg in enumerate(call.args) if arg is node)
+    tree = _source_tree(function)
+    if index < len(params) and tree is not None:
+        _classify_in(function, tree, {params[index]}, use, depth - 1)
 
 
 def _names(node: ast.AST, roots: Set[str]) -> bool:
@@ -400,7 +428,8 @@ def _called_name(call: ast.AST) -> str:
     return ""
 
 
-def _classify(found: List[ast.AST], tree: ast.AST, parents: Dict[int, ast.AST], use: Use, depth: int) -> None:
+def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None:
+    parents = scope.parents
     for node in found:
         parent = parents.get(id(node))
         if parent is None:
@@ -408,7 +437,7 @@ def _classify(found: List[ast.AST], tree: ast.AST, parents: Dict[int, ast.AST], 
         if isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
-            _classify([parent], tree, parents, use.result, depth)
+            _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
             if name in _ITERATING or name in _ARRAYS:
@@ -417,6 +446,8 @@ def _classify(found: List[ast.AST], tree: ast.AST, parents: Dict[int, ast.AST], 
                     use.items = use.items or Use()
             elif name in _NUMERIC:
                 use.numeric = True
+            else:
+                _helper_use(parent, node, scope, use, depth)
         elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
             use.tested = True
         elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)):
@@ -436,14 +467,14 @@ def _classify(found: List[ast.AST], tree: ast.AST, parents: Dict[int, ast.AST], 
             use.iterated = True
             if depth:
                 use.items = use.items or Use()
-                _classify([parent], tree, parents, use.items, depth - 1)
+                _classify([parent], scope, use.items, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.slice is node:
             use.numeric = True
         elif isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
             use.iterated = True
             use.items = use.items or Use()
             if depth and isinstance(parent.target, ast.Name):
-                scope = parent if isinstance(parent, ast.For) else parents.get(id(parent))
+                body = parent if isinstance(parent, ast.For) else parents.get(id(parent))
                 roots = {parent.target.id}
-                items = [n for n in ast.walk(scope) if _names(n, roots)] if scope is not None else []
-                _classify(items, tree, parents, use.items, depth - 1)
+                items = [n for n in ast.walk(body) if _names(n, roots)] if body is not None else []
+                _classify(items, scope, use.items, depth - 1)
