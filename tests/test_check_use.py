@@ -192,3 +192,31 @@ def test_a_parameter_used_for_nothing_is_still_named():
     result = check_class(Stored, OPTIONS)
     assert result.status == CANNOT_BUILD
     assert "`thing`" in result.why
+
+
+class Buckets(Sampler):
+    """A dict of buckets, read by .keys() and by key: each bucket cut into batches."""
+
+    def __init__(self, buckets, batch_size: int):
+        self.buckets, self.batch_size = buckets, batch_size
+
+    def __iter__(self):
+        for key in sorted(self.buckets.keys()):
+            items = self.buckets[key]
+            for i in range(0, len(items), self.batch_size):
+                yield items[i : i + self.batch_size]
+
+    def __len__(self):
+        return sum(-(-len(v) // self.batch_size) for v in self.buckets.values())
+
+
+class BucketsWrong(Buckets):
+    def __len__(self):
+        return sum(len(v) for v in self.buckets.values()) // self.batch_size
+
+
+def test_a_dict_is_built_from_its_keys_and_values():
+    assert check_class(Buckets, OPTIONS).status == OK
+    result = check_class(BucketsWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "buckets={0: [" in result.call.code

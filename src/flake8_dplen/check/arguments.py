@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
+from .reads import MAPPING_METHODS, DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
 from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -504,6 +504,8 @@ def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with; None when the
     class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    if fields.called and not fields.kind and fields.called <= MAPPING_METHODS:
+        return None  # a dict: built from its use (_from_use)
     if fields.called:
         called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
         raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
@@ -560,6 +562,27 @@ def _function(result: Shown) -> Shown:
     )
 
 
+def _mapping(value: Optional[Builder]) -> Builder:
+    """A dict of a few keys. Values nothing says more of are lists of indices that split
+    one dataset between the keys (buckets, classes), as a caller groups it."""
+
+    @st.composite
+    def draw(draw, ctx: _Context) -> Shown:
+        sizes = draw(st.lists(_count(ctx), min_size=1, max_size=4))
+        if value is not None:
+            values = [draw(value(ctx)) for _ in sizes]
+        else:
+            starts = [sum(sizes[:i]) for i in range(len(sizes))]
+            values = [_literal(list(range(a, a + n))) for a, n in zip(starts, sizes)]
+        return Shown(
+            lambda: {key: shown.make() for key, shown in enumerate(values)},
+            "{" + ", ".join(f"{key}: {shown.code}" for key, shown in enumerate(values)) + "}",
+            tuple(sorted({line for shown in values for line in shown.imports})),
+        )
+
+    return draw
+
+
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
@@ -570,6 +593,11 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.called:
         result = (_from_use(use.result) if use.result else None) or _sizes
         return lambda ctx: result(ctx).map(_function)
+    if use.keyed:
+        values = use.items
+        # Values only iterated or len()'d: lists of indices (see _mapping).
+        plain = values is None or not values or (values.iterated and not values.items and not values.keyed)
+        return _mapping(None if plain else _from_use(values))
     if use.iterated:
         items = use.items
         if items is not None and items.iterated and not items.items:

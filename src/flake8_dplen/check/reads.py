@@ -344,9 +344,14 @@ class Use:
     iterated: bool = False  # `for _ in x`, len(x), x[i]
     items: Optional["Use"] = None  # how its items are used
     strings: Set[str] = field(default_factory=set)  # compared with these constants
+    keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
 
     def __bool__(self) -> bool:
-        return bool(self.called or self.tested or self.numeric or self.iterated or self.strings)
+        return bool(self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed)
+
+
+# Methods of a dict: what `.values()` yields is what `d[key]` gives.
+MAPPING_METHODS = {"keys", "values", "items"}
 
 
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
@@ -448,6 +453,17 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.numeric = True
             else:
                 _helper_use(parent, node, scope, use, depth)
+        elif (
+            isinstance(parent, ast.Attribute)
+            and parent.attr in MAPPING_METHODS
+            and isinstance(parents.get(id(parent)), ast.Call)
+        ):
+            use.keyed = use.iterated = True
+            use.items = use.items or Use()
+            if parent.attr == "values" and depth:
+                values = Use()
+                _classify([parents[id(parent)]], scope, values, depth - 1)
+                use.items = values.items or use.items
         elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
             use.tested = True
         elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)):
