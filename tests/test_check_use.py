@@ -5,6 +5,7 @@ wrong one it finds."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from torch.utils.data import Sampler
 
@@ -220,3 +221,33 @@ def test_a_dict_is_built_from_its_keys_and_values():
     result = check_class(BucketsWrong, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
     assert "buckets={0: [" in result.call.code
+
+
+class PerLabel(Sampler):
+    """Labels used as a numpy array (a list compared with a number is one bool), and a
+    mask of which items to keep whose kind only .sum() says."""
+
+    def __init__(self, labels, keep):
+        self.labels, self.keep = labels, keep
+
+    def __iter__(self):
+        for c in range(int(self.labels.max()) + 1 if len(self.labels) else 0):
+            (where,) = np.nonzero(self.labels == c)
+            if len(where):
+                yield where.tolist()[: max(1, int(self.keep.sum()))]
+
+    def __len__(self):
+        return len(np.unique(self.labels))
+
+
+class PerLabelWrong(PerLabel):
+    def __len__(self):
+        return int(self.labels.max()) + 1 if len(self.labels) else 0
+
+
+def test_an_array_is_built_from_its_numpy_use():
+    result = check_class(PerLabel, OPTIONS)
+    assert result.status == OK and result.examples > 20, result.why
+    result = check_class(PerLabelWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "labels=np.array([" in result.call.code and "keep=np.array([" in result.call.code

@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import MAPPING_METHODS, DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
+from .reads import ARRAY_ATTRIBUTES, MAPPING_METHODS, DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
 from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -504,8 +504,8 @@ def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with; None when the
     class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
-    if fields.called and not fields.kind and fields.called <= MAPPING_METHODS:
-        return None  # a dict: built from its use (_from_use)
+    if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
+        return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
         called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
         raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
@@ -583,6 +583,17 @@ def _mapping(value: Optional[Builder]) -> Builder:
     return draw
 
 
+def _array(shown: Shown) -> Shown:
+    import numpy as np
+
+    return Shown(lambda: np.array(shown.make()), f"np.array({shown.code})", (*shown.imports, "import numpy as np"))
+
+
+def _as_used(builder: Builder, use: Use) -> Builder:
+    """A list made a numpy array where the class uses it as one."""
+    return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
+
+
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
@@ -598,6 +609,8 @@ def _from_use(use: Use) -> Optional[Builder]:
         # Values only iterated or len()'d: lists of indices (see _mapping).
         plain = values is None or not values or (values.iterated and not values.items and not values.keyed)
         return _mapping(None if plain else _from_use(values))
+    if use.array and not use.items:
+        return _as_used(_keys, use)
     if use.iterated:
         items = use.items
         if items is not None and items.iterated and not items.items:
@@ -640,6 +653,8 @@ def calls(
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:
+            if role in (_keys, _lengths) and inspect.isclass(target):
+                role = _as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
             builder = _read_fields(fields_read(target, param.name), param.name, target)

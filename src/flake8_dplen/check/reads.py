@@ -345,13 +345,20 @@ class Use:
     items: Optional["Use"] = None  # how its items are used
     strings: Set[str] = field(default_factory=set)  # compared with these constants
     keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
+    array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
 
     def __bool__(self) -> bool:
-        return bool(self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed)
+        return bool(
+            self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed or self.array
+        )
 
 
 # Methods of a dict: what `.values()` yields is what `d[key]` gives.
 MAPPING_METHODS = {"keys", "values", "items"}
+# Attributes and methods of a numpy array, and the functions that take a comparison of one
+# element by element (a list compared with a number is one bool).
+ARRAY_ATTRIBUTES = {"ndim", "shape", "dtype", "sum", "astype", "nonzero", "argsort", "cumsum", "mean", "tolist"}
+_ELEMENTWISE = {"nonzero", "where", "argwhere", "flatnonzero"}
 
 
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
@@ -464,6 +471,10 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 values = Use()
                 _classify([parents[id(parent)]], scope, values, depth - 1)
                 use.items = values.items or use.items
+        elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
+            use.array = use.iterated = True
+        elif isinstance(parent, ast.Compare) and _called_name(parents.get(id(parent))) in _ELEMENTWISE:
+            use.array = use.iterated = True
         elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
             use.tested = True
         elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)):
