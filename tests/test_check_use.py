@@ -251,3 +251,32 @@ def test_an_array_is_built_from_its_numpy_use():
     result = check_class(PerLabelWrong, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
     assert "labels=np.array([" in result.call.code and "keep=np.array([" in result.call.code
+
+
+class Bounded(Sampler):
+    """Boundaries whose only reads are of an array (`.ndim`): one batch per boundary."""
+
+    def __init__(self, dataset, bounds):
+        if bounds.ndim != 1:
+            raise ValueError("bounds must be 1-d")
+        self.dataset, self.bounds = dataset, bounds
+
+    def __iter__(self):
+        n = len(self.dataset)
+        return (list(range(n))[: int(b)] for b in np.sort(self.bounds))
+
+    def __len__(self):
+        return len(self.bounds)
+
+
+class BoundedWrong(Bounded):
+    def __len__(self):
+        return len(np.unique(self.bounds))
+
+
+def test_an_array_read_only_by_its_attributes_is_an_array():
+    result = check_class(Bounded, OPTIONS)
+    assert result.status == OK and result.examples > 20, result.why
+    result = check_class(BoundedWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "bounds=np.array([" in result.call.code

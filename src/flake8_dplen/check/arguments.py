@@ -512,6 +512,8 @@ def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
     if not fields.kind:
         return None
     attributes = fields.kind == "attributes"
+    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+        return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
         if attributes and not name.isidentifier():
