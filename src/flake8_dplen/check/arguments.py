@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import DataShape, Fields, data_shape, fields_read, has_default
+from .reads import ARRAY_ATTRIBUTES, MAPPING_METHODS, DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
 from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -500,16 +500,20 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
+def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with; None when the
     class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
+        return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
         called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
         raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
     if not fields.kind:
         return None
     attributes = fields.kind == "attributes"
+    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+        return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
         if attributes and not name.isidentifier():
@@ -518,6 +522,8 @@ def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
         default = value if known else inspect.Parameter.empty
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         builder = _builder(stand_in, _by_name(name))
+        if builder is None and attributes:
+            builder = _from_use(use_of(cls, f"{where}.{name}"))
         if builder is None:
             shown = f"{where}.{name}" if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
@@ -525,7 +531,7 @@ def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
             )
         parts[name] = builder
     for name, inner in fields.nested.items():
-        parts[name] = _read_fields(inner, f"{where}.{name}")
+        parts[name] = _read_fields(inner, f"{where}.{name}", cls)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -541,6 +547,88 @@ def _read_fields(fields: Fields, where: str) -> Optional[Builder]:
         )
 
     return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+
+
+def _shown_list(items: List[Shown]) -> Shown:
+    return Shown(
+        lambda: [item.make() for item in items],
+        "[" + ", ".join(item.code for item in items) + "]",
+        tuple(sorted({line for item in items for line in item.imports})),
+    )
+
+
+def _function(result: Shown) -> Shown:
+    # Any arguments are taken: the class may call it with more elsewhere.
+    return Shown(
+        lambda: lambda *args, **kwargs: result.make(), f"lambda *args, **kwargs: {result.code}", result.imports
+    )
+
+
+def _mapping(value: Optional[Builder]) -> Builder:
+    """A dict of a few keys. Values nothing says more of are lists of indices that split
+    one dataset between the keys (buckets, classes), as a caller groups it."""
+
+    @st.composite
+    def draw(draw, ctx: _Context) -> Shown:
+        sizes = draw(st.lists(_count(ctx), min_size=1, max_size=4))
+        if value is not None:
+            values = [draw(value(ctx)) for _ in sizes]
+        else:
+            starts = [sum(sizes[:i]) for i in range(len(sizes))]
+            values = [_literal(list(range(a, a + n))) for a, n in zip(starts, sizes)]
+        return Shown(
+            lambda: {key: shown.make() for key, shown in enumerate(values)},
+            "{" + ", ".join(f"{key}: {shown.code}" for key, shown in enumerate(values)) + "}",
+            tuple(sorted({line for shown in values for line in shown.imports})),
+        )
+
+    return draw
+
+
+def _array(shown: Shown) -> Shown:
+    import numpy as np
+
+    return Shown(lambda: np.array(shown.make()), f"np.array({shown.code})", (*shown.imports, "import numpy as np"))
+
+
+def _as_used(builder: Builder, use: Use) -> Builder:
+    """A list made a numpy array where the class uses it as one."""
+    return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
+
+
+def _from_use(use: Use) -> Optional[Builder]:
+    """A value of the kind the class's use of it says (reads.use_of); None when its use
+    says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
+    passes."""
+    if use.strings:
+        choices = sorted(use.strings)
+        return lambda ctx: st.sampled_from(choices).map(_literal)
+    if use.called:
+        result = (_from_use(use.result) if use.result else None) or _sizes
+        return lambda ctx: result(ctx).map(_function)
+    if use.keyed:
+        values = use.items
+        # Values only iterated or len()'d: lists of indices (see _mapping).
+        plain = values is None or not values or (values.iterated and not values.items and not values.keyed)
+        return _mapping(None if plain else _from_use(values))
+    if use.array and not use.items:
+        return _as_used(_keys, use)
+    if use.iterated:
+        items = use.items
+        if items is not None and items.iterated and not items.items:
+            # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
+            return lambda ctx: st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(_shown_list)
+        item = _from_use(items) if items else None
+        if item is None:
+            return _keys
+        return lambda ctx: _per_item(ctx).flatmap(lambda n: st.lists(item(ctx), min_size=n, max_size=n)).map(
+            _shown_list
+        )
+    if use.numeric:
+        return _sizes
+    if use.tested:
+        return _bools
+    return None
 
 
 def calls(
@@ -567,9 +655,12 @@ def calls(
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         else:
+            if role in (_keys, _lengths) and inspect.isclass(target):
+                role = _as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name)
+            builder = _read_fields(fields_read(target, param.name), param.name, target)
+            builder = builder or _from_use(use_of(target, param.name))
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"

@@ -62,11 +62,8 @@ def fields_read(cls: type, param: str) -> Fields:
     tree = _source_tree(cls)
     if tree is None:
         return found
-    roots = {param}
-    for node in ast.walk(tree):
-        # self.opts = opts: later methods read it as self.opts.
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == param:
-            roots |= {ast.unparse(t) for t in node.targets if isinstance(t, ast.Attribute)}
+    # self.opts = opts: later methods read it as self.opts.
+    roots = _stored(tree, param)
     # `opts.method(...)`: the callee is no field (it is listed in `called`).
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
@@ -140,8 +137,19 @@ def _stored(tree: ast.AST, param: str) -> Set[str]:
     """``param`` and the attributes of ``self`` the constructor stores it in."""
     roots = {param}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == param:
-            roots |= {ast.unparse(t) for t in node.targets if isinstance(t, ast.Attribute)}
+        if not isinstance(node, ast.Assign):
+            continue
+        pairs = [(t, node.value) for t in node.targets]
+        # self.a, self.b = a, b
+        pairs += [
+            pair
+            for t in node.targets
+            if isinstance(t, ast.Tuple) and isinstance(node.value, ast.Tuple) and len(t.elts) == len(node.value.elts)
+            for pair in zip(t.elts, node.value.elts)
+        ]
+        for target, value in pairs:
+            if isinstance(target, ast.Attribute) and isinstance(value, ast.Name) and value.id == param:
+                roots.add(ast.unparse(target))
     return roots
 
 
@@ -170,15 +178,10 @@ def data_shape(cls: type, param: str) -> DataShape:
     ``param`` (see :class:`DataShape`): a base often holds the loop over the data."""
     shape = DataShape()
     stored: Set[str] = set()
-    trees = []
-    for klass in cls.__mro__:
-        if klass is object or klass.__module__.split(".")[0] in ("torch", "typing", "builtins"):
-            continue
-        tree = _source_tree(klass)
-        if tree is not None:
-            trees.append((klass, tree))
-            # The attribute the constructor stores it in is read by the other classes' methods.
-            stored |= _stored(tree, param)
+    trees = _trees(cls)
+    for _, tree in trees:
+        # The attribute the constructor stores it in is read by the other classes' methods.
+        stored |= _stored(tree, param)
     seen: Set[Any] = set()
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
@@ -327,3 +330,178 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
+
+
+@dataclass
+class Use:
+    """What the class's code does with a value that nothing else says how to make: the
+    kind of value follows from it (see arguments._from_use)."""
+
+    called: bool = False  # called (any arguments are taken: the class may pass more elsewhere)
+    result: Optional["Use"] = None  # how the call's result is used
+    tested: bool = False  # `if x`, `x and y`, `not x`
+    numeric: bool = False  # arithmetic, range(), compared, a subscript bound
+    iterated: bool = False  # `for _ in x`, len(x), x[i]
+    items: Optional["Use"] = None  # how its items are used
+    strings: Set[str] = field(default_factory=set)  # compared with these constants
+    keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
+    array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed or self.array
+        )
+
+
+# Methods of a dict: what `.values()` yields is what `d[key]` gives.
+MAPPING_METHODS = {"keys", "values", "items"}
+# Attributes and methods of a numpy array, and the functions that take a comparison of one
+# element by element (a list compared with a number is one bool).
+ARRAY_ATTRIBUTES = {"ndim", "shape", "dtype", "sum", "astype", "nonzero", "argsort", "cumsum", "mean", "tolist"}
+_ELEMENTWISE = {"nonzero", "where", "argwhere", "flatnonzero"}
+
+
+# Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
+# a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
+_ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
+_NUMERIC = {"range", "int", "float", "round", "abs"}
+_ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
+_ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+# Items followed through a loop target or a subscript this many levels deep.
+_USE_DEPTH = 2
+
+
+def _trees(cls: type) -> List[Tuple[type, ast.AST]]:
+    """The parsed source of the class and of its bases (not torch's): a base often holds
+    the loop over what the subclass stores."""
+    trees = []
+    for klass in cls.__mro__:
+        if klass is object or klass.__module__.split(".")[0] in ("torch", "typing", "builtins"):
+            continue
+        tree = _source_tree(klass)
+        if tree is not None:
+            trees.append((klass, tree))
+    return trees
+
+
+def use_of(cls: type, path: str) -> Use:
+    """How the class uses ``path``: a parameter (`samplers`) or a field read from one
+    (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
+    head, _, rest = path.partition(".")
+    use = Use()
+    for klass, tree in _trees(cls):
+        roots = {root + ("." + rest if rest else "") for root in _stored(tree, head)}
+        _classify_in(klass, tree, roots, use, _USE_DEPTH)
+    return use
+
+
+def _classify_in(owner: Any, tree: ast.AST, roots: Set[str], use: Use, depth: int) -> None:
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = [n for n in ast.walk(tree) if _names(n, roots)]
+    _classify(found, _Scope(owner, parents), use, depth)
+
+
+@dataclass
+class _Scope:
+    owner: Any  # the class, or the helper function, whose source is read
+    parents: Dict[int, ast.AST]
+
+
+def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: int) -> None:
+    """How a helper of the package (a function of the module, a method of the class) uses
+    the value handed to it, under the name of the parameter that receives it."""
+    module = sys.modules.get(getattr(scope.owner, "__module__", ""))
+    owner = scope.owner if inspect.isclass(scope.owner) else None
+    function, skipped = _callee(call.func, owner, module)
+    if not depth or not inspect.isfunction(function) or function.__module__ != getattr(module, "__name__", None):
+        return
+    try:
+        params = list(inspect.signature(function).parameters)[skipped:]
+    except (TypeError, ValueError):
+        return
+    index = next(i for i, arg in enumerate(call.args) if arg is node)
+    tree = _source_tree(function)
+    if index < len(params) and tree is not None:
+        _classify_in(function, tree, {params[index]}, use, depth - 1)
+
+
+def _names(node: ast.AST, roots: Set[str]) -> bool:
+    return (
+        isinstance(node, (ast.Name, ast.Attribute, ast.Subscript))
+        and isinstance(getattr(node, "ctx", None), ast.Load)
+        and ast.unparse(node) in roots
+    )
+
+
+def _called_name(call: ast.AST) -> str:
+    if isinstance(call, ast.Call):
+        func = call.func
+        return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return ""
+
+
+def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None:
+    parents = scope.parents
+    for node in found:
+        parent = parents.get(id(node))
+        if parent is None:
+            continue
+        if isinstance(parent, ast.Call) and parent.func is node:
+            use.called = True
+            use.result = use.result or Use()
+            _classify([parent], scope, use.result, depth)
+        elif isinstance(parent, ast.Call) and node in parent.args:
+            name = _called_name(parent)
+            if name in _ITERATING or name in _ARRAYS:
+                use.iterated = True
+                if name in ("iter", "enumerate", "zip"):
+                    use.items = use.items or Use()
+            elif name in _NUMERIC:
+                use.numeric = True
+            else:
+                _helper_use(parent, node, scope, use, depth)
+        elif (
+            isinstance(parent, ast.Attribute)
+            and parent.attr in MAPPING_METHODS
+            and isinstance(parents.get(id(parent)), ast.Call)
+        ):
+            use.keyed = use.iterated = True
+            use.items = use.items or Use()
+            if parent.attr == "values" and depth:
+                values = Use()
+                _classify([parents[id(parent)]], scope, values, depth - 1)
+                use.items = values.items or use.items
+        elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
+            use.array = use.iterated = True
+        elif isinstance(parent, ast.Compare) and _called_name(parents.get(id(parent))) in _ELEMENTWISE:
+            use.array = use.iterated = True
+        elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
+            use.tested = True
+        elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.UnaryOp) and isinstance(parent.op, ast.Not)):
+            use.tested = True
+        elif isinstance(parent, (ast.BinOp, ast.AugAssign)) and isinstance(parent.op, _ARITHMETIC):
+            use.numeric = True
+        elif isinstance(parent, ast.Slice):
+            use.numeric = True
+        elif isinstance(parent, ast.Compare):
+            others = [parent.left, *parent.comparators]
+            strings = {o.value for o in others if isinstance(o, ast.Constant) and isinstance(o.value, str)}
+            if strings:
+                use.strings |= strings
+            elif not any(isinstance(op, (ast.In, ast.NotIn, ast.Is, ast.IsNot)) for op in parent.ops):
+                use.numeric = True
+        elif isinstance(parent, ast.Subscript) and parent.value is node:
+            use.iterated = True
+            if depth:
+                use.items = use.items or Use()
+                _classify([parent], scope, use.items, depth - 1)
+        elif isinstance(parent, ast.Subscript) and parent.slice is node:
+            use.numeric = True
+        elif isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+            use.iterated = True
+            use.items = use.items or Use()
+            if depth and isinstance(parent.target, ast.Name):
+                body = parent if isinstance(parent, ast.For) else parents.get(id(parent))
+                roots = {parent.target.id}
+                items = [n for n in ast.walk(body) if _names(n, roots)] if body is not None else []
+                _classify(items, scope, use.items, depth - 1)

@@ -1,0 +1,282 @@
+"""Generation read from how the class uses a parameter whose kind nothing else says
+(reads.use_of, arguments._from_use): called, tested, counted with, iterated, a list of
+samplers, compared with strings. Each kind has a right sampler the check passes and a
+wrong one it finds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from torch.utils.data import Sampler
+
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, OK, Options, check_class
+
+OPTIONS = Options(budget=2.0, seed=0)
+
+
+class Sized(Sampler):
+    """A cost function, called: batches closed when the cost reaches the budget."""
+
+    def __init__(self, dataset, cost_fn, budget: int = 4):
+        self.dataset, self.cost_fn, self.budget = dataset, cost_fn, budget
+
+    def _batches(self):
+        batch, cost = [], 0
+        for i in range(len(self.dataset)):
+            batch.append(i)
+            cost += self.cost_fn(i)
+            if cost >= self.budget:
+                yield batch
+                batch, cost = [], 0
+        if batch:
+            yield batch
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
+class SizedWrong(Sized):
+    def __len__(self):
+        return len(self.dataset) // self.budget
+
+
+class Flagged(Sampler):
+    """A flag, tested: it keeps or drops the tail."""
+
+    def __init__(self, dataset, chop):
+        self.dataset, self.chop = dataset, chop
+
+    def __iter__(self):
+        n = len(self.dataset)
+        return iter(range(n - n % 2 if self.chop else n))
+
+    def __len__(self):
+        n = len(self.dataset)
+        return n - n % 2 if self.chop else n
+
+
+class FlaggedWrong(Flagged):
+    def __len__(self):
+        return len(self.dataset) - len(self.dataset) % 2
+
+
+class PerClass(Sampler):
+    """A count, in arithmetic and range()."""
+
+    def __init__(self, dataset, per_class):
+        self.dataset, self.per_class = dataset, per_class
+
+    def __iter__(self):
+        n = len(self.dataset)
+        for start in range(0, n, self.per_class):
+            yield list(range(start, min(start + self.per_class, n)))
+
+    def __len__(self):
+        return -(-len(self.dataset) // self.per_class)
+
+
+class PerClassWrong(PerClass):
+    def __len__(self):
+        return len(self.dataset) // self.per_class
+
+
+class Chained(Sampler):
+    """A list of samplers: each iterated and len()'d."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    def __iter__(self):
+        for part in self.parts:
+            yield from iter(part)
+
+    def __len__(self):
+        return sum(len(part) for part in self.parts)
+
+
+class ChainedWrong(Chained):
+    def __len__(self):
+        return len(self.parts) * len(self.parts[0])
+
+
+class Moded(Sampler):
+    """A mode, compared with strings."""
+
+    def __init__(self, dataset, mode):
+        self.dataset, self.mode = dataset, mode
+
+    def __iter__(self):
+        n = len(self.dataset)
+        return iter(range(n + 1 if self.mode == "pad" else n))
+
+    def __len__(self):
+        return len(self.dataset) + (1 if self.mode == "pad" else 0)
+
+
+class ModedWrong(Moded):
+    def __len__(self):
+        return len(self.dataset)
+
+
+class FromOptions(Sampler):
+    """A field of an options object whose name says nothing, used as a count."""
+
+    def __init__(self, dataset, opt):
+        self.dataset, self.opt = dataset, opt
+
+    def __iter__(self):
+        n, k = len(self.dataset), self.opt.grain
+        return (list(range(i, min(i + k, n))) for i in range(0, n, k))
+
+    def __len__(self):
+        return len(self.dataset) // self.opt.grain
+
+
+def _whole(n, k):
+    return n - n % k
+
+
+class Grouped(Sampler):
+    """A group size handed to a helper of the module, which counts with it."""
+
+    def __init__(self, dataset, per_group):
+        self.dataset, self.per_group = dataset, per_group
+
+    def __iter__(self):
+        n = _whole(len(self.dataset), self.per_group)
+        return (list(range(i, i + self.per_group)) for i in range(0, n, self.per_group))
+
+    def __len__(self):
+        return -(-len(self.dataset) // self.per_group)  # counts the part _whole cut off
+
+
+class Stored(Sampler):
+    """Stored and never used: nothing says what it is."""
+
+    def __init__(self, dataset, thing):
+        self.dataset, self.thing = dataset, thing
+
+    def __iter__(self):
+        return iter(range(len(self.dataset)))
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+@pytest.mark.parametrize("right, wrong", [
+    (Sized, SizedWrong), (Flagged, FlaggedWrong), (PerClass, PerClassWrong),
+    (Chained, ChainedWrong), (Moded, ModedWrong),
+])
+def test_a_parameter_is_built_from_its_use(right, wrong):
+    result = check_class(right, OPTIONS)
+    assert result.status == OK and result.examples > 20, (right, result.why)
+    result = check_class(wrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, (wrong, result.why)
+
+
+def test_a_field_is_built_from_its_use():
+    result = check_class(FromOptions, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "opt=SimpleNamespace(grain=" in result.call.code
+
+
+def test_a_parameter_is_built_from_its_use_in_a_helper():
+    result = check_class(Grouped, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "per_group=" in result.call.code
+
+
+def test_a_parameter_used_for_nothing_is_still_named():
+    result = check_class(Stored, OPTIONS)
+    assert result.status == CANNOT_BUILD
+    assert "`thing`" in result.why
+
+
+class Buckets(Sampler):
+    """A dict of buckets, read by .keys() and by key: each bucket cut into batches."""
+
+    def __init__(self, buckets, batch_size: int):
+        self.buckets, self.batch_size = buckets, batch_size
+
+    def __iter__(self):
+        for key in sorted(self.buckets.keys()):
+            items = self.buckets[key]
+            for i in range(0, len(items), self.batch_size):
+                yield items[i : i + self.batch_size]
+
+    def __len__(self):
+        return sum(-(-len(v) // self.batch_size) for v in self.buckets.values())
+
+
+class BucketsWrong(Buckets):
+    def __len__(self):
+        return sum(len(v) for v in self.buckets.values()) // self.batch_size
+
+
+def test_a_dict_is_built_from_its_keys_and_values():
+    assert check_class(Buckets, OPTIONS).status == OK
+    result = check_class(BucketsWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "buckets={0: [" in result.call.code
+
+
+class PerLabel(Sampler):
+    """Labels used as a numpy array (a list compared with a number is one bool), and a
+    mask of which items to keep whose kind only .sum() says."""
+
+    def __init__(self, labels, keep):
+        self.labels, self.keep = labels, keep
+
+    def __iter__(self):
+        for c in range(int(self.labels.max()) + 1 if len(self.labels) else 0):
+            (where,) = np.nonzero(self.labels == c)
+            if len(where):
+                yield where.tolist()[: max(1, int(self.keep.sum()))]
+
+    def __len__(self):
+        return len(np.unique(self.labels))
+
+
+class PerLabelWrong(PerLabel):
+    def __len__(self):
+        return int(self.labels.max()) + 1 if len(self.labels) else 0
+
+
+def test_an_array_is_built_from_its_numpy_use():
+    result = check_class(PerLabel, OPTIONS)
+    assert result.status == OK and result.examples > 20, result.why
+    result = check_class(PerLabelWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "labels=np.array([" in result.call.code and "keep=np.array([" in result.call.code
+
+
+class Bounded(Sampler):
+    """Boundaries whose only reads are of an array (`.ndim`): one batch per boundary."""
+
+    def __init__(self, dataset, bounds):
+        if bounds.ndim != 1:
+            raise ValueError("bounds must be 1-d")
+        self.dataset, self.bounds = dataset, bounds
+
+    def __iter__(self):
+        n = len(self.dataset)
+        return (list(range(n))[: int(b)] for b in np.sort(self.bounds))
+
+    def __len__(self):
+        return len(self.bounds)
+
+
+class BoundedWrong(Bounded):
+    def __len__(self):
+        return len(np.unique(self.bounds))
+
+
+def test_an_array_read_only_by_its_attributes_is_an_array():
+    result = check_class(Bounded, OPTIONS)
+    assert result.status == OK and result.examples > 20, result.why
+    result = check_class(BoundedWrong, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert "bounds=np.array([" in result.call.code
