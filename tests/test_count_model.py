@@ -4,6 +4,7 @@ correct fixture agrees with itself on every input the model tries."""
 
 from __future__ import annotations
 
+import inspect
 import re
 import runpy
 from pathlib import Path
@@ -89,3 +90,16 @@ class Mine(DistributedSampler):
 """
     _, located = analyze_source(source, DEFAULT_CONFIG, "mine.py")
     assert [f for f in located if f.finding.code == "DPL115"] == []
+
+
+def test_the_node_classes_the_model_compares_by_type_have_no_subclasses():
+    # The model's hottest tests (Machine.eval, guard_of, assign_targets) compare a node's
+    # type with `is` instead of isinstance, which is only the same question while no
+    # concrete LibCST node class has a subclass: a LibCST that adds one fails here.
+    concrete = [
+        kind
+        for kind in vars(cst).values()
+        if isinstance(kind, type) and issubclass(kind, cst.CSTNode) and not inspect.isabstract(kind)
+    ]
+    assert len(concrete) > 100  # LibCST's node classes were found at all
+    assert [kind.__name__ for kind in concrete if kind.__subclasses__()] == []

@@ -113,9 +113,10 @@ def _pairs(target: cst.BaseExpression, value: cst.BaseExpression):
 
 def assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.BaseExpression]]:
     """(target, value) pairs a statement binds, element-wise for tuple-to-tuple assignment."""
-    if isinstance(stmt, cst.Assign):
+    kind = type(stmt)  # not isinstance: see Machine.eval in core/yieldcount.py
+    if kind is cst.Assign:
         return [pair for t in stmt.targets for pair in _pairs(t.target, stmt.value)]
-    if isinstance(stmt, (cst.AnnAssign, cst.AugAssign)) and stmt.value is not None:
+    if (kind is cst.AnnAssign or kind is cst.AugAssign) and stmt.value is not None:
         return [(stmt.target, stmt.value)]
     return []
 
