@@ -170,6 +170,7 @@ class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
         self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
+        self.module_classes = {s.name.value for s in ctx.module.body if isinstance(s, cst.ClassDef)}
         self.constants = _module_constants(ctx.flow.constants)
 
     # ------------------------------------------------------------------ calls
@@ -337,6 +338,16 @@ class Machine:
             if target.attr.value in self.ctx.index.properties:
                 raise Unknown("assignment through a property setter")
             obj.attrs[target.attr.value] = value
+        elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
+            # `sizes[-1] -= r`: one element of a list of ours.
+            items = self.eval(target.value, scope)
+            part = target.slice[0].slice
+            if not isinstance(items, list) or not isinstance(part, cst.Index):
+                raise Unknown("assignment target")
+            index = self.number(self.eval(part.value, scope))
+            if not isinstance(index, int) or not -len(items) <= index < len(items):
+                raise Refused("index")
+            items[index] = value
         else:
             raise Unknown("assignment target")
 
@@ -505,7 +516,10 @@ class Machine:
                 except ValueError as error:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
-        index = self.number(self.eval(part.value, scope, owner))
+        index = self.eval(part.value, scope, owner)
+        if isinstance(index, list):
+            return self.gather(value, index)
+        index = self.number(index)
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
                 raise Refused("index")
@@ -515,6 +529,20 @@ class Machine:
                 raise Refused("index")
             return value[index]
         raise Unknown("index into an unknown value")
+
+    def gather(self, value, positions: List[object]) -> List[object]:
+        """`x[idx]` with a list of positions, as a tensor or an array takes it (the model
+        holds both as lists): one element per position."""
+        size = value.length if isinstance(value, Seq) else len(value) if isinstance(value, (list, tuple, range)) else None
+        if size is None:
+            raise Unknown("index into an unknown value")
+        found = []
+        for position in positions:
+            i = self.number(position)
+            if not isinstance(i, int) or not -size <= i < size:
+                raise Refused("index")
+            found.append(Opaque() if isinstance(value, Seq) else value[i])
+        return found
 
     def attribute(self, node: cst.Attribute, scope, owner):
         base = node.value
@@ -666,16 +694,37 @@ class Machine:
         return [Opaque() for _ in range(count)]
 
     def batch_sampler(self, obj: Obj, name: str):
+        batches = self.batches(obj.attrs.get("sampler"), obj.attrs.get("batch_size"), obj.attrs.get("drop_last"))
+        return batches if name == "__iter__" else len(batches)
+
+    def batches(self, sampler, batch_size, drop_last) -> List[List[object]]:
         """torch's BatchSampler: batches of `batch_size` of what its sampler yields, the
         short last one unless drop_last."""
-        items = list(self.iterate(obj.attrs.get("sampler")))
-        size = self.number(obj.attrs.get("batch_size"))
+        items = list(self.iterate(sampler))
+        size = self.number(batch_size)
         if not isinstance(size, int) or size <= 0:
             raise Refused("batch_size")
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        if batches and len(batches[-1]) < size and self.truth(obj.attrs.get("drop_last")):
+        if batches and len(batches[-1]) < size and self.truth(drop_last):
             batches.pop()
-        return batches if name == "__iter__" else len(batches)
+        return batches
+
+    def torch_sampler(self, name: str, args, kwargs):
+        """One of torch's samplers built inside the code, as the list of what iterating it
+        yields (the order is not modelled, only what and how many): it is walked anew each
+        time, as a sampler is."""
+        if name == "BatchSampler" and len(args) + len(kwargs) == 3:
+            given = dict(zip(("sampler", "batch_size", "drop_last"), args), **kwargs)
+            if set(given) != {"sampler", "batch_size", "drop_last"}:
+                raise Unknown("BatchSampler arguments")
+            return self.batches(given["sampler"], given["batch_size"], given["drop_last"])
+        if set(kwargs) - {"generator"} or len(args) != 1:
+            raise Unknown(f"{name} arguments")  # replacement= or num_samples= change the count
+        if name in {"RandomSampler", "SequentialSampler"}:
+            return list(range(self.length(args[0])))  # positions in the data source
+        if name == "SubsetRandomSampler":
+            return list(self.iterate(args[0]))  # the given indices themselves
+        raise Unknown(f"call {name}")
 
     def value_method(self, func: cst.Attribute, node: cst.Call, scope, owner, statement: bool):
         """A method of a value: a list's, a tensor's (held as a list), a method of self."""
@@ -716,6 +765,8 @@ class Machine:
         raise Unknown(f"method {name} of an unknown value")
 
     def library(self, callee, node, scope, owner, statement, given=None):
+        if callee == "isinstance" and given is None:
+            return self.instance_of_own_class(node, scope, owner)
         if given is None:
             args, kwargs = self.arguments(node, scope, owner)
         else:
@@ -770,6 +821,10 @@ class Machine:
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
+        if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
+            return list(range(self.length(args[0])))  # a permutation of the positions
+        if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
+            return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
         if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
             items = list(self.iterate(args[0]))
             k = self.number(args[1])
@@ -795,6 +850,22 @@ class Machine:
         }:
             return Opaque()
         raise Unknown(f"call {callee}")
+
+
+    def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
+        """`isinstance(x, C)`, `C` a class of this module and `x` a value the caller passes
+        (a dataset of unknown elements): False, as for any plain dataset. That is one
+        legitimate input, so a difference found under it is one; nothing is concluded for
+        the inputs that are `C`s."""
+        if len(node.args) != 2 or any(a.keyword for a in node.args):
+            raise Unknown("isinstance")
+        kind = node.args[1].value
+        if not (isinstance(kind, cst.Name) and kind.value in self.module_classes and kind.value not in scope):
+            raise Unknown("isinstance of a class outside the module")
+        value = self.eval(node.args[0].value, scope, owner)
+        if not isinstance(value, (Free, Opaque)):
+            raise Unknown("isinstance of a value the model made")
+        return False
 
 
 class Outcome:

@@ -25,7 +25,9 @@ No automatic fix: which of the two sides is meant is the author's decision.
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
 read from the data (lengths, labels), a random draw in a test, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
-torch's `Sampler` and `BatchSampler`. `dplen check` runs those. Parameters take values
+torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
+`isinstance(dataset, C)`, `C` a class of the module, is run as for a plain dataset (not
+a `C`): what is found is found for that input, and the inputs that are `C`s are not tried. Parameters take values
 from 1 to 5, sequences lengths from 1 to 8, with no int above a sequence's length and a
 rank below the world size; a class that is wrong only beyond that is not reported.
 """
