@@ -7,7 +7,9 @@ walked, a flag where it is tested) and then given small values in turn. `__init_
 `__iter__` and `__len__` and every method, property and nested function they reach run in
 an interpreter that knows a small part of Python and of torch/numpy exactly (ranges,
 slices, lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`,
-shuffles, `math.ceil`, `yield from`, `return iter(...)`). Anything else (a value read from
+shuffles, `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the
+code, `x[positions]` as a tensor takes it, other classes of the module built and walked).
+Anything else (a value read from
 the data, a random draw, a call it does not know, a base class outside the module other
 than torch's `Sampler`/`BatchSampler`) stops it: the model then says nothing, and the rules
 stay silent. What it reports is therefore a run of the class's code, not a resemblance."""
@@ -22,10 +24,10 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 import libcst as cst
 
-from .classindex import self_name, walk
+from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
 from .rounding import qualified_callee
-from .samplers import torch_len_base
+from .samplers import class_lineage, module_classes, torch_len_base
 
 INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
@@ -61,6 +63,14 @@ class Seq(Opaque):
         self.length = length
 
 
+class Position(Opaque):
+    """An index into a data source of `bound` items, which one unknown (a shuffled
+    DistributedSampler's): it can index anything at least that long."""
+
+    def __init__(self, bound: int) -> None:
+        self.bound = bound
+
+
 class Free:
     """A constructor parameter, typed by its first use."""
 
@@ -69,8 +79,19 @@ class Free:
 
 
 class Obj:
-    def __init__(self) -> None:
+    """An instance: of the class judged, or (`kind` set) of another class of the module
+    that the code builds."""
+
+    def __init__(self, kind: Optional["OtherClass"] = None) -> None:
         self.attrs: Dict[str, object] = {}
+        self.kind = kind
+
+
+class OtherClass:
+    """Another class of the module, as the code builds and uses it."""
+
+    def __init__(self, lineage: List[cst.ClassDef]) -> None:
+        self.lineage, self.index = lineage, ClassIndex.build(lineage)
 
 
 class Func:
@@ -170,7 +191,7 @@ class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
         self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
-        self.module_classes = {s.name.value for s in ctx.module.body if isinstance(s, cst.ClassDef)}
+        self.module_classes = module_classes(ctx.module)
         self.constants = _module_constants(ctx.flow.constants)
 
     # ------------------------------------------------------------------ calls
@@ -215,7 +236,7 @@ class Machine:
     def method(self, obj: Obj, name: str, owner=None) -> Optional[Func]:
         """`self.<name>` bound as a method, looked up from `owner`'s place in the lineage
         (for `super()`) or from the class."""
-        lineage = self.ctx.lineage
+        lineage = self.lineage(obj)
         start = lineage.index(owner) + 1 if owner is not None else 0
         for klass in lineage[start:]:
             for stmt in klass.body.body:
@@ -224,6 +245,32 @@ class Machine:
                         raise Unknown("decorated method")
                     return Func(stmt, {self_name(stmt) or "self": obj}, klass, bound=True)
         return None
+
+    def lineage(self, obj: Obj) -> List[cst.ClassDef]:
+        return list(self.ctx.lineage) if obj.kind is None else obj.kind.lineage
+
+    def index(self, obj: Obj) -> ClassIndex:
+        return self.ctx.index if obj.kind is None else obj.kind.index
+
+    def build(self, name: str, node: cst.Call, scope, owner) -> Obj:
+        """`C(...)`, `C` another class of the module: its `__init__` run on the arguments,
+        when its bases are ones the model knows, as the judged class's must be."""
+        lineage = class_lineage(self.module_classes[name], self.module_classes)
+        if not _known_bases(lineage, self.ctx.imports):
+            raise Unknown(f"class {name}'s bases")
+        obj = Obj(OtherClass(lineage))
+        args, kwargs = self.arguments(node, scope, owner)
+        init = self.method(obj, "__init__")
+        if init is None:
+            self.torch_method(obj, "__init__", args, kwargs)
+        else:
+            self.call_function(init, args, kwargs)
+        return obj
+
+    def call_special(self, obj: Obj, name: str):
+        """`obj.__iter__()` or `obj.__len__()`, the class's own or torch's."""
+        found = self.method(obj, name)
+        return self.torch_method(obj, name, [], {}) if found is None else self.call_function(found, [], {})
 
     # ------------------------------------------------------------------ statements
 
@@ -335,7 +382,7 @@ class Machine:
             obj = scope.get(target.value.value)
             if not isinstance(obj, Obj):
                 raise Unknown("attribute of an unknown object")
-            if target.attr.value in self.ctx.index.properties:
+            if target.attr.value in self.index(obj).properties:
                 raise Unknown("assignment through a property setter")
             obj.attrs[target.attr.value] = value
         elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
@@ -386,6 +433,8 @@ class Machine:
             return iter(list(value))
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
+        if isinstance(value, Obj) and value.kind is not None:
+            return self.iterate(self.call_special(value, "__iter__"))
         raise Unknown("iterating an unknown value")
 
     def length(self, value) -> int:
@@ -394,6 +443,8 @@ class Machine:
             return value.length
         if isinstance(value, (list, tuple, range)):
             return len(value)
+        if isinstance(value, Obj) and value.kind is not None:
+            return self.number(self.call_special(value, "__len__"))
         if isinstance(value, Obj):
             found = self.method(value, "__len__")
             if found is not None:
@@ -538,6 +589,11 @@ class Machine:
             raise Unknown("index into an unknown value")
         found = []
         for position in positions:
+            if isinstance(position, Position):
+                if position.bound > size:
+                    raise Refused("a position past the end")  # may raise IndexError: not judged
+                found.append(Opaque())
+                continue
             i = self.number(position)
             if not isinstance(i, int) or not -size <= i < size:
                 raise Refused("index")
@@ -551,7 +607,7 @@ class Machine:
             name = node.attr.value
             if name in obj.attrs:
                 return obj.attrs[name]
-            prop = self.ctx.index.properties.get(name)
+            prop = self.index(obj).properties.get(name)
             if prop is not None:
                 return self.call_function(
                     Func(prop, {self_name(prop) or "self": obj}, None, bound=True), [], {}
@@ -559,8 +615,9 @@ class Machine:
             found = self.method(obj, name)
             if found is not None:
                 return found
-            if name in self.ctx.index.class_attrs and len(self.ctx.index.class_attrs[name]) == 1:
-                value = self.eval(self.ctx.index.class_attrs[name][0], {})
+            class_attrs = self.index(obj).class_attrs
+            if name in class_attrs and len(class_attrs[name]) == 1:
+                value = self.eval(class_attrs[name][0], {})
                 # A class-level list is shared by every instance: not modelled.
                 if value is None or isinstance(value, (int, float)):
                     return value
@@ -612,6 +669,8 @@ class Machine:
                     raise Unknown("our state given to an unknown call")
                 return None
             return self.value_method(func, node, scope, owner, statement)
+        if isinstance(func, cst.Name) and func.value in self.module_classes and func.value not in scope:
+            return self.build(func.value, node, scope, owner)
         if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
             target = self.eval(func, scope, owner)
             if not isinstance(target, Func):
@@ -642,7 +701,7 @@ class Machine:
 
     def torch_method(self, obj: Obj, name: str, args, kwargs):
         """A method the class inherits from torch's sampler, by torch's semantics."""
-        base = torch_len_base(self.ctx.lineage, self.ctx.imports)
+        base = torch_len_base(self.lineage(obj), self.ctx.imports)
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
@@ -691,7 +750,7 @@ class Machine:
         count = len(range(self.number(obj.attrs["rank"]), total, world))
         if count != self.number(obj.attrs["num_samples"]):
             raise Refused("torch asserts len(indices) == num_samples")
-        return [Opaque() for _ in range(count)]
+        return [Position(self.length(obj.attrs["dataset"])) for _ in range(count)]
 
     def batch_sampler(self, obj: Obj, name: str):
         batches = self.batches(obj.attrs.get("sampler"), obj.attrs.get("batch_size"), obj.attrs.get("drop_last"))
@@ -899,15 +958,9 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
             machine.call_function(machine.method(obj, "__init__"), [], arguments)
         return obj
 
-    def call(obj: Obj, name: str):
-        found = machine.method(obj, name)
-        return (
-            machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
-        )
-
     try:
-        length = machine.number(call(fresh(), "__len__"))
-        produced = call(fresh(), "__iter__")
+        length = machine.number(machine.call_special(fresh(), "__len__"))
+        produced = machine.call_special(fresh(), "__iter__")
         count = len(list(machine.iterate(produced)))
     except Refused:
         return None, env
@@ -1098,15 +1151,19 @@ def _runnable(ctx: SamplerContext) -> bool:
     methods = ctx.index.methods
     if "__iter__" not in methods and "__len__" not in methods:
         return False
-    names = {c.name.value for c in ctx.lineage}
-    for klass in ctx.lineage:
+    return _known_bases(ctx.lineage, ctx.imports)
+
+
+def _known_bases(lineage, imports) -> bool:
+    names = {c.name.value for c in lineage}
+    for klass in lineage:
         for base in klass.bases:
             if base.keyword is not None:
                 return False
             value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
             if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
                 continue
-            name = ctx.imports.qualify(value)
+            name = imports.qualify(value)
             if name is None or name.rpartition(".")[2] not in {
                 "Sampler",
                 "BatchSampler",

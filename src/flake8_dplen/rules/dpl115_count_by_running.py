@@ -7,7 +7,9 @@ and nested generators they reach) in a small interpreter of its own
 the first arguments on which `len()` differs from the number of items `__iter__` yields.
 The commonest case is a `__len__` that counts indices while `__iter__` yields batches
 (slices, `torch.split` or `np.array_split` pieces, lists grown by `append`), or the
-reverse; another is `int(n / bs)` over `range(0, n, bs)`.
+reverse; another is `int(n / bs)` over `range(0, n, bs)`; another, groups (partitions,
+shards) each batched by torch's `BatchSampler` or a class of the module, a short batch
+per group, under a `__len__` that counts one tail.
 
 ## Why is this bad
 `len(DataLoader)` is `len()` of the sampler: Lightning ends the epoch after that many
