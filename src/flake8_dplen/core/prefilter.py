@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, Optional
+from typing import Dict, Iterable, Optional
 
 from ..config import Config
 
@@ -26,6 +26,15 @@ _TORCH_LEN_BASES = {
     "WeightedRandomSampler",
     "DistributedSampler",
 }
+
+
+def duck_sampler(name: str, bases: Iterable[str], methods: Iterable[str]) -> bool:
+    """A class that no base makes a sampler but that is one by how DataLoader uses it:
+    `sampler=` and `batch_sampler=` take any iterable with a `__len__`, and Megatron-style
+    pretraining samplers are such plain classes. Only one named as a sampler, with no base
+    but `object`, that defines both methods itself: a container elsewhere in a package
+    (a dict-like class, a dataset) is not judged by what a sampler must count."""
+    return name.endswith("Sampler") and set(bases) <= {"object"} and {"__iter__", "__len__"} <= set(methods)
 
 
 def might_define_sampler(text: str, config: Config) -> bool:
@@ -87,7 +96,8 @@ def could_report(tree: ast.Module, config: Config) -> bool:
             if cls.name in samplers:
                 continue
             names = {_last_name(base, aliases) for base in cls.bases}
-            if names & samplers or any(n and any(w in n for w in wanted) for n in names):
+            duck = duck_sampler(cls.name, [n or "?" for n in names] + ["?"] * len(cls.keywords), _methods(cls))
+            if duck or names & samplers or any(n and any(w in n for w in wanted) for n in names):
                 samplers.add(cls.name)
                 changed = True
     methods = {cls.name: _methods(cls) for cls in classes if cls.name in samplers}

@@ -7,6 +7,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 import libcst as cst
 
 from .names import STAR_EXPORTS, ImportTable
+from .prefilter import duck_sampler
 
 _TORCH_SAMPLERS = STAR_EXPORTS["torch.utils.data.sampler"]
 
@@ -48,12 +49,23 @@ def module_classes(module: cst.Module) -> Dict[str, cst.ClassDef]:
     return found
 
 
+def _own_methods(cls: cst.ClassDef) -> List[str]:
+    return [s.name.value for s in cls.body.body if isinstance(s, cst.FunctionDef)]
+
+
+def _base_names(cls: cst.ClassDef) -> List[str]:
+    # A keyword such as metaclass= counts as a base: the class is not a plain one.
+    names = [base.value.value if isinstance(base.value, cst.Name) else "?" for base in cls.bases]
+    return names + ["?"] * len(cls.keywords)
+
+
 def find_samplers(
     classes: Dict[str, cst.ClassDef],
     imports: ImportTable,
     extra_bases: Iterable[str] = (),
 ) -> List[cst.ClassDef]:
-    """Classes deriving from a sampler base, directly or through classes of this module."""
+    """Classes deriving from a sampler base, directly or through classes of this module,
+    and the plain classes `duck_sampler` takes for samplers."""
     known = TORCH_SAMPLER_BASES | frozenset(extra_bases)
     verdict: Dict[str, bool] = {}
 
@@ -65,8 +77,9 @@ def find_samplers(
             return verdict[name]
         if name in seen:
             return False
-        result = qualified_local(name) in known
-        for base in classes[name].bases:
+        cls = classes[name]
+        result = qualified_local(name) in known or duck_sampler(name, _base_names(cls), _own_methods(cls))
+        for base in cls.bases:
             if result:
                 break
             if base.keyword is not None:

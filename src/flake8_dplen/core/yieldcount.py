@@ -7,7 +7,9 @@ walked, a flag where it is tested) and then given small values in turn. `__init_
 `__iter__` and `__len__` and every method, property and nested function they reach run in
 an interpreter that knows a small part of Python and of torch/numpy exactly (ranges,
 slices, lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`,
-shuffles, `math.ceil`, `yield from`, `return iter(...)`). Anything else (a value read from
+shuffles, `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the
+code, `x[positions]` as a tensor takes it, other classes of the module built and walked).
+Anything else (a value read from
 the data, a random draw, a call it does not know, a base class outside the module other
 than torch's `Sampler`/`BatchSampler`) stops it: the model then says nothing, and the rules
 stay silent. What it reports is therefore a run of the class's code, not a resemblance."""
@@ -22,10 +24,10 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 import libcst as cst
 
-from .classindex import self_name, walk
+from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
 from .rounding import qualified_callee
-from .samplers import torch_len_base
+from .samplers import class_lineage, module_classes, torch_len_base
 
 INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
@@ -61,6 +63,14 @@ class Seq(Opaque):
         self.length = length
 
 
+class Position(Opaque):
+    """An index into a data source of `bound` items, which one unknown (a shuffled
+    DistributedSampler's): it can index anything at least that long."""
+
+    def __init__(self, bound: int) -> None:
+        self.bound = bound
+
+
 class Free:
     """A constructor parameter, typed by its first use."""
 
@@ -69,8 +79,19 @@ class Free:
 
 
 class Obj:
-    def __init__(self) -> None:
+    """An instance: of the class judged, or (`kind` set) of another class of the module
+    that the code builds."""
+
+    def __init__(self, kind: Optional["OtherClass"] = None) -> None:
         self.attrs: Dict[str, object] = {}
+        self.kind = kind
+
+
+class OtherClass:
+    """Another class of the module, as the code builds and uses it."""
+
+    def __init__(self, lineage: List[cst.ClassDef]) -> None:
+        self.lineage, self.index = lineage, ClassIndex.build(lineage)
 
 
 class Func:
@@ -170,6 +191,7 @@ class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
         self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
+        self.module_classes = module_classes(ctx.module)
         self.constants = _module_constants(ctx.flow.constants)
 
     # ------------------------------------------------------------------ calls
@@ -214,7 +236,7 @@ class Machine:
     def method(self, obj: Obj, name: str, owner=None) -> Optional[Func]:
         """`self.<name>` bound as a method, looked up from `owner`'s place in the lineage
         (for `super()`) or from the class."""
-        lineage = self.ctx.lineage
+        lineage = self.lineage(obj)
         start = lineage.index(owner) + 1 if owner is not None else 0
         for klass in lineage[start:]:
             for stmt in klass.body.body:
@@ -223,6 +245,32 @@ class Machine:
                         raise Unknown("decorated method")
                     return Func(stmt, {self_name(stmt) or "self": obj}, klass, bound=True)
         return None
+
+    def lineage(self, obj: Obj) -> List[cst.ClassDef]:
+        return list(self.ctx.lineage) if obj.kind is None else obj.kind.lineage
+
+    def index(self, obj: Obj) -> ClassIndex:
+        return self.ctx.index if obj.kind is None else obj.kind.index
+
+    def build(self, name: str, node: cst.Call, scope, owner) -> Obj:
+        """`C(...)`, `C` another class of the module: its `__init__` run on the arguments,
+        when its bases are ones the model knows, as the judged class's must be."""
+        lineage = class_lineage(self.module_classes[name], self.module_classes)
+        if not _known_bases(lineage, self.ctx.imports):
+            raise Unknown(f"class {name}'s bases")
+        obj = Obj(OtherClass(lineage))
+        args, kwargs = self.arguments(node, scope, owner)
+        init = self.method(obj, "__init__")
+        if init is None:
+            self.torch_method(obj, "__init__", args, kwargs)
+        else:
+            self.call_function(init, args, kwargs)
+        return obj
+
+    def call_special(self, obj: Obj, name: str):
+        """`obj.__iter__()` or `obj.__len__()`, the class's own or torch's."""
+        found = self.method(obj, name)
+        return self.torch_method(obj, name, [], {}) if found is None else self.call_function(found, [], {})
 
     # ------------------------------------------------------------------ statements
 
@@ -334,9 +382,19 @@ class Machine:
             obj = scope.get(target.value.value)
             if not isinstance(obj, Obj):
                 raise Unknown("attribute of an unknown object")
-            if target.attr.value in self.ctx.index.properties:
+            if target.attr.value in self.index(obj).properties:
                 raise Unknown("assignment through a property setter")
             obj.attrs[target.attr.value] = value
+        elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
+            # `sizes[-1] -= r`: one element of a list of ours.
+            items = self.eval(target.value, scope)
+            part = target.slice[0].slice
+            if not isinstance(items, list) or not isinstance(part, cst.Index):
+                raise Unknown("assignment target")
+            index = self.number(self.eval(part.value, scope))
+            if not isinstance(index, int) or not -len(items) <= index < len(items):
+                raise Refused("index")
+            items[index] = value
         else:
             raise Unknown("assignment target")
 
@@ -375,6 +433,8 @@ class Machine:
             return iter(list(value))
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
+        if isinstance(value, Obj) and value.kind is not None:
+            return self.iterate(self.call_special(value, "__iter__"))
         raise Unknown("iterating an unknown value")
 
     def length(self, value) -> int:
@@ -383,6 +443,8 @@ class Machine:
             return value.length
         if isinstance(value, (list, tuple, range)):
             return len(value)
+        if isinstance(value, Obj) and value.kind is not None:
+            return self.number(self.call_special(value, "__len__"))
         if isinstance(value, Obj):
             found = self.method(value, "__len__")
             if found is not None:
@@ -509,7 +571,10 @@ class Machine:
                 except ValueError as error:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
-        index = self.number(self.eval(part.value, scope, owner))
+        index = self.eval(part.value, scope, owner)
+        if isinstance(index, list):
+            return self.gather(value, index)
+        index = self.number(index)
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
                 raise Refused("index")
@@ -520,6 +585,25 @@ class Machine:
             return value[index]
         raise Unknown("index into an unknown value")
 
+    def gather(self, value, positions: List[object]) -> List[object]:
+        """`x[idx]` with a list of positions, as a tensor or an array takes it (the model
+        holds both as lists): one element per position."""
+        size = value.length if isinstance(value, Seq) else len(value) if isinstance(value, (list, tuple, range)) else None
+        if size is None:
+            raise Unknown("index into an unknown value")
+        found = []
+        for position in positions:
+            if isinstance(position, Position):
+                if position.bound > size:
+                    raise Refused("a position past the end")  # may raise IndexError: not judged
+                found.append(Opaque())
+                continue
+            i = self.number(position)
+            if not isinstance(i, int) or not -size <= i < size:
+                raise Refused("index")
+            found.append(Opaque() if isinstance(value, Seq) else value[i])
+        return found
+
     def attribute(self, node: cst.Attribute, scope, owner):
         base = node.value
         if isinstance(base, cst.Name) and isinstance(scope.get(base.value), Obj):
@@ -527,7 +611,7 @@ class Machine:
             name = node.attr.value
             if name in obj.attrs:
                 return obj.attrs[name]
-            prop = self.ctx.index.properties.get(name)
+            prop = self.index(obj).properties.get(name)
             if prop is not None:
                 return self.call_function(
                     Func(prop, {self_name(prop) or "self": obj}, None, bound=True), [], {}
@@ -535,8 +619,9 @@ class Machine:
             found = self.method(obj, name)
             if found is not None:
                 return found
-            if name in self.ctx.index.class_attrs and len(self.ctx.index.class_attrs[name]) == 1:
-                value = self.eval(self.ctx.index.class_attrs[name][0], {})
+            class_attrs = self.index(obj).class_attrs
+            if name in class_attrs and len(class_attrs[name]) == 1:
+                value = self.eval(class_attrs[name][0], {})
                 # A class-level list is shared by every instance: not modelled.
                 if value is None or isinstance(value, (int, float)):
                     return value
@@ -588,6 +673,8 @@ class Machine:
                     raise Unknown("our state given to an unknown call")
                 return None
             return self.value_method(func, node, scope, owner, statement)
+        if isinstance(func, cst.Name) and func.value in self.module_classes and func.value not in scope:
+            return self.build(func.value, node, scope, owner)
         if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
             target = self.eval(func, scope, owner)
             if not isinstance(target, Func):
@@ -618,7 +705,7 @@ class Machine:
 
     def torch_method(self, obj: Obj, name: str, args, kwargs):
         """A method the class inherits from torch's sampler, by torch's semantics."""
-        base = torch_len_base(self.ctx.lineage, self.ctx.imports)
+        base = torch_len_base(self.lineage(obj), self.ctx.imports)
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
@@ -667,19 +754,40 @@ class Machine:
         count = len(range(self.number(obj.attrs["rank"]), total, world))
         if count != self.number(obj.attrs["num_samples"]):
             raise Refused("torch asserts len(indices) == num_samples")
-        return [Opaque() for _ in range(count)]
+        return [Position(self.length(obj.attrs["dataset"])) for _ in range(count)]
 
     def batch_sampler(self, obj: Obj, name: str):
+        batches = self.batches(obj.attrs.get("sampler"), obj.attrs.get("batch_size"), obj.attrs.get("drop_last"))
+        return batches if name == "__iter__" else len(batches)
+
+    def batches(self, sampler, batch_size, drop_last) -> List[List[object]]:
         """torch's BatchSampler: batches of `batch_size` of what its sampler yields, the
         short last one unless drop_last."""
-        items = list(self.iterate(obj.attrs.get("sampler")))
-        size = self.number(obj.attrs.get("batch_size"))
+        items = list(self.iterate(sampler))
+        size = self.number(batch_size)
         if not isinstance(size, int) or size <= 0:
             raise Refused("batch_size")
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        if batches and len(batches[-1]) < size and self.truth(obj.attrs.get("drop_last")):
+        if batches and len(batches[-1]) < size and self.truth(drop_last):
             batches.pop()
-        return batches if name == "__iter__" else len(batches)
+        return batches
+
+    def torch_sampler(self, name: str, args, kwargs):
+        """One of torch's samplers built inside the code, as the list of what iterating it
+        yields (the order is not modelled, only what and how many): it is walked anew each
+        time, as a sampler is."""
+        if name == "BatchSampler" and len(args) + len(kwargs) == 3:
+            given = dict(zip(("sampler", "batch_size", "drop_last"), args), **kwargs)
+            if set(given) != {"sampler", "batch_size", "drop_last"}:
+                raise Unknown("BatchSampler arguments")
+            return self.batches(given["sampler"], given["batch_size"], given["drop_last"])
+        if set(kwargs) - {"generator"} or len(args) != 1:
+            raise Unknown(f"{name} arguments")  # replacement= or num_samples= change the count
+        if name in {"RandomSampler", "SequentialSampler"}:
+            return list(range(self.length(args[0])))  # positions in the data source
+        if name == "SubsetRandomSampler":
+            return list(self.iterate(args[0]))  # the given indices themselves
+        raise Unknown(f"call {name}")
 
     def value_method(self, func: cst.Attribute, node: cst.Call, scope, owner, statement: bool):
         """A method of a value: a list's, a tensor's (held as a list), a method of self."""
@@ -720,6 +828,8 @@ class Machine:
         raise Unknown(f"method {name} of an unknown value")
 
     def library(self, callee, node, scope, owner, statement, given=None):
+        if callee == "isinstance" and given is None:
+            return self.instance_of_own_class(node, scope, owner)
         if given is None:
             args, kwargs = self.arguments(node, scope, owner)
         else:
@@ -774,6 +884,10 @@ class Machine:
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
+        if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
+            return list(range(self.length(args[0])))  # a permutation of the positions
+        if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
+            return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
         if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
             items = list(self.iterate(args[0]))
             k = self.number(args[1])
@@ -799,6 +913,22 @@ class Machine:
         }:
             return Opaque()
         raise Unknown(f"call {callee}")
+
+
+    def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
+        """`isinstance(x, C)`, `C` a class of this module and `x` a value the caller passes
+        (a dataset of unknown elements): False, as for any plain dataset. That is one
+        legitimate input, so a difference found under it is one; nothing is concluded for
+        the inputs that are `C`s."""
+        if len(node.args) != 2 or any(a.keyword for a in node.args):
+            raise Unknown("isinstance")
+        kind = node.args[1].value
+        if not (isinstance(kind, cst.Name) and kind.value in self.module_classes and kind.value not in scope):
+            raise Unknown("isinstance of a class outside the module")
+        value = self.eval(node.args[0].value, scope, owner)
+        if not isinstance(value, (Free, Opaque)):
+            raise Unknown("isinstance of a value the model made")
+        return False
 
 
 class Outcome:
@@ -832,15 +962,9 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
             machine.call_function(machine.method(obj, "__init__"), [], arguments)
         return obj
 
-    def call(obj: Obj, name: str):
-        found = machine.method(obj, name)
-        return (
-            machine.torch_method(obj, name, [], {}) if found is None else machine.call_function(found, [], {})
-        )
-
     try:
-        length = machine.number(call(fresh(), "__len__"))
-        produced = call(fresh(), "__iter__")
+        length = machine.number(machine.call_special(fresh(), "__len__"))
+        produced = machine.call_special(fresh(), "__iter__")
         count = len(list(machine.iterate(produced)))
     except Refused:
         return None, env
@@ -982,12 +1106,9 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
     for _ in range(3):
         names = sorted(kinds)
         domains = [domain(n, kinds[n]) for n in names]
-        if math.prod(len(d) for d in domains) > 20 * _COMBINATIONS:
-            return
-        # The smallest inputs first; a class is run on at most _COMBINATIONS of them.
-        grid = sorted(itertools.product(*domains), key=lambda vs: (sum(int(v) for v in vs), vs))
         grown = False
-        for combo in grid[:_COMBINATIONS]:
+        # The smallest inputs first; a class is run on at most _COMBINATIONS of them.
+        for combo in itertools.islice(_smallest_first(domains), _COMBINATIONS):
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
@@ -1007,6 +1128,26 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
             return
 
 
+def _smallest_first(domains) -> Iterator[Tuple[object, ...]]:
+    """The combinations of the domains' values by increasing sum (ties in tuple order),
+    made one sum at a time: a class of seven parameters has 78125 of them, and only the
+    first few hundred are ever run."""
+    lows = [min(int(v) for v in d) for d in domains]
+    highs = [max(int(v) for v in d) for d in domains]
+
+    def fill(i: int, left: int, prefix: Tuple[object, ...]) -> Iterator[Tuple[object, ...]]:
+        if i == len(domains):
+            yield prefix
+            return
+        for value in domains[i]:
+            rest = left - int(value)
+            if sum(lows[i + 1 :]) <= rest <= sum(highs[i + 1 :]):
+                yield from fill(i + 1, rest, prefix + (value,))
+
+    for total in range(sum(lows), sum(highs) + 1):
+        yield from fill(0, total, ())
+
+
 def _runnable(ctx: SamplerContext) -> bool:
     """One of the two methods is the module's code, and every base outside the module is
     torch's `Sampler`, `BatchSampler` or `DistributedSampler` (whose methods the model
@@ -1014,15 +1155,19 @@ def _runnable(ctx: SamplerContext) -> bool:
     methods = ctx.index.methods
     if "__iter__" not in methods and "__len__" not in methods:
         return False
-    names = {c.name.value for c in ctx.lineage}
-    for klass in ctx.lineage:
+    return _known_bases(ctx.lineage, ctx.imports)
+
+
+def _known_bases(lineage, imports) -> bool:
+    names = {c.name.value for c in lineage}
+    for klass in lineage:
         for base in klass.bases:
             if base.keyword is not None:
                 return False
             value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
             if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
                 continue
-            name = ctx.imports.qualify(value)
+            name = imports.qualify(value)
             if name is None or name.rpartition(".")[2] not in {
                 "Sampler",
                 "BatchSampler",

@@ -7,7 +7,9 @@ and nested generators they reach) in a small interpreter of its own
 the first arguments on which `len()` differs from the number of items `__iter__` yields.
 The commonest case is a `__len__` that counts indices while `__iter__` yields batches
 (slices, `torch.split` or `np.array_split` pieces, lists grown by `append`), or the
-reverse; another is `int(n / bs)` over `range(0, n, bs)`.
+reverse; another is `int(n / bs)` over `range(0, n, bs)`; another, groups (partitions,
+shards) each batched by torch's `BatchSampler` or a class of the module, a short batch
+per group, under a `__len__` that counts one tail.
 
 ## Why is this bad
 `len(DataLoader)` is `len()` of the sampler: Lightning ends the epoch after that many
@@ -25,7 +27,9 @@ No automatic fix: which of the two sides is meant is the author's decision.
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
 read from the data (lengths, labels), a random draw in a test, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
-torch's `Sampler` and `BatchSampler`. `dplen check` runs those. Parameters take values
+torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
+`isinstance(dataset, C)`, `C` a class of the module, is run as for a plain dataset (not
+a `C`): what is found is found for that input, and the inputs that are `C`s are not tried. Parameters take values
 from 1 to 5, sequences lengths from 1 to 8, with no int above a sequence's length and a
 rank below the world size; a class that is wrong only beyond that is not reported.
 """
