@@ -14,7 +14,7 @@ import pytest
 
 from flake8_dplen.core.analysis import DEFAULT_CONFIG, sampler_contexts
 from flake8_dplen.engine import analyze_source
-from flake8_dplen.core.yieldcount import SEQ, Unknown, runs
+from flake8_dplen.core.yieldcount import INT, SEQ, Unknown, domain, runs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"
 _MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\d+), (?P<count>\d+) \w+\)$")
@@ -103,3 +103,14 @@ def test_the_node_classes_the_model_compares_by_type_have_no_subclasses():
     ]
     assert len(concrete) > 100  # LibCST's node classes were found at all
     assert [kind.__name__ for kind in concrete if kind.__subclasses__()] == []
+
+
+@pytest.mark.parametrize("name", ["rank", "local_rank", "global_rank", "dp_rank"])
+def test_a_rank_parameter_starts_at_zero(name):
+    assert list(domain(name, INT)) == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("name", ["samples_per_rank", "batches_per_rank", "crank_count"])
+def test_a_count_per_rank_is_a_size_never_zero(name):
+    # Taken as a rank, a count per rank was run with 0 and gave a false DPL115.
+    assert 0 not in domain(name, INT)

@@ -35,8 +35,9 @@ _STEPS = 20000  # statements one run may execute: beyond, the model gives up (en
 _COMBINATIONS = 400
 _BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
-# Distributed parameters are only legitimate as rank < num_replicas.
-_RANK = re.compile(r"rank$")
+# Distributed parameters are only legitimate as rank < num_replicas. A count per rank
+# (`samples_per_rank`) is a size, not a rank: taking it as one gave it the value 0.
+_RANK = re.compile(r"^rank$|(?<!per)_rank$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
 _FRACTION = re.compile(
