@@ -1,7 +1,9 @@
 """Scenarios of real use beyond one fresh epoch: every rank of worlds of 1 to 4 for a
 class that asks torch.distributed (answered without a process group), and the second
-epoch, after set_epoch, of a class that has one. On main (8d0aec6) both wrong classes
-below were "ok": the one-process group answered world size 1, and one epoch was run."""
+epoch of every class, after set_epoch where it has one (a DataLoader iterates the same
+sampler each epoch). On main (8d0aec6) RankShard and Rebatched were "ok": the one-process
+group answered world size 1, and one epoch was run; on 857ad60 WrapsAround was "ok": only
+a class with set_epoch was run twice."""
 
 from __future__ import annotations
 
@@ -110,3 +112,40 @@ def test_the_second_epoch_after_set_epoch_is_judged():
     _fails_when_pasted(result)
     # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
     assert check_class(ExactRebatched, OPTIONS).status == OK
+
+
+class WrapsAround(Sampler):
+    """No set_epoch: a short last batch is completed by the next epoch's first items (the
+    wrap-around of Megatron's batch samplers, reduced), which that epoch then skips;
+    len() counts a fresh epoch."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+        self.offset = 0
+
+    def __iter__(self):
+        order = list(range(self.offset, len(self.dataset)))
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        self.offset = len(batches[-1]) % self.batch_size if batches else 0
+        return iter(batches)
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.batch_size)
+
+
+class ExactWrapsAround(WrapsAround):
+    def __len__(self):
+        return math.ceil((len(self.dataset) - self.offset) / self.batch_size)
+
+
+def test_the_second_epoch_of_a_class_without_set_epoch_is_judged():
+    result = check_class(WrapsAround, OPTIONS)
+    assert result.status == COUNTEREXAMPLE and result.epoch == 1
+    assert finding(result) == (
+        "WrapsAround(dataset=range(1), batch_size=2), in its second epoch (iterated again):"
+        " len 1, __iter__ yielded 0 batches"
+    )
+    # Iterated twice, with no set_epoch the class does not have.
+    assert "    assert_length(sampler)  # the first epoch agrees\n    assert_length(sampler)\n" in pytest_test(result)
+    _fails_when_pasted(result)
+    assert check_class(ExactWrapsAround, OPTIONS).status == OK
