@@ -254,3 +254,62 @@ def test_helpers_the_data_is_handed_to_are_read():
     # self._index(data_source, ...) -> shape_helpers.index_by_identity(source) -> samples.
     assert data_shape(HelpedPK, "data_source").fields == {0: "", 1: "identity", 2: ""}
     assert check_class(HelpedPK, OPTIONS).status == COUNTEREXAMPLE
+
+
+class TextBuckets(Sampler):
+    """Texts bucketed by their own length (`len(text)` of each item, as text-generation
+    samplers bucket abstracts), batched within each bucket, every bucket's tail kept;
+    len() is one ceil over all texts."""
+
+    _WIDTH = 4  # texts whose lengths differ by less than this share a bucket
+
+    def __init__(self, data_source, batch_size: int):
+        self.data_source, self.batch_size = data_source, batch_size
+
+    def _buckets(self):
+        buckets = defaultdict(list)
+        for i, text in enumerate(self.data_source):
+            buckets[len(text) // self._WIDTH].append(i)
+        return list(buckets.values())
+
+    def __iter__(self):
+        for bucket in self._buckets():
+            for i in range(0, len(bucket), self.batch_size):
+                yield bucket[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.data_source) / self.batch_size)
+
+
+class ExactTextBuckets(TextBuckets):
+    def __len__(self):
+        return sum(math.ceil(len(b) / self.batch_size) for b in self._buckets())
+
+
+class Pairs(Sampler):
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        for i in range(0, len(self.dataset), 2):
+            yield list(range(i, i + len(self.dataset[i : i + 2])))
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / 2)
+
+
+def test_items_whose_length_is_taken_are_sequences():
+    # On 857ad60 only an empty range built TextBuckets (len() of an int item raises): "ok".
+    assert data_shape(TextBuckets, "data_source") == DataShape(sized=True)
+    # A slice of the data is no item.
+    assert not data_shape(Pairs, "dataset").sized
+    result = check_class(TextBuckets, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    table = result.call.args[0][1].make()
+    assert len({len(text) // TextBuckets._WIDTH for text in table}) >= 2  # two buckets, one with a tail
+    namespace = {}
+    exec(pytest_test(result), namespace)
+    test = next(v for k, v in namespace.items() if k.startswith("test_"))
+    with pytest.raises(AssertionError):
+        test()
+    assert check_class(ExactTextBuckets, OPTIONS).status == OK

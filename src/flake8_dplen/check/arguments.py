@@ -190,6 +190,10 @@ def _table(shape: DataShape) -> Builder:
             elif shape.keys:
                 keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
                 items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
+            elif shape.sized:
+                # Sequences whose lengths are drawn as a size field is: uneven, so that
+                # buckets keep a tail and a budget or a limit splits them.
+                items = [range(length) for length in draw(_field(ctx, "len", n))]
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
             infos = {}
             for method, keys in sorted(shape.infos.items()):

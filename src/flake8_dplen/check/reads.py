@@ -122,15 +122,18 @@ class DataShape:
     position -> the name the code gives it ("" unnamed); ``keys``: items are dicts
     (``dataset[i]["label"]``); ``columns``: attributes of the dataset read as one value per
     item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
-    whose result is read by key (``dataset.get_data_info(i)["height"]``)."""
+    whose result is read by key (``dataset.get_data_info(i)["height"]``); ``sized``: the
+    length of an item is taken (``[len(x) for x in dataset]``, a text's tokens), so items
+    are sequences of drawn lengths."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
     columns: Set[str] = field(default_factory=set)
     infos: Dict[str, Set[str]] = field(default_factory=dict)
+    sized: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos)
+        return bool(self.fields or self.keys or self.columns or self.infos or self.sized)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -300,6 +303,12 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 infos[node.targets[0].id] = value.func.attr
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and node.args:
+            arg = node.args[0]
+            if (isinstance(arg, ast.Name) and arg.id in items) or (
+                isinstance(arg, ast.Subscript) and _is_root(arg.value, roots) and not isinstance(arg.slice, ast.Slice)
+            ):
+                shape.sized = True
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
