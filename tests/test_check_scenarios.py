@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 import torch.distributed as dist
+from torch.distributed import get_rank, get_world_size, is_initialized
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.report import finding, pytest_test
@@ -149,3 +150,31 @@ def test_the_second_epoch_of_a_class_without_set_epoch_is_judged():
     assert "    assert_length(sampler)  # the first epoch agrees\n    assert_length(sampler)\n" in pytest_test(result)
     _fails_when_pasted(result)
     assert check_class(ExactWrapsAround, OPTIONS).status == OK
+
+
+class ImportedRankShard(RankShard):
+    """RankShard asking by the names it imported from torch.distributed (on 857ad60 these
+    asked torch itself, which a group of one answered: "ok")."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+        self.world, self.rank = (get_world_size(), get_rank()) if is_initialized() else (1, 0)
+
+
+class ExactImportedRankShard(ImportedRankShard):
+    __len__ = ExactRankShard.__len__
+
+
+def test_names_imported_from_torch_distributed_are_answered():
+    with as_rank(world_size=3, rank=2):
+        assert (is_initialized(), get_world_size(), get_rank()) == (True, 3, 2)
+    assert not is_initialized()
+    result = check_class(ImportedRankShard, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert finding(result) == (
+        "ImportedRankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
+        " len 1, __iter__ yielded 0 batches"
+    )
+    _fails_when_pasted(result)
+    assert not dist.is_initialized()
+    assert check_class(ExactImportedRankShard, OPTIONS).status == OK

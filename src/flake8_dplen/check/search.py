@@ -143,8 +143,8 @@ def _build(call: Call) -> Any:
         # gets a group of one, as in a single-process run.
         if "process group has not been initialized" not in str(exc):
             raise
-    # Asked of torch itself, not of as_rank's answers: a name imported from
-    # torch.distributed (`get_rank()`) asks torch whatever as_rank says.
+    # Asked of torch itself, not of as_rank's answers: outside a scenario of ranks, or by
+    # torch's own code (a DistributedSampler's base, a collective).
     one_process_group()
     return call.build()
 
