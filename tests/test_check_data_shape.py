@@ -16,7 +16,7 @@ import pytest
 import shape_helpers
 from torch.utils.data import Sampler
 
-from flake8_dplen.check.reads import DataShape, data_shape
+from flake8_dplen.check.reads import DataShape, data_shape, size_limits
 from flake8_dplen.check.records import Table
 from flake8_dplen.check.report import pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
@@ -313,3 +313,36 @@ def test_items_whose_length_is_taken_are_sequences():
     with pytest.raises(AssertionError):
         test()
     assert check_class(ExactTextBuckets, OPTIONS).status == OK
+
+
+class LengthCap(Sampler):
+    """Items longer than 100 (a limit written in the code, as samplers of abstracts or
+    protein chains cut at a fixed length) are left out; len() counts every item."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+
+    def _kept(self):
+        return [i for i, length in enumerate(self.dataset.lengths) if length <= 100]
+
+    def __iter__(self):
+        kept = self._kept()
+        for i in range(0, len(kept), self.batch_size):
+            yield kept[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.batch_size)
+
+
+class ExactLengthCap(LengthCap):
+    def __len__(self):
+        return math.ceil(len(self._kept()) / self.batch_size)
+
+
+def test_sizes_are_drawn_around_the_numbers_the_code_compares_them_with():
+    # On 44cb66d sizes were drawn up to 17 only: the limit of 100 was never crossed, "ok".
+    assert size_limits(LengthCap) == (100,)
+    result = check_class(LengthCap, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert max(result.call.args[0][1].make().lengths) == 101
+    assert check_class(ExactLengthCap, OPTIONS).status == OK

@@ -393,6 +393,32 @@ def _trees(cls: type) -> List[Tuple[type, ast.AST]]:
     return trees
 
 
+# Numbers above this are not drawn as sizes: an item that long is no small example.
+_LIMIT_MAX = 4096
+
+
+def size_limits(cls: type) -> Tuple[int, ...]:
+    """Whole numbers the class (or a base) compares with (`if length < 100`, `len(x) > 220`)
+    or takes as a default (`max_len=512`, `boundaries=[64, 128]`): sizes are drawn around
+    them too, so that a bucket boundary or a length limit written in the code is crossed."""
+    found: Set[int] = set()
+    for _, tree in _trees(cls):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare):
+                parts: List[ast.AST] = [node.left, *node.comparators]
+            elif isinstance(node, ast.arguments):
+                parts = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+            else:
+                continue
+            for part in parts:
+                found |= {
+                    c.value
+                    for c in ast.walk(part)
+                    if isinstance(c, ast.Constant) and type(c.value) is int and 2 <= c.value <= _LIMIT_MAX
+                }
+    return tuple(sorted(found))
+
+
 def use_of(cls: type, path: str) -> Use:
     """How the class uses ``path``: a parameter (`samplers`) or a field read from one
     (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
