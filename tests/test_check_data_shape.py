@@ -256,35 +256,42 @@ def test_helpers_the_data_is_handed_to_are_read():
     assert check_class(HelpedPK, OPTIONS).status == COUNTEREXAMPLE
 
 
-class TextBuckets(Sampler):
+class _GroupBatches(Sampler):
+    """Batches within each group of items (`_groups`), every group's tail kept; len() is
+    one ceil over the whole dataset."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+
+    def __iter__(self):
+        for group in self._groups():
+            for i in range(0, len(group), self.batch_size):
+                yield group[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.batch_size)
+
+
+class _ExactGroupBatches:
+    def __len__(self):
+        return sum(math.ceil(len(group) / self.batch_size) for group in self._groups())
+
+
+class TextBuckets(_GroupBatches):
     """Texts bucketed by their own length (`len(text)` of each item, as text-generation
-    samplers bucket abstracts), batched within each bucket, every bucket's tail kept;
-    len() is one ceil over all texts."""
+    samplers bucket abstracts)."""
 
     _WIDTH = 4  # texts whose lengths differ by less than this share a bucket
 
-    def __init__(self, data_source, batch_size: int):
-        self.data_source, self.batch_size = data_source, batch_size
-
-    def _buckets(self):
+    def _groups(self):
         buckets = defaultdict(list)
-        for i, text in enumerate(self.data_source):
+        for i, text in enumerate(self.dataset):
             buckets[len(text) // self._WIDTH].append(i)
         return list(buckets.values())
 
-    def __iter__(self):
-        for bucket in self._buckets():
-            for i in range(0, len(bucket), self.batch_size):
-                yield bucket[i : i + self.batch_size]
 
-    def __len__(self):
-        return math.ceil(len(self.data_source) / self.batch_size)
-
-
-class ExactTextBuckets(TextBuckets):
-    def __len__(self):
-        return sum(math.ceil(len(b) / self.batch_size) for b in self._buckets())
-
+class ExactTextBuckets(_ExactGroupBatches, TextBuckets):
+    pass
 
 class Pairs(Sampler):
     def __init__(self, dataset):
@@ -300,7 +307,7 @@ class Pairs(Sampler):
 
 def test_items_whose_length_is_taken_are_sequences():
     # On 857ad60 only an empty range built TextBuckets (len() of an int item raises): "ok".
-    assert data_shape(TextBuckets, "data_source") == DataShape(sized=True)
+    assert data_shape(TextBuckets, "dataset") == DataShape(sized=True)
     # A slice of the data is no item.
     assert not data_shape(Pairs, "dataset").sized
     result = check_class(TextBuckets, OPTIONS)
@@ -315,29 +322,16 @@ def test_items_whose_length_is_taken_are_sequences():
     assert check_class(ExactTextBuckets, OPTIONS).status == OK
 
 
-class LengthCap(Sampler):
+class LengthCap(_GroupBatches):
     """Items longer than 100 (a limit written in the code, as samplers of abstracts or
     protein chains cut at a fixed length) are left out; len() counts every item."""
 
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def _kept(self):
-        return [i for i, length in enumerate(self.dataset.lengths) if length <= 100]
-
-    def __iter__(self):
-        kept = self._kept()
-        for i in range(0, len(kept), self.batch_size):
-            yield kept[i : i + self.batch_size]
-
-    def __len__(self):
-        return math.ceil(len(self.dataset) / self.batch_size)
+    def _groups(self):
+        return [[i for i, length in enumerate(self.dataset.lengths) if length <= 100]]
 
 
-class ExactLengthCap(LengthCap):
-    def __len__(self):
-        return math.ceil(len(self._kept()) / self.batch_size)
-
+class ExactLengthCap(_ExactGroupBatches, LengthCap):
+    pass
 
 def test_sizes_are_drawn_around_the_numbers_the_code_compares_them_with():
     # On 44cb66d sizes were drawn up to 17 only: the limit of 100 was never crossed, "ok".

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 import torch.distributed as dist
 from torch.distributed import get_rank, get_world_size, is_initialized
 from torch.utils.data import Sampler
@@ -102,19 +103,6 @@ def test_as_rank_answers_and_restores():
     assert not dist.is_initialized()
 
 
-def test_the_second_epoch_after_set_epoch_is_judged():
-    result = check_class(Rebatched, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert finding(result) == (
-        "Rebatched(dataset=range(1), batch_size=2), in its second epoch (after set_epoch(1)):"
-        " len 1, __iter__ yielded 0 batches"
-    )
-    assert "    sampler.set_epoch(1)\n    assert_length(sampler)\n" in pytest_test(result)
-    _fails_when_pasted(result)
-    # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
-    assert check_class(ExactRebatched, OPTIONS).status == OK
-
-
 class WrapsAround(Sampler):
     """No set_epoch: a short last batch is completed by the next epoch's first items (the
     wrap-around of Megatron's batch samplers, reduced), which that epoch then skips;
@@ -139,17 +127,27 @@ class ExactWrapsAround(WrapsAround):
         return math.ceil((len(self.dataset) - self.offset) / self.batch_size)
 
 
-def test_the_second_epoch_of_a_class_without_set_epoch_is_judged():
-    result = check_class(WrapsAround, OPTIONS)
+@pytest.mark.parametrize(
+    "cls, exact, scenario, then",
+    [
+        # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
+        (Rebatched, ExactRebatched, "after set_epoch(1)", "    sampler.set_epoch(1)\n"),
+        # Iterated again, with no set_epoch the class does not have.
+        (WrapsAround, ExactWrapsAround, "iterated again", ""),
+    ],
+)
+def test_the_second_epoch_is_judged(cls, exact, scenario, then):
+    result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE and result.epoch == 1
     assert finding(result) == (
-        "WrapsAround(dataset=range(1), batch_size=2), in its second epoch (iterated again):"
+        f"{cls.__name__}(dataset=range(1), batch_size=2), in its second epoch ({scenario}):"
         " len 1, __iter__ yielded 0 batches"
     )
-    # Iterated twice, with no set_epoch the class does not have.
-    assert "    assert_length(sampler)  # the first epoch agrees\n    assert_length(sampler)\n" in pytest_test(result)
+    assert f"    assert_length(sampler)  # the first epoch agrees\n{then}    assert_length(sampler)\n" in (
+        pytest_test(result)
+    )
     _fails_when_pasted(result)
-    assert check_class(ExactWrapsAround, OPTIONS).status == OK
+    assert check_class(exact, OPTIONS).status == OK
 
 
 class ImportedRankShard(RankShard):
