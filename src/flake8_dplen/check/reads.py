@@ -303,12 +303,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 infos[node.targets[0].id] = value.func.attr
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and node.args:
-            arg = node.args[0]
-            if (isinstance(arg, ast.Name) and arg.id in items) or (
-                isinstance(arg, ast.Subscript) and _is_root(arg.value, roots) and not isinstance(arg.slice, ast.Slice)
-            ):
-                shape.sized = True
+        is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
+        if is_len and node.args:
+            shape.sized = shape.sized or _an_item(node.args[0], items, roots)
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
@@ -339,6 +336,15 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
+
+
+def _an_item(node: ast.AST, items: Set[str], roots: Set[str]) -> bool:
+    """``node`` is one item of the data: a name bound to one, or ``dataset[i]`` (a slice
+    of the data is no item)."""
+    if isinstance(node, ast.Name):
+        return node.id in items
+    whole = isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)
+    return whole and _is_root(node.value, roots)
 
 
 @dataclass
