@@ -16,7 +16,7 @@ import pytest
 import shape_helpers
 from torch.utils.data import Sampler
 
-from flake8_dplen.check.reads import DataShape, data_shape
+from flake8_dplen.check.reads import DataShape, data_shape, size_limits
 from flake8_dplen.check.records import Table
 from flake8_dplen.check.report import pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
@@ -254,3 +254,89 @@ def test_helpers_the_data_is_handed_to_are_read():
     # self._index(data_source, ...) -> shape_helpers.index_by_identity(source) -> samples.
     assert data_shape(HelpedPK, "data_source").fields == {0: "", 1: "identity", 2: ""}
     assert check_class(HelpedPK, OPTIONS).status == COUNTEREXAMPLE
+
+
+class _GroupBatches(Sampler):
+    """Batches within each group of items (`_groups`), every group's tail kept; len() is
+    one ceil over the whole dataset."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+
+    def __iter__(self):
+        for group in self._groups():
+            for i in range(0, len(group), self.batch_size):
+                yield group[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.batch_size)
+
+
+class _ExactGroupBatches:
+    def __len__(self):
+        return sum(math.ceil(len(group) / self.batch_size) for group in self._groups())
+
+
+class TextBuckets(_GroupBatches):
+    """Texts bucketed by their own length (`len(text)` of each item, as text-generation
+    samplers bucket abstracts)."""
+
+    _WIDTH = 4  # texts whose lengths differ by less than this share a bucket
+
+    def _groups(self):
+        buckets = defaultdict(list)
+        for i, text in enumerate(self.dataset):
+            buckets[len(text) // self._WIDTH].append(i)
+        return list(buckets.values())
+
+
+class ExactTextBuckets(_ExactGroupBatches, TextBuckets):
+    pass
+
+class Pairs(Sampler):
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+    def __iter__(self):
+        for i in range(0, len(self.dataset), 2):
+            yield list(range(i, i + len(self.dataset[i : i + 2])))
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / 2)
+
+
+def test_items_whose_length_is_taken_are_sequences():
+    # On 857ad60 only an empty range built TextBuckets (len() of an int item raises): "ok".
+    assert data_shape(TextBuckets, "dataset") == DataShape(sized=True)
+    # A slice of the data is no item.
+    assert not data_shape(Pairs, "dataset").sized
+    result = check_class(TextBuckets, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    table = result.call.args[0][1].make()
+    assert len({len(text) // TextBuckets._WIDTH for text in table}) >= 2  # two buckets, one with a tail
+    namespace = {}
+    exec(pytest_test(result), namespace)
+    test = next(v for k, v in namespace.items() if k.startswith("test_"))
+    with pytest.raises(AssertionError):
+        test()
+    assert check_class(ExactTextBuckets, OPTIONS).status == OK
+
+
+class LengthCap(_GroupBatches):
+    """Items longer than 100 (a limit written in the code, as samplers of abstracts or
+    protein chains cut at a fixed length) are left out; len() counts every item."""
+
+    def _groups(self):
+        return [[i for i, length in enumerate(self.dataset.lengths) if length <= 100]]
+
+
+class ExactLengthCap(_ExactGroupBatches, LengthCap):
+    pass
+
+def test_sizes_are_drawn_around_the_numbers_the_code_compares_them_with():
+    # On 44cb66d sizes were drawn up to 17 only: the limit of 100 was never crossed, "ok".
+    assert size_limits(LengthCap) == (100,)
+    result = check_class(LengthCap, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result.why
+    assert max(result.call.args[0][1].make().lengths) == 101
+    assert check_class(ExactLengthCap, OPTIONS).status == OK

@@ -1,13 +1,17 @@
 """Scenarios of real use beyond one fresh epoch: every rank of worlds of 1 to 4 for a
 class that asks torch.distributed (answered without a process group), and the second
-epoch, after set_epoch, of a class that has one. On main (8d0aec6) both wrong classes
-below were "ok": the one-process group answered world size 1, and one epoch was run."""
+epoch of every class, after set_epoch where it has one (a DataLoader iterates the same
+sampler each epoch). On main (8d0aec6) RankShard and Rebatched were "ok": the one-process
+group answered world size 1, and one epoch was run; on 857ad60 WrapsAround was "ok": only
+a class with set_epoch was run twice."""
 
 from __future__ import annotations
 
 import math
 
+import pytest
 import torch.distributed as dist
+from torch.distributed import get_rank, get_world_size, is_initialized
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.report import finding, pytest_test
@@ -99,14 +103,76 @@ def test_as_rank_answers_and_restores():
     assert not dist.is_initialized()
 
 
-def test_the_second_epoch_after_set_epoch_is_judged():
-    result = check_class(Rebatched, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
+class WrapsAround(Sampler):
+    """No set_epoch: a short last batch is completed by the next epoch's first items (the
+    wrap-around of Megatron's batch samplers, reduced), which that epoch then skips;
+    len() counts a fresh epoch."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.dataset, self.batch_size = dataset, batch_size
+        self.offset = 0
+
+    def __iter__(self):
+        order = list(range(self.offset, len(self.dataset)))
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        self.offset = len(batches[-1]) % self.batch_size if batches else 0
+        return iter(batches)
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) / self.batch_size)
+
+
+class ExactWrapsAround(WrapsAround):
+    def __len__(self):
+        return math.ceil((len(self.dataset) - self.offset) / self.batch_size)
+
+
+@pytest.mark.parametrize(
+    "cls, exact, scenario, then",
+    [
+        # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
+        (Rebatched, ExactRebatched, "after set_epoch(1)", "    sampler.set_epoch(1)\n"),
+        # Iterated again, with no set_epoch the class does not have.
+        (WrapsAround, ExactWrapsAround, "iterated again", ""),
+    ],
+)
+def test_the_second_epoch_is_judged(cls, exact, scenario, then):
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE and result.epoch == 1
     assert finding(result) == (
-        "Rebatched(dataset=range(1), batch_size=2), in its second epoch (after set_epoch(1)):"
+        f"{cls.__name__}(dataset=range(1), batch_size=2), in its second epoch ({scenario}):"
         " len 1, __iter__ yielded 0 batches"
     )
-    assert "    sampler.set_epoch(1)\n    assert_length(sampler)\n" in pytest_test(result)
+    assert f"    assert_length(sampler)  # the first epoch agrees\n{then}    assert_length(sampler)\n" in (
+        pytest_test(result)
+    )
     _fails_when_pasted(result)
-    # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
-    assert check_class(ExactRebatched, OPTIONS).status == OK
+    assert check_class(exact, OPTIONS).status == OK
+
+
+class ImportedRankShard(RankShard):
+    """RankShard asking by the names it imported from torch.distributed (on 857ad60 these
+    asked torch itself, which a group of one answered: "ok")."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+        self.world, self.rank = (get_world_size(), get_rank()) if is_initialized() else (1, 0)
+
+
+class ExactImportedRankShard(ImportedRankShard):
+    __len__ = ExactRankShard.__len__
+
+
+def test_names_imported_from_torch_distributed_are_answered():
+    with as_rank(world_size=3, rank=2):
+        assert (is_initialized(), get_world_size(), get_rank()) == (True, 3, 2)
+    assert not is_initialized()
+    result = check_class(ImportedRankShard, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert finding(result) == (
+        "ImportedRankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
+        " len 1, __iter__ yielded 0 batches"
+    )
+    _fails_when_pasted(result)
+    assert not dist.is_initialized()
+    assert check_class(ExactImportedRankShard, OPTIONS).status == OK

@@ -4,7 +4,8 @@ and run with plain pytest in a fresh process: it fails with the counterexample, 
 On main (28cbde8) the test of a sampler that asks torch.distributed by names imported from
 it failed with "Default process group has not been initialized" (and the check itself
 could not build the class), and the test of a sampler whose __iter__ never yields hung
-without pytest-timeout."""
+without pytest-timeout. (Since as_rank answers names imported from torch.distributed,
+Shard also makes a group, which still needs a real one.)"""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ from test_check_cli import NEVER_ENDING
 SAMPLERS = '''
 import math
 
-from torch.distributed import get_rank, get_world_size
+from torch.distributed import get_rank, get_world_size, new_group
 from torch.utils.data import Sampler
 
 
 class Shard(Sampler):
-    """Asks torch.distributed by names imported from it: a process group must answer."""
+    """Asks torch.distributed by names imported from it, and makes a group of its
+    processes: a process group must exist (as_rank alone answers only the questions)."""
 
     def __init__(self, dataset):
         self.dataset = dataset
-        self.world, self.rank = get_world_size(), get_rank()
+        self.group = new_group()
+        self.world, self.rank = get_world_size(self.group), get_rank(self.group)
 
     def __iter__(self):
         return iter(range(self.rank, len(self.dataset), self.world))

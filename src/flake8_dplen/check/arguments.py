@@ -20,7 +20,18 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hypothesis import strategies as st
 
-from .reads import ARRAY_ATTRIBUTES, MAPPING_METHODS, DataShape, Fields, Use, data_shape, fields_read, has_default, use_of
+from .reads import (
+    ARRAY_ATTRIBUTES,
+    MAPPING_METHODS,
+    DataShape,
+    Fields,
+    Use,
+    data_shape,
+    fields_read,
+    has_default,
+    size_limits,
+    use_of,
+)
 from .records import TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -85,6 +96,8 @@ class _Context:
     # Items of the dataset drawn first: a list with one value per item (`seqlens`,
     # `group_ids`) is as long, as a caller passes them; None: no dataset drawn.
     items: Optional[int] = None
+    # Numbers the class compares sizes with or takes as defaults (reads.size_limits).
+    limits: Tuple[int, ...] = ()
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -145,6 +158,15 @@ _PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
 _RATIOS = [0.5, 0.75, 1.0, 1.5, 2.0]
 
 
+def _item_size(ctx: _Context) -> st.SearchStrategy:
+    """One item's size: around the unit, or just below, at or above a number the class
+    compares sizes with (a bucket boundary of 100 is never crossed by sizes up to 17)."""
+    sizes = st.integers(1, 2 * ctx.unit + 1)
+    if not ctx.limits:
+        return sizes
+    return st.one_of(sizes, st.sampled_from(sorted({v + d for v in ctx.limits for d in (-1, 0, 1)})))
+
+
 def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     """One value per item for the field ``name``, drawn with the skew that trips samplers:
     keys in a drawn number of groups (every item in one, singletons, groups smaller than
@@ -152,7 +174,7 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     if _RATIO_FIELD.search(name):
         return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
     if _SIZE_FIELD.search(name):
-        return st.lists(st.integers(1, 2 * ctx.unit + 1), min_size=n, max_size=n)
+        return st.lists(_item_size(ctx), min_size=n, max_size=n)
     if _PATH_FIELD.search(name):
         return st.just([f"{i}.jpg" for i in range(n)])
     return st.integers(1, max(1, n)).flatmap(
@@ -190,6 +212,10 @@ def _table(shape: DataShape) -> Builder:
             elif shape.keys:
                 keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
                 items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
+            elif shape.sized:
+                # Sequences whose lengths are drawn as a size field is: uneven, so that
+                # buckets keep a tail and a budget or a limit splits them.
+                items = [range(length) for length in draw(_field(ctx, "len", n))]
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
             infos = {}
             for method, keys in sorted(shape.infos.items()):
@@ -213,7 +239,7 @@ def _lists_of(values: st.SearchStrategy) -> Builder:
 
 
 def _lengths(ctx: _Context) -> st.SearchStrategy:
-    return _lists_of(st.integers(1, 2 * ctx.unit + 1))(ctx)
+    return _lists_of(_item_size(ctx))(ctx)
 
 
 def _fractions(ctx: _Context) -> st.SearchStrategy:
@@ -667,13 +693,14 @@ def calls(
                 " and the class reads no attribute or key of it)"
             )
         plan.append((param, builder, role))
+    limits = size_limits(target) if inspect.isclass(target) else ()
     # Datasets before the lists with one value per item, which take their length.
     plan.sort(key=lambda entry: 0 if entry[2] in (_world, _data) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
 
     @st.composite
     def draw_call(draw) -> Call:
-        ctx = _Context(unit=draw(st.integers(1, 8)), records=records)
+        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits)
         asked = None
         if distributed:
             ctx.world = draw(_world(ctx)).make()

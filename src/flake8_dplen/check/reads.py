@@ -122,15 +122,18 @@ class DataShape:
     position -> the name the code gives it ("" unnamed); ``keys``: items are dicts
     (``dataset[i]["label"]``); ``columns``: attributes of the dataset read as one value per
     item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
-    whose result is read by key (``dataset.get_data_info(i)["height"]``)."""
+    whose result is read by key (``dataset.get_data_info(i)["height"]``); ``sized``: the
+    length of an item is taken (``[len(x) for x in dataset]``, a text's tokens), so items
+    are sequences of drawn lengths."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
     columns: Set[str] = field(default_factory=set)
     infos: Dict[str, Set[str]] = field(default_factory=dict)
+    sized: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos)
+        return bool(self.fields or self.keys or self.columns or self.infos or self.sized)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -300,6 +303,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 infos[node.targets[0].id] = value.func.attr
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
+        is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
+        if is_len and node.args:
+            shape.sized = shape.sized or _an_item(node.args[0], items, roots)
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
@@ -330,6 +336,15 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
+
+
+def _an_item(node: ast.AST, items: Set[str], roots: Set[str]) -> bool:
+    """``node`` is one item of the data: a name bound to one, or ``dataset[i]`` (a slice
+    of the data is no item)."""
+    if isinstance(node, ast.Name):
+        return node.id in items
+    whole = isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)
+    return whole and _is_root(node.value, roots)
 
 
 @dataclass
@@ -382,6 +397,32 @@ def _trees(cls: type) -> List[Tuple[type, ast.AST]]:
         if tree is not None:
             trees.append((klass, tree))
     return trees
+
+
+# Numbers above this are not drawn as sizes: an item that long is no small example.
+_LIMIT_MAX = 4096
+
+
+def size_limits(cls: type) -> Tuple[int, ...]:
+    """Whole numbers the class (or a base) compares with (`if length < 100`, `len(x) > 220`)
+    or takes as a default (`max_len=512`, `boundaries=[64, 128]`): sizes are drawn around
+    them too, so that a bucket boundary or a length limit written in the code is crossed."""
+    found: Set[int] = set()
+    for _, tree in _trees(cls):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare):
+                parts: List[ast.AST] = [node.left, *node.comparators]
+            elif isinstance(node, ast.arguments):
+                parts = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+            else:
+                continue
+            for part in parts:
+                found |= {
+                    c.value
+                    for c in ast.walk(part)
+                    if isinstance(c, ast.Constant) and type(c.value) is int and 2 <= c.value <= _LIMIT_MAX
+                }
+    return tuple(sorted(found))
 
 
 def use_of(cls: type, path: str) -> Use:

@@ -27,7 +27,8 @@ def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
-        call += f", in its second epoch (after set_epoch({result.epoch}))"
+        after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else "iterated again"
+        call += f", in its second epoch ({after})"
     if result.resumed is not None:
         call += result.resumed.scenario
     if result.timed_out is not None:
@@ -84,6 +85,10 @@ def _snake(text: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", text).lower()
 
 
+def _has_set_epoch(result: Result) -> bool:
+    return callable(getattr(result.cls, "set_epoch", None))
+
+
 def pytest_test(result: Result) -> str:
     """A test to paste into the user's suite; it fails today, and passes once fixed."""
     call = result.call
@@ -104,9 +109,10 @@ def pytest_test(result: Result) -> str:
         options = ""
     run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch:
-        run[1:1] = ["assert_length(sampler)  # the first epoch agrees", f"sampler.set_epoch({result.epoch})"]
+        again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
+        run[1:1] = ["assert_length(sampler)  # the first epoch agrees", *again]
     if resumed is not None:
-        epoch = callable(getattr(result.cls, "set_epoch", None))
+        epoch = _has_set_epoch(result)
         judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
         run = resumed.way.code(call.code, resumed.k, epoch) + [f"assert_resumed(sampler, {judged})"]
     # The scenario is part of the case: the test runs it the same way, alone.

@@ -52,7 +52,7 @@ class Result:
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
     why: str = ""  # what stopped the class from being built
-    epoch: int = 0  # of the counterexample: 1 is its second epoch, after set_epoch(1)
+    epoch: int = 0  # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one)
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     group: bool = False  # a process group of one existed: the pasted test makes one too
     examples: int = 0  # samplers built and judged
@@ -143,8 +143,8 @@ def _build(call: Call) -> Any:
         # gets a group of one, as in a single-process run.
         if "process group has not been initialized" not in str(exc):
             raise
-    # Asked of torch itself, not of as_rank's answers: a name imported from
-    # torch.distributed (`get_rank()`) asks torch whatever as_rank says.
+    # Asked of torch itself, not of as_rank's answers: outside a scenario of ranks, or by
+    # torch's own code (a DistributedSampler's base, a collective).
     one_process_group()
     return call.build()
 
@@ -198,9 +198,11 @@ def _judge_built(
                 # (else shrinking would hunt for arguments whose epochs happen to agree).
                 state.random_seen = random_count = True
                 report = judged_randomly()
-            elif report.ok and callable(getattr(sampler, "set_epoch", None)):
-                # A class with set_epoch is meant to be iterated again: its second epoch
-                # must agree with len() too, asked after set_epoch(1) (which reseed calls).
+            elif report.ok:
+                # A DataLoader iterates the same sampler object every epoch: its second
+                # epoch must agree with len() too, asked after set_epoch(1) where the class
+                # has it (reseed calls it). State left by the first epoch (a wrap-around
+                # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
                 if not again.ok and (

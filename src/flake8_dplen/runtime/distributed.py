@@ -1,20 +1,44 @@
 """Answering a sampler's questions to `torch.distributed` without a process group, so
 that any rank of any world size can be tried in one process: the check's scenarios use
-it, and so does the test it prints for one of them. A sampler that asks by names it
-imported (`from torch.distributed import get_rank`) gets a real group of one instead."""
+it, and so does the test it prints for one of them."""
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Dict, Iterator, List, Tuple
+
+# The names each module outside torch bound to one of torch.distributed's functions
+# (`from torch.distributed import get_rank`), by the module's name and identity: a module
+# is read once, the first time as_rank sees it (as_rank runs once per sampler judged).
+_BOUND: Dict[Tuple[str, int], List[str]] = {}
+
+
+def _bound_names(functions: Dict[int, str]) -> Iterator[Tuple[Dict[str, Any], str, str]]:
+    """(namespace, name, torch.distributed's name) of every such binding; ``functions``:
+    id of each original function -> its name in torch.distributed."""
+    for module_name, module in list(sys.modules.items()):
+        if module_name.partition(".")[0] == "torch":
+            continue  # torch's own modules keep asking torch: as_rank answers for the user's code
+        try:
+            namespace = vars(module)
+        except TypeError:
+            continue
+        key = (module_name, id(module))
+        if key not in _BOUND:
+            _BOUND[key] = [name for name, value in list(namespace.items()) if id(value) in functions]
+        for name in _BOUND[key]:
+            value = namespace.get(name)
+            if id(value) in functions:
+                yield namespace, name, functions[id(value)]
 
 
 @contextmanager
 def as_rank(world_size: int, rank: int) -> Iterator[None]:
     """While inside, `torch.distributed` says it is initialised, with ``world_size``
-    processes of which this one is ``rank``. Only the module's attributes are replaced:
-    a name imported before (`from torch.distributed import get_rank`) still asks torch,
-    and a collective still needs a real group."""
+    processes of which this one is ``rank``: the module's attributes are replaced, and
+    the names modules outside torch imported from it (`from torch.distributed import
+    get_rank`). A collective still needs a real group."""
     import torch.distributed as dist
 
     answers = {
@@ -24,13 +48,18 @@ def as_rank(world_size: int, rank: int) -> Iterator[None]:
         "get_rank": lambda group=None: rank,
     }
     saved = {name: getattr(dist, name) for name in answers}
+    bound = list(_bound_names({id(function): name for name, function in saved.items()}))
     for name, answer in answers.items():
         setattr(dist, name, answer)
+    for namespace, name, asked in bound:
+        namespace[name] = answers[asked]
     try:
         yield
     finally:
         for name, original in saved.items():
             setattr(dist, name, original)
+        for namespace, name, asked in bound:
+            namespace[name] = saved[asked]
 
 
 def group_exists() -> bool:
