@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -51,10 +52,19 @@ class Row:
 def _check(project: Project, path: str, cls: str, args: Sequence[str]) -> tuple:
     target = f"{module_name(path, project.root)}:{cls}"
     command = [sys.executable, "-m", "flake8_dplen.check", target, "--format", "json", *args]
+    # Run from an empty folder, as the truth child is: `python -m` puts the working folder
+    # first on sys.path, and from the tree it put a package's own __init__ ahead of the
+    # stand-in that replaces it (pyqlib's qlib), so the check could not import what the
+    # truth child ran.
+    with tempfile.TemporaryDirectory(prefix="dplen-wild-check-") as scratch:
+        return _run_check(command, project, cls, scratch)
+
+
+def _run_check(command: List[str], project: Project, cls: str, scratch: str) -> tuple:
     proc = subprocess.Popen(
         command,
         env=environment(project),
-        cwd=str(tree(project)),
+        cwd=scratch,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
