@@ -51,10 +51,7 @@ the count.
 
 from __future__ import annotations
 
-from ..core.itershape import BATCH, SAMPLE
-from .base import ClassRule
-
-_UNIT = {BATCH: "batches", SAMPLE: "indices"}
+from .base import ClassRule, units
 
 
 class ConstructorOffset(ClassRule):
@@ -69,7 +66,7 @@ class ConstructorOffset(ClassRule):
             if offset.param is None:
                 continue
             attr, param = offset.attr, offset.param
-            unit = _UNIT.get(ctx.shape.unit, "items")
+            unit = units(ctx.shape.unit)
             example = (
                 f"{param}=2 over 5 {unit}: len() 5, 3 yielded"
                 if offset.exact
