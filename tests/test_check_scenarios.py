@@ -79,16 +79,22 @@ def _fails_when_pasted(result) -> None:
     raise AssertionError("the pasted test passes: it does not reproduce the case alone")
 
 
+def _pasted_counterexample(cls):
+    """The check's counterexample for `cls` and the test it pastes, which fails alone."""
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    _fails_when_pasted(result)
+    return finding(result), pytest_test(result)
+
+
 def test_a_rank_other_than_0_is_tried_without_a_process_group():
     assert asks_distributed(RankShard) and not asks_distributed(Rebatched)
-    result = check_class(RankShard, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert finding(result) == (
+    found, pasted = _pasted_counterexample(RankShard)
+    assert found == (
         "RankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
         " len 1, __iter__ yielded 0 batches"
     )
-    assert "    with as_rank(world_size=2, rank=1):" in pytest_test(result)
-    _fails_when_pasted(result)
+    assert "    with as_rank(world_size=2, rank=1):" in pasted
     assert not dist.is_initialized()  # the answers were undone, and no group was made
     assert check_class(ExactRankShard, OPTIONS).status == OK
 
@@ -100,13 +106,11 @@ def test_as_rank_answers_and_restores():
 
 
 def test_the_second_epoch_after_set_epoch_is_judged():
-    result = check_class(Rebatched, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert finding(result) == (
+    found, pasted = _pasted_counterexample(Rebatched)
+    assert found == (
         "Rebatched(dataset=range(1), batch_size=2), in its second epoch (after set_epoch(1)):"
         " len 1, __iter__ yielded 0 batches"
     )
-    assert "    sampler.set_epoch(1)\n    assert_length(sampler)\n" in pytest_test(result)
-    _fails_when_pasted(result)
+    assert "    sampler.set_epoch(1)\n    assert_length(sampler)\n" in pasted
     # len() asked after set_epoch, as a trainer asks it at the start of an epoch.
     assert check_class(ExactRebatched, OPTIONS).status == OK
