@@ -4,7 +4,8 @@ from __future__ import annotations
 
 pytest_plugins = ["pytester"]
 
-SAMPLERS = """
+# A wrong sampler and its exact twin, also the README commands' package (test_readme_commands).
+CHUNKS = """
 from torch.utils.data import Sampler
 
 
@@ -23,7 +24,11 @@ class Chunks(Sampler):
 class ExactChunks(Chunks):
     def __len__(self):
         return -(-len(self.dataset) // self.batch_size)
+"""
 
+SAMPLERS = (
+    CHUNKS
+    + """
 
 class Tokenized(ExactChunks):
     def __init__(self, dataset, batch_size: int, tokenizer):
@@ -34,6 +39,7 @@ class Tokenized(ExactChunks):
 class UnregisteredTokenized(Tokenized):
     pass
 """
+)
 
 CONFTEST = """
 from flake8_dplen.check import factory

@@ -83,16 +83,22 @@ def _fails_when_pasted(result) -> None:
     raise AssertionError("the pasted test passes: it does not reproduce the case alone")
 
 
+def _pasted_counterexample(cls):
+    """The check's counterexample for `cls` and the test it pastes, which fails alone."""
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    _fails_when_pasted(result)
+    return finding(result), pytest_test(result)
+
+
 def test_a_rank_other_than_0_is_tried_without_a_process_group():
     assert asks_distributed(RankShard) and not asks_distributed(Rebatched)
-    result = check_class(RankShard, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert finding(result) == (
+    found, pasted = _pasted_counterexample(RankShard)
+    assert found == (
         "RankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
         " len 1, __iter__ yielded 0 batches"
     )
-    assert "    with as_rank(world_size=2, rank=1):" in pytest_test(result)
-    _fails_when_pasted(result)
+    assert "    with as_rank(world_size=2, rank=1):" in pasted
     assert not dist.is_initialized()  # the answers were undone, and no group was made
     assert check_class(ExactRankShard, OPTIONS).status == OK
 
@@ -137,16 +143,12 @@ class ExactWrapsAround(WrapsAround):
     ],
 )
 def test_the_second_epoch_is_judged(cls, exact, scenario, then):
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE and result.epoch == 1
-    assert finding(result) == (
+    found, pasted = _pasted_counterexample(cls)
+    assert found == (
         f"{cls.__name__}(dataset=range(1), batch_size=2), in its second epoch ({scenario}):"
         " len 1, __iter__ yielded 0 batches"
     )
-    assert f"    assert_length(sampler)  # the first epoch agrees\n{then}    assert_length(sampler)\n" in (
-        pytest_test(result)
-    )
-    _fails_when_pasted(result)
+    assert f"    assert_length(sampler)  # the first epoch agrees\n{then}    assert_length(sampler)\n" in pasted
     assert check_class(exact, OPTIONS).status == OK
 
 
@@ -167,12 +169,10 @@ def test_names_imported_from_torch_distributed_are_answered():
     with as_rank(world_size=3, rank=2):
         assert (is_initialized(), get_world_size(), get_rank()) == (True, 3, 2)
     assert not is_initialized()
-    result = check_class(ImportedRankShard, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert finding(result) == (
+    found, _ = _pasted_counterexample(ImportedRankShard)
+    assert found == (
         "ImportedRankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
         " len 1, __iter__ yielded 0 batches"
     )
-    _fails_when_pasted(result)
     assert not dist.is_initialized()
     assert check_class(ExactImportedRankShard, OPTIONS).status == OK

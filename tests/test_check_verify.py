@@ -51,16 +51,21 @@ class SkipsSome(Tail):
 '''
 
 
-def test_verify_keeps_confirmed_fixes_and_undoes_refuted_ones(tmp_path: Path):
-    path = tmp_path / "samplers.py"
-    path.write_text(SAMPLERS)
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "dplen-fix"), "--verify", "--isolated", "samplers.py"],
+def _fix(tmp_path: Path, *args: str, env=None):
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "dplen-fix"), *args, "samplers.py"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
+        env=env,
     )
+
+
+def test_verify_keeps_confirmed_fixes_and_undoes_refuted_ones(tmp_path: Path):
+    path = tmp_path / "samplers.py"
+    path.write_text(SAMPLERS)
+    done = _fix(tmp_path, "--verify", "--isolated")
     assert done.returncode == 1, done.stderr  # a finding is left for a manual fix
     text = path.read_text()
     tail, lone = text.split("class SkipsSome")
@@ -76,13 +81,7 @@ def test_verify_keeps_confirmed_fixes_and_undoes_refuted_ones(tmp_path: Path):
 
 def test_verify_refuses_check_and_diff(tmp_path: Path):
     (tmp_path / "samplers.py").write_text(SAMPLERS)
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "dplen-fix"), "--verify", "--check", "samplers.py"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = _fix(tmp_path, "--verify", "--check")
     assert done.returncode == 2
     assert "--verify checks the rewritten files; it cannot go with --check or --diff" in done.stderr
 
@@ -93,8 +92,6 @@ HOSTILE_TAIL = """
 import os
 import time
 
-from torch.utils.data import Sampler
-
 print("importing samplers {")
 
 
@@ -102,25 +99,9 @@ def _pause():
     while os.environ.get("DPLEN_TEST_HANG"):
         time.sleep(0.1)
 
-
-class Tail(Sampler):
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def __iter__(self):
-        _pause()
-        batch = []
-        for i in range(len(self.dataset)):
-            batch.append(i)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    def __len__(self):
-        return int(len(self.dataset) / self.batch_size)
-"""
+""" + SAMPLERS[: SAMPLERS.index("\n\nclass SkipsSome")].replace(
+    "    def __iter__(self):\n", "    def __iter__(self):\n        _pause()\n", 1
+)
 
 FIXED = "return -(-len(self.dataset) // self.batch_size)"
 
@@ -174,17 +155,6 @@ def test_sigterm_while_verifying_leaves_no_unverified_fix(tmp_path: Path):
     assert done.returncode == 128 + signal.SIGTERM
     assert (tmp_path / "samplers.py").read_text() == HOSTILE_TAIL  # on main: the fix stayed
     assert "dplen-fix: interrupted while verifying: 1 unverified fixes undone" in stderr
-
-
-def _fix(tmp_path: Path, *args: str, env=None):
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "dplen-fix"), *args, "samplers.py"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
 
 
 def test_the_check_runs_by_default_and_undoes_the_refuted_fix(tmp_path: Path):

@@ -111,7 +111,9 @@ def test_fixed_examples_on_the_pages_are_what_the_codemod_cli_writes(tmp_path):
             (tmp_path / f"{rule.code}.py").write_text(before)
             expected[f"{rule.code}.py"] = after
     assert len(expected) >= 5
-    result = _run([sys.executable, "-m", "codemods.fix_len", "-j1", *sorted(expected)], cwd=tmp_path)
+    result = _run(
+        [sys.executable, "-m", "codemods.fix_len", "--no-verify", "-j1", *sorted(expected)], cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     for name, after in expected.items():
         assert (tmp_path / name).read_text() == after, name

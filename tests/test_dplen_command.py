@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -119,7 +120,8 @@ def test_show_fixes_json_and_sarif_carry_the_whole_fix(project):
     assert result["properties"]["replacement"] == replacement
     assert result["message"]["text"].endswith(f"fix: {replacement}")
 
-    fixed = dplen("fix", "--show-fixes", "--isolated", "src/split.py", cwd=project)
+    # The listing of what was written, not its verification: no `dplen check` after it.
+    fixed = dplen("fix", "--show-fixes", "--isolated", "--no-verify", "src/split.py", cwd=project)
     assert fixed.stdout == f"src/split.py:25:20: DPL101 fixed: {replacement}\n"
 
 
@@ -176,6 +178,9 @@ def test_a_worker_killed_from_outside_is_reported_as_such(tmp_path):
     """The OOM killer's SIGKILL: exit 2, what was written listed, no "internal error"."""
     for i in range(800):
         (tmp_path / f"m{i:03d}.py").write_text(SPLIT)
+    # A rewritten file is a new file (an atomic replace): counting changed inodes is a few
+    # stats, where reading 800 files every poll took CPU from the run on a busy machine.
+    original = {p: p.stat().st_ino for p in tmp_path.glob("m*.py")}
     # --no-verify: the check that verifies by default would run for minutes after the
     # rewriting on 800 classes, and this test is about the rewriting's workers.
     proc = subprocess.Popen(
@@ -184,19 +189,28 @@ def test_a_worker_killed_from_outside_is_reported_as_such(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
-    deadline = time.monotonic() + 120
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
     killed = None
-    while killed is None and time.monotonic() < deadline and proc.poll() is None:
-        workers = children.read_text().split() if children.exists() else []
-        written = sum(1 for p in tmp_path.glob("m*.py") if p.read_bytes() != SPLIT.encode()) if workers else 0
-        # Past the first chunks of files, so that some are known to be written.
-        if len(workers) >= 2 and written > 100:
-            killed = int(workers[0])
-            os.kill(killed, 9)
-        time.sleep(0.05)
-    out, err = proc.communicate(timeout=120)
+    try:
+        # The limits only bound a hang: the run takes seconds, a loaded machine many times that.
+        deadline = time.monotonic() + 600
+        while killed is None and time.monotonic() < deadline and proc.poll() is None:
+            workers = children.read_text().split() if children.exists() else []
+            written = sum(1 for p, inode in original.items() if p.stat().st_ino != inode) if workers else 0
+            # Past the first chunks of files, so that some are known to be written.
+            if len(workers) >= 2 and written > 100:
+                killed = int(workers[0])
+                os.kill(killed, 9)
+            time.sleep(0.05)
+        out, err = proc.communicate(timeout=600)
+    finally:
+        # A run that hangs must not outlive the test, nor its workers hold the pipes open.
+        try:
+            os.killpg(proc.pid, 9)
+        except ProcessLookupError:
+            pass
     assert killed is not None, "the run ended before a worker could be killed"
     assert proc.returncode == 2, err
     assert "a worker process was killed" in err and "internal error" not in err, err
@@ -205,3 +219,49 @@ def test_a_worker_killed_from_outside_is_reported_as_such(tmp_path):
     }
     assert listed, err
     assert all((tmp_path / name).read_text() != SPLIT for name in listed)
+
+
+def _worker_told_to_stop(in_chunk: bool, ready, marker: str) -> None:
+    """A pool worker's set-up, then a wait for SIGTERM in code that catches the exception
+    and carries on, as the pool's own sending of a result does."""
+    from flake8_dplen.cli import workers
+
+    workers._start_worker(os.getppid())
+
+    def wait() -> None:
+        try:
+            ready.set()
+            time.sleep(60)
+        except SystemExit:
+            Path(marker).write_text("a write in progress could clean up")
+            raise
+
+    if in_chunk:
+        workers._call_each(wait, [()])
+    else:
+        try:
+            wait()
+        except BaseException:
+            time.sleep(60)
+
+
+@pytest.mark.parametrize("in_chunk", [True, False], ids=["inside a chunk", "outside a chunk"])
+def test_a_stopped_worker_ends_at_once_wherever_it_is(tmp_path, in_chunk):
+    """SIGTERM (the pool stopping, or the parent's death) ends a worker: inside a chunk
+    through an exception that a write in progress sees; outside one at once, where the
+    pool's own code would catch the exception and block on a pipe nobody reads."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    ready, marker = context.Event(), tmp_path / "cleaned"
+    worker = context.Process(target=_worker_told_to_stop, args=(in_chunk, ready, str(marker)))
+    worker.start()
+    try:
+        assert ready.wait(60)
+        worker.terminate()
+        worker.join(20)
+        assert worker.exitcode == 128 + signal.SIGTERM
+        assert marker.exists() is in_chunk
+    finally:
+        worker.kill()
+        worker.join()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Dict, List, Set
 
 import pytest
+from commands import python_m
 from opacus_versions import OPACUS_141_BMM, opacus_160_path
 from rule_cases import cases
 
@@ -19,13 +20,7 @@ RUFF = Path(sys.executable).parent / "ruff"
 
 
 def _codemod(folder: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "codemods.fix_len", "--isolated", "-j1", "."],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = python_m("codemods.fix_len", "--isolated", "--no-verify", "-j1", ".", cwd=folder)
     assert proc.returncode in (0, 1), proc
 
 
@@ -162,12 +157,7 @@ def test_fixed_lines_fit_the_projects_configured_length(tmp_path, case):
         (project / config_name).write_text(config_text)
     path = project / "src" / "splitter.py"
     path.write_text(splitter)
-    proc = subprocess.run(
-        [sys.executable, "-m", "codemods.fix_len", "--isolated", "-j1", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = python_m("codemods.fix_len", "--isolated", "--no-verify", "-j1", str(path))
     assert proc.returncode == 0, proc
     written = _written_lines(splitter, path.read_text())
     assert written and max(map(len, written)) <= limit, (case, written)

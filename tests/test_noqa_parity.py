@@ -5,10 +5,10 @@ flake8 is left alone by the codemod. Both are run for real on the same files."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Dict, Set, Tuple
+
+from commands import python_m
 
 # Each comment ends the line of one `int(n / bs)` truncation (DPL101).
 INLINE = [
@@ -82,13 +82,7 @@ def _sampler(values: Dict[str, str], header: str = "") -> str:
 
 
 def _flake8(folder: Path) -> Set[Tuple[str, int]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "flake8", "--isolated", "--select=DPL", "."],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = python_m("flake8", "--isolated", "--select=DPL", ".", cwd=folder)
     assert proc.returncode in (0, 1), proc
     found = set()
     for line in proc.stdout.splitlines():
@@ -99,13 +93,7 @@ def _flake8(folder: Path) -> Set[Tuple[str, int]]:
 
 
 def _codemod(folder: Path) -> Set[Tuple[str, int]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "codemods.fix_len", "--check", "--isolated", "--format=json", "-j1", "."],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = python_m("codemods.fix_len", "--check", "--isolated", "--format=json", "-j1", ".", cwd=folder)
     assert proc.returncode in (0, 1), proc
     return {(Path(e["path"]).name, e["line"]) for e in json.loads(proc.stdout)}
 
@@ -176,11 +164,6 @@ def test_the_codemod_leaves_a_file_flake8_skips_unchanged(tmp_path):
     path = tmp_path / "skipped.py"
     path.write_text(_sampler({"plain": "int(n / bs)"}, "# flake8: noqa\n"))
     before = path.read_bytes()
-    proc = subprocess.run(
-        [sys.executable, "-m", "codemods.fix_len", "--isolated", "-j1", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = python_m("codemods.fix_len", "--isolated", "--no-verify", "-j1", str(path))
     assert proc.returncode == 0, proc
     assert path.read_bytes() == before

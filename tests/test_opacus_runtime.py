@@ -187,7 +187,9 @@ def test_share_of_lengths_losing_a_step():
 lightning_quiet = pytest.mark.filterwarnings("ignore:`isinstance\\(treespec, LeafSpec\\)`")
 
 
-def _fit_counting_steps(batch_sampler):
+def _fit_counting_steps(batch_sampler, n=None, callbacks=()):
+    """One Lightning epoch over `n` rows (default: the size of opacus's splitter's inner
+    sampler): the size of each batch it trained on, and the trainer."""
     import pytorch_lightning as pl
     from torch.utils.data import DataLoader, TensorDataset
 
@@ -206,7 +208,7 @@ def _fit_counting_steps(batch_sampler):
             return torch.optim.SGD(self.parameters(), lr=0.01)
 
     model = Tiny()
-    n = len(batch_sampler.sampler.sampler)
+    n = len(batch_sampler.sampler.sampler) if n is None else n
     loader = DataLoader(TensorDataset(torch.randn(n, 1)), batch_sampler=batch_sampler)
     trainer = pl.Trainer(
         max_epochs=1,
@@ -216,6 +218,7 @@ def _fit_counting_steps(batch_sampler):
         enable_checkpointing=False,
         enable_progress_bar=False,
         enable_model_summary=False,
+        callbacks=list(callbacks),
     )
     trainer.fit(model, loader)
     return model.batch_sizes, trainer

@@ -53,23 +53,12 @@ class Chunks(Sampler):
 CLEAN = BUGGY.replace("int(self.n / self.bs)  # <- DPL101", "-(-self.n // self.bs)")
 
 # Passes the cheap pre-filter ("Sampler" and "__len__" both occur) but defines no __len__.
-NO_LEN = '''
-
-class Chunks(Sampler):
-    """No __len__ here: DataLoader must not call len() on it."""
-
-    def __init__(self, n, bs):
-        self.n = n
-        self.bs = bs
-
-    def __iter__(self):
-        # __len__ = lambda self: int(self.n / self.bs) undercounted.
-        for s in range(0, self.n, self.bs):
-            yield list(range(s, min(s + self.bs, self.n)))
-
-    def describe(self):
-        return "no __len__: int(self.n / self.bs) would undercount"
-'''
+NO_LEN = BUGGY.replace(
+    "    def __len__(self):\n        return int(self.n / self.bs)  # <- DPL101\n",
+    "    # __len__ = lambda self: int(self.n / self.bs) undercounted.\n"
+    "    def describe(self):\n"
+    '        return "no __len__: int(self.n / self.bs) would undercount"\n',
+)
 
 # Python 3.11's ast (hence flake8) accepts a parenthesised annotation target;
 # LibCST 1.9's native parser raises ParserSyntaxError at column 1 of that line.

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_check_pytest_plugin import CHUNKS
 from test_workflow import REPO_ROOT, _env, bash, readme_block, readme_section, write
 
 if sys.version_info >= (3, 11):
@@ -18,32 +19,11 @@ else:
 
 CHECK_SECTION = "`dplen check`: find counterexamples by running the samplers"
 
-SAMPLERS = """
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def __iter__(self):
-        for start in range(0, len(self.dataset), self.batch_size):
-            yield list(range(start, min(start + self.batch_size, len(self.dataset))))
-
-    def __len__(self):
-        return len(self.dataset) // self.batch_size
-
-
-class ExactChunks(Chunks):
-    def __len__(self):
-        return -(-len(self.dataset) // self.batch_size)
-"""
-
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     write(tmp_path / "src" / "mypkg" / "__init__.py", "")
-    write(tmp_path / "src" / "mypkg" / "samplers.py", SAMPLERS)
+    write(tmp_path / "src" / "mypkg" / "samplers.py", CHUNKS)
     return tmp_path
 
 

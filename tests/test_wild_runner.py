@@ -14,11 +14,10 @@ sys.path[:0] = [str(REPO / "benchmarks"), str(REPO / "src")]
 
 from wild.materialise import mirror_git_dir, write_stubs  # noqa: E402
 
-SAMPLERS = {
-    # Two classes named S in different files: one exact, one whose len() is one too many;
-    # and one whose len() raises. Both S call super().__init__(data_source) as code
-    # written for torch < 2.13 does.
-    "one/samplers.py": """
+# Two classes named S in different files: one exact, one whose len() is one too many;
+# and one whose len() raises. Both S call super().__init__(data_source) as code
+# written for torch < 2.13 does.
+EXACT_S = """
         import torch.utils.data as tud
 
         class S(tud.Sampler):
@@ -31,21 +30,11 @@ SAMPLERS = {
 
             def __len__(self):
                 return self.n
-    """,
-    "two/samplers.py": """
-        import torch.utils.data as tud
-
-        class S(tud.Sampler):
-            def __init__(self, n):
-                super().__init__(range(n))
-                self.n = n
-
-            def __iter__(self):
-                return iter(range(self.n))
-
-            def __len__(self):
-                return self.n + 1
-
+    """
+SAMPLERS = {
+    "one/samplers.py": EXACT_S,
+    "two/samplers.py": EXACT_S.replace("return self.n\n", "return self.n + 1\n")
+    + """
         class NoLength(tud.Sampler):
             def __init__(self, n):
                 self.n = n

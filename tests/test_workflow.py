@@ -813,9 +813,10 @@ def precommit(tmp_path_factory):
     hooks.mkdir()
     rev = _snapshot_repo(hooks, env)
 
-    # What the codemod itself writes for the sampler: the hook must write the same.
+    # What the codemod itself writes for the sampler: the hook must write the same. Its
+    # environment has no hypothesis, so the hook does not verify: neither does this run.
     reference = write(root / "reference" / "sampler.py", SPLIT)
-    assert run(CODEMOD + [reference], root).rc == 0
+    assert run(CODEMOD + ["--no-verify", reference], root).rc == 0
     fixed = reference.read_text()
 
     config = _readme_precommit_config()

@@ -64,8 +64,8 @@ def _(m, loader):
             )
 
 
-@recipe("fastnlp", "fastNLP/core/samplers/reproducible_batch_sampler.py", "RandomBatchSampler")
-def _(m, loader):
+def _sharded_batches(build):
+    """Cases of `build(n, batch_size, drop_last)`, a fastNLP batch sampler, on every shard."""
     for n in SIZES:
         for b in (3, 4):
             for drop_last in (False, True):
@@ -73,37 +73,27 @@ def _(m, loader):
                     yield Case(
                         f"n={n} b={b} drop_last={drop_last} num_replicas={replicas} rank={rank} pad={pad}",
                         lambda n=n, b=b, d=drop_last, w=replicas, r=rank, p=pad: _sharded(
-                            m.RandomBatchSampler(list(range(n)), batch_size=b, shuffle=False, drop_last=d),
-                            w,
-                            r,
-                            p,
+                            build(n, b, d), w, r, p
                         ),
                     )
+
+
+@recipe("fastnlp", "fastNLP/core/samplers/reproducible_batch_sampler.py", "RandomBatchSampler")
+def _(m, loader):
+    yield from _sharded_batches(
+        lambda n, b, d: m.RandomBatchSampler(list(range(n)), batch_size=b, shuffle=False, drop_last=d)
+    )
 
 
 @recipe("fastnlp", "fastNLP/core/samplers/reproducible_batch_sampler.py", "BucketedBatchSampler")
 def _(m, loader):
     from .probing import lengths_of
 
-    for n in SIZES:
-        for b in (3, 4):
-            for drop_last in (False, True):
-                for replicas, rank, pad in SHARDS:
-                    yield Case(
-                        f"n={n} b={b} drop_last={drop_last} num_replicas={replicas} rank={rank} pad={pad}",
-                        lambda n=n, b=b, d=drop_last, w=replicas, r=rank, p=pad: _sharded(
-                            m.BucketedBatchSampler(
-                                list(range(n)),
-                                lengths_of(n),
-                                batch_size=b,
-                                num_batch_per_bucket=2,
-                                drop_last=d,
-                            ),
-                            w,
-                            r,
-                            p,
-                        ),
-                    )
+    yield from _sharded_batches(
+        lambda n, b, d: m.BucketedBatchSampler(
+            list(range(n)), lengths_of(n), batch_size=b, num_batch_per_bucket=2, drop_last=d
+        )
+    )
 
 
 @recipe("fastnlp", "fastNLP/core/samplers/mix_sampler.py", "PollingSampler")

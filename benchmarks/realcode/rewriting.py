@@ -145,7 +145,18 @@ def rewrite_copy(result: PackageResult, tree: Path, jobs: int) -> RewriteResult:
     if not any(h.gating for h in result.hits):
         return out
     config = config_for(result.label)
-    command = [sys.executable, "-m", "codemods.fix_len", "-q", "-j", str(jobs), *bases_args(result.label)]
+    # The model's fixes as proven, unverified: a verifying run would undo a wrong "safe" fix
+    # that the check refutes, and hide from this judgement the very fixes it is here to catch.
+    command = [
+        sys.executable,
+        "-m",
+        "codemods.fix_len",
+        "-q",
+        "--no-verify",
+        "-j",
+        str(jobs),
+        *bases_args(result.label),
+    ]
     with tempfile.TemporaryDirectory(prefix=f"dplen-{result.label}-") as tmp:
         copy = Path(tmp) / "tree"
         shutil.copytree(tree, copy)

@@ -11,9 +11,6 @@ part counts it on a line of its own and measures it no further.
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -26,6 +23,7 @@ from realcode.runtime import _class_findings
 
 from flake8_dplen.config import Config
 
+from .child import run_alone
 from .entry import Project
 from .materialise import environment, materialise, tree
 from .split import part
@@ -57,35 +55,15 @@ def _check(project: Project, path: str, cls: str, args: Sequence[str]) -> tuple:
     # stand-in that replaces it (pyqlib's qlib), so the check could not import what the
     # truth child ran.
     with tempfile.TemporaryDirectory(prefix="dplen-wild-check-") as scratch:
-        return _run_check(command, project, cls, scratch)
-
-
-def _run_check(command: List[str], project: Project, cls: str, scratch: str) -> tuple:
-    proc = subprocess.Popen(
-        command,
-        env=environment(project),
-        cwd=scratch,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        out, err = proc.communicate(timeout=CHECK_SECONDS)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
+        code, out, err = run_alone(command, scratch, environment(project), CHECK_SECONDS)
+    if code is None:
         return CRASHED, f"timed out after {CHECK_SECONDS} s"
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     results = _json_array(out.decode(errors="replace"))
     mine = [r for r in results or [] if r.get("class", "").rsplit(".", 1)[-1] == cls]
-    if results == [] and proc.returncode in (0, 1):
+    if results == [] and code in (0, 1):
         return NOT_SEEN, "dplen check found no sampler class to check"
     if not mine:
-        tail = (err.decode(errors="replace").strip().splitlines() or [f"exit {proc.returncode}"])[-1]
+        tail = (err.decode(errors="replace").strip().splitlines() or [f"exit {code}"])[-1]
         return CRASHED, tail[:160]
     status = mine[0]["status"]
     if status in ("counterexample", "cut off"):

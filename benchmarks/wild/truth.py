@@ -32,6 +32,7 @@ from typing import Any, Dict, List
 from environment import REPO
 
 from .catalog import TRUTH, projects, slug
+from .child import run_alone
 from .entry import Project, Sampler
 from .materialise import environment, materialise
 
@@ -175,32 +176,18 @@ def truth_of(slug_: str, project: Project, entry: Sampler) -> Dict[str, Any]:
             str(out),
         ]
         start = time.monotonic()
-        proc = subprocess.Popen(
-            command,
-            cwd=scratch,
-            env=environment(project),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
+        status, _, err = run_alone(
+            command, scratch, environment(project), CLASS_SECONDS, stdout=subprocess.DEVNULL
         )
-        try:
-            _, err = proc.communicate(timeout=CLASS_SECONDS)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
+        if status is None:
             return {
                 "class": entry.cls,
                 "path": entry.path,
                 "verdict": "error",
                 "error": f"timed out ({CLASS_SECONDS} s)",
             }
-        finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)  # whatever it forked
-            except ProcessLookupError:
-                pass
         if not out.is_file():
-            tail = err.decode(errors="replace").strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
+            tail = err.decode(errors="replace").strip().splitlines()[-1:] or [f"exit {status}"]
             return {
                 "class": entry.cls,
                 "path": entry.path,

@@ -17,6 +17,8 @@ from typing import Any, Dict, List, Optional, Set
 
 import pytest
 
+from . import switches
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("dplen", "Sampler len/iter search (flake8-dplen)")
@@ -27,16 +29,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="TARGET",
         help="check the samplers of TARGET (module, module:Class, package or path); repeatable",
     )
-    group.addoption(
-        "--dplen-budget", type=float, default=2.0, help="seconds of search per class (default: 2)"
-    )
+    group.addoption("--dplen-budget", **switches.BUDGET)
     group.addoption("--dplen-seed", type=int, default=0, help="seed of the search (default: 0)")
-    group.addoption(
-        "--dplen-class-timeout",
-        type=float,
-        default=60.0,
-        help="wall-clock limit of one class's search, in a process of its own (default: 60)",
-    )
+    group.addoption("--dplen-class-timeout", **switches.CLASS_TIMEOUT)
     group.addoption(
         "--dplen-watch",
         action="store_true",

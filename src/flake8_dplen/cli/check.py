@@ -29,6 +29,7 @@ from typing import Iterator, List, Optional, Sequence
 
 from flake8_dplen import __version__
 
+from ..check import switches
 from ..text import plural
 from . import documented_parser
 from .settings import load as load_settings
@@ -44,20 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MODULE",
         help="import this module or file first: the factories it registers are used (repeatable)",
     )
-    parser.add_argument("--budget", type=float, default=2.0, help="seconds of search per class (default: 2)")
+    parser.add_argument("--budget", **switches.BUDGET)
     parser.add_argument(
         "--timeout",
         type=float,
         default=5.0,
         help="seconds one sampler may iterate before it is stopped and reported (default: 5)",
     )
-    parser.add_argument(
-        "--class-timeout",
-        type=float,
-        default=60.0,
-        metavar="SECONDS",
-        help="wall-clock limit of one class's whole search, in a process of its own (default: 60)",
-    )
+    parser.add_argument("--class-timeout", **switches.CLASS_TIMEOUT)
     parser.add_argument(
         "-j",
         "--jobs",

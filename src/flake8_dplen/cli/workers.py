@@ -49,19 +49,40 @@ def die_with_parent(parent: int) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
+# True while this worker runs a chunk's files, where a write may be in progress.
+_in_chunk = False
+
+
+def _worker_sigterm(signum, frame) -> None:
+    if _in_chunk:
+        exit_on_sigterm(signum, frame)  # the atomic write in progress removes its temporary file
+    # Outside a chunk the exception would reach the pool's own code, which catches it and
+    # sends it back on the result pipe that a stopping pool no longer reads: a worker
+    # stopped while it sent a large result (78 KB) blocked there for good, and the pool,
+    # waiting for it to end, hung `dplen fix` (seen with a worker killed beside it).
+    os._exit(128 + signum)
+
+
 def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides, and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, exit_on_sigterm)
+    signal.signal(signal.SIGTERM, _worker_sigterm)
     die_with_parent(parent)
 
 
 def _call_each(function: Callable[..., T], argument_lists: Sequence[tuple]) -> List[T]:
+    global _in_chunk
+    _in_chunk = True
     try:
-        return [function(*args) for args in argument_lists]
+        results = [function(*args) for args in argument_lists]
+        _in_chunk = False  # inside the try: a SIGTERM just before it still ends below
+        return results
     except SystemExit as stop:
         # The pool would report it and hand this worker more files; it must end now.
         os._exit(stop.code if isinstance(stop.code, int) else 1)
+    except BaseException:
+        _in_chunk = False
+        raise
 
 
 def parallel_map(

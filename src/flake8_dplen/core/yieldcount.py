@@ -282,6 +282,16 @@ class Machine:
                 raise Unknown("too long")
             self.statement(stmt, scope, out, owner)
 
+    def turn(self, body, scope, out, owner) -> bool:
+        """One pass through a loop's body; False when it breaks out of the loop."""
+        try:
+            self.block(body, scope, out, owner)
+        except _Break:
+            return False
+        except _Continue:
+            pass
+        return True
+
     def statement(self, stmt, scope, out, owner) -> None:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
@@ -298,22 +308,14 @@ class Machine:
                 raise Unknown("for-else")
             for item in self.iterate(self.eval(stmt.iter, scope, owner)):
                 self.bind(stmt.target, item, scope)
-                try:
-                    self.block(stmt.body.body, scope, out, owner)
-                except _Break:
+                if not self.turn(stmt.body.body, scope, out, owner):
                     break
-                except _Continue:
-                    continue
         elif isinstance(stmt, cst.While):
             if stmt.orelse is not None:
                 raise Unknown("while-else")
             while self.truth(self.eval(stmt.test, scope, owner)):
-                try:
-                    self.block(stmt.body.body, scope, out, owner)
-                except _Break:
+                if not self.turn(stmt.body.body, scope, out, owner):
                     break
-                except _Continue:
-                    continue
         elif isinstance(stmt, cst.FunctionDef) and not stmt.decorators:
             scope[stmt.name.value] = Func(stmt, scope, owner)
         else:

@@ -15,6 +15,7 @@ import libcst as cst
 from ..core.context import Finding, Fix, Proposal, SamplerContext
 from ..core.counting import CEIL, BatchRatio, batch_ratio, ceiled_in_iter, counterexample
 from ..core.flow import Reached
+from ..core.itershape import BATCH, SAMPLE
 from ..core.names import last_name
 from ..core.numeric import may_be_fractional
 from ..core.prefilter import BATCH_NAME
@@ -52,6 +53,22 @@ def with_example(ctx: SamplerContext, message: str) -> str:
     tail = f": len {found.length}, {found.count} yielded)"
     room = 139 - len(message) - len(" (") - len(tail)
     return message if room < 12 else f"{message} ({found.describe(room)}{tail}"
+
+
+# How a message names what `__iter__` yields: one, and more than one.
+UNIT_WORDS = {BATCH: ("batch", "batches"), SAMPLE: ("index", "indices")}
+
+
+def units(unit: Optional[str], count: int = 2) -> str:
+    """What a message calls `count` of a yielded unit ("items" where the model has no unit)."""
+    return UNIT_WORDS.get(unit, ("item", "items"))[count != 1]
+
+
+def overrides_iter_only(ctx: SamplerContext) -> bool:
+    """The class defines `__iter__` and inherits `__len__`: what it yields is its own, what
+    it counts its base's."""
+    return ctx.defines("__iter__") and not ctx.defines("__len__")
+
 
 class Rule:
     code: ClassVar[str]

@@ -44,9 +44,7 @@ from ..core.classindex import FunctionIndex
 from ..core.itershape import BATCH, SAMPLE, iter_shape
 from ..core.prefilter import BATCH_NAME
 from ..core.samplers import torch_len_base
-from .base import ClassRule, with_example
-
-_WHAT = {SAMPLE: "indices", BATCH: "batches"}
+from .base import UNIT_WORDS, ClassRule, overrides_iter_only, units, with_example
 
 
 class InheritedLen(ClassRule):
@@ -57,23 +55,22 @@ class InheritedLen(ClassRule):
     looks_at = "what an overriding `__iter__` yields with what the inherited `__len__` counts"
 
     def check_class(self, ctx):
-        if ctx.defines("__len__") or not ctx.defines("__iter__"):
+        if not overrides_iter_only(ctx):
             return
         yielded = ctx.shape.unit
-        if yielded not in _WHAT:
+        if yielded not in UNIT_WORDS:
             return
         if yielded == BATCH and not any(BATCH_NAME.search(read.attr.value) for read in ctx.shape.reads):
             return  # lists not cut by a batch size may be one item each (a group per index)
         inherited = _inherited_unit(ctx)
-        if inherited is None or inherited[1] not in _WHAT or inherited[1] == yielded:
+        if inherited is None or inherited[1] not in UNIT_WORDS or inherited[1] == yielded:
             return
         origin, counted = inherited
         message = with_example(
-            ctx, f"__iter__ yields {_WHAT[yielded]} but the inherited {origin}.__len__ counts {_WHAT[counted]}"
+            ctx,
+            f"__iter__ yields {units(yielded)} but the inherited {origin}.__len__ counts {units(counted)}",
         )
-        reason = f"define __len__ in {ctx.cls.name.value} to count the " + (
-            "batches its __iter__ yields" if yielded == BATCH else "indices its __iter__ yields"
-        )
+        reason = f"define __len__ in {ctx.cls.name.value} to count the {units(yielded)} its __iter__ yields"
         yield self.manual(ctx.shape.func.name, message, reason)
 
 

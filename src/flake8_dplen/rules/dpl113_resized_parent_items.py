@@ -55,7 +55,7 @@ from ..core.classindex import FunctionIndex, is_self_attr, walk
 from ..core.iterfacts import counted_attr, is_len_self
 from ..core.replay import replayed_example
 from ..core.samplers import TORCH_LEN_VALUES, torch_len_base
-from .base import ClassRule
+from .base import ClassRule, overrides_iter_only
 
 
 class ResizedParentItems(ClassRule):
@@ -66,7 +66,7 @@ class ResizedParentItems(ClassRule):
     looks_at = "how many of `super().__iter__()`'s items `__iter__` yields with the `__len__` it inherits"
 
     def check_class(self, ctx):
-        if ctx.defines("__len__") or not ctx.defines("__iter__"):
+        if not overrides_iter_only(ctx):
             return
         shape = ctx.shape
         if not shape.resized or shape.endless is not None:

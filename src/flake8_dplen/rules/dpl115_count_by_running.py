@@ -36,12 +36,10 @@ rank below the world size; a class that is wrong only beyond that is not reporte
 
 from __future__ import annotations
 
-from ..core.itershape import BATCH, SAMPLE
 from ..core.yieldcount import counterexample
-from .base import ClassRule
+from .base import ClassRule, units
 
 _REASON = "make __len__ count what __iter__ yields (batches for a batch sampler, indices for a sampler)"
-_UNITS = {BATCH: ("batch", "batches"), SAMPLE: ("index", "indices")}
 
 
 class CountByRunning(ClassRule):
@@ -62,7 +60,7 @@ class CountByRunning(ClassRule):
         found = counterexample(ctx)
         if found is None:
             return
-        unit = _UNITS.get(ctx.shape.unit, ("item", "items"))[found.count != 1]
+        unit = units(ctx.shape.unit, found.count)
         inherited = "" if own == "__len__" else "inherited "
         message = (
             f"{inherited}len() is not what __iter__ yields "

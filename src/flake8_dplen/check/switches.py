@@ -1,0 +1,11 @@
+"""The switches `dplen check` and the pytest plugin share (`--budget` is `--dplen-budget`
+there, `--class-timeout` `--dplen-class-timeout`), spelled once so that their defaults and
+help cannot drift apart. Nothing imported: the pytest plugin reads this in every pytest run."""
+
+BUDGET = {"type": float, "default": 2.0, "help": "seconds of search per class (default: 2)"}
+CLASS_TIMEOUT = {
+    "type": float,
+    "default": 60.0,
+    "metavar": "SECONDS",
+    "help": "wall-clock limit of one class's whole search, in a process of its own (default: 60)",
+}
