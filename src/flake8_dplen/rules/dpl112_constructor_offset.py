@@ -51,11 +51,7 @@ the count.
 
 from __future__ import annotations
 
-<<<<<<< HEAD
 from .base import ClassRule, with_example
-=======
-from .base import ClassRule, units
->>>>>>> tidy
 
 
 class ConstructorOffset(ClassRule):
@@ -69,20 +65,9 @@ class ConstructorOffset(ClassRule):
         for offset in ctx.offsets:
             if offset.param is None:
                 continue
-<<<<<<< HEAD
             # The input that shows it is the model's run of the class (base.with_example);
             # where the model cannot run it, the message names none rather than invent one.
             message = with_example(ctx, f"__iter__ starts at self.{offset.attr} but __len__ ignores it")
-=======
-            attr, param = offset.attr, offset.param
-            unit = units(ctx.shape.unit)
-            example = (
-                f"{param}=2 over 5 {unit}: len() 5, 3 yielded"
-                if offset.exact
-                else f"{param}=2: len() as for {param}=0, fewer {unit} yielded"
-            )
-            message = f"__iter__ starts at self.{attr} but __len__ ignores it (e.g. {example})"
->>>>>>> tidy
             yield self.manual(
                 offset.node, message, f"subtract self.{offset.attr} in __len__, in the unit __iter__ skips"
             )
