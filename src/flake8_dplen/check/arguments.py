@@ -94,10 +94,10 @@ def _literal(value: Any) -> Shown:
     return Shown(lambda: value, repr(value))
 
 
-def _count(ctx: _Context) -> st.SearchStrategy:
+def _count(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     u = ctx.unit
-    edges = sorted({0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} - {-1})
-    return st.one_of(st.sampled_from(edges), st.integers(0, 4 * u + 3))
+    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} if n >= least)
+    return st.one_of(st.sampled_from(edges), st.integers(least, 4 * u + 3))
 
 
 def _size(ctx: _Context) -> st.SearchStrategy:
@@ -130,10 +130,10 @@ def _records(n: int, seed: int) -> Shown:
     return Shown(lambda: Records(n, seed), f"Records({n}, seed={seed})", (RECORDS,))
 
 
-def _data(ctx: _Context) -> st.SearchStrategy:
+def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     if ctx.records:
-        return st.builds(_records, _count(ctx), st.integers(0, 3))
-    return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3))
+    return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
 # What a field of an item is, by its name: a size used for bucketing, budgets and length
@@ -271,7 +271,10 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
             lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
         )
 
-    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+    # A sampler handed over to be wrapped has items: a wrapper that cycles a spare one
+    # (atomworks' FallbackSamplerWrapper) yields nothing from an empty one, and no caller
+    # wraps a sampler over no data. An empty dataset is still drawn where one is taken.
+    return st.builds(shown, _data(ctx, least=1), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:

@@ -9,8 +9,8 @@ import re
 import sys
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, List, Optional
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
@@ -30,6 +30,9 @@ AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 RANDOM_Z = 4.0
 # Epochs compared before a mismatching count is taken for a fixed one.
 _VARIATION_EPOCHS = 5
+# Inputs on which __iter__ may run past the time limit before the search stops judging:
+# each costs the whole limit, and the class's wall-clock limit (60 s) must leave room.
+_HANGS = 3
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class _State:
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
+    hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
 
 
 def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
@@ -384,10 +388,20 @@ def _search(
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
         spent = 0.0 if state.start is None else time.monotonic() - state.start
-        if state.failure is None and spent > options.budget:
+        if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
             return
         try:
             verdict = _judge(call, reg, options, state)
+        except _TimedOutOn as hang:
+            # An input on which __iter__ runs on while others finish is one the class
+            # cannot take (TripletSampler draws a positive until it differs from the
+            # anchor: a class of one item never ends); it is rejected, and its time is
+            # not taken from the budget. A class that runs on whatever it is given is
+            # reported with its first such input (below).
+            state.hangs.append(hang)
+            if state.start is not None:
+                state.start += hang.seconds
+            reject()
         except _Invalid as exc:
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
@@ -410,8 +424,6 @@ def _search(
             probe()
     except _Disagreement as found:
         result = _found(result, found)
-    except _TimedOutOn as hang:
-        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
     except Exception as exc:
         from hypothesis.errors import Flaky, Unsatisfiable
 
@@ -426,7 +438,10 @@ def _search(
             result = Result(cls, CANNOT_BUILD, how, why=why)
         else:
             raise
-    if result.status == OK and state.judged == 0:
+    if state.hangs and state.judged == 0 and not result.found:
+        hang = state.hangs[0]
+        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+    elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
