@@ -131,6 +131,30 @@ class ExactLengthFilter(LengthFilter):
         return math.ceil(len(self.kept) / self.batch_size)
 
 
+class Crops(Sampler):
+    """Whole crops of `crop` pixels of each frame, whose sizes a method of the dataset gives
+    (checked with hasattr first); len() counts a partial crop at each edge."""
+
+    def __init__(self, dataset, crop: int):
+        assert hasattr(dataset, "frame_sizes"), "the dataset must give its frame sizes"
+        self.crop = crop
+        self.frames = dataset.frame_sizes()
+
+    def __iter__(self):
+        for i, (height, width) in enumerate(self.frames):
+            for top in range(0, height - self.crop + 1, self.crop):
+                for left in range(0, width - self.crop + 1, self.crop):
+                    yield (i, top, left)
+
+    def __len__(self):
+        return sum(math.ceil(h / self.crop) * math.ceil(w / self.crop) for h, w in self.frames)
+
+
+class ExactCrops(Crops):
+    def __len__(self):
+        return sum((h // self.crop) * (w // self.crop) for h, w in self.frames)
+
+
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
@@ -138,9 +162,14 @@ def test_the_shape_is_read_from_the_code():
     assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"})
     assert data_shape(TokenBudget, "dataset") == DataShape(infos={"get_data_info": {"num_tokens"}})
     assert data_shape(LengthFilter, "dataset") == DataShape(keys={"length"})
+    # What a method of the dataset returns, unpacked as the items would be (each position
+    # named by one of the names the code gives it).
+    shape = data_shape(Crops, "dataset")
+    assert list(shape.lists) == ["frame_sizes"] and not (shape.fields or shape.columns or shape.infos)
+    assert shape.lists["frame_sizes"] in ({0: "h", 1: "w"}, {0: "height", 1: "width"})
 
 
-@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter])
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops])
 def test_a_wrong_class_of_each_family_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -153,7 +182,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
         test()
 
 
-@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter])
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops])
 def test_a_right_class_of_each_family_passes(cls):
     assert check_class(cls, OPTIONS).status == OK
 
@@ -169,9 +198,16 @@ def test_the_pk_counterexample_is_a_group_smaller_than_k():
 
 
 def test_a_table_is_rebuilt_from_its_repr():
-    table = Table(2, items=[(0, 1), (1, 1)], columns={"lengths": [3, 4]}, infos={"info": [{"h": 1}, {"h": 2}]})
+    table = Table(
+        2,
+        items=[(0, 1), (1, 1)],
+        columns={"lengths": [3, 4]},
+        infos={"info": [{"h": 1}, {"h": 2}]},
+        lists={"sizes": [(1, 2), (3, 4)]},
+    )
     again = eval(repr(table))
     assert list(again) == [(0, 1), (1, 1)] and again.lengths == [3, 4] and again.info(1) == {"h": 2}
+    assert again.sizes() == [(1, 2), (3, 4)]
     with pytest.raises(AttributeError):
         table.missing
 

@@ -173,6 +173,12 @@ def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     return _field(ctx, name, n)
 
 
+def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
+    """``n`` tuples, the field at each position drawn by its name."""
+    drawn = st.tuples(*(_field(ctx, fields[i], n) for i in sorted(fields)))
+    return drawn.map(lambda columns: [tuple(values[j] for values in columns) for j in range(n)])
+
+
 def _table(shape: DataShape) -> Builder:
     """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
@@ -183,11 +189,8 @@ def _table(shape: DataShape) -> Builder:
         @st.composite
         def draw(draw) -> Shown:
             n = draw(_count(ctx))
-            items = None
-            if shape.fields:
-                fields = [draw(_field(ctx, shape.fields[i], n)) for i in sorted(shape.fields)]
-                items = [tuple(values[j] for values in fields) for j in range(n)]
-            elif shape.keys:
+            items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
+            if shape.keys and not shape.fields:
                 keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
                 items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
@@ -195,7 +198,11 @@ def _table(shape: DataShape) -> Builder:
             for method, keys in sorted(shape.infos.items()):
                 drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
                 infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
-            table = Table(n, items, columns, infos)
+            lists = {
+                method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
+                for method, fields in sorted(shape.lists.items())
+            }
+            table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))
 

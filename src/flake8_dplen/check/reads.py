@@ -122,15 +122,18 @@ class DataShape:
     position -> the name the code gives it ("" unnamed); ``keys``: items are dicts
     (``dataset[i]["label"]``); ``columns``: attributes of the dataset read as one value per
     item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
-    whose result is read by key (``dataset.get_data_info(i)["height"]``)."""
+    whose result is read by key (``dataset.get_data_info(i)["height"]``); ``lists``: methods
+    called with no argument whose result holds one value per item (``dataset.image_shapes()``),
+    with the fields of each value where the code unpacks it (``for w, h in shapes``)."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
     columns: Set[str] = field(default_factory=set)
     infos: Dict[str, Set[str]] = field(default_factory=dict)
+    lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos)
+        return bool(self.fields or self.keys or self.columns or self.infos or self.lists)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -186,11 +189,38 @@ def data_shape(cls: type, param: str) -> DataShape:
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
         _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
-    if shape.fields:
-        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
-        for i in range(max(shape.fields) + 1):
-            shape.fields.setdefault(i, "")
+    for target, method in _listed(trees, stored | {param}).items():
+        # What the method returned is read as the items are: its values' fields.
+        values = DataShape()
+        for _, tree in trees:
+            _read_shape(tree, {target}, values)
+        shape.lists[method] = _positions(values.fields)
+    shape.fields = _positions(shape.fields)
     return shape
+
+
+def _positions(fields: Dict[int, str]) -> Dict[int, str]:
+    """Positions up to the highest one read: `data_source[i][2]` is the third of three."""
+    return {i: fields.get(i, "") for i in range(max(fields) + 1)} if fields else {}
+
+
+def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
+    """Where the class stores what a method of the data returns when called with no
+    argument (`self.shapes = dataset.image_shapes()`): the name -> the method."""
+    found: Dict[str, str] = {}
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if (
+                isinstance(value, ast.Call)
+                and not value.args
+                and not value.keywords
+                and isinstance(value.func, ast.Attribute)
+                and _is_root(value.func.value, roots)
+                and isinstance(node.targets[0], (ast.Name, ast.Attribute))
+            ):
+                found[ast.unparse(node.targets[0])] = value.func.attr
+    return found
 
 
 # Helpers followed from the class: a helper's helpers, and no further.

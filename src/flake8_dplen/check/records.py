@@ -97,7 +97,8 @@ class Table:
     ``n`` items, each a tuple or a dict when the code unpacks or indexes them (else the
     index, as in a range), attributes that are one value per item (``targets``,
     ``lengths``) or one number (``num_classes``), and methods called with an index that
-    return a dict (``get_data_info(i)["height"]``). ``Table(n, ...)`` with the values
+    return a dict (``get_data_info(i)["height"]``), and methods called with no argument
+    that return one value per item (``image_shapes()``). ``Table(n, ...)`` with the values
     printed rebuilds it in a pasted test."""
 
     def __init__(
@@ -106,9 +107,10 @@ class Table:
         items: Optional[List[Any]] = None,
         columns: Optional[Dict[str, Any]] = None,
         infos: Optional[Dict[str, List[Dict[str, Any]]]] = None,
+        lists: Optional[Dict[str, List[Any]]] = None,
     ) -> None:
         self.n, self._items = n, items
-        self._columns, self._infos = columns or {}, infos or {}
+        self._columns, self._infos, self._lists = columns or {}, infos or {}, lists or {}
 
     def __len__(self) -> int:
         return self.n
@@ -132,11 +134,14 @@ class Table:
         if name in self._infos:
             rows = self._infos[name]
             return lambda index, *args, **kwargs: dict(rows[index])
+        if name in self._lists:
+            values = self._lists[name]
+            return lambda: list(values)
         raise AttributeError(f"'Table' object has no attribute {name!r}")
 
     def __repr__(self) -> str:
         parts = [str(self.n)]
-        for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos)):
+        for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos), ("lists", self._lists)):
             if value:
                 parts.append(f"{label}={value!r}")
         return f"Table({', '.join(parts)})"
