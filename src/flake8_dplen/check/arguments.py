@@ -601,8 +601,17 @@ def _array(shown: Shown) -> Shown:
     return Shown(lambda: np.array(shown.make()), f"np.array({shown.code})", (*shown.imports, "import numpy as np"))
 
 
+def _tensor(shown: Shown) -> Shown:
+    import torch
+
+    return Shown(lambda: torch.tensor(shown.make()), f"torch.tensor({shown.code})", (*shown.imports, "import torch"))
+
+
 def _as_used(builder: Builder, use: Use) -> Builder:
-    """A list made a numpy array where the class uses it as one."""
+    """A list made a torch tensor where the class hands it to torch, a numpy array where
+    it uses it as one."""
+    if use.tensor:
+        return lambda ctx: builder(ctx).map(_tensor)
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
 
 

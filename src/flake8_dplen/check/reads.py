@@ -376,6 +376,7 @@ class Use:
     strings: Set[str] = field(default_factory=set)  # compared with these constants
     keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
     array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
+    tensor: bool = False  # it, or a part of it (`x[batch]`), is handed to `torch.argsort()`...
 
     def __bool__(self) -> bool:
         return bool(
@@ -443,15 +444,24 @@ def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: i
     module = sys.modules.get(getattr(scope.owner, "__module__", ""))
     owner = scope.owner if inspect.isclass(scope.owner) else None
     function, skipped = _callee(call.func, owner, module)
-    if not depth or not inspect.isfunction(function) or function.__module__ != getattr(module, "__name__", None):
+    helper = inspect.isfunction(function) or inspect.isclass(function)
+    if not depth or not helper or function.__module__ != getattr(module, "__name__", None):
         return
     try:
         params = list(inspect.signature(function).parameters)[skipped:]
     except (TypeError, ValueError):
         return
     index = next(i for i, arg in enumerate(call.args) if arg is node)
+    if index >= len(params):
+        return
+    if inspect.isclass(function):
+        # Another class of the module built with it (a distributed wrapper builds the
+        # batch sampler of the same module in __iter__): used as that class uses it.
+        for klass, tree in _trees(function):
+            _classify_in(klass, tree, _stored(tree, params[index]), use, depth - 1)
+        return
     tree = _source_tree(function)
-    if index < len(params) and tree is not None:
+    if tree is not None:
         _classify_in(function, tree, {params[index]}, use, depth - 1)
 
 
@@ -470,12 +480,28 @@ def _called_name(call: ast.AST) -> str:
     return ""
 
 
+def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
+    """Whether ``node``, or what a subscript takes of it (`seqlens[partition]`), is an
+    argument of a function of torch (`torch.argsort(...)`), which takes a tensor only."""
+    parent = parents.get(id(node))
+    while isinstance(parent, ast.Subscript) and parent.value is node:
+        node, parent = parent, parents.get(id(parent))
+    return (
+        isinstance(parent, ast.Call)
+        and node in parent.args
+        and isinstance(parent.func, ast.Attribute)
+        and isinstance(parent.func.value, ast.Name)
+        and parent.func.value.id == "torch"
+    )
+
+
 def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None:
     parents = scope.parents
     for node in found:
         parent = parents.get(id(node))
         if parent is None:
             continue
+        use.tensor = use.tensor or _to_torch(node, parents)
         if isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
