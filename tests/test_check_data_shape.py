@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import pytest
 import shape_helpers
-from torch.utils.data import Sampler
+from torch.utils.data import DistributedSampler, Sampler
 
 from flake8_dplen.check.reads import DataShape, data_shape
 from flake8_dplen.check.records import Table
@@ -155,6 +155,34 @@ class ExactCrops(Crops):
         return sum((h // self.crop) * (w // self.crop) for h, w in self.frames)
 
 
+class SceneShards(DistributedSampler):
+    """Frames cut into scenes where the time jumps by more than 3; each rank takes the
+    scenes that start in its share of the frames. The dataset is stored by torch's base
+    (`self.dataset`), its frames are dicts read by key; len() is the base's even share."""
+
+    def __init__(self, dataset, num_replicas=None, rank=None):
+        super().__init__(dataset, num_replicas=num_replicas, rank=rank, shuffle=False)
+
+    def _mine(self):
+        assert "frames" in dir(self.dataset), "the dataset must list its frames"
+        times = [x["time"] for x in self.dataset.frames]
+        scenes = []
+        for i, t in enumerate(times):
+            if i == 0 or abs(t - times[i - 1]) > 3:
+                scenes.append([])
+            scenes[-1].append(i)
+        share = len(times) // self.num_replicas
+        return [i for scene in scenes if self.rank * share <= scene[0] < (self.rank + 1) * share for i in scene]
+
+    def __iter__(self):
+        return iter(self._mine())
+
+
+class ExactSceneShards(SceneShards):
+    def __len__(self):
+        return len(self._mine())
+
+
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
@@ -167,9 +195,11 @@ def test_the_shape_is_read_from_the_code():
     shape = data_shape(Crops, "dataset")
     assert list(shape.lists) == ["frame_sizes"] and not (shape.fields or shape.columns or shape.infos)
     assert shape.lists["frame_sizes"] in ({0: "h", 1: "w"}, {0: "height", 1: "width"})
+    # Stored by the base it is handed to; a column of dicts read by key.
+    assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}})
 
 
-@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops])
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards])
 def test_a_wrong_class_of_each_family_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -182,7 +212,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
         test()
 
 
-@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops])
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards])
 def test_a_right_class_of_each_family_passes(cls):
     assert check_class(cls, OPTIONS).status == OK
 

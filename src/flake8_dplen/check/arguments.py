@@ -16,7 +16,7 @@ import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
@@ -85,6 +85,7 @@ class _Context:
     # Items of the dataset drawn first: a list with one value per item (`seqlens`,
     # `group_ids`) is as long, as a caller passes them; None: no dataset drawn.
     items: Optional[int] = None
+    asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -179,6 +180,12 @@ def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
     return drawn.map(lambda columns: [tuple(values[j] for values in columns) for j in range(n)])
 
 
+def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
+    """``n`` dicts, the value of each key drawn by its name."""
+    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys)})
+    return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
+
+
 def _table(shape: DataShape) -> Builder:
     """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
@@ -191,13 +198,10 @@ def _table(shape: DataShape) -> Builder:
             n = draw(_count(ctx))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
-                keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
-                items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
-            infos = {}
-            for method, keys in sorted(shape.infos.items()):
-                drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
-                infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
+                items = draw(_dicts(ctx, shape.keys, n))
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
+            columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
+            infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
                 method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
                 for method, fields in sorted(shape.lists.items())
@@ -232,6 +236,10 @@ def _bools(ctx: _Context) -> st.SearchStrategy:
 
 
 def _world(ctx: _Context) -> st.SearchStrategy:
+    if ctx.asked:
+        # The world torch.distributed answers: a class passed another world size asks
+        # torch for its rank, which may not be in it, as no caller's run could.
+        return st.just(_literal(ctx.world))
     # sampled_from draws evenly; st.integers(1, 4) draws 1 most of the time, and one process
     # is the case a distributed sampler is least likely to get wrong.
     return st.sampled_from([1, 2, 3, 4]).map(_literal)
@@ -697,6 +705,7 @@ def calls(
         if distributed:
             ctx.world = draw(_world(ctx)).make()
             asked = (ctx.world, draw(_rank(ctx)).make())
+            ctx.asked = True
         drawn = {}
         for param, builder, role in plan:
             shown = draw(builder(ctx))

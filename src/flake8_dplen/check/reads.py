@@ -124,22 +124,29 @@ class DataShape:
     item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
     whose result is read by key (``dataset.get_data_info(i)["height"]``); ``lists``: methods
     called with no argument whose result holds one value per item (``dataset.image_shapes()``),
-    with the fields of each value where the code unpacks it (``for w, h in shapes``)."""
+    with the fields of each value where the code unpacks it (``for w, h in shapes``);
+    ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
+    x["timestamp"]``)."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
     columns: Set[str] = field(default_factory=set)
     infos: Dict[str, Set[str]] = field(default_factory=dict)
     lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
+    rows: Dict[str, Set[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.fields or self.keys or self.columns or self.infos or self.lists)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
-    """``param`` and the attributes of ``self`` the constructor stores it in."""
+    """``param`` and the attributes of ``self`` the constructor stores it in, or has its
+    base store: handed to `super().__init__`, it is `self.<param>` (torch's samplers
+    store `dataset`, `data_source` and `sampler` under their own names)."""
     roots = {param}
     for node in ast.walk(tree):
+        if _to_super(node, param):
+            roots.add(f"self.{param}")
         if not isinstance(node, ast.Assign):
             continue
         pairs = [(t, node.value) for t in node.targets]
@@ -154,6 +161,19 @@ def _stored(tree: ast.AST, param: str) -> Set[str]:
             if isinstance(target, ast.Attribute) and isinstance(value, ast.Name) and value.id == param:
                 roots.add(ast.unparse(target))
     return roots
+
+
+def _to_super(node: ast.AST, param: str) -> bool:
+    """Whether ``node`` is `super().__init__(...)` with ``param`` among its arguments."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "__init__"
+        and _called_name(node.func.value) == "super"
+    ):
+        return False
+    passed = [*node.args, *(keyword.value for keyword in node.keywords)]
+    return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -297,6 +317,7 @@ def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: 
 
 def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
     items: Set[str] = set()  # names bound to one item: `for item in dataset`, `item = dataset[i]`
+    rows: Dict[str, str] = {}  # names bound to a value of a column: `for x in dataset.infos` -> infos
     infos: Dict[str, str] = {}  # names bound to `dataset.get_data_info(i)` -> the method
 
     def unpacked(target: ast.AST) -> None:
@@ -317,6 +338,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 item = _item_target(target, iterated)
                 if item is not None:
                     unpacked(item)
+            elif isinstance(iterated, ast.Attribute) and _is_root(iterated.value, roots):
+                if isinstance(target, ast.Name):
+                    rows[target.id] = iterated.attr
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             value = node.value
             if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
@@ -332,7 +356,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
-            if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
+            if isinstance(inner, ast.Name) and inner.id in rows and isinstance(key, str):
+                shape.rows.setdefault(rows[inner.id], set()).add(key)
+            elif (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
                 isinstance(inner, ast.Name) and inner.id in items
             ):
                 if isinstance(key, int) and not isinstance(key, bool) and key >= 0:

@@ -139,6 +139,10 @@ class Table:
             return lambda: list(values)
         raise AttributeError(f"'Table' object has no attribute {name!r}")
 
+    def __dir__(self) -> List[str]:
+        # `"data_infos" in dir(dataset)`: a class may ask what the dataset has this way.
+        return sorted({*super().__dir__(), *self._columns, *self._infos, *self._lists})
+
     def __repr__(self) -> str:
         parts = [str(self.n)]
         for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos), ("lists", self._lists)):
