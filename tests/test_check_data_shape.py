@@ -12,6 +12,7 @@ import math
 import random
 from collections import defaultdict
 
+import numpy as np
 import pytest
 import shape_helpers
 from torch.utils.data import DistributedSampler, Sampler
@@ -183,6 +184,31 @@ class ExactSceneShards(SceneShards):
         return len(self._mine())
 
 
+class FlagGroups(Sampler):
+    """Batches within the groups of `dataset.flag`, stored as `self.flag` and counted and
+    compared element by element with numpy (an array, as mmdet's group flags are); len()
+    is one ceiling over all items, not one per group."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.flag = dataset.flag
+        self.sizes = np.bincount(self.flag, minlength=1)
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for group in range(len(self.sizes)):
+            members = np.where(self.flag == group)[0].tolist()
+            for i in range(0, len(members), self.batch_size):
+                yield members[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.flag) / self.batch_size)
+
+
+class ExactFlagGroups(FlagGroups):
+    def __len__(self):
+        return sum(math.ceil(int(size) / self.batch_size) for size in self.sizes)
+
+
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
@@ -195,11 +221,13 @@ def test_the_shape_is_read_from_the_code():
     shape = data_shape(Crops, "dataset")
     assert list(shape.lists) == ["frame_sizes"] and not (shape.fields or shape.columns or shape.infos)
     assert shape.lists["frame_sizes"] in ({0: "h", 1: "w"}, {0: "height", 1: "width"})
+    # A column used as a numpy array through the attribute it is stored in.
+    assert data_shape(FlagGroups, "dataset") == DataShape(columns={"flag"}, arrays={"flag"})
     # Stored by the base it is handed to; a column of dicts read by key.
     assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}})
 
 
-@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards])
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards, FlagGroups])
 def test_a_wrong_class_of_each_family_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -212,7 +240,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
         test()
 
 
-@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards])
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards, ExactFlagGroups])
 def test_a_right_class_of_each_family_passes(cls):
     assert check_class(cls, OPTIONS).status == OK
 
@@ -233,11 +261,15 @@ def test_a_table_is_rebuilt_from_its_repr():
         items=[(0, 1), (1, 1)],
         columns={"lengths": [3, 4]},
         infos={"info": [{"h": 1}, {"h": 2}]},
-        lists={"sizes": [(1, 2), (3, 4)]},
+        lists={"sizes": [(1, 2), (3, 4)], "_private": [0, 1]},
     )
     again = eval(repr(table))
     assert list(again) == [(0, 1), (1, 1)] and again.lengths == [3, 4] and again.info(1) == {"h": 2}
-    assert again.sizes() == [(1, 2), (3, 4)]
+    # A private name the class reads is there too; dir() lists what the table has.
+    assert again.sizes() == [(1, 2), (3, 4)] and again._private() == [0, 1]
+    assert {"lengths", "info", "sizes"} <= set(dir(again))
+    flags = Table(2, columns={"flag": np.array([0, 1])})
+    assert repr(flags) == "Table(2, columns={'flag': np.array([0, 1])})"
     with pytest.raises(AttributeError):
         table.missing
 

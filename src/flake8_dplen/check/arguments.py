@@ -201,6 +201,10 @@ def _table(shape: DataShape) -> Builder:
                 items = draw(_dicts(ctx, shape.keys, n))
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
+            if shape.arrays:
+                import numpy as np
+
+                columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
             infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
                 method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
@@ -208,7 +212,8 @@ def _table(shape: DataShape) -> Builder:
             }
             table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
-            return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))
+            imports = (TABLE, "import numpy as np") if shape.arrays else (TABLE,)
+            return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()
 

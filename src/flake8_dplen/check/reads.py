@@ -134,6 +134,7 @@ class DataShape:
     infos: Dict[str, Set[str]] = field(default_factory=dict)
     lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
     rows: Dict[str, Set[str]] = field(default_factory=dict)
+    arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
 
     def __bool__(self) -> bool:
         return bool(self.fields or self.keys or self.columns or self.infos or self.lists)
@@ -216,6 +217,7 @@ def data_shape(cls: type, param: str) -> DataShape:
             _read_shape(tree, {target}, values)
         shape.lists[method] = _positions(values.fields)
     shape.fields = _positions(shape.fields)
+    shape.arrays = {name for name in shape.columns if use_of(cls, f"{param}.{name}").array}
     return shape
 
 
@@ -446,10 +448,25 @@ def use_of(cls: type, path: str) -> Use:
     (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
     head, _, rest = path.partition(".")
     use = Use()
-    for klass, tree in _trees(cls):
-        roots = {root + ("." + rest if rest else "") for root in _stored(tree, head)}
+    trees = _trees(cls)
+    # Stored by one class of the hierarchy, read by another's methods.
+    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in _stored(tree, head)}
+    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
     return use
+
+
+def _aliases(tree: ast.AST, roots: Set[str]) -> Set[str]:
+    """The attributes of ``self`` a path is stored in (`self.flag = self.dataset.flag`)."""
+    return {
+        ast.unparse(node.targets[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Attribute)
+        and ast.unparse(node.value) in roots
+    }
 
 
 def _classify_in(owner: Any, tree: ast.AST, roots: Set[str], use: Use, depth: int) -> None:

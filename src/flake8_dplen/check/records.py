@@ -126,16 +126,19 @@ class Table:
         return (self[i] for i in range(self.n))
 
     def __getattr__(self, name: str) -> Any:
-        # Dunder and private lookups (copy, pickle) fail as on any object without them.
-        if name.startswith("_"):
+        # Dunder lookups (copy, pickle) fail as on any object without them; so does any
+        # name before the tables are set (a copy being made), read from __dict__ for that.
+        # A private name the class's code reads (`dataset._sample_augmentation()`) is there.
+        tables = self.__dict__
+        if name.startswith("__"):
             raise AttributeError(name)
-        if name in self._columns:
-            return self._columns[name]
-        if name in self._infos:
-            rows = self._infos[name]
+        if name in tables.get("_columns", ()):
+            return tables["_columns"][name]
+        if name in tables.get("_infos", ()):
+            rows = tables["_infos"][name]
             return lambda index, *args, **kwargs: dict(rows[index])
-        if name in self._lists:
-            values = self._lists[name]
+        if name in tables.get("_lists", ()):
+            values = tables["_lists"][name]
             return lambda: list(values)
         raise AttributeError(f"'Table' object has no attribute {name!r}")
 
@@ -145,7 +148,20 @@ class Table:
 
     def __repr__(self) -> str:
         parts = [str(self.n)]
-        for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos), ("lists", self._lists)):
+        # A numpy column is printed as the call that makes it (the pasted test imports np).
+        columns = "{" + ", ".join(f"{k!r}: {_code(v)}" for k, v in self._columns.items()) + "}"
+        for label, value, code in (
+            ("items", self._items, repr(self._items)),
+            ("columns", self._columns, columns),
+            ("infos", self._infos, repr(self._infos)),
+            ("lists", self._lists, repr(self._lists)),
+        ):
             if value:
-                parts.append(f"{label}={value!r}")
+                parts.append(f"{label}={code}")
         return f"Table({', '.join(parts)})"
+
+
+def _code(value: Any) -> str:
+    if type(value).__module__ == "numpy":
+        return f"np.array({value.tolist()!r})"
+    return repr(value)
