@@ -11,7 +11,8 @@ import random
 
 from torch.utils.data import Sampler
 
-from flake8_dplen.check.search import COUNTEREXAMPLE, CUT_OFF, OK, Options, check_class
+from flake8_dplen.check.report import finding
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Options, check_class
 
 # A short time limit: each input that runs on costs all of it.
 OPTIONS = Options(budget=2.0, seed=0, timeout=0.5)
@@ -98,3 +99,38 @@ def test_a_wrapped_sampler_is_never_empty():
     assert check_class(Zipped, OPTIONS).status == OK
     # A wrong wrapper is still found on wrapped samplers with items.
     assert check_class(ZippedDropsOne, OPTIONS).status == COUNTEREXAMPLE
+
+
+class SlowToBuild(Sampler):
+    """Its constructor never returns: nothing is known of its len()."""
+
+    def __init__(self, labels):
+        while True:
+            pass
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+
+class EndlessLen(Sampler):
+    def __init__(self, labels):
+        self.labels = labels
+
+    def __iter__(self):
+        return iter(self.labels)
+
+    def __len__(self):
+        while True:
+            pass
+
+
+def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_off():
+    result = check_class(SlowToBuild, OPTIONS)
+    assert result.status == CANNOT_BUILD
+    assert result.why.startswith("building it was still running after 0.5 s, on every input tried; the first: SlowToBuild(")
+    result = check_class(EndlessLen, OPTIONS)
+    assert result.status == CUT_OFF and result.reported is None
+    assert finding(result).endswith("its len() was still running after 0.5 s; stopped")

@@ -88,6 +88,7 @@ class _TimedOutOn(BaseException):
     call: Call
     reported: Optional[int]  # None: building it or its len() was what ran on
     seconds: float
+    built: bool = True  # False: building it was what ran on
 
 
 @dataclass
@@ -160,18 +161,20 @@ def _judge(
     # Building is seeded too, so that hypothesis replays a failing example exactly.
     _seed_everything(options.seed * 7919)
     reported: Optional[int] = None
+    built = False
     world = as_rank(*call.world) if call.world is not None else nullcontext()
     try:
         with time_limit(options.timeout), world:
             try:
                 sampler = _build(call)
+                built = True
                 reported = len(sampler)
                 expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
             except Exception as exc:
                 raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
-        raise _TimedOutOn(call, reported, exc.seconds) from None
+        raise _TimedOutOn(call, reported, exc.seconds, built) from None
 
 
 def _judge_built(
@@ -438,9 +441,15 @@ def _search(
             result = Result(cls, CANNOT_BUILD, how, why=why)
         else:
             raise
-    if state.hangs and state.judged == 0 and not result.found:
-        hang = state.hangs[0]
+    built = [hang for hang in state.hangs if hang.built]
+    if built and state.judged == 0 and not result.found:
+        hang = built[0]
         result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+    elif state.hangs and state.judged == 0 and not result.found:
+        # A constructor that runs on says nothing of len(): the class was not built.
+        hang = state.hangs[0]
+        why = f"building it was still running after {hang.seconds:g} s, on every input tried; the first: {hang.call.code}"
+        result = Result(cls, CANNOT_BUILD, how, why=why)
     elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
