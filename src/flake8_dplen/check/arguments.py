@@ -27,7 +27,13 @@ TORCH_DATA = "from torch.utils.data import {}"
 
 
 class CannotBuild(Exception):
-    """No strategy for a parameter: the user has to register a factory."""
+    """No strategy for a parameter: the user has to register a factory, or the value that
+    is ``missing``: a parameter (`tokenizer`) or a field of one (`opt.samples_per_class`),
+    the name `register(..., args={missing: value})` takes."""
+
+    def __init__(self, message: str, missing: str = "") -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -523,15 +529,16 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
+def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any]) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
-    each drawn by its name, else from the default the code reads it with; None when the
-    class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    each drawn by its name, else from the default the code reads it with, else as
+    registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
+    from it. Raises CannotBuild naming a field nothing says how to make."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
         called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
     if not fields.kind:
         return None
     attributes = fields.kind == "attributes"
@@ -544,17 +551,18 @@ def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
         known, value = has_default(fields, name)
         default = value if known else inspect.Parameter.empty
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
-        builder = _builder(stand_in, _by_name(name))
+        path = f"{where}.{name}"
+        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
         if builder is None and attributes:
-            builder = _from_use(use_of(cls, f"{where}.{name}"))
+            builder = _from_use(use_of(cls, path))
         if builder is None:
-            shown = f"{where}.{name}" if attributes else f"{where}[{name!r}]"
+            shown = path if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
-                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)"
+                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)", path
             )
         parts[name] = builder
     for name, inner in fields.nested.items():
-        parts[name] = _read_fields(inner, f"{where}.{name}", cls)
+        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -691,12 +699,13 @@ def calls(
                 role = _as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target)
+            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides)
             builder = builder or _from_use(use_of(target, param.name))
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"
-                " and the class reads no attribute or key of it)"
+                " and the class reads no attribute or key of it)",
+                param.name,
             )
         plan.append((param, builder, role))
     # Datasets before the lists with one value per item, which take their length.

@@ -362,7 +362,14 @@ def check_class(cls: type, options: Options = Options()) -> Result:
                 again.examples += result.examples
                 result = again
     except CannotBuild as exc:
-        return Result(cls, CANNOT_BUILD, how, why=str(exc))
+        why = str(exc)
+        if exc.missing:
+            # The one line that supplies it (a plain value or a hypothesis strategy).
+            why += (
+                f"; register it: `flake8_dplen.check.register({registry.key(cls)!r},"
+                f" args={{{exc.missing!r}: VALUE}})`"
+            )
+        return Result(cls, CANNOT_BUILD, how, why=why)
     result.seconds = time.monotonic() - began
     result.group = result.found and group_exists()
     return result
