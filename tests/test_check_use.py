@@ -331,3 +331,36 @@ def test_a_list_handed_to_torch_is_a_tensor():
     assert found.status == COUNTEREXAMPLE and "seqlens=torch.tensor([" in found.call.code
     # Used through another class of the module that the sampler builds with it.
     assert check_class(ShardChunked, OPTIONS).status == COUNTEREXAMPLE
+
+
+class Interleaved(Sampler):
+    """Takes turns between the samplers of its feeds, each a dict read by key (and
+    checked for the key first); len() counts the shortest feed once per feed, while
+    __iter__ runs until every feed is spent."""
+
+    def __init__(self, feeds):
+        assert all("sampler" in feed for feed in feeds), "each feed needs a sampler"
+        self.samplers = [feed["sampler"] for feed in feeds]
+
+    def __iter__(self):
+        running = [iter(sampler) for sampler in self.samplers]
+        while running:
+            for it in list(running):
+                try:
+                    yield next(it)
+                except StopIteration:
+                    running.remove(it)
+
+    def __len__(self):
+        return min(map(len, self.samplers)) * len(self.samplers) if self.samplers else 0
+
+
+class ExactInterleaved(Interleaved):
+    def __len__(self):
+        return sum(map(len, self.samplers))
+
+
+def test_a_dict_read_by_constant_keys_has_those_keys():
+    assert check_class(ExactInterleaved, OPTIONS).status == OK
+    found = check_class(Interleaved, OPTIONS)
+    assert found.status == COUNTEREXAMPLE and "feeds=[{'sampler': " in found.call.code

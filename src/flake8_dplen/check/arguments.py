@@ -346,7 +346,7 @@ BY_NAME: Dict[str, Builder] = {
     # `y`: the labels, as scikit-learn names them.
     **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
-    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
+    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction", "probability", "prob"], _fractions),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
     **dict.fromkeys(["index_sampler"], _index_sampler),
     **dict.fromkeys(["batch_sampler"], _batch_sampler),
@@ -636,10 +636,27 @@ def _as_used(builder: Builder, use: Use) -> Builder:
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
 
 
+def _keyed(keys: Dict[str, Use]) -> Builder:
+    """A dict with the keys the class reads, each value drawn by its key's name, else by
+    how the code uses it, else a size (counted with, most often)."""
+    parts = {key: _by_name(key) or _from_use(value) or _sizes for key, value in sorted(keys.items())}
+
+    def combine(drawn: Dict[str, Shown]) -> Shown:
+        return Shown(
+            lambda: {k: v.make() for k, v in drawn.items()},
+            "{" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "}",
+            tuple(sorted({i for v in drawn.values() for i in v.imports})),
+        )
+
+    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+
+
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
     passes."""
+    if use.keys and not use.keyed:
+        return _keyed(use.keys)
     if use.strings:
         choices = sorted(use.strings)
         return lambda ctx: st.sampled_from(choices).map(_literal)

@@ -405,10 +405,18 @@ class Use:
     keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
     array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
     tensor: bool = False  # it, or a part of it (`x[batch]`), is handed to `torch.argsort()`...
+    keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
 
     def __bool__(self) -> bool:
         return bool(
-            self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed or self.array
+            self.called
+            or self.tested
+            or self.numeric
+            or self.iterated
+            or self.strings
+            or self.keyed
+            or self.array
+            or self.keys
         )
 
 
@@ -538,6 +546,19 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
     )
 
 
+def _string(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _membership(compare: ast.Compare, node: ast.AST) -> List[str]:
+    """The constant strings `compare` looks for in ``node`` (`"sampler" in info`)."""
+    if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.In, ast.NotIn)):
+        return []
+    if compare.comparators[0] is not node or not _string(compare.left):
+        return []
+    return [compare.left.value]
+
+
 def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None:
     parents = scope.parents
     for node in found:
@@ -582,6 +603,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.numeric = True
         elif isinstance(parent, ast.Slice):
             use.numeric = True
+        elif isinstance(parent, ast.Compare) and _membership(parent, node):
+            for key in _membership(parent, node):
+                use.keys.setdefault(key, Use())
         elif isinstance(parent, ast.Compare):
             others = [parent.left, *parent.comparators]
             strings = {o.value for o in others if isinstance(o, ast.Constant) and isinstance(o.value, str)}
@@ -589,6 +613,11 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.strings |= strings
             elif not any(isinstance(op, (ast.In, ast.NotIn, ast.Is, ast.IsNot)) for op in parent.ops):
                 use.numeric = True
+        elif isinstance(parent, ast.Subscript) and parent.value is node and _string(parent.slice):
+            # Read by a constant key: a dict, each key's value used as the code uses it.
+            value = use.keys.setdefault(parent.slice.value, Use())
+            if depth:
+                _classify([parent], scope, value, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.value is node:
             use.iterated = True
             if depth:
