@@ -209,6 +209,38 @@ class ExactFlagGroups(FlagGroups):
         return sum(math.ceil(int(size) / self.batch_size) for size in self.sizes)
 
 
+class ByCost(Sampler):
+    """Batches closed when the cost of their items reaches `budget`; the cost of each
+    item is a field of the dataset's table, named by `cost_field`. len() is the total
+    cost over the budget, which a batch that overshoots makes too high."""
+
+    def __init__(self, dataset, cost_field: str, budget: int):
+        self.dataset, self.field, self.budget = dataset, cost_field, budget
+
+    def _batches(self):
+        costs = self.dataset.table[self.field]
+        batch, spent = [], 0
+        for i, cost in enumerate(costs):
+            batch.append(i)
+            spent += cost
+            if spent >= self.budget:
+                yield batch
+                batch, spent = [], 0
+        if batch:
+            yield batch
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return math.ceil(sum(self.dataset.table[self.field]) / self.budget)
+
+
+class ExactByCost(ByCost):
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
@@ -221,13 +253,15 @@ def test_the_shape_is_read_from_the_code():
     shape = data_shape(Crops, "dataset")
     assert list(shape.lists) == ["frame_sizes"] and not (shape.fields or shape.columns or shape.infos)
     assert shape.lists["frame_sizes"] in ({0: "h", 1: "w"}, {0: "height", 1: "width"})
+    # A table read by a field whose name another parameter gives.
+    assert data_shape(ByCost, "dataset").named == {"table": "cost_field"}
     # A column used as a numpy array through the attribute it is stored in.
     assert data_shape(FlagGroups, "dataset") == DataShape(columns={"flag"}, arrays={"flag"})
     # Stored by the base it is handed to; a column of dicts read by key.
     assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}})
 
 
-@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards, FlagGroups])
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards, FlagGroups, ByCost])
 def test_a_wrong_class_of_each_family_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -240,7 +274,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
         test()
 
 
-@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards, ExactFlagGroups])
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards, ExactFlagGroups, ExactByCost])
 def test_a_right_class_of_each_family_passes(cls):
     assert check_class(cls, OPTIONS).status == OK
 

@@ -207,6 +207,9 @@ def _table(shape: DataShape) -> Builder:
                 items = draw(_dicts(ctx, shape.keys, n))
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
+            # A table the class reads a field of by a name it is given (`data[key]`): one
+            # field, named as that parameter, which gets this name (see calls()).
+            columns.update((name, {key: draw(_field(ctx, key, n))}) for name, key in sorted(shape.named.items()))
             if shape.arrays:
                 import numpy as np
 
@@ -704,13 +707,20 @@ def calls(
     except (TypeError, ValueError) as exc:
         raise CannotBuild(f"no signature: {exc}") from None
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
+    roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
+    shapes = {
+        name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
+    }
+    # Parameters that name a field of a dataset's table: given that field's name.
+    field_names = {key for shape in shapes.values() for key in shape.named.values()}
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
-        role = None if param.name in overrides else _role(param.name, hints.get(param.name))
-        shape = data_shape(target, param.name) if role is _data and inspect.isclass(target) else None
+        role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
+        elif param.name in field_names:
+            builder = lambda ctx, name=param.name: st.just(_literal(name))
         else:
             if role in (_keys, _lengths) and inspect.isclass(target):
                 role = _as_used(role, use_of(target, param.name))

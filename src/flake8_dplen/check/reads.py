@@ -135,6 +135,9 @@ class DataShape:
     lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
+    # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
+    # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
+    named: Dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.fields or self.keys or self.columns or self.infos or self.lists)
@@ -218,7 +221,29 @@ def data_shape(cls: type, param: str) -> DataShape:
         shape.lists[method] = _positions(values.fields)
     shape.fields = _positions(shape.fields)
     shape.arrays = {name for name in shape.columns if use_of(cls, f"{param}.{name}").array}
+    shape.named = _named(cls, trees, stored | {param})
     return shape
+
+
+def _named(cls: type, trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
+    """Attributes of the data indexed by another parameter (see DataShape.named)."""
+    try:
+        others = list(inspect.signature(cls).parameters)
+    except (TypeError, ValueError):
+        return {}
+    named: Dict[str, str] = {}
+    for other in others:
+        keys = {key for _, tree in trees for key in _stored(tree, other)}
+        for _, tree in trees:
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Subscript)
+                    and isinstance(node.value, ast.Attribute)
+                    and _is_root(node.value.value, roots)
+                    and ast.unparse(node.slice) in keys
+                ):
+                    named[node.value.attr] = other
+    return named
 
 
 def _positions(fields: Dict[int, str]) -> Dict[int, str]:
