@@ -364,3 +364,35 @@ def test_a_dict_read_by_constant_keys_has_those_keys():
     assert check_class(ExactInterleaved, OPTIONS).status == OK
     found = check_class(Interleaved, OPTIONS)
     assert found.status == COUNTEREXAMPLE and "feeds=[{'sampler': " in found.call.code
+
+
+class Cuts(Sampler):
+    """Cuts the items at the points of a tensor (it refuses anything else); a batch
+    between each two points that holds two items or more. len() counts every pair."""
+
+    def __init__(self, dataset, cuts):
+        if not torch.is_tensor(cuts):
+            raise TypeError("cuts must be a tensor")
+        self.n, self.cuts = len(dataset), torch.unique(cuts).tolist()
+
+    def _batches(self):
+        for low, high in zip(self.cuts, self.cuts[1:]):
+            if min(high, self.n) - low >= 2:
+                yield list(range(low, min(high, self.n)))
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return max(0, len(self.cuts) - 1)
+
+
+class ExactCuts(Cuts):
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
+def test_a_value_whose_name_says_nothing_is_a_tensor_where_torch_is_asked():
+    assert check_class(ExactCuts, OPTIONS).status == OK
+    found = check_class(Cuts, OPTIONS)
+    assert found.status == COUNTEREXAMPLE and "cuts=torch.tensor([" in found.call.code

@@ -671,7 +671,7 @@ def _from_use(use: Use) -> Optional[Builder]:
         # Values only iterated or len()'d: lists of indices (see _mapping).
         plain = values is None or not values or (values.iterated and not values.items and not values.keyed)
         return _mapping(None if plain else _from_use(values))
-    if use.array and not use.items:
+    if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated:
         items = use.items
@@ -680,10 +680,11 @@ def _from_use(use: Use) -> Optional[Builder]:
             return lambda ctx: st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(_shown_list)
         item = _from_use(items) if items else None
         if item is None:
-            return _keys
-        return lambda ctx: _per_item(ctx).flatmap(lambda n: st.lists(item(ctx), min_size=n, max_size=n)).map(
-            _shown_list
-        )
+            return _as_used(_keys, use)
+        listed: Builder = lambda ctx: _per_item(ctx).flatmap(
+            lambda n: st.lists(item(ctx), min_size=n, max_size=n)
+        ).map(_shown_list)
+        return _as_used(listed, use)
     if use.numeric:
         return _sizes
     if use.tested:
