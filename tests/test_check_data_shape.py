@@ -219,15 +219,14 @@ class ByCost(Sampler):
 
     def _batches(self):
         costs = self.dataset.table[self.field]
-        batch, spent = [], 0
+        start, spent = 0, 0
         for i, cost in enumerate(costs):
-            batch.append(i)
             spent += cost
             if spent >= self.budget:
-                yield batch
-                batch, spent = [], 0
-        if batch:
-            yield batch
+                yield list(range(start, i + 1))
+                start, spent = i + 1, 0
+        if start < len(costs):
+            yield list(range(start, len(costs)))
 
     def __iter__(self):
         return self._batches()

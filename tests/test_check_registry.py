@@ -72,8 +72,7 @@ class Ordered(Sampler):
         self.batch_size = opts.batch_size
 
     def __iter__(self):
-        for i in range(0, len(self.order), self.batch_size):
-            yield self.order[i : i + self.batch_size]
+        return iter([self.order[i : i + self.batch_size] for i in range(0, len(self.order), self.batch_size)])
 
     def __len__(self):
         return len(self.order) // self.batch_size
