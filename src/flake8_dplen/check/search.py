@@ -400,6 +400,10 @@ def _search(
         spent = 0.0 if state.start is None else time.monotonic() - state.start
         if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
             return
+        if len(state.hangs) >= _HANGS:
+            # Shrinking a disagreement into inputs that run on would spend the limit on
+            # every try: no more are run, and the last disagreement seen is reported.
+            reject()
         try:
             verdict = _judge(call, reg, options, state)
         except _TimedOutOn as hang:
