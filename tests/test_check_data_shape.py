@@ -12,9 +12,10 @@ import math
 import random
 from collections import defaultdict
 
+import numpy as np
 import pytest
 import shape_helpers
-from torch.utils.data import Sampler
+from torch.utils.data import DistributedSampler, Sampler
 
 from flake8_dplen.check.reads import DataShape, data_shape, size_limits
 from flake8_dplen.check.records import Table
@@ -131,6 +132,114 @@ class ExactLengthFilter(LengthFilter):
         return math.ceil(len(self.kept) / self.batch_size)
 
 
+class Crops(Sampler):
+    """Whole crops of `crop` pixels of each frame, whose sizes a method of the dataset gives
+    (checked with hasattr first); len() counts a partial crop at each edge."""
+
+    def __init__(self, dataset, crop: int):
+        assert hasattr(dataset, "frame_sizes"), "the dataset must give its frame sizes"
+        self.crop = crop
+        self.frames = dataset.frame_sizes()
+
+    def __iter__(self):
+        for i, (height, width) in enumerate(self.frames):
+            for top in range(0, height - self.crop + 1, self.crop):
+                for left in range(0, width - self.crop + 1, self.crop):
+                    yield (i, top, left)
+
+    def __len__(self):
+        return sum(math.ceil(h / self.crop) * math.ceil(w / self.crop) for h, w in self.frames)
+
+
+class ExactCrops(Crops):
+    def __len__(self):
+        return sum((h // self.crop) * (w // self.crop) for h, w in self.frames)
+
+
+class SceneShards(DistributedSampler):
+    """Frames cut into scenes where the time jumps by more than 3; each rank takes the
+    scenes that start in its share of the frames. The dataset is stored by torch's base
+    (`self.dataset`), its frames are dicts read by key; len() is the base's even share."""
+
+    def __init__(self, dataset, num_replicas=None, rank=None):
+        super().__init__(dataset, num_replicas=num_replicas, rank=rank, shuffle=False)
+
+    def _mine(self):
+        assert "frames" in dir(self.dataset), "the dataset must list its frames"
+        times = [x["time"] for x in self.dataset.frames]
+        scenes = []
+        for i, t in enumerate(times):
+            if i == 0 or abs(t - times[i - 1]) > 3:
+                scenes.append([])
+            scenes[-1].append(i)
+        share = len(times) // self.num_replicas
+        return [i for scene in scenes if self.rank * share <= scene[0] < (self.rank + 1) * share for i in scene]
+
+    def __iter__(self):
+        return iter(self._mine())
+
+
+class ExactSceneShards(SceneShards):
+    def __len__(self):
+        return len(self._mine())
+
+
+class FlagGroups(Sampler):
+    """Batches within the groups of `dataset.flag`, stored as `self.flag` and counted and
+    compared element by element with numpy (an array, as mmdet's group flags are); len()
+    is one ceiling over all items, not one per group."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.flag = dataset.flag
+        self.sizes = np.bincount(self.flag, minlength=1)
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        for group in range(len(self.sizes)):
+            members = np.where(self.flag == group)[0].tolist()
+            for i in range(0, len(members), self.batch_size):
+                yield members[i : i + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(len(self.flag) / self.batch_size)
+
+
+class ExactFlagGroups(FlagGroups):
+    def __len__(self):
+        return sum(math.ceil(int(size) / self.batch_size) for size in self.sizes)
+
+
+class ByCost(Sampler):
+    """Batches closed when the cost of their items reaches `budget`; the cost of each
+    item is a field of the dataset's table, named by `cost_field`. len() is the total
+    cost over the budget, which a batch that overshoots makes too high."""
+
+    def __init__(self, dataset, cost_field: str, budget: int):
+        self.dataset, self.field, self.budget = dataset, cost_field, budget
+
+    def _batches(self):
+        costs = self.dataset.table[self.field]
+        start, spent = 0, 0
+        for i, cost in enumerate(costs):
+            spent += cost
+            if spent >= self.budget:
+                yield list(range(start, i + 1))
+                start, spent = i + 1, 0
+        if start < len(costs):
+            yield list(range(start, len(costs)))
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return math.ceil(sum(self.dataset.table[self.field]) / self.budget)
+
+
+class ExactByCost(ByCost):
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
 def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
@@ -138,9 +247,20 @@ def test_the_shape_is_read_from_the_code():
     assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"})
     assert data_shape(TokenBudget, "dataset") == DataShape(infos={"get_data_info": {"num_tokens"}})
     assert data_shape(LengthFilter, "dataset") == DataShape(keys={"length"})
+    # What a method of the dataset returns, unpacked as the items would be (each position
+    # named by one of the names the code gives it).
+    shape = data_shape(Crops, "dataset")
+    assert list(shape.lists) == ["frame_sizes"] and not (shape.fields or shape.columns or shape.infos)
+    assert shape.lists["frame_sizes"] in ({0: "h", 1: "w"}, {0: "height", 1: "width"})
+    # A table read by a field whose name another parameter gives.
+    assert data_shape(ByCost, "dataset").named == {"table": "cost_field"}
+    # A column used as a numpy array through the attribute it is stored in.
+    assert data_shape(FlagGroups, "dataset") == DataShape(columns={"flag"}, arrays={"flag"})
+    # Stored by the base it is handed to; a column of dicts read by key.
+    assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}})
 
 
-@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter])
+@pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards, FlagGroups, ByCost])
 def test_a_wrong_class_of_each_family_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -153,7 +273,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
         test()
 
 
-@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter])
+@pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards, ExactFlagGroups, ExactByCost])
 def test_a_right_class_of_each_family_passes(cls):
     assert check_class(cls, OPTIONS).status == OK
 
@@ -169,9 +289,20 @@ def test_the_pk_counterexample_is_a_group_smaller_than_k():
 
 
 def test_a_table_is_rebuilt_from_its_repr():
-    table = Table(2, items=[(0, 1), (1, 1)], columns={"lengths": [3, 4]}, infos={"info": [{"h": 1}, {"h": 2}]})
+    table = Table(
+        2,
+        items=[(0, 1), (1, 1)],
+        columns={"lengths": [3, 4]},
+        infos={"info": [{"h": 1}, {"h": 2}]},
+        lists={"sizes": [(1, 2), (3, 4)], "_private": [0, 1]},
+    )
     again = eval(repr(table))
     assert list(again) == [(0, 1), (1, 1)] and again.lengths == [3, 4] and again.info(1) == {"h": 2}
+    # A private name the class reads is there too; dir() lists what the table has.
+    assert again.sizes() == [(1, 2), (3, 4)] and again._private() == [0, 1]
+    assert {"lengths", "info", "sizes"} <= set(dir(again))
+    flags = Table(2, columns={"flag": np.array([0, 1])})
+    assert repr(flags) == "Table(2, columns={'flag': np.array([0, 1])})"
     with pytest.raises(AttributeError):
         table.missing
 

@@ -94,7 +94,13 @@ def test_a_dict_of_settings_and_a_nested_namespace_are_built():
 def test_what_cannot_be_read_is_named():
     result = check_class(NeedsModel, OPTIONS)
     assert result.status == CANNOT_BUILD
-    assert result.why == "nothing to pass as `model`: the class calls model.score()"
+    assert result.why == (
+        "nothing to pass as `model`: the class calls model.score(); register it:"
+        f" `flake8_dplen.check.register('{__name__}.NeedsModel', args={{'model': VALUE}})`"
+    )
     result = check_class(Mystery, OPTIONS)
     assert result.status == CANNOT_BUILD
-    assert result.why == "nothing to pass as `cfg.knob` (read with no default, and its name says nothing)"
+    assert result.why == (
+        "nothing to pass as `cfg.knob` (read with no default, and its name says nothing); register it:"
+        f" `flake8_dplen.check.register('{__name__}.Mystery', args={{'cfg.knob': VALUE}})`"
+    )

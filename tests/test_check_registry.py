@@ -61,3 +61,33 @@ def test_random_mark_judges_len_against_the_given_expectation():
     assert report.epochs == 30 and report.expected == len(result.call.build().dataset) / 2
     assert abs(report.reported - report.expected) > 1
     assert f"expected {report.expected:.2f}" in finding(result)
+
+
+class Ordered(Sampler):
+    """Settings from an options object; `opts.order_key` is only handed to sorted() by
+    keyword, so neither its name nor its use says what it is. len() drops the tail."""
+
+    def __init__(self, dataset, opts):
+        self.order = sorted(range(len(dataset)), key=opts.order_key)
+        self.batch_size = opts.batch_size
+
+    def __iter__(self):
+        return iter([self.order[i : i + self.batch_size] for i in range(0, len(self.order), self.batch_size)])
+
+    def __len__(self):
+        return len(self.order) // self.batch_size
+
+
+def test_could_not_build_names_the_field_and_the_line_that_supplies_it():
+    result = check_class(Ordered, OPTIONS)
+    assert result.status == CANNOT_BUILD
+    assert result.why.startswith("nothing to pass as `opts.order_key`")
+    line = result.why.split("register it: `")[1].rstrip("`")
+    assert line == f"flake8_dplen.check.register('{__name__}.Ordered', args={{'opts.order_key': VALUE}})"
+    # The line, with a value in place of VALUE, builds it: the search then finds the tail.
+    import flake8_dplen.check
+
+    eval(line.replace("VALUE", "abs"), {"flake8_dplen": flake8_dplen})
+    result = check_class(Ordered, OPTIONS)
+    assert (result.status, result.how) == (COUNTEREXAMPLE, "with a registered factory")
+    assert "opts=SimpleNamespace(batch_size=" in result.call.code and "order_key=<registered" in result.call.code

@@ -11,9 +11,11 @@ import math
 
 import pytest
 import torch.distributed as dist
+from hypothesis import given, settings
 from torch.distributed import get_rank, get_world_size, is_initialized
 from torch.utils.data import Sampler
 
+from flake8_dplen.check.arguments import calls
 from flake8_dplen.check.report import finding, pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, asks_distributed, check_class
 from flake8_dplen.runtime import as_rank
@@ -176,3 +178,26 @@ def test_names_imported_from_torch_distributed_are_answered():
     )
     assert not dist.is_initialized()
     assert check_class(ExactImportedRankShard, OPTIONS).status == OK
+
+
+class AskedShard(Sampler):
+    """Takes the world size as an argument but asks torch.distributed for its rank."""
+
+    def __init__(self, dataset, num_replicas=None):
+        self.dataset = dataset
+        self.num_replicas = num_replicas if num_replicas is not None else dist.get_world_size()
+        self.rank = dist.get_rank() if dist.is_initialized() else 0
+
+    def __iter__(self):
+        return iter(range(self.rank, len(self.dataset), self.num_replicas))
+
+    def __len__(self):
+        return len(range(self.rank, len(self.dataset), self.num_replicas))
+
+
+@settings(max_examples=60, database=None, deadline=None)
+@given(calls(AskedShard, distributed=True))
+def test_a_world_size_passed_is_the_world_torch_answers(call):
+    # Any other world size leaves the rank torch answers outside it, which no run can.
+    passed = {name: shown.make() for name, shown, _ in call.args}
+    assert passed["num_replicas"] in (None, call.world[0])

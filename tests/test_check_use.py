@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import torch
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, OK, Options, check_class
@@ -280,3 +281,118 @@ def test_an_array_read_only_by_its_attributes_is_an_array():
     result = check_class(BoundedWrong, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
     assert "bounds=np.array([" in result.call.code
+
+
+class Chunked(Sampler):
+    """The items cut into `chunks` chunks, each sorted longest first with torch (which
+    takes a tensor, indexed by a list of positions) and batched; len() counts one batch
+    per chunk however long it is."""
+
+    def __init__(self, dataset, seqlens, batch_size: int, chunks: int = 2):
+        self.n, self.seqlens, self.batch_size, self.chunks = len(dataset), seqlens, batch_size, chunks
+
+    def _batches(self):
+        per = -(-self.n // self.chunks)
+        for start in range(0, self.n, per):
+            chunk = list(range(start, min(start + per, self.n)))
+            order = torch.argsort(self.seqlens[chunk], descending=True).tolist()
+            ordered = [chunk[i] for i in order]
+            for i in range(0, len(ordered), self.batch_size):
+                yield ordered[i : i + self.batch_size]
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return self.chunks
+
+
+class ExactChunked(Chunked):
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
+class ShardChunked(Sampler):
+    """Builds the sampler above in __iter__, over the same lengths: they are used as it uses them."""
+
+    def __init__(self, dataset, seqlens, batch_size: int):
+        self.dataset, self.seqlens, self.batch_size = dataset, seqlens, batch_size
+
+    def __iter__(self):
+        return iter(Chunked(self.dataset, self.seqlens, self.batch_size))
+
+    def __len__(self):
+        return len(Chunked(self.dataset, self.seqlens, self.batch_size))
+
+
+def test_a_list_handed_to_torch_is_a_tensor():
+    assert check_class(ExactChunked, OPTIONS).status == OK
+    found = check_class(Chunked, OPTIONS)
+    assert found.status == COUNTEREXAMPLE and "seqlens=torch.tensor([" in found.call.code
+    # Used through another class of the module that the sampler builds with it.
+    assert check_class(ShardChunked, OPTIONS).status == COUNTEREXAMPLE
+
+
+class Interleaved(Sampler):
+    """Takes turns between the samplers of its feeds, each a dict read by key (and
+    checked for the key first); len() counts the shortest feed once per feed, while
+    __iter__ runs until every feed is spent."""
+
+    def __init__(self, feeds):
+        assert all("sampler" in feed for feed in feeds), "each feed needs a sampler"
+        self.samplers = [feed["sampler"] for feed in feeds]
+
+    def __iter__(self):
+        running = [iter(sampler) for sampler in self.samplers]
+        while running:
+            for it in list(running):
+                try:
+                    yield next(it)
+                except StopIteration:
+                    running.remove(it)
+
+    def __len__(self):
+        return min(map(len, self.samplers)) * len(self.samplers) if self.samplers else 0
+
+
+class ExactInterleaved(Interleaved):
+    def __len__(self):
+        return sum(map(len, self.samplers))
+
+
+def test_a_dict_read_by_constant_keys_has_those_keys():
+    assert check_class(ExactInterleaved, OPTIONS).status == OK
+    found = check_class(Interleaved, OPTIONS)
+    assert found.status == COUNTEREXAMPLE and "feeds=[{'sampler': " in found.call.code
+
+
+class Cuts(Sampler):
+    """Cuts the items at the points of a tensor (it refuses anything else); a batch
+    between each two points that holds two items or more. len() counts every pair."""
+
+    def __init__(self, dataset, cuts):
+        if not torch.is_tensor(cuts):
+            raise TypeError("cuts must be a tensor")
+        self.n, self.cuts = len(dataset), torch.unique(cuts).tolist()
+
+    def _batches(self):
+        for low, high in zip(self.cuts, self.cuts[1:]):
+            if min(high, self.n) - low >= 2:
+                yield list(range(low, min(high, self.n)))
+
+    def __iter__(self):
+        return self._batches()
+
+    def __len__(self):
+        return max(0, len(self.cuts) - 1)
+
+
+class ExactCuts(Cuts):
+    def __len__(self):
+        return sum(1 for _ in self._batches())
+
+
+def test_a_value_whose_name_says_nothing_is_a_tensor_where_torch_is_asked():
+    assert check_class(ExactCuts, OPTIONS).status == OK
+    found = check_class(Cuts, OPTIONS)
+    assert found.status == COUNTEREXAMPLE and "cuts=torch.tensor([" in found.call.code

@@ -16,7 +16,7 @@ import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
@@ -38,7 +38,13 @@ TORCH_DATA = "from torch.utils.data import {}"
 
 
 class CannotBuild(Exception):
-    """No strategy for a parameter: the user has to register a factory."""
+    """No strategy for a parameter: the user has to register a factory, or the value that
+    is ``missing``: a parameter (`tokenizer`) or a field of one (`opt.samples_per_class`),
+    the name `register(..., args={missing: value})` takes."""
+
+    def __init__(self, message: str, missing: str = "") -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class _Context:
     items: Optional[int] = None
     # Numbers the class compares sizes with or takes as defaults (reads.size_limits).
     limits: Tuple[int, ...] = ()
+    asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -107,10 +114,10 @@ def _literal(value: Any) -> Shown:
     return Shown(lambda: value, repr(value))
 
 
-def _count(ctx: _Context) -> st.SearchStrategy:
+def _count(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     u = ctx.unit
-    edges = sorted({0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} - {-1})
-    return st.one_of(st.sampled_from(edges), st.integers(0, 4 * u + 3))
+    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} if n >= least)
+    return st.one_of(st.sampled_from(edges), st.integers(least, 4 * u + 3))
 
 
 def _size(ctx: _Context) -> st.SearchStrategy:
@@ -143,10 +150,10 @@ def _records(n: int, seed: int) -> Shown:
     return Shown(lambda: Records(n, seed), f"Records({n}, seed={seed})", (RECORDS,))
 
 
-def _data(ctx: _Context) -> st.SearchStrategy:
+def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     if ctx.records:
-        return st.builds(_records, _count(ctx), st.integers(0, 3))
-    return _count(ctx).map(lambda n: Shown(lambda: range(n), f"range({n})"))
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3))
+    return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
 # What a field of an item is, by its name: a size used for bucketing, budgets and length
@@ -195,6 +202,18 @@ def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     return _field(ctx, name, n)
 
 
+def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
+    """``n`` tuples, the field at each position drawn by its name."""
+    drawn = st.tuples(*(_field(ctx, fields[i], n) for i in sorted(fields)))
+    return drawn.map(lambda columns: [tuple(values[j] for values in columns) for j in range(n)])
+
+
+def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
+    """``n`` dicts, the value of each key drawn by its name."""
+    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys)})
+    return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
+
+
 def _table(shape: DataShape) -> Builder:
     """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
@@ -205,25 +224,31 @@ def _table(shape: DataShape) -> Builder:
         @st.composite
         def draw(draw) -> Shown:
             n = draw(_count(ctx))
-            items = None
-            if shape.fields:
-                fields = [draw(_field(ctx, shape.fields[i], n)) for i in sorted(shape.fields)]
-                items = [tuple(values[j] for values in fields) for j in range(n)]
-            elif shape.keys:
-                keys = {key: draw(_field(ctx, key, n)) for key in sorted(shape.keys)}
-                items = [{key: values[j] for key, values in keys.items()} for j in range(n)]
-            elif shape.sized:
+            items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
+            if shape.keys and not shape.fields:
+                items = draw(_dicts(ctx, shape.keys, n))
+            elif shape.sized and not shape.fields:
                 # Sequences whose lengths are drawn as a size field is: uneven, so that
                 # buckets keep a tail and a budget or a limit splits them.
                 items = [range(length) for length in draw(_field(ctx, "len", n))]
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns)}
-            infos = {}
-            for method, keys in sorted(shape.infos.items()):
-                drawn = {key: draw(_field(ctx, key, n)) for key in sorted(keys)}
-                infos[method] = [{key: values[j] for key, values in drawn.items()} for j in range(n)]
-            table = Table(n, items, columns, infos)
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
+            columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
+            # A table the class reads a field of by a name it is given (`data[key]`): one
+            # field, named as that parameter, which gets this name (see calls()).
+            columns.update((name, {key: draw(_field(ctx, key, n))}) for name, key in sorted(shape.named.items()))
+            if shape.arrays:
+                import numpy as np
+
+                columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
+            infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
+            lists = {
+                method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
+                for method, fields in sorted(shape.lists.items())
+            }
+            table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
-            return Shown(lambda: copy.deepcopy(table), repr(table), (TABLE,))
+            imports = (TABLE, "import numpy as np") if shape.arrays else (TABLE,)
+            return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()
 
@@ -251,6 +276,10 @@ def _bools(ctx: _Context) -> st.SearchStrategy:
 
 
 def _world(ctx: _Context) -> st.SearchStrategy:
+    if ctx.asked:
+        # The world torch.distributed answers: a class passed another world size asks
+        # torch for its rank, which may not be in it, as no caller's run could.
+        return st.just(_literal(ctx.world))
     # sampled_from draws evenly; st.integers(1, 4) draws 1 most of the time, and one process
     # is the case a distributed sampler is least likely to get wrong.
     return st.sampled_from([1, 2, 3, 4]).map(_literal)
@@ -297,7 +326,10 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
             lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
         )
 
-    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+    # A sampler handed over to be wrapped has items: a wrapper that cycles a spare one
+    # (atomworks' FallbackSamplerWrapper) yields nothing from an empty one, and no caller
+    # wraps a sampler over no data. An empty dataset is still drawn where one is taken.
+    return st.builds(shown, _data(ctx, least=1), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
@@ -343,7 +375,7 @@ BY_NAME: Dict[str, Builder] = {
     # `y`: the labels, as scikit-learn names them.
     **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
-    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
+    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction", "probability", "prob"], _fractions),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
     **dict.fromkeys(["index_sampler"], _index_sampler),
     **dict.fromkeys(["batch_sampler"], _batch_sampler),
@@ -526,15 +558,16 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
+def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any]) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
-    each drawn by its name, else from the default the code reads it with; None when the
-    class reads nothing from it. Raises CannotBuild naming a field nothing says how to make."""
+    each drawn by its name, else from the default the code reads it with, else as
+    registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
+    from it. Raises CannotBuild naming a field nothing says how to make."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
         called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}")
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
     if not fields.kind:
         return None
     attributes = fields.kind == "attributes"
@@ -547,17 +580,18 @@ def _read_fields(fields: Fields, where: str, cls: type) -> Optional[Builder]:
         known, value = has_default(fields, name)
         default = value if known else inspect.Parameter.empty
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
-        builder = _builder(stand_in, _by_name(name))
+        path = f"{where}.{name}"
+        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
         if builder is None and attributes:
-            builder = _from_use(use_of(cls, f"{where}.{name}"))
+            builder = _from_use(use_of(cls, path))
         if builder is None:
-            shown = f"{where}.{name}" if attributes else f"{where}[{name!r}]"
+            shown = path if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
-                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)"
+                f"nothing to pass as `{shown}` (read with no default, and its name says nothing)", path
             )
         parts[name] = builder
     for name, inner in fields.nested.items():
-        parts[name] = _read_fields(inner, f"{where}.{name}", cls)
+        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -617,15 +651,41 @@ def _array(shown: Shown) -> Shown:
     return Shown(lambda: np.array(shown.make()), f"np.array({shown.code})", (*shown.imports, "import numpy as np"))
 
 
+def _tensor(shown: Shown) -> Shown:
+    import torch
+
+    return Shown(lambda: torch.tensor(shown.make()), f"torch.tensor({shown.code})", (*shown.imports, "import torch"))
+
+
 def _as_used(builder: Builder, use: Use) -> Builder:
-    """A list made a numpy array where the class uses it as one."""
+    """A list made a torch tensor where the class hands it to torch, a numpy array where
+    it uses it as one."""
+    if use.tensor:
+        return lambda ctx: builder(ctx).map(_tensor)
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
+
+
+def _keyed(keys: Dict[str, Use]) -> Builder:
+    """A dict with the keys the class reads, each value drawn by its key's name, else by
+    how the code uses it, else a size (counted with, most often)."""
+    parts = {key: _by_name(key) or _from_use(value) or _sizes for key, value in sorted(keys.items())}
+
+    def combine(drawn: Dict[str, Shown]) -> Shown:
+        return Shown(
+            lambda: {k: v.make() for k, v in drawn.items()},
+            "{" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "}",
+            tuple(sorted({i for v in drawn.values() for i in v.imports})),
+        )
+
+    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
 
 
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
     passes."""
+    if use.keys and not use.keyed:
+        return _keyed(use.keys)
     if use.strings:
         choices = sorted(use.strings)
         return lambda ctx: st.sampled_from(choices).map(_literal)
@@ -637,7 +697,7 @@ def _from_use(use: Use) -> Optional[Builder]:
         # Values only iterated or len()'d: lists of indices (see _mapping).
         plain = values is None or not values or (values.iterated and not values.items and not values.keyed)
         return _mapping(None if plain else _from_use(values))
-    if use.array and not use.items:
+    if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated:
         items = use.items
@@ -646,10 +706,11 @@ def _from_use(use: Use) -> Optional[Builder]:
             return lambda ctx: st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(_shown_list)
         item = _from_use(items) if items else None
         if item is None:
-            return _keys
-        return lambda ctx: _per_item(ctx).flatmap(lambda n: st.lists(item(ctx), min_size=n, max_size=n)).map(
-            _shown_list
-        )
+            return _as_used(_keys, use)
+        listed: Builder = lambda ctx: _per_item(ctx).flatmap(
+            lambda n: st.lists(item(ctx), min_size=n, max_size=n)
+        ).map(_shown_list)
+        return _as_used(listed, use)
     if use.numeric:
         return _sizes
     if use.tested:
@@ -673,24 +734,32 @@ def calls(
     except (TypeError, ValueError) as exc:
         raise CannotBuild(f"no signature: {exc}") from None
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
+    roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
+    shapes = {
+        name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
+    }
+    # Parameters that name a field of a dataset's table: given that field's name.
+    field_names = {key for shape in shapes.values() for key in shape.named.values()}
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
-        role = None if param.name in overrides else _role(param.name, hints.get(param.name))
-        shape = data_shape(target, param.name) if role is _data and inspect.isclass(target) else None
+        role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
+        elif param.name in field_names:
+            builder = lambda ctx, name=param.name: st.just(_literal(name))
         else:
             if role in (_keys, _lengths) and inspect.isclass(target):
                 role = _as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target)
+            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides)
             builder = builder or _from_use(use_of(target, param.name))
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"
-                " and the class reads no attribute or key of it)"
+                " and the class reads no attribute or key of it)",
+                param.name,
             )
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
@@ -705,6 +774,7 @@ def calls(
         if distributed:
             ctx.world = draw(_world(ctx)).make()
             asked = (ctx.world, draw(_rank(ctx)).make())
+            ctx.asked = True
         drawn = {}
         for param, builder, role in plan:
             shown = draw(builder(ctx))

@@ -124,22 +124,36 @@ class DataShape:
     item (``dataset.targets``, ``dataset.lengths``); ``infos``: methods called with an index
     whose result is read by key (``dataset.get_data_info(i)["height"]``); ``sized``: the
     length of an item is taken (``[len(x) for x in dataset]``, a text's tokens), so items
-    are sequences of drawn lengths."""
+    are sequences of drawn lengths; ``lists``: methods
+    called with no argument whose result holds one value per item (``dataset.image_shapes()``),
+    with the fields of each value where the code unpacks it (``for w, h in shapes``);
+    ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
+    x["timestamp"]``)."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
     columns: Set[str] = field(default_factory=set)
     infos: Dict[str, Set[str]] = field(default_factory=dict)
     sized: bool = False
+    lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
+    rows: Dict[str, Set[str]] = field(default_factory=dict)
+    arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
+    # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
+    # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
+    named: Dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos or self.sized)
+        return bool(self.fields or self.keys or self.columns or self.infos or self.lists or self.sized)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
-    """``param`` and the attributes of ``self`` the constructor stores it in."""
+    """``param`` and the attributes of ``self`` the constructor stores it in, or has its
+    base store: handed to `super().__init__`, it is `self.<param>` (torch's samplers
+    store `dataset`, `data_source` and `sampler` under their own names)."""
     roots = {param}
     for node in ast.walk(tree):
+        if _to_super(node, param):
+            roots.add(f"self.{param}")
         if not isinstance(node, ast.Assign):
             continue
         pairs = [(t, node.value) for t in node.targets]
@@ -154,6 +168,19 @@ def _stored(tree: ast.AST, param: str) -> Set[str]:
             if isinstance(target, ast.Attribute) and isinstance(value, ast.Name) and value.id == param:
                 roots.add(ast.unparse(target))
     return roots
+
+
+def _to_super(node: ast.AST, param: str) -> bool:
+    """Whether ``node`` is `super().__init__(...)` with ``param`` among its arguments."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "__init__"
+        and _called_name(node.func.value) == "super"
+    ):
+        return False
+    passed = [*node.args, *(keyword.value for keyword in node.keywords)]
+    return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -189,11 +216,61 @@ def data_shape(cls: type, param: str) -> DataShape:
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
         _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
-    if shape.fields:
-        # Positions up to the highest one read: `data_source[i][2]` is the third of three.
-        for i in range(max(shape.fields) + 1):
-            shape.fields.setdefault(i, "")
+    for target, method in _listed(trees, stored | {param}).items():
+        # What the method returned is read as the items are: its values' fields.
+        values = DataShape()
+        for _, tree in trees:
+            _read_shape(tree, {target}, values)
+        shape.lists[method] = _positions(values.fields)
+    shape.fields = _positions(shape.fields)
+    shape.arrays = {name for name in shape.columns if use_of(cls, f"{param}.{name}").array}
+    shape.named = _named(cls, trees, stored | {param})
     return shape
+
+
+def _named(cls: type, trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
+    """Attributes of the data indexed by another parameter (see DataShape.named)."""
+    try:
+        others = list(inspect.signature(cls).parameters)
+    except (TypeError, ValueError):
+        return {}
+    named: Dict[str, str] = {}
+    for other in others:
+        keys = {key for _, tree in trees for key in _stored(tree, other)}
+        for _, tree in trees:
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Subscript)
+                    and isinstance(node.value, ast.Attribute)
+                    and _is_root(node.value.value, roots)
+                    and ast.unparse(node.slice) in keys
+                ):
+                    named[node.value.attr] = other
+    return named
+
+
+def _positions(fields: Dict[int, str]) -> Dict[int, str]:
+    """Positions up to the highest one read: `data_source[i][2]` is the third of three."""
+    return {i: fields.get(i, "") for i in range(max(fields) + 1)} if fields else {}
+
+
+def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
+    """Where the class stores what a method of the data returns when called with no
+    argument (`self.shapes = dataset.image_shapes()`): the name -> the method."""
+    found: Dict[str, str] = {}
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if (
+                isinstance(value, ast.Call)
+                and not value.args
+                and not value.keywords
+                and isinstance(value.func, ast.Attribute)
+                and _is_root(value.func.value, roots)
+                and isinstance(node.targets[0], (ast.Name, ast.Attribute))
+            ):
+                found[ast.unparse(node.targets[0])] = value.func.attr
+    return found
 
 
 # Helpers followed from the class: a helper's helpers, and no further.
@@ -270,6 +347,7 @@ def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: 
 
 def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
     items: Set[str] = set()  # names bound to one item: `for item in dataset`, `item = dataset[i]`
+    rows: Dict[str, str] = {}  # names bound to a value of a column: `for x in dataset.infos` -> infos
     infos: Dict[str, str] = {}  # names bound to `dataset.get_data_info(i)` -> the method
 
     def unpacked(target: ast.AST) -> None:
@@ -290,6 +368,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 item = _item_target(target, iterated)
                 if item is not None:
                     unpacked(item)
+            elif isinstance(iterated, ast.Attribute) and _is_root(iterated.value, roots):
+                if isinstance(target, ast.Name):
+                    rows[target.id] = iterated.attr
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             value = node.value
             if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
@@ -308,7 +389,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
-            if (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
+            if isinstance(inner, ast.Name) and inner.id in rows and isinstance(key, str):
+                shape.rows.setdefault(rows[inner.id], set()).add(key)
+            elif (isinstance(inner, ast.Subscript) and _is_root(inner.value, roots)) or (
                 isinstance(inner, ast.Name) and inner.id in items
             ):
                 if isinstance(key, int) and not isinstance(key, bool) and key >= 0:
@@ -361,10 +444,19 @@ class Use:
     strings: Set[str] = field(default_factory=set)  # compared with these constants
     keyed: bool = False  # `.keys()`, `.values()`, `.items()`: a dict, whose values are its items
     array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
+    tensor: bool = False  # it, or a part of it (`x[batch]`), is handed to `torch.argsort()`...
+    keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
 
     def __bool__(self) -> bool:
         return bool(
-            self.called or self.tested or self.numeric or self.iterated or self.strings or self.keyed or self.array
+            self.called
+            or self.tested
+            or self.numeric
+            or self.iterated
+            or self.strings
+            or self.keyed
+            or self.array
+            or self.keys
         )
 
 
@@ -430,10 +522,25 @@ def use_of(cls: type, path: str) -> Use:
     (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
     head, _, rest = path.partition(".")
     use = Use()
-    for klass, tree in _trees(cls):
-        roots = {root + ("." + rest if rest else "") for root in _stored(tree, head)}
+    trees = _trees(cls)
+    # Stored by one class of the hierarchy, read by another's methods.
+    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in _stored(tree, head)}
+    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
     return use
+
+
+def _aliases(tree: ast.AST, roots: Set[str]) -> Set[str]:
+    """The attributes of ``self`` a path is stored in (`self.flag = self.dataset.flag`)."""
+    return {
+        ast.unparse(node.targets[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Attribute)
+        and ast.unparse(node.value) in roots
+    }
 
 
 def _classify_in(owner: Any, tree: ast.AST, roots: Set[str], use: Use, depth: int) -> None:
@@ -454,15 +561,24 @@ def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: i
     module = sys.modules.get(getattr(scope.owner, "__module__", ""))
     owner = scope.owner if inspect.isclass(scope.owner) else None
     function, skipped = _callee(call.func, owner, module)
-    if not depth or not inspect.isfunction(function) or function.__module__ != getattr(module, "__name__", None):
+    helper = inspect.isfunction(function) or inspect.isclass(function)
+    if not depth or not helper or function.__module__ != getattr(module, "__name__", None):
         return
     try:
         params = list(inspect.signature(function).parameters)[skipped:]
     except (TypeError, ValueError):
         return
     index = next(i for i, arg in enumerate(call.args) if arg is node)
+    if index >= len(params):
+        return
+    if inspect.isclass(function):
+        # Another class of the module built with it (a distributed wrapper builds the
+        # batch sampler of the same module in __iter__): used as that class uses it.
+        for klass, tree in _trees(function):
+            _classify_in(klass, tree, _stored(tree, params[index]), use, depth - 1)
+        return
     tree = _source_tree(function)
-    if index < len(params) and tree is not None:
+    if tree is not None:
         _classify_in(function, tree, {params[index]}, use, depth - 1)
 
 
@@ -481,12 +597,41 @@ def _called_name(call: ast.AST) -> str:
     return ""
 
 
+def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
+    """Whether ``node``, or what a subscript takes of it (`seqlens[partition]`), is an
+    argument of a function of torch (`torch.argsort(...)`), which takes a tensor only."""
+    parent = parents.get(id(node))
+    while isinstance(parent, ast.Subscript) and parent.value is node:
+        node, parent = parent, parents.get(id(parent))
+    return (
+        isinstance(parent, ast.Call)
+        and node in parent.args
+        and isinstance(parent.func, ast.Attribute)
+        and isinstance(parent.func.value, ast.Name)
+        and parent.func.value.id == "torch"
+    )
+
+
+def _string(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _membership(compare: ast.Compare, node: ast.AST) -> List[str]:
+    """The constant strings `compare` looks for in ``node`` (`"sampler" in info`)."""
+    if len(compare.ops) != 1 or not isinstance(compare.ops[0], (ast.In, ast.NotIn)):
+        return []
+    if compare.comparators[0] is not node or not _string(compare.left):
+        return []
+    return [compare.left.value]
+
+
 def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None:
     parents = scope.parents
     for node in found:
         parent = parents.get(id(node))
         if parent is None:
             continue
+        use.tensor = use.tensor or _to_torch(node, parents)
         if isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
@@ -524,6 +669,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.numeric = True
         elif isinstance(parent, ast.Slice):
             use.numeric = True
+        elif isinstance(parent, ast.Compare) and _membership(parent, node):
+            for key in _membership(parent, node):
+                use.keys.setdefault(key, Use())
         elif isinstance(parent, ast.Compare):
             others = [parent.left, *parent.comparators]
             strings = {o.value for o in others if isinstance(o, ast.Constant) and isinstance(o.value, str)}
@@ -531,6 +679,11 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.strings |= strings
             elif not any(isinstance(op, (ast.In, ast.NotIn, ast.Is, ast.IsNot)) for op in parent.ops):
                 use.numeric = True
+        elif isinstance(parent, ast.Subscript) and parent.value is node and _string(parent.slice):
+            # Read by a constant key: a dict, each key's value used as the code uses it.
+            value = use.keys.setdefault(parent.slice.value, Use())
+            if depth:
+                _classify([parent], scope, value, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.value is node:
             use.iterated = True
             if depth:

@@ -97,7 +97,8 @@ class Table:
     ``n`` items, each a tuple or a dict when the code unpacks or indexes them (else the
     index, as in a range), attributes that are one value per item (``targets``,
     ``lengths``) or one number (``num_classes``), and methods called with an index that
-    return a dict (``get_data_info(i)["height"]``). ``Table(n, ...)`` with the values
+    return a dict (``get_data_info(i)["height"]``), and methods called with no argument
+    that return one value per item (``image_shapes()``). ``Table(n, ...)`` with the values
     printed rebuilds it in a pasted test."""
 
     def __init__(
@@ -106,9 +107,10 @@ class Table:
         items: Optional[List[Any]] = None,
         columns: Optional[Dict[str, Any]] = None,
         infos: Optional[Dict[str, List[Dict[str, Any]]]] = None,
+        lists: Optional[Dict[str, List[Any]]] = None,
     ) -> None:
         self.n, self._items = n, items
-        self._columns, self._infos = columns or {}, infos or {}
+        self._columns, self._infos, self._lists = columns or {}, infos or {}, lists or {}
 
     def __len__(self) -> int:
         return self.n
@@ -124,19 +126,42 @@ class Table:
         return (self[i] for i in range(self.n))
 
     def __getattr__(self, name: str) -> Any:
-        # Dunder and private lookups (copy, pickle) fail as on any object without them.
-        if name.startswith("_"):
+        # Dunder lookups (copy, pickle) fail as on any object without them; so does any
+        # name before the tables are set (a copy being made), read from __dict__ for that.
+        # A private name the class's code reads (`dataset._sample_augmentation()`) is there.
+        tables = self.__dict__
+        if name.startswith("__"):
             raise AttributeError(name)
-        if name in self._columns:
-            return self._columns[name]
-        if name in self._infos:
-            rows = self._infos[name]
+        if name in tables.get("_columns", ()):
+            return tables["_columns"][name]
+        if name in tables.get("_infos", ()):
+            rows = tables["_infos"][name]
             return lambda index, *args, **kwargs: dict(rows[index])
+        if name in tables.get("_lists", ()):
+            values = tables["_lists"][name]
+            return lambda: list(values)
         raise AttributeError(f"'Table' object has no attribute {name!r}")
+
+    def __dir__(self) -> List[str]:
+        # `"data_infos" in dir(dataset)`: a class may ask what the dataset has this way.
+        return sorted({*super().__dir__(), *self._columns, *self._infos, *self._lists})
 
     def __repr__(self) -> str:
         parts = [str(self.n)]
-        for label, value in (("items", self._items), ("columns", self._columns), ("infos", self._infos)):
+        # A numpy column is printed as the call that makes it (the pasted test imports np).
+        columns = "{" + ", ".join(f"{k!r}: {_code(v)}" for k, v in self._columns.items()) + "}"
+        for label, value, code in (
+            ("items", self._items, repr(self._items)),
+            ("columns", self._columns, columns),
+            ("infos", self._infos, repr(self._infos)),
+            ("lists", self._lists, repr(self._lists)),
+        ):
             if value:
-                parts.append(f"{label}={value!r}")
+                parts.append(f"{label}={code}")
         return f"Table({', '.join(parts)})"
+
+
+def _code(value: Any) -> str:
+    if type(value).__module__ == "numpy":
+        return f"np.array({value.tolist()!r})"
+    return repr(value)

@@ -33,7 +33,7 @@ def finding(result: Result) -> str:
         call += result.resumed.scenario
     if result.timed_out is not None:
         if result.reported is None:
-            return f"{call}: building it or its len() was still running after {result.timed_out:g} s; stopped"
+            return f"{call}: its len() was still running after {result.timed_out:g} s; stopped"
         return (
             f"{call}: len {result.reported}, __iter__ was still running after {result.timed_out:g} s"
             " and was stopped (the time limit, --timeout): it never ends, or never yields"

@@ -9,8 +9,8 @@ import re
 import sys
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, List, Optional
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
@@ -30,6 +30,9 @@ AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 RANDOM_Z = 4.0
 # Epochs compared before a mismatching count is taken for a fixed one.
 _VARIATION_EPOCHS = 5
+# Inputs on which __iter__ may run past the time limit before the search stops judging:
+# each costs the whole limit, and the class's wall-clock limit (60 s) must leave room.
+_HANGS = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class _TimedOutOn(BaseException):
     call: Call
     reported: Optional[int]  # None: building it or its len() was what ran on
     seconds: float
+    built: bool = True  # False: building it was what ran on
 
 
 @dataclass
@@ -96,6 +100,7 @@ class _State:
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
+    hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
 
 
 def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
@@ -156,18 +161,20 @@ def _judge(
     # Building is seeded too, so that hypothesis replays a failing example exactly.
     _seed_everything(options.seed * 7919)
     reported: Optional[int] = None
+    built = False
     world = as_rank(*call.world) if call.world is not None else nullcontext()
     try:
         with time_limit(options.timeout), world:
             try:
                 sampler = _build(call)
+                built = True
                 reported = len(sampler)
                 expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
             except Exception as exc:
                 raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
-        raise _TimedOutOn(call, reported, exc.seconds) from None
+        raise _TimedOutOn(call, reported, exc.seconds, built) from None
 
 
 def _judge_built(
@@ -357,7 +364,14 @@ def check_class(cls: type, options: Options = Options()) -> Result:
                 again.examples += result.examples
                 result = again
     except CannotBuild as exc:
-        return Result(cls, CANNOT_BUILD, how, why=str(exc))
+        why = str(exc)
+        if exc.missing:
+            # The one line that supplies it (a plain value or a hypothesis strategy).
+            why += (
+                f"; register it: `flake8_dplen.check.register({registry.key(cls)!r},"
+                f" args={{{exc.missing!r}: VALUE}})`"
+            )
+        return Result(cls, CANNOT_BUILD, how, why=why)
     result.seconds = time.monotonic() - began
     result.group = result.found and group_exists()
     return result
@@ -386,10 +400,24 @@ def _search(
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
         spent = 0.0 if state.start is None else time.monotonic() - state.start
-        if state.failure is None and spent > options.budget:
+        if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
             return
+        if len(state.hangs) >= _HANGS:
+            # Shrinking a disagreement into inputs that run on would spend the limit on
+            # every try: no more are run, and the last disagreement seen is reported.
+            reject()
         try:
             verdict = _judge(call, reg, options, state)
+        except _TimedOutOn as hang:
+            # An input on which __iter__ runs on while others finish is one the class
+            # cannot take (TripletSampler draws a positive until it differs from the
+            # anchor: a class of one item never ends); it is rejected, and its time is
+            # not taken from the budget. A class that runs on whatever it is given is
+            # reported with its first such input (below).
+            state.hangs.append(hang)
+            if state.start is not None:
+                state.start += hang.seconds
+            reject()
         except _Invalid as exc:
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
@@ -412,8 +440,6 @@ def _search(
             probe()
     except _Disagreement as found:
         result = _found(result, found)
-    except _TimedOutOn as hang:
-        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
     except Exception as exc:
         from hypothesis.errors import Flaky, Unsatisfiable
 
@@ -428,7 +454,16 @@ def _search(
             result = Result(cls, CANNOT_BUILD, how, why=why)
         else:
             raise
-    if result.status == OK and state.judged == 0:
+    built = [hang for hang in state.hangs if hang.built]
+    if built and state.judged == 0 and not result.found:
+        hang = built[0]
+        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+    elif state.hangs and state.judged == 0 and not result.found:
+        # A constructor that runs on says nothing of len(): the class was not built.
+        hang = state.hangs[0]
+        why = f"building it was still running after {hang.seconds:g} s, on every input tried; the first: {hang.call.code}"
+        result = Result(cls, CANNOT_BUILD, how, why=why)
+    elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)

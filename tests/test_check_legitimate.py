@@ -1,0 +1,138 @@
+"""What the search takes as a legitimate input (README, "what the search takes as
+legitimate"): an input on which __iter__ runs on while it finishes on others is one the
+class cannot take, and a sampler handed over to be wrapped has items. On main (857ad60)
+both exact classes below were reported: Paired cut off on a group of one, Zipped a
+counterexample with an empty spare sampler."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from torch.utils.data import Sampler
+
+from flake8_dplen.check.report import finding
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Options, check_class
+
+# A short time limit: each input that runs on costs all of it.
+OPTIONS = Options(budget=2.0, seed=0, timeout=0.5)
+
+
+class Paired(Sampler):
+    """Each item with another of its label, drawn until it differs from the item: a label
+    held by one item never ends. Exact wherever every label has two items."""
+
+    stuck = 0  # inputs on which it started to run on: each costs the whole time limit
+
+    def __init__(self, labels):
+        self.labels = labels
+
+    def __iter__(self):
+        for i, label in enumerate(self.labels):
+            group = [j for j, other in enumerate(self.labels) if other == label]
+            Paired.stuck += len(group) == 1
+            partner = i
+            while partner == i:
+                partner = random.choice(group)
+            yield [i, partner]
+
+    def __len__(self):
+        return len(self.labels)
+
+
+class PairedOneShort(Paired):
+    """Wrong on the inputs it can take: the hangs elsewhere must not hide that."""
+
+    def __len__(self):
+        return max(0, len(self.labels) - 1)
+
+
+class Spinning(Paired):
+    """Runs on whatever it is given: still reported."""
+
+    def __iter__(self):
+        step = 0
+        while step >= 0:
+            step += 1
+        yield step
+
+
+class Zipped(Sampler):
+    """Each item of its sampler with one of a spare sampler, cycled."""
+
+    def __init__(self, sampler: Sampler, spare: Sampler):
+        self.sampler, self.spare = sampler, spare
+
+    def __iter__(self):
+        return zip(self.sampler, itertools.cycle(self.spare))
+
+    def __len__(self):
+        return len(self.sampler)
+
+
+class ZippedDropsOne(Zipped):
+    def __iter__(self):
+        return itertools.islice(super().__iter__(), 1, None)
+
+
+def test_an_input_that_runs_on_while_others_finish_is_rejected():
+    result = check_class(Paired, OPTIONS)
+    assert result.status == OK, result
+    assert result.examples > 0
+
+
+def test_a_wrong_length_is_found_among_the_inputs_that_finish():
+    Paired.stuck = 0
+    result = check_class(PairedOneShort, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result
+    assert result.report.reported != max(result.report.counts)
+    # Shrinking heads for small inputs, where a label of one item is likely: it stops
+    # running them after 3 (search.py _HANGS), else each would cost the time limit.
+    assert Paired.stuck <= 3
+
+
+def test_a_class_that_runs_on_every_input_is_still_cut_off():
+    result = check_class(Spinning, OPTIONS)
+    assert result.status == CUT_OFF
+    assert result.timed_out == OPTIONS.timeout
+
+
+def test_a_wrapped_sampler_is_never_empty():
+    assert check_class(Zipped, OPTIONS).status == OK
+    # A wrong wrapper is still found on wrapped samplers with items.
+    assert check_class(ZippedDropsOne, OPTIONS).status == COUNTEREXAMPLE
+
+
+class SlowToBuild(Sampler):
+    """Its constructor never returns: nothing is known of its len()."""
+
+    def __init__(self, labels):
+        while True:
+            pass
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+
+class EndlessLen(Sampler):
+    def __init__(self, labels):
+        self.labels = labels
+
+    def __iter__(self):
+        return iter(self.labels)
+
+    def __len__(self):
+        while True:
+            pass
+
+
+def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_off():
+    result = check_class(SlowToBuild, OPTIONS)
+    assert result.status == CANNOT_BUILD
+    assert result.why.startswith("building it was still running after 0.5 s, on every input tried; the first: SlowToBuild(")
+    result = check_class(EndlessLen, OPTIONS)
+    assert result.status == CUT_OFF and result.reported is None
+    assert finding(result).endswith("its len() was still running after 0.5 s; stopped")
