@@ -234,8 +234,12 @@ def test_a_crash_exits_3_never_1(cwd, capsys, monkeypatch):
 # ------------------------------------------------------------------ 6, 14: signals
 
 DRIVER = """
-import os, sys, threading
+import os, signal, sys, threading
 from flake8_dplen.cli import fix
+
+# A terminal's foreground job takes Ctrl-C; a job a shell started in the background (a CI
+# runner's, `nohup ... &`) inherits SIGINT ignored, and Python then installs no handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def stuck(*args):
     # Reached in whichever process fixes a file: say so, then wait to be stopped.
@@ -303,11 +307,17 @@ def test_pool_workers_die_with_the_codemod(tmp_path, how):
 def test_ctrl_c_exits_130_quietly(tmp_path, jobs):
     names = buggy_files(tmp_path, 8)
     proc, _pids, alive_r = _stuck_run(tmp_path, ["-j", jobs, *names], writers=int(jobs))
-    # The terminal sends Ctrl-C to the whole foreground process group.
-    os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=WAIT)
-    assert _all_gone(alive_r)
-    assert (proc.returncode, out, err) == (130, b"", b"")
+    try:
+        # The terminal sends Ctrl-C to the whole foreground process group.
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=WAIT)
+        assert _all_gone(alive_r)
+        assert (proc.returncode, out, err) == (130, b"", b"")
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # a failure leaves no stuck codemod behind
+        except ProcessLookupError:
+            pass
 
 
 # ------------------------------------------------------------------ 7: diffs that apply
