@@ -85,6 +85,19 @@ def _call_each(function: Callable[..., T], argument_lists: Sequence[tuple]) -> L
         raise
 
 
+def _stop_workers(grace: float = 10.0) -> None:
+    """SIGTERM to every worker (one inside a chunk removes the temporary file of a write in
+    progress), then SIGKILL to any still there after `grace` seconds."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
 def parallel_map(
     function: Callable[..., T], argument_lists: Sequence[tuple], jobs: int, done: Callable[[], None]
 ) -> List[T]:
@@ -103,6 +116,10 @@ def parallel_map(
                 results.append(result)
                 done()
     except BrokenProcessPool:
+        # The pool's own thread stops the other workers and waits for them; one blocked
+        # on a pipe or lock the killed worker held keeps it waiting for good (seen: dplen
+        # fix hung after a worker was killed beside it). Stopped here, with a bound.
+        _stop_workers()
         pool.shutdown()
         # Chunks after the failed one may have finished: what they did is known too.
         finished = [r for c in chunks if c.done() and c.exception() is None for r in c.result()]
@@ -112,8 +129,7 @@ def parallel_map(
         # The pool then finds them dead and fails the chunks left. Not cancelled first (as
         # Executor.map does), and waited for here rather than at exit: either races with
         # the pool's own thread, and Python 3.11 prints its traceback.
-        for child in multiprocessing.active_children():
-            child.terminate()
+        _stop_workers()
         pool.shutdown()
         raise
     pool.shutdown()
