@@ -7,11 +7,12 @@ registered with `not_run` and the reason, so the report lists it rather than hid
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from flake8_dplen.runtime import expected_poisson_batches
 
@@ -62,6 +63,17 @@ def _torch():
 def _batches(n: int, b: int, drop_last: bool = False):
     tud = _torch()
     return tud.BatchSampler(tud.SequentialSampler(range(n)), b, drop_last)
+
+
+def per_rank(names: str, rows: Iterable[Sequence[Any]], make: Callable[..., Any], world: str = "replicas"):
+    """A case for every rank of each row, labelled by the row's values (`names` spaced): every
+    distributed recipe runs all ranks of its worlds, so none spells that loop itself."""
+    keys = names.split()
+    for row in rows:
+        values = dict(zip(keys, row))
+        for rank in range(values[world]):
+            label = " ".join(f"{key}={value}" for key, value in values.items())
+            yield Case(f"{label} rank={rank}", lambda values=values, rank=rank: make(rank=rank, **values))
 
 
 def _no_optimizer():
@@ -130,16 +142,13 @@ def _(m, loader):
 
 @recipe("torch", "torch/utils/data/distributed.py", "DistributedSampler")
 def _(m, loader):
-    for n in (1, 7, 10):
-        for replicas in (1, 3, 4):
-            for rank in range(replicas):
-                for drop_last in (False, True):
-                    yield Case(
-                        f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
-                        lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedSampler(
-                            range(n), num_replicas=r, rank=k, shuffle=True, drop_last=d
-                        ),
-                    )
+    yield from per_rank(
+        "n replicas drop_last",
+        itertools.product((1, 7, 10), (1, 3, 4), (False, True)),
+        lambda n, replicas, rank, drop_last: m.DistributedSampler(
+            range(n), num_replicas=replicas, rank=rank, shuffle=True, drop_last=drop_last
+        ),
+    )
 
 
 @recipe(
@@ -148,14 +157,13 @@ def _(m, loader):
     "ElasticDistributedSampler",
 )
 def _(m, loader):
-    for n, replicas, start in [(10, 3, 0), (10, 3, 4), (7, 2, 6), (64, 4, 13)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank} start={start}",
-                lambda n=n, r=replicas, k=rank, s=start: m.ElasticDistributedSampler(
-                    range(n), num_replicas=r, rank=k, start_index=s
-                ),
-            )
+    yield from per_rank(
+        "n replicas start",
+        [(10, 3, 0), (10, 3, 4), (7, 2, 6), (64, 4, 13)],
+        lambda n, replicas, rank, start: m.ElasticDistributedSampler(
+            range(n), num_replicas=replicas, rank=rank, start_index=start
+        ),
+    )
 
 
 # --- opacus ----------------------------------------------------------------------------
@@ -238,26 +246,24 @@ def _(m, loader):
 
 @recipe("pytorch-lightning", "pytorch_lightning/overrides/distributed.py", "UnrepeatedDistributedSampler")
 def _(m, loader):
-    for n, replicas in [(7, 3), (10, 4), (3, 3)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank}",
-                lambda n=n, r=replicas, k=rank: m.UnrepeatedDistributedSampler(
-                    range(n), num_replicas=r, rank=k, shuffle=False
-                ),
-            )
+    yield from per_rank(
+        "n replicas",
+        [(7, 3), (10, 4), (3, 3)],
+        lambda n, replicas, rank: m.UnrepeatedDistributedSampler(
+            range(n), num_replicas=replicas, rank=rank, shuffle=False
+        ),
+    )
 
 
 @recipe("pytorch-lightning", "lightning_fabric/utilities/distributed.py", "DistributedSamplerWrapper")
 def _(m, loader):
-    for n, replicas in [(7, 3), (10, 4)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank}",
-                lambda n=n, r=replicas, k=rank: m.DistributedSamplerWrapper(
-                    _torch().SequentialSampler(range(n)), num_replicas=r, rank=k, shuffle=False
-                ),
-            )
+    yield from per_rank(
+        "n replicas",
+        [(7, 3), (10, 4)],
+        lambda n, replicas, rank: m.DistributedSamplerWrapper(
+            _torch().SequentialSampler(range(n)), num_replicas=replicas, rank=rank, shuffle=False
+        ),
+    )
 
 
 # --- transformers ----------------------------------------------------------------------
@@ -274,56 +280,57 @@ def _(m, loader):
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "ShardSampler")
 def _(m, loader):
-    for n in (1, 7, 10, 17):
-        for b in (1, 3):
-            for drop_last in (False, True):
-                for procs in (1, 2, 3):
-                    for index in range(procs):
-                        yield Case(
-                            f"n={n} b={b} drop_last={drop_last} procs={procs} index={index}",
-                            lambda n=n, b=b, d=drop_last, p=procs, i=index: m.ShardSampler(
-                                range(n), batch_size=b, drop_last=d, num_processes=p, process_index=i
-                            ),
-                        )
+    yield from per_rank(
+        "n b drop_last procs",
+        itertools.product((1, 7, 10, 17), (1, 3), (False, True), (1, 2, 3)),
+        lambda n, b, drop_last, procs, rank: m.ShardSampler(
+            range(n), batch_size=b, drop_last=drop_last, num_processes=procs, process_index=rank
+        ),
+        world="procs",
+    )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "BatchRebalanceSampler")
 def _(m, loader):
-    for n in (8, 17):
-        for eff, dp, ga in [(4, 2, 2), (6, 1, 3), (8, 2, 1)]:
-            for drop_last in (False, True):
-                for rank in range(dp):
-                    yield Case(
-                        f"n={n} effective={eff} dp={dp} accum={ga} rank={rank} drop_last={drop_last}",
-                        lambda n=n, e=eff, d=dp, a=ga, r=rank, dl=drop_last: m.BatchRebalanceSampler(
-                            LENGTHS[:n], e, d, a, shuffle=False, rank=r, drop_last=dl
-                        ),
-                    )
+    yield from per_rank(
+        "n effective dp accum drop_last",
+        (
+            (n, *sizes, drop_last)
+            for n in (8, 17)
+            for sizes in [(4, 2, 2), (6, 1, 3), (8, 2, 1)]
+            for drop_last in (False, True)
+        ),
+        lambda n, effective, dp, accum, drop_last, rank: m.BatchRebalanceSampler(
+            LENGTHS[:n], effective, dp, accum, shuffle=False, rank=rank, drop_last=drop_last
+        ),
+        world="dp",
+    )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "DistributedSamplerWithLoop")
 def _(m, loader):
-    for n, b, replicas in [(10, 4, 2), (7, 3, 3), (16, 4, 2), (5, 2, 1)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} b={b} replicas={replicas} rank={rank}",
-                lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWithLoop(
-                    range(n), b, num_replicas=r, rank=k
-                ),
-            )
+    yield from per_rank(
+        "n b replicas",
+        [(10, 4, 2), (7, 3, 3), (16, 4, 2), (5, 2, 1)],
+        lambda n, b, replicas, rank: m.DistributedSamplerWithLoop(
+            range(n), b, num_replicas=replicas, rank=rank
+        ),
+    )
 
 
 @recipe("transformers", "transformers/trainer_pt_utils.py", "DistributedLengthGroupedSampler")
 def _(m, loader):
-    for n, replicas in [(17, 2), (7, 3), (9, 4)]:
-        for drop_last in (False, True):
-            for rank in range(replicas):
-                yield Case(
-                    f"n={n} replicas={replicas} rank={rank} drop_last={drop_last}",
-                    lambda n=n, r=replicas, k=rank, d=drop_last: m.DistributedLengthGroupedSampler(
-                        2, lengths=LENGTHS[:n], num_replicas=r, rank=k, drop_last=d
-                    ),
-                )
+    yield from per_rank(
+        "n replicas drop_last",
+        (
+            (n, replicas, drop_last)
+            for n, replicas in [(17, 2), (7, 3), (9, 4)]
+            for drop_last in (False, True)
+        ),
+        lambda n, replicas, rank, drop_last: m.DistributedLengthGroupedSampler(
+            2, lengths=LENGTHS[:n], num_replicas=replicas, rank=rank, drop_last=drop_last
+        ),
+    )
 
 
 # --- accelerate ------------------------------------------------------------------------
@@ -331,28 +338,23 @@ def _(m, loader):
 
 @recipe("accelerate", "accelerate/data_loader.py", "BatchSamplerShard")
 def _(m, loader):
-    for n in (1, 2, 5, 7, 8, 16, 23):
-        for b in (2, 4):
-            for procs in (1, 2, 3):
-                for drop_last in (False, True):
-                    for split in (False, True):
-                        if split and b % procs:
-                            continue
-                        for even in (True, False):
-                            for index in range(procs):
-                                yield Case(
-                                    f"n={n} b={b} procs={procs} index={index} drop_last={drop_last} "
-                                    f"split={split} even={even}",
-                                    lambda n=n, b=b, p=procs, i=index, d=drop_last, s=split, e=even: (
-                                        m.BatchSamplerShard(
-                                            _batches(n, b, d),
-                                            num_processes=p,
-                                            process_index=i,
-                                            split_batches=s,
-                                            even_batches=e,
-                                        )
-                                    ),
-                                )
+    yield from per_rank(
+        "n b procs drop_last split even",
+        (
+            row
+            for row in itertools.product((1, 2, 5, 7, 8, 16, 23), (2, 4), (1, 2, 3), *[(False, True)] * 3)
+            # accelerate refuses to split a batch that the processes do not divide
+            if not (row[4] and row[1] % row[2])
+        ),
+        lambda n, b, procs, drop_last, split, even, rank: m.BatchSamplerShard(
+            _batches(n, b, drop_last),
+            num_processes=procs,
+            process_index=rank,
+            split_batches=split,
+            even_batches=even,
+        ),
+        world="procs",
+    )
 
 
 @recipe("accelerate", "accelerate/data_loader.py", "SkipBatchSampler")
@@ -438,14 +440,13 @@ def _(m, loader):
 @recipe("speechbrain", "speechbrain/dataio/sampler.py", "DistributedSamplerWrapper")
 def _(m, loader):
     tud = _torch()
-    for n, b, replicas in [(10, 1, 2), (10, 3, 2), (4, 2, 2), (7, 3, 3)]:
-        for rank in range(replicas):
-            yield Case(
-                f"BatchSampler n={n} b={b} replicas={replicas} rank={rank}",
-                lambda n=n, b=b, r=replicas, k=rank: m.DistributedSamplerWrapper(
-                    _batches(n, b), num_replicas=r, rank=k, shuffle=False
-                ),
-            )
+    yield from per_rank(
+        "n b replicas",
+        [(10, 1, 2), (10, 3, 2), (4, 2, 2), (7, 3, 3)],
+        lambda n, b, replicas, rank: m.DistributedSamplerWrapper(
+            _batches(n, b), num_replicas=replicas, rank=rank, shuffle=False
+        ),
+    )
     for n in (5, 2):
         yield Case(
             f"SequentialSampler n={n} replicas=2 rank=0",
@@ -464,14 +465,9 @@ def _(m, loader):
         m.get_dist_info = lambda: (rank, world)  # the module global __init__ asks
         return m.DefaultSampler(range(n), shuffle=True, seed=0, round_up=round_up)
 
-    for n in (1, 7, 10):
-        for world in (1, 3, 4):
-            for rank in range(world):
-                for round_up in (True, False):
-                    yield Case(
-                        f"n={n} world={world} rank={rank} round_up={round_up}",
-                        lambda n=n, w=world, r=rank, u=round_up: build(n, w, r, u),
-                    )
+    yield from per_rank(
+        "n world round_up", itertools.product((1, 7, 10), (1, 3, 4), (True, False)), build, world="world"
+    )
 
 
 not_run(
@@ -778,14 +774,13 @@ def _(m, loader):
 
 @recipe("torchvision", "torchvision/datasets/samplers/clip_sampler.py", "DistributedSampler")
 def _(m, loader):
-    for n, replicas, group in [(12, 3, 2), (10, 4, 1), (9, 2, 3), (4, 3, 2)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank} group_size={group}",
-                lambda n=n, r=replicas, k=rank, g=group: m.DistributedSampler(
-                    range(n), num_replicas=r, rank=k, group_size=g
-                ),
-            )
+    yield from per_rank(
+        "n replicas group_size",
+        [(12, 3, 2), (10, 4, 1), (9, 2, 3), (4, 3, 2)],
+        lambda n, replicas, rank, group_size: m.DistributedSampler(
+            range(n), num_replicas=replicas, rank=rank, group_size=group_size
+        ),
+    )
 
 
 class _FakeVideoClips:
@@ -975,43 +970,40 @@ for _cls, _rel in [
 
 @recipe("ultralytics", "ultralytics/data/build.py", "ContiguousDistributedSampler")
 def _(m, loader):
-    for n, b, replicas in [(10, 3, 2), (7, 2, 3), (5, 8, 2), (16, 4, 3)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} b={b} replicas={replicas} rank={rank}",
-                lambda n=n, b=b, r=replicas, k=rank: m.ContiguousDistributedSampler(
-                    range(n), num_replicas=r, batch_size=b, rank=k
-                ),
-            )
+    yield from per_rank(
+        "n b replicas",
+        [(10, 3, 2), (7, 2, 3), (5, 8, 2), (16, 4, 3)],
+        lambda n, b, replicas, rank: m.ContiguousDistributedSampler(
+            range(n), num_replicas=replicas, batch_size=b, rank=rank
+        ),
+    )
 
 
 @recipe("monai", "monai/data/samplers.py", "DistributedWeightedRandomSampler")
 def _(m, loader):
-    for n, replicas, per_rank, even in [(10, 3, None, True), (10, 3, None, False), (7, 2, 5, True)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank} num_samples_per_rank={per_rank} even={even}",
-                lambda n=n, r=replicas, k=rank, p=per_rank, e=even: m.DistributedWeightedRandomSampler(
-                    range(n),
-                    [1.0 + i for i in range(n)],
-                    num_samples_per_rank=p,
-                    even_divisible=e,
-                    num_replicas=r,
-                    rank=k,
-                ),
-            )
+    yield from per_rank(
+        "n replicas num_samples_per_rank even",
+        [(10, 3, None, True), (10, 3, None, False), (7, 2, 5, True)],
+        lambda n, replicas, rank, num_samples_per_rank, even: m.DistributedWeightedRandomSampler(
+            range(n),
+            [1.0 + i for i in range(n)],
+            num_samples_per_rank=num_samples_per_rank,
+            even_divisible=even,
+            num_replicas=replicas,
+            rank=rank,
+        ),
+    )
 
 
 @recipe("monai", "monai/data/samplers.py", "DistributedSampler")
 def _(m, loader):
-    for n, replicas, even in [(10, 3, True), (10, 3, False), (7, 4, False)]:
-        for rank in range(replicas):
-            yield Case(
-                f"n={n} replicas={replicas} rank={rank} even_divisible={even}",
-                lambda n=n, r=replicas, k=rank, e=even: m.DistributedSampler(
-                    range(n), even_divisible=e, num_replicas=r, rank=k
-                ),
-            )
+    yield from per_rank(
+        "n replicas even_divisible",
+        [(10, 3, True), (10, 3, False), (7, 4, False)],
+        lambda n, replicas, rank, even_divisible: m.DistributedSampler(
+            range(n), even_divisible=even_divisible, num_replicas=replicas, rank=rank
+        ),
+    )
 
 
 @recipe("chemprop", "chemprop/data/samplers.py", "SeededSampler")
