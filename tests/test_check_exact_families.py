@@ -1,0 +1,197 @@
+"""Samplers written for these tests, one per family the wild corpus holds (P x K with a
+rule, buckets, distributed with padding, resumable in the ways real classes resume), each
+exact on every legitimate input: `dplen check` must say ok on all of them. A resumed
+sampler's len() may be the whole epoch, with the tail of the epoch yielded (Lightning's
+fit loop restores its batch count and counts on to len(); gpt-neox takes its start_iter
+modulo len()), or the rest recounted; a position may count iterations of a loader over
+an index sampler, or every rank's samples. Beside them, the same families wrong, found.
+Before this file, EpochStartIterByBatches and ConstructorStartIter were false
+counterexamples (the rest was taken to be `full - k` items whatever k counted)."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+
+import pytest
+from torch.utils.data import Sampler
+
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+from flake8_dplen.runtime import check_resumed
+
+OPTIONS = Options(budget=3.0, seed=0)
+
+
+class PKWithRepeats(Sampler):
+    """P identities of K images each; an identity with fewer than K images repeats some."""
+
+    def __init__(self, data_source, num_instances: int = 4):
+        self.k = num_instances
+        self.by_pid = defaultdict(list)
+        for index, (_, pid) in enumerate(data_source):
+            self.by_pid[pid].append(index)
+
+    def __iter__(self):
+        out = []
+        for pid in random.sample(sorted(self.by_pid), len(self.by_pid)):
+            images = self.by_pid[pid]
+            out += random.sample(images, self.k) if len(images) >= self.k else random.choices(images, k=self.k)
+        return iter(out)
+
+    def __len__(self):
+        return len(self.by_pid) * self.k
+
+
+class PKSkippingSmall(PKWithRepeats):
+    """Identities with fewer than K images are left out, in len() too."""
+
+    def __iter__(self):
+        out = []
+        for pid in sorted(self.by_pid):
+            if len(self.by_pid[pid]) >= self.k:
+                out += self.by_pid[pid][: self.k]
+        return iter(out)
+
+    def __len__(self):
+        return sum(self.k for images in self.by_pid.values() if len(images) >= self.k)
+
+
+class PKSkippingSmallWrong(PKSkippingSmall):
+    def __len__(self):
+        return len(self.by_pid) * self.k
+
+
+class BucketBatches(Sampler):
+    """Batches within buckets of lengths; each bucket's last batch is short."""
+
+    def __init__(self, lengths, batch_size: int, bucket_width: int = 4):
+        self.batch_size = batch_size
+        self.buckets = defaultdict(list)
+        for index, length in enumerate(lengths):
+            self.buckets[length // bucket_width].append(index)
+
+    def __iter__(self):
+        for key in sorted(self.buckets):
+            items = self.buckets[key]
+            for i in range(0, len(items), self.batch_size):
+                yield items[i : i + self.batch_size]
+
+    def __len__(self):
+        return sum(math.ceil(len(items) / self.batch_size) for items in self.buckets.values())
+
+
+class BucketBatchesWrong(BucketBatches):
+    def __len__(self):
+        return math.ceil(sum(map(len, self.buckets.values())) / self.batch_size)
+
+
+class PaddedShard(Sampler):
+    """Each rank's share of the data, padded by wrapping around to the same size."""
+
+    def __init__(self, dataset, num_replicas: int, rank: int):
+        if not 0 <= rank < num_replicas:
+            raise ValueError("rank out of range")
+        self.n, self.world, self.rank = len(dataset), num_replicas, rank
+        self.per_rank = math.ceil(self.n / num_replicas) if self.n else 0
+
+    def __iter__(self):
+        indices, padding = list(range(self.n)), self.per_rank * self.world - self.n
+        # Wrapped as often as needed: fewer items than ranks need it more than once.
+        indices += (indices * math.ceil(padding / max(self.n, 1)))[:padding]
+        return iter(indices[self.rank : self.per_rank * self.world : self.world])
+
+    def __len__(self):
+        return self.per_rank
+
+
+class PaddedShardWrong(PaddedShard):
+    def __len__(self):
+        return self.n // self.world
+
+
+class EpochStartIterByBatches(Sampler):
+    """An index sampler resumed by set_epoch(epoch, start_iter): start_iter counts the
+    loader's iterations, batch_size indices each; len() stays the whole epoch."""
+
+    def __init__(self, dataset, batch_size: int, seed: int = 0):
+        self.n, self.batch_size, self.seed = len(dataset), batch_size, seed
+        self.epoch = self.start_iter = 0
+
+    def set_epoch(self, epoch: int, start_iter: int = 0):
+        self.epoch, self.start_iter = epoch, start_iter
+
+    def __iter__(self):
+        order = list(range(self.n))
+        random.Random(self.seed + self.epoch).shuffle(order)
+        return iter(order[self.start_iter * self.batch_size :])
+
+    def __len__(self):
+        return self.n
+
+
+class EpochStartIterWraps(EpochStartIterByBatches):
+    """Wrong: the skipped indices come again at the end, past the whole epoch len() says."""
+
+    def __iter__(self):
+        order = list(super().__iter__())
+        return iter(order + order[: self.start_iter * self.batch_size][:1])
+
+
+class ConstructorStartIter(Sampler):
+    """Batches of a fixed order; the constructor takes the iterations already done, and
+    len() is the whole epoch (the loop counts on from start_iter)."""
+
+    def __init__(self, dataset, batch_size: int, start_iter: int = 0):
+        self.n, self.batch_size, self.start_iter = len(dataset), batch_size, start_iter
+
+    def __iter__(self):
+        batches = [list(range(i, min(i + self.batch_size, self.n))) for i in range(0, self.n, self.batch_size)]
+        return iter(batches[self.start_iter :])
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
+class ConstructorStartIterWrong(ConstructorStartIter):
+    """Wrong: resumed, it starts over after the rest, past the whole epoch len() says."""
+
+    def __iter__(self):
+        batches = list(super().__iter__())
+        return iter(batches + batches[: self.start_iter])
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [PKWithRepeats, PKSkippingSmall, BucketBatches, PaddedShard, EpochStartIterByBatches, ConstructorStartIter],
+)
+def test_an_exact_sampler_is_ok(cls):
+    result = check_class(cls, OPTIONS)
+    assert result.status == OK, result
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [PKSkippingSmallWrong, BucketBatchesWrong, PaddedShardWrong, EpochStartIterWraps, ConstructorStartIterWrong],
+)
+def test_the_same_family_wrong_is_found(cls):
+    assert check_class(cls, OPTIONS).status == COUNTEREXAMPLE
+
+
+def test_the_rest_is_a_tail_of_the_epoch_in_whatever_unit_the_position_counts():
+    epoch = list(range(10))
+    skipped_batches = EpochStartIterByBatches(range(10), batch_size=3)
+    skipped_batches.set_epoch(0, start_iter=2)  # 6 indices
+    order = list(skipped_batches)
+    skipped_batches.set_epoch(0)
+    epoch = list(skipped_batches)
+    assert order == epoch[6:]
+    skipped_batches.set_epoch(0, start_iter=2)
+    # Without the epoch only `full - consumed` items are the rest.
+    assert not check_resumed(skipped_batches, full=10, consumed=2).ok
+    assert check_resumed(skipped_batches, full=10, consumed=2, epoch=epoch).ok
+    # Not a tail: the same count of other items.
+    other = EpochStartIterByBatches(range(10), batch_size=3, seed=1)
+    other.set_epoch(0, start_iter=2)
+    assert list(other) != epoch[6:]
+    assert not check_resumed(other, full=10, consumed=2, epoch=epoch).ok
