@@ -195,3 +195,44 @@ def test_the_rest_is_a_tail_of_the_epoch_in_whatever_unit_the_position_counts():
     other.set_epoch(0, start_iter=2)
     assert list(other) != epoch[6:]
     assert not check_resumed(other, full=10, consumed=2, epoch=epoch).ok
+
+
+class BatchShards(Sampler):
+    """Each rank's share of the batches of a batch sampler it wraps, whose set_epoch it
+    hands on (a bucketing batch sampler under DDP). Every caller gives it a batch sampler
+    with set_epoch; torch's BatchSampler has none, and made every input fail."""
+
+    def __init__(self, sampler, num_replicas: int = 1, rank: int = 0):
+        if not 0 <= rank < num_replicas:
+            raise ValueError("rank out of range")
+        self.sampler, self.world, self.rank = sampler, num_replicas, rank
+
+    def set_epoch(self, epoch: int) -> None:
+        self.sampler.set_epoch(epoch)
+
+    def _mine(self):
+        return list(self.sampler)[self.rank :: self.world]
+
+    def __iter__(self):
+        return iter(self._mine())
+
+    def __len__(self):
+        return len(range(self.rank, len(self.sampler), self.world))
+
+
+class BatchShardsPicked(BatchShards):
+    """Wrong: operator.itemgetter of one position returns that batch, not a tuple of one,
+    and a rank's share of one batch is iterated as its items."""
+
+    def __iter__(self):
+        import operator
+
+        batches = list(self.sampler)
+        positions = list(range(self.rank, len(batches), self.world))
+        return iter(operator.itemgetter(*positions)(batches)) if positions else iter(())
+
+
+def test_a_wrapper_handing_on_set_epoch_gets_a_batch_sampler_that_has_it():
+    assert check_class(BatchShards, OPTIONS).status == OK
+    result = check_class(BatchShardsPicked, OPTIONS)
+    assert result.status == COUNTEREXAMPLE and "EpochBatchSampler(" in result.call.code

@@ -336,6 +336,15 @@ def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
     def shown(inner: Shown, b: int, drop_last: bool) -> Shown:
         import torch.utils.data as tud
 
+        if ctx.records:
+            # With the set_epoch of the DistributedSampler it batches (records.py).
+            from .records import EPOCH_BATCHES, EpochBatchSampler
+
+            return Shown(
+                lambda: EpochBatchSampler(inner.make(), b, drop_last),
+                f"EpochBatchSampler({inner.code}, batch_size={b}, drop_last={drop_last})",
+                (*inner.imports, EPOCH_BATCHES),
+            )
         return Shown(
             lambda: tud.BatchSampler(inner.make(), b, drop_last),
             f"BatchSampler({inner.code}, batch_size={b}, drop_last={drop_last})",
