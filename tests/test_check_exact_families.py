@@ -236,3 +236,21 @@ def test_a_wrapper_handing_on_set_epoch_gets_a_batch_sampler_that_has_it():
     assert check_class(BatchShards, OPTIONS).status == OK
     result = check_class(BatchShardsPicked, OPTIONS)
     assert result.status == COUNTEREXAMPLE and "EpochBatchSampler(" in result.call.code
+
+
+def test_the_pasted_test_of_a_position_judges_the_rest_as_a_tail():
+    from flake8_dplen.check.report import pytest_test
+
+    result = check_class(EpochStartIterWraps, OPTIONS)
+    assert result.resumed is not None and "start_iter=" in result.resumed.way.describe(1)
+    code = pytest_test(result)
+    assert "epoch = list(whole)" in code and "epoch=epoch)" in code
+    for cls, fails in ((EpochStartIterWraps, True), (EpochStartIterByBatches, False)):
+        namespace: dict = {}
+        exec(code.replace("EpochStartIterWraps", cls.__name__), namespace)
+        test = next(v for k, v in namespace.items() if k.startswith("test_"))
+        if fails:
+            with pytest.raises(AssertionError, match="resumed after"):
+                test()
+        else:
+            test()  # the fixed class: its rest is start_iter * batch_size indices shorter
