@@ -9,7 +9,7 @@ import re
 import sys
 import time
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Callable, Iterator, List, Optional
 
@@ -17,8 +17,8 @@ from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
-from .arguments import Call, CannotBuild, Shown, calls, whole
-from .resume import POSITIONS, STATE, Resumed, points, ways
+from .arguments import Call, CannotBuild, calls, whole
+from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
@@ -200,9 +200,6 @@ def _judge_built(
             report = judged_randomly()
         else:
             report = check_length(sampler, reseed=reseed, limit=limit)
-            if not report.ok and not report.cut_off and _rest_of_epoch(call, options, limit):
-                # The rest of a resumed run: its next epochs are a new sampler's.
-                return _Disagreement(call, replace(report, ok=True), False)
             if not report.ok and not report.cut_off and _varies(call, options, limit, report.yielded):
                 # A count that changes with the seed is random whatever the registration
                 # says: judge its mean, for this sampler and every later one of the class
@@ -265,34 +262,6 @@ def _resumed(
             if not report.ok:
                 return _Disagreement(call, report, False, resumed=Resumed(way, k, full))
     return None
-
-
-def _rest_of_epoch(call: Call, options: Options, limit: int) -> bool:
-    """Whether a sampler built at a resume position its constructor takes
-    (``consumed_samples``, ``start_iter``: resume.POSITIONS) yields the rest of the epoch
-    the same arguments give at position 0, while its len() says that whole epoch: the
-    convention a sampler resumed by a method is held to (check_resumed), whichever way
-    the position reaches it."""
-    at = [i for i, (name, shown, _) in enumerate(call.args) if name in POSITIONS and not shown.default]
-    if not at:
-        return False
-    start = replace(call, args=tuple((n, Shown(lambda: 0, "0"), o) if i in at else (n, v, o) for i, (n, v, o) in enumerate(call.args)))
-
-    def built(which: Call) -> Any:
-        _seed_everything(options.seed * 7919)
-        sampler = _build(which)
-        _reseeder(sampler, options.seed)(0)
-        return sampler
-
-    try:
-        with time_limit(options.timeout):
-            whole = built(start)
-            full, epoch = len(whole), list(islice(whole, limit + 1))
-            if len(epoch) != full:
-                return False  # the epoch at position 0 disagrees itself: no yardstick
-            return check_resumed(built(call), full=full, consumed=None, limit=limit, epoch=epoch).ok
-    except (Exception, TimedOut):
-        return False
 
 
 def _second_epoch_varies(call: Call, options: Options, limit: int, second: int) -> bool:

@@ -141,7 +141,7 @@ def check_resumed(
     obj: Any,
     *,
     full: int,
-    consumed: Optional[int],
+    consumed: int,
     limit: Optional[int] = None,
     epoch: Optional[Sequence[Any]] = None,
 ) -> LengthReport:
@@ -155,12 +155,11 @@ def check_resumed(
     another unit than the items (``start_iter`` iterations of a loader over an index
     sampler skip ``start_iter * batch_size`` indices; ``consumed_samples`` counts every
     rank's samples) skips a number of items this function cannot know, but the items
-    left are still the end of the same epoch. ``consumed`` None: not known, only a tail
-    of ``epoch`` is the rest."""
+    left are still the end of the same epoch."""
     batches = list(_take(obj, limit))
     report = _report(len(obj), tuple(map(_batch_size, batches)), 3.0, limit)
     tail = epoch is not None and report.yielded < full and _plain(batches) == _plain(list(epoch)[len(epoch) - report.yielded :])
-    rest = report.reported == full and ((consumed is not None and report.yielded == full - consumed) or tail)
+    rest = report.reported == full and (report.yielded == full - consumed or tail)
     return replace(report, ok=report.ok or (rest and not report.cut_off))
 
 
