@@ -6,8 +6,8 @@ fit loop restores its batch count and counts on to len(); gpt-neox takes its sta
 modulo len()), or the rest recounted; a position may count iterations of a loader over
 an index sampler, or every rank's samples (a position its constructor takes is judged
 as a fresh sampler's: tests/test_check_beyond_rules.py, Resumable). Beside them, the
-same families wrong, found. Before this file, EpochStartIterByBatches was a false counterexample (the rest was
-taken to be `full - k` items whatever k counted)."""
+same families wrong, found. Before this file, EpochStartIterByBatches and StartIterIndices were false
+counterexamples (the rest was taken to be `full - k` items whatever k counted)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ import math
 import random
 from collections import defaultdict
 
+import numpy as np
 import pytest
+import torch
+import torch.distributed as dist
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
@@ -37,7 +40,9 @@ class PKWithRepeats(Sampler):
         out = []
         for pid in random.sample(sorted(self.by_pid), len(self.by_pid)):
             images = self.by_pid[pid]
-            out += random.sample(images, self.k) if len(images) >= self.k else random.choices(images, k=self.k)
+            out += (
+                random.sample(images, self.k) if len(images) >= self.k else random.choices(images, k=self.k)
+            )
         return iter(out)
 
     def __len__(self):
@@ -139,9 +144,163 @@ class EpochStartIterWraps(EpochStartIterByBatches):
         return iter(order + order[: self.start_iter * self.batch_size][:1])
 
 
+class DistBatches(Sampler):
+    """Batches of this rank's share, asking torch.distributed (answered for the search without
+    a process group); drop_last per rank; batches as numpy arrays."""
+
+    def __init__(self, dataset, batch_size: int, drop_last: bool = False, seed: int = 0):
+        self.world, self.rank = dist.get_world_size(), dist.get_rank()
+        self.n, self.b, self.drop_last, self.seed, self.epoch = len(dataset), batch_size, drop_last, seed, 0
+        self.per = math.ceil(self.n / self.world)
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def _mine(self):
+        g = torch.Generator().manual_seed(self.seed + self.epoch)
+        idx = torch.randperm(self.n, generator=g).tolist()
+        if self.n:
+            idx += (idx * self.world)[: self.per * self.world - self.n]
+        return idx[self.rank :: self.world]
+
+    def __iter__(self):
+        mine = self._mine()
+        stop = len(mine) - len(mine) % self.b if self.drop_last else len(mine)
+        for i in range(0, stop, self.b):
+            yield np.array(mine[i : i + self.b])
+
+    def __len__(self):
+        return self.per // self.b if self.drop_last else math.ceil(self.per / self.b)
+
+
+class ClassBalanced(Sampler):
+    """Every class drawn as often as the largest one, with replacement."""
+
+    def __init__(self, labels):
+        self.by = defaultdict(list)
+        for i, y in enumerate(labels):
+            self.by[y].append(i)
+        self.per_class = max((len(v) for v in self.by.values()), default=0)
+
+    def __iter__(self):
+        out = [random.choice(v) for v in self.by.values() for _ in range(self.per_class)]
+        random.shuffle(out)
+        return iter(out)
+
+    def __len__(self):
+        return self.per_class * len(self.by)
+
+
+class FilteredByLength(Sampler):
+    """Items longer than max_len are left out; batches of the rest in order of length."""
+
+    def __init__(self, dataset, batch_size: int, max_len: int = 100):
+        self.keep = sorted(
+            (i for i in range(len(dataset)) if dataset[i]["length"] <= max_len),
+            key=lambda i: dataset[i]["length"],
+        )
+        self.b = batch_size
+
+    def __iter__(self):
+        return (self.keep[i : i + self.b] for i in range(0, len(self.keep), self.b))
+
+    def __len__(self):
+        return math.ceil(len(self.keep) / self.b)
+
+
+class Curriculum(Sampler):
+    """A growing share of the data each epoch; len() follows the epoch."""
+
+    def __init__(self, data_source, start_fraction: float = 0.5, epochs_to_full: int = 4):
+        self.n, self.f0, self.full = len(data_source), start_fraction, max(epochs_to_full, 1)
+        self.epoch = 0
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def _count(self):
+        f = min(1.0, self.f0 + (1 - self.f0) * self.epoch / self.full)
+        return int(self.n * f)
+
+    def __iter__(self):
+        return iter(torch.randperm(self.n)[: self._count()].tolist())
+
+    def __len__(self):
+        return self._count()
+
+
+class StartIterIndices(Sampler):
+    """gpt-neox's resume, on an index sampler: the loop sets start_iter (iterations of
+    batch_size indices); used once; len() the whole epoch."""
+
+    def __init__(self, data_source, batch_size: int):
+        self.n, self.batch_size, self.start_iter = len(data_source), batch_size, 0
+
+    def __iter__(self):
+        skip, self.start_iter = self.start_iter * self.batch_size, 0
+        return iter(range(skip, self.n))
+
+    def __len__(self):
+        return self.n
+
+
+class StatefulRecountedBatches(Sampler):
+    """state_dict() counts batches; len() recounted after load."""
+
+    def __init__(self, dataset, batch_size: int):
+        self.n, self.b, self.done, self.start = len(dataset), batch_size, 0, 0
+
+    def _batches(self):
+        return [list(range(i, min(i + self.b, self.n))) for i in range(0, self.n, self.b)]
+
+    def __iter__(self):
+        self.done = self.start
+        for batch in self._batches()[self.start :]:
+            self.done += 1
+            yield batch
+        self.start = 0
+
+    def __len__(self):
+        return len(self._batches()) - self.start
+
+    def state_dict(self):
+        return {"done": self.done}
+
+    def load_state_dict(self, state):
+        self.start = state["done"]
+
+
+class WeightedDraws(Sampler):
+    def __init__(self, weights, num_samples: int, replacement: bool = True):
+        if num_samples <= 0:
+            raise ValueError("num_samples")
+        if not replacement and num_samples > len(weights):
+            raise ValueError("too many")
+        self.w, self.k, self.rep = torch.as_tensor(weights, dtype=torch.double), num_samples, replacement
+
+    def __iter__(self):
+        return iter(torch.multinomial(self.w, self.k, self.rep).tolist())
+
+    def __len__(self):
+        return self.k
+
+
 @pytest.mark.parametrize(
     "cls",
-    [PKWithRepeats, PKSkippingSmall, BucketBatches, PaddedShard, EpochStartIterByBatches],
+    [
+        PKWithRepeats,
+        PKSkippingSmall,
+        BucketBatches,
+        PaddedShard,
+        EpochStartIterByBatches,
+        DistBatches,
+        ClassBalanced,
+        FilteredByLength,
+        Curriculum,
+        StartIterIndices,
+        StatefulRecountedBatches,
+        WeightedDraws,
+    ],
 )
 def test_an_exact_sampler_is_ok(cls):
     result = check_class(cls, OPTIONS)

@@ -199,7 +199,15 @@ def test_the_smallest_case_is_shown():
 
 
 @pytest.mark.parametrize(
-    "cls", [StatefulBatches, StatefulRecounted, StartIterAttribute, EpochStartIter, EpochStartIndex, ConsumedSamples]
+    "cls",
+    [
+        StatefulBatches,
+        StatefulRecounted,
+        StartIterAttribute,
+        EpochStartIter,
+        EpochStartIndex,
+        ConsumedSamples,
+    ],
 )
 def test_a_right_resume_passes(cls):
     # The whole epoch in len() with the rest yielded, and len() recomputed on the resumed

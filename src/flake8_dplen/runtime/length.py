@@ -158,7 +158,8 @@ def check_resumed(
     left are still the end of the same epoch."""
     batches = list(_take(obj, limit))
     report = _report(len(obj), tuple(map(_batch_size, batches)), 3.0, limit)
-    tail = epoch is not None and report.yielded < full and _plain(batches) == _plain(list(epoch)[len(epoch) - report.yielded :])
+    left = report.yielded
+    tail = epoch is not None and left < full and _plain(batches) == _plain(list(epoch)[len(epoch) - left :])
     rest = report.reported == full and (report.yielded == full - consumed or tail)
     return replace(report, ok=report.ok or (rest and not report.cut_off))
 
