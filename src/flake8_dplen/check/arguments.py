@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
+from .callers import unpassed
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -749,12 +750,16 @@ def calls(
     }
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
+    # Parameters no call site in the class's project passes keep their default (callers.py).
+    left_out = unpassed(target) if inspect.isclass(target) else frozenset()
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
+        elif param.name in left_out:
+            builder = lambda ctx, default=st.just(_default(param)): default
         elif param.name in field_names:
             builder = lambda ctx, name=param.name: st.just(_literal(name))
         else:
