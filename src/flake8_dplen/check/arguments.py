@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
-from .callers import unpassed
+from .callers import only_len_reads, unpassed
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -750,8 +750,11 @@ def calls(
     }
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
-    # Parameters no call site in the class's project passes keep their default (callers.py).
-    left_out = unpassed(target) if inspect.isclass(target) else frozenset()
+    # A length only len() reads, which no call site in the class's project passes, keeps
+    # its default (callers.py).
+    left_out = set()
+    if inspect.isclass(target):
+        left_out = {name for name in unpassed(target) if only_len_reads(target, name)}
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
@@ -759,7 +762,8 @@ def calls(
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
         elif param.name in left_out:
-            builder = lambda ctx, default=st.just(_default(param)): default
+            kept = st.just(_default(param))
+            builder = lambda ctx, kept=kept: kept
         elif param.name in field_names:
             builder = lambda ctx, name=param.name: st.just(_literal(name))
         else:

@@ -1,9 +1,12 @@
 """What the class's own project passes it: the parameters no call site sets.
 
 The search must not report a counterexample on an input no caller would pass. A
-parameter with a default that every call site of the class in its project leaves out
-(links-ads' SequentialTiledSampler inherits `length`, which its sibling's iteration
-follows and its own ignores; its callers never pass it) is kept at that default. The
+parameter with a default that every call site of the class in its project leaves out,
+and that only ``__len__`` reads (links-ads' SequentialTiledSampler inherits `length`,
+which its sibling's iteration follows and its own ignores; its callers never pass it), is
+kept at that default: it states a length no caller states. A parameter the iteration
+reads is still drawn, passed or not: the class implements something for it (gpt-neox's
+`wrap_last`, which no caller in gpt-neox passes, is wrong in a second epoch). The
 call sites are the calls of the class by name in the source tree it was imported from
 (its top package and the folder that holds it: the scripts beside a package build its
 samplers). Nothing is restricted when there is no call site, when a call spreads `*args`
@@ -44,6 +47,29 @@ def unpassed(cls: type) -> FrozenSet[str]:
     for count, keywords in sites:
         passed |= set(positional[:count]) | set(keywords)
     return frozenset(p.name for p in params if p.default is not p.empty and p.name not in passed)
+
+
+def only_len_reads(cls: type, name: str) -> bool:
+    """Whether, of the class and its bases (not torch's), only ``__len__`` reads parameter
+    ``name`` or the attributes of ``self`` the constructor stores it in: a length the
+    caller would state (`length`, returned as given), which the iteration never follows."""
+    from .reads import _stored, _trees
+
+    trees = _trees(cls)
+    roots = {root for _, tree in trees for root in _stored(tree, name)} | {name}
+    read = False
+    for _, tree in trees:
+        for method in ast.walk(tree):
+            if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name == "__init__":
+                continue
+            uses = any(
+                isinstance(node, (ast.Name, ast.Attribute)) and ast.unparse(node) in roots
+                for node in ast.walk(method)
+            )
+            if uses and method.name != "__len__":
+                return False
+            read = read or uses
+    return read
 
 
 def _root(cls: type) -> Optional[Path]:

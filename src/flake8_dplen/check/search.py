@@ -256,7 +256,8 @@ def _resumed(
             try:
                 with time_limit(options.timeout):
                     tail = None if way.kind == STATE else epoch
-                    report = check_resumed(way.resume(fresh, k), full=full, consumed=k, limit=limit, epoch=tail)
+                    resumed = way.resume(fresh, k)
+                    report = check_resumed(resumed, full=full, consumed=k, limit=limit, epoch=tail)
             except (Exception, TimedOut):
                 break
             if not report.ok:
