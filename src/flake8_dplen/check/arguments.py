@@ -754,7 +754,9 @@ def calls(
     # its default (callers.py).
     left_out = set()
     if inspect.isclass(target):
-        left_out = {name for name in unpassed(target) if only_len_reads(target, name)}
+        # The class's own code first: the call sites are read only for such a length.
+        lengths = {p.name for p in params if p.default is not p.empty and only_len_reads(target, p.name)}
+        left_out = lengths & unpassed(target) if lengths else set()
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
