@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
+from .callers import only_len_reads, unpassed
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -336,6 +337,15 @@ def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
     def shown(inner: Shown, b: int, drop_last: bool) -> Shown:
         import torch.utils.data as tud
 
+        if ctx.records:
+            # With the set_epoch of the DistributedSampler it batches (records.py).
+            from .records import EPOCH_BATCHES, EpochBatchSampler
+
+            return Shown(
+                lambda: EpochBatchSampler(inner.make(), b, drop_last),
+                f"EpochBatchSampler({inner.code}, batch_size={b}, drop_last={drop_last})",
+                (*inner.imports, EPOCH_BATCHES),
+            )
         return Shown(
             lambda: tud.BatchSampler(inner.make(), b, drop_last),
             f"BatchSampler({inner.code}, batch_size={b}, drop_last={drop_last})",
@@ -740,12 +750,22 @@ def calls(
     }
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
+    # A length only len() reads, which no call site in the class's project passes, keeps
+    # its default (callers.py).
+    left_out = set()
+    if inspect.isclass(target):
+        # The class's own code first: the call sites are read only for such a length.
+        lengths = {p.name for p in params if p.default is not p.empty and only_len_reads(target, p.name)}
+        left_out = lengths & unpassed(target) if lengths else set()
     for param in params:
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
+        elif param.name in left_out:
+            kept = st.just(_default(param))
+            builder = lambda ctx, kept=kept: kept
         elif param.name in field_names:
             builder = lambda ctx, name=param.name: st.just(_literal(name))
         else:

@@ -88,8 +88,22 @@ class Records(_Rows):
         return f"Records({self.n}, seed={self.seed})"
 
 
-# The import a pasted test needs for a Table.
+# The import a pasted test needs for a Table, and for an EpochBatchSampler.
 TABLE = "from flake8_dplen.check.records import Table"
+EPOCH_BATCHES = "from flake8_dplen.check.records import EpochBatchSampler"
+
+
+def EpochBatchSampler(sampler: Any, batch_size: int, drop_last: bool) -> Any:
+    """torch's ``BatchSampler`` with the ``set_epoch`` of the sampler it batches: a wrapper
+    that hands ``set_epoch`` on to the batch sampler it wraps (a distributed wrapper over a
+    bucketing batch sampler) is given one by every caller, and fails on torch's own."""
+    from torch.utils.data import BatchSampler
+
+    class _EpochBatchSampler(BatchSampler):
+        def set_epoch(self, epoch: int) -> None:
+            self.sampler.set_epoch(epoch)
+
+    return _EpochBatchSampler(sampler, batch_size, drop_last)
 
 
 class Table:

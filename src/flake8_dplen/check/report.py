@@ -6,6 +6,7 @@ import re
 from typing import Any, Dict, List, Optional
 
 from ..text import plural
+from .resume import STATE
 from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, Result, batch_cap
 
 # Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
@@ -114,7 +115,14 @@ def pytest_test(result: Result) -> str:
     if resumed is not None:
         epoch = _has_set_epoch(result)
         judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
-        run = resumed.way.code(call.code, resumed.k, epoch) + [f"assert_resumed(sampler, {judged})"]
+        run = resumed.way.code(call.code, resumed.k, epoch)
+        if resumed.way.kind != STATE:
+            # A position may count other units than the items: the rest is judged as a
+            # tail of the unresumed epoch, as the search judged it (check_resumed).
+            whole = ["whole.set_epoch(0)"] if epoch else []
+            run = [f"whole = {call.code}", *whole, "epoch = list(whole)", *run]
+            judged += ", epoch=epoch"
+        run.append(f"assert_resumed(sampler, {judged})")
     # The scenario is part of the case: the test runs it the same way, alone.
     contexts = []
     if result.timed_out is not None:

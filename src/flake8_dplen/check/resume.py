@@ -7,10 +7,14 @@ resume position, ``set_start_iter(k)`` (``set_`` and one of :data:`POSITIONS`); 
 ``set_epoch`` that takes one, ``set_epoch(0, start_iter=k)``; an attribute a training loop
 sets, ``sampler.start_iter = k`` (Megatron's batch sampler, gpt-neox), when the constructor
 sets it to 0 without taking it. A position taken by the constructor is drawn with the
-other arguments instead, and judged as any fresh sampler.
+other arguments instead, and judged as any fresh sampler: a loop that builds a sampler
+at a position asks its len() for the steps left (DPL112 reports a len() that ignores it).
 
 The judge is :func:`~flake8_dplen.runtime.check_resumed`: the rest must be what len() says
-after resuming, or, when len() still says the whole epoch, the items left of it.
+after resuming, or, when len() still says the whole epoch, the items left of it: the
+``full - k`` left after a state round trip taken after k items, or, after a position,
+which may count other units (a loader's iterations over an index sampler), a tail of
+the unresumed epoch.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import sys
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Callable, Iterator, List, Optional
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
@@ -17,7 +18,7 @@ from ..runtime.length import LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, calls, whole
-from .resume import Resumed, points, ways
+from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
@@ -240,11 +241,23 @@ def _resumed(
         _reseeder(built, options.seed)(0)
         return built
 
-    for way in ways(sampler, passed):
+    found = ways(sampler, passed)
+    epoch: Optional[list] = None
+    if any(way.kind != STATE for way in found):
+        # A position (start_iter...) may count other units than the items: the rest it
+        # leaves is judged as a tail of this epoch (check_resumed).
+        try:
+            with time_limit(options.timeout):
+                epoch = list(islice(fresh(), limit + 1))
+        except (Exception, TimedOut):
+            return None
+    for way in found:
         for k in points(full):
             try:
                 with time_limit(options.timeout):
-                    report = check_resumed(way.resume(fresh, k), full=full, consumed=k, limit=limit)
+                    tail = None if way.kind == STATE else epoch
+                    resumed = way.resume(fresh, k)
+                    report = check_resumed(resumed, full=full, consumed=k, limit=limit, epoch=tail)
             except (Exception, TimedOut):
                 break
             if not report.ok:

@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Iterator, Optional, Sequence, Tuple
 
 from .poisson import expected_pieces
 
@@ -137,20 +137,38 @@ def assert_length(obj: Any, **kw: Any) -> LengthReport:
     return report
 
 
-def check_resumed(obj: Any, *, full: int, consumed: int, limit: Optional[int] = None) -> LengthReport:
+def check_resumed(
+    obj: Any,
+    *,
+    full: int,
+    consumed: int,
+    limit: Optional[int] = None,
+    epoch: Optional[Sequence[Any]] = None,
+) -> LengthReport:
     """Judge ``obj`` resumed after ``consumed`` of the ``full`` items of its epoch: the rest
     it yields must be what its ``len()`` says now (a length recomputed on the resumed
-    object), or, when ``len()`` still says the whole epoch, the ``full - consumed`` items
-    left of it (torchdata's convention: the length of an epoch does not change with the
-    position in it)."""
-    report = _check_once(obj, len(obj), None, 3.0, limit)
-    rest = report.reported == full and report.yielded == full - consumed
+    object), or, when ``len()`` still says the whole epoch, the rest of it (torchdata's and
+    Lightning's convention: a loop restores its batch counter and counts on to len()).
+
+    The rest is the ``full - consumed`` items left, or, given ``epoch`` (the items of the
+    whole epoch, unresumed), any tail of it shorter than the epoch: a position counted in
+    another unit than the items (``start_iter`` iterations of a loader over an index
+    sampler skip ``start_iter * batch_size`` indices; ``consumed_samples`` counts every
+    rank's samples) skips a number of items this function cannot know, but the items
+    left are still the end of the same epoch."""
+    batches = list(_take(obj, limit))
+    report = _report(len(obj), tuple(map(_batch_size, batches)), 3.0, limit)
+    left = report.yielded
+    tail = epoch is not None and left < full and _plain(batches) == _plain(list(epoch)[len(epoch) - left :])
+    rest = report.reported == full and (report.yielded == full - consumed or tail)
     return replace(report, ok=report.ok or (rest and not report.cut_off))
 
 
-def assert_resumed(obj: Any, *, full: int, consumed: int, limit: Optional[int] = None) -> LengthReport:
+def assert_resumed(
+    obj: Any, *, full: int, consumed: int, limit: Optional[int] = None, epoch: Optional[Sequence[Any]] = None
+) -> LengthReport:
     """:func:`check_resumed` for tests: raises ``AssertionError`` with the report's message."""
-    report = check_resumed(obj, full=full, consumed=consumed, limit=limit)
+    report = check_resumed(obj, full=full, consumed=consumed, limit=limit, epoch=epoch)
     if not report.ok:
         raise AssertionError(
             f"resumed after {consumed} of {full} items: {report.message};"
@@ -186,7 +204,16 @@ def _check_once(
 ) -> LengthReport:
     if reseed is not None:
         reseed(0)
-    sizes = tuple(_batch_size(batch) for batch in islice(obj, limit + 1 if limit is not None else None))
+    # Sizes only: a DataLoader's batches of tensors are not kept.
+    return _report(reported, tuple(_batch_size(batch) for batch in _take(obj, limit)), z, limit)
+
+
+def _take(obj: Any, limit: Optional[int]) -> Iterator[Any]:
+    """The batches of one epoch, at most ``limit + 1`` (one past the limit shows a cut-off)."""
+    return islice(obj, limit + 1 if limit is not None else None)
+
+
+def _report(reported: int, sizes: Tuple[Optional[int], ...], z: float, limit: Optional[int]) -> LengthReport:
     count = len(sizes)
     cut_off = limit is not None and count > limit
     return LengthReport(
@@ -201,6 +228,16 @@ def _check_once(
         sizes=sizes,
         cut_off=cut_off,
     )
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as lists and scalars, so that batches compare by their contents: a tensor
+    or an array (``tolist``), or a list or tuple of them."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _mean_and_stderr(k: int, total: int, total_sq: int) -> Tuple[float, float]:

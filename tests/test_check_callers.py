@@ -1,0 +1,118 @@
+"""A length only len() reads, which no call site of the class in its project passes,
+keeps its default in the search (check/callers.py): the check must not report a counterexample on an input no
+caller would pass. Our own project on disk: a tiled sampler whose `length`, inherited
+from a base for a random sibling, its own iteration ignores. Before callers.py it was a
+counterexample (`length=1`) whatever its callers did."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+
+import pytest
+
+from flake8_dplen.check.callers import unpassed
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+
+SAMPLERS = """
+import math
+from torch.utils.data import Sampler
+
+
+class Tiled(Sampler):
+    def __init__(self, sizes, tile: int, length: int = None):
+        self.sizes, self.tile, self.length = sizes, tile, length
+
+    def __len__(self):
+        if self.length:
+            return self.length
+        return sum(math.ceil(s / self.tile) for s in self.sizes)
+
+
+class SequentialTiles(Tiled):
+    def __iter__(self):
+        for i, size in enumerate(self.sizes):
+            for j in range(math.ceil(size / self.tile)):
+                yield (i, j)
+
+
+class OverlappingTiles(Tiled):
+    # Wrong with overlap: one tile more per image than len() counts.
+    def __init__(self, sizes, tile: int, overlap: bool = False):
+        super().__init__(sizes, tile)
+        self.overlap = overlap
+
+    def __iter__(self):
+        for i, size in enumerate(self.sizes):
+            for j in range(math.ceil(size / self.tile) + int(self.overlap)):
+                yield (i, j)
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A package `tiles` with the samplers and a module that builds them as CALLER says."""
+
+    def make(caller: str):
+        package = tmp_path / "tiles"
+        package.mkdir()
+        (package / "__init__.py").write_text("")
+        (package / "samplers.py").write_text(SAMPLERS)
+        (tmp_path / "train.py").write_text(textwrap.dedent(caller))
+        monkeypatch.syspath_prepend(str(tmp_path))
+        for name in [m for m in sys.modules if m == "tiles" or m.startswith("tiles.")]:
+            monkeypatch.delitem(sys.modules, name)
+        return importlib.import_module("tiles.samplers")
+
+    return make
+
+
+def test_a_parameter_no_caller_passes_keeps_its_default(project):
+    cls = project(
+        """
+        from tiles.samplers import OverlappingTiles, SequentialTiles
+
+        def loader(sizes: list, patch: int) -> SequentialTiles:
+            assert not isinstance(sizes, SequentialTiles)
+            return SequentialTiles(sizes, tile=patch), OverlappingTiles(sizes, patch)
+        """
+    )
+    assert unpassed(cls.SequentialTiles) == {"length"}
+    assert check_class(cls.SequentialTiles, Options(budget=2.0)).status == OK
+    # A parameter its iteration reads is drawn though no caller passes it: the class
+    # implements something for it.
+    assert unpassed(cls.OverlappingTiles) == {"overlap"}
+    result = check_class(cls.OverlappingTiles, Options(budget=2.0))
+    assert result.status == COUNTEREXAMPLE and "overlap=True" in result.call.code
+
+
+def test_a_caller_that_passes_it_makes_it_drawn(project):
+    cls = project(
+        """
+        from tiles.samplers import SequentialTiles
+
+        val = SequentialTiles([5, 3], 2)
+        capped = SequentialTiles([5, 3], 2, 100)
+        """
+    )
+    assert unpassed(cls.SequentialTiles) == frozenset()
+    result = check_class(cls.SequentialTiles, Options(budget=2.0))
+    assert result.status == COUNTEREXAMPLE and "length=" in result.call.code
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        "from tiles.samplers import SequentialTiles\nSequentialTiles(**{'sizes': [1], 'tile': 1})\n",
+        "from functools import partial\nfrom tiles.samplers import SequentialTiles\n"
+        "make = partial(SequentialTiles, tile=2)\n",
+        "from tiles.samplers import SequentialTiles\nSAMPLERS = {'tiles': SequentialTiles}\n",
+    ],
+)
+def test_call_sites_that_cannot_all_be_seen_restrict_nothing(project, caller):
+    assert unpassed(project(caller).SequentialTiles) == frozenset()
+
+
+def test_no_call_site_restricts_nothing(project):
+    assert unpassed(project("print('no sampler here')\n").SequentialTiles) == frozenset()
