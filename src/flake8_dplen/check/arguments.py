@@ -16,7 +16,7 @@ import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
@@ -94,6 +94,25 @@ class Call:
         return sorted(lines)
 
 
+@dataclass(frozen=True)
+class Learned:
+    """What the class's own failures on generated arguments said it needs (search.learn),
+    for the next round of the search: datasets as :class:`~.records.Records`; the lists it
+    is given as numpy arrays or torch tensors (`arrays`: "numpy" or "torch"), where it
+    indexed a list by an array or called a tensor's method on one; attributes of an
+    options object or of a Table it read that its code did not show (read by a helper
+    of another package, or through `getattr` with a computed name)."""
+
+    records: bool = False
+    arrays: str = ""
+    attributes: FrozenSet[str] = frozenset()
+
+    def __or__(self, other: "Learned") -> "Learned":
+        # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
+        arrays = "torch" if "torch" in (self.arrays, other.arrays) else self.arrays or other.arrays
+        return Learned(self.records or other.records, arrays, self.attributes | other.attributes)
+
+
 @dataclass
 class _Context:
     unit: int
@@ -105,6 +124,7 @@ class _Context:
     # Numbers the class compares sizes with or takes as defaults (reads.size_limits).
     limits: Tuple[int, ...] = ()
     asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
+    learned: Learned = Learned()
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -231,7 +251,9 @@ def _table(shape: DataShape) -> Builder:
                 # Sequences whose lengths are drawn as a size field is: uneven, so that
                 # buckets keep a tail and a budget or a limit splits them.
                 items = [range(length) for length in draw(_field(ctx, "len", n))]
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
+            names = (shape.columns | ctx.learned.attributes) - set(shape.rows)
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
+            columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).
@@ -240,6 +262,10 @@ def _table(shape: DataShape) -> Builder:
                 import numpy as np
 
                 columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
+            if shape.tensors:
+                import torch
+
+                columns.update((name, torch.tensor(columns[name])) for name in shape.tensors)
             infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
                 method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
@@ -247,7 +273,8 @@ def _table(shape: DataShape) -> Builder:
             }
             table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
-            imports = (TABLE, "import numpy as np") if shape.arrays else (TABLE,)
+            kinds = {type(value).__module__ for value in columns.values()}
+            imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds) + ("import torch",) * ("torch" in kinds)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()
@@ -390,7 +417,7 @@ BY_NAME: Dict[str, Builder] = {
 # when the default is None and there is no hint.
 # (`train_iters`, `total_iter` too: a number of steps.)
 _COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_", "total_")
-_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations", "_iters", "_iter")
+_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_count", "_iterations", "_iters", "_iter")
 # Process groups named by their kind of parallelism (`data_parallel_size`,
 # `data_parallel_rank`, Megatron's): a world size and a rank in it.
 _WORLD_SUFFIXES = ("_world_size", "_parallel_size")
@@ -401,8 +428,6 @@ def _by_name(name: str) -> Optional[Builder]:
     lowered = name.lower()
     if lowered in BY_NAME:
         return BY_NAME[lowered]
-    if lowered.endswith("batch_size"):
-        return _sizes
     # How many times each sample is repeated (`num_repeats`, `repeat_count`): at least once.
     # Repeating it no times leaves no data to sample, which no caller means (a count of 0
     # made super-gradients' RepeatAugSampler yield nothing while len() said 1).
@@ -412,6 +437,11 @@ def _by_name(name: str) -> Optional[Builder]:
         return _world
     if lowered.endswith("_rank"):
         return _rank
+    # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
+    # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
+    # whose code takes 0 says so by its default, which is drawn first (_builder).
+    if lowered.endswith("_size"):
+        return _sizes
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
         return _ints
     # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
@@ -423,6 +453,20 @@ def _by_name(name: str) -> Optional[Builder]:
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
     return None
+
+
+# How many processes or threads compute something (`n_workers`, `num_proc`, `n_jobs`): the
+# batches a sampler yields do not depend on it, and a class given many spawns them while
+# it is built (a pool of 8 spawned interpreters outran the build's time limit on every
+# input). One, or the class's own default when that is 0 (none besides the caller).
+_PARALLELISM = re.compile(r"workers?$|^n_jobs$|^num_procs?$|^nprocs?$|threads$|processes$|^num_cpus?$", re.I)
+
+
+def _parallelism(param: inspect.Parameter) -> Optional[Builder]:
+    if not _PARALLELISM.search(param.name):
+        return None
+    fewest = param.default if param.default in (0, 1) and not isinstance(param.default, bool) else 1
+    return lambda ctx: st.just(_literal(fewest))
 
 
 def _by_hint(hint: Any) -> Optional[Builder]:
@@ -558,11 +602,15 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any]) -> Optional[Builder]:
+def _read_fields(
+    fields: Fields, where: str, cls: type, overrides: Dict[str, Any], learned: Learned = Learned()
+) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with, else as
     registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
-    from it. Raises CannotBuild naming a field nothing says how to make."""
+    from it. Raises CannotBuild naming a field nothing says how to make. An options
+    object also has the attributes a failed round found missing (``learned``), each drawn
+    by its name, else as a size (the kind of setting read most)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
@@ -590,6 +638,9 @@ def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any
                 f"nothing to pass as `{shown}` (read with no default, and its name says nothing)", path
             )
         parts[name] = builder
+    if attributes and "." not in where:
+        for name in sorted(learned.attributes - set(parts) - set(fields.nested)):
+            parts[name] = _by_name(name) or _sizes
     for name, inner in fields.nested.items():
         parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
 
@@ -657,12 +708,52 @@ def _tensor(shown: Shown) -> Shown:
     return Shown(lambda: torch.tensor(shown.make()), f"torch.tensor({shown.code})", (*shown.imports, "import torch"))
 
 
+def _numbers(value: Any) -> bool:
+    """A plain list of numbers: what a list is promoted from (a list of lists or of
+    records stays one)."""
+    return isinstance(value, list) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
+    )
+
+
+def _promoted(value: Any, kind: str) -> Any:
+    """A list of numbers as the array kind the class was found to need (Learned.arrays)."""
+    if not kind or not _numbers(value):
+        return value
+    if kind == "torch":
+        import torch
+
+        return torch.tensor(value) if value else torch.tensor([], dtype=torch.long)
+    import numpy as np
+
+    return np.array(value) if value else np.array([], dtype=int)
+
+
+def _promoting(builder: Builder) -> Builder:
+    """The parameter's value, a list of numbers made the array kind learned (see Learned)."""
+
+    def promote(shown: Shown, kind: str) -> Shown:
+        if not _numbers(shown.make()):
+            return shown
+        return _tensor(shown) if kind == "torch" else _array(shown)
+
+    return lambda ctx: builder(ctx).map(lambda shown: promote(shown, ctx.learned.arrays))
+
+
 def _as_used(builder: Builder, use: Use) -> Builder:
     """A list made a torch tensor where the class hands it to torch, a numpy array where
     it uses it as one."""
     if use.tensor:
         return lambda ctx: builder(ctx).map(_tensor)
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
+
+
+def _sampler_as_used(role: Builder, use: Use) -> Builder:
+    """A wrapped sampler whose items the class iterates or takes the length of (`for batch
+    in self.sampler: [i + offset for i in batch]`) yields batches, whatever its hint says
+    (`Sampler[int]`): a batch sampler, as every caller of such a wrapper passes."""
+    items = use.items
+    return _batch_sampler if items is not None and items.iterated else role
 
 
 def _keyed(keys: Dict[str, Use]) -> Builder:
@@ -723,11 +814,14 @@ def calls(
     overrides: Optional[Dict[str, Any]] = None,
     records: bool = False,
     distributed: bool = False,
+    learned: Learned = Learned(),
 ) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about. With
     ``records`` the datasets are :class:`~.records.Records`; with ``distributed`` each
-    call also draws the world size and rank torch.distributed answers."""
+    call also draws the world size and rank torch.distributed answers; ``learned`` is
+    what earlier rounds of the search learned from the class's failures."""
+    records = records or learned.records
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
@@ -748,12 +842,16 @@ def calls(
             builder = _user_value(overrides[param.name])
         elif param.name in field_names:
             builder = lambda ctx, name=param.name: st.just(_literal(name))
+        elif _parallelism(param) is not None:
+            builder = _parallelism(param)
         else:
             if role in (_keys, _lengths) and inspect.isclass(target):
                 role = _as_used(role, use_of(target, param.name))
+            elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
+                role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides)
+            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
             builder = builder or _from_use(use_of(target, param.name))
         if builder is None:
             raise CannotBuild(
@@ -761,6 +859,8 @@ def calls(
                 " and the class reads no attribute or key of it)",
                 param.name,
             )
+        if learned.arrays and param.name not in overrides:
+            builder = _promoting(builder)
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
     # Datasets before the lists with one value per item, which take their length.
@@ -769,7 +869,7 @@ def calls(
 
     @st.composite
     def draw_call(draw) -> Call:
-        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits)
+        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits, learned=learned)
         asked = None
         if distributed:
             ctx.world = draw(_world(ctx)).make()

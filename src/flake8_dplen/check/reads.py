@@ -138,6 +138,7 @@ class DataShape:
     lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
+    tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
@@ -223,7 +224,9 @@ def data_shape(cls: type, param: str) -> DataShape:
             _read_shape(tree, {target}, values)
         shape.lists[method] = _positions(values.fields)
     shape.fields = _positions(shape.fields)
-    shape.arrays = {name for name in shape.columns if use_of(cls, f"{param}.{name}").array}
+    uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
+    shape.tensors = {name for name, use in uses.items() if use.tensor}
+    shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -466,6 +469,9 @@ MAPPING_METHODS = {"keys", "values", "items"}
 # element by element (a list compared with a number is one bool).
 ARRAY_ATTRIBUTES = {"ndim", "shape", "dtype", "sum", "astype", "nonzero", "argsort", "cumsum", "mean", "tolist"}
 _ELEMENTWISE = {"nonzero", "where", "argwhere", "flatnonzero"}
+# Methods of a torch tensor that a numpy array lacks (`labels.unique()`, `x.numel()`,
+# `g.long()`): a value used so is a tensor.
+TENSOR_ATTRIBUTES = {"unique", "numel", "long", "cpu", "cuda", "unsqueeze", "masked_select", "index_select", "bincount"}
 
 
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
@@ -657,6 +663,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 values = Use()
                 _classify([parents[id(parent)]], scope, values, depth - 1)
                 use.items = values.items or use.items
+        elif isinstance(parent, ast.Attribute) and parent.attr in TENSOR_ATTRIBUTES:
+            use.tensor = use.iterated = True
         elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
             use.array = use.iterated = True
         elif isinstance(parent, ast.Compare) and _called_name(parents.get(id(parent))) in _ELEMENTWISE:

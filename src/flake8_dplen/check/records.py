@@ -65,7 +65,14 @@ class _Rows:
 
 
 class Column(_Rows):
-    """An attribute of the dataset: one record per item, indexed, iterated or called."""
+    """An attribute of the dataset: one record per item, indexed, iterated or called; an
+    attribute of it is another (`dataset.coco.imgs[image_id]`, an annotation file's
+    table of images read through the dataset's loader object)."""
+
+    def __getattr__(self, name: str) -> "Column":
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Column(self.seed, f"{self._name}.{name}", self.n)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Record:
         if len(args) == 1 and not kwargs and isinstance(args[0], int):
@@ -164,4 +171,6 @@ class Table:
 def _code(value: Any) -> str:
     if type(value).__module__ == "numpy":
         return f"np.array({value.tolist()!r})"
+    if type(value).__module__ == "torch":
+        return f"torch.tensor({value.tolist()!r})"
     return repr(value)
