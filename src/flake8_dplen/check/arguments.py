@@ -30,6 +30,7 @@ from .reads import (
     fields_read,
     has_default,
     size_limits,
+    unread,
     use_of,
 )
 from .records import TABLE, Records, Table
@@ -490,6 +491,9 @@ def _by_hint(hint: Any) -> Optional[Builder]:
         return _data
     if name == "Generator" and getattr(hint, "__module__", "") == "torch":
         return _generator
+    if name == "Callable":
+        # A function of an item (a score, a cost, a key): a size, whatever it is given.
+        return lambda ctx: _sizes(ctx).map(_function)
     if name in ("Sampler", "BatchSampler", "Iterable"):
         inner = params[0] if params else int
         return (
@@ -853,6 +857,9 @@ def calls(
         if builder is None and inspect.isclass(target):
             builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
             builder = builder or _from_use(use_of(target, param.name))
+            if builder is None and unread(target, param.name):
+                # Stored and read nowhere (a flag left from an older version): any value.
+                builder = lambda ctx: st.just(_literal(None))
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"

@@ -155,6 +155,9 @@ def _stored(tree: ast.AST, param: str) -> Set[str]:
     for node in ast.walk(tree):
         if _to_super(node, param):
             roots.add(f"self.{param}")
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            # self.fn: Callable = fn
+            node = ast.Assign(targets=[node.target], value=node.value)
         if not isinstance(node, ast.Assign):
             continue
         pairs = [(t, node.value) for t in node.targets]
@@ -182,6 +185,29 @@ def _to_super(node: ast.AST, param: str) -> bool:
         return False
     passed = [*node.args, *(keyword.value for keyword in node.keywords)]
     return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)
+
+
+def unread(cls: type, param: str) -> bool:
+    """Whether no code of the class or of its bases reads ``param`` besides storing it in
+    an attribute (`self.flag = flag`, read nowhere): its value cannot change what the
+    sampler does. Stored in a local name, handed to a base or to any call, it is read."""
+    trees = _trees(cls)
+    if not trees:
+        return False
+    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    for _ in range(2):  # self.b = self.a = a
+        roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    for _, tree in trees:
+        stores = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+            and node.value is not None
+            and all(isinstance(t, ast.Attribute) for t in getattr(node, "targets", [getattr(node, "target", None)]))
+        }
+        if any(_names(node, roots) and id(node) not in stores for node in ast.walk(tree)):
+            return False
+    return True
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
