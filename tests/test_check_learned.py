@@ -3,7 +3,8 @@ it read more of the class and learned from its failures (issue 19). Each class i
 example of a family seen in public samplers: a size drawn as 0, a worker count, a wrapped
 sampler hinted `Sampler[int]` whose items are batches, a column used as a torch tensor,
 a list the class indexes by an array, a setting read under a computed name, an attribute
-of an attribute of the dataset, a function argument and a parameter read nowhere. On
+of an attribute of the dataset, a function argument and a parameter read nowhere, lists with one value
+per item. On
 s8-build's base (d2f16c4) Windows got a false counterexample and every other wrong class
 here ended as "could not build"."""
 
@@ -163,6 +164,43 @@ def test_an_attribute_an_options_object_lacked_is_drawn_in_the_next_round():
     assert "drop_last=True" in result.call.code
 
 
+class KeyedBatches(ConfiguredBatches):
+    """ConfiguredBatches with its settings in a dict: `drop_last` is read under a key the
+    code computes."""
+
+    def __init__(self, dataset, config):
+        self.n = len(dataset)
+        self.batch_size = config["batch_size"]
+        for key in ("drop" + "_last",):
+            setattr(self, key, config[key])
+
+
+def test_a_key_a_dict_of_settings_lacked_is_drawn_in_the_next_round():
+    result = check_class(KeyedBatches, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert "'drop_last': True" in result.call.code
+
+
+class ParallelLists(Sampler):
+    """Two lists with one value per item and no dataset: drawn as long as each other."""
+
+    def __init__(self, labels, sizes):
+        self.labels, self.sizes = labels, sizes
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __iter__(self):
+        return iter(range(len(self.sizes)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(calls(ParallelLists))
+def test_lists_with_one_value_per_item_are_drawn_as_long_as_each_other(call):
+    sampler = call.build()
+    assert len(sampler.labels) == len(sampler.sizes)
+
+
 class FirstFrameShards(Sampler):
     """Splits a set of videos between ranks at the first frame of each video, read from
     the dataset's annotation object (`dataset.meta.frame_index`); len() is the longest
@@ -224,5 +262,7 @@ def test_what_a_failure_teaches():
     except TypeError as exc:
         assert learn(exc).arrays == "torch"
     # What says nothing of the arguments teaches nothing: no further round.
+    assert learn(KeyError("drop_last")).keys == {"drop_last"}
     assert learn(ValueError("batch_size should be positive")) == Learned()
+    assert learn(KeyError(3)) == Learned()
     assert learn(AttributeError("x", name="anything", obj=Records(2))) == Learned()

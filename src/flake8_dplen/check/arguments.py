@@ -102,16 +102,26 @@ class Learned:
     is given as numpy arrays or torch tensors (`arrays`: "numpy" or "torch"), where it
     indexed a list by an array or called a tensor's method on one; attributes of an
     options object or of a Table it read that its code did not show (read by a helper
-    of another package, or through `getattr` with a computed name)."""
+    of another package, or through `getattr` with a computed name), and likewise keys of
+    a dict it was given."""
 
     records: bool = False
     arrays: str = ""
     attributes: FrozenSet[str] = frozenset()
+    keys: FrozenSet[str] = frozenset()  # keys of a dict it read that its code did not show
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
         arrays = "torch" if "torch" in (self.arrays, other.arrays) else self.arrays or other.arrays
-        return Learned(self.records or other.records, arrays, self.attributes | other.attributes)
+        return Learned(
+            self.records or other.records, arrays, self.attributes | other.attributes, self.keys | other.keys
+        )
+
+
+def _extra(ctx: "_Context", learned: FrozenSet[str], known: Any) -> Dict[str, st.SearchStrategy]:
+    """Strategies of the fields a failed round found missing (``learned``, not ``known``),
+    each drawn by its name, else as a size (the kind of setting read most)."""
+    return {name: (_by_name(name) or _sizes)(ctx) for name in sorted(set(learned) - set(known))}
 
 
 @dataclass
@@ -150,8 +160,17 @@ def _size(ctx: _Context) -> st.SearchStrategy:
 
 
 def _per_item(ctx: _Context) -> st.SearchStrategy:
-    """The length of a list with one value per item: the dataset's, once one is drawn."""
-    return st.just(ctx.items) if ctx.items is not None else _count(ctx)
+    """The length of a list with one value per item: the dataset's, once one is drawn;
+    else the first such list's, as the next ones are parallel to it (`labels` and
+    `flags`, `sizes` and `weights`: a caller passes them one per item alike)."""
+    if ctx.items is not None:
+        return st.just(ctx.items)
+
+    def first(n: int) -> int:
+        ctx.items = n
+        return n
+
+    return _count(ctx).map(first)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -231,7 +250,7 @@ def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
 
 def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
     """``n`` dicts, the value of each key drawn by its name."""
-    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys)})
+    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys | ctx.learned.keys)})
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
 
 
@@ -460,11 +479,12 @@ def _by_name(name: str) -> Optional[Builder]:
 # batches a sampler yields do not depend on it, and a class given many spawns them while
 # it is built (a pool of 8 spawned interpreters outran the build's time limit on every
 # input). One, or the class's own default when that is 0 (none besides the caller).
-_PARALLELISM = re.compile(r"workers?$|^n_jobs$|^num_procs?$|^nprocs?$|threads$|processes$|^num_cpus?$", re.I)
+# (`num_processes` is not one: accelerate's world size.)
+_PARALLELISM = re.compile(r"workers?$|^n_jobs$|^num_procs?$|^nprocs?$|threads$|^num_cpus?$", re.I)
 
 
 def _parallelism(param: inspect.Parameter) -> Optional[Builder]:
-    if not _PARALLELISM.search(param.name):
+    if not _PARALLELISM.search(param.name) or _by_name(param.name) in (_world, _rank):
         return None
     fewest = param.default if param.default in (0, 1) and not isinstance(param.default, bool) else 1
     return lambda ctx: st.just(_literal(fewest))
@@ -612,9 +632,8 @@ def _read_fields(
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with, else as
     registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
-    from it. Raises CannotBuild naming a field nothing says how to make. An options
-    object also has the attributes a failed round found missing (``learned``), each drawn
-    by its name, else as a size (the kind of setting read most)."""
+    from it. Raises CannotBuild naming a field nothing says how to make. It also has the
+    attributes or keys a failed round found missing (``learned``, see _extra)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
@@ -642,9 +661,6 @@ def _read_fields(
                 f"nothing to pass as `{shown}` (read with no default, and its name says nothing)", path
             )
         parts[name] = builder
-    if attributes and "." not in where:
-        for name in sorted(learned.attributes - set(parts) - set(fields.nested)):
-            parts[name] = _by_name(name) or _sizes
     for name, inner in fields.nested.items():
         parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
 
@@ -661,7 +677,11 @@ def _read_fields(
             tuple(i for v in drawn.values() for i in v.imports),
         )
 
-    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+    # Only the object the class was given gets them: a nested one's own fields are read.
+    missing = (learned.attributes if attributes else learned.keys) if "." not in where else frozenset()
+    return lambda ctx: st.fixed_dictionaries(
+        {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
+    ).map(combine)
 
 
 def _shown_list(items: List[Shown]) -> Shown:
@@ -772,7 +792,9 @@ def _keyed(keys: Dict[str, Use]) -> Builder:
             tuple(sorted({i for v in drawn.values() for i in v.imports})),
         )
 
-    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+    return lambda ctx: st.fixed_dictionaries(
+        {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, ctx.learned.keys, parts)}
+    ).map(combine)
 
 
 def _from_use(use: Use) -> Optional[Builder]:

@@ -361,7 +361,8 @@ def learn(exc: BaseException) -> Learned:
     """What a failure of the class on generated arguments says it needs: the lists it is
     given as arrays or tensors (it indexed one by an array, called an array's or a
     tensor's method on one, or handed one to torch), or an attribute of an options object
-    or a Table that its code did not show (an AttributeError names it)."""
+    or a Table that its code did not show (an AttributeError names it), or a key of a dict
+    (a KeyError names it)."""
     from types import SimpleNamespace
 
     from .records import Table
@@ -372,6 +373,9 @@ def learn(exc: BaseException) -> Learned:
         if isinstance(obj, (SimpleNamespace, Table)) and name.isidentifier() and not name.startswith("__"):
             return Learned(attributes=frozenset({name}))
         return Learned(arrays=_array_kind(obj, name))
+    if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
+        key = exc.args[0]
+        return Learned(keys=frozenset({key})) if key.isidentifier() and not key.startswith("__") else Learned()
     if isinstance(exc, TypeError) and _WANTS_TENSOR.search(message):
         return Learned(arrays="torch")
     if isinstance(exc, (TypeError, IndexError)) and _WANTS_ARRAY.search(message):
