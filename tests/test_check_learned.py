@@ -15,12 +15,14 @@ from types import SimpleNamespace
 from typing import Callable
 
 import numpy as np
+import pytest
 import torch
 from hypothesis import given, settings
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.arguments import Learned, calls
 from flake8_dplen.check.records import Records, Table
+from flake8_dplen.check.report import pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class, learn
 
 OPTIONS = Options(budget=3.0, seed=0)
@@ -266,3 +268,39 @@ def test_what_a_failure_teaches():
     assert learn(ValueError("batch_size should be positive")) == Learned()
     assert learn(KeyError(3)) == Learned()
     assert learn(AttributeError("x", name="anything", obj=Records(2))) == Learned()
+
+
+class LongestFirst(Sampler):
+    """Batches of items by their `duration` attribute, longest first, each batch within a
+    budget of seconds; len() divides the total by the budget, which an item that does not
+    fill a batch's remainder makes too few."""
+
+    def __init__(self, dataset, max_seconds: int):
+        self.durations = [item.duration for item in dataset]
+        self.max_seconds = max_seconds
+
+    def __iter__(self):
+        batch, total = [], 0
+        for i in sorted(range(len(self.durations)), key=lambda i: -self.durations[i]):
+            if batch and total + self.durations[i] > self.max_seconds:
+                yield batch
+                batch, total = [], 0
+            batch.append(i)
+            total += self.durations[i]
+        if batch:
+            yield batch
+
+    def __len__(self):
+        return math.ceil(sum(self.durations) / self.max_seconds)
+
+
+def test_items_read_by_attribute_are_objects_with_those_attributes():
+    result = check_class(LongestFirst, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert "Item(duration=" in result.call.code
+    # The pasted test rebuilds the same items and fails alone.
+    namespace = {}
+    exec(pytest_test(result), namespace)
+    test = next(v for k, v in namespace.items() if k.startswith("test_"))
+    with pytest.raises(AssertionError):
+        test()

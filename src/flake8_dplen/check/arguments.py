@@ -33,7 +33,7 @@ from .reads import (
     unread,
     use_of,
 )
-from .records import TABLE, Records, Table
+from .records import ITEM, TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -267,6 +267,10 @@ def _table(shape: DataShape) -> Builder:
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
                 items = draw(_dicts(ctx, shape.keys, n))
+            elif shape.attrs and not shape.fields:
+                from .records import Item
+
+                items = [Item(**values) for values in draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))]
             elif shape.sized and not shape.fields:
                 # Sequences whose lengths are drawn as a size field is: uneven, so that
                 # buckets keep a tail and a budget or a limit splits them.
@@ -295,6 +299,7 @@ def _table(shape: DataShape) -> Builder:
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
             imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds) + ("import torch",) * ("torch" in kinds)
+            imports += (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()

@@ -139,12 +139,13 @@ class DataShape:
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
+    attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos or self.lists or self.sized)
+        return bool(self.fields or self.keys or self.attrs or self.columns or self.infos or self.lists or self.sized)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -416,6 +417,14 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Load)
+            and id(node) not in callees
+            and not node.attr.startswith("_")
+            and _an_item(node.value, items, roots)
+        ):
+            shape.attrs.add(node.attr)  # `item.duration`, `dataset[i].label`
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if isinstance(inner, ast.Name) and inner.id in rows and isinstance(key, str):

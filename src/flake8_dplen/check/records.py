@@ -17,6 +17,7 @@ examples).
 from __future__ import annotations
 
 import zlib
+from types import SimpleNamespace
 from typing import Any, Dict, Iterator, List, Optional
 
 
@@ -95,8 +96,17 @@ class Records(_Rows):
         return f"Records({self.n}, seed={self.seed})"
 
 
-# The import a pasted test needs for a Table.
+# The imports a pasted test needs for a Table, and for items read by attribute.
 TABLE = "from flake8_dplen.check.records import Table"
+ITEM = "from flake8_dplen.check.records import Item"
+
+
+class Item(SimpleNamespace):
+    """An item the class reads by attribute (`item.duration`, `dataset[i].label`), printed
+    as the call that rebuilds it."""
+
+    def __repr__(self) -> str:
+        return f"Item({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
 class Table:

@@ -338,7 +338,10 @@ def _lacks_data(exc: BaseException, call: Call) -> bool:
     obj = getattr(exc, "obj", None)
     if isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data"):
         return True
-    return _tabled(call) and isinstance(obj, (int, float, str, tuple, dict, list))
+    # An item of a range asked for an attribute (`dataset[i].label` where the code reads
+    # it through a helper of another package) is one too: a record answers it.
+    ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
+    return (_tabled(call) or ranged) and isinstance(obj, (int, float, str, tuple, dict, list))
 
 
 def _tabled(call: Call) -> bool:
