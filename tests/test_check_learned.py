@@ -304,3 +304,31 @@ def test_items_read_by_attribute_are_objects_with_those_attributes():
     test = next(v for k, v in namespace.items() if k.startswith("test_"))
     with pytest.raises(AssertionError):
         test()
+
+
+class Mixture(Sampler):
+    """Indices from several datasets, each described by a dict with its `dataset` and its
+    `probability`, which must sum to 1; each source gets an equal part of the epoch,
+    rounded down, which len() does not."""
+
+    def __init__(self, sources, n_per_epoch):
+        self.probabilities = [source["probability"] for source in sources]
+        assert abs(sum(self.probabilities) - 1.0) < 1e-6, "probabilities must sum to 1"
+        self.sizes = [len(source["dataset"]) for source in sources]
+        self.n = n_per_epoch
+
+    def __iter__(self):
+        starts = np.cumsum([0] + self.sizes)
+        for k in np.argsort(self.probabilities, kind="stable"):
+            for j in range(self.n // len(self.sizes)):
+                yield int(starts[k] + j % max(self.sizes[k], 1))
+
+    def __len__(self):
+        return self.n
+
+
+def test_the_probabilities_of_a_list_of_sources_sum_to_one():
+    result = check_class(Mixture, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    sources = dict(((name, shown.make()) for name, shown, _ in result.call.args))["sources"]
+    assert abs(sum(source["probability"] for source in sources) - 1.0) < 1e-6

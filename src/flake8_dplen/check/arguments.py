@@ -136,6 +136,7 @@ class _Context:
     limits: Tuple[int, ...] = ()
     asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
     learned: Learned = Learned()
+    parts: int = 0  # items of a list being drawn (see _listed): 0 outside one
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -323,6 +324,13 @@ def _fractions(ctx: _Context) -> st.SearchStrategy:
     return st.one_of(st.sampled_from([0.5, 1.0, 0.25, 0.1]), st.floats(0.01, 1.0)).map(_literal)
 
 
+def _shares(ctx: _Context) -> st.SearchStrategy:
+    """The probability of one of ``ctx.parts`` things drawn together (the datasets of a
+    mixture, each with its `probability`): an equal share, so that they sum to 1 as a
+    caller's do (a mixture checks it, or numpy's choice does); alone, a fraction."""
+    return st.just(_literal(1 / ctx.parts)) if ctx.parts else _fractions(ctx)
+
+
 def _bools(ctx: _Context) -> st.SearchStrategy:
     return st.booleans().map(_literal)
 
@@ -427,7 +435,8 @@ BY_NAME: Dict[str, Builder] = {
     # `y`: the labels, as scikit-learn names them.
     **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
-    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction", "probability", "prob"], _fractions),
+    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
+    **dict.fromkeys(["probability", "prob", "sampling_probability", "weight"], _shares),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
     **dict.fromkeys(["index_sampler"], _index_sampler),
     **dict.fromkeys(["batch_sampler"], _batch_sampler),
@@ -777,6 +786,10 @@ def _as_used(builder: Builder, use: Use) -> Builder:
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
 
 
+# Roles that draw a list of plain values, which the class's use can show are records.
+_PLAIN_LISTS = (_keys, _lengths, _group_names)
+
+
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
     """A wrapped sampler whose items the class iterates or takes the length of (`for batch
     in self.sampler: [i + offset for i in batch]`) yields batches, whatever its hint says
@@ -800,6 +813,24 @@ def _keyed(keys: Dict[str, Use]) -> Builder:
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, ctx.learned.keys, parts)}
     ).map(combine)
+
+
+def _listed(item: Builder) -> Builder:
+    """A list of items drawn alike, one per item of the data; the items know how many
+    they are (`ctx.parts`) while they are drawn: a probability of each is its share."""
+
+    def listed(ctx: _Context) -> st.SearchStrategy:
+        def items(n: int) -> st.SearchStrategy:
+            ctx.parts = n
+            return st.lists(item(ctx), min_size=n, max_size=n)
+
+        def done(shown: Shown) -> Shown:
+            ctx.parts = 0
+            return shown
+
+        return _per_item(ctx).flatmap(items).map(_shown_list).map(done)
+
+    return listed
 
 
 def _from_use(use: Use) -> Optional[Builder]:
@@ -829,10 +860,7 @@ def _from_use(use: Use) -> Optional[Builder]:
         item = _from_use(items) if items else None
         if item is None:
             return _as_used(_keys, use)
-        listed: Builder = lambda ctx: _per_item(ctx).flatmap(
-            lambda n: st.lists(item(ctx), min_size=n, max_size=n)
-        ).map(_shown_list)
-        return _as_used(listed, use)
+        return _as_used(_listed(item), use)
     if use.numeric:
         return _sizes
     if use.tested:
@@ -876,8 +904,13 @@ def calls(
         elif _parallelism(param) is not None:
             builder = _parallelism(param)
         else:
-            if role in (_keys, _lengths) and inspect.isclass(target):
-                role = _as_used(role, use_of(target, param.name))
+            use = use_of(target, param.name) if role in _PLAIN_LISTS and inspect.isclass(target) else None
+            if use is not None and use.items is not None and use.items.keys:
+                # Its items are read by key (`source["probability"]`): dicts, whatever the
+                # name suggests (`sources` names groups elsewhere).
+                role = _from_use(use)
+            elif role in (_keys, _lengths) and inspect.isclass(target):
+                role = _as_used(role, use)
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
