@@ -332,3 +332,29 @@ def test_the_probabilities_of_a_list_of_sources_sum_to_one():
     assert result.status == COUNTEREXAMPLE
     sources = dict(((name, shown.make()) for name, shown, _ in result.call.args))["sources"]
     assert abs(sum(source["probability"] for source in sources) - 1.0) < 1e-6
+
+
+class GroupBatches(Sampler):
+    """Batches within each group of items, grouped by the attribute `key` names (read
+    under that name, which the code does not show); len() divides the whole, iter keeps
+    each group's tail."""
+
+    def __init__(self, dataset, batch_size, key="label"):
+        groups = {}
+        for i in range(len(dataset)):
+            groups.setdefault(getattr(dataset[i], key), []).append(i)
+        self.groups, self.batch_size, self.n = list(groups.values()), batch_size, len(dataset)
+
+    def __iter__(self):
+        for group in self.groups:
+            for start in range(0, len(group), self.batch_size):
+                yield group[start : start + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
+def test_an_item_of_a_range_asked_for_an_attribute_sends_the_search_to_records():
+    result = check_class(GroupBatches, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert "Records(" in result.call.code

@@ -327,20 +327,20 @@ def _source(function: Any) -> str:
 
 
 def _lacks_data(exc: BaseException, call: Call) -> bool:
-    """Whether the sampler asked a generated dataset (a range, a Table) or a generated torch
-    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`; or
-    asked a value of a Table for an attribute (`item.platform` of `dataset.items`), which
-    a field drawn by its name cannot have. (A Table lacking an attribute gets it: learn().)"""
-    from .records import Table
-
+    """Whether the sampler asked a generated range or a generated torch sampler for
+    something it does not have: `dataset.get_data_info`, `sampler.dataset`; or asked a
+    value of a Table or an item of a range for an attribute (`item.platform` of
+    `dataset.items`, `dataset[i].label` read by a helper of another package) or a field
+    (`dataset[i][1]`), which a field drawn by its name cannot have and a record answers.
+    (A Table lacking an attribute gets it: learn().)"""
+    ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
+    if isinstance(exc, TypeError):
+        return ranged and "'int' object is not subscriptable" in str(exc)
     if not isinstance(exc, AttributeError):
         return False
     obj = getattr(exc, "obj", None)
     if isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data"):
         return True
-    # An item of a range asked for an attribute (`dataset[i].label` where the code reads
-    # it through a helper of another package) is one too: a record answers it.
-    ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
     return (_tabled(call) or ranged) and isinstance(obj, (int, float, str, tuple, dict, list))
 
 
