@@ -358,3 +358,30 @@ def test_an_item_of_a_range_asked_for_an_attribute_sends_the_search_to_records()
     result = check_class(GroupBatches, OPTIONS)
     assert result.status == COUNTEREXAMPLE
     assert "Records(" in result.call.code
+
+
+class ChannelBatches(Sampler):
+    """Batches per channel: each item is listed under every channel it was recorded on
+    (`item.channels`, a list), batched per channel; len() counts items, not pairs."""
+
+    def __init__(self, dataset, batch_size):
+        self.by_channel = {}
+        for i, item in enumerate(dataset):
+            for channel in item.channels:
+                self.by_channel.setdefault(channel, []).append(i)
+        self.batch_size, self.n = batch_size, len(dataset)
+
+    def __iter__(self):
+        for members in self.by_channel.values():
+            for start in range(0, len(members), self.batch_size):
+                yield members[start : start + self.batch_size]
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
+def test_a_record_that_was_iterated_is_a_list_in_the_next_round():
+    result = check_class(ChannelBatches, OPTIONS)
+    assert result.status == COUNTEREXAMPLE
+    assert "lists=True" in result.call.code
+    assert learn(TypeError("'Record' object is not iterable")) == Learned(records=True, lists=True)

@@ -98,7 +98,8 @@ class Call:
 @dataclass(frozen=True)
 class Learned:
     """What the class's own failures on generated arguments said it needs (search.learn),
-    for the next round of the search: datasets as :class:`~.records.Records`; the lists it
+    for the next round of the search: datasets as :class:`~.records.Records`, whose
+    records are lists too (`lists`) where one was iterated or measured; the lists it
     is given as numpy arrays or torch tensors (`arrays`: "numpy" or "torch"), where it
     indexed a list by an array or called a tensor's method on one; attributes of an
     options object or of a Table it read that its code did not show (read by a helper
@@ -106,6 +107,7 @@ class Learned:
     a dict it was given."""
 
     records: bool = False
+    lists: bool = False  # records are lists of records too (records.ListRecord)
     arrays: str = ""
     attributes: FrozenSet[str] = frozenset()
     keys: FrozenSet[str] = frozenset()  # keys of a dict it read that its code did not show
@@ -114,7 +116,11 @@ class Learned:
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
         arrays = "torch" if "torch" in (self.arrays, other.arrays) else self.arrays or other.arrays
         return Learned(
-            self.records or other.records, arrays, self.attributes | other.attributes, self.keys | other.keys
+            self.records or other.records,
+            self.lists or other.lists,
+            arrays,
+            self.attributes | other.attributes,
+            self.keys | other.keys,
         )
 
 
@@ -185,15 +191,15 @@ def _sizes(ctx: _Context) -> st.SearchStrategy:
 RECORDS = "from flake8_dplen.check.records import Records"
 
 
-def _records(n: int, seed: int) -> Shown:
+def _records(n: int, seed: int, lists: bool = False) -> Shown:
     from .records import Records
 
-    return Shown(lambda: Records(n, seed), f"Records({n}, seed={seed})", (RECORDS,))
+    return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
 
 
 def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     if ctx.records:
-        return st.builds(_records, _count(ctx, least), st.integers(0, 3))
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 

@@ -28,7 +28,7 @@ class Record(int):
         return record
 
     def _at(self, step: str) -> "Record":
-        return Record(self._seed, self._path + step)
+        return type(self)(self._seed, self._path + step)
 
     def __getitem__(self, key: Any) -> "Record":
         return self._at(f"[{key!r}]")
@@ -47,11 +47,22 @@ class Record(int):
     __iter__ = None
 
 
+class ListRecord(Record):
+    """A record that is also a list of two records (`for channel in item.channels`), for
+    a class that failed on records because one was not iterable or sized."""
+
+    def __iter__(self) -> Iterator[Record]:
+        return (self[i] for i in range(2))
+
+    def __len__(self) -> int:
+        return 2
+
+
 class _Rows:
     """``n`` records under one name: a column, or (name "") the dataset itself."""
 
-    def __init__(self, seed: int, name: str, n: int) -> None:
-        self.seed, self._name, self.n = seed, name, n
+    def __init__(self, seed: int, name: str, n: int, record: type = Record) -> None:
+        self.seed, self._name, self.n, self._record = seed, name, n, record
 
     def __len__(self) -> int:
         return self.n
@@ -59,7 +70,7 @@ class _Rows:
     def __getitem__(self, index: int) -> Record:
         if not -self.n <= index < self.n:
             raise IndexError(index)
-        return Record(self.seed, f"{self._name}[{index % self.n}]")
+        return self._record(self.seed, f"{self._name}[{index % self.n}]")
 
     def __iter__(self) -> Iterator[Record]:
         return (self[i] for i in range(self.n))
@@ -73,27 +84,29 @@ class Column(_Rows):
     def __getattr__(self, name: str) -> "Column":
         if name.startswith("__"):
             raise AttributeError(name)
-        return Column(self.seed, f"{self._name}.{name}", self.n)
+        return Column(self.seed, f"{self._name}.{name}", self.n, self._record)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Record:
         if len(args) == 1 and not kwargs and isinstance(args[0], int):
             return self[args[0]]
-        return Record(self.seed, f"{self._name}{args!r}{kwargs!r}")
+        return self._record(self.seed, f"{self._name}{args!r}{kwargs!r}")
 
 
 class Records(_Rows):
-    """``n`` records; ``Records(n, seed)`` rebuilds the same ones."""
+    """``n`` records; ``Records(n, seed)`` rebuilds the same ones; with ``lists`` every
+    record is a :class:`ListRecord`."""
 
-    def __init__(self, n: int, seed: int = 0) -> None:
-        super().__init__(seed, "", n)
+    def __init__(self, n: int, seed: int = 0, lists: bool = False) -> None:
+        super().__init__(seed, "", n, ListRecord if lists else Record)
 
     def __getattr__(self, name: str) -> Column:
         if name.startswith("__"):
             raise AttributeError(name)
-        return Column(self.seed, name, self.n)
+        return Column(self.seed, name, self.n, self._record)
 
     def __repr__(self) -> str:
-        return f"Records({self.n}, seed={self.seed})"
+        lists = ", lists=True" if self._record is ListRecord else ""
+        return f"Records({self.n}, seed={self.seed}{lists})"
 
 
 # The imports a pasted test needs for a Table, and for items read by attribute.

@@ -335,7 +335,11 @@ def _lacks_data(exc: BaseException, call: Call) -> bool:
     (A Table lacking an attribute gets it: learn().)"""
     ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
     if isinstance(exc, TypeError):
-        return ranged and "'int' object is not subscriptable" in str(exc)
+        # A field of a Table drawn as a key or a size that the class iterates (a list of
+        # channels per item): records, which a later round makes lists (learn()).
+        return (ranged and "'int' object is not subscriptable" in str(exc)) or (
+            _tabled(call) and "'int' object is not iterable" in str(exc)
+        )
     if not isinstance(exc, AttributeError):
         return False
     obj = getattr(exc, "obj", None)
@@ -356,6 +360,8 @@ _WANTS_ARRAY = re.compile(
     r"only integer scalar arrays can be converted|list indices must be integers or slices, not (?:numpy|Tensor)"
 )
 _WANTS_TENSOR = re.compile(r"must be Tensor, not (?:list|numpy)|expected Tensor as element \d+ in argument \d+, but got (?:list|numpy)")
+# A record iterated or measured (`for channel in item.channels`).
+_RECORD_LIST = re.compile(r"'Record' object is not iterable|object of type 'Record' has no len\(\)")
 # Rounds of the search after the first, each with what the earlier ones learned.
 _ROUNDS = 3
 
@@ -365,7 +371,7 @@ def learn(exc: BaseException) -> Learned:
     given as arrays or tensors (it indexed one by an array, called an array's or a
     tensor's method on one, or handed one to torch), or an attribute of an options object
     or a Table that its code did not show (an AttributeError names it), or a key of a dict
-    (a KeyError names it)."""
+    (a KeyError names it), or records that are lists (one was iterated)."""
     from types import SimpleNamespace
 
     from .records import Table
@@ -379,6 +385,8 @@ def learn(exc: BaseException) -> Learned:
     if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
         key = exc.args[0]
         return Learned(keys=frozenset({key})) if key.isidentifier() and not key.startswith("__") else Learned()
+    if isinstance(exc, TypeError) and _RECORD_LIST.search(message):
+        return Learned(records=True, lists=True)
     if isinstance(exc, TypeError) and _WANTS_TENSOR.search(message):
         return Learned(arrays="torch")
     if isinstance(exc, (TypeError, IndexError)) and _WANTS_ARRAY.search(message):
