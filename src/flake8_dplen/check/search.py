@@ -95,6 +95,8 @@ class _TimedOutOn(BaseException):
 class _State:
     start: Optional[float] = None  # when the first sampler was tried: the budget runs from it
     judged: int = 0
+    # Samplers judged that had something to yield (len() or the epoch above 0).
+    substantial: int = 0
     last_invalid: str = ""
     random_seen: bool = False
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
@@ -498,6 +500,8 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
+        if verdict.report.reported or any(verdict.report.counts):
+            state.substantial += 1
         if not verdict.report.ok:
             state.failure = verdict
             raise verdict
@@ -533,6 +537,11 @@ def _search(
         result = Result(cls, CANNOT_BUILD, how, why=why)
     elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+    elif result.status == OK and state.substantial == 0 and state.last_invalid:
+        # Built only over no data (an empty dataset), every other argument set failing:
+        # nothing was checked, and a later round may learn what the others needed.
+        why = "only samplers with nothing to yield were built; " + _invalid_why(state)
+        result = Result(cls, CANNOT_BUILD, how, why=why)
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
     # A Table that no sampler was built from is no better than records: the shape read
