@@ -203,6 +203,29 @@ def test_lists_with_one_value_per_item_are_drawn_as_long_as_each_other(call):
     assert len(sampler.labels) == len(sampler.sizes)
 
 
+class PerClassQuota(Sampler):
+    """A weight per class and a sampler of each class's indices: two lists, one per class."""
+
+    def __init__(self, class_weights, class_idxs):
+        self.quota = [weight * len(class_idxs[c]) for c, weight in enumerate(class_weights)]
+        self.class_weights, self.class_idxs = class_weights, class_idxs
+
+    def __len__(self):
+        return sum(self.quota)
+
+    def __iter__(self):
+        for c, idxs in enumerate(self.class_idxs):
+            for i in idxs:
+                yield from [i] * self.class_weights[c]
+
+
+@settings(max_examples=30, deadline=None)
+@given(calls(PerClassQuota))
+def test_a_list_of_samplers_is_as_long_as_a_list_drawn_before_it(call):
+    sampler = call.build()
+    assert len(sampler.class_weights) == len(sampler.class_idxs)
+
+
 class FirstFrameShards(Sampler):
     """Splits a set of videos between ranks at the first frame of each video, read from
     the dataset's annotation object (`dataset.meta.frame_index`); len() is the longest

@@ -143,6 +143,7 @@ class _Context:
     asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
     learned: Learned = Learned()
     parts: int = 0  # items of a list being drawn (see _listed): 0 outside one
+    data: bool = False  # `items` is the length of a dataset, not of a list drawn first
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -821,6 +822,21 @@ def _keyed(keys: Dict[str, Use]) -> Builder:
     ).map(combine)
 
 
+def _samplers(ctx: _Context) -> st.SearchStrategy:
+    """A few small samplers (one per group: `class_idxs`); as many as the values of a list
+    drawn before them without a dataset (`class_weights`), which are one per group too."""
+    if ctx.items is not None and not ctx.data:
+        n = ctx.items
+        return st.lists(_index_sampler(ctx), min_size=n, max_size=n).map(_shown_list)
+
+    def first(samplers: List[Shown]) -> List[Shown]:
+        if ctx.items is None:
+            ctx.items = len(samplers)
+        return samplers
+
+    return st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(first).map(_shown_list)
+
+
 def _listed(item: Builder) -> Builder:
     """A list of items drawn alike, one per item of the data; the items know how many
     they are (`ctx.parts`) while they are drawn: a probability of each is its share."""
@@ -862,7 +878,7 @@ def _from_use(use: Use) -> Optional[Builder]:
         items = use.items
         if items is not None and items.iterated and not items.items:
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
-            return lambda ctx: st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(_shown_list)
+            return _samplers
         item = _from_use(items) if items else None
         if item is None:
             return _as_used(_keys, use)
@@ -957,6 +973,7 @@ def calls(
             elif role is _data and ctx.items is None:
                 value = shown.make()  # the parameter's default may be None
                 ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
+                ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
