@@ -408,3 +408,30 @@ def test_a_record_that_was_iterated_is_a_list_in_the_next_round():
     assert result.status == COUNTEREXAMPLE
     assert "lists=True" in result.call.code
     assert learn(TypeError("'Record' object is not iterable")) == Learned(records=True, lists=True)
+
+
+def _swallows_the_first_stop(seconds):
+    """Loops for `seconds`, swallowing the first exception raised in it, as Python does
+    with one raised in a gc callback or a __del__."""
+    import time as clock
+
+    end, swallowed = clock.monotonic() + seconds, False
+    while clock.monotonic() < end:
+        try:
+            clock.sleep(0.01)
+        except BaseException:
+            if swallowed:
+                raise
+            swallowed = True
+
+
+def test_a_time_limit_swallowed_once_still_stops_the_loop():
+    import time as clock
+
+    from flake8_dplen.runtime.limits import TimedOut, time_limit
+
+    began = clock.monotonic()
+    with pytest.raises(TimedOut):
+        with time_limit(0.2):
+            _swallows_the_first_stop(5)
+    assert clock.monotonic() - began < 2
