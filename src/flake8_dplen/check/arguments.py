@@ -278,7 +278,8 @@ def _table(shape: DataShape) -> Builder:
             elif shape.attrs and not shape.fields:
                 from .records import Item
 
-                items = [Item(**values) for values in draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))]
+                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))
+                items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
                 # Sequences whose lengths are drawn as a size field is: uneven, so that
                 # buckets keep a tail and a budget or a limit splits them.
@@ -306,8 +307,8 @@ def _table(shape: DataShape) -> Builder:
             table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
-            imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds) + ("import torch",) * ("torch" in kinds)
-            imports += (ITEM,) * bool(shape.attrs and not shape.fields)
+            imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
+            imports += ("import torch",) * ("torch" in kinds) + (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()
@@ -822,6 +823,11 @@ def _keyed(keys: Dict[str, Use]) -> Builder:
     ).map(combine)
 
 
+def _unread(ctx: _Context) -> st.SearchStrategy:
+    """A parameter stored and read nowhere (a flag left from an older version): any value."""
+    return st.just(_literal(None))
+
+
 def _samplers(ctx: _Context) -> st.SearchStrategy:
     """A few small samplers (one per group: `class_idxs`); as many as the values of a list
     drawn before them without a dataset (`class_weights`), which are one per group too."""
@@ -940,8 +946,7 @@ def calls(
             builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
             builder = builder or _from_use(use_of(target, param.name))
             if builder is None and unread(target, param.name):
-                # Stored and read nowhere (a flag left from an older version): any value.
-                builder = lambda ctx: st.just(_literal(None))
+                builder = _unread
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"

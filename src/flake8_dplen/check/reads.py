@@ -145,7 +145,8 @@ class DataShape:
     named: Dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.attrs or self.columns or self.infos or self.lists or self.sized)
+        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
+        return any(read)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -204,11 +205,15 @@ def unread(cls: type, param: str) -> bool:
             for node in ast.walk(tree)
             if isinstance(node, (ast.Assign, ast.AnnAssign))
             and node.value is not None
-            and all(isinstance(t, ast.Attribute) for t in getattr(node, "targets", [getattr(node, "target", None)]))
+            and all(isinstance(t, ast.Attribute) for t in _targets(node))
         }
         if any(_names(node, roots) and id(node) not in stores for node in ast.walk(tree)):
             return False
     return True
+
+
+def _targets(node: ast.AST) -> List[ast.AST]:
+    return node.targets if isinstance(node, ast.Assign) else [node.target]
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -506,7 +511,9 @@ ARRAY_ATTRIBUTES = {"ndim", "shape", "dtype", "sum", "astype", "nonzero", "argso
 _ELEMENTWISE = {"nonzero", "where", "argwhere", "flatnonzero"}
 # Methods of a torch tensor that a numpy array lacks (`labels.unique()`, `x.numel()`,
 # `g.long()`): a value used so is a tensor.
-TENSOR_ATTRIBUTES = {"unique", "numel", "long", "cpu", "cuda", "unsqueeze", "masked_select", "index_select", "bincount"}
+TENSOR_ATTRIBUTES = {
+    "unique", "numel", "long", "cpu", "cuda", "unsqueeze", "masked_select", "index_select", "bincount"
+}
 
 
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is

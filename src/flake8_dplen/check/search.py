@@ -289,12 +289,12 @@ def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
     return False
 
 
-def _strategy(cls: type, reg: Optional[registry.Registration], learned: Learned = Learned()):
+def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional[Learned] = None):
     target = reg.factory if reg is not None and reg.factory is not None else cls
     if reg is not None and reg.strategy is not None:
         return whole(target, reg.strategy)
     overrides = reg.args if reg is not None else None
-    return calls(target, overrides, distributed=asks_distributed(cls), learned=learned)
+    return calls(target, overrides, distributed=asks_distributed(cls), learned=learned or Learned())
 
 
 # A question to torch.distributed, however the module is named where it is asked.
@@ -359,9 +359,13 @@ def _tabled(call: Call) -> bool:
 # A list indexed by an array (numpy's message, and Python's), and a function of torch
 # handed a list or an array: the class takes arrays, or tensors.
 _WANTS_ARRAY = re.compile(
-    r"only integer scalar arrays can be converted|list indices must be integers or slices, not (?:numpy|Tensor)"
+    r"only integer scalar arrays can be converted"
+    r"|list indices must be integers or slices, not (?:numpy|Tensor)"
 )
-_WANTS_TENSOR = re.compile(r"must be Tensor, not (?:list|numpy)|expected Tensor as element \d+ in argument \d+, but got (?:list|numpy)")
+_WANTS_TENSOR = re.compile(
+    r"must be Tensor, not (?:list|numpy)"
+    r"|expected Tensor as element \d+ in argument \d+, but got (?:list|numpy)"
+)
 # A record iterated or measured (`for channel in item.channels`).
 _RECORD_LIST = re.compile(r"'Record' object is not iterable|object of type 'Record' has no len\(\)")
 # Rounds of the search after the first, each with what the earlier ones learned.
@@ -386,7 +390,8 @@ def learn(exc: BaseException) -> Learned:
         return Learned(arrays=_array_kind(obj, name))
     if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
         key = exc.args[0]
-        return Learned(keys=frozenset({key})) if key.isidentifier() and not key.startswith("__") else Learned()
+        named = key.isidentifier() and not key.startswith("__")
+        return Learned(keys=frozenset({key})) if named else Learned()
     if isinstance(exc, TypeError) and _RECORD_LIST.search(message):
         return Learned(records=True, lists=True)
     if isinstance(exc, TypeError) and _WANTS_TENSOR.search(message):
