@@ -67,7 +67,7 @@ def test_dataset_sizes_reach_the_edges_around_the_batch_size():
 def test_an_unknown_required_parameter_cannot_be_built():
     class NeedsTokenizer(Sampler):
         def __init__(self, dataset, tokenizer):
-            pass
+            self.tokens = [tokenizer.encode(text) for text in dataset]
 
     try:
         calls(NeedsTokenizer)

@@ -44,7 +44,7 @@ class ExactChunks(Chunks):
 class NeedsTokenizer(ExactChunks):
     def __init__(self, dataset, batch_size: int, tokenizer):
         super().__init__(dataset, batch_size)
-        self.tokenizer = tokenizer
+        self.vocabulary = tokenizer.get_vocab()
 '''
 
 NEVER_ENDING = '''
@@ -133,12 +133,14 @@ def test_registered_factory_builds_what_generation_cannot(project):
     (project / "factories.py").write_text(
         textwrap.dedent(
             """
+            from types import SimpleNamespace
+
             from flake8_dplen.check import factory
             from samplers import NeedsTokenizer
 
             @factory(NeedsTokenizer)
             def with_tokenizer(dataset, batch_size: int):
-                return NeedsTokenizer(dataset, batch_size, tokenizer=str.split)
+                return NeedsTokenizer(dataset, batch_size, tokenizer=SimpleNamespace(get_vocab=dict))
             """
         )
     )

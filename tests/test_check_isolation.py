@@ -213,7 +213,7 @@ from torch.utils.data import Sampler
 
 class NeedsTokenizer(Sampler):
     def __init__(self, dataset, tokenizer):
-        self.dataset, self.tokenizer = dataset, tokenizer
+        self.dataset, self.vocabulary = dataset, tokenizer.get_vocab()
 
     def __iter__(self):
         return iter(range(len(self.dataset)))

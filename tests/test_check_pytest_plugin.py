@@ -33,7 +33,7 @@ SAMPLERS = (
 class Tokenized(ExactChunks):
     def __init__(self, dataset, batch_size: int, tokenizer):
         super().__init__(dataset, batch_size)
-        self.tokenizer = tokenizer
+        self.vocabulary = tokenizer.get_vocab()
 
 
 class UnregisteredTokenized(Tokenized):
@@ -42,13 +42,15 @@ class UnregisteredTokenized(Tokenized):
 )
 
 CONFTEST = """
+from types import SimpleNamespace
+
 from flake8_dplen.check import factory
 from samplers import Tokenized
 
 
 @factory(Tokenized)
 def tokenized(dataset, batch_size: int):
-    return Tokenized(dataset, batch_size, tokenizer=str.split)
+    return Tokenized(dataset, batch_size, tokenizer=SimpleNamespace(get_vocab=dict))
 """
 
 TEST_FIXTURE = """

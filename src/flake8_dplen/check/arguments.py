@@ -16,7 +16,7 @@ import re
 import typing
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
@@ -31,9 +31,10 @@ from .reads import (
     fields_read,
     has_default,
     size_limits,
+    unread,
     use_of,
 )
-from .records import TABLE, Records, Table
+from .records import ITEM, TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
 
@@ -95,6 +96,41 @@ class Call:
         return sorted(lines)
 
 
+@dataclass(frozen=True)
+class Learned:
+    """What the class's own failures on generated arguments said it needs (search.learn),
+    for the next round of the search: datasets as :class:`~.records.Records`, whose
+    records are lists too (`lists`) where one was iterated or measured; the lists it
+    is given as numpy arrays or torch tensors (`arrays`: "numpy" or "torch"), where it
+    indexed a list by an array or called a tensor's method on one; attributes of an
+    options object or of a Table it read that its code did not show (read by a helper
+    of another package, or through `getattr` with a computed name), and likewise keys of
+    a dict it was given."""
+
+    records: bool = False
+    lists: bool = False  # records are lists of records too (records.ListRecord)
+    arrays: str = ""
+    attributes: FrozenSet[str] = frozenset()
+    keys: FrozenSet[str] = frozenset()  # keys of a dict it read that its code did not show
+
+    def __or__(self, other: "Learned") -> "Learned":
+        # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
+        arrays = "torch" if "torch" in (self.arrays, other.arrays) else self.arrays or other.arrays
+        return Learned(
+            self.records or other.records,
+            self.lists or other.lists,
+            arrays,
+            self.attributes | other.attributes,
+            self.keys | other.keys,
+        )
+
+
+def _extra(ctx: "_Context", learned: FrozenSet[str], known: Any) -> Dict[str, st.SearchStrategy]:
+    """Strategies of the fields a failed round found missing (``learned``, not ``known``),
+    each drawn by its name, else as a size (the kind of setting read most)."""
+    return {name: (_by_name(name) or _sizes)(ctx) for name in sorted(set(learned) - set(known))}
+
+
 @dataclass
 class _Context:
     unit: int
@@ -106,6 +142,9 @@ class _Context:
     # Numbers the class compares sizes with or takes as defaults (reads.size_limits).
     limits: Tuple[int, ...] = ()
     asked: bool = False  # `world` is what torch.distributed answers (the class asks it)
+    learned: Learned = Learned()
+    parts: int = 0  # items of a list being drawn (see _listed): 0 outside one
+    data: bool = False  # `items` is the length of a dataset, not of a list drawn first
 
 
 Builder = Callable[[_Context], st.SearchStrategy]
@@ -130,8 +169,17 @@ def _size(ctx: _Context) -> st.SearchStrategy:
 
 
 def _per_item(ctx: _Context) -> st.SearchStrategy:
-    """The length of a list with one value per item: the dataset's, once one is drawn."""
-    return st.just(ctx.items) if ctx.items is not None else _count(ctx)
+    """The length of a list with one value per item: the dataset's, once one is drawn;
+    else the first such list's, as the next ones are parallel to it (`labels` and
+    `flags`, `sizes` and `weights`: a caller passes them one per item alike)."""
+    if ctx.items is not None:
+        return st.just(ctx.items)
+
+    def first(n: int) -> int:
+        ctx.items = n
+        return n
+
+    return _count(ctx).map(first)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -145,15 +193,15 @@ def _sizes(ctx: _Context) -> st.SearchStrategy:
 RECORDS = "from flake8_dplen.check.records import Records"
 
 
-def _records(n: int, seed: int) -> Shown:
+def _records(n: int, seed: int, lists: bool = False) -> Shown:
     from .records import Records
 
-    return Shown(lambda: Records(n, seed), f"Records({n}, seed={seed})", (RECORDS,))
+    return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
 
 
 def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     if ctx.records:
-        return st.builds(_records, _count(ctx, least), st.integers(0, 3))
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
@@ -211,7 +259,7 @@ def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
 
 def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
     """``n`` dicts, the value of each key drawn by its name."""
-    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys)})
+    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys | ctx.learned.keys)})
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
 
 
@@ -228,11 +276,18 @@ def _table(shape: DataShape) -> Builder:
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
                 items = draw(_dicts(ctx, shape.keys, n))
+            elif shape.attrs and not shape.fields:
+                from .records import Item
+
+                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))
+                items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
                 # Sequences whose lengths are drawn as a size field is: uneven, so that
                 # buckets keep a tail and a budget or a limit splits them.
                 items = [range(length) for length in draw(_field(ctx, "len", n))]
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(shape.columns - set(shape.rows))}
+            names = (shape.columns | ctx.learned.attributes) - set(shape.rows)
+            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
+            columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).
@@ -241,6 +296,10 @@ def _table(shape: DataShape) -> Builder:
                 import numpy as np
 
                 columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
+            if shape.tensors:
+                import torch
+
+                columns.update((name, torch.tensor(columns[name])) for name in shape.tensors)
             infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
                 method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
@@ -248,7 +307,9 @@ def _table(shape: DataShape) -> Builder:
             }
             table = Table(n, items, columns, infos, lists)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
-            imports = (TABLE, "import numpy as np") if shape.arrays else (TABLE,)
+            kinds = {type(value).__module__ for value in columns.values()}
+            imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
+            imports += ("import torch",) * ("torch" in kinds) + (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)
 
         return draw()
@@ -270,6 +331,13 @@ def _lengths(ctx: _Context) -> st.SearchStrategy:
 
 def _fractions(ctx: _Context) -> st.SearchStrategy:
     return st.one_of(st.sampled_from([0.5, 1.0, 0.25, 0.1]), st.floats(0.01, 1.0)).map(_literal)
+
+
+def _shares(ctx: _Context) -> st.SearchStrategy:
+    """The probability of one of ``ctx.parts`` things drawn together (the datasets of a
+    mixture, each with its `probability`): an equal share, so that they sum to 1 as a
+    caller's do (a mixture checks it, or numpy's choice does); alone, a fraction."""
+    return st.just(_literal(1 / ctx.parts)) if ctx.parts else _fractions(ctx)
 
 
 def _bools(ctx: _Context) -> st.SearchStrategy:
@@ -385,7 +453,8 @@ BY_NAME: Dict[str, Builder] = {
     # `y`: the labels, as scikit-learn names them.
     **dict.fromkeys(["labels", "targets", "class_ids", "y"], _keys),
     **dict.fromkeys(["weights"], _lists_of(st.sampled_from([1.0, 0.5, 0.25]))),
-    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction", "probability", "prob"], _fractions),
+    **dict.fromkeys(["sample_rate", "rate", "ratio", "fraction"], _fractions),
+    **dict.fromkeys(["probability", "prob", "sampling_probability", "weight"], _shares),
     **dict.fromkeys(["sampler", "base_sampler", "sub_sampler"], _any_sampler),
     **dict.fromkeys(["index_sampler"], _index_sampler),
     **dict.fromkeys(["batch_sampler"], _batch_sampler),
@@ -400,7 +469,7 @@ BY_NAME: Dict[str, Builder] = {
 # when the default is None and there is no hint.
 # (`train_iters`, `total_iter` too: a number of steps.)
 _COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_", "total_")
-_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_size", "_count", "_iterations", "_iters", "_iter")
+_COUNT_SUFFIXES = ("_steps", "_len", "_length", "_count", "_iterations", "_iters", "_iter")
 # Process groups named by their kind of parallelism (`data_parallel_size`,
 # `data_parallel_rank`, Megatron's): a world size and a rank in it.
 _WORLD_SUFFIXES = ("_world_size", "_parallel_size")
@@ -411,8 +480,6 @@ def _by_name(name: str) -> Optional[Builder]:
     lowered = name.lower()
     if lowered in BY_NAME:
         return BY_NAME[lowered]
-    if lowered.endswith("batch_size"):
-        return _sizes
     # How many times each sample is repeated (`num_repeats`, `repeat_count`): at least once.
     # Repeating it no times leaves no data to sample, which no caller means (a count of 0
     # made super-gradients' RepeatAugSampler yield nothing while len() said 1).
@@ -422,6 +489,11 @@ def _by_name(name: str) -> Optional[Builder]:
         return _world
     if lowered.endswith("_rank"):
         return _rank
+    # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
+    # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
+    # whose code takes 0 says so by its default, which is drawn first (_builder).
+    if lowered.endswith("_size"):
+        return _sizes
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
         return _ints
     # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
@@ -433,6 +505,21 @@ def _by_name(name: str) -> Optional[Builder]:
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
     return None
+
+
+# How many processes or threads compute something (`n_workers`, `num_proc`, `n_jobs`): the
+# batches a sampler yields do not depend on it, and a class given many spawns them while
+# it is built (a pool of 8 spawned interpreters outran the build's time limit on every
+# input). One, or the class's own default when that is 0 (none besides the caller).
+# (`num_processes` is not one: accelerate's world size.)
+_PARALLELISM = re.compile(r"workers?$|^n_jobs$|^num_procs?$|^nprocs?$|threads$|^num_cpus?$", re.I)
+
+
+def _parallelism(param: inspect.Parameter) -> Optional[Builder]:
+    if not _PARALLELISM.search(param.name) or _by_name(param.name) in (_world, _rank):
+        return None
+    fewest = param.default if param.default in (0, 1) and not isinstance(param.default, bool) else 1
+    return lambda ctx: st.just(_literal(fewest))
 
 
 def _by_hint(hint: Any) -> Optional[Builder]:
@@ -456,6 +543,9 @@ def _by_hint(hint: Any) -> Optional[Builder]:
         return _data
     if name == "Generator" and getattr(hint, "__module__", "") == "torch":
         return _generator
+    if name == "Callable":
+        # A function of an item (a score, a cost, a key): a size, whatever it is given.
+        return lambda ctx: _sizes(ctx).map(_function)
     if name in ("Sampler", "BatchSampler", "Iterable"):
         inner = params[0] if params else int
         return (
@@ -568,11 +658,14 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     return params, hints
 
 
-def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any]) -> Optional[Builder]:
+def _read_fields(
+    fields: Fields, where: str, cls: type, overrides: Dict[str, Any], learned: Learned = Learned()
+) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with, else as
     registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
-    from it. Raises CannotBuild naming a field nothing says how to make."""
+    from it. Raises CannotBuild naming a field nothing says how to make. It also has the
+    attributes or keys a failed round found missing (``learned``, see _extra)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
     if fields.called:
@@ -616,7 +709,11 @@ def _read_fields(fields: Fields, where: str, cls: type, overrides: Dict[str, Any
             tuple(i for v in drawn.values() for i in v.imports),
         )
 
-    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+    # Only the object the class was given gets them: a nested one's own fields are read.
+    missing = (learned.attributes if attributes else learned.keys) if "." not in where else frozenset()
+    return lambda ctx: st.fixed_dictionaries(
+        {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
+    ).map(combine)
 
 
 def _shown_list(items: List[Shown]) -> Shown:
@@ -667,12 +764,56 @@ def _tensor(shown: Shown) -> Shown:
     return Shown(lambda: torch.tensor(shown.make()), f"torch.tensor({shown.code})", (*shown.imports, "import torch"))
 
 
+def _numbers(value: Any) -> bool:
+    """A plain list of numbers: what a list is promoted from (a list of lists or of
+    records stays one)."""
+    return isinstance(value, list) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
+    )
+
+
+def _promoted(value: Any, kind: str) -> Any:
+    """A list of numbers as the array kind the class was found to need (Learned.arrays)."""
+    if not kind or not _numbers(value):
+        return value
+    if kind == "torch":
+        import torch
+
+        return torch.tensor(value) if value else torch.tensor([], dtype=torch.long)
+    import numpy as np
+
+    return np.array(value) if value else np.array([], dtype=int)
+
+
+def _promoting(builder: Builder) -> Builder:
+    """The parameter's value, a list of numbers made the array kind learned (see Learned)."""
+
+    def promote(shown: Shown, kind: str) -> Shown:
+        if not _numbers(shown.make()):
+            return shown
+        return _tensor(shown) if kind == "torch" else _array(shown)
+
+    return lambda ctx: builder(ctx).map(lambda shown: promote(shown, ctx.learned.arrays))
+
+
 def _as_used(builder: Builder, use: Use) -> Builder:
     """A list made a torch tensor where the class hands it to torch, a numpy array where
     it uses it as one."""
     if use.tensor:
         return lambda ctx: builder(ctx).map(_tensor)
     return (lambda ctx: builder(ctx).map(_array)) if use.array else builder
+
+
+# Roles that draw a list of plain values, which the class's use can show are records.
+_PLAIN_LISTS = (_keys, _lengths, _group_names)
+
+
+def _sampler_as_used(role: Builder, use: Use) -> Builder:
+    """A wrapped sampler whose items the class iterates or takes the length of (`for batch
+    in self.sampler: [i + offset for i in batch]`) yields batches, whatever its hint says
+    (`Sampler[int]`): a batch sampler, as every caller of such a wrapper passes."""
+    items = use.items
+    return _batch_sampler if items is not None and items.iterated else role
 
 
 def _keyed(keys: Dict[str, Use]) -> Builder:
@@ -687,7 +828,47 @@ def _keyed(keys: Dict[str, Use]) -> Builder:
             tuple(sorted({i for v in drawn.values() for i in v.imports})),
         )
 
-    return lambda ctx: st.fixed_dictionaries({k: b(ctx) for k, b in parts.items()}).map(combine)
+    return lambda ctx: st.fixed_dictionaries(
+        {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, ctx.learned.keys, parts)}
+    ).map(combine)
+
+
+def _unread(ctx: _Context) -> st.SearchStrategy:
+    """A parameter stored and read nowhere (a flag left from an older version): any value."""
+    return st.just(_literal(None))
+
+
+def _samplers(ctx: _Context) -> st.SearchStrategy:
+    """A few small samplers (one per group: `class_idxs`); as many as the values of a list
+    drawn before them without a dataset (`class_weights`), which are one per group too."""
+    if ctx.items is not None and not ctx.data:
+        n = ctx.items
+        return st.lists(_index_sampler(ctx), min_size=n, max_size=n).map(_shown_list)
+
+    def first(samplers: List[Shown]) -> List[Shown]:
+        if ctx.items is None:
+            ctx.items = len(samplers)
+        return samplers
+
+    return st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(first).map(_shown_list)
+
+
+def _listed(item: Builder) -> Builder:
+    """A list of items drawn alike, one per item of the data; the items know how many
+    they are (`ctx.parts`) while they are drawn: a probability of each is its share."""
+
+    def listed(ctx: _Context) -> st.SearchStrategy:
+        def items(n: int) -> st.SearchStrategy:
+            ctx.parts = n
+            return st.lists(item(ctx), min_size=n, max_size=n)
+
+        def done(shown: Shown) -> Shown:
+            ctx.parts = 0
+            return shown
+
+        return _per_item(ctx).flatmap(items).map(_shown_list).map(done)
+
+    return listed
 
 
 def _from_use(use: Use) -> Optional[Builder]:
@@ -713,14 +894,11 @@ def _from_use(use: Use) -> Optional[Builder]:
         items = use.items
         if items is not None and items.iterated and not items.items:
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
-            return lambda ctx: st.lists(_index_sampler(ctx), min_size=1, max_size=3).map(_shown_list)
+            return _samplers
         item = _from_use(items) if items else None
         if item is None:
             return _as_used(_keys, use)
-        listed: Builder = lambda ctx: _per_item(ctx).flatmap(
-            lambda n: st.lists(item(ctx), min_size=n, max_size=n)
-        ).map(_shown_list)
-        return _as_used(listed, use)
+        return _as_used(_listed(item), use)
     if use.numeric:
         return _sizes
     if use.tested:
@@ -733,11 +911,14 @@ def calls(
     overrides: Optional[Dict[str, Any]] = None,
     records: bool = False,
     distributed: bool = False,
+    learned: Learned = Learned(),
 ) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about. With
     ``records`` the datasets are :class:`~.records.Records`; with ``distributed`` each
-    call also draws the world size and rank torch.distributed answers."""
+    call also draws the world size and rank torch.distributed answers; ``learned`` is
+    what earlier rounds of the search learned from the class's failures."""
+    records = records or learned.records
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
@@ -768,19 +949,32 @@ def calls(
             builder = lambda ctx, kept=kept: kept
         elif param.name in field_names:
             builder = lambda ctx, name=param.name: st.just(_literal(name))
+        elif _parallelism(param) is not None:
+            builder = _parallelism(param)
         else:
-            if role in (_keys, _lengths) and inspect.isclass(target):
-                role = _as_used(role, use_of(target, param.name))
+            use = use_of(target, param.name) if role in _PLAIN_LISTS and inspect.isclass(target) else None
+            if use is not None and use.items is not None and use.items.keys:
+                # Its items are read by key (`source["probability"]`): dicts, whatever the
+                # name suggests (`sources` names groups elsewhere).
+                role = _from_use(use)
+            elif role in (_keys, _lengths) and inspect.isclass(target):
+                role = _as_used(role, use)
+            elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
+                role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides)
+            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
             builder = builder or _from_use(use_of(target, param.name))
+            if builder is None and unread(target, param.name):
+                builder = _unread
         if builder is None:
             raise CannotBuild(
                 f"nothing to pass as `{param.name}` (no default, no usable type hint, unknown name,"
                 " and the class reads no attribute or key of it)",
                 param.name,
             )
+        if learned.arrays and param.name not in overrides:
+            builder = _promoting(builder)
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
     # Datasets before the lists with one value per item, which take their length.
@@ -789,7 +983,7 @@ def calls(
 
     @st.composite
     def draw_call(draw) -> Call:
-        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits)
+        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits, learned=learned)
         asked = None
         if distributed:
             ctx.world = draw(_world(ctx)).make()
@@ -804,6 +998,7 @@ def calls(
             elif role is _data and ctx.items is None:
                 value = shown.make()  # the parameter's default may be None
                 ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
+                ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 

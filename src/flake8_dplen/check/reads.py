@@ -138,12 +138,15 @@ class DataShape:
     lists: Dict[str, Dict[int, str]] = field(default_factory=dict)
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
+    tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
+    attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields or self.keys or self.columns or self.infos or self.lists or self.sized)
+        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
+        return any(read)
 
 
 def _stored(tree: ast.AST, param: str) -> Set[str]:
@@ -154,6 +157,9 @@ def _stored(tree: ast.AST, param: str) -> Set[str]:
     for node in ast.walk(tree):
         if _to_super(node, param):
             roots.add(f"self.{param}")
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            # self.fn: Callable = fn
+            node = ast.Assign(targets=[node.target], value=node.value)
         if not isinstance(node, ast.Assign):
             continue
         pairs = [(t, node.value) for t in node.targets]
@@ -181,6 +187,33 @@ def _to_super(node: ast.AST, param: str) -> bool:
         return False
     passed = [*node.args, *(keyword.value for keyword in node.keywords)]
     return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)
+
+
+def unread(cls: type, param: str) -> bool:
+    """Whether no code of the class or of its bases reads ``param`` besides storing it in
+    an attribute (`self.flag = flag`, read nowhere): its value cannot change what the
+    sampler does. Stored in a local name, handed to a base or to any call, it is read."""
+    trees = _trees(cls)
+    if not trees:
+        return False
+    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    for _ in range(2):  # self.b = self.a = a
+        roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    for _, tree in trees:
+        stores = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+            and node.value is not None
+            and all(isinstance(t, ast.Attribute) for t in _targets(node))
+        }
+        if any(_names(node, roots) and id(node) not in stores for node in ast.walk(tree)):
+            return False
+    return True
+
+
+def _targets(node: ast.AST) -> List[ast.AST]:
+    return node.targets if isinstance(node, ast.Assign) else [node.target]
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -223,7 +256,9 @@ def data_shape(cls: type, param: str) -> DataShape:
             _read_shape(tree, {target}, values)
         shape.lists[method] = _positions(values.fields)
     shape.fields = _positions(shape.fields)
-    shape.arrays = {name for name in shape.columns if use_of(cls, f"{param}.{name}").array}
+    uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
+    shape.tensors = {name for name, use in uses.items() if use.tensor}
+    shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -387,6 +422,14 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Load)
+            and id(node) not in callees
+            and not node.attr.startswith("_")
+            and _an_item(node.value, items, roots)
+        ):
+            shape.attrs.add(node.attr)  # `item.duration`, `dataset[i].label`
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if isinstance(inner, ast.Name) and inner.id in rows and isinstance(key, str):
@@ -466,6 +509,11 @@ MAPPING_METHODS = {"keys", "values", "items"}
 # element by element (a list compared with a number is one bool).
 ARRAY_ATTRIBUTES = {"ndim", "shape", "dtype", "sum", "astype", "nonzero", "argsort", "cumsum", "mean", "tolist"}
 _ELEMENTWISE = {"nonzero", "where", "argwhere", "flatnonzero"}
+# Methods of a torch tensor that a numpy array lacks (`labels.unique()`, `x.numel()`,
+# `g.long()`): a value used so is a tensor.
+TENSOR_ATTRIBUTES = {
+    "unique", "numel", "long", "cpu", "cuda", "unsqueeze", "masked_select", "index_select", "bincount"
+}
 
 
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
@@ -657,6 +705,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 values = Use()
                 _classify([parents[id(parent)]], scope, values, depth - 1)
                 use.items = values.items or use.items
+        elif isinstance(parent, ast.Attribute) and parent.attr in TENSOR_ATTRIBUTES:
+            use.tensor = use.iterated = True
         elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
             use.array = use.iterated = True
         elif isinstance(parent, ast.Compare) and _called_name(parents.get(id(parent))) in _ELEMENTWISE:

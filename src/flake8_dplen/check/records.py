@@ -17,6 +17,7 @@ examples).
 from __future__ import annotations
 
 import zlib
+from types import SimpleNamespace
 from typing import Any, Dict, Iterator, List, Optional
 
 
@@ -27,7 +28,7 @@ class Record(int):
         return record
 
     def _at(self, step: str) -> "Record":
-        return Record(self._seed, self._path + step)
+        return type(self)(self._seed, self._path + step)
 
     def __getitem__(self, key: Any) -> "Record":
         return self._at(f"[{key!r}]")
@@ -46,11 +47,22 @@ class Record(int):
     __iter__ = None
 
 
+class ListRecord(Record):
+    """A record that is also a list of two records (`for channel in item.channels`), for
+    a class that failed on records because one was not iterable or sized."""
+
+    def __iter__(self) -> Iterator[Record]:
+        return (self[i] for i in range(2))
+
+    def __len__(self) -> int:
+        return 2
+
+
 class _Rows:
     """``n`` records under one name: a column, or (name "") the dataset itself."""
 
-    def __init__(self, seed: int, name: str, n: int) -> None:
-        self.seed, self._name, self.n = seed, name, n
+    def __init__(self, seed: int, name: str, n: int, record: type = Record) -> None:
+        self.seed, self._name, self.n, self._record = seed, name, n, record
 
     def __len__(self) -> int:
         return self.n
@@ -58,38 +70,49 @@ class _Rows:
     def __getitem__(self, index: int) -> Record:
         if not -self.n <= index < self.n:
             raise IndexError(index)
-        return Record(self.seed, f"{self._name}[{index % self.n}]")
+        return self._record(self.seed, f"{self._name}[{index % self.n}]")
 
     def __iter__(self) -> Iterator[Record]:
         return (self[i] for i in range(self.n))
 
 
 class Column(_Rows):
-    """An attribute of the dataset: one record per item, indexed, iterated or called."""
+    """An attribute of the dataset: one record per item, indexed, iterated or called; an
+    attribute of it is another (`dataset.coco.imgs[image_id]`, an annotation file's
+    table of images read through the dataset's loader object)."""
+
+    def __getattr__(self, name: str) -> "Column":
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Column(self.seed, f"{self._name}.{name}", self.n, self._record)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Record:
         if len(args) == 1 and not kwargs and isinstance(args[0], int):
             return self[args[0]]
-        return Record(self.seed, f"{self._name}{args!r}{kwargs!r}")
+        return self._record(self.seed, f"{self._name}{args!r}{kwargs!r}")
 
 
 class Records(_Rows):
-    """``n`` records; ``Records(n, seed)`` rebuilds the same ones."""
+    """``n`` records; ``Records(n, seed)`` rebuilds the same ones; with ``lists`` every
+    record is a :class:`ListRecord`."""
 
-    def __init__(self, n: int, seed: int = 0) -> None:
-        super().__init__(seed, "", n)
+    def __init__(self, n: int, seed: int = 0, lists: bool = False) -> None:
+        super().__init__(seed, "", n, ListRecord if lists else Record)
 
     def __getattr__(self, name: str) -> Column:
         if name.startswith("__"):
             raise AttributeError(name)
-        return Column(self.seed, name, self.n)
+        return Column(self.seed, name, self.n, self._record)
 
     def __repr__(self) -> str:
-        return f"Records({self.n}, seed={self.seed})"
+        lists = ", lists=True" if self._record is ListRecord else ""
+        return f"Records({self.n}, seed={self.seed}{lists})"
 
 
-# The import a pasted test needs for a Table, and for an EpochBatchSampler.
+# The imports a pasted test needs for a Table, items read by attribute and an
+# EpochBatchSampler.
 TABLE = "from flake8_dplen.check.records import Table"
+ITEM = "from flake8_dplen.check.records import Item"
 EPOCH_BATCHES = "from flake8_dplen.check.records import EpochBatchSampler"
 
 
@@ -104,6 +127,14 @@ def EpochBatchSampler(sampler: Any, batch_size: int, drop_last: bool) -> Any:
             self.sampler.set_epoch(epoch)
 
     return _EpochBatchSampler(sampler, batch_size, drop_last)
+
+
+class Item(SimpleNamespace):
+    """An item the class reads by attribute (`item.duration`, `dataset[i].label`), printed
+    as the call that rebuilds it."""
+
+    def __repr__(self) -> str:
+        return f"Item({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
 class Table:
@@ -178,4 +209,6 @@ class Table:
 def _code(value: Any) -> str:
     if type(value).__module__ == "numpy":
         return f"np.array({value.tolist()!r})"
+    if type(value).__module__ == "torch":
+        return f"torch.tensor({value.tolist()!r})"
     return repr(value)

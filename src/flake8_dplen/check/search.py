@@ -17,7 +17,7 @@ from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
-from .arguments import Call, CannotBuild, calls, whole
+from .arguments import Call, CannotBuild, Learned, calls, whole
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -96,9 +96,12 @@ class _TimedOutOn(BaseException):
 class _State:
     start: Optional[float] = None  # when the first sampler was tried: the budget runs from it
     judged: int = 0
+    # Samplers judged that had something to yield (len() or the epoch above 0).
+    substantial: int = 0
     last_invalid: str = ""
     random_seen: bool = False
     wants_records: bool = False  # a generated range or torch sampler lacked what was asked of it
+    learned: Learned = Learned()  # what the failures said the class needs (learn())
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
     hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
@@ -299,12 +302,12 @@ def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
     return False
 
 
-def _strategy(cls: type, reg: Optional[registry.Registration], records: bool = False):
+def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional[Learned] = None):
     target = reg.factory if reg is not None and reg.factory is not None else cls
     if reg is not None and reg.strategy is not None:
         return whole(target, reg.strategy)
     overrides = reg.args if reg is not None else None
-    return calls(target, overrides, records=records, distributed=asks_distributed(cls))
+    return calls(target, overrides, distributed=asks_distributed(cls), learned=learned or Learned())
 
 
 # A question to torch.distributed, however the module is named where it is asked.
@@ -339,18 +342,25 @@ def _source(function: Any) -> str:
 
 
 def _lacks_data(exc: BaseException, call: Call) -> bool:
-    """Whether the sampler asked a generated dataset (a range, a Table) or a generated torch
-    sampler for something it does not have: `dataset.get_data_info`, `sampler.dataset`; or
-    asked a value of a Table for an attribute (`item.platform` of `dataset.items`), which
-    a field drawn by its name cannot have."""
-    from .records import Table
-
+    """Whether the sampler asked a generated range or a generated torch sampler for
+    something it does not have: `dataset.get_data_info`, `sampler.dataset`; or asked a
+    value of a Table or an item of a range for an attribute (`item.platform` of
+    `dataset.items`, `dataset[i].label` read by a helper of another package) or a field
+    (`dataset[i][1]`), which a field drawn by its name cannot have and a record answers.
+    (A Table lacking an attribute gets it: learn().)"""
+    ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
+    if isinstance(exc, TypeError):
+        # A field of a Table drawn as a key or a size that the class iterates (a list of
+        # channels per item): records, which a later round makes lists (learn()).
+        return (ranged and "'int' object is not subscriptable" in str(exc)) or (
+            _tabled(call) and "'int' object is not iterable" in str(exc)
+        )
     if not isinstance(exc, AttributeError):
         return False
     obj = getattr(exc, "obj", None)
-    if isinstance(obj, (range, Table)) or type(obj).__module__.startswith("torch.utils.data"):
+    if isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data"):
         return True
-    return _tabled(call) and isinstance(obj, (int, float, str, tuple, dict, list))
+    return (_tabled(call) or ranged) and isinstance(obj, (int, float, str, tuple, dict, list))
 
 
 def _tabled(call: Call) -> bool:
@@ -359,20 +369,90 @@ def _tabled(call: Call) -> bool:
     return any(TABLE in shown.imports for _, shown, _ in call.args)
 
 
+# A list indexed by an array (numpy's message, and Python's), and a function of torch
+# handed a list or an array: the class takes arrays, or tensors.
+_WANTS_ARRAY = re.compile(
+    r"only integer scalar arrays can be converted"
+    r"|list indices must be integers or slices, not (?:numpy|Tensor)"
+)
+_WANTS_TENSOR = re.compile(
+    r"must be Tensor, not (?:list|numpy)"
+    r"|expected Tensor as element \d+ in argument \d+, but got (?:list|numpy)"
+)
+# A record iterated or measured (`for channel in item.channels`).
+_RECORD_LIST = re.compile(r"'Record' object is not iterable|object of type 'Record' has no len\(\)")
+# Rounds of the search after the first, each with what the earlier ones learned.
+_ROUNDS = 3
+
+
+def learn(exc: BaseException) -> Learned:
+    """What a failure of the class on generated arguments says it needs: the lists it is
+    given as arrays or tensors (it indexed one by an array, called an array's or a
+    tensor's method on one, or handed one to torch), or an attribute of an options object
+    or a Table that its code did not show (an AttributeError names it), or a key of a dict
+    (a KeyError names it), or records that are lists (one was iterated)."""
+    from types import SimpleNamespace
+
+    from .records import Table
+
+    message = str(exc)
+    if isinstance(exc, AttributeError):
+        obj, name = getattr(exc, "obj", None), getattr(exc, "name", None) or ""
+        if isinstance(obj, (SimpleNamespace, Table)) and name.isidentifier() and not name.startswith("__"):
+            return Learned(attributes=frozenset({name}))
+        return Learned(arrays=_array_kind(obj, name))
+    if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
+        key = exc.args[0]
+        named = key.isidentifier() and not key.startswith("__")
+        return Learned(keys=frozenset({key})) if named else Learned()
+    if isinstance(exc, TypeError) and _RECORD_LIST.search(message):
+        return Learned(records=True, lists=True)
+    if isinstance(exc, TypeError) and _WANTS_TENSOR.search(message):
+        return Learned(arrays="torch")
+    if isinstance(exc, (TypeError, IndexError)) and _WANTS_ARRAY.search(message):
+        return Learned(arrays="numpy")
+    return Learned()
+
+
+def _array_kind(obj: Any, name: str) -> str:
+    """The array kind that has the method a list (or a numpy array) lacked: "" if none."""
+    import numpy as np
+    import torch
+
+    if not isinstance(obj, (list, np.ndarray)) or not name:
+        return ""
+    if isinstance(obj, list) and hasattr(np.ndarray, name):
+        return "numpy"
+    return "torch" if hasattr(torch.Tensor, name) and not hasattr(np.ndarray, name) else ""
+
+
 def check_class(cls: type, options: Options = Options()) -> Result:
     """Search for arguments on which ``len()`` of ``cls`` disagrees with its ``__iter__``.
-    When the generated ranges lack an accessor the sampler reads its data through, the
-    search runs again on :class:`~.records.Records` datasets, with the same budget."""
+    When the class's failures on generated arguments say what it needs (learn(); or the
+    generated ranges lack an accessor it reads its data through: then on
+    :class:`~.records.Records` datasets), the search runs again with that, each round with
+    the same budget, up to _ROUNDS more rounds."""
     reg = registry.lookup(cls)
     how = REGISTERED if reg is not None and reg.builds else AUTOMATIC
     if reg is not None and reg.skip:
         return Result(cls, NOT_CHECKED, how, why=reg.skip)
     began = time.monotonic()
     try:
-        result, wants_records = _search(cls, reg, _strategy(cls, reg), options, how)
-        # A user's strategy of whole argument sets has no datasets of ours to enrich.
-        if wants_records and not result.found and (reg is None or reg.strategy is None):
-            again, _ = _search(cls, reg, _strategy(cls, reg, records=True), options, how)
+        learned = Learned()
+        result, found = _search(cls, reg, _strategy(cls, reg), options, how)
+        for _ in range(_ROUNDS):
+            more = learned | found
+            # A user's strategy of whole argument sets has no arguments of ours to change.
+            if result.found or more == learned or (reg is not None and reg.strategy is not None):
+                break
+            if time.monotonic() - began > _ROUNDS * options.budget + options.timeout:
+                # Rounds that ran past their inputs' time limits (each hung input costs
+                # the whole limit) leave no room for more within the class's wall-clock
+                # limit (60 s): ProteinGym's BatchSampler, whose loop never ends on an
+                # item above its token budget, ran past it in its fourth round.
+                break
+            learned = more
+            again, found = _search(cls, reg, _strategy(cls, reg, learned), options, how)
             if again.found or again.status == OK or result.status == CANNOT_BUILD:
                 again.examples += result.examples
                 result = again
@@ -392,7 +472,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
 
 def _search(
     cls: type, reg: Optional[registry.Registration], strategy: Any, options: Options, how: str
-) -> "tuple[Result, bool]":
+) -> "tuple[Result, Learned]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
     state = _State()
@@ -434,6 +514,7 @@ def _search(
         except _Invalid as exc:
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
+            state.learned = state.learned | learn(exc.cause)
             state.tabled = state.tabled or _tabled(call)
             reject()
         finally:
@@ -443,6 +524,8 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
+        if verdict.report.reported or any(verdict.report.counts):
+            state.substantial += 1
         if not verdict.report.ok:
             state.failure = verdict
             raise verdict
@@ -478,12 +561,20 @@ def _search(
         result = Result(cls, CANNOT_BUILD, how, why=why)
     elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
+    elif result.status == OK and state.substantial == 0 and state.last_invalid:
+        # Built only over no data (an empty dataset), every other argument set failing:
+        # nothing was checked, and a later round may learn what the others needed.
+        why = "only samplers with nothing to yield were built; " + _invalid_why(state)
+        result = Result(cls, CANNOT_BUILD, how, why=why)
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
     # A Table that no sampler was built from is no better than records: the shape read
     # from the code can be wrong (a flag read as one value per item), and records answer
     # whatever is asked.
-    return result, state.wants_records or (state.tabled and result.status == CANNOT_BUILD)
+    # A Table that lacked an attribute gets it in the next round before records replace it.
+    tabled = state.tabled and result.status == CANNOT_BUILD and not state.learned.attributes
+    records = state.wants_records or tabled
+    return result, state.learned | Learned(records=records)
 
 
 @contextmanager

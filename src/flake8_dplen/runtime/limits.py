@@ -34,7 +34,11 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise TimedOut(seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Again every half second after the limit: an exception raised where Python swallows
+    # it (a gc callback, a __del__, a bare `except:` in the sampler) must not let the
+    # loop run on for ever (ProteinGym's BatchSampler, growing a list of empty batches,
+    # was stopped inside hypothesis' gc callback, which ignored it).
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
