@@ -115,6 +115,7 @@ class Env:
         self.values = values
         self.kinds: Dict[str, str] = {}
         self.steps = 0
+        self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
 
     def resolve(self, value, kind: str):
         if not isinstance(value, Free):
@@ -185,6 +186,14 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+# Random draws by their parameters' names, positional order first (Machine.draw).
+_DRAWS = {
+    "random.randint": ("a", "b"),
+    "random.choice": ("a",),
+    "numpy.random.randint": ("low", "high", "size"),
+    "numpy.random.choice": ("a", "size", "replace"),
+    "torch.randint": ("low", "high", "size"),
+}
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
 
 
@@ -887,6 +896,8 @@ class Machine:
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
+        if callee in _DRAWS:
+            return self.draw(callee, args, kwargs)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
             return list(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
@@ -918,6 +929,54 @@ class Machine:
         raise Unknown(f"call {callee}")
 
 
+    def draw(self, callee: str, args, kwargs):
+        """A random integer draw (or `size` of them, or a choice) as one outcome it can
+        have, the lowest: a difference found under it is one some epoch meets, and the
+        message says the draws were so. Bounds that leave nothing to draw are refused,
+        as the library refuses them."""
+        # torch.randint(high, size): two positional arguments leave out `low`.
+        names = ("high", "size") if callee == "torch.randint" and len(args) == 2 else _DRAWS[callee]
+        given = dict(zip(names, args), **kwargs)
+        if len(args) > len(names) or set(given) - set(names) - {"generator", "dtype", "device"}:
+            raise Unknown(f"{callee} arguments")  # `p=` weights may exclude the lowest
+        if callee in {"random.choice", "numpy.random.choice"}:
+            first = given["a"]
+            if isinstance(first, Free) and callee == "numpy.random.choice":
+                raise Unknown("a parameter that may be a count or a sequence")
+            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free)):
+                pool = list(range(self.number(first)))  # choice(n) draws from range(n)
+            else:
+                pool = list(self.iterate(first))
+            size, many = self.draw_size(given.get("size"))
+            if not pool or (not self.truth(given.get("replace", True)) and size > len(pool)):
+                raise Refused("nothing to choose from")
+            picked = pool[:size] if size <= len(pool) else [pool[0]] * size
+            self.env.drew = True
+            return picked if many else picked[0]
+        low, high = (self.number(given.get("low", 0)), given.get("high"))
+        if callee == "random.randint":
+            low, high = self.number(given["a"]), self.number(given["b"]) + 1
+        elif high is None:
+            low, high = 0, low  # numpy's randint(n) and torch's randint(n, size) draw below n
+        if not isinstance(low, int) or not isinstance(self.number(high), int) or low >= high:
+            raise Refused("an empty range to draw from")
+        size, many = self.draw_size(given.get("size"))
+        self.env.drew = True
+        return [low] * size if many else low
+
+    def draw_size(self, size) -> Tuple[int, bool]:
+        """How many values a draw gives, and whether as a list: a one-dimensional size only."""
+        if size is None:
+            return 1, False
+        if isinstance(size, list):
+            if len(size) != 1:
+                raise Unknown("a draw of more than one dimension")
+            size = size[0]
+        size = self.number(size)
+        if not isinstance(size, int) or size < 0:
+            raise Refused("size")
+        return _small(range(size)).stop, True
+
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
         """`isinstance(x, C)`, `C` a class of this module and `x` a value the caller passes
         (a dataset of unknown elements): False, as for any plain dataset. That is one
@@ -935,9 +994,11 @@ class Machine:
 
 
 class Outcome:
-    def __init__(self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str]) -> None:
+    def __init__(
+        self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str], drew: bool = False
+    ) -> None:
         self.length, self.count = length, count
-        self.arguments, self.kinds = arguments, kinds
+        self.arguments, self.kinds, self.drew = arguments, kinds, drew
 
     def describe(self, limit: int) -> str:
         """The arguments, shortened to `limit` characters."""
@@ -945,11 +1006,13 @@ class Outcome:
         for name, value in self.arguments.items():
             parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
         text = ", ".join(parts)
-        return text if len(text) <= limit else text[: limit - 3] + "..."
+        text = text if len(text) <= limit else text[: limit - 3] + "..."
+        return f"{text}, each random draw at its lowest" if self.drew else text
 
 
 def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple[int, int]], Env]:
-    """(len(), items yielded) for these argument values, or None when the code refuses them."""
+    """(len(), items yielded) for these argument values, or None when the code refuses them;
+    `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
     env = Env(values)
     machine = Machine(ctx, env)
     init = ctx.index.methods.get("__init__")
@@ -1082,11 +1145,11 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     __iter__ yields, by running both in the interpreter; None when they agree on every
     argument tried or the model cannot run them."""
     try:
-        for values, (length, count), kinds in runs(ctx):
+        for values, (length, count), kinds, drew in runs(ctx):
             if length != count:
                 order = [p.name.value for p in constructor_params(ctx)]
                 names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds)
+                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
     except (Unknown, RecursionError):
         return None
     except Exception:  # noqa: BLE001
@@ -1097,8 +1160,9 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     return None
 
 
-def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str]]]:
-    """(arguments, (len(), items yielded), each parameter's kind) for each legitimate input
+def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
+    """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
+    taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again."""
     if not _runnable(ctx):
@@ -1126,7 +1190,7 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
                 grown = True
                 break
             if result is not None:
-                yield values, result, kinds
+                yield values, result, kinds, env.drew
         if not grown:
             return
 

@@ -23,9 +23,14 @@ with a short tail, `n // batch_size` without it, `n` for single indices.
 ## Fix safety
 No automatic fix: which of the two sides is meant is the author's decision.
 
+A random integer draw (`random.randint`, `random.choice`, numpy's and torch's `randint`,
+`numpy.random.choice`) is taken at its lowest outcome, which some epoch meets: the message
+then says "each random draw at its lowest".
+
 ## Known problems
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
-read from the data (lengths, labels), a random draw in a test, a call outside the module
+read from the data (lengths, labels), a draw whose weights may exclude the lowest
+outcome (`p=`), a test on a random float, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
 torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
 `isinstance(dataset, C)`, `C` a class of the module, is run as for a plain dataset (not
