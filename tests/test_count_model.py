@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 import re
 import runpy
+import sys
 from pathlib import Path
 
 import libcst as cst
@@ -118,3 +119,163 @@ def test_a_rank_parameter_starts_at_zero(name):
 def test_a_count_per_rank_is_a_size_never_zero(name):
     # Taken as a rank, a count per rank was run with 0 and gave a false DPL115.
     assert 0 not in domain(name, INT)
+
+
+# ------------------------------------------------------------------ bases in other modules
+
+# Projects written to disk: {file: source}; the judged file is "pkg/leaf.py" and findings
+# are DPL115 lines there. A base in another module of the project is read from disk, with
+# its own module's imports, functions and constants (core/project.py).
+_BATCH_BASE = """
+import math
+from torch.utils.data import Sampler
+
+
+def batches(n, size):
+    return math.ceil(n / size)
+
+
+class CountingSampler(Sampler):
+    def __init__(self, data, batch_size):
+        self.data = data
+        self.batch_size = batch_size
+
+    def __len__(self):
+        return batches(len(self.data), self.batch_size)
+"""
+_ITEMS_LEAF = """
+from .base import CountingSampler
+
+
+class Items(CountingSampler):
+    def __iter__(self):  # <- DPL115
+        return iter(range(len(self.data)))
+"""
+_BATCHES_LEAF = """
+from .base import CountingSampler
+
+
+class Batches(CountingSampler):
+    def __iter__(self):
+        order = list(range(len(self.data)))
+        for start in range(0, len(order), self.batch_size):
+            yield order[start : start + self.batch_size]
+"""
+PROJECTS = {
+    # The subclass yields indices; the base, imported relatively, counts ceil batches
+    # through a function of its own module (math is not imported in the leaf).
+    "invalid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _ITEMS_LEAF},
+    # The base re-exported by the package's __init__, imported absolutely.
+    "invalid_reexported_base": {
+        "pkg/__init__.py": "from .base import CountingSampler\n",
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base import", "from pkg import"),
+    },
+    # Two modules up: the middle class adds a method, the leaf slices batches by a while
+    # loop under the items counted by the base's __len__.
+    "invalid_two_modules_up_counts_items": {
+        "pkg/__init__.py": "",
+        "pkg/core.py": """
+from torch.utils.data import Sampler
+
+
+class IndexedSampler(Sampler):
+    def __init__(self, dataset, bs):
+        self.dataset = dataset
+        self.bs = bs
+
+    def __len__(self):
+        return len(self.dataset)
+""",
+        "pkg/mid.py": """
+from pkg.core import IndexedSampler
+
+
+class OrderedSampler(IndexedSampler):
+    def order(self):
+        return list(range(len(self.dataset)))
+""",
+        "pkg/leaf.py": """
+from . import mid
+
+
+class Chunks(mid.OrderedSampler):
+    def __iter__(self):  # <- DPL115
+        order, i = self.order(), 0
+        while i < len(order):
+            yield order[i : i + self.bs]
+            i += self.bs
+""",
+    },
+    # The base's __iter__ yields batches (a BatchSampler of its own module's making); the
+    # leaf's own __len__ counts indices. (A file is read at all only when its text names a
+    # Sampler, core/prefilter.py: the leaf names its base so.)
+    "invalid_own_len_under_project_iter": {
+        "pkg/base.py": """
+from torch.utils.data import BatchSampler, Sampler, SequentialSampler
+
+
+class BatchedSampler(Sampler):
+    def __init__(self, data, batch_size):
+        self.data = data
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        return iter(BatchSampler(SequentialSampler(self.data), self.batch_size, False))
+""",
+        "pkg/leaf.py": """
+from pkg.base import BatchedSampler
+
+
+class Counted(BatchedSampler):
+    def __len__(self):  # <- DPL115
+        return len(self.data)
+""",
+    },
+    "valid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _BATCHES_LEAF},
+    # A function of the leaf's module named as the base's: the base's own is the one run.
+    "valid_same_name_in_both_modules": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": "def batches(n, size):\n    return n\n" + _BATCHES_LEAF,
+    },
+    # A base the project does not hold (an installed package): nothing is read, nothing said.
+    "valid_base_outside_the_project": {
+        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base", "from elsewhere").replace("  # <- DPL115", "")
+    },
+}
+
+
+def _write_project(root, files):
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    if not (root / "pkg" / "__init__.py").exists():
+        (root / "pkg" / "__init__.py").write_text("")
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypatch):
+    _write_project(tmp_path, PROJECTS[name])
+    leaf = tmp_path / "pkg" / "leaf.py"
+    source = leaf.read_text()
+    _, located = analyze_source(source, DEFAULT_CONFIG, str(leaf))
+    found = [item for item in located if item.finding.code == "DPL115"]
+    marked = {i for i, line in enumerate(source.splitlines(), 1) if "# <- DPL115" in line}
+    assert {item.line for item in found} == marked
+    assert bool(marked) == name.startswith("invalid_")
+    # The input the message names, given to the real classes imported from the project,
+    # shows the len() and count it states.
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for loaded in [m for m in sys.modules if m == "pkg" or m.startswith("pkg.")]:
+        monkeypatch.delitem(sys.modules, loaded)  # another case's project of the same name
+    for item in found:
+        match = _MESSAGE.search(item.finding.message)
+        namespace = runpy.run_path(str(leaf), run_name="pkg.leaf")
+        sampler = _build(namespace[item.finding.cls.name.value], match["args"])
+        assert (len(sampler), len(list(iter(sampler)))) == (int(match["len"]), int(match["count"]))
+
+
+def test_without_the_file_path_no_other_module_is_read(tmp_path):
+    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    _, located = analyze_source((tmp_path / "pkg" / "leaf.py").read_text(), DEFAULT_CONFIG)
+    assert [item for item in located if item.finding.code == "DPL115"] == []

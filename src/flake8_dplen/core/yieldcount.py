@@ -20,12 +20,15 @@ import functools
 import itertools
 import math
 import re
+import weakref
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import libcst as cst
 
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
+from .names import ImportTable
+from .project import Home, home_of, module_bindings, resolve_class
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
 
@@ -197,12 +200,36 @@ _DRAWS = {
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
 
 
+class Names:
+    """What a module's names mean to code written in it: its functions, classes, number
+    constants and imports (the judged module's, or one a base was read from)."""
+
+    def __init__(self, module: cst.Module, imports: ImportTable, bindings) -> None:
+        self.funcs = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        self.classes = module_classes(module)
+        self.constants = _module_constants(bindings)
+        self.imports = imports
+
+
+# A module read from disk is read once (core/project.py): so are its names.
+_HOME_NAMES: "weakref.WeakKeyDictionary[Home, Names]" = weakref.WeakKeyDictionary()
+
+
 class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
-        self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
-        self.module_classes = module_classes(ctx.module)
-        self.constants = _module_constants(ctx.flow.constants)
+        self.local = Names(ctx.module, ctx.imports, ctx.flow.constants)
+        self.whole = ctx.whole
+
+    def names(self, owner) -> Names:
+        """The names of the module `owner` (a class of the lineage, a module read from
+        disk, or None for the judged module) was written in."""
+        home = owner if isinstance(owner, Home) else home_of(owner)
+        if home is None:
+            return self.local
+        if home not in _HOME_NAMES:
+            _HOME_NAMES[home] = Names(home.module, home.imports, module_bindings(home.module))
+        return _HOME_NAMES[home]
 
     # ------------------------------------------------------------------ calls
 
@@ -247,6 +274,8 @@ class Machine:
         """`self.<name>` bound as a method, looked up from `owner`'s place in the lineage
         (for `super()`) or from the class."""
         lineage = self.lineage(obj)
+        if owner is not None and owner not in lineage:
+            raise Unknown("super() outside a method of the class")
         start = lineage.index(owner) + 1 if owner is not None else 0
         for klass in lineage[start:]:
             for stmt in klass.body.body:
@@ -257,16 +286,17 @@ class Machine:
         return None
 
     def lineage(self, obj: Obj) -> List[cst.ClassDef]:
-        return list(self.ctx.lineage) if obj.kind is None else obj.kind.lineage
+        return self.whole[0] if obj.kind is None else obj.kind.lineage
 
     def index(self, obj: Obj) -> ClassIndex:
-        return self.ctx.index if obj.kind is None else obj.kind.index
+        return self.whole[1] if obj.kind is None else obj.kind.index
 
     def build(self, name: str, node: cst.Call, scope, owner) -> Obj:
         """`C(...)`, `C` another class of the module: its `__init__` run on the arguments,
         when its bases are ones the model knows, as the judged class's must be."""
-        lineage = class_lineage(self.module_classes[name], self.module_classes)
-        if not _known_bases(lineage, self.ctx.imports):
+        classes = self.names(owner).classes
+        lineage = class_lineage(classes[name], classes)
+        if not _known_bases(lineage, self.ctx.imports, self.ctx.root):
             raise Unknown(f"class {name}'s bases")
         obj = Obj(OtherClass(lineage))
         args, kwargs = self.arguments(node, scope, owner)
@@ -480,10 +510,13 @@ class Machine:
                 return scope[node.value]
             if node.value in {"True", "False", "None"}:
                 return {"True": True, "False": False, "None": None}[node.value]
-            if node.value in self.module_funcs:
-                return Func(self.module_funcs[node.value], {}, None)
-            if node.value in self.constants:
-                return self.constants[node.value]
+            names = self.names(owner)
+            if node.value in names.funcs:
+                # A function of a module read from disk runs with that module's names.
+                home = None if names is self.local else home_of(owner) or owner
+                return Func(names.funcs[node.value], {}, home)
+            if node.value in names.constants:
+                return names.constants[node.value]
             raise Unknown(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
@@ -661,7 +694,8 @@ class Machine:
             head = func.value
             while isinstance(head, cst.Attribute):
                 head = head.value
-            callee = qualified_callee(node, self.ctx.imports)
+            names = self.names(owner)
+            callee = qualified_callee(node, names.imports)
             library = callee is not None and callee.split(".")[0] in {
                 "torch",
                 "numpy",
@@ -676,7 +710,7 @@ class Machine:
                 statement
                 and isinstance(head, cst.Name)
                 and head.value not in scope
-                and head.value not in self.module_funcs
+                and head.value not in names.funcs
             ):
                 # `logger.info(...)`, `warnings.warn(...)`: a module's function, called for
                 # its effect, changes nothing counted unless it is given our state.
@@ -685,15 +719,16 @@ class Machine:
                     raise Unknown("our state given to an unknown call")
                 return None
             return self.value_method(func, node, scope, owner, statement)
-        if isinstance(func, cst.Name) and func.value in self.module_classes and func.value not in scope:
+        names = self.names(owner)
+        if isinstance(func, cst.Name) and func.value in names.classes and func.value not in scope:
             return self.build(func.value, node, scope, owner)
-        if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
+        if isinstance(func, cst.Name) and (func.value in scope or func.value in names.funcs):
             target = self.eval(func, scope, owner)
             if not isinstance(target, Func):
                 raise Unknown("calling an unknown value")
             args, kwargs = self.arguments(node, scope, owner)
             return self.call_function(target, args, kwargs)
-        return self.library(qualified_callee(node, self.ctx.imports), node, scope, owner, statement)
+        return self.library(qualified_callee(node, names.imports), node, scope, owner, statement)
 
     def arguments(self, node: cst.Call, scope, owner) -> Tuple[List[object], Dict[str, object]]:
         args, kwargs = [], {}
@@ -717,7 +752,7 @@ class Machine:
 
     def torch_method(self, obj: Obj, name: str, args, kwargs):
         """A method the class inherits from torch's sampler, by torch's semantics."""
-        base = torch_len_base(self.lineage(obj), self.ctx.imports)
+        base = _torch_base(self.lineage(obj), self.ctx.imports)
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
@@ -985,7 +1020,8 @@ class Machine:
         if len(node.args) != 2 or any(a.keyword for a in node.args):
             raise Unknown("isinstance")
         kind = node.args[1].value
-        if not (isinstance(kind, cst.Name) and kind.value in self.module_classes and kind.value not in scope):
+        classes = self.names(owner).classes
+        if not (isinstance(kind, cst.Name) and kind.value in classes and kind.value not in scope):
             raise Unknown("isinstance of a class outside the module")
         value = self.eval(node.args[0].value, scope, owner)
         if not isinstance(value, (Free, Opaque)):
@@ -1015,7 +1051,7 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
     `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
     env = Env(values)
     machine = Machine(ctx, env)
-    init = ctx.index.methods.get("__init__")
+    init = machine.whole[1].methods.get("__init__")
 
     def fresh() -> Obj:
         obj = Obj()
@@ -1042,9 +1078,10 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
 
 
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
-    init = ctx.index.methods.get("__init__")
+    lineage, index = ctx.whole
+    init = index.methods.get("__init__")
     if init is None:
-        return _TORCH_PARAMS.get(torch_len_base(ctx.lineage, ctx.imports), [])
+        return _TORCH_PARAMS.get(_torch_base(lineage, ctx.imports), [])
     return [*init.params.params[1:], *init.params.kwonly_params]
 
 
@@ -1222,19 +1259,26 @@ def _runnable(ctx: SamplerContext) -> bool:
     methods = ctx.index.methods
     if "__iter__" not in methods and "__len__" not in methods:
         return False
-    return _known_bases(ctx.lineage, ctx.imports)
+    return _known_bases(ctx.whole[0], ctx.imports, ctx.root)
 
 
-def _known_bases(lineage, imports) -> bool:
-    names = {c.name.value for c in lineage}
+def _known_bases(lineage, imports, root: Optional[str] = None) -> bool:
+    """Every base of every class of `lineage` is one of the lineage (of its module, or one
+    read from another module of the project under `root`) or a torch sampler the model
+    knows; `imports` are the judged module's."""
     for klass in lineage:
+        table = _imports_of(klass, imports)
+        same = {k.name.value for k in lineage if home_of(k) is home_of(klass)}
         for base in klass.bases:
             if base.keyword is not None:
                 return False
             value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
-            if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
+            if isinstance(value, cst.Name) and value.value in same | {"object", "Generic"}:
                 continue
-            name = imports.qualify(value)
+            name = table.qualify(value)
+            resolved = resolve_class(root, name)
+            if resolved is not None and resolved[0] in lineage:
+                continue
             if name is None or name.rpartition(".")[2] not in {
                 "Sampler",
                 "BatchSampler",
@@ -1245,3 +1289,17 @@ def _known_bases(lineage, imports) -> bool:
             if not (name.startswith("torch.") or name.startswith("typing.")):
                 return False
     return True
+
+
+def _imports_of(klass: cst.ClassDef, imports: ImportTable) -> ImportTable:
+    home = home_of(klass)
+    return imports if home is None else home.imports
+
+
+def _torch_base(lineage, imports: ImportTable) -> Optional[str]:
+    """torch_len_base over a lineage whose classes may come from several modules."""
+    for klass in lineage:
+        found = torch_len_base([klass], _imports_of(klass, imports))
+        if found is not None:
+            return found
+    return None
