@@ -123,8 +123,8 @@ def test_a_count_per_rank_is_a_size_never_zero(name):
 
 # ------------------------------------------------------------------ bases in other modules
 
-# Projects written to disk: {file: source}; the judged file is "pkg/leaf.py" and findings
-# are DPL115 lines there. A base in another module of the project is read from disk, with
+# Projects written to disk: {file: source}; the judged file is "pkg/leaf.py", its gating
+# findings the lines marked `# <- DPLnnn` there. A base in another module of the project is read from disk, with
 # its own module's imports, functions and constants (core/project.py).
 _BATCH_BASE = """
 import math
@@ -232,6 +232,70 @@ class Counted(BatchedSampler):
         return len(self.data)
 """,
     },
+    # An endless __iter__ under the finite __len__ of a base in another module (DPL106).
+    "invalid_endless_under_project_len": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": """
+from pkg.base import CountingSampler
+
+
+class Forever(CountingSampler):
+    def __iter__(self):
+        while True:  # <- DPL106
+            yield from range(len(self.data))
+""",
+    },
+    "invalid_cycle_under_reexported_len": {
+        "pkg/__init__.py": "from .base import CountingSampler\n",
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": """
+import itertools
+
+from pkg import CountingSampler as Base
+
+
+class Cycled(Base):
+    def __iter__(self):
+        return itertools.cycle(range(len(self.data)))  # <- DPL106
+""",
+    },
+    # The base says its epoch is nominal, or its __len__ raises: nothing finite to break.
+    "valid_endless_under_nominal_project_len": {
+        "pkg/base.py": _BATCH_BASE.replace(
+            "    def __len__(self):\n", "    def __len__(self):  # dplen: nominal-epoch\n"
+        ),
+        "pkg/leaf.py": """
+from pkg.base import CountingSampler
+
+
+class Forever(CountingSampler):
+    def __iter__(self):
+        while True:
+            yield from range(len(self.data))
+""",
+    },
+    "valid_endless_under_project_len_that_raises": {
+        "pkg/base.py": """
+from torch.utils.data import Sampler
+
+
+class StreamSampler(Sampler):
+    def __init__(self, data):
+        self.data = data
+
+    def __len__(self):
+        raise TypeError("a stream has no length")
+""",
+        "pkg/leaf.py": """
+from .base import StreamSampler
+
+
+class Forever(StreamSampler):
+    def __iter__(self):
+        while True:
+            yield from range(len(self.data))
+""",
+    },
     "valid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _BATCHES_LEAF},
     # A function of the leaf's module named as the base's: the base's own is the one run.
     "valid_same_name_in_both_modules": {
@@ -259,10 +323,12 @@ def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypa
     leaf = tmp_path / "pkg" / "leaf.py"
     source = leaf.read_text()
     _, located = analyze_source(source, DEFAULT_CONFIG, str(leaf))
-    found = [item for item in located if item.finding.code == "DPL115"]
-    marked = {i for i, line in enumerate(source.splitlines(), 1) if "# <- DPL115" in line}
-    assert {item.line for item in found} == marked
+    marked = {
+        (i, m.group(1)) for i, line in enumerate(source.splitlines(), 1) if (m := re.search(r"# <- (DPL\d+)", line))
+    }
+    assert {(item.line, item.finding.code) for item in located if item.finding.gating} == marked
     assert bool(marked) == name.startswith("invalid_")
+    found = [item for item in located if item.finding.code == "DPL115"]
     # The input the message names, given to the real classes imported from the project,
     # shows the len() and count it states.
     monkeypatch.syspath_prepend(str(tmp_path))
