@@ -5,26 +5,30 @@ correct fixture agrees with itself on every input the model tries."""
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
 import runpy
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import libcst as cst
 import pytest
+import torch.distributed as dist
+from torch.testing._internal.distributed.fake_pg import FakeStore
 
 from flake8_dplen.core.analysis import DEFAULT_CONFIG, sampler_contexts
-from flake8_dplen.engine import analyze_source
 from flake8_dplen.core.yieldcount import INT, SEQ, Unknown, domain, runs
+from flake8_dplen.engine import analyze_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"
 _MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\d+), (?P<count>\d+) \w+\)$")
 
 
-def _build(cls, arguments):
-    """The class built with these arguments: `len(x)=k` is a list of k elements."""
+def _arguments(text):
+    """The arguments a message names: `len(x)=k` is a list of k elements."""
     kwargs = {}
-    for part in arguments.split(", "):
+    for part in text.split(", "):
         if part == "each random draw at its lowest":
             continue  # the fixtures draw only where the value drawn changes no count
         name, value = part.split("=")
@@ -32,7 +36,31 @@ def _build(cls, arguments):
             kwargs[name[4:-1]] = list(range(int(value)))
         else:
             kwargs[name] = value == "True" if value in {"True", "False"} else int(value)
-    return cls(**kwargs)
+    return kwargs
+
+
+@contextmanager
+def _process_group(kwargs):
+    """torch.distributed initialised as `dist.get_world_size()` and `dist.get_rank()` in
+    `kwargs` say (taken out of them), by torch's own fake backend: this one process is
+    that rank of a group that size, as torch.distributed answers it."""
+    world, rank = kwargs.pop("dist.get_world_size()", None), kwargs.pop("dist.get_rank()", None)
+    if world is None and rank is None:
+        yield
+        return
+    dist.init_process_group("fake", rank=rank or 0, world_size=world or 1, store=FakeStore())
+    try:
+        yield
+    finally:
+        dist.destroy_process_group()
+
+
+def _measure(cls, kwargs):
+    """(len(), items yielded) of the class built with `kwargs`, inside its process group."""
+    kwargs = dict(kwargs)
+    with _process_group(kwargs):
+        sampler = cls(**kwargs)
+        return len(sampler), len(list(iter(sampler)))
 
 
 def _sampler_class(namespace, ctx):
@@ -49,10 +77,9 @@ def test_the_named_input_reproduces_the_mismatch(path):
     for finding in findings:
         match = _MESSAGE.search(finding.message)
         assert match, finding.message
-        sampler = _build(namespace[finding.cls.name.value], match["args"])
-        assert len(sampler) == int(match["len"])
-        assert len(list(iter(sampler))) == int(match["count"])
-        assert len(sampler) != len(list(iter(sampler)))
+        length, count = _measure(namespace[finding.cls.name.value], _arguments(match["args"]))
+        assert (length, count) == (int(match["len"]), int(match["count"]))
+        assert length != count
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.stem)
@@ -60,20 +87,19 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
     """The interpreter's len() and count equal the real class's on every input it tries;
     a correct fixture agrees with itself on all of them."""
     namespace = runpy.run_path(str(path))
-    for ctx in sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG):
+    for ctx, widen in itertools.product(
+        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True)
+    ):
         try:
-            tried = list(runs(ctx))
+            tried = list(runs(ctx, widen))  # widen: None defaults given values too
         except Unknown:  # the model does not run it (the fixture says why)
             continue
         # A run that drew took each draw at its lowest: the fixtures draw only where the
         # value drawn changes no count, so the real class counts the same on any draw.
         for values, (length, count), kinds, _drew in tried:
             arguments = {n: list(range(v)) if kinds[n] == SEQ else v for n, v in values.items()}
-            sampler = namespace[ctx.cls.name.value](**arguments)
-            assert (len(sampler), len(list(iter(sampler)))) == (length, count), (
-                ctx.cls.name.value,
-                arguments,
-            )
+            measured = _measure(namespace[ctx.cls.name.value], arguments)
+            assert measured == (length, count), (ctx.cls.name.value, arguments)
             if path.name.startswith("valid_"):
                 assert length == count, (ctx.cls.name.value, arguments)
 
@@ -124,8 +150,9 @@ def test_a_count_per_rank_is_a_size_never_zero(name):
 # ------------------------------------------------------------------ bases in other modules
 
 # Projects written to disk: {file: source}; the judged file is "pkg/leaf.py", its gating
-# findings the lines marked `# <- DPLnnn` there. A base in another module of the project is read from disk, with
-# its own module's imports, functions and constants (core/project.py).
+# findings the lines marked `# <- DPLnnn` there. A base in another module of the project
+# is read from disk, with its own module's imports, functions and constants
+# (core/project.py).
 _BATCH_BASE = """
 import math
 from torch.utils.data import Sampler
@@ -323,9 +350,8 @@ def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypa
     leaf = tmp_path / "pkg" / "leaf.py"
     source = leaf.read_text()
     _, located = analyze_source(source, DEFAULT_CONFIG, str(leaf))
-    marked = {
-        (i, m.group(1)) for i, line in enumerate(source.splitlines(), 1) if (m := re.search(r"# <- (DPL\d+)", line))
-    }
+    marks = [(i, re.search(r"# <- (DPL\d+)", line)) for i, line in enumerate(source.splitlines(), 1)]
+    marked = {(i, m.group(1)) for i, m in marks if m}
     assert {(item.line, item.finding.code) for item in located if item.finding.gating} == marked
     assert bool(marked) == name.startswith("invalid_")
     found = [item for item in located if item.finding.code == "DPL115"]
@@ -337,8 +363,8 @@ def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypa
     for item in found:
         match = _MESSAGE.search(item.finding.message)
         namespace = runpy.run_path(str(leaf), run_name="pkg.leaf")
-        sampler = _build(namespace[item.finding.cls.name.value], match["args"])
-        assert (len(sampler), len(list(iter(sampler)))) == (int(match["len"]), int(match["count"]))
+        measured = _measure(namespace[item.finding.cls.name.value], _arguments(match["args"]))
+        assert measured == (int(match["len"]), int(match["count"]))
 
 
 def test_without_the_file_path_no_other_module_is_read(tmp_path):

@@ -40,7 +40,7 @@ _BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas. A count per rank
 # (`samples_per_rank`) is a size, not a rank: taking it as one gave it the value 0.
-_RANK = re.compile(r"^rank$|(?<!per)_rank$")
+_RANK = re.compile(r"^rank$|(?<!per)_rank(\(\))?$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
 _FRACTION = re.compile(
@@ -189,6 +189,11 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+# torch.distributed's answers: the size of the process group and the rank in it are
+# inputs the model varies, as a constructor's are (named `dist.get_rank()` in a message);
+# a sampler that asks is run inside an initialised group.
+_DISTRIBUTED_INPUTS = {"torch.distributed.get_world_size", "torch.distributed.get_rank"}
+_DISTRIBUTED_FLAGS = {"torch.distributed.is_available", "torch.distributed.is_initialized"}
 # Random draws by their parameters' names, positional order first (Machine.draw).
 _DRAWS = {
     "random.randint": ("a", "b"),
@@ -763,6 +768,9 @@ class Machine:
             }
             values.update(zip(names, args))
             values.update(kwargs)
+            for key, asked in (("num_replicas", "get_world_size"), ("rank", "get_rank")):
+                if key in values and values[key] is None:  # torch asks torch.distributed
+                    values[key] = self.library(f"torch.distributed.{asked}", None, {}, None, False, [])
             if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
                 raise Unknown(f"{base} arguments")
             obj.attrs.update(values)
@@ -933,6 +941,10 @@ class Machine:
             return None
         if callee in _DRAWS:
             return self.draw(callee, args, kwargs)
+        if callee in _DISTRIBUTED_FLAGS:
+            return True
+        if callee in _DISTRIBUTED_INPUTS:
+            return self.env.resolve(Free(f"dist.{callee.rpartition('.')[2]}()", self.env), INT)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
             return list(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
@@ -1046,7 +1058,9 @@ class Outcome:
         return f"{text}, each random draw at its lowest" if self.drew else text
 
 
-def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple[int, int]], Env]:
+def _run(
+    ctx: SamplerContext, values: Dict[str, object], widen: bool = False
+) -> Tuple[Optional[Tuple[int, int]], Env]:
     """(len(), items yielded) for these argument values, or None when the code refuses them;
     `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
     env = Env(values)
@@ -1057,7 +1071,7 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
         obj = Obj()
         arguments = {}
         for p in constructor_params(ctx):
-            arguments[p.name.value] = Free(p.name.value, env) if _free(p) else machine.eval(p.default, {})
+            arguments[p.name.value] = Free(p.name.value, env) if _free(p, widen) else machine.eval(p.default, {})
         if init is None:
             machine.torch_method(obj, "__init__", [], arguments)
         else:
@@ -1141,16 +1155,17 @@ def _holds_state(args, kwargs) -> bool:
     return any(isinstance(a, (list, Obj, Func)) for a in [*args, *kwargs.values()])
 
 
-def _free(param: cst.Param) -> bool:
+def _free(param: cst.Param, widen: bool = False) -> bool:
     """A parameter the model varies: one without a default, or with an int or bool default
-    (a float or string default is taken as given)."""
+    (a float or string default is taken as given); when `widen`, also one whose default is
+    None (a caller may always pass a value instead)."""
     default = param.default
     if default is None:
         return True
     if (
         isinstance(default, cst.Name)
         and default.value == "None"
-        and (_RANK.search(param.name.value) or _WORLD.search(param.name.value))
+        and (widen or _RANK.search(param.name.value) or _WORLD.search(param.name.value))
     ):
         return True  # `num_replicas=None` asks torch.distributed: any world is legitimate
     return isinstance(default, cst.Integer) or (
@@ -1181,30 +1196,38 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     """The smallest constructor arguments on which len() differs from the number of items
     __iter__ yields, by running both in the interpreter; None when they agree on every
     argument tried or the model cannot run them."""
-    try:
-        for values, (length, count), kinds, drew in runs(ctx):
-            if length != count:
-                order = [p.name.value for p in constructor_params(ctx)]
-                names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
-    except (Unknown, RecursionError):
-        return None
-    except Exception:  # noqa: BLE001
-        # The interpreter models only part of Python and torch; an error of its own (a
-        # state it did not set up, an operation it half knows) is a class it does not
-        # know, never a finding, and must not stop flake8 on the file.
-        return None
+    # First with None defaults as given, then, where there are any, with a value passed
+    # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
+    params = constructor_params(ctx)
+    widened = any(_free(p, True) and not _free(p) for p in params)
+    for widen in (False, True) if widened else (False,):
+        try:
+            for values, (length, count), kinds, drew in runs(ctx, widen):
+                if length != count:
+                    order = [p.name.value for p in params]
+                    names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
+                    return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
+        except (Unknown, RecursionError):
+            continue
+        except Exception:  # noqa: BLE001
+            # The interpreter models only part of Python and torch; an error of its own (a
+            # state it did not set up, an operation it half knows) is a class it does not
+            # know, never a finding, and must not stop flake8 on the file.
+            continue
     return None
 
 
-def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
+def runs(
+    ctx: SamplerContext, widen: bool = False
+) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
     """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
     taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
-    A parameter first used on a branch an earlier input did not take starts the grid again."""
+    A parameter first used on a branch an earlier input did not take starts the grid again.
+    `widen`: parameters whose default is None are given values too."""
     if not _runnable(ctx):
         return
-    _, env = _run(ctx, {})
+    _, env = _run(ctx, {}, widen)
     kinds = dict(env.kinds)
     spent = env.steps
     for _ in range(3):
@@ -1216,7 +1239,7 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
-            result, env = _run(ctx, values)
+            result, env = _run(ctx, values, widen)
             spent += env.steps
             if spent > _BUDGET:
                 raise Unknown("too long for the plugin")

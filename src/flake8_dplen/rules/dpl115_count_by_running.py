@@ -25,7 +25,12 @@ No automatic fix: which of the two sides is meant is the author's decision.
 
 A random integer draw (`random.randint`, `random.choice`, numpy's and torch's `randint`,
 `numpy.random.choice`) is taken at its lowest outcome, which some epoch meets: the message
-then says "each random draw at its lowest".
+then says "each random draw at its lowest". What `torch.distributed.get_world_size()` and
+`get_rank()` answer (asked by the class, or by torch's `DistributedSampler` given no
+`num_replicas` or `rank`) are inputs too, named `dist.get_world_size()` and
+`dist.get_rank()`. A parameter whose default is None is run with None first, then with
+values (a caller may pass one). Bases in other modules of the project are read from disk
+(the message then says "inherited len()" at the class's own `__iter__`).
 
 ## Known problems
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
