@@ -131,6 +131,11 @@ class Env:
         return Seq(found) if kind == SEQ else found
 
 
+class _Stop(Unknown):
+    """`raise StopIteration` in a `__next__`: the iteration ends (Machine.drain). Met
+    anywhere else, the model does not say what happens (in a generator it is an error)."""
+
+
 class _Return(Exception):
     def __init__(self, value) -> None:
         self.value = value
@@ -402,6 +407,9 @@ class Machine:
             if not self.truth(self.eval(small.test, scope, owner)):
                 raise Refused("assert")
         elif isinstance(small, cst.Raise):
+            exc = small.exc.func if isinstance(small.exc, cst.Call) else small.exc
+            if isinstance(exc, cst.Name) and exc.value == "StopIteration":
+                raise _Stop("StopIteration")
             raise Refused("raise")
         else:
             raise Unknown(type(small).__name__)
@@ -481,8 +489,22 @@ class Machine:
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
         if isinstance(value, Obj) and value.kind is not None:
-            return self.iterate(self.call_special(value, "__iter__"))
+            produced = self.call_special(value, "__iter__")
+            return iter(self.drain(value)) if produced is value else self.iterate(produced)
         raise Unknown("iterating an unknown value")
+
+    def drain(self, obj: Obj) -> List[object]:
+        """What an iterator whose `__iter__` returns itself gives: its `__next__`'s values
+        until it raises StopIteration (one that never does runs out of steps: unknown)."""
+        step = self.method(obj, "__next__")
+        if step is None:
+            raise Unknown("__iter__ returns an object without __next__")
+        out: List[object] = []
+        while True:
+            try:
+                out.append(self.call_function(step, [], {}))
+            except _Stop:
+                return out
 
     def length(self, value) -> int:
         value = self.env.resolve(value, SEQ)
@@ -1080,8 +1102,9 @@ def _run(
 
     try:
         length = machine.number(machine.call_special(fresh(), "__len__"))
-        produced = machine.call_special(fresh(), "__iter__")
-        count = len(list(machine.iterate(produced)))
+        obj = fresh()
+        produced = machine.call_special(obj, "__iter__")
+        count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
     except Refused:
         return None, env
     if not isinstance(length, int) or isinstance(length, bool):

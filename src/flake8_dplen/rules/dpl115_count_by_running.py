@@ -30,7 +30,8 @@ then says "each random draw at its lowest". What `torch.distributed.get_world_si
 `num_replicas` or `rank`) are inputs too, named `dist.get_world_size()` and
 `dist.get_rank()`. A parameter whose default is None is run with None first, then with
 values (a caller may pass one). Bases in other modules of the project are read from disk
-(the message then says "inherited len()" at the class's own `__iter__`).
+(the message then says "inherited len()" at the class's own `__iter__`). An `__iter__`
+that returns `self` is run through `__next__` until it raises StopIteration.
 
 ## Known problems
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
