@@ -323,6 +323,17 @@ class Forever(StreamSampler):
             yield from range(len(self.data))
 """,
     },
+    # The base brought by `from .base import *` (the last star import that has it wins).
+    "invalid_star_imported_base": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/other.py": "class CountingSampler:\n    pass\n",
+        "pkg/leaf.py": "from .other import *\n"
+        + _ITEMS_LEAF.replace("from .base import CountingSampler", "from .base import *"),
+    },
+    "valid_star_imported_base_counts_batches": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": _BATCHES_LEAF.replace("from .base import CountingSampler", "from .base import *"),
+    },
     "valid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _BATCHES_LEAF},
     # A function of the leaf's module named as the base's: the base's own is the one run.
     "valid_same_name_in_both_modules": {

@@ -106,6 +106,8 @@ def could_report(tree: ast.Module, config: Config) -> bool:
     # model reads it from disk (core/project.py).
     len_bases = _TORCH_LEN_BASES | {base.rpartition(".")[2] for base in config.sampler_bases}
     project = _project_imports(tree.body)
+    if "*" in project:  # any base may come from a module of the project
+        project |= {_last_name(b, aliases) for cls in classes for b in cls.bases}
     len_bases |= project
     changed = True
     while changed:  # a class inherits __len__ from a base that defines or inherits one

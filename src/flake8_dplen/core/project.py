@@ -117,6 +117,22 @@ def resolve_class(root: Optional[str], qualified: Optional[str]) -> Optional[Tup
     return None
 
 
+def resolve_base(
+    root: Optional[str], imports: ImportTable, node: cst.BaseExpression
+) -> Optional[Tuple[cst.ClassDef, Home]]:
+    """The project's class a base expression of a module with `imports` names: through
+    its imports, or a bare name one of its `from <module> import *` brings (the last
+    one that has it, as Python binds them)."""
+    qualified = imports.qualify(node)
+    found = resolve_class(root, qualified)
+    if found is None and qualified and "." not in qualified and not qualified.startswith("_"):
+        for source in reversed(imports.stars):
+            found = resolve_class(root, f"{source}.{qualified}")
+            if found is not None:
+                break
+    return found
+
+
 def foreign_bases(
     lineage: List[cst.ClassDef], imports: ImportTable, root: Optional[str]
 ) -> List[cst.ClassDef]:
@@ -136,7 +152,7 @@ def foreign_bases(
                 value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
                 if base.keyword is not None or (isinstance(value, cst.Name) and value.value in local):
                     continue
-                resolved = resolve_class(root, table.qualify(value))
+                resolved = resolve_base(root, table, value)
                 if resolved is None or resolved[0] in found:
                     continue
                 klass_there, home = resolved

@@ -8,7 +8,7 @@ import libcst as cst
 
 from .names import STAR_EXPORTS, ImportTable
 from .prefilter import duck_sampler
-from .project import resolve_class
+from .project import resolve_base
 
 _TORCH_SAMPLERS = STAR_EXPORTS["torch.utils.data.sampler"]
 
@@ -72,8 +72,8 @@ def find_samplers(
     classes `duck_sampler` takes for samplers."""
     known = TORCH_SAMPLER_BASES | frozenset(extra_bases)
 
-    def project_sampler(target: Optional[str]) -> bool:
-        resolved = resolve_class(root, target) if depth < 3 else None
+    def project_sampler(node: cst.BaseExpression) -> bool:
+        resolved = resolve_base(root, imports, node) if depth < 3 else None
         if resolved is None:
             return False
         klass, home = resolved
@@ -107,7 +107,7 @@ def find_samplers(
             elif target in classes and target not in imports.bindings:
                 result = is_sampler(target, seen | {name})
             elif root is not None:
-                result = project_sampler(target)
+                result = project_sampler(base.value)
         verdict[name] = result
         return result
 

@@ -28,7 +28,7 @@ import libcst as cst
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
 from .names import ImportTable
-from .project import Home, home_of, module_bindings, resolve_class
+from .project import Home, home_of, module_bindings, resolve_base
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
 
@@ -1093,7 +1093,8 @@ def _run(
         obj = Obj()
         arguments = {}
         for p in constructor_params(ctx):
-            arguments[p.name.value] = Free(p.name.value, env) if _free(p, widen) else machine.eval(p.default, {})
+            name = p.name.value
+            arguments[name] = Free(name, env) if _free(p, widen) else machine.eval(p.default, {})
         if init is None:
             machine.torch_method(obj, "__init__", [], arguments)
         else:
@@ -1321,10 +1322,10 @@ def _known_bases(lineage, imports, root: Optional[str] = None) -> bool:
             value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
             if isinstance(value, cst.Name) and value.value in same | {"object", "Generic"}:
                 continue
-            name = table.qualify(value)
-            resolved = resolve_class(root, name)
+            resolved = resolve_base(root, table, value)
             if resolved is not None and resolved[0] in lineage:
                 continue
+            name = table.qualify(value)
             if name is None or name.rpartition(".")[2] not in {
                 "Sampler",
                 "BatchSampler",
