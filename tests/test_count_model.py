@@ -26,16 +26,27 @@ _MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\
 
 
 def _arguments(text):
-    """The arguments a message names: `len(x)=k` is a list of k elements."""
-    kwargs = {}
+    """The arguments a message names, as `_inputs` takes them."""
+    values, kinds = {}, {}
     for part in text.split(", "):
         if part == "each random draw at its lowest":
             continue  # the fixtures draw only where the value drawn changes no count
         name, value = part.split("=")
         if name.startswith("len("):
-            kwargs[name[4:-1]] = list(range(int(value)))
-        else:
-            kwargs[name] = value == "True" if value in {"True", "False"} else int(value)
+            name = name[4:-1]
+            kinds[name] = SEQ
+        values[name] = value == "True" if value in {"True", "False"} else int(value)
+    return _inputs(values, kinds)
+
+
+def _inputs(values, kinds):
+    """Keyword arguments for a run's values: a sequence of length k is a list of k
+    indices; `x[*]` of length m makes each element of `x` a list of m (distinct) indices."""
+    kwargs = {n: list(range(v)) if kinds.get(n) == SEQ else v for n, v in values.items() if "[*]" not in n}
+    for name, size in values.items():
+        if name.endswith("[*]"):
+            parent = name[:-3]
+            kwargs[parent] = [list(range(j * size, (j + 1) * size)) for j in range(len(kwargs[parent]))]
     return kwargs
 
 
@@ -97,7 +108,7 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
         # A run that drew took each draw at its lowest: the fixtures draw only where the
         # value drawn changes no count, so the real class counts the same on any draw.
         for values, (length, count), kinds, _drew in tried:
-            arguments = {n: list(range(v)) if kinds[n] == SEQ else v for n, v in values.items()}
+            arguments = _inputs(values, kinds)
             measured = _measure(namespace[ctx.cls.name.value], arguments)
             assert measured == (length, count), (ctx.cls.name.value, arguments)
             if path.name.startswith("valid_"):

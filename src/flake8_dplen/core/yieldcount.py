@@ -63,8 +63,27 @@ class Opaque:
 class Seq(Opaque):
     """A sequence argument of unknown elements and known length (a dataset, a sampler)."""
 
-    def __init__(self, length: int) -> None:
-        self.length = length
+    def __init__(self, length: int, name: Optional[str] = None) -> None:
+        self.length, self.name = length, name
+
+    def element(self) -> Opaque:
+        """One of its elements: of a parameter, one that may be measured in turn. A wrapped
+        sampler's elements are left unknown: its batches are as its own class makes them
+        (torch's BatchSampler's last one short, a Poisson sampler's random sizes), which
+        the code that wraps it often tells apart by its type."""
+        if not self.name or "[*]" in self.name or "sampler" in self.name.lower():
+            return Opaque()
+        return Element(self.name)
+
+
+class Element(Opaque):
+    """An element of a sequence parameter `parent`. Measured or walked, it is a sequence
+    itself, and every element of `parent` has the same length, `len(parent[*])`, an input
+    the model varies (groups of equal size: one legitimate input), provided the class walks
+    or slices them (groups of indices it yields); deeper elements are not modelled."""
+
+    def __init__(self, parent: str) -> None:
+        self.parent = parent
 
 
 class Position(Opaque):
@@ -119,8 +138,11 @@ class Env:
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
+        self.walked: set = set()  # sequence parameters whose elements were walked or sliced
 
     def resolve(self, value, kind: str):
+        if isinstance(value, Element) and kind == SEQ:
+            value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
         if kind == INT and _FRACTION.search(value.name):
@@ -128,7 +150,7 @@ class Env:
         if self.kinds.setdefault(value.name, kind) != kind:
             raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
         found = self.values.get(value.name, _DOMAINS[kind][1] if kind != FLAG else False)
-        return Seq(found) if kind == SEQ else found
+        return Seq(found, value.name) if kind == SEQ else found
 
 
 class _Stop(Unknown):
@@ -481,9 +503,11 @@ class Machine:
             raise Refused(str(error)) from None
 
     def iterate(self, value) -> Iterator[object]:
+        if isinstance(value, Element):
+            self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq):
-            return (Opaque() for _ in range(value.length))
+            return (value.element() for _ in range(value.length))
         if isinstance(value, (list, tuple, range)):
             return iter(list(value))
         if isinstance(value, Generator):
@@ -624,7 +648,10 @@ class Machine:
         return results
 
     def subscript(self, node: cst.Subscript, scope, owner):
-        value = self.env.resolve(self.eval(node.value, scope, owner), SEQ)
+        value = self.eval(node.value, scope, owner)
+        if isinstance(value, Element):
+            self.env.walked.add(value.parent)
+        value = self.env.resolve(value, SEQ)
         if len(node.slice) != 1:
             raise Unknown("subscript")
         part = node.slice[0].slice
@@ -636,7 +663,7 @@ class Machine:
             if any(isinstance(b, float) for b in bounds):
                 raise Unknown("float slice")
             if isinstance(value, Seq):
-                return [Opaque() for _ in range(value.length)[slice(*bounds)]]
+                return [value.element() for _ in range(value.length)[slice(*bounds)]]
             if isinstance(value, (list, tuple, range)):
                 try:
                     return list(value[slice(*bounds)])
@@ -650,7 +677,7 @@ class Machine:
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
                 raise Refused("index")
-            return Opaque()
+            return value.element()
         if isinstance(value, (list, tuple, range)) and isinstance(index, int):
             if not -len(value) <= index < len(value):
                 raise Refused("index")
@@ -673,7 +700,7 @@ class Machine:
             i = self.number(position)
             if not isinstance(i, int) or not -size <= i < size:
                 raise Refused("index")
-            found.append(Opaque() if isinstance(value, Seq) else value[i])
+            found.append(value.element() if isinstance(value, Seq) else value[i])
         return found
 
     def attribute(self, node: cst.Attribute, scope, owner):
@@ -1110,6 +1137,10 @@ def _run(
         return None, env
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
+    if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
+        # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
+        # (a token budget): equal lengths of any size are not known to be legitimate.
+        raise Unknown("the lengths of items the class never walks")
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     return (length, count), env
@@ -1229,7 +1260,9 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
             for values, (length, count), kinds, drew in runs(ctx, widen):
                 if length != count:
                     order = [p.name.value for p in params]
-                    names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
+                    # `len(groups[*])` right after `len(groups)`.
+                    place = {n: order.index(n.split("[")[0]) if n.split("[")[0] in order else len(order) for n in kinds}
+                    names = sorted(kinds, key=lambda n: (place[n], n))
                     return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
         except (Unknown, RecursionError):
             continue
