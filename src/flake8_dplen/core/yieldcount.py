@@ -216,6 +216,15 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+# Types a caller's plain list is not an instance of (Machine.instance_of_own_class).
+_NOT_A_LIST = {
+    "torch.Tensor",
+    "numpy.ndarray",
+    "torch.utils.data.Dataset",
+    "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.IterableDataset",
+    "torch.utils.data.dataset.IterableDataset",
+}
 # torch.distributed's answers: the size of the process group and the rank in it are
 # inputs the model varies, as a constructor's are (named `dist.get_rank()` in a message);
 # a sampler that asks is run inside an initialised group.
@@ -934,6 +943,10 @@ class Machine:
     def library(self, callee, node, scope, owner, statement, given=None):
         if callee == "isinstance" and given is None:
             return self.instance_of_own_class(node, scope, owner)
+        if callee == "torch.is_tensor" and given is None and len(node.args) == 1:
+            if not isinstance(self.eval(node.args[0].value, scope, owner), (Free, Seq, Element)):
+                raise Unknown("is_tensor of a value the model made")
+            return False  # a caller's plain list
         if given is None:
             args, kwargs = self.arguments(node, scope, owner)
         else:
@@ -1074,18 +1087,21 @@ class Machine:
         return _small(range(size)).stop, True
 
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
-        """`isinstance(x, C)`, `C` a class of this module and `x` a value the caller passes
-        (a dataset of unknown elements): False, as for any plain dataset. That is one
-        legitimate input, so a difference found under it is one; nothing is concluded for
-        the inputs that are `C`s."""
+        """`isinstance(x, C)`, `C` a class of this module, or a tensor, an array or a torch
+        dataset type, and `x` a value the caller passes (a dataset of unknown elements, a
+        sequence): False, as for a plain list. That is one legitimate input, so a
+        difference found under it is one; nothing is concluded for the inputs that are `C`s."""
         if len(node.args) != 2 or any(a.keyword for a in node.args):
             raise Unknown("isinstance")
         kind = node.args[1].value
-        classes = self.names(owner).classes
-        if not (isinstance(kind, cst.Name) and kind.value in classes and kind.value not in scope):
+        kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
+        names = self.names(owner)
+        own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
+        if not all(mine or names.imports.qualify(k) in _NOT_A_LIST for k, mine in zip(kinds, own)):
             raise Unknown("isinstance of a class outside the module")
         value = self.eval(node.args[0].value, scope, owner)
-        if not isinstance(value, (Free, Opaque)):
+        # Of a class of the module, any value the model does not know may be tested so.
+        if not isinstance(value, (Free, Seq, Element)) and not (all(own) and isinstance(value, Opaque)):
             raise Unknown("isinstance of a value the model made")
         return False
 
@@ -1261,7 +1277,8 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
                 if length != count:
                     order = [p.name.value for p in params]
                     # `len(groups[*])` right after `len(groups)`.
-                    place = {n: order.index(n.split("[")[0]) if n.split("[")[0] in order else len(order) for n in kinds}
+                    bare = {n: n.split("[")[0] for n in kinds}
+                    place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                     names = sorted(kinds, key=lambda n: (place[n], n))
                     return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
         except (Unknown, RecursionError):

@@ -41,12 +41,13 @@ read from the data (lengths, labels), a draw whose weights may exclude the lowes
 outcome (`p=`), a test on a random float, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
 torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
-`isinstance(dataset, C)`, `C` a class of the module, is run as for a plain dataset (not
-a `C`): what is found is found for that input, and the inputs that are `C`s are not
-tried. Items the class only measures (`len(data[i])`, as a token budget packs them) and
-a wrapped sampler's batches are given no sizes. Parameters take values from 1 to 5,
-sequences lengths from 1 to 8, with no int above a sequence's length and a rank below
-the world size; a class that is wrong only beyond that is not reported.
+`isinstance(dataset, C)`, `C` a class of the module, a tensor, an array or a torch
+dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
+found is found for that input, and the inputs that are `C`s are not tried. Items the
+class only measures (`len(data[i])`, as a token budget packs them) and a wrapped
+sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
+lengths from 1 to 8, with no int above a sequence's length and a rank below the world
+size; a class that is wrong only beyond that is not reported.
 """
 
 from __future__ import annotations
