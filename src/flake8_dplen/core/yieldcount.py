@@ -1,18 +1,23 @@
 """How many items `__iter__` yields and what `__len__` returns, for given constructor
 arguments, by interpreting the class's own code on small concrete values.
 
-The constructor's parameters are the only free values: each is typed by its first use
-(an int where it is counted with, a sequence of unknown elements where it is measured or
-walked, a flag where it is tested) and then given small values in turn. `__init__`,
-`__iter__` and `__len__` and every method, property and nested function they reach run in
-an interpreter that knows a small part of Python and of torch/numpy exactly (ranges,
-slices, lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`,
-shuffles, `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the
-code, `x[positions]` as a tensor takes it, other classes of the module built and walked).
-Anything else (a value read from
-the data, a random draw, a call it does not know, a base class outside the module other
-than torch's `Sampler`/`BatchSampler`) stops it: the model then says nothing, and the rules
-stay silent. What it reports is therefore a run of the class's code, not a resemblance."""
+The free values are the constructor's parameters (those defaulting to None in a second
+pass), the elements' length of a sequence parameter whose elements the class walks
+(`len(groups[*])`), and what `torch.distributed.get_world_size()`/`get_rank()` answer:
+each is typed by its first use (an int where it is counted with, a sequence of unknown
+elements where it is measured or walked, a flag where it is tested) and then given small
+values in turn. `__init__`, `__iter__` (or `__next__`, when `__iter__` returns self) and
+`__len__` and every method, property and nested function they reach, in the class's
+module or in the modules of the project its bases come from (core/project.py), run in an
+interpreter that knows a small part of Python and of torch/numpy exactly (ranges, slices,
+lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuffles,
+`math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the code,
+`x[positions]` as a tensor takes it, other classes of the module built and walked, random
+integer draws at their lowest outcome). Anything else (a value read from the data, a
+call it does not know, a base class outside the project other than torch's
+`Sampler`/`BatchSampler`/`DistributedSampler`) stops it: the model then says nothing, and
+the rules stay silent. What it reports is therefore a run of the class's code, not a
+resemblance."""
 
 from __future__ import annotations
 
@@ -434,6 +439,8 @@ class Machine:
             raise _Continue()
         elif isinstance(small, cst.Pass):
             pass
+        elif isinstance(small, cst.Del):
+            self.delete(small.target, scope)
         elif isinstance(small, cst.Assert):
             if not self.truth(self.eval(small.test, scope, owner)):
                 raise Refused("assert")
@@ -452,6 +459,21 @@ class Machine:
             out.extend(self.iterate(self.eval(node.value.item, scope, owner)))
         else:
             out.append(None if node.value is None else self.eval(node.value, scope, owner))
+
+    def delete(self, target, scope) -> None:
+        """`del x`, `del self.attr` (a cache dropped after use), `del a, b`."""
+        if isinstance(target, cst.Tuple):
+            for element in target.elements:
+                self.delete(element.value, scope)
+        elif isinstance(target, cst.Name) and target.value in scope:
+            del scope[target.value]
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            obj = scope.get(target.value.value)
+            if not isinstance(obj, Obj) or target.attr.value not in obj.attrs:
+                raise Unknown("del of an attribute the model does not hold")
+            del obj.attrs[target.attr.value]
+        else:
+            raise Unknown("del")
 
     def bind(self, target, value, scope) -> None:
         if isinstance(target, cst.Name):
@@ -943,6 +965,8 @@ class Machine:
     def library(self, callee, node, scope, owner, statement, given=None):
         if callee == "isinstance" and given is None:
             return self.instance_of_own_class(node, scope, owner)
+        if callee == "hasattr" and given is None:
+            return self.has_attribute(node, scope, owner)
         if callee == "torch.is_tensor" and given is None and len(node.args) == 1:
             if not isinstance(self.eval(node.args[0].value, scope, owner), (Free, Seq, Element)):
                 raise Unknown("is_tensor of a value the model made")
@@ -1085,6 +1109,25 @@ class Machine:
         if not isinstance(size, int) or size < 0:
             raise Refused("size")
         return _small(range(size)).stop, True
+
+    def has_attribute(self, node: cst.Call, scope, owner) -> bool:
+        """`hasattr(obj, "name")` of an object the model built, whose every attribute it
+        knows: set by the code it ran, a method, property or class attribute of its
+        lineage. Beyond torch's plain `Sampler` (whose instances have no other attribute) a
+        torch base may hold more: that is unknown."""
+        args = [a.value for a in node.args]
+        if any(a.keyword for a in node.args) or len(args) != 2:
+            raise Unknown("hasattr")
+        obj = self.eval(args[0], scope, owner)
+        name = args[1].evaluated_value if isinstance(args[1], cst.SimpleString) else None
+        if not isinstance(obj, Obj) or not isinstance(name, str) or name.startswith("__"):
+            raise Unknown("hasattr of an unknown object or name")
+        index = self.index(obj)
+        if name in obj.attrs or name in index.methods or name in index.properties or name in index.class_attrs:
+            return True
+        if _torch_base(self.lineage(obj), self.ctx.imports) is not None:
+            raise Unknown("hasattr of an attribute a torch base may hold")
+        return False
 
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
         """`isinstance(x, C)`, `C` a class of this module, or a tensor, an array or a torch
