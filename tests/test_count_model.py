@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import itertools
+import os
 import re
 import runpy
 import sys
@@ -288,6 +289,7 @@ class Forever(CountingSampler):
         "pkg/base.py": _BATCH_BASE,
         "pkg/leaf.py": """
 import itertools
+import os
 
 from pkg import CountingSampler as Base
 
@@ -393,3 +395,20 @@ def test_without_the_file_path_no_other_module_is_read(tmp_path):
     _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
     _, located = analyze_source((tmp_path / "pkg" / "leaf.py").read_text(), DEFAULT_CONFIG)
     assert [item for item in located if item.finding.code == "DPL115"] == []
+
+
+def test_a_base_changed_on_disk_is_read_again(tmp_path):
+    # flake8 in a long-lived process (an editor's, `dplen watch`): the base module is read
+    # once, then again when it changes, never judged as it was.
+    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    leaf, base = tmp_path / "pkg" / "leaf.py", tmp_path / "pkg" / "base.py"
+
+    def codes():
+        _, located = analyze_source(leaf.read_text(), DEFAULT_CONFIG, str(leaf))
+        return [item.finding.code for item in located]
+
+    assert codes() == ["DPL115"]
+    base.write_text(_BATCH_BASE.replace("batches(len(self.data), self.batch_size)", "len(self.data)"))
+    stat = base.stat()
+    os.utime(base, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert codes() == []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
@@ -73,20 +72,31 @@ def _file_of(root: str, module: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=128)
-def _read(path: str, mtime: float, root: str, module: str) -> Optional[Home]:
+# Each module read, by path, with the modification time it was read at: read again only
+# when the file changed, its old classes then forgotten (memory stays one tree a file).
+_READ: Dict[str, Tuple[float, Optional[Home]]] = {}
+
+
+def _read(path: str, root: str, module: str) -> Optional[Home]:
+    mtime = os.path.getmtime(path)
+    if path in _READ and _READ[path][0] == mtime:
+        return _READ[path][1]
+    if path in _READ and _READ[path][1] is not None:
+        for klass in _READ[path][1].classes.values():
+            _HOMES.pop(klass, None)
     try:
         with open(path, encoding="utf-8") as handle:
             tree = cst.parse_module(handle.read())
     except (OSError, UnicodeDecodeError, cst.ParserSyntaxError, RecursionError):
+        _READ[path] = (mtime, None)
         return None
-    name = module[: -len(".__init__")] if module.endswith(".__init__") else module
-    if path.endswith("__init__.py"):
-        name = f"{name}.__init__"  # relative imports in a package's __init__ start at the package
+    # Relative imports in a package's __init__ start at the package itself.
+    name = f"{module}.__init__" if path.endswith("__init__.py") else module
     classes = {s.name.value: s for s in tree.body if isinstance(s, cst.ClassDef)}
     home = Home(tree, ImportTable(tree, name), classes, root)
     for klass in classes.values():
         _HOMES[klass] = home
+    _READ[path] = (mtime, home)
     return home
 
 
@@ -96,7 +106,7 @@ def module_home(root: Optional[str], module: str) -> Optional[Home]:
     path = _file_of(root, module)
     if path is None:
         return None
-    return _read(path, os.path.getmtime(path), root, module)
+    return _read(path, root, module)
 
 
 def resolve_class(root: Optional[str], qualified: Optional[str]) -> Optional[Tuple[cst.ClassDef, Home]]:
