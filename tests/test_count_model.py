@@ -5,31 +5,74 @@ correct fixture agrees with itself on every input the model tries."""
 from __future__ import annotations
 
 import inspect
+import itertools
+import os
 import re
 import runpy
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import libcst as cst
 import pytest
+import torch.distributed as dist
+from torch.testing._internal.distributed.fake_pg import FakeStore
 
 from flake8_dplen.core.analysis import DEFAULT_CONFIG, sampler_contexts
-from flake8_dplen.engine import analyze_source
 from flake8_dplen.core.yieldcount import INT, SEQ, Unknown, domain, runs
+from flake8_dplen.engine import analyze_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL115"
 _MESSAGE = re.compile(r"\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*): len (?P<len>-?\d+), (?P<count>\d+) \w+\)$")
 
 
-def _build(cls, arguments):
-    """The class built with these arguments: `len(x)=k` is a list of k elements."""
-    kwargs = {}
-    for part in arguments.split(", "):
+def _arguments(text):
+    """The arguments a message names, as `_inputs` takes them."""
+    values, kinds = {}, {}
+    for part in text.split(", "):
+        if part == "each random draw at its lowest":
+            continue  # the fixtures draw only where the value drawn changes no count
         name, value = part.split("=")
         if name.startswith("len("):
-            kwargs[name[4:-1]] = list(range(int(value)))
-        else:
-            kwargs[name] = value == "True" if value in {"True", "False"} else int(value)
-    return cls(**kwargs)
+            name = name[4:-1]
+            kinds[name] = SEQ
+        values[name] = value == "True" if value in {"True", "False"} else int(value)
+    return _inputs(values, kinds)
+
+
+def _inputs(values, kinds):
+    """Keyword arguments for a run's values: a sequence of length k is a list of k
+    indices; `x[*]` of length m makes each element of `x` a list of m (distinct) indices."""
+    kwargs = {n: list(range(v)) if kinds.get(n) == SEQ else v for n, v in values.items() if "[*]" not in n}
+    for name, size in values.items():
+        if name.endswith("[*]"):
+            parent = name[:-3]
+            kwargs[parent] = [list(range(j * size, (j + 1) * size)) for j in range(len(kwargs[parent]))]
+    return kwargs
+
+
+@contextmanager
+def _process_group(kwargs):
+    """torch.distributed initialised as `dist.get_world_size()` and `dist.get_rank()` in
+    `kwargs` say (taken out of them), by torch's own fake backend: this one process is
+    that rank of a group that size, as torch.distributed answers it."""
+    world, rank = kwargs.pop("dist.get_world_size()", None), kwargs.pop("dist.get_rank()", None)
+    if world is None and rank is None:
+        yield
+        return
+    dist.init_process_group("fake", rank=rank or 0, world_size=world or 1, store=FakeStore())
+    try:
+        yield
+    finally:
+        dist.destroy_process_group()
+
+
+def _measure(cls, kwargs):
+    """(len(), items yielded) of the class built with `kwargs`, inside its process group."""
+    kwargs = dict(kwargs)
+    with _process_group(kwargs):
+        sampler = cls(**kwargs)
+        return len(sampler), len(list(iter(sampler)))
 
 
 def _sampler_class(namespace, ctx):
@@ -46,10 +89,9 @@ def test_the_named_input_reproduces_the_mismatch(path):
     for finding in findings:
         match = _MESSAGE.search(finding.message)
         assert match, finding.message
-        sampler = _build(namespace[finding.cls.name.value], match["args"])
-        assert len(sampler) == int(match["len"])
-        assert len(list(iter(sampler))) == int(match["count"])
-        assert len(sampler) != len(list(iter(sampler)))
+        length, count = _measure(namespace[finding.cls.name.value], _arguments(match["args"]))
+        assert (length, count) == (int(match["len"]), int(match["count"]))
+        assert length != count
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.stem)
@@ -57,18 +99,19 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
     """The interpreter's len() and count equal the real class's on every input it tries;
     a correct fixture agrees with itself on all of them."""
     namespace = runpy.run_path(str(path))
-    for ctx in sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG):
+    for ctx, widen in itertools.product(
+        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True)
+    ):
         try:
-            tried = list(runs(ctx))
+            tried = list(runs(ctx, widen))  # widen: None defaults given values too
         except Unknown:  # the model does not run it (the fixture says why)
             continue
-        for values, (length, count), kinds in tried:
-            arguments = {n: list(range(v)) if kinds[n] == SEQ else v for n, v in values.items()}
-            sampler = namespace[ctx.cls.name.value](**arguments)
-            assert (len(sampler), len(list(iter(sampler)))) == (length, count), (
-                ctx.cls.name.value,
-                arguments,
-            )
+        # A run that drew took each draw at its lowest: the fixtures draw only where the
+        # value drawn changes no count, so the real class counts the same on any draw.
+        for values, (length, count), kinds, _drew in tried:
+            arguments = _inputs(values, kinds)
+            measured = _measure(namespace[ctx.cls.name.value], arguments)
+            assert measured == (length, count), (ctx.cls.name.value, arguments)
             if path.name.startswith("valid_"):
                 assert length == count, (ctx.cls.name.value, arguments)
 
@@ -114,3 +157,258 @@ def test_a_rank_parameter_starts_at_zero(name):
 def test_a_count_per_rank_is_a_size_never_zero(name):
     # Taken as a rank, a count per rank was run with 0 and gave a false DPL115.
     assert 0 not in domain(name, INT)
+
+
+# ------------------------------------------------------------------ bases in other modules
+
+# Projects written to disk: {file: source}; the judged file is "pkg/leaf.py", its gating
+# findings the lines marked `# <- DPLnnn` there. A base in another module of the project
+# is read from disk, with its own module's imports, functions and constants
+# (core/project.py).
+_BATCH_BASE = """
+import math
+from torch.utils.data import Sampler
+
+
+def batches(n, size):
+    return math.ceil(n / size)
+
+
+class CountingSampler(Sampler):
+    def __init__(self, data, batch_size):
+        self.data = data
+        self.batch_size = batch_size
+
+    def __len__(self):
+        return batches(len(self.data), self.batch_size)
+"""
+_ITEMS_LEAF = """
+from .base import CountingSampler
+
+
+class Items(CountingSampler):
+    def __iter__(self):  # <- DPL115
+        return iter(range(len(self.data)))
+"""
+_BATCHES_LEAF = """
+from .base import CountingSampler
+
+
+class Batches(CountingSampler):
+    def __iter__(self):
+        order = list(range(len(self.data)))
+        for start in range(0, len(order), self.batch_size):
+            yield order[start : start + self.batch_size]
+"""
+PROJECTS = {
+    # The subclass yields indices; the base, imported relatively, counts ceil batches
+    # through a function of its own module (math is not imported in the leaf).
+    "invalid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _ITEMS_LEAF},
+    # The base re-exported by the package's __init__, imported absolutely.
+    "invalid_reexported_base": {
+        "pkg/__init__.py": "from .base import CountingSampler\n",
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base import", "from pkg import"),
+    },
+    # Two modules up: the middle class adds a method, the leaf slices batches by a while
+    # loop under the items counted by the base's __len__.
+    "invalid_two_modules_up_counts_items": {
+        "pkg/__init__.py": "",
+        "pkg/core.py": """
+from torch.utils.data import Sampler
+
+
+class IndexedSampler(Sampler):
+    def __init__(self, dataset, bs):
+        self.dataset = dataset
+        self.bs = bs
+
+    def __len__(self):
+        return len(self.dataset)
+""",
+        "pkg/mid.py": """
+from pkg.core import IndexedSampler
+
+
+class OrderedSampler(IndexedSampler):
+    def order(self):
+        return list(range(len(self.dataset)))
+""",
+        "pkg/leaf.py": """
+from . import mid
+
+
+class Chunks(mid.OrderedSampler):
+    def __iter__(self):  # <- DPL115
+        order, i = self.order(), 0
+        while i < len(order):
+            yield order[i : i + self.bs]
+            i += self.bs
+""",
+    },
+    # The base's __iter__ yields batches (a BatchSampler of its own module's making); the
+    # leaf's own __len__ counts indices. (A file is read at all only when its text names a
+    # Sampler, core/prefilter.py: the leaf names its base so.)
+    "invalid_own_len_under_project_iter": {
+        "pkg/base.py": """
+from torch.utils.data import BatchSampler, Sampler, SequentialSampler
+
+
+class BatchedSampler(Sampler):
+    def __init__(self, data, batch_size):
+        self.data = data
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        return iter(BatchSampler(SequentialSampler(self.data), self.batch_size, False))
+""",
+        "pkg/leaf.py": """
+from pkg.base import BatchedSampler
+
+
+class Counted(BatchedSampler):
+    def __len__(self):  # <- DPL115
+        return len(self.data)
+""",
+    },
+    # An endless __iter__ under the finite __len__ of a base in another module (DPL106).
+    "invalid_endless_under_project_len": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": """
+from pkg.base import CountingSampler
+
+
+class Forever(CountingSampler):
+    def __iter__(self):
+        while True:  # <- DPL106
+            yield from range(len(self.data))
+""",
+    },
+    "invalid_cycle_under_reexported_len": {
+        "pkg/__init__.py": "from .base import CountingSampler\n",
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": """
+import itertools
+import os
+
+from pkg import CountingSampler as Base
+
+
+class Cycled(Base):
+    def __iter__(self):
+        return itertools.cycle(range(len(self.data)))  # <- DPL106
+""",
+    },
+    # The base says its epoch is nominal, or its __len__ raises: nothing finite to break.
+    "valid_endless_under_nominal_project_len": {
+        "pkg/base.py": _BATCH_BASE.replace(
+            "    def __len__(self):\n", "    def __len__(self):  # dplen: nominal-epoch\n"
+        ),
+        "pkg/leaf.py": """
+from pkg.base import CountingSampler
+
+
+class Forever(CountingSampler):
+    def __iter__(self):
+        while True:
+            yield from range(len(self.data))
+""",
+    },
+    "valid_endless_under_project_len_that_raises": {
+        "pkg/base.py": """
+from torch.utils.data import Sampler
+
+
+class StreamSampler(Sampler):
+    def __init__(self, data):
+        self.data = data
+
+    def __len__(self):
+        raise TypeError("a stream has no length")
+""",
+        "pkg/leaf.py": """
+from .base import StreamSampler
+
+
+class Forever(StreamSampler):
+    def __iter__(self):
+        while True:
+            yield from range(len(self.data))
+""",
+    },
+    # The base brought by `from .base import *` (the last star import that has it wins).
+    "invalid_star_imported_base": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/other.py": "class CountingSampler:\n    pass\n",
+        "pkg/leaf.py": "from .other import *\n"
+        + _ITEMS_LEAF.replace("from .base import CountingSampler", "from .base import *"),
+    },
+    "valid_star_imported_base_counts_batches": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": _BATCHES_LEAF.replace("from .base import CountingSampler", "from .base import *"),
+    },
+    "valid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _BATCHES_LEAF},
+    # A function of the leaf's module named as the base's: the base's own is the one run.
+    "valid_same_name_in_both_modules": {
+        "pkg/base.py": _BATCH_BASE,
+        "pkg/leaf.py": "def batches(n, size):\n    return n\n" + _BATCHES_LEAF,
+    },
+    # A base the project does not hold (an installed package): nothing is read, nothing said.
+    "valid_base_outside_the_project": {
+        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base", "from elsewhere").replace("  # <- DPL115", "")
+    },
+}
+
+
+def _write_project(root, files):
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    if not (root / "pkg" / "__init__.py").exists():
+        (root / "pkg" / "__init__.py").write_text("")
+
+
+@pytest.mark.parametrize("name", sorted(PROJECTS))
+def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypatch):
+    _write_project(tmp_path, PROJECTS[name])
+    leaf = tmp_path / "pkg" / "leaf.py"
+    source = leaf.read_text()
+    _, located = analyze_source(source, DEFAULT_CONFIG, str(leaf))
+    marks = [(i, re.search(r"# <- (DPL\d+)", line)) for i, line in enumerate(source.splitlines(), 1)]
+    marked = {(i, m.group(1)) for i, m in marks if m}
+    assert {(item.line, item.finding.code) for item in located if item.finding.gating} == marked
+    assert bool(marked) == name.startswith("invalid_")
+    found = [item for item in located if item.finding.code == "DPL115"]
+    # The input the message names, given to the real classes imported from the project,
+    # shows the len() and count it states.
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for loaded in [m for m in sys.modules if m == "pkg" or m.startswith("pkg.")]:
+        monkeypatch.delitem(sys.modules, loaded)  # another case's project of the same name
+    for item in found:
+        match = _MESSAGE.search(item.finding.message)
+        namespace = runpy.run_path(str(leaf), run_name="pkg.leaf")
+        measured = _measure(namespace[item.finding.cls.name.value], _arguments(match["args"]))
+        assert measured == (int(match["len"]), int(match["count"]))
+
+
+def test_without_the_file_path_no_other_module_is_read(tmp_path):
+    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    _, located = analyze_source((tmp_path / "pkg" / "leaf.py").read_text(), DEFAULT_CONFIG)
+    assert [item for item in located if item.finding.code == "DPL115"] == []
+
+
+def test_a_base_changed_on_disk_is_read_again(tmp_path):
+    # flake8 in a long-lived process (an editor's, `dplen watch`): the base module is read
+    # once, then again when it changes, never judged as it was.
+    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    leaf, base = tmp_path / "pkg" / "leaf.py", tmp_path / "pkg" / "base.py"
+
+    def codes():
+        _, located = analyze_source(leaf.read_text(), DEFAULT_CONFIG, str(leaf))
+        return [item.finding.code for item in located]
+
+    assert codes() == ["DPL115"]
+    base.write_text(_BATCH_BASE.replace("batches(len(self.data), self.batch_size)", "len(self.data)"))
+    stat = base.stat()
+    os.utime(base, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert codes() == []

@@ -57,7 +57,7 @@ def _class_findings(tree: Path, rel: str, cls: str, config) -> Tuple[List[Tuple[
             bounds = (node.lineno, node.end_lineno)
     analysed = False
     if module is not None:
-        contexts = sampler_contexts(module, config, module_name_for(str(path)))
+        contexts = sampler_contexts(module, config, module_name_for(str(path)), str(path))
         analysed = any(ctx.cls.name.value == cls for ctx in contexts)
     lines = text.splitlines()
     found = []

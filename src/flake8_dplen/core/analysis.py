@@ -23,6 +23,7 @@ from .flow import Flow
 from .iterfacts import iter_facts
 from .names import ImportTable
 from .prefilter import could_report, might_define_sampler
+from .project import foreign_bases, module_bindings, project_root
 from .rounding import rounding_kind
 from .samplers import class_lineage, find_samplers, module_classes
 
@@ -41,27 +42,18 @@ def module_name_for(path: Optional[str]) -> Optional[str]:
     return ".".join(parts) or None
 
 
-def _module_constants(module: cst.Module) -> Dict[str, List[cst.BaseExpression]]:
-    constants: Dict[str, List[cst.BaseExpression]] = {}
-    for stmt in module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.Assign):
-                    for target in small.targets:
-                        if isinstance(target.target, cst.Name):
-                            constants.setdefault(target.target.value, []).append(small.value)
-    return constants
-
-
 def sampler_contexts(
-    module: cst.Module, config: Config, module_name: Optional[str] = None
+    module: cst.Module, config: Config, module_name: Optional[str] = None, path: Optional[str] = None
 ) -> Iterable[SamplerContext]:
+    """Each sampler class of `module`; `path`, the file's, lets the model read the bases
+    its classes import from other modules of the project (core/project.py)."""
     imports = ImportTable(module, module_name)
     classes = module_classes(module)
-    samplers = find_samplers(classes, imports, config.sampler_bases)
+    root = project_root(path, module_name)
+    samplers = find_samplers(classes, imports, config.sampler_bases, root)
     if not samplers:
         return
-    constants = _module_constants(module)
+    constants = module_bindings(module)
     for cls in samplers:
         lineage = class_lineage(cls, classes)
         index = ClassIndex.build(lineage)
@@ -73,6 +65,8 @@ def sampler_contexts(
             Flow(index, imports, constants),
             iter_facts(index, imports),
             tuple(lineage),
+            tuple(foreign_bases(lineage, imports, root)),
+            root,
         )
         # A class that defines neither is judged where they are defined.
         if context.defines("__len__") or context.defines("__iter__"):
@@ -85,11 +79,13 @@ def analyze_module(
     module_name: Optional[str] = None,
     *,
     rules: Sequence,
+    path: Optional[str] = None,
 ) -> List[Finding]:
-    """What `rules` (rules/base.py's Rule objects) find in every sampler of `module`."""
+    """What `rules` (rules/base.py's Rule objects) find in every sampler of `module`, the
+    file at `path` (when given, bases in other modules of its project are read)."""
     findings: List[Finding] = []
     seen = set()
-    for ctx in sampler_contexts(module, config, module_name):
+    for ctx in sampler_contexts(module, config, module_name, path):
         first = len(findings)  # this class's findings start here (fallback rules look)
         # Rounding is judged only where __len__ is defined: a subclass that inherits it
         # would repeat its base's findings at the same place.
@@ -196,7 +192,7 @@ def analyze_text(
     """Parse with LibCST (once) and analyse, with no cheap test first; `tree` is the
     file's `ast` when the caller has parsed it already."""
     module = cst.parse_module(source)
-    findings = analyze_module(module, config, module_name_for(path), rules=rules)
+    findings = analyze_module(module, config, module_name_for(path), rules=rules, path=path)
     return module, locate(module, findings, source, tree)
 
 

@@ -59,6 +59,10 @@ class SamplerContext:
     flow: Flow
     iter: IterFacts
     lineage: Tuple[cst.ClassDef, ...] = ()  # the class, then its bases in this module
+    # Then its bases in other modules of the project (core/project.py), for the model that
+    # runs the class (core/yieldcount.py); the rules that read code see this module's only.
+    foreign: Tuple[cst.ClassDef, ...] = ()
+    root: Optional[str] = None  # the folder the project's modules are read from
     _len_attrs: Optional[FrozenSet[str]] = None
     _remainders: Optional[FrozenSet[Tuple[str, str]]] = None
 
@@ -69,6 +73,15 @@ class SamplerContext:
         return iter_shape(
             func, self.index.function(func) if func else None, self.imports, self.index, self.module
         )
+
+    @cached_property
+    def whole(self) -> Tuple[List[cst.ClassDef], ClassIndex]:
+        """The lineage on, through the bases in other modules of the project, and its
+        index: what the model that runs the class (core/yieldcount.py) reads."""
+        if not self.foreign:
+            return list(self.lineage), self.index
+        lineage = [*self.lineage, *self.foreign]
+        return lineage, ClassIndex.build(lineage)
 
     @cached_property
     def offsets(self) -> Tuple[Offset, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator, List, Optional
 
 import libcst as cst
 
@@ -76,6 +76,9 @@ class ImportTable:
     def __init__(self, module: cst.Module, module_name: Optional[str] = None) -> None:
         self.module_name = module_name
         self.bindings: Dict[str, str] = {}
+        # `from <module> import *` of modules whose exports are not listed here, in order:
+        # a name bound nowhere else may come from one (core/project.py reads them).
+        self.stars: List[str] = []
         own = module_name or "__main__"
         classes = {stmt.name.value for stmt in module.body if isinstance(stmt, cst.ClassDef)}
         # A module-level `def int(...)` or `math = ...` is not the builtin or the module.
@@ -105,6 +108,8 @@ class ImportTable:
                 if source is None:
                     continue
                 if isinstance(stmt.names, cst.ImportStar):
+                    if source not in STAR_EXPORTS:
+                        self.stars.append(source)
                     # A class of the module's own shadows the star-imported name.
                     for name in STAR_EXPORTS.get(source, ()):
                         if name not in classes:

@@ -102,7 +102,13 @@ def could_report(tree: ast.Module, config: Config) -> bool:
                 changed = True
     methods = {cls.name: _methods(cls) for cls in classes if cls.name in samplers}
     with_len = [cls for cls in classes if cls.name in samplers and "__len__" in methods[cls.name]]
+    # A base imported from a module of the project (not torch's) may define __len__: the
+    # model reads it from disk (core/project.py).
     len_bases = _TORCH_LEN_BASES | {base.rpartition(".")[2] for base in config.sampler_bases}
+    project = _project_imports(tree.body)
+    if "*" in project:  # any base may come from a module of the project
+        project |= {_last_name(b, aliases) for cls in classes for b in cls.bases}
+    len_bases |= project
     changed = True
     while changed:  # a class inherits __len__ from a base that defines or inherits one
         changed = False
@@ -127,12 +133,29 @@ def could_report(tree: ast.Module, config: Config) -> bool:
         if cls.name in methods
     ):
         return True
+    # A __len__ under an __iter__ of a base in another module of the project (DPL115 runs both).
+    if any(
+        "__iter__" not in methods[cls.name] and {_last_name(b, aliases) for b in cls.bases} & project
+        for cls in with_len
+    ):
+        return True
     if not with_len:
         return False
     # Rounding may sit in the class, in a base defined here, or in a module constant.
     return any(_rounds(cls, aliases) for cls in classes if cls.name in samplers) or any(
         _rounds(stmt, aliases) for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
     )
+
+
+def _project_imports(body) -> set:
+    """The names bound by `from <module> import ...` from modules other than torch's."""
+    found = set()
+    for stmt in body:
+        if isinstance(stmt, ast.ImportFrom) and (stmt.level or not (stmt.module or "").startswith("torch")):
+            found.update(alias.name for alias in stmt.names)  # as _last_name spells a base
+        elif isinstance(stmt, (ast.If, ast.Try)):
+            found |= _project_imports(stmt.body) | _project_imports(getattr(stmt, "orelse", []))
+    return found
 
 
 def _methods(cls: ast.ClassDef) -> Dict[str, ast.AST]:

@@ -8,6 +8,7 @@ import libcst as cst
 
 from .names import STAR_EXPORTS, ImportTable
 from .prefilter import duck_sampler
+from .project import resolve_base
 
 _TORCH_SAMPLERS = STAR_EXPORTS["torch.utils.data.sampler"]
 
@@ -63,10 +64,26 @@ def find_samplers(
     classes: Dict[str, cst.ClassDef],
     imports: ImportTable,
     extra_bases: Iterable[str] = (),
+    root: Optional[str] = None,
+    depth: int = 0,
 ) -> List[cst.ClassDef]:
-    """Classes deriving from a sampler base, directly or through classes of this module,
-    and the plain classes `duck_sampler` takes for samplers."""
+    """Classes deriving from a sampler base, directly or through classes of this module
+    or of other modules of the project under `root` (core/project.py), and the plain
+    classes `duck_sampler` takes for samplers."""
     known = TORCH_SAMPLER_BASES | frozenset(extra_bases)
+
+    def project_sampler(node: cst.BaseExpression) -> bool:
+        resolved = resolve_base(root, imports, node) if depth < 3 else None
+        if resolved is None:
+            return False
+        klass, home = resolved
+        name = klass.name.value
+        if name not in home.samplers:
+            home.samplers[name] = False  # a cycle of imports is no sampler
+            found = find_samplers(home.classes, home.imports, extra_bases, root, depth + 1)
+            home.samplers.update((k.name.value, True) for k in found)
+        return home.samplers[name]
+
     verdict: Dict[str, bool] = {}
 
     def qualified_local(name: str) -> Optional[str]:
@@ -89,6 +106,8 @@ def find_samplers(
                 result = True
             elif target in classes and target not in imports.bindings:
                 result = is_sampler(target, seen | {name})
+            elif root is not None:
+                result = project_sampler(base.value)
         verdict[name] = result
         return result
 

@@ -1,18 +1,23 @@
 """How many items `__iter__` yields and what `__len__` returns, for given constructor
 arguments, by interpreting the class's own code on small concrete values.
 
-The constructor's parameters are the only free values: each is typed by its first use
-(an int where it is counted with, a sequence of unknown elements where it is measured or
-walked, a flag where it is tested) and then given small values in turn. `__init__`,
-`__iter__` and `__len__` and every method, property and nested function they reach run in
-an interpreter that knows a small part of Python and of torch/numpy exactly (ranges,
-slices, lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`,
-shuffles, `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the
-code, `x[positions]` as a tensor takes it, other classes of the module built and walked).
-Anything else (a value read from
-the data, a random draw, a call it does not know, a base class outside the module other
-than torch's `Sampler`/`BatchSampler`) stops it: the model then says nothing, and the rules
-stay silent. What it reports is therefore a run of the class's code, not a resemblance."""
+The free values are the constructor's parameters (those defaulting to None in a second
+pass), the elements' length of a sequence parameter whose elements the class walks
+(`len(groups[*])`), and what `torch.distributed.get_world_size()`/`get_rank()` answer:
+each is typed by its first use (an int where it is counted with, a sequence of unknown
+elements where it is measured or walked, a flag where it is tested) and then given small
+values in turn. `__init__`, `__iter__` (or `__next__`, when `__iter__` returns self) and
+`__len__` and every method, property and nested function they reach, in the class's
+module or in the modules of the project its bases come from (core/project.py), run in an
+interpreter that knows a small part of Python and of torch/numpy exactly (ranges, slices,
+lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuffles,
+`math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the code,
+`x[positions]` as a tensor takes it, other classes of the module built and walked, random
+integer draws at their lowest outcome). Anything else (a value read from the data, a
+call it does not know, a base class outside the project other than torch's
+`Sampler`/`BatchSampler`/`DistributedSampler`) stops it: the model then says nothing, and
+the rules stay silent. What it reports is therefore a run of the class's code, not a
+resemblance."""
 
 from __future__ import annotations
 
@@ -20,12 +25,15 @@ import functools
 import itertools
 import math
 import re
+import weakref
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import libcst as cst
 
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
+from .names import ImportTable
+from .project import Home, home_of, module_bindings, resolve_base
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
 
@@ -37,7 +45,7 @@ _BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas. A count per rank
 # (`samples_per_rank`) is a size, not a rank: taking it as one gave it the value 0.
-_RANK = re.compile(r"^rank$|(?<!per)_rank$")
+_RANK = re.compile(r"^rank$|(?<!per)_rank(\(\))?$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
 _FRACTION = re.compile(
@@ -60,8 +68,27 @@ class Opaque:
 class Seq(Opaque):
     """A sequence argument of unknown elements and known length (a dataset, a sampler)."""
 
-    def __init__(self, length: int) -> None:
-        self.length = length
+    def __init__(self, length: int, name: Optional[str] = None) -> None:
+        self.length, self.name = length, name
+
+    def element(self) -> Opaque:
+        """One of its elements: of a parameter, one that may be measured in turn. A wrapped
+        sampler's elements are left unknown: its batches are as its own class makes them
+        (torch's BatchSampler's last one short, a Poisson sampler's random sizes), which
+        the code that wraps it often tells apart by its type."""
+        if not self.name or "[*]" in self.name or "sampler" in self.name.lower():
+            return Opaque()
+        return Element(self.name)
+
+
+class Element(Opaque):
+    """An element of a sequence parameter `parent`. Measured or walked, it is a sequence
+    itself, and every element of `parent` has the same length, `len(parent[*])`, an input
+    the model varies (groups of equal size: one legitimate input), provided the class walks
+    or slices them (groups of indices it yields); deeper elements are not modelled."""
+
+    def __init__(self, parent: str) -> None:
+        self.parent = parent
 
 
 class Position(Opaque):
@@ -115,8 +142,12 @@ class Env:
         self.values = values
         self.kinds: Dict[str, str] = {}
         self.steps = 0
+        self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
+        self.walked: set = set()  # sequence parameters whose elements were walked or sliced
 
     def resolve(self, value, kind: str):
+        if isinstance(value, Element) and kind == SEQ:
+            value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
         if kind == INT and _FRACTION.search(value.name):
@@ -124,7 +155,12 @@ class Env:
         if self.kinds.setdefault(value.name, kind) != kind:
             raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
         found = self.values.get(value.name, _DOMAINS[kind][1] if kind != FLAG else False)
-        return Seq(found) if kind == SEQ else found
+        return Seq(found, value.name) if kind == SEQ else found
+
+
+class _Stop(Unknown):
+    """`raise StopIteration` in a `__next__`: the iteration ends (Machine.drain). Met
+    anywhere else, the model does not say what happens (in a generator it is an error)."""
 
 
 class _Return(Exception):
@@ -185,15 +221,61 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+# Types a caller's plain list is not an instance of (Machine.instance_of_own_class).
+_NOT_A_LIST = {
+    "torch.Tensor",
+    "numpy.ndarray",
+    "torch.utils.data.Dataset",
+    "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.IterableDataset",
+    "torch.utils.data.dataset.IterableDataset",
+}
+# torch.distributed's answers: the size of the process group and the rank in it are
+# inputs the model varies, as a constructor's are (named `dist.get_rank()` in a message);
+# a sampler that asks is run inside an initialised group.
+_DISTRIBUTED_INPUTS = {"torch.distributed.get_world_size", "torch.distributed.get_rank"}
+_DISTRIBUTED_FLAGS = {"torch.distributed.is_available", "torch.distributed.is_initialized"}
+# Random draws by their parameters' names, positional order first (Machine.draw).
+_DRAWS = {
+    "random.randint": ("a", "b"),
+    "random.choice": ("a",),
+    "numpy.random.randint": ("low", "high", "size"),
+    "numpy.random.choice": ("a", "size", "replace"),
+    "torch.randint": ("low", "high", "size"),
+}
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
+
+
+class Names:
+    """What a module's names mean to code written in it: its functions, classes, number
+    constants and imports (the judged module's, or one a base was read from)."""
+
+    def __init__(self, module: cst.Module, imports: ImportTable, bindings) -> None:
+        self.funcs = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        self.classes = module_classes(module)
+        self.constants = _module_constants(bindings)
+        self.imports = imports
+
+
+# A module read from disk is read once (core/project.py): so are its names.
+_HOME_NAMES: "weakref.WeakKeyDictionary[Home, Names]" = weakref.WeakKeyDictionary()
 
 
 class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
-        self.module_funcs = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.FunctionDef)}
-        self.module_classes = module_classes(ctx.module)
-        self.constants = _module_constants(ctx.flow.constants)
+        self.local = Names(ctx.module, ctx.imports, ctx.flow.constants)
+        self.whole = ctx.whole
+
+    def names(self, owner) -> Names:
+        """The names of the module `owner` (a class of the lineage, a module read from
+        disk, or None for the judged module) was written in."""
+        home = owner if isinstance(owner, Home) else home_of(owner)
+        if home is None:
+            return self.local
+        if home not in _HOME_NAMES:
+            _HOME_NAMES[home] = Names(home.module, home.imports, module_bindings(home.module))
+        return _HOME_NAMES[home]
 
     # ------------------------------------------------------------------ calls
 
@@ -238,6 +320,8 @@ class Machine:
         """`self.<name>` bound as a method, looked up from `owner`'s place in the lineage
         (for `super()`) or from the class."""
         lineage = self.lineage(obj)
+        if owner is not None and owner not in lineage:
+            raise Unknown("super() outside a method of the class")
         start = lineage.index(owner) + 1 if owner is not None else 0
         for klass in lineage[start:]:
             for stmt in klass.body.body:
@@ -248,16 +332,17 @@ class Machine:
         return None
 
     def lineage(self, obj: Obj) -> List[cst.ClassDef]:
-        return list(self.ctx.lineage) if obj.kind is None else obj.kind.lineage
+        return self.whole[0] if obj.kind is None else obj.kind.lineage
 
     def index(self, obj: Obj) -> ClassIndex:
-        return self.ctx.index if obj.kind is None else obj.kind.index
+        return self.whole[1] if obj.kind is None else obj.kind.index
 
     def build(self, name: str, node: cst.Call, scope, owner) -> Obj:
         """`C(...)`, `C` another class of the module: its `__init__` run on the arguments,
         when its bases are ones the model knows, as the judged class's must be."""
-        lineage = class_lineage(self.module_classes[name], self.module_classes)
-        if not _known_bases(lineage, self.ctx.imports):
+        classes = self.names(owner).classes
+        lineage = class_lineage(classes[name], classes)
+        if not _known_bases(lineage, self.ctx.imports, self.ctx.root):
             raise Unknown(f"class {name}'s bases")
         obj = Obj(OtherClass(lineage))
         args, kwargs = self.arguments(node, scope, owner)
@@ -354,10 +439,15 @@ class Machine:
             raise _Continue()
         elif isinstance(small, cst.Pass):
             pass
+        elif isinstance(small, cst.Del):
+            self.delete(small.target, scope)
         elif isinstance(small, cst.Assert):
             if not self.truth(self.eval(small.test, scope, owner)):
                 raise Refused("assert")
         elif isinstance(small, cst.Raise):
+            exc = small.exc.func if isinstance(small.exc, cst.Call) else small.exc
+            if isinstance(exc, cst.Name) and exc.value == "StopIteration":
+                raise _Stop("StopIteration")
             raise Refused("raise")
         else:
             raise Unknown(type(small).__name__)
@@ -369,6 +459,21 @@ class Machine:
             out.extend(self.iterate(self.eval(node.value.item, scope, owner)))
         else:
             out.append(None if node.value is None else self.eval(node.value, scope, owner))
+
+    def delete(self, target, scope) -> None:
+        """`del x`, `del self.attr` (a cache dropped after use), `del a, b`."""
+        if isinstance(target, cst.Tuple):
+            for element in target.elements:
+                self.delete(element.value, scope)
+        elif isinstance(target, cst.Name) and target.value in scope:
+            del scope[target.value]
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            obj = scope.get(target.value.value)
+            if not isinstance(obj, Obj) or target.attr.value not in obj.attrs:
+                raise Unknown("del of an attribute the model does not hold")
+            del obj.attrs[target.attr.value]
+        else:
+            raise Unknown("del")
 
     def bind(self, target, value, scope) -> None:
         if isinstance(target, cst.Name):
@@ -429,16 +534,32 @@ class Machine:
             raise Refused(str(error)) from None
 
     def iterate(self, value) -> Iterator[object]:
+        if isinstance(value, Element):
+            self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq):
-            return (Opaque() for _ in range(value.length))
+            return (value.element() for _ in range(value.length))
         if isinstance(value, (list, tuple, range)):
             return iter(list(value))
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
         if isinstance(value, Obj) and value.kind is not None:
-            return self.iterate(self.call_special(value, "__iter__"))
+            produced = self.call_special(value, "__iter__")
+            return iter(self.drain(value)) if produced is value else self.iterate(produced)
         raise Unknown("iterating an unknown value")
+
+    def drain(self, obj: Obj) -> List[object]:
+        """What an iterator whose `__iter__` returns itself gives: its `__next__`'s values
+        until it raises StopIteration (one that never does runs out of steps: unknown)."""
+        step = self.method(obj, "__next__")
+        if step is None:
+            raise Unknown("__iter__ returns an object without __next__")
+        out: List[object] = []
+        while True:
+            try:
+                out.append(self.call_function(step, [], {}))
+            except _Stop:
+                return out
 
     def length(self, value) -> int:
         value = self.env.resolve(value, SEQ)
@@ -471,10 +592,13 @@ class Machine:
                 return scope[node.value]
             if node.value in {"True", "False", "None"}:
                 return {"True": True, "False": False, "None": None}[node.value]
-            if node.value in self.module_funcs:
-                return Func(self.module_funcs[node.value], {}, None)
-            if node.value in self.constants:
-                return self.constants[node.value]
+            names = self.names(owner)
+            if node.value in names.funcs:
+                # A function of a module read from disk runs with that module's names.
+                home = None if names is self.local else home_of(owner) or owner
+                return Func(names.funcs[node.value], {}, home)
+            if node.value in names.constants:
+                return names.constants[node.value]
             raise Unknown(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
@@ -555,7 +679,10 @@ class Machine:
         return results
 
     def subscript(self, node: cst.Subscript, scope, owner):
-        value = self.env.resolve(self.eval(node.value, scope, owner), SEQ)
+        value = self.eval(node.value, scope, owner)
+        if isinstance(value, Element):
+            self.env.walked.add(value.parent)
+        value = self.env.resolve(value, SEQ)
         if len(node.slice) != 1:
             raise Unknown("subscript")
         part = node.slice[0].slice
@@ -567,7 +694,7 @@ class Machine:
             if any(isinstance(b, float) for b in bounds):
                 raise Unknown("float slice")
             if isinstance(value, Seq):
-                return [Opaque() for _ in range(value.length)[slice(*bounds)]]
+                return [value.element() for _ in range(value.length)[slice(*bounds)]]
             if isinstance(value, (list, tuple, range)):
                 try:
                     return list(value[slice(*bounds)])
@@ -581,7 +708,7 @@ class Machine:
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
                 raise Refused("index")
-            return Opaque()
+            return value.element()
         if isinstance(value, (list, tuple, range)) and isinstance(index, int):
             if not -len(value) <= index < len(value):
                 raise Refused("index")
@@ -604,7 +731,7 @@ class Machine:
             i = self.number(position)
             if not isinstance(i, int) or not -size <= i < size:
                 raise Refused("index")
-            found.append(Opaque() if isinstance(value, Seq) else value[i])
+            found.append(value.element() if isinstance(value, Seq) else value[i])
         return found
 
     def attribute(self, node: cst.Attribute, scope, owner):
@@ -652,7 +779,8 @@ class Machine:
             head = func.value
             while isinstance(head, cst.Attribute):
                 head = head.value
-            callee = qualified_callee(node, self.ctx.imports)
+            names = self.names(owner)
+            callee = qualified_callee(node, names.imports)
             library = callee is not None and callee.split(".")[0] in {
                 "torch",
                 "numpy",
@@ -667,7 +795,7 @@ class Machine:
                 statement
                 and isinstance(head, cst.Name)
                 and head.value not in scope
-                and head.value not in self.module_funcs
+                and head.value not in names.funcs
             ):
                 # `logger.info(...)`, `warnings.warn(...)`: a module's function, called for
                 # its effect, changes nothing counted unless it is given our state.
@@ -676,15 +804,16 @@ class Machine:
                     raise Unknown("our state given to an unknown call")
                 return None
             return self.value_method(func, node, scope, owner, statement)
-        if isinstance(func, cst.Name) and func.value in self.module_classes and func.value not in scope:
+        names = self.names(owner)
+        if isinstance(func, cst.Name) and func.value in names.classes and func.value not in scope:
             return self.build(func.value, node, scope, owner)
-        if isinstance(func, cst.Name) and (func.value in scope or func.value in self.module_funcs):
+        if isinstance(func, cst.Name) and (func.value in scope or func.value in names.funcs):
             target = self.eval(func, scope, owner)
             if not isinstance(target, Func):
                 raise Unknown("calling an unknown value")
             args, kwargs = self.arguments(node, scope, owner)
             return self.call_function(target, args, kwargs)
-        return self.library(qualified_callee(node, self.ctx.imports), node, scope, owner, statement)
+        return self.library(qualified_callee(node, names.imports), node, scope, owner, statement)
 
     def arguments(self, node: cst.Call, scope, owner) -> Tuple[List[object], Dict[str, object]]:
         args, kwargs = [], {}
@@ -708,7 +837,7 @@ class Machine:
 
     def torch_method(self, obj: Obj, name: str, args, kwargs):
         """A method the class inherits from torch's sampler, by torch's semantics."""
-        base = torch_len_base(self.lineage(obj), self.ctx.imports)
+        base = _torch_base(self.lineage(obj), self.ctx.imports)
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
@@ -719,6 +848,9 @@ class Machine:
             }
             values.update(zip(names, args))
             values.update(kwargs)
+            for key, asked in (("num_replicas", "get_world_size"), ("rank", "get_rank")):
+                if key in values and values[key] is None:  # torch asks torch.distributed
+                    values[key] = self.library(f"torch.distributed.{asked}", None, {}, None, False, [])
             if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
                 raise Unknown(f"{base} arguments")
             obj.attrs.update(values)
@@ -833,6 +965,12 @@ class Machine:
     def library(self, callee, node, scope, owner, statement, given=None):
         if callee == "isinstance" and given is None:
             return self.instance_of_own_class(node, scope, owner)
+        if callee == "hasattr" and given is None:
+            return self.has_attribute(node, scope, owner)
+        if callee == "torch.is_tensor" and given is None and len(node.args) == 1:
+            if not isinstance(self.eval(node.args[0].value, scope, owner), (Free, Seq, Element)):
+                raise Unknown("is_tensor of a value the model made")
+            return False  # a caller's plain list
         if given is None:
             args, kwargs = self.arguments(node, scope, owner)
         else:
@@ -887,6 +1025,12 @@ class Machine:
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
+        if callee in _DRAWS:
+            return self.draw(callee, args, kwargs)
+        if callee in _DISTRIBUTED_FLAGS:
+            return True
+        if callee in _DISTRIBUTED_INPUTS:
+            return self.env.resolve(Free(f"dist.{callee.rpartition('.')[2]}()", self.env), INT)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
             return list(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
@@ -918,26 +1062,99 @@ class Machine:
         raise Unknown(f"call {callee}")
 
 
+    def draw(self, callee: str, args, kwargs):
+        """A random integer draw (or `size` of them, or a choice) as one outcome it can
+        have, the lowest: a difference found under it is one some epoch meets, and the
+        message says the draws were so. Bounds that leave nothing to draw are refused,
+        as the library refuses them."""
+        # torch.randint(high, size): two positional arguments leave out `low`.
+        names = ("high", "size") if callee == "torch.randint" and len(args) == 2 else _DRAWS[callee]
+        given = dict(zip(names, args), **kwargs)
+        if len(args) > len(names) or set(given) - set(names) - {"generator", "dtype", "device"}:
+            raise Unknown(f"{callee} arguments")  # `p=` weights may exclude the lowest
+        if callee in {"random.choice", "numpy.random.choice"}:
+            first = given["a"]
+            if isinstance(first, Free) and callee == "numpy.random.choice":
+                raise Unknown("a parameter that may be a count or a sequence")
+            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free)):
+                pool = list(range(self.number(first)))  # choice(n) draws from range(n)
+            else:
+                pool = list(self.iterate(first))
+            size, many = self.draw_size(given.get("size"))
+            if not pool or (not self.truth(given.get("replace", True)) and size > len(pool)):
+                raise Refused("nothing to choose from")
+            picked = pool[:size] if size <= len(pool) else [pool[0]] * size
+            self.env.drew = True
+            return picked if many else picked[0]
+        low, high = (self.number(given.get("low", 0)), given.get("high"))
+        if callee == "random.randint":
+            low, high = self.number(given["a"]), self.number(given["b"]) + 1
+        elif high is None:
+            low, high = 0, low  # numpy's randint(n) and torch's randint(n, size) draw below n
+        if not isinstance(low, int) or not isinstance(self.number(high), int) or low >= high:
+            raise Refused("an empty range to draw from")
+        size, many = self.draw_size(given.get("size"))
+        self.env.drew = True
+        return [low] * size if many else low
+
+    def draw_size(self, size) -> Tuple[int, bool]:
+        """How many values a draw gives, and whether as a list: a one-dimensional size only."""
+        if size is None:
+            return 1, False
+        if isinstance(size, list):
+            if len(size) != 1:
+                raise Unknown("a draw of more than one dimension")
+            size = size[0]
+        size = self.number(size)
+        if not isinstance(size, int) or size < 0:
+            raise Refused("size")
+        return _small(range(size)).stop, True
+
+    def has_attribute(self, node: cst.Call, scope, owner) -> bool:
+        """`hasattr(obj, "name")` of an object the model built, whose every attribute it
+        knows: set by the code it ran, a method, property or class attribute of its
+        lineage. Beyond torch's plain `Sampler` (whose instances have no other attribute) a
+        torch base may hold more: that is unknown."""
+        args = [a.value for a in node.args]
+        if any(a.keyword for a in node.args) or len(args) != 2:
+            raise Unknown("hasattr")
+        obj = self.eval(args[0], scope, owner)
+        name = args[1].evaluated_value if isinstance(args[1], cst.SimpleString) else None
+        if not isinstance(obj, Obj) or not isinstance(name, str) or name.startswith("__"):
+            raise Unknown("hasattr of an unknown object or name")
+        index = self.index(obj)
+        if name in obj.attrs or name in index.methods or name in index.properties or name in index.class_attrs:
+            return True
+        if _torch_base(self.lineage(obj), self.ctx.imports) is not None:
+            raise Unknown("hasattr of an attribute a torch base may hold")
+        return False
+
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
-        """`isinstance(x, C)`, `C` a class of this module and `x` a value the caller passes
-        (a dataset of unknown elements): False, as for any plain dataset. That is one
-        legitimate input, so a difference found under it is one; nothing is concluded for
-        the inputs that are `C`s."""
+        """`isinstance(x, C)`, `C` a class of this module, or a tensor, an array or a torch
+        dataset type, and `x` a value the caller passes (a dataset of unknown elements, a
+        sequence): False, as for a plain list. That is one legitimate input, so a
+        difference found under it is one; nothing is concluded for the inputs that are `C`s."""
         if len(node.args) != 2 or any(a.keyword for a in node.args):
             raise Unknown("isinstance")
         kind = node.args[1].value
-        if not (isinstance(kind, cst.Name) and kind.value in self.module_classes and kind.value not in scope):
+        kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
+        names = self.names(owner)
+        own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
+        if not all(mine or names.imports.qualify(k) in _NOT_A_LIST for k, mine in zip(kinds, own)):
             raise Unknown("isinstance of a class outside the module")
         value = self.eval(node.args[0].value, scope, owner)
-        if not isinstance(value, (Free, Opaque)):
+        # Of a class of the module, any value the model does not know may be tested so.
+        if not isinstance(value, (Free, Seq, Element)) and not (all(own) and isinstance(value, Opaque)):
             raise Unknown("isinstance of a value the model made")
         return False
 
 
 class Outcome:
-    def __init__(self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str]) -> None:
+    def __init__(
+        self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str], drew: bool = False
+    ) -> None:
         self.length, self.count = length, count
-        self.arguments, self.kinds = arguments, kinds
+        self.arguments, self.kinds, self.drew = arguments, kinds, drew
 
     def describe(self, limit: int) -> str:
         """The arguments, shortened to `limit` characters."""
@@ -945,20 +1162,25 @@ class Outcome:
         for name, value in self.arguments.items():
             parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
         text = ", ".join(parts)
-        return text if len(text) <= limit else text[: limit - 3] + "..."
+        text = text if len(text) <= limit else text[: limit - 3] + "..."
+        return f"{text}, each random draw at its lowest" if self.drew else text
 
 
-def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple[int, int]], Env]:
-    """(len(), items yielded) for these argument values, or None when the code refuses them."""
+def _run(
+    ctx: SamplerContext, values: Dict[str, object], widen: bool = False
+) -> Tuple[Optional[Tuple[int, int]], Env]:
+    """(len(), items yielded) for these argument values, or None when the code refuses them;
+    `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
     env = Env(values)
     machine = Machine(ctx, env)
-    init = ctx.index.methods.get("__init__")
+    init = machine.whole[1].methods.get("__init__")
 
     def fresh() -> Obj:
         obj = Obj()
         arguments = {}
         for p in constructor_params(ctx):
-            arguments[p.name.value] = Free(p.name.value, env) if _free(p) else machine.eval(p.default, {})
+            name = p.name.value
+            arguments[name] = Free(name, env) if _free(p, widen) else machine.eval(p.default, {})
         if init is None:
             machine.torch_method(obj, "__init__", [], arguments)
         else:
@@ -967,21 +1189,27 @@ def _run(ctx: SamplerContext, values: Dict[str, object]) -> Tuple[Optional[Tuple
 
     try:
         length = machine.number(machine.call_special(fresh(), "__len__"))
-        produced = machine.call_special(fresh(), "__iter__")
-        count = len(list(machine.iterate(produced)))
+        obj = fresh()
+        produced = machine.call_special(obj, "__iter__")
+        count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
     except Refused:
         return None, env
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
+    if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
+        # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
+        # (a token budget): equal lengths of any size are not known to be legitimate.
+        raise Unknown("the lengths of items the class never walks")
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     return (length, count), env
 
 
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
-    init = ctx.index.methods.get("__init__")
+    lineage, index = ctx.whole
+    init = index.methods.get("__init__")
     if init is None:
-        return _TORCH_PARAMS.get(torch_len_base(ctx.lineage, ctx.imports), [])
+        return _TORCH_PARAMS.get(_torch_base(lineage, ctx.imports), [])
     return [*init.params.params[1:], *init.params.kwonly_params]
 
 
@@ -1041,16 +1269,17 @@ def _holds_state(args, kwargs) -> bool:
     return any(isinstance(a, (list, Obj, Func)) for a in [*args, *kwargs.values()])
 
 
-def _free(param: cst.Param) -> bool:
+def _free(param: cst.Param, widen: bool = False) -> bool:
     """A parameter the model varies: one without a default, or with an int or bool default
-    (a float or string default is taken as given)."""
+    (a float or string default is taken as given); when `widen`, also one whose default is
+    None (a caller may always pass a value instead)."""
     default = param.default
     if default is None:
         return True
     if (
         isinstance(default, cst.Name)
         and default.value == "None"
-        and (_RANK.search(param.name.value) or _WORLD.search(param.name.value))
+        and (widen or _RANK.search(param.name.value) or _WORLD.search(param.name.value))
     ):
         return True  # `num_replicas=None` asks torch.distributed: any world is legitimate
     return isinstance(default, cst.Integer) or (
@@ -1081,29 +1310,41 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     """The smallest constructor arguments on which len() differs from the number of items
     __iter__ yields, by running both in the interpreter; None when they agree on every
     argument tried or the model cannot run them."""
-    try:
-        for values, (length, count), kinds in runs(ctx):
-            if length != count:
-                order = [p.name.value for p in constructor_params(ctx)]
-                names = sorted(kinds, key=lambda n: order.index(n) if n in order else len(order))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds)
-    except (Unknown, RecursionError):
-        return None
-    except Exception:  # noqa: BLE001
-        # The interpreter models only part of Python and torch; an error of its own (a
-        # state it did not set up, an operation it half knows) is a class it does not
-        # know, never a finding, and must not stop flake8 on the file.
-        return None
+    # First with None defaults as given, then, where there are any, with a value passed
+    # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
+    params = constructor_params(ctx)
+    widened = any(_free(p, True) and not _free(p) for p in params)
+    for widen in (False, True) if widened else (False,):
+        try:
+            for values, (length, count), kinds, drew in runs(ctx, widen):
+                if length != count:
+                    order = [p.name.value for p in params]
+                    # `len(groups[*])` right after `len(groups)`.
+                    bare = {n: n.split("[")[0] for n in kinds}
+                    place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
+                    names = sorted(kinds, key=lambda n: (place[n], n))
+                    return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
+        except (Unknown, RecursionError):
+            continue
+        except Exception:  # noqa: BLE001
+            # The interpreter models only part of Python and torch; an error of its own (a
+            # state it did not set up, an operation it half knows) is a class it does not
+            # know, never a finding, and must not stop flake8 on the file.
+            continue
     return None
 
 
-def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str]]]:
-    """(arguments, (len(), items yielded), each parameter's kind) for each legitimate input
+def runs(
+    ctx: SamplerContext, widen: bool = False
+) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
+    """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
+    taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
-    A parameter first used on a branch an earlier input did not take starts the grid again."""
+    A parameter first used on a branch an earlier input did not take starts the grid again.
+    `widen`: parameters whose default is None are given values too."""
     if not _runnable(ctx):
         return
-    _, env = _run(ctx, {})
+    _, env = _run(ctx, {}, widen)
     kinds = dict(env.kinds)
     spent = env.steps
     for _ in range(3):
@@ -1115,7 +1356,7 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
-            result, env = _run(ctx, values)
+            result, env = _run(ctx, values, widen)
             spent += env.steps
             if spent > _BUDGET:
                 raise Unknown("too long for the plugin")
@@ -1126,7 +1367,7 @@ def runs(ctx: SamplerContext) -> Iterator[Tuple[Dict[str, object], Tuple[int, in
                 grown = True
                 break
             if result is not None:
-                yield values, result, kinds
+                yield values, result, kinds, env.drew
         if not grown:
             return
 
@@ -1158,19 +1399,26 @@ def _runnable(ctx: SamplerContext) -> bool:
     methods = ctx.index.methods
     if "__iter__" not in methods and "__len__" not in methods:
         return False
-    return _known_bases(ctx.lineage, ctx.imports)
+    return _known_bases(ctx.whole[0], ctx.imports, ctx.root)
 
 
-def _known_bases(lineage, imports) -> bool:
-    names = {c.name.value for c in lineage}
+def _known_bases(lineage, imports, root: Optional[str] = None) -> bool:
+    """Every base of every class of `lineage` is one of the lineage (of its module, or one
+    read from another module of the project under `root`) or a torch sampler the model
+    knows; `imports` are the judged module's."""
     for klass in lineage:
+        table = _imports_of(klass, imports)
+        same = {k.name.value for k in lineage if home_of(k) is home_of(klass)}
         for base in klass.bases:
             if base.keyword is not None:
                 return False
             value = base.value.value if isinstance(base.value, cst.Subscript) else base.value
-            if isinstance(value, cst.Name) and value.value in names | {"object", "Generic"}:
+            if isinstance(value, cst.Name) and value.value in same | {"object", "Generic"}:
                 continue
-            name = imports.qualify(value)
+            resolved = resolve_base(root, table, value)
+            if resolved is not None and resolved[0] in lineage:
+                continue
+            name = table.qualify(value)
             if name is None or name.rpartition(".")[2] not in {
                 "Sampler",
                 "BatchSampler",
@@ -1181,3 +1429,17 @@ def _known_bases(lineage, imports) -> bool:
             if not (name.startswith("torch.") or name.startswith("typing.")):
                 return False
     return True
+
+
+def _imports_of(klass: cst.ClassDef, imports: ImportTable) -> ImportTable:
+    home = home_of(klass)
+    return imports if home is None else home.imports
+
+
+def _torch_base(lineage, imports: ImportTable) -> Optional[str]:
+    """torch_len_base over a lineage whose classes may come from several modules."""
+    for klass in lineage:
+        found = torch_len_base([klass], _imports_of(klass, imports))
+        if found is not None:
+            return found
+    return None

@@ -5,10 +5,11 @@ Reports an `__iter__` that every run reaches an endless loop in: `while True:` w
 `break` of its own, `return` or `raise`; a `for` over `itertools.cycle(...)`,
 `itertools.count()`, `itertools.repeat(x)` or `islice(<one of those>, None)` (with or
 without a start and step) with no way out; or `yield from` / `return` of such an
-iterator; while the `__len__` the class has (its own, a base's in the module, or a torch
-sampler's) returns a number. The iterator may come from a method of the class or of a
-base in the module (`self._infinite_indices()`: a generator that always reaches such a
-loop, or a function that returns such an iterator), also through a `self` attribute that
+iterator; while the `__len__` the class has (its own, a base's in the module or in
+another module of the project, read from disk, or a torch sampler's) returns a number.
+The iterator may come from a method of the class or of a base in the module
+(`self._infinite_indices()`: a generator that always reaches such a loop, or a function
+that returns such an iterator), also through a `self` attribute that
 every assignment in the class sets to one (`self.indices = self._indices_of_rank()` in
 `__init__`, one stream kept across epochs), or from a function of the module or one
 defined in `__iter__` itself (`return gen()`). A `next()` in the loop is a way out
@@ -54,9 +55,11 @@ when it never ends: one that runs off the end of a list crashes rather than goes
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 import libcst as cst
 
+from ..core.classindex import FunctionIndex
 from ..core.samplers import torch_len_base
 from .base import ClassRule
 
@@ -85,7 +88,7 @@ class EndlessIter(ClassRule):
                 return
             origin = "__len__"
         else:
-            base = torch_len_base(ctx.lineage, ctx.imports)
+            base = torch_len_base(ctx.lineage, ctx.imports) or _project_len(ctx)
             if base is None:
                 return
             origin = f"{base}.__len__"
@@ -93,6 +96,17 @@ class EndlessIter(ClassRule):
             return
         message = f"__iter__ never ends ({_describe(ctx, shape.endless)}) but {origin} is finite"
         yield self.manual(shape.endless, message, _REASON)
+
+
+def _project_len(ctx) -> Optional[str]:
+    """The base in another module of the project whose `__len__`, returning a number and
+    not marked nominal, the class inherits."""
+    for klass in ctx.foreign:
+        own = [s for s in klass.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__len__"]
+        if own:
+            finite = FunctionIndex.build(own[0]).returns and not NOMINAL.search(ctx.code(own[0]))
+            return klass.name.value if finite else None
+    return None
 
 
 def _describe(ctx, node: cst.CSTNode) -> str:

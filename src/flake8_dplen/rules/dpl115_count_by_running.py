@@ -23,15 +23,31 @@ with a short tail, `n // batch_size` without it, `n` for single indices.
 ## Fix safety
 No automatic fix: which of the two sides is meant is the author's decision.
 
+A random integer draw (`random.randint`, `random.choice`, numpy's and torch's `randint`,
+`numpy.random.choice`) is taken at its lowest outcome, which some epoch meets: the message
+then says "each random draw at its lowest". What `torch.distributed.get_world_size()` and
+`get_rank()` answer (asked by the class, or by torch's `DistributedSampler` given no
+`num_replicas` or `rank`) are inputs too, named `dist.get_world_size()` and
+`dist.get_rank()`. A parameter whose default is None is run with None first, then with
+values (a caller may pass one). Bases in other modules of the project are read from disk
+(the message then says "inherited len()" at the class's own `__iter__`). An `__iter__`
+that returns `self` is run through `__next__` until it raises StopIteration. A sequence
+parameter whose elements the class walks or slices (groups or buckets of indices) is
+given elements of one length, `len(groups[*])`, varied as the other inputs are.
+
 ## Known problems
 The interpreter stops (and the rule says nothing) at anything it does not know: a value
-read from the data (lengths, labels), a random draw in a test, a call outside the module
+read from the data (lengths, labels), a draw whose weights may exclude the lowest
+outcome (`p=`), a test on a random float, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
 torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
-`isinstance(dataset, C)`, `C` a class of the module, is run as for a plain dataset (not
-a `C`): what is found is found for that input, and the inputs that are `C`s are not tried. Parameters take values
-from 1 to 5, sequences lengths from 1 to 8, with no int above a sequence's length and a
-rank below the world size; a class that is wrong only beyond that is not reported.
+`isinstance(dataset, C)`, `C` a class of the module, a tensor, an array or a torch
+dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
+found is found for that input, and the inputs that are `C`s are not tried. Items the
+class only measures (`len(data[i])`, as a token budget packs them) and a wrapped
+sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
+lengths from 1 to 8, with no int above a sequence's length and a rank below the world
+size; a class that is wrong only beyond that is not reported.
 """
 
 from __future__ import annotations
