@@ -34,6 +34,12 @@ def _batch_sampler(cls, n, bs):
     return cls(SequentialSampler(range(n)), bs, False)
 
 
+def _by_parity(value):
+    """Build with a sampler of n indices and per-index data that puts the odd and the
+    even indices in two groups (`value(i % 2)` for index i): group ids, ratios, sizes."""
+    return lambda cls, n, bs: cls(SequentialSampler(range(n)), [value(i % 2) for i in range(n)], bs)
+
+
 def _kw(**kwargs):
     return lambda cls, n, bs: cls(n, bs, **kwargs)
 
@@ -80,6 +86,10 @@ BUILD = {
     **dict.fromkeys(
         ["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep", "ParityBatchSampler"], _batch_sampler
     ),
+    "MergedLeftovers": _batch_sampler,
+    **dict.fromkeys(["GroupedBatchSampler", "GroupedBatches"], _by_parity(int)),
+    "AspectRatioBatchSampler": _by_parity(lambda odd: 2.0 if odd else 0.5),
+    "WideTallBatchSampler": _by_parity(lambda odd: (2, 1) if odd else (1, 2)),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.
     **dict.fromkeys(

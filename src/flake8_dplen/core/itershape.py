@@ -15,6 +15,7 @@ import libcst as cst
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
+from .buffers import buffer_of, container, filled_one_by_one, is_element, written_out
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
@@ -597,12 +598,13 @@ class _Reader:
         for node in self.nodes:
             if not isinstance(node, cst.For):
                 continue
+            flush = self._yields_element(node)
+            groups = container(node, self.imports)
+            if flush is not None and groups and filled_one_by_one(self._yielding_before(node), {groups}, False):
+                return flush
             target = node.target.value if isinstance(node.target, cst.Name) else None
             if target is None:
                 continue
-            flush = self._yields_name(node.body.body, target)
-            if flush is not None and self._after_yielding_loop(node):
-                return flush
             # The group: the loop's target, or a local the loop body builds from it. A loop
             # whose body never reads it repeats the data (epochs), it does not split it.
             group = {target}
@@ -622,7 +624,7 @@ class _Reader:
                 loops = [s for s in body[:position] if isinstance(s, _LOOPS)]
                 if any(_reads(loop, group) for loop in loops) and self._yield_line(stmt):
                     return stmt
-        return None
+        return self._flushed_one_by_one()
 
     def _collected(self, inner: cst.CSTNode) -> bool:
         """The slices a stepped loop makes go, each as one batch, into a list __iter__
@@ -718,26 +720,37 @@ class _Reader:
             and measured.value == name
         )
 
-    def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
-        """A statement of `body` (or of an `if` in it) that yields `name` itself."""
-        for stmt in body:
+    def _yields_element(self, loop: cst.For) -> Optional[cst.CSTNode]:
+        """A statement of the loop's body (or of an `if` in it) that yields the buffer one
+        step walks, itself or a copy (core/buffers.py says which spellings)."""
+        for stmt in loop.body.body:
             for line in _lines(stmt):
                 if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                     for small in line.body:
                         value = small.value if isinstance(small, cst.Expr) else None
-                        if isinstance(value, cst.Yield) and isinstance(value.value, cst.Name):
-                            if value.value.value == name:
+                        if isinstance(value, cst.Yield):
+                            buffer = buffer_of(value.value, self.imports)
+                            if buffer is not None and is_element(buffer, loop, self.imports):
                                 return line
         return None
 
-    def _after_yielding_loop(self, loop: cst.For) -> bool:
+    def _yielding_before(self, loop: cst.For) -> List[cst.CSTNode]:
+        """The loops that yield before `loop`, in the block it is in."""
         block = self.fn.parents.get(loop)
         if not isinstance(block, cst.IndentedBlock):
-            return False
-        earlier = block.body[: block.body.index(loop)]
-        return any(
-            isinstance(s, _LOOPS) and any(isinstance(n, cst.Yield) for n in walk(s.body)) for s in earlier
-        )
+            return []
+        return [s for s in block.body[: block.body.index(loop)] if isinstance(s, _LOOPS) and _yields_in(s)]
+
+    def _flushed_one_by_one(self) -> Optional[cst.CSTNode]:
+        """Buffers flushed one at a time after a loop that yields (`if self.wide: yield
+        self.wide`, then the same for `self.tall`): a short batch per buffer."""
+        for node in self.nodes:
+            block = self.fn.parents.get(node)
+            if isinstance(node, _LOOPS) and isinstance(block, cst.IndentedBlock) and _yields_in(node):
+                found = written_out(node, block.body[block.body.index(node) + 1 :], self.fn, self.imports)
+                if found is not None:
+                    return found
+        return None
 
     def _yield_line(self, stmt: cst.CSTNode) -> bool:
         return any(

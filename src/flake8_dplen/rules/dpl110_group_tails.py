@@ -3,14 +3,17 @@
 ## What it does
 Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
-short batch per group: a loop over the leftover buffers after the main loop
-(`for b in buckets.values(): if b: yield b`), a `range(0, len(group), bs)` inside a loop
+short batch per group: the leftover buffers the main loop fills index by index, flushed
+after it (`for b in buckets.values(): if b: yield b`, `yield b[:]`, `yield list(b)`,
+`for k, b in buckets.items()`, `for k in buckets: yield buckets[k]`, or two buffers
+written out, `if self.wide: yield self.wide` then `self.tall`), a `range(0, len(group), bs)` inside a loop
 over groups (yielding, or collecting the slices into one list, appended, extended or
 `+=` a comprehension, that `__iter__` then shuffles and yields whole, or picks once each
 by `for i in torch.randperm(len(batches)): yield batches[i]`), or a yield after the inner
 loop of a loop over groups. The same under torch's `BatchSampler.__len__`, inherited by a
 subclass whose `__iter__` groups the indices of `self.sampler` and flushes each group's
-short batch (and whose `__init__` calls `super().__init__`, so that `len()` works). The
+short batch (and whose `__init__` calls `super().__init__` or sets `sampler`,
+`batch_size` and `drop_last`, so that `len()` works). The
 example in the message is computed for any such pair: two groups of one index, batches
 of 2, give 2 short batches where the total over 2, ceiling or floor, is 1.
 
@@ -47,9 +50,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..core.classindex import is_super_call, self_name, walk
+from ..core.classindex import self_name, walk
 from ..core.names import last_name, len_arg
-from ..core.samplers import torch_len_base
+from ..core.samplers import sets_batch_sampler_state, torch_len_base
 from .base import ClassRule, batch_divisor
 
 _LOOPS = (cst.For, cst.While, cst.GeneratorExp, cst.ListComp, cst.SetComp, cst.DictComp)
@@ -103,7 +106,7 @@ class GroupTails(ClassRule):
         floor by drop_last), under an __iter__ that groups the indices of `self.sampler`
         itself and flushes a short batch per group: the sum of ceilings again."""
         base = torch_len_base(ctx.lineage, ctx.imports)
-        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated or not _inits_base(ctx):
+        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated or not sets_batch_sampler_state(ctx.index):
             return
         step = _step(tail)
         if step is not None and last_name(step) != "batch_size":
@@ -141,16 +144,3 @@ def _reads_len_of_self(ctx) -> bool:
         return False
     arguments = (len_arg(n) for n in walk(func.body))
     return any(isinstance(a, cst.Name) and a.value == self_name(func) for a in arguments)
-
-
-def _inits_base(ctx) -> bool:
-    """The class sets what BatchSampler.__len__ reads: it has no __init__ of its own, or
-    that __init__ calls `super().__init__(...)` (else len() raises AttributeError)."""
-    init = ctx.index.methods.get("__init__")
-    return init is None or any(
-        isinstance(n, cst.Call)
-        and isinstance(n.func, cst.Attribute)
-        and n.func.attr.value == "__init__"
-        and is_super_call(n.func.value)
-        for n in walk(init.body)
-    )
