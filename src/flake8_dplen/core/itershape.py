@@ -130,7 +130,8 @@ class _Reader:
         return None
 
     def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
-        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, a call
+        """`cycle(...)`, `count()`, `islice(<endless>, None)`, `iter()`, `map()` or a
+        generator expression of one, a call
         of an endless generator method of the class, also through a local only ever
         bound to one or a `self` attribute every method of the class sets to one."""
         if (
@@ -174,6 +175,9 @@ class _Reader:
                 isinstance(v, cst.ListComp) and self._endless_method_call(v.elt, method)
                 for v, method in stored
             )
+        if isinstance(expr, cst.GeneratorExp) and not expr.for_in.ifs and expr.for_in.inner_for_in is None:
+            # `(i % n for i in itertools.count())`: one item per step of an endless walk.
+            return self._endless_source(expr.for_in.iter, seen)
         if not isinstance(expr, cst.Call):
             return False
         if self._endless_method_call(expr, self.func) or self._endless_function_call(expr):
@@ -190,6 +194,9 @@ class _Reader:
             return _is_none(stop) and self._endless_source(args[0].value, seen)
         if callee == "iter" and len(args) == 1:
             return self._endless_source(args[0].value, seen)
+        if callee == "map" and len(args) > 1:
+            # map() stops at its shortest iterable: endless when every one is.
+            return all(self._endless_source(a.value, seen) for a in args[1:])
         return False
 
     def _endless_in(
