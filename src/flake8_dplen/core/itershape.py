@@ -479,14 +479,26 @@ class _Reader:
         return tuple(n for n in self.nodes if isinstance(n, cst.Attribute) and is_self_attr(n, self.func))
 
     def steps(self) -> Tuple[cst.BaseExpression, ...]:
+        """The step of each `range(a, b, step)` that yields once per step: a loop whose
+        body yields, or a comprehension `[... for s in range(a, b, step)]` (one `for`,
+        no `if`) bound to a local __iter__ yields the items of, unfiltered."""
+        loops = [n for n in self.nodes if isinstance(n, cst.For) and _yields_in(n)]
+        collected = {name: self.fn.locals.get(name, []) for name in self._output_names()}
+        comps = [
+            v.for_in
+            for name, values in collected.items()
+            for v in values
+            if isinstance(v, cst.ListComp)
+            and v.for_in.inner_for_in is None
+            and not v.for_in.ifs
+            and self._only_collected(name, v)
+        ]
         return tuple(
             node.iter.args[2].value
-            for node in self.nodes
-            if isinstance(node, cst.For)
-            and isinstance(node.iter, cst.Call)
+            for node in loops + comps
+            if isinstance(node.iter, cst.Call)
             and qualified_callee(node.iter, self.imports) == "range"
             and len(node.iter.args) == 3
-            and any(isinstance(n, cst.Yield) for n in walk(node.body))
         )
 
     def walks(self) -> Tuple[cst.BaseExpression, ...]:
@@ -665,13 +677,16 @@ class _Reader:
             and call.func.value.value in lists
         )
 
-    def _only_collected(self, name: str) -> bool:
-        """`name` starts as `[]` and is only appended to, extended, shuffled and walked:
-        nothing filters, cuts or pads it on the way."""
+    def _only_collected(self, name: str, start: Optional[cst.CSTNode] = None) -> bool:
+        """`name` starts as `[]` (or as `start`, when given) and is only appended to,
+        extended, shuffled and walked: nothing filters, cuts or pads it on the way."""
         bound = [
             v for v in self.fn.locals.get(name, []) if not isinstance(self.fn.parents.get(v), cst.AugAssign)
         ]
-        if [type(v) for v in bound] != [cst.List] or bound[0].elements:
+        if start is not None:
+            if len(bound) != 1 or bound[0] is not start:
+                return False
+        elif [type(v) for v in bound] != [cst.List] or bound[0].elements:
             return False
         for node in self.nodes:
             if not (isinstance(node, cst.Name) and node.value == name):
