@@ -65,6 +65,22 @@ class Opaque:
     """A value the model does not know: an element of the user's data, an unknown call's result."""
 
 
+class RandomSource(Opaque):
+    """A seeded random generator (`numpy.random.default_rng(s)`, `RandomState(s)`,
+    `random.Random(s)`): its methods draw as the module's functions of one name do
+    (`rng.permutation(n)` as `numpy.random.permutation(n)`), in `module`."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def function(self, method: str) -> Optional[str]:
+        """The module-level function `method` draws as, if the model knows it."""
+        name = "randint" if method == "integers" and self.module == "numpy.random" else method
+        callee = f"{self.module}.{name}"
+        known = callee in _DRAWS or callee in _SHUFFLES or callee in _PERMUTATIONS
+        return callee if known or callee == "random.sample" else None
+
+
 class Seq(Opaque):
     """A sequence argument of unknown elements and known length (a dataset, a sampler)."""
 
@@ -221,6 +237,7 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+_PERMUTATIONS = {"torch.randperm", "numpy.random.permutation"}
 # Types a caller's plain list is not an instance of (Machine.instance_of_own_class).
 _NOT_A_LIST = {
     "torch.Tensor",
@@ -954,6 +971,13 @@ class Machine:
             if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
                 return self.library(f"torch.{name}", None, scope, owner, statement, [receiver, args[0]])
             raise Unknown(f"list method {name}")
+        callee = receiver.function(name) if isinstance(receiver, RandomSource) else None
+        if callee is not None:
+            if callee in _DRAWS:
+                return self.draw(callee, args, kwargs)
+            if kwargs:
+                raise Unknown(f"{callee} keywords")
+            return self.library(callee, None, scope, owner, statement, args)
         if isinstance(receiver, Opaque) and statement and not _holds_state(args, kwargs):
             return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
         if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
@@ -1016,7 +1040,7 @@ class Machine:
             )
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
             return list(self.library("range", None, scope, owner, statement, args))
-        if callee in {"torch.randperm", "numpy.random.permutation"} and len(args) == 1:
+        if callee in _PERMUTATIONS and len(args) == 1:
             first = args[0]
             return (
                 list(self.iterate(first))
@@ -1052,13 +1076,12 @@ class Machine:
             return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
         if statement and not _holds_state(args, kwargs):
             return None  # `torch.manual_seed(s)`: changes nothing counted
-        if callee in {
-            "torch.Generator",
-            "numpy.random.default_rng",
-            "numpy.random.RandomState",
-            "random.Random",
-        }:
-            return Opaque()
+        if callee in {"numpy.random.default_rng", "numpy.random.RandomState"}:
+            return RandomSource("numpy.random")
+        if callee == "random.Random":
+            return RandomSource("random")
+        if callee == "torch.Generator":
+            return Opaque()  # draws nothing itself: passed as `generator=` to torch's
         raise Unknown(f"call {callee}")
 
 

@@ -25,7 +25,9 @@ No automatic fix: which of the two sides is meant is the author's decision.
 
 A random integer draw (`random.randint`, `random.choice`, numpy's and torch's `randint`,
 `numpy.random.choice`) is taken at its lowest outcome, which some epoch meets: the message
-then says "each random draw at its lowest". What `torch.distributed.get_world_size()` and
+then says "each random draw at its lowest". A seeded generator of the class's own
+(`numpy.random.default_rng(s)`, `RandomState(s)`, `random.Random(s)`) draws as those
+functions do: its `permutation`, `shuffle`, `integers`/`randint`, `choice` and `sample`. What `torch.distributed.get_world_size()` and
 `get_rank()` answer (asked by the class, or by torch's `DistributedSampler` given no
 `num_replicas` or `rank`) are inputs too, named `dist.get_world_size()` and
 `dist.get_rank()`. A parameter whose default is None is run with None first, then with
