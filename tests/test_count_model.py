@@ -12,6 +12,7 @@ import runpy
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import libcst as cst
 import pytest
@@ -48,6 +49,10 @@ def _inputs(values, kinds):
         if name.endswith("[*]"):
             parent = name[:-3]
             kwargs[parent] = [list(range(j * size, (j + 1) * size)) for j in range(len(kwargs[parent]))]
+    # `dataset.ids`: an argument that has that attribute (and nothing else the model read).
+    for name in [n for n in kwargs if "." in n and not n.startswith("dist.")]:
+        parent, attr = name.split(".", 1)
+        setattr(kwargs.setdefault(parent, SimpleNamespace()), attr, kwargs.pop(name))
     return kwargs
 
 
@@ -99,11 +104,12 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
     """The interpreter's len() and count equal the real class's on every input it tries;
     a correct fixture agrees with itself on all of them."""
     namespace = runpy.run_path(str(path))
-    for ctx, widen in itertools.product(
-        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True)
+    for ctx, widen, attributes in itertools.product(
+        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True), (False, True)
     ):
         try:
-            tried = list(runs(ctx, widen))  # widen: None defaults given values too
+            # widen: None defaults given values too; attributes: `dataset.ids` an input too
+            tried = list(runs(ctx, widen, attributes))
         except Unknown:  # the model does not run it (the fixture says why)
             continue
         # A run that drew took each draw at its lowest: the fixtures draw only where the

@@ -154,18 +154,35 @@ class Generator:
 
 
 class Env:
-    def __init__(self, values: Dict[str, object]) -> None:
+    def __init__(self, values: Dict[str, object], attributes: bool = False) -> None:
         self.values = values
+        self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
+        self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
+
+    def attribute_of(self, value: "Free", attr: str) -> "Free":
+        """`dataset.ids`, an attribute of an argument, as an input of its own."""
+        name = f"{value.name}.{attr}"
+        self.read_from[name] = value.name
+        return Free(name, self)
 
     def resolve(self, value, kind: str):
         if isinstance(value, Element) and kind == SEQ:
             value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
+        # One input per argument: the argument itself or one attribute of it. Two values
+        # read from one object (`len(dataset)` and `dataset.ids`, or `.ids` and `.labels`)
+        # may be tied by the data (as long as each other), which free inputs do not say:
+        # the model does not run such a class this way.
+        parent = self.read_from.get(value.name, value.name)
+        if any(p == parent and n != value.name and n in self.kinds for n, p in self.read_from.items()):
+            raise Unknown(f"two values read from {parent}")
+        if parent != value.name and parent in self.kinds:
+            raise Unknown(f"two values read from {parent}")
         if kind == INT and _FRACTION.search(value.name):
             raise Unknown(f"{value.name} may be a fraction")
         if self.kinds.setdefault(value.name, kind) != kind:
@@ -774,6 +791,15 @@ class Machine:
                     return value
             raise Unknown(f"attribute {name}")
         value = self.eval(base, scope, owner)
+        if (
+            self.env.attributes
+            and isinstance(value, Free)
+            and value.name.isidentifier()
+            and "sampler" not in value.name.lower()
+        ):
+            # `dataset.image_ids` of an argument: an input of its own, typed by its use.
+            # A wrapped sampler's attributes are its class's (its batch size, its data).
+            return self.env.attribute_of(value, node.attr.value)
         if isinstance(value, Free):
             value = self.env.resolve(value, SEQ)
         if isinstance(value, Opaque):
@@ -1190,11 +1216,11 @@ class Outcome:
 
 
 def _run(
-    ctx: SamplerContext, values: Dict[str, object], widen: bool = False
+    ctx: SamplerContext, values: Dict[str, object], widen: bool = False, attributes: bool = False
 ) -> Tuple[Optional[Tuple[int, int]], Env]:
     """(len(), items yielded) for these argument values, or None when the code refuses them;
     `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
-    env = Env(values)
+    env = Env(values, attributes)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1335,15 +1361,22 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     argument tried or the model cannot run them."""
     # First with None defaults as given, then, where there are any, with a value passed
     # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
+    # Last, where the constructor reads attributes of its arguments (`dataset.ids`), with
+    # each such attribute an input of its own: never before, since a class that reads two
+    # values of one argument is not run that way, and would lose what the others find.
     params = constructor_params(ctx)
     widened = any(_free(p, True) and not _free(p) for p in params)
-    for widen in (False, True) if widened else (False,):
+    widens = (False, True) if widened else (False,)
+    passes = [(widen, False) for widen in widens]
+    if _reads_attributes_of(ctx, {p.name.value for p in params}):
+        passes += [(widen, True) for widen in widens]
+    for widen, attributes in passes:
         try:
-            for values, (length, count), kinds, drew in runs(ctx, widen):
+            for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
                 if length != count:
                     order = [p.name.value for p in params]
-                    # `len(groups[*])` right after `len(groups)`.
-                    bare = {n: n.split("[")[0] for n in kinds}
+                    # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
+                    bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
                     place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                     names = sorted(kinds, key=lambda n: (place[n], n))
                     return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
@@ -1357,17 +1390,27 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     return None
 
 
+def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
+    """Some method of the class reads an attribute of a constructor argument by its name."""
+    return any(
+        isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value in params
+        for method in ctx.index.methods.values()
+        for n in walk(method.body)
+    )
+
+
 def runs(
-    ctx: SamplerContext, widen: bool = False
+    ctx: SamplerContext, widen: bool = False, attributes: bool = False
 ) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
     """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
     taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again.
-    `widen`: parameters whose default is None are given values too."""
+    `widen`: parameters whose default is None are given values too; `attributes`: an
+    attribute read of an argument is an input of its own."""
     if not _runnable(ctx):
         return
-    _, env = _run(ctx, {}, widen)
+    _, env = _run(ctx, {}, widen, attributes)
     kinds = dict(env.kinds)
     spent = env.steps
     for _ in range(3):
@@ -1379,7 +1422,7 @@ def runs(
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
-            result, env = _run(ctx, values, widen)
+            result, env = _run(ctx, values, widen, attributes)
             spent += env.steps
             if spent > _BUDGET:
                 raise Unknown("too long for the plugin")
