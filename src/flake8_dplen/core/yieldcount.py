@@ -1361,33 +1361,48 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     argument tried or the model cannot run them."""
     # First with None defaults as given, then, where there are any, with a value passed
     # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
-    # Last, where the constructor reads attributes of its arguments (`dataset.ids`), with
-    # each such attribute an input of its own: never before, since a class that reads two
-    # values of one argument is not run that way, and would lose what the others find.
+    # Last, where the model stopped and the class reads attributes of its arguments
+    # (`dataset.ids`), with each such attribute an input of its own: never before, since a
+    # class that reads two values of one argument is not run that way, and would lose what
+    # the others find; and only after a stop, since a run that ends never counted them.
     params = constructor_params(ctx)
     widened = any(_free(p, True) and not _free(p) for p in params)
     widens = (False, True) if widened else (False,)
-    passes = [(widen, False) for widen in widens]
-    if _reads_attributes_of(ctx, {p.name.value for p in params}):
-        passes += [(widen, True) for widen in widens]
-    for widen, attributes in passes:
-        try:
-            for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
-                if length != count:
-                    order = [p.name.value for p in params]
-                    # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
-                    bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
-                    place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
-                    names = sorted(kinds, key=lambda n: (place[n], n))
-                    return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
-        except (Unknown, RecursionError):
-            continue
-        except Exception:  # noqa: BLE001
-            # The interpreter models only part of Python and torch; an error of its own (a
-            # state it did not set up, an operation it half knows) is a class it does not
-            # know, never a finding, and must not stop flake8 on the file.
-            continue
+    stopped = False
+    for widen in widens:
+        found, stop = _first_apart(ctx, params, widen, False)
+        if found is not None:
+            return found
+        stopped |= stop
+    if not stopped or not _reads_attributes_of(ctx, {p.name.value for p in params}):
+        return None
+    for widen in widens:
+        found, _ = _first_apart(ctx, params, widen, True)
+        if found is not None:
+            return found
     return None
+
+
+def _first_apart(ctx: SamplerContext, params, widen: bool, attributes: bool) -> Tuple[Optional[Outcome], bool]:
+    """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
+    whether the model stopped (could not run the class) before finding one."""
+    try:
+        for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
+            if length != count:
+                order = [p.name.value for p in params]
+                # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
+                bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
+                place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
+                names = sorted(kinds, key=lambda n: (place[n], n))
+                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew), False
+    except (Unknown, RecursionError):
+        return None, True
+    except Exception:  # noqa: BLE001
+        # The interpreter models only part of Python and torch; an error of its own (a
+        # state it did not set up, an operation it half knows) is a class it does not
+        # know, never a finding, and must not stop flake8 on the file.
+        return None, True
+    return None, False
 
 
 def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
