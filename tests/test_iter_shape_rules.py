@@ -83,6 +83,7 @@ BUILD = {
             "LengthSortedBatches",
             "LengthSortedCounted",
             "ShuffledByBlock",
+            "BucketByLength",
         ],
         _data_bs,
     ),

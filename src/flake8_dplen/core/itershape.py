@@ -480,9 +480,13 @@ class _Reader:
 
     def steps(self) -> Tuple[cst.BaseExpression, ...]:
         """The step of each `range(a, b, step)` that yields once per step: a loop whose
-        body yields, or a comprehension `[... for s in range(a, b, step)]` (one `for`,
-        no `if`) bound to a local __iter__ yields the items of, unfiltered."""
-        loops = [n for n in self.nodes if isinstance(n, cst.For) and _yields_in(n)]
+        body yields or appends to a list __iter__ yields the items of, unfiltered, or a
+        comprehension `[... for s in range(a, b, step)]` (one `for`, no `if`) bound to one."""
+        loops = [
+            n
+            for n in self.nodes
+            if isinstance(n, cst.For) and (_yields_in(n) or self._collected(n)) and self._once_per_step(n)
+        ]
         collected = {name: self.fn.locals.get(name, []) for name in self._output_names()}
         comps = [
             v.for_in
@@ -500,6 +504,34 @@ class _Reader:
             and qualified_callee(node.iter, self.imports) == "range"
             and len(node.iter.args) == 3
         )
+
+    def _once_per_step(self, loop: cst.For) -> bool:
+        """Each step of `loop` gives one item at each place it gives one: its yields (not
+        `yield from`) and appends to the lists __iter__ yields from are in no inner loop.
+        `for s in range(0, n, bs): for i in range(s, s + bs): yield i` yields n indices
+        whatever `bs` is."""
+        outputs = self._output_names()
+        sites = [
+            n
+            for n in walk(loop.body)
+            if isinstance(n, cst.Yield)
+            or (
+                isinstance(n, cst.Call)
+                and _method(n) in {"append", "extend"}
+                and isinstance(n.func.value, cst.Name)
+                and n.func.value.value in outputs
+            )
+        ]
+        for site in sites:
+            many = isinstance(site.value, cst.From) if isinstance(site, cst.Yield) else site.func.attr.value == "extend"
+            if many:
+                return False  # `yield from`, `extend`: many items in one place
+            for parent in self.fn.ancestors(site):
+                if parent is loop:
+                    break
+                if isinstance(parent, _LOOPS):
+                    return False
+        return True
 
     def walks(self) -> Tuple[cst.BaseExpression, ...]:
         """What __iter__ yields the items of: the iterable of a loop whose body yields,

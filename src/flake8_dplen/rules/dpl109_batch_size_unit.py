@@ -4,8 +4,10 @@
 Reports a sampler whose `__len__` divides by a batch size (an attribute or parameter
 named like `batch_size`) while `__iter__` yields single indices, never reads that batch
 size, calls no method of the sampler and reads no attribute computed from it; or whose
-`__iter__` yields once per `range(start, stop, <batch size>)` step while nothing
-`__len__` returns depends on the batch size.
+`__iter__` yields once per `range(start, stop, <batch size>)` step (a loop that yields,
+or appends to the list `__iter__` yields the items of, once a step: not in an inner loop,
+not `yield from` or `extend`; or a comprehension over the steps bound to that list)
+while nothing `__len__` returns depends on the batch size.
 
 ## Why is this bad
 One side changes with the batch size and the other does not, so they cannot agree for
