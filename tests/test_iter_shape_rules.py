@@ -278,3 +278,12 @@ def test_the_counts_a_message_names_are_what_running_gives():
     assert len(claims) >= 3
     for source, (length, yielded) in claims:
         assert measure(source, 10, 4) == [(int(length), int(yielded))], source
+
+
+@pytest.mark.parametrize("source", list(_examples("valid")))
+def test_no_gating_finding_on_a_valid_example(source):
+    # A valid example of one rule agrees with itself by running (the test above): a
+    # gating finding of any rule on it is a false one.
+    _, located = analyze_source(source)
+    gating = {rule.code for rule in RULES if rule.gating}
+    assert [item.finding.code for item in located if item.finding.code in gating] == []

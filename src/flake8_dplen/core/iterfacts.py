@@ -384,7 +384,11 @@ def _is_tail_yield(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
     """A yield after a loop, outside any loop: the leftover batch. A yield after an inner
     loop but inside an outer one is the outer loop's batch (a P x K sampler fills each
     batch with an inner loop), not a tail."""
-    if not any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body):
+    # `yield from batches` after the loop that built them yields every batch, not one leftover.
+    if not any(
+        isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) and not isinstance(s.value.value, cst.From)
+        for s in line.body
+    ):
         return False
     ancestors = list(fn.ancestors(line))
     if any(isinstance(parent, (cst.For, cst.While)) for parent in ancestors):

@@ -34,10 +34,12 @@ size; a divisor under another name is not judged.
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable
 
 import libcst as cst
 
+from ..core.classindex import walk
 from ..core.itershape import SAMPLE
 from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
@@ -70,7 +72,10 @@ class BatchSizeUnit(ClassRule):
             return
         for step in ctx.shape.steps:
             size = last_name(step)
-            if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
+            # Reached values, or anything __len__ itself reads: a local the flow does not
+            # follow (`full, rest = divmod(n, bs)`) may carry the batch size.
+            read = (r.node for r in reached)
+            if size and BATCH_NAME.search(size) and not _involves(itertools.chain(read, walk(length.body)), size):
                 message = with_example(
                     ctx, f"__iter__ yields once per {ctx.short(step, 30)} indices but __len__ ignores {size}"
                 )
