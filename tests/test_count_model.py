@@ -206,7 +206,60 @@ class Batches(CountingSampler):
         for start in range(0, len(order), self.batch_size):
             yield order[start : start + self.batch_size]
 """
+_LABEL_BASE = """
+import math
+from collections import defaultdict
+
+from torch.utils.data import Sampler
+
+
+class LabelSampler(Sampler):
+    def __init__(self, dataset, batch_size=1):
+        self.dataset = dataset
+        self.batch_size = batch_size
+        self.by_label = defaultdict(list)
+        for i, (_, label) in enumerate(dataset):
+            self.by_label[label].append(i)
+        self.num_batches = sum(math.ceil(len(v) / batch_size) for v in self.by_label.values())
+
+    def __iter__(self):
+        for indices in self.by_label.values():
+            yield from indices
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+class LabelBatchSampler(LabelSampler):
+    def __len__(self):
+        return self.num_batches
+"""
+_LABEL_BATCHES = """
+from .base import {base}
+
+
+class LabelBatches({base}):
+    def __init__(self, dataset, batch_size=1):
+        super().__init__(dataset, batch_size)
+
+    def __iter__(self):{mark}
+        for indices in self.by_label.values():
+            for start in range(0, len(indices), self.batch_size):
+                yield indices[start : start + self.batch_size]
+"""
 PROJECTS = {
+    # The subclass batches each label's indices (read from the data: the model cannot run
+    # it) under the base's __len__, which counts the items and never reads the batch size.
+    "invalid_batches_under_base_len_of_items": {
+        "pkg/base.py": _LABEL_BASE,
+        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelSampler", mark="  # <- DPL109"),
+    },
+    # The same under a base whose __len__ returns a count its __init__ (overridden, called
+    # through super()) computes from the batch size.
+    "valid_batches_under_base_len_of_batches": {
+        "pkg/base.py": _LABEL_BASE,
+        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelBatchSampler", mark=""),
+    },
     # The subclass yields indices; the base, imported relatively, counts ceil batches
     # through a function of its own module (math is not imported in the leaf).
     "invalid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _ITEMS_LEAF},

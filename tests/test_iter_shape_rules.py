@@ -91,6 +91,7 @@ BUILD = {
         ["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep", "ParityBatchSampler"], _batch_sampler
     ),
     "MergedLeftovers": _batch_sampler,
+    "LabelBatches": lambda cls, n, bs: cls([(i, i % 2) for i in range(n)], bs),
     **dict.fromkeys(["GroupedBatchSampler", "GroupedBatches"], _by_parity(int)),
     "AspectRatioBatchSampler": _by_parity(lambda odd: 2.0 if odd else 0.5),
     "WideTallBatchSampler": _by_parity(lambda odd: (2, 1) if odd else (1, 2)),
