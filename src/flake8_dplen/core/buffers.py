@@ -20,7 +20,7 @@ from typing import List, Optional, Set
 import libcst as cst
 
 from .classindex import FunctionIndex, walk
-from .names import ImportTable, dotted
+from .names import ImportTable, dotted, len_arg
 from .rounding import qualified_callee
 
 _COPIES = {"list", "tuple", "sorted", "copy.copy", "copy.deepcopy"}
@@ -130,3 +130,47 @@ def written_out(
     if len(flushed) < 2 or not filled_one_by_one([loop], set(flushed), whole=True):
         return None
     return next(iter(flushed.values()))
+
+
+def picked_per_item(loop: cst.CSTNode) -> bool:
+    """`loop` appends to a buffer it picks per item: `buffers[k].append(i)`,
+    `buffers.setdefault(k, []).append(i)`, or through a local it binds to one of those
+    or to a choice (`b = self.wide if w > h else self.tall`)."""
+    nodes = list(walk(loop))
+    picks = (cst.Subscript, cst.IfExp)
+    aliases = {
+        t.target.value
+        for n in nodes
+        if isinstance(n, cst.Assign) and (isinstance(n.value, picks) or _keyed(n.value))
+        for t in n.targets
+        if isinstance(t.target, cst.Name)
+    }
+    for n in nodes:
+        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append":
+            receiver = n.func.value
+            if isinstance(receiver, cst.Subscript) or _keyed(receiver):
+                return True
+            if isinstance(receiver, cst.Name) and receiver.value in aliases:
+                return True
+    return False
+
+
+def _keyed(expr: cst.BaseExpression) -> bool:
+    """`buffers.setdefault(k, [])` or `buffers.get(k)`: a buffer picked by a key."""
+    return (
+        isinstance(expr, cst.Call)
+        and isinstance(expr.func, cst.Attribute)
+        and expr.func.attr.value in {"setdefault", "get"}
+        and bool(expr.args)
+    )
+
+
+def full_test(test: cst.BaseExpression) -> bool:
+    """`len(b) == size` or `len(b) >= size`: a buffer has reached a size."""
+    return (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, (cst.Equal, cst.GreaterThanEqual))
+        and len_arg(test.left) is not None
+        and not isinstance(test.comparisons[0].comparator, cst.Integer)
+    )

@@ -15,7 +15,7 @@ import libcst as cst
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
-from .buffers import buffer_of, container, filled_one_by_one, is_element, written_out
+from .buffers import buffer_of, container, filled_one_by_one, full_test, is_element, picked_per_item, written_out
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
@@ -41,6 +41,7 @@ class IterShape:
     reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
+    group_drop: Optional[cst.CSTNode] = None  # only full batches per group: each short one dropped
     walks: Tuple[
         cst.BaseExpression, ...
     ] = ()  # the iterables __iter__ yields from (loops, yield from, return)
@@ -77,6 +78,7 @@ def iter_shape(
         reader.reads(),
         reader.steps(),
         reader.group_tail(),
+        reader.group_drop(),
         walks,
         reader.starts(walks),
         reader.skips(),
@@ -640,6 +642,22 @@ class _Reader:
         return None
 
     # ------------------------------------------------------------------ tails per group
+
+    def group_drop(self) -> Optional[cst.CSTNode]:
+        """Where a generator yields only full batches of buffers picked per item, and
+        nothing after the loop that fills them: each group's short batch is dropped
+        (`b = buckets[key]; b.append(i); if len(b) == bs: yield b[:]`, no flush)."""
+        yields = [n for n in self.nodes if isinstance(n, cst.Yield)]
+        loop = self._loop_of(yields[0]) if yields else None
+        if not isinstance(loop, cst.For) or not picked_per_item(loop):
+            return None
+        for node in yields:
+            guard = self._guard(node, loop)
+            if isinstance(node.value, cst.From) or guard is None or not full_test(guard.test):
+                return None
+            if self._loop_of(node) is not loop:
+                return None  # a yield in another loop, or after this one
+        return self.fn.parents.get(self.fn.parents.get(yields[0]))
 
     def group_tail(self) -> Optional[cst.CSTNode]:
         """Where a partial batch is yielded once per group: a loop over leftover buffers

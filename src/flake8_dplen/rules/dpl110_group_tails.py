@@ -13,9 +13,12 @@ by `for i in torch.randperm(len(batches)): yield batches[i]`), or a yield after 
 loop of a loop over groups. The same under torch's `BatchSampler.__len__`, inherited by a
 subclass whose `__iter__` groups the indices of `self.sampler` and flushes each group's
 short batch (and whose `__init__` calls `super().__init__` or sets `sampler`,
-`batch_size` and `drop_last`, so that `len()` works). The
-example in the message is computed for any such pair: two groups of one index, batches
-of 2, give 2 short batches where the total over 2, ceiling or floor, is 1.
+`batch_size` and `drop_last`, so that `len()` works). The same
+where each group's short batch is dropped instead: a loop that puts each index in a
+buffer picked per item (`buffers[key]`, `buffers.setdefault(key, [])`, a local bound
+to one) and yields a buffer only once it is full, nothing after the loop. The example
+in the message is computed for any such pair: two groups of one index, batches of 2,
+give 2 short batches (or, dropped, none) where the total over 2, ceiling or floor, is 1.
 
 ## Why is this bad
 Each group rounds up on its own, and a sum of ceilings is not the ceiling of the sum:
@@ -70,11 +73,14 @@ class GroupTails(ClassRule):
     looks_at = "the partial batches `__iter__` yields per group with the division in `__len__`"
 
     def check_class(self, ctx):
-        tail = ctx.shape.group_tail
+        tail = ctx.shape.group_tail or ctx.shape.group_drop
         if tail is None or ctx.iter.bound_by_len or _reads_len_of_self(ctx):
             return
+        # Two groups of one index, batches of 2: each group is one short batch, yielded (2
+        # batches) or dropped (none), while the total, 2, over 2 (ceiling or floor) is 1.
+        what, got = ("yields a short batch per group", 2) if ctx.shape.group_tail else ("drops each group's short batch", 0)
         if not ctx.defines("__len__"):
-            yield from self._inherited(ctx, tail)
+            yield from self._inherited(ctx, tail, what, got)
             return
         divisions, sums = [], []
         for site in ctx.flow.reach(ctx.len_roots()):
@@ -93,15 +99,10 @@ class GroupTails(ClassRule):
         if len(divisions) > 1 and any(_in_sum(fn, node) for fn, node in sums):
             return  # divisions added up: a count per group, written out
         for node, size in divisions:
-            # Two groups of one index, batches of 2: each group is one short batch, while
-            # the total, 2, divided by 2 (ceiling or floor alike) is 1.
-            message = (
-                f"__iter__ yields a short batch per group, __len__ divides the total by {size} "
-                f"(e.g. 2 groups of 1, {size}=2: len() 1, 2 batches)"
-            )
+            message = f"__iter__ {what}, __len__ divides the total by {size} (e.g. 2 groups of 1, {size}=2: len() 1, {got} batches)"
             yield self.manual(node, message, _REASON)
 
-    def _inherited(self, ctx, tail):
+    def _inherited(self, ctx, tail, what, got):
         """BatchSampler's own __len__, `len(self.sampler)` over `batch_size` (ceiling or
         floor by drop_last), under an __iter__ that groups the indices of `self.sampler`
         itself and flushes a short batch per group: the sum of ceilings again."""
@@ -111,10 +112,7 @@ class GroupTails(ClassRule):
         step = _step(tail)
         if step is not None and last_name(step) != "batch_size":
             return
-        message = (
-            "__iter__ yields a short batch per group, BatchSampler.__len__ divides the total "
-            "(e.g. 2 groups of 1, batch_size=2: len() 1, 2 batches)"
-        )
+        message = f"__iter__ {what}, BatchSampler.__len__ divides the total (e.g. 2 groups of 1, batch_size=2: len() 1, {got} batches)"
         yield self.manual(tail, message, _REASON)
 
 
