@@ -90,7 +90,7 @@ BUILD = {
     **dict.fromkeys(
         ["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep", "ParityBatchSampler"], _batch_sampler
     ),
-    "MergedLeftovers": _batch_sampler,
+    **dict.fromkeys(["MergedLeftovers", "OneKeyFlushed"], _batch_sampler),
     "LabelBatches": lambda cls, n, bs: cls([(i, i % 2) for i in range(n)], bs),
     **dict.fromkeys(["GroupedBatchSampler", "GroupedBatches", "FullGroupBatches", "GroupsToppedUp"], _by_parity(int)),
     "AspectFullOnly": _by_parity(lambda odd: 2.0 if odd else 0.5),

@@ -82,14 +82,21 @@ def container(loop: cst.For, imports: ImportTable) -> Optional[str]:
 
 
 def filled_one_by_one(loops: List[cst.CSTNode], buffers: Set[str], whole: bool) -> bool:
-    """One of `loops` appends to a buffer picked per item: an element of `buffers`
-    (`buffers[k].append(i)`, `buffers.setdefault(k, []).append(i)`), one of `buffers`
-    itself when `whole`, or a local the loop binds from them (`b = buffers[k]`)."""
+    """One of `loops` appends to a buffer picked per item: an element of `buffers` by a
+    key that varies (`buffers[k].append(i)`, `buffers.setdefault(k, []).append(i)`), one
+    of `buffers` itself when `whole`, or a local the loop binds to one of those or to a
+    choice among them (`b = buffers[k]`, `b = self.wide if w > h else self.tall`)."""
     nodes = [n for loop in loops for n in walk(loop)]
+
+    def element(expr: cst.BaseExpression) -> bool:
+        base = expr.func.value if isinstance(expr, cst.Call) else expr
+        return _keyed(expr) and dotted(base) in buffers
+
     aliases = {
         t.target.value
         for n in nodes
-        if isinstance(n, cst.Assign) and any(dotted(r) in buffers for r in walk(n.value))
+        if isinstance(n, cst.Assign)
+        and (element(n.value) or (isinstance(n.value, cst.IfExp) and any(dotted(r) in buffers for r in walk(n.value))))
         for t in n.targets
         if isinstance(t.target, cst.Name)
     }
@@ -100,10 +107,7 @@ def filled_one_by_one(loops: List[cst.CSTNode], buffers: Set[str], whole: bool) 
                 return True
             if whole and dotted(receiver) in buffers and not isinstance(receiver, cst.Subscript):
                 return True
-            picked = receiver.func.value if isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Attribute) else None
-            if isinstance(receiver, cst.Subscript) and dotted(receiver) in buffers:
-                return True
-            if picked is not None and receiver.func.attr.value in {"setdefault", "get"} and dotted(picked) in buffers:
+            if element(receiver):
                 return True
     return False
 
@@ -137,32 +141,31 @@ def picked_per_item(loop: cst.CSTNode) -> bool:
     `buffers.setdefault(k, []).append(i)`, or through a local it binds to one of those
     or to a choice (`b = self.wide if w > h else self.tall`)."""
     nodes = list(walk(loop))
-    picks = (cst.Subscript, cst.IfExp)
     aliases = {
         t.target.value
         for n in nodes
-        if isinstance(n, cst.Assign) and (isinstance(n.value, picks) or _keyed(n.value))
+        if isinstance(n, cst.Assign) and (isinstance(n.value, cst.IfExp) or _keyed(n.value))
         for t in n.targets
         if isinstance(t.target, cst.Name)
     }
     for n in nodes:
         if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append":
             receiver = n.func.value
-            if isinstance(receiver, cst.Subscript) or _keyed(receiver):
-                return True
-            if isinstance(receiver, cst.Name) and receiver.value in aliases:
+            if _keyed(receiver) or (isinstance(receiver, cst.Name) and receiver.value in aliases):
                 return True
     return False
 
 
 def _keyed(expr: cst.BaseExpression) -> bool:
-    """`buffers.setdefault(k, [])` or `buffers.get(k)`: a buffer picked by a key."""
-    return (
-        isinstance(expr, cst.Call)
-        and isinstance(expr.func, cst.Attribute)
-        and expr.func.attr.value in {"setdefault", "get"}
-        and bool(expr.args)
-    )
+    """`buffers[k]`, `buffers.setdefault(k, [])` or `buffers.get(k)`, `k` not written out
+    (`buffers[0]` is one buffer): a buffer picked by a key that varies."""
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        key = expr.slice[0].slice.value
+    elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.args:
+        key = expr.args[0].value if expr.func.attr.value in {"setdefault", "get"} else None
+    else:
+        return False
+    return key is not None and not isinstance(key, (cst.Integer, cst.SimpleString, cst.Float))
 
 
 def full_test(test: cst.BaseExpression) -> bool:
