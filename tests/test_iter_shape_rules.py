@@ -92,7 +92,9 @@ BUILD = {
     ),
     **dict.fromkeys(["MergedLeftovers", "OneKeyFlushed"], _batch_sampler),
     "LabelBatches": lambda cls, n, bs: cls([(i, i % 2) for i in range(n)], bs),
-    **dict.fromkeys(["GroupedBatchSampler", "GroupedBatches", "FullGroupBatches", "GroupsToppedUp"], _by_parity(int)),
+    **dict.fromkeys(
+        ["GroupedBatchSampler", "GroupedBatches", "FullGroupBatches", "GroupsToppedUp"], _by_parity(int)
+    ),
     "AspectFullOnly": _by_parity(lambda odd: 2.0 if odd else 0.5),
     "AspectRatioBatchSampler": _by_parity(lambda odd: 2.0 if odd else 0.5),
     "WideTallBatchSampler": _by_parity(lambda odd: (2, 1) if odd else (1, 2)),

@@ -34,7 +34,8 @@ def buffer_of(value: Optional[cst.BaseExpression], imports: ImportTable) -> Opti
             return buffer_of(value.value, imports)
         return value
     if isinstance(value, cst.Call):
-        if qualified_callee(value, imports) in _COPIES and len(value.args) == 1 and not value.args[0].keyword:
+        one = len(value.args) == 1 and not value.args[0].keyword
+        if one and qualified_callee(value, imports) in _COPIES:
             return buffer_of(value.args[0].value, imports)
         if isinstance(value.func, cst.Attribute) and value.func.attr.value == "copy" and not value.args:
             return buffer_of(value.func.value, imports)
@@ -92,16 +93,18 @@ def filled_one_by_one(loops: List[cst.CSTNode], buffers: Set[str], whole: bool) 
         base = expr.func.value if isinstance(expr, cst.Call) else expr
         return _keyed(expr) and dotted(base) in buffers
 
+    def choice(expr: cst.BaseExpression) -> bool:
+        return isinstance(expr, cst.IfExp) and any(dotted(r) in buffers for r in walk(expr))
+
     aliases = {
         t.target.value
         for n in nodes
-        if isinstance(n, cst.Assign)
-        and (element(n.value) or (isinstance(n.value, cst.IfExp) and any(dotted(r) in buffers for r in walk(n.value))))
+        if isinstance(n, cst.Assign) and (element(n.value) or choice(n.value))
         for t in n.targets
         if isinstance(t.target, cst.Name)
     }
     for n in nodes:
-        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value in {"append", "extend"}:
+        if _method(n) in {"append", "extend"}:
             receiver = n.func.value
             if isinstance(receiver, cst.Name) and receiver.value in aliases:
                 return True
@@ -125,7 +128,8 @@ def written_out(
                 continue
             buffer = buffer_of(node.value, imports)
             key = dotted(buffer) if isinstance(buffer, (cst.Name, cst.Attribute)) else None
-            guard = next((a for a in fn.ancestors(node) if isinstance(a, (cst.If, cst.For, cst.While))), None)
+            blocks = (cst.If, cst.For, cst.While)
+            guard = next((a for a in fn.ancestors(node) if isinstance(a, blocks)), None)
             if key is None or not isinstance(guard, cst.If):
                 return None  # a yield of something else, or unguarded: not leftovers alone
             if not any(isinstance(n, type(buffer)) and n.deep_equals(buffer) for n in walk(guard.test)):
@@ -149,7 +153,7 @@ def picked_per_item(loop: cst.CSTNode) -> bool:
         if isinstance(t.target, cst.Name)
     }
     for n in nodes:
-        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "append":
+        if _method(n) == "append":
             receiver = n.func.value
             if _keyed(receiver) or (isinstance(receiver, cst.Name) and receiver.value in aliases):
                 return True
@@ -159,8 +163,8 @@ def picked_per_item(loop: cst.CSTNode) -> bool:
 def _keyed(expr: cst.BaseExpression) -> bool:
     """`buffers[k]`, `buffers.setdefault(k, [])` or `buffers.get(k)`, `k` not written out
     (`buffers[0]` is one buffer): a buffer picked by a key that varies."""
-    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
-        key = expr.slice[0].slice.value
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1:
+        key = expr.slice[0].slice.value if isinstance(expr.slice[0].slice, cst.Index) else None
     elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.args:
         key = expr.args[0].value if expr.func.attr.value in {"setdefault", "get"} else None
     else:
@@ -177,3 +181,10 @@ def full_test(test: cst.BaseExpression) -> bool:
         and len_arg(test.left) is not None
         and not isinstance(test.comparisons[0].comparator, cst.Integer)
     )
+
+
+def _method(node: cst.CSTNode) -> Optional[str]:
+    """`m` for a call `x.m(...)`."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        return node.func.attr.value
+    return None

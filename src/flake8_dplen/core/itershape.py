@@ -12,10 +12,18 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from .buffers import (
+    buffer_of,
+    container,
+    filled_one_by_one,
+    full_test,
+    is_element,
+    picked_per_item,
+    written_out,
+)
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
-from .buffers import buffer_of, container, filled_one_by_one, full_test, is_element, picked_per_item, written_out
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
@@ -525,7 +533,10 @@ class _Reader:
             )
         ]
         for site in sites:
-            many = isinstance(site.value, cst.From) if isinstance(site, cst.Yield) else site.func.attr.value == "extend"
+            if isinstance(site, cst.Yield):
+                many = isinstance(site.value, cst.From)
+            else:
+                many = site.func.attr.value == "extend"
             if many:
                 return False  # `yield from`, `extend`: many items in one place
             for parent in self.fn.ancestors(site):
@@ -669,7 +680,8 @@ class _Reader:
                 continue
             flush = self._yields_element(node)
             groups = container(node, self.imports)
-            if flush is not None and groups and filled_one_by_one(self._yielding_before(node), {groups}, False):
+            before = self._yielding_before(node)
+            if flush is not None and groups and filled_one_by_one(before, {groups}, False):
                 return flush
             target = node.target.value if isinstance(node.target, cst.Name) else None
             if target is None:

@@ -1383,7 +1383,9 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     return None
 
 
-def _first_apart(ctx: SamplerContext, params, widen: bool, attributes: bool) -> Tuple[Optional[Outcome], bool]:
+def _first_apart(
+    ctx: SamplerContext, params, widen: bool, attributes: bool
+) -> Tuple[Optional[Outcome], bool]:
     """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
     whether the model stopped (could not run the class) before finding one."""
     try:

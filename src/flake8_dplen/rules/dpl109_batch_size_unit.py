@@ -71,8 +71,8 @@ class BatchSizeUnit(ClassRule):
             if divisor is not None:
                 node, size = divisor
                 if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
-                    message = with_example(ctx, f"__len__ divides by {size} but __iter__ yields single indices")
-                    yield self.manual(node, message, _REASON)
+                    message = f"__len__ divides by {size} but __iter__ yields single indices"
+                    yield self.manual(node, with_example(ctx, message), _REASON)
                 return
             # Reached values, or anything __len__ itself reads: a local the flow does not
             # follow (`full, rest = divmod(n, bs)`) may carry the batch size.
@@ -84,7 +84,8 @@ class BatchSizeUnit(ClassRule):
         for step in ctx.shape.steps if ignores else ():
             size = last_name(step)
             if size and BATCH_NAME.search(size) and ignores(size):
-                message = f"__iter__ yields once per {ctx.short(step, 30)} indices but {whose} ignores {size}"
+                per = ctx.short(step, 30)
+                message = f"__iter__ yields once per {per} indices but {whose} ignores {size}"
                 yield self.manual(where, with_example(ctx, message), _REASON)
                 return
 
@@ -93,8 +94,8 @@ class BatchSizeUnit(ClassRule):
         the project (this module or another): whether that `__len__` ignores a name."""
         lineage, index = ctx.whole
         length = index.methods.get("__len__")
-        known = ctx.inherited_unit
-        if length is None or not ctx.defines("__iter__") or (known and known[1] not in (None, ctx.shape.unit)):
+        unit = (ctx.inherited_unit or ("", None))[1]
+        if length is None or not ctx.defines("__iter__") or unit not in (None, ctx.shape.unit):
             return None  # none to judge, or the units differ: DPL107 says so
         # Each class's own methods: a base's __init__ that a subclass overrides still runs
         # when the subclass calls super().__init__, and may compute what __len__ reads.

@@ -78,7 +78,8 @@ class GroupTails(ClassRule):
             return
         # Two groups of one index, batches of 2: each group is one short batch, yielded (2
         # batches) or dropped (none), while the total, 2, over 2 (ceiling or floor) is 1.
-        what, got = ("yields a short batch per group", 2) if ctx.shape.group_tail else ("drops each group's short batch", 0)
+        kept = ctx.shape.group_tail is not None
+        what, got = ("yields a short batch per group", 2) if kept else ("drops each group's short batch", 0)
         if not ctx.defines("__len__"):
             yield from self._inherited(ctx, tail, what, got)
             return
@@ -99,7 +100,8 @@ class GroupTails(ClassRule):
         if len(divisions) > 1 and any(_in_sum(fn, node) for fn, node in sums):
             return  # divisions added up: a count per group, written out
         for node, size in divisions:
-            message = f"__iter__ {what}, __len__ divides the total by {size} (e.g. 2 groups of 1, {size}=2: len() 1, {got} batches)"
+            example = f"e.g. 2 groups of 1, {size}=2: len() 1, {got} batches"
+            message = f"__iter__ {what}, __len__ divides the total by {size} ({example})"
             yield self.manual(node, message, _REASON)
 
     def _inherited(self, ctx, tail, what, got):
@@ -107,12 +109,15 @@ class GroupTails(ClassRule):
         floor by drop_last), under an __iter__ that groups the indices of `self.sampler`
         itself and flushes a short batch per group: the sum of ceilings again."""
         base = torch_len_base(ctx.lineage, ctx.imports)
-        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated or not sets_batch_sampler_state(ctx.index):
+        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated:
+            return
+        if not sets_batch_sampler_state(ctx.index):
             return
         step = _step(tail)
         if step is not None and last_name(step) != "batch_size":
             return
-        message = f"__iter__ {what}, BatchSampler.__len__ divides the total (e.g. 2 groups of 1, batch_size=2: len() 1, {got} batches)"
+        example = f"e.g. 2 groups of 1, batch_size=2: len() 1, {got} batches"
+        message = f"__iter__ {what}, BatchSampler.__len__ divides the total ({example})"
         yield self.manual(tail, message, _REASON)
 
 
