@@ -7,6 +7,7 @@ import inspect
 import itertools
 import random
 import re
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -97,6 +98,13 @@ BUILD = {
     ),
     "AspectFullOnly": _by_parity(lambda odd: 2.0 if odd else 0.5),
     "AspectRatioBatchSampler": _by_parity(lambda odd: 2.0 if odd else 0.5),
+    # A dataset whose aspect_ratios put the odd and the even indices in two groups.
+    **dict.fromkeys(
+        ["AspectBatches", "AspectBatchesCounted"],
+        lambda cls, n, bs: cls(
+            SequentialSampler(range(n)), SimpleNamespace(aspect_ratios=[2.0 * (i % 2) + 0.5 for i in range(n)]), bs
+        ),
+    ),
     "WideTallBatchSampler": _by_parity(lambda odd: (2, 1) if odd else (1, 2)),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.

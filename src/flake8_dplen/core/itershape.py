@@ -24,6 +24,7 @@ from .buffers import (
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
+from .guards import KEEP, drop_last_test
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
@@ -819,10 +820,21 @@ class _Reader:
         return None
 
     def _yielding_before(self, loop: cst.For) -> List[cst.CSTNode]:
-        """The loops that yield before `loop`, in the block it is in."""
+        """The loops that yield before `loop`, in the block it is in, or before the
+        `if not self.drop_last:` it alone stands in (the short batches are flushed without
+        drop_last, which is the input the finding names)."""
         block = self.fn.parents.get(loop)
         if not isinstance(block, cst.IndentedBlock):
             return []
+        guard = self.fn.parents.get(block)
+        if (
+            block.body == (loop,)
+            and isinstance(guard, cst.If)
+            and guard.orelse is None
+            and (drop_last_test(guard.test) or ("",))[0] == KEEP
+            and isinstance(self.fn.parents.get(guard), cst.IndentedBlock)
+        ):
+            loop, block = guard, self.fn.parents.get(guard)
         return [s for s in block.body[: block.body.index(loop)] if isinstance(s, _LOOPS) and _yields_in(s)]
 
     def _flushed_one_by_one(self) -> Optional[cst.CSTNode]:

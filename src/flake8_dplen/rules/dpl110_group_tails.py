@@ -4,7 +4,7 @@
 Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
 short batch per group: the leftover buffers the main loop fills index by index, flushed
-after it (`for b in buckets.values(): if b: yield b`, `yield b[:]`, `yield list(b)`,
+after it, also only `if not self.drop_last` (`for b in buckets.values(): if b: yield b`, `yield b[:]`, `yield list(b)`,
 `for k, b in buckets.items()`, `for k in buckets: yield buckets[k]`, or two buffers
 written out, `if self.wide: yield self.wide` then `self.tall`), a `range(0, len(group), bs)` inside a loop
 over groups (yielding, or collecting the slices into one list, appended, extended or
