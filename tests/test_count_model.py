@@ -12,6 +12,7 @@ import runpy
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import libcst as cst
 import pytest
@@ -48,6 +49,10 @@ def _inputs(values, kinds):
         if name.endswith("[*]"):
             parent = name[:-3]
             kwargs[parent] = [list(range(j * size, (j + 1) * size)) for j in range(len(kwargs[parent]))]
+    # `dataset.ids`: an argument that has that attribute (and nothing else the model read).
+    for name in [n for n in kwargs if "." in n and not n.startswith("dist.")]:
+        parent, attr = name.split(".", 1)
+        setattr(kwargs.setdefault(parent, SimpleNamespace()), attr, kwargs.pop(name))
     return kwargs
 
 
@@ -99,11 +104,12 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
     """The interpreter's len() and count equal the real class's on every input it tries;
     a correct fixture agrees with itself on all of them."""
     namespace = runpy.run_path(str(path))
-    for ctx, widen in itertools.product(
-        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True)
+    for ctx, widen, attributes in itertools.product(
+        sampler_contexts(cst.parse_module(path.read_text()), DEFAULT_CONFIG), (False, True), (False, True)
     ):
         try:
-            tried = list(runs(ctx, widen))  # widen: None defaults given values too
+            # widen: None defaults given values too; attributes: `dataset.ids` an input too
+            tried = list(runs(ctx, widen, attributes))
         except Unknown:  # the model does not run it (the fixture says why)
             continue
         # A run that drew took each draw at its lowest: the fixtures draw only where the
@@ -200,7 +206,60 @@ class Batches(CountingSampler):
         for start in range(0, len(order), self.batch_size):
             yield order[start : start + self.batch_size]
 """
+_LABEL_BASE = """
+import math
+from collections import defaultdict
+
+from torch.utils.data import Sampler
+
+
+class LabelSampler(Sampler):
+    def __init__(self, dataset, batch_size=1):
+        self.dataset = dataset
+        self.batch_size = batch_size
+        self.by_label = defaultdict(list)
+        for i, (_, label) in enumerate(dataset):
+            self.by_label[label].append(i)
+        self.num_batches = sum(math.ceil(len(v) / batch_size) for v in self.by_label.values())
+
+    def __iter__(self):
+        for indices in self.by_label.values():
+            yield from indices
+
+    def __len__(self):
+        return len(self.dataset)
+
+
+class LabelBatchSampler(LabelSampler):
+    def __len__(self):
+        return self.num_batches
+"""
+_LABEL_BATCHES = """
+from .base import {base}
+
+
+class LabelBatches({base}):
+    def __init__(self, dataset, batch_size=1):
+        super().__init__(dataset, batch_size)
+
+    def __iter__(self):{mark}
+        for indices in self.by_label.values():
+            for start in range(0, len(indices), self.batch_size):
+                yield indices[start : start + self.batch_size]
+"""
 PROJECTS = {
+    # The subclass batches each label's indices (read from the data: the model cannot run
+    # it) under the base's __len__, which counts the items and never reads the batch size.
+    "invalid_batches_under_base_len_of_items": {
+        "pkg/base.py": _LABEL_BASE,
+        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelSampler", mark="  # <- DPL109"),
+    },
+    # The same under a base whose __len__ returns a count its __init__ (overridden, called
+    # through super()) computes from the batch size.
+    "valid_batches_under_base_len_of_batches": {
+        "pkg/base.py": _LABEL_BASE,
+        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelBatchSampler", mark=""),
+    },
     # The subclass yields indices; the base, imported relatively, counts ceil batches
     # through a function of its own module (math is not imported in the leaf).
     "invalid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _ITEMS_LEAF},

@@ -7,6 +7,7 @@ import inspect
 import itertools
 import random
 import re
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -32,6 +33,12 @@ def _data_bs(cls, n, bs):
 
 def _batch_sampler(cls, n, bs):
     return cls(SequentialSampler(range(n)), bs, False)
+
+
+def _by_parity(value):
+    """Build with a sampler of n indices and per-index data that puts the odd and the
+    even indices in two groups (`value(i % 2)` for index i): group ids, ratios, sizes."""
+    return lambda cls, n, bs: cls(SequentialSampler(range(n)), [value(i % 2) for i in range(n)], bs)
 
 
 def _kw(**kwargs):
@@ -74,12 +81,31 @@ BUILD = {
             "Tally",
             "Mapped",
             "TwoEpochs",
+            "LengthSortedBatches",
+            "LengthSortedCounted",
+            "ShuffledByBlock",
+            "BucketByLength",
         ],
         _data_bs,
     ),
     **dict.fromkeys(
         ["SortedBatches", "Counted", "FlatBatchSampler", "IndexPerStep", "ParityBatchSampler"], _batch_sampler
     ),
+    **dict.fromkeys(["MergedLeftovers", "OneKeyFlushed"], _batch_sampler),
+    "LabelBatches": lambda cls, n, bs: cls([(i, i % 2) for i in range(n)], bs),
+    **dict.fromkeys(
+        ["GroupedBatchSampler", "GroupedBatches", "FullGroupBatches", "GroupsToppedUp"], _by_parity(int)
+    ),
+    "AspectFullOnly": _by_parity(lambda odd: 2.0 if odd else 0.5),
+    "AspectRatioBatchSampler": _by_parity(lambda odd: 2.0 if odd else 0.5),
+    # A dataset whose aspect_ratios put the odd and the even indices in two groups.
+    **dict.fromkeys(
+        ["AspectBatches", "AspectBatchesCounted"],
+        lambda cls, n, bs: cls(
+            SequentialSampler(range(n)), SimpleNamespace(aspect_ratios=[2.0 * (i % 2) + 0.5 for i in range(n)]), bs
+        ),
+    ),
+    "WideTallBatchSampler": _by_parity(lambda odd: (2, 1) if odd else (1, 2)),
     "ReverseDistributed": lambda cls, n, bs: cls(range(n), num_replicas=2, rank=0),
     # DPL113: DistributedSampler subclasses take (dataset, batch_size, **kwargs); two replicas.
     **dict.fromkeys(
@@ -264,3 +290,12 @@ def test_the_counts_a_message_names_are_what_running_gives():
     assert len(claims) >= 3
     for source, (length, yielded) in claims:
         assert measure(source, 10, 4) == [(int(length), int(yielded))], source
+
+
+@pytest.mark.parametrize("source", list(_examples("valid")))
+def test_no_gating_finding_on_a_valid_example(source):
+    # A valid example of one rule agrees with itself by running (the test above): a
+    # gating finding of any rule on it is a false one.
+    _, located = analyze_source(source)
+    gating = {rule.code for rule in RULES if rule.gating}
+    assert [item.finding.code for item in located if item.finding.code in gating] == []

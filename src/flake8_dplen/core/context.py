@@ -12,9 +12,10 @@ import libcst as cst
 from .classindex import ClassIndex, FunctionIndex, assign_targets, is_self_attr, strip_parens, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
-from .itershape import IterShape, iter_shape
+from .itershape import BATCH, SAMPLE, IterShape, iter_shape
 from .names import ImportTable, last_name
 from .offsets import Offset, ignored_offsets
+from .samplers import torch_len_base
 
 # Count expressions hold no strings with `#` in practice; a message need not be exact there.
 _COMMENT = re.compile(r"#[^\n]*")
@@ -73,6 +74,24 @@ class SamplerContext:
         return iter_shape(
             func, self.index.function(func) if func else None, self.imports, self.index, self.module
         )
+
+    @cached_property
+    def inherited_unit(self) -> Optional[Tuple[str, Optional[str]]]:
+        """(where `__len__` comes from, what it counts) for a class that inherits it: the
+        nearest base of the module that defines `__len__`, judged by the `__iter__` that
+        base has (SAMPLE, BATCH or None), else the torch sampler inherited; None when the
+        class defines `__len__` or inherits none the module or torch says."""
+        if self.defines("__len__"):
+            return None
+        for position, klass in enumerate(self.lineage[1:], 1):
+            if _defines(klass, "__len__"):
+                func = next((m for k in self.lineage[position:] for m in _methods(k, "__iter__")), None)
+                fn = FunctionIndex.build(func) if func is not None else None
+                return klass.name.value, iter_shape(func, fn, self.imports).unit
+        base = torch_len_base(self.lineage, self.imports)
+        if base is None:
+            return None
+        return base, BATCH if base == "BatchSampler" else SAMPLE
 
     @cached_property
     def whole(self) -> Tuple[List[cst.ClassDef], ClassIndex]:
@@ -162,3 +181,11 @@ class SamplerContext:
                     if stored is not None:
                         return stored
         return None
+
+
+def _methods(klass: cst.ClassDef, name: str) -> List[cst.FunctionDef]:
+    return [s for s in klass.body.body if isinstance(s, cst.FunctionDef) and s.name.value == name]
+
+
+def _defines(klass: cst.ClassDef, name: str) -> bool:
+    return bool(_methods(klass, name))

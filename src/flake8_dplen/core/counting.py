@@ -122,7 +122,8 @@ def judge(
     # split into pieces of M, opacus's, are the rounding rules' own sum: DPL105).
     if site.fn is None or ctx.shape.endless is not None or ctx.shape.unit == SAMPLE:
         return None
-    if ctx.shape.group_tail is not None and ctx.module.code_for_node(divisor) not in ctx.iter.splits_by:
+    per_group = ctx.shape.group_tail or ctx.shape.group_drop
+    if per_group is not None and ctx.module.code_for_node(divisor) not in ctx.iter.splits_by:
         return None
     if not _batched_by(ctx, site, divisor):
         return None

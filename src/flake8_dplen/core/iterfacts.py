@@ -384,7 +384,9 @@ def _is_tail_yield(line: cst.SimpleStatementLine, fn: FunctionIndex) -> bool:
     """A yield after a loop, outside any loop: the leftover batch. A yield after an inner
     loop but inside an outer one is the outer loop's batch (a P x K sampler fills each
     batch with an inner loop), not a tail."""
-    if not any(isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield) for s in line.body):
+    # `yield from batches` after the loop that built them yields every batch, not one leftover.
+    yields = [s.value for s in line.body if isinstance(s, cst.Expr) and isinstance(s.value, cst.Yield)]
+    if not any(not isinstance(y.value, cst.From) for y in yields):
         return False
     ancestors = list(fn.ancestors(line))
     if any(isinstance(parent, (cst.For, cst.While)) for parent in ancestors):

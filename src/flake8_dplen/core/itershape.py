@@ -12,9 +12,19 @@ from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
+from .buffers import (
+    buffer_of,
+    container,
+    filled_one_by_one,
+    full_test,
+    is_element,
+    picked_per_item,
+    written_out,
+)
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_name, walk
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
+from .guards import KEEP, drop_last_test
 from .iterfacts import count_attr
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
@@ -40,6 +50,7 @@ class IterShape:
     reads: Tuple[cst.Attribute, ...] = ()  # every `self.<attr>` read, calls of self's methods included
     steps: Tuple[cst.BaseExpression, ...] = ()  # the step of each `for ... in range(a, b, step)` that yields
     group_tail: Optional[cst.CSTNode] = None  # a short batch yielded per group, bucket or shard
+    group_drop: Optional[cst.CSTNode] = None  # only full batches per group: each short one dropped
     walks: Tuple[
         cst.BaseExpression, ...
     ] = ()  # the iterables __iter__ yields from (loops, yield from, return)
@@ -76,6 +87,7 @@ def iter_shape(
         reader.reads(),
         reader.steps(),
         reader.group_tail(),
+        reader.group_drop(),
         walks,
         reader.starts(walks),
         reader.skips(),
@@ -129,7 +141,8 @@ class _Reader:
         return None
 
     def _endless_source(self, expr: cst.BaseExpression, seen: Optional[Set[str]] = None) -> bool:
-        """`cycle(...)`, `count()`, `islice(<endless>, None)` or `iter()` of one, a call
+        """`cycle(...)`, `count()`, `islice(<endless>, None)`, `iter()`, `map()` or a
+        generator expression of one, a call
         of an endless generator method of the class, also through a local only ever
         bound to one or a `self` attribute every method of the class sets to one."""
         if (
@@ -173,6 +186,9 @@ class _Reader:
                 isinstance(v, cst.ListComp) and self._endless_method_call(v.elt, method)
                 for v, method in stored
             )
+        if isinstance(expr, cst.GeneratorExp) and not expr.for_in.ifs and expr.for_in.inner_for_in is None:
+            # `(i % n for i in itertools.count())`: one item per step of an endless walk.
+            return self._endless_source(expr.for_in.iter, seen)
         if not isinstance(expr, cst.Call):
             return False
         if self._endless_method_call(expr, self.func) or self._endless_function_call(expr):
@@ -189,6 +205,9 @@ class _Reader:
             return _is_none(stop) and self._endless_source(args[0].value, seen)
         if callee == "iter" and len(args) == 1:
             return self._endless_source(args[0].value, seen)
+        if callee == "map" and len(args) > 1:
+            # map() stops at its shortest iterable: endless when every one is.
+            return all(self._endless_source(a.value, seen) for a in args[1:])
         return False
 
     def _endless_in(
@@ -471,15 +490,62 @@ class _Reader:
         return tuple(n for n in self.nodes if isinstance(n, cst.Attribute) and is_self_attr(n, self.func))
 
     def steps(self) -> Tuple[cst.BaseExpression, ...]:
+        """The step of each `range(a, b, step)` that yields once per step: a loop whose
+        body yields or appends to a list __iter__ yields the items of, unfiltered, or a
+        comprehension `[... for s in range(a, b, step)]` (one `for`, no `if`) bound to one."""
+        loops = [
+            n
+            for n in self.nodes
+            if isinstance(n, cst.For) and (_yields_in(n) or self._collected(n)) and self._once_per_step(n)
+        ]
+        collected = {name: self.fn.locals.get(name, []) for name in self._output_names()}
+        comps = [
+            v.for_in
+            for name, values in collected.items()
+            for v in values
+            if isinstance(v, cst.ListComp)
+            and v.for_in.inner_for_in is None
+            and not v.for_in.ifs
+            and self._only_collected(name, v)
+        ]
         return tuple(
             node.iter.args[2].value
-            for node in self.nodes
-            if isinstance(node, cst.For)
-            and isinstance(node.iter, cst.Call)
+            for node in loops + comps
+            if isinstance(node.iter, cst.Call)
             and qualified_callee(node.iter, self.imports) == "range"
             and len(node.iter.args) == 3
-            and any(isinstance(n, cst.Yield) for n in walk(node.body))
         )
+
+    def _once_per_step(self, loop: cst.For) -> bool:
+        """Each step of `loop` gives one item at each place it gives one: its yields (not
+        `yield from`) and appends to the lists __iter__ yields from are in no inner loop.
+        `for s in range(0, n, bs): for i in range(s, s + bs): yield i` yields n indices
+        whatever `bs` is."""
+        outputs = self._output_names()
+        sites = [
+            n
+            for n in walk(loop.body)
+            if isinstance(n, cst.Yield)
+            or (
+                isinstance(n, cst.Call)
+                and _method(n) in {"append", "extend"}
+                and isinstance(n.func.value, cst.Name)
+                and n.func.value.value in outputs
+            )
+        ]
+        for site in sites:
+            if isinstance(site, cst.Yield):
+                many = isinstance(site.value, cst.From)
+            else:
+                many = site.func.attr.value == "extend"
+            if many:
+                return False  # `yield from`, `extend`: many items in one place
+            for parent in self.fn.ancestors(site):
+                if parent is loop:
+                    break
+                if isinstance(parent, _LOOPS):
+                    return False
+        return True
 
     def walks(self) -> Tuple[cst.BaseExpression, ...]:
         """What __iter__ yields the items of: the iterable of a loop whose body yields,
@@ -589,6 +655,22 @@ class _Reader:
 
     # ------------------------------------------------------------------ tails per group
 
+    def group_drop(self) -> Optional[cst.CSTNode]:
+        """Where a generator yields only full batches of buffers picked per item, and
+        nothing after the loop that fills them: each group's short batch is dropped
+        (`b = buckets[key]; b.append(i); if len(b) == bs: yield b[:]`, no flush)."""
+        yields = [n for n in self.nodes if isinstance(n, cst.Yield)]
+        loop = self._loop_of(yields[0]) if yields else None
+        if not isinstance(loop, cst.For) or not picked_per_item(loop):
+            return None
+        for node in yields:
+            guard = self._guard(node, loop)
+            if isinstance(node.value, cst.From) or guard is None or not full_test(guard.test):
+                return None
+            if self._loop_of(node) is not loop:
+                return None  # a yield in another loop, or after this one
+        return self.fn.parents.get(self.fn.parents.get(yields[0]))
+
     def group_tail(self) -> Optional[cst.CSTNode]:
         """Where a partial batch is yielded once per group: a loop over leftover buffers
         after the main loop (`for b in buckets.values(): if b: yield b`), a stepped
@@ -597,12 +679,14 @@ class _Reader:
         for node in self.nodes:
             if not isinstance(node, cst.For):
                 continue
+            flush = self._yields_element(node)
+            groups = container(node, self.imports)
+            before = self._yielding_before(node)
+            if flush is not None and groups and filled_one_by_one(before, {groups}, False):
+                return flush
             target = node.target.value if isinstance(node.target, cst.Name) else None
             if target is None:
                 continue
-            flush = self._yields_name(node.body.body, target)
-            if flush is not None and self._after_yielding_loop(node):
-                return flush
             # The group: the loop's target, or a local the loop body builds from it. A loop
             # whose body never reads it repeats the data (epochs), it does not split it.
             group = {target}
@@ -622,7 +706,7 @@ class _Reader:
                 loops = [s for s in body[:position] if isinstance(s, _LOOPS)]
                 if any(_reads(loop, group) for loop in loops) and self._yield_line(stmt):
                     return stmt
-        return None
+        return self._flushed_one_by_one()
 
     def _collected(self, inner: cst.CSTNode) -> bool:
         """The slices a stepped loop makes go, each as one batch, into a list __iter__
@@ -656,13 +740,16 @@ class _Reader:
             and call.func.value.value in lists
         )
 
-    def _only_collected(self, name: str) -> bool:
-        """`name` starts as `[]` and is only appended to, extended, shuffled and walked:
-        nothing filters, cuts or pads it on the way."""
+    def _only_collected(self, name: str, start: Optional[cst.CSTNode] = None) -> bool:
+        """`name` starts as `[]` (or as `start`, when given) and is only appended to,
+        extended, shuffled and walked: nothing filters, cuts or pads it on the way."""
         bound = [
             v for v in self.fn.locals.get(name, []) if not isinstance(self.fn.parents.get(v), cst.AugAssign)
         ]
-        if [type(v) for v in bound] != [cst.List] or bound[0].elements:
+        if start is not None:
+            if len(bound) != 1 or bound[0] is not start:
+                return False
+        elif [type(v) for v in bound] != [cst.List] or bound[0].elements:
             return False
         for node in self.nodes:
             if not (isinstance(node, cst.Name) and node.value == name):
@@ -718,26 +805,48 @@ class _Reader:
             and measured.value == name
         )
 
-    def _yields_name(self, body, name: str) -> Optional[cst.CSTNode]:
-        """A statement of `body` (or of an `if` in it) that yields `name` itself."""
-        for stmt in body:
+    def _yields_element(self, loop: cst.For) -> Optional[cst.CSTNode]:
+        """A statement of the loop's body (or of an `if` in it) that yields the buffer one
+        step walks, itself or a copy (core/buffers.py says which spellings)."""
+        for stmt in loop.body.body:
             for line in _lines(stmt):
                 if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                     for small in line.body:
                         value = small.value if isinstance(small, cst.Expr) else None
-                        if isinstance(value, cst.Yield) and isinstance(value.value, cst.Name):
-                            if value.value.value == name:
+                        if isinstance(value, cst.Yield):
+                            buffer = buffer_of(value.value, self.imports)
+                            if buffer is not None and is_element(buffer, loop, self.imports):
                                 return line
         return None
 
-    def _after_yielding_loop(self, loop: cst.For) -> bool:
+    def _yielding_before(self, loop: cst.For) -> List[cst.CSTNode]:
+        """The loops that yield before `loop`, in the block it is in, or before the
+        `if not self.drop_last:` it alone stands in (the short batches are flushed without
+        drop_last, which is the input the finding names)."""
         block = self.fn.parents.get(loop)
         if not isinstance(block, cst.IndentedBlock):
-            return False
-        earlier = block.body[: block.body.index(loop)]
-        return any(
-            isinstance(s, _LOOPS) and any(isinstance(n, cst.Yield) for n in walk(s.body)) for s in earlier
-        )
+            return []
+        guard = self.fn.parents.get(block)
+        if (
+            block.body == (loop,)
+            and isinstance(guard, cst.If)
+            and guard.orelse is None
+            and (drop_last_test(guard.test) or ("",))[0] == KEEP
+            and isinstance(self.fn.parents.get(guard), cst.IndentedBlock)
+        ):
+            loop, block = guard, self.fn.parents.get(guard)
+        return [s for s in block.body[: block.body.index(loop)] if isinstance(s, _LOOPS) and _yields_in(s)]
+
+    def _flushed_one_by_one(self) -> Optional[cst.CSTNode]:
+        """Buffers flushed one at a time after a loop that yields (`if self.wide: yield
+        self.wide`, then the same for `self.tall`): a short batch per buffer."""
+        for node in self.nodes:
+            block = self.fn.parents.get(node)
+            if isinstance(node, _LOOPS) and isinstance(block, cst.IndentedBlock) and _yields_in(node):
+                found = written_out(node, block.body[block.body.index(node) + 1 :], self.fn, self.imports)
+                if found is not None:
+                    return found
+        return None
 
     def _yield_line(self, stmt: cst.CSTNode) -> bool:
         return any(

@@ -6,6 +6,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import libcst as cst
 
+from .classindex import ClassIndex, is_super_call, walk
 from .names import STAR_EXPORTS, ImportTable
 from .prefilter import duck_sampler
 from .project import resolve_base
@@ -39,6 +40,22 @@ def torch_len_base(lineage: Iterable[cst.ClassDef], imports: ImportTable) -> Opt
             if name in TORCH_SAMPLER_BASES and not name.endswith(".Sampler"):
                 return name.rpartition(".")[2]
     return None
+
+
+def sets_batch_sampler_state(index: ClassIndex) -> bool:
+    """The class sets what torch's BatchSampler.__len__ reads (else len() raises
+    AttributeError): it has no __init__ of its own, or that __init__ calls
+    `super().__init__(...)`, or it assigns `self.sampler`, `batch_size` and `drop_last`."""
+    init = index.methods.get("__init__")
+    return (
+        init is None
+        or any(isinstance(n, cst.Call) and _is_base_init(n.func) for n in walk(init.body))
+        or all(index.self_assignments(a) for a in ("sampler", "batch_size", "drop_last"))
+    )
+
+
+def _is_base_init(func: cst.BaseExpression) -> bool:
+    return isinstance(func, cst.Attribute) and func.attr.value == "__init__" and is_super_call(func.value)
 
 
 def module_classes(module: cst.Module) -> Dict[str, cst.ClassDef]:

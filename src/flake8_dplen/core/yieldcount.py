@@ -65,6 +65,22 @@ class Opaque:
     """A value the model does not know: an element of the user's data, an unknown call's result."""
 
 
+class RandomSource(Opaque):
+    """A seeded random generator (`numpy.random.default_rng(s)`, `RandomState(s)`,
+    `random.Random(s)`): its methods draw as the module's functions of one name do
+    (`rng.permutation(n)` as `numpy.random.permutation(n)`), in `module`."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def function(self, method: str) -> Optional[str]:
+        """The module-level function `method` draws as, if the model knows it."""
+        name = "randint" if method == "integers" and self.module == "numpy.random" else method
+        callee = f"{self.module}.{name}"
+        known = callee in _DRAWS or callee in _SHUFFLES or callee in _PERMUTATIONS
+        return callee if known or callee == "random.sample" else None
+
+
 class Seq(Opaque):
     """A sequence argument of unknown elements and known length (a dataset, a sampler)."""
 
@@ -138,18 +154,35 @@ class Generator:
 
 
 class Env:
-    def __init__(self, values: Dict[str, object]) -> None:
+    def __init__(self, values: Dict[str, object], attributes: bool = False) -> None:
         self.values = values
+        self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
+        self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
+
+    def attribute_of(self, value: "Free", attr: str) -> "Free":
+        """`dataset.ids`, an attribute of an argument, as an input of its own."""
+        name = f"{value.name}.{attr}"
+        self.read_from[name] = value.name
+        return Free(name, self)
 
     def resolve(self, value, kind: str):
         if isinstance(value, Element) and kind == SEQ:
             value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
+        # One input per argument: the argument itself or one attribute of it. Two values
+        # read from one object (`len(dataset)` and `dataset.ids`, or `.ids` and `.labels`)
+        # may be tied by the data (as long as each other), which free inputs do not say:
+        # the model does not run such a class this way.
+        parent = self.read_from.get(value.name, value.name)
+        if any(p == parent and n != value.name and n in self.kinds for n, p in self.read_from.items()):
+            raise Unknown(f"two values read from {parent}")
+        if parent != value.name and parent in self.kinds:
+            raise Unknown(f"two values read from {parent}")
         if kind == INT and _FRACTION.search(value.name):
             raise Unknown(f"{value.name} may be a fraction")
         if self.kinds.setdefault(value.name, kind) != kind:
@@ -221,6 +254,7 @@ _SAME = {
     "torch.as_tensor",
 }
 _SHUFFLES = {"random.shuffle", "numpy.random.shuffle"}
+_PERMUTATIONS = {"torch.randperm", "numpy.random.permutation"}
 # Types a caller's plain list is not an instance of (Machine.instance_of_own_class).
 _NOT_A_LIST = {
     "torch.Tensor",
@@ -757,6 +791,15 @@ class Machine:
                     return value
             raise Unknown(f"attribute {name}")
         value = self.eval(base, scope, owner)
+        if (
+            self.env.attributes
+            and isinstance(value, Free)
+            and value.name.isidentifier()
+            and "sampler" not in value.name.lower()
+        ):
+            # `dataset.image_ids` of an argument: an input of its own, typed by its use.
+            # A wrapped sampler's attributes are its class's (its batch size, its data).
+            return self.env.attribute_of(value, node.attr.value)
         if isinstance(value, Free):
             value = self.env.resolve(value, SEQ)
         if isinstance(value, Opaque):
@@ -954,6 +997,13 @@ class Machine:
             if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
                 return self.library(f"torch.{name}", None, scope, owner, statement, [receiver, args[0]])
             raise Unknown(f"list method {name}")
+        callee = receiver.function(name) if isinstance(receiver, RandomSource) else None
+        if callee is not None:
+            if callee in _DRAWS:
+                return self.draw(callee, args, kwargs)
+            if kwargs:
+                raise Unknown(f"{callee} keywords")
+            return self.library(callee, None, scope, owner, statement, args)
         if isinstance(receiver, Opaque) and statement and not _holds_state(args, kwargs):
             return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
         if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
@@ -1016,7 +1066,7 @@ class Machine:
             )
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
             return list(self.library("range", None, scope, owner, statement, args))
-        if callee in {"torch.randperm", "numpy.random.permutation"} and len(args) == 1:
+        if callee in _PERMUTATIONS and len(args) == 1:
             first = args[0]
             return (
                 list(self.iterate(first))
@@ -1052,13 +1102,12 @@ class Machine:
             return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
         if statement and not _holds_state(args, kwargs):
             return None  # `torch.manual_seed(s)`: changes nothing counted
-        if callee in {
-            "torch.Generator",
-            "numpy.random.default_rng",
-            "numpy.random.RandomState",
-            "random.Random",
-        }:
-            return Opaque()
+        if callee in {"numpy.random.default_rng", "numpy.random.RandomState"}:
+            return RandomSource("numpy.random")
+        if callee == "random.Random":
+            return RandomSource("random")
+        if callee == "torch.Generator":
+            return Opaque()  # draws nothing itself: passed as `generator=` to torch's
         raise Unknown(f"call {callee}")
 
 
@@ -1167,11 +1216,11 @@ class Outcome:
 
 
 def _run(
-    ctx: SamplerContext, values: Dict[str, object], widen: bool = False
+    ctx: SamplerContext, values: Dict[str, object], widen: bool = False, attributes: bool = False
 ) -> Tuple[Optional[Tuple[int, int]], Env]:
     """(len(), items yielded) for these argument values, or None when the code refuses them;
     `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
-    env = Env(values)
+    env = Env(values, attributes)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1312,39 +1361,73 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     argument tried or the model cannot run them."""
     # First with None defaults as given, then, where there are any, with a value passed
     # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
+    # Last, where the model stopped and the class reads attributes of its arguments
+    # (`dataset.ids`), with each such attribute an input of its own: never before, since a
+    # class that reads two values of one argument is not run that way, and would lose what
+    # the others find; and only after a stop, since a run that ends never counted them.
     params = constructor_params(ctx)
     widened = any(_free(p, True) and not _free(p) for p in params)
-    for widen in (False, True) if widened else (False,):
-        try:
-            for values, (length, count), kinds, drew in runs(ctx, widen):
-                if length != count:
-                    order = [p.name.value for p in params]
-                    # `len(groups[*])` right after `len(groups)`.
-                    bare = {n: n.split("[")[0] for n in kinds}
-                    place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
-                    names = sorted(kinds, key=lambda n: (place[n], n))
-                    return Outcome(length, count, {n: values[n] for n in names}, kinds, drew)
-        except (Unknown, RecursionError):
-            continue
-        except Exception:  # noqa: BLE001
-            # The interpreter models only part of Python and torch; an error of its own (a
-            # state it did not set up, an operation it half knows) is a class it does not
-            # know, never a finding, and must not stop flake8 on the file.
-            continue
+    widens = (False, True) if widened else (False,)
+    stopped = False
+    for widen in widens:
+        found, stop = _first_apart(ctx, params, widen, False)
+        if found is not None:
+            return found
+        stopped |= stop
+    if not stopped or not _reads_attributes_of(ctx, {p.name.value for p in params}):
+        return None
+    for widen in widens:
+        found, _ = _first_apart(ctx, params, widen, True)
+        if found is not None:
+            return found
     return None
 
 
+def _first_apart(
+    ctx: SamplerContext, params, widen: bool, attributes: bool
+) -> Tuple[Optional[Outcome], bool]:
+    """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
+    whether the model stopped (could not run the class) before finding one."""
+    try:
+        for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
+            if length != count:
+                order = [p.name.value for p in params]
+                # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
+                bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
+                place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
+                names = sorted(kinds, key=lambda n: (place[n], n))
+                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew), False
+    except (Unknown, RecursionError):
+        return None, True
+    except Exception:  # noqa: BLE001
+        # The interpreter models only part of Python and torch; an error of its own (a
+        # state it did not set up, an operation it half knows) is a class it does not
+        # know, never a finding, and must not stop flake8 on the file.
+        return None, True
+    return None, False
+
+
+def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
+    """Some method of the class reads an attribute of a constructor argument by its name."""
+    return any(
+        isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value in params
+        for method in ctx.index.methods.values()
+        for n in walk(method.body)
+    )
+
+
 def runs(
-    ctx: SamplerContext, widen: bool = False
+    ctx: SamplerContext, widen: bool = False, attributes: bool = False
 ) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
     """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
     taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again.
-    `widen`: parameters whose default is None are given values too."""
+    `widen`: parameters whose default is None are given values too; `attributes`: an
+    attribute read of an argument is an input of its own."""
     if not _runnable(ctx):
         return
-    _, env = _run(ctx, {}, widen)
+    _, env = _run(ctx, {}, widen, attributes)
     kinds = dict(env.kinds)
     spent = env.steps
     for _ in range(3):
@@ -1356,7 +1439,7 @@ def runs(
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
-            result, env = _run(ctx, values, widen)
+            result, env = _run(ctx, values, widen, attributes)
             spent += env.steps
             if spent > _BUDGET:
                 raise Unknown("too long for the plugin")

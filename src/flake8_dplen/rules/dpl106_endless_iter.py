@@ -5,8 +5,10 @@ Reports an `__iter__` that every run reaches an endless loop in: `while True:` w
 `break` of its own, `return` or `raise`; a `for` over `itertools.cycle(...)`,
 `itertools.count()`, `itertools.repeat(x)` or `islice(<one of those>, None)` (with or
 without a start and step) with no way out; or `yield from` / `return` of such an
-iterator; while the `__len__` the class has (its own, a base's in the module or in
-another module of the project, read from disk, or a torch sampler's) returns a number.
+iterator, of a generator expression over one (`(i % n for i in itertools.count())`, no
+`if`) or of `map()` over endless iterables only; while the `__len__` the class has (its
+own, a base's in the module or in another module of the project, read from disk, or a
+torch sampler's) returns a number.
 The iterator may come from a method of the class or of a base in the module
 (`self._infinite_indices()`: a generator that always reaches such a loop, or a function
 that returns such an iterator), also through a `self` attribute that

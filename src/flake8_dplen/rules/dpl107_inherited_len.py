@@ -36,14 +36,8 @@ that grows, cuts or repeats the items of `super().__iter__()`.
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
-
-import libcst as cst
-
-from ..core.classindex import FunctionIndex
-from ..core.itershape import BATCH, SAMPLE, iter_shape
+from ..core.itershape import BATCH
 from ..core.prefilter import BATCH_NAME
-from ..core.samplers import torch_len_base
 from .base import UNIT_WORDS, ClassRule, overrides_iter_only, units, with_example
 
 
@@ -62,7 +56,7 @@ class InheritedLen(ClassRule):
             return
         if yielded == BATCH and not any(BATCH_NAME.search(read.attr.value) for read in ctx.shape.reads):
             return  # lists not cut by a batch size may be one item each (a group per index)
-        inherited = _inherited_unit(ctx)
+        inherited = ctx.inherited_unit
         if inherited is None or inherited[1] not in UNIT_WORDS or inherited[1] == yielded:
             return
         origin, counted = inherited
@@ -72,25 +66,3 @@ class InheritedLen(ClassRule):
         )
         reason = f"define __len__ in {ctx.cls.name.value} to count the {units(yielded)} its __iter__ yields"
         yield self.manual(ctx.shape.func.name, message, reason)
-
-
-def _inherited_unit(ctx) -> Optional[Tuple[str, Optional[str]]]:
-    """(where __len__ comes from, what it counts): the nearest base of the module that
-    defines __len__, judged by the __iter__ it has, else the torch sampler inherited."""
-    for position, klass in enumerate(ctx.lineage[1:], 1):
-        if any(isinstance(s, cst.FunctionDef) and s.name.value == "__len__" for s in klass.body.body):
-            func = _first_method(ctx.lineage[position:], "__iter__")
-            fn = FunctionIndex.build(func) if func is not None else None
-            return klass.name.value, iter_shape(func, fn, ctx.imports).unit
-    base = torch_len_base(ctx.lineage, ctx.imports)
-    if base is None:
-        return None
-    return base, BATCH if base == "BatchSampler" else SAMPLE
-
-
-def _first_method(lineage, name: str) -> Optional[cst.FunctionDef]:
-    for klass in lineage:
-        for stmt in klass.body.body:
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
-                return stmt
-    return None

@@ -4,8 +4,14 @@
 Reports a sampler whose `__len__` divides by a batch size (an attribute or parameter
 named like `batch_size`) while `__iter__` yields single indices, never reads that batch
 size, calls no method of the sampler and reads no attribute computed from it; or whose
-`__iter__` yields once per `range(start, stop, <batch size>)` step while nothing
-`__len__` returns depends on the batch size.
+`__iter__` yields once per `range(start, stop, <batch size>)` step (a loop that yields,
+or appends to the list `__iter__` yields the items of, once a step: not in an inner loop,
+not `yield from` or `extend`; or a comprehension over the steps bound to that list)
+while nothing `__len__` returns depends on the batch size. The same at a subclass's
+own `__iter__` under the `__len__` it inherits from a base of the project (in its module
+or another, read from disk), when that `__len__` never names the batch size, calls no
+method, and reads only attributes assigned (in any class of the lineage) from values
+of which the same holds.
 
 ## Why is this bad
 One side changes with the batch size and the other does not, so they cannot agree for
@@ -36,6 +42,7 @@ from typing import Iterable
 
 import libcst as cst
 
+from ..core.classindex import ClassIndex, is_self_attr, walk
 from ..core.itershape import SAMPLE
 from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
@@ -55,25 +62,72 @@ class BatchSizeUnit(ClassRule):
     looks_at = "the batch size `__len__` divides by with what `__iter__` yields and steps by"
 
     def check_class(self, ctx):
-        length = ctx.index.methods.get("__len__")
-        if length is None or not ctx.defines("__len__") or ctx.shape.func is None or ctx.iter.bound_by_len:
+        if ctx.shape.func is None or ctx.iter.bound_by_len:
             return
-        reached = list(ctx.flow.reach(ctx.len_roots()))
-        divisor = next(filter(None, (batch_divisor(r.node) for r in reached)), None)
-        if divisor is not None:
-            node, size = divisor
-            if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
-                message = with_example(ctx, f"__len__ divides by {size} but __iter__ yields single indices")
-                yield self.manual(node, message, _REASON)
-            return
-        for step in ctx.shape.steps:
-            size = last_name(step)
-            if size and BATCH_NAME.search(size) and not _involves((r.node for r in reached), size):
-                message = with_example(
-                    ctx, f"__iter__ yields once per {ctx.short(step, 30)} indices but __len__ ignores {size}"
-                )
-                yield self.manual(length.name, message, _REASON)
+        if ctx.defines("__len__"):
+            length = ctx.index.methods["__len__"]
+            reached = list(ctx.flow.reach(ctx.len_roots()))
+            divisor = next(filter(None, (batch_divisor(r.node) for r in reached)), None)
+            if divisor is not None:
+                node, size = divisor
+                if ctx.shape.unit == SAMPLE and not _iter_may_use(ctx, size):
+                    message = f"__len__ divides by {size} but __iter__ yields single indices"
+                    yield self.manual(node, with_example(ctx, message), _REASON)
                 return
+            # Reached values, or anything __len__ itself reads: a local the flow does not
+            # follow (`full, rest = divmod(n, bs)`) may carry the batch size.
+            read = [r.node for r in reached] + list(walk(length.body))
+            ignores, where, whose = (lambda size: not _involves(read, size)), length.name, "__len__"
+        else:
+            ignores = self._inherited_ignores(ctx)
+            where, whose = ctx.shape.func.name, "the inherited __len__"
+        for step in ctx.shape.steps if ignores else ():
+            size = last_name(step)
+            if size and BATCH_NAME.search(size) and ignores(size):
+                per = ctx.short(step, 30)
+                message = f"__iter__ yields once per {per} indices but {whose} ignores {size}"
+                yield self.manual(where, with_example(ctx, message), _REASON)
+                return
+
+    def _inherited_ignores(self, ctx):
+        """For an `__iter__` of the class's own under a `__len__` inherited from a base of
+        the project (this module or another): whether that `__len__` ignores a name."""
+        lineage, index = ctx.whole
+        length = index.methods.get("__len__")
+        unit = (ctx.inherited_unit or ("", None))[1]
+        if length is None or not ctx.defines("__iter__") or unit not in (None, ctx.shape.unit):
+            return None  # none to judge, or the units differ: DPL107 says so
+        # Each class's own methods: a base's __init__ that a subclass overrides still runs
+        # when the subclass calls super().__init__, and may compute what __len__ reads.
+        classes = [ClassIndex.build([klass]) for klass in lineage]
+        return lambda size: _ignores(classes, length, size)
+
+
+def _ignores(classes, length: cst.FunctionDef, size: str) -> bool:
+    """Nothing the inherited `__len__` returns can depend on `size`: it never names it,
+    calls no method of self or of its attributes, and the `self` attributes it reads (and
+    those they are built from) are assignments of which the same holds; a property or a
+    method read as an attribute is not followed."""
+    work, seen = [(length.body, length)], set()
+    while work:
+        node, method = work.pop()
+        for n in walk(node):
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute):
+                if is_self_attr(n.func, method) or is_self_attr(n.func.value, method):
+                    return False  # `self.helper()`, `self.sampler.f()`: not read here
+            if not isinstance(n, (cst.Name, cst.Attribute)):
+                continue
+            if last_name(n) == size:
+                return False
+            attr = is_self_attr(n, method) if isinstance(n, cst.Attribute) else None
+            if attr is None or attr in seen:
+                continue
+            stored = [pair for c in classes for pair in c.self_assignments(attr)]
+            if not stored or any(attr in c.properties or attr in c.methods for c in classes):
+                return False  # set elsewhere (a caller, a base outside the project) or computed
+            seen.add(attr)
+            work += stored
+    return True
 
 
 def _involves(nodes: Iterable[cst.CSTNode], size: str) -> bool:

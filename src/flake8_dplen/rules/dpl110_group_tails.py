@@ -3,16 +3,22 @@
 ## What it does
 Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
-short batch per group: a loop over the leftover buffers after the main loop
-(`for b in buckets.values(): if b: yield b`), a `range(0, len(group), bs)` inside a loop
+short batch per group: the leftover buffers the main loop fills index by index, flushed
+after it, also only `if not self.drop_last` (`for b in buckets.values(): if b: yield b`, `yield b[:]`, `yield list(b)`,
+`for k, b in buckets.items()`, `for k in buckets: yield buckets[k]`, or two buffers
+written out, `if self.wide: yield self.wide` then `self.tall`), a `range(0, len(group), bs)` inside a loop
 over groups (yielding, or collecting the slices into one list, appended, extended or
 `+=` a comprehension, that `__iter__` then shuffles and yields whole, or picks once each
 by `for i in torch.randperm(len(batches)): yield batches[i]`), or a yield after the inner
 loop of a loop over groups. The same under torch's `BatchSampler.__len__`, inherited by a
 subclass whose `__iter__` groups the indices of `self.sampler` and flushes each group's
-short batch (and whose `__init__` calls `super().__init__`, so that `len()` works). The
-example in the message is computed for any such pair: two groups of one index, batches
-of 2, give 2 short batches where the total over 2, ceiling or floor, is 1.
+short batch (and whose `__init__` calls `super().__init__` or sets `sampler`,
+`batch_size` and `drop_last`, so that `len()` works). The same
+where each group's short batch is dropped instead: a loop that puts each index in a
+buffer picked per item (`buffers[key]`, `buffers.setdefault(key, [])`, a local bound
+to one) and yields a buffer only once it is full, nothing after the loop. The example
+in the message is computed for any such pair: two groups of one index, batches of 2,
+give 2 short batches (or, dropped, none) where the total over 2, ceiling or floor, is 1.
 
 ## Why is this bad
 Each group rounds up on its own, and a sum of ceilings is not the ceiling of the sum:
@@ -47,9 +53,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..core.classindex import is_super_call, self_name, walk
+from ..core.classindex import self_name, walk
 from ..core.names import last_name, len_arg
-from ..core.samplers import torch_len_base
+from ..core.samplers import sets_batch_sampler_state, torch_len_base
 from .base import ClassRule, batch_divisor
 
 _LOOPS = (cst.For, cst.While, cst.GeneratorExp, cst.ListComp, cst.SetComp, cst.DictComp)
@@ -67,11 +73,15 @@ class GroupTails(ClassRule):
     looks_at = "the partial batches `__iter__` yields per group with the division in `__len__`"
 
     def check_class(self, ctx):
-        tail = ctx.shape.group_tail
+        tail = ctx.shape.group_tail or ctx.shape.group_drop
         if tail is None or ctx.iter.bound_by_len or _reads_len_of_self(ctx):
             return
+        # Two groups of one index, batches of 2: each group is one short batch, yielded (2
+        # batches) or dropped (none), while the total, 2, over 2 (ceiling or floor) is 1.
+        kept = ctx.shape.group_tail is not None
+        what, got = ("yields a short batch per group", 2) if kept else ("drops each group's short batch", 0)
         if not ctx.defines("__len__"):
-            yield from self._inherited(ctx, tail)
+            yield from self._inherited(ctx, tail, what, got)
             return
         divisions, sums = [], []
         for site in ctx.flow.reach(ctx.len_roots()):
@@ -90,28 +100,24 @@ class GroupTails(ClassRule):
         if len(divisions) > 1 and any(_in_sum(fn, node) for fn, node in sums):
             return  # divisions added up: a count per group, written out
         for node, size in divisions:
-            # Two groups of one index, batches of 2: each group is one short batch, while
-            # the total, 2, divided by 2 (ceiling or floor alike) is 1.
-            message = (
-                f"__iter__ yields a short batch per group, __len__ divides the total by {size} "
-                f"(e.g. 2 groups of 1, {size}=2: len() 1, 2 batches)"
-            )
+            example = f"e.g. 2 groups of 1, {size}=2: len() 1, {got} batches"
+            message = f"__iter__ {what}, __len__ divides the total by {size} ({example})"
             yield self.manual(node, message, _REASON)
 
-    def _inherited(self, ctx, tail):
+    def _inherited(self, ctx, tail, what, got):
         """BatchSampler's own __len__, `len(self.sampler)` over `batch_size` (ceiling or
         floor by drop_last), under an __iter__ that groups the indices of `self.sampler`
         itself and flushes a short batch per group: the sum of ceilings again."""
         base = torch_len_base(ctx.lineage, ctx.imports)
-        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated or not _inits_base(ctx):
+        if base != "BatchSampler" or "sampler" not in ctx.iter.iterated:
+            return
+        if not sets_batch_sampler_state(ctx.index):
             return
         step = _step(tail)
         if step is not None and last_name(step) != "batch_size":
             return
-        message = (
-            "__iter__ yields a short batch per group, BatchSampler.__len__ divides the total "
-            "(e.g. 2 groups of 1, batch_size=2: len() 1, 2 batches)"
-        )
+        example = f"e.g. 2 groups of 1, batch_size=2: len() 1, {got} batches"
+        message = f"__iter__ {what}, BatchSampler.__len__ divides the total ({example})"
         yield self.manual(tail, message, _REASON)
 
 
@@ -141,16 +147,3 @@ def _reads_len_of_self(ctx) -> bool:
         return False
     arguments = (len_arg(n) for n in walk(func.body))
     return any(isinstance(a, cst.Name) and a.value == self_name(func) for a in arguments)
-
-
-def _inits_base(ctx) -> bool:
-    """The class sets what BatchSampler.__len__ reads: it has no __init__ of its own, or
-    that __init__ calls `super().__init__(...)` (else len() raises AttributeError)."""
-    init = ctx.index.methods.get("__init__")
-    return init is None or any(
-        isinstance(n, cst.Call)
-        and isinstance(n.func, cst.Attribute)
-        and n.func.attr.value == "__init__"
-        and is_super_call(n.func.value)
-        for n in walk(init.body)
-    )

@@ -25,11 +25,17 @@ No automatic fix: which of the two sides is meant is the author's decision.
 
 A random integer draw (`random.randint`, `random.choice`, numpy's and torch's `randint`,
 `numpy.random.choice`) is taken at its lowest outcome, which some epoch meets: the message
-then says "each random draw at its lowest". What `torch.distributed.get_world_size()` and
-`get_rank()` answer (asked by the class, or by torch's `DistributedSampler` given no
-`num_replicas` or `rank`) are inputs too, named `dist.get_world_size()` and
-`dist.get_rank()`. A parameter whose default is None is run with None first, then with
-values (a caller may pass one). Bases in other modules of the project are read from disk
+then says "each random draw at its lowest". A seeded generator of the class's own
+(`numpy.random.default_rng(s)`, `RandomState(s)`, `random.Random(s)`) draws as those
+functions do: its `permutation`, `shuffle`, `integers`/`randint`, `choice` and `sample`.
+What `torch.distributed.get_world_size()` and `get_rank()` answer (asked by the class,
+or by torch's `DistributedSampler` given no `num_replicas` or `rank`) are inputs too,
+named `dist.get_world_size()` and `dist.get_rank()`. A parameter whose default is None
+is run with None first, then with values (a caller may pass one). Last, where nothing
+else was found, an attribute the class reads of an argument (`dataset.image_ids`) is an
+input of its own, named so in the message; a class that reads two values of one
+argument (`len(dataset)` and `dataset.lengths`, which the data ties) is not run so.
+Bases in other modules of the project are read from disk
 (the message then says "inherited len()" at the class's own `__iter__`). An `__iter__`
 that returns `self` is run through `__next__` until it raises StopIteration. A sequence
 parameter whose elements the class walks or slices (groups or buckets of indices) is
