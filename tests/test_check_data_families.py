@@ -1,0 +1,67 @@
+"""`dplen check` on the samplers of tests/data_families.py, with no factory: ok on every
+correct one, a counterexample on every wrong one. Before the changes these tests came
+with, StatefulBatchesWrong (len() read after the resumed epoch, when the class had
+cleared its position) and OnePerImageWrong (an `image_id` drawn as a unique file name,
+never two annotations of one image) were ok; the ground truth of each family is run
+below on the data that shows it."""
+
+from __future__ import annotations
+
+import data_families as F
+import pytest
+from flake8_dplen.check.records import Table
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+from flake8_dplen.runtime import check_length, check_resumed
+
+OPTIONS = Options(budget=2.0, seed=0)
+
+
+@pytest.mark.parametrize("cls", F.EXACT, ids=lambda c: c.__name__)
+def test_a_correct_sampler_is_ok(cls):
+    result = check_class(cls, OPTIONS)
+    assert result.status == OK, result
+
+
+@pytest.mark.parametrize("cls", F.WRONG, ids=lambda c: c.__name__)
+def test_a_wrong_sampler_is_found(cls):
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE, result
+
+
+def _count(sampler) -> int:
+    return sum(1 for _ in sampler)
+
+
+def test_ground_truth_on_the_data_that_shows_it():
+    # Two annotations of one image: one group.
+    two = Table(2, items=[{"image_id": 7}, {"image_id": 7}])
+    assert (len(F.OnePerImageExact(two)), _count(F.OnePerImageExact(two))) == (1, 1)
+    assert (len(F.OnePerImageWrong(two)), _count(F.OnePerImageWrong(two))) == (2, 1)
+    # An identity with fewer images than K.
+    small = [("a.jpg", 0, 0), ("b.jpg", 1, 0), ("c.jpg", 1, 1)]
+    assert check_length(F.IdentityTuplesExact(small, num_instances=2)).ok
+    assert not check_length(F.IdentityTuplesWrong(small, num_instances=2)).ok
+    # Three buckets with a tail each.
+    assert check_length(F.GroupIdsBatchExact([0, 1, 2], 2, drop_last=False)).ok
+    assert not check_length(F.GroupIdsBatchWrong([0, 1, 2], 2, drop_last=False)).ok
+    # Items of which no two fit the budget.
+    assert check_length(F.TokenBudgetExact([40, 40, 40])).ok
+    assert not check_length(F.TokenBudgetWrong([40, 40, 40])).ok
+
+
+def _resumed(cls, k):
+    first = cls(range(4), batch_size=2)
+    items = iter(first)
+    for _ in range(k):
+        next(items)
+    sampler = cls(range(4), batch_size=2)
+    sampler.load_state_dict(first.state_dict())
+    return sampler
+
+
+def test_len_of_a_resumed_sampler_is_read_before_its_rest():
+    # The class clears its position at the end of the epoch: len() read afterwards said
+    # the whole epoch (2) and passed; the loop reads 0 before, and gets 1 batch.
+    report = check_resumed(_resumed(F.StatefulBatchesWrong, 1), full=2, consumed=1)
+    assert (report.ok, report.reported, report.yielded) == (False, 0, 1)
+    assert check_resumed(_resumed(F.StatefulBatchesExact, 1), full=2, consumed=1).ok
