@@ -409,6 +409,37 @@ class ShuffledPairsWrong(ShuffledPairsExact):
         return self.num_batches
 
 
+# --- A schedule that switches at an epoch written in the code ---------------------------
+
+
+class HardAfterWarmupExact(Sampler):
+    """Every item during 5 warm-up epochs, then the items not marked hard (label 0)."""
+
+    def __init__(self, labels):
+        self.labels, self.epoch = labels, 0
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def _indices(self):
+        if self.epoch < 5:
+            return list(range(len(self.labels)))
+        return [i for i, label in enumerate(self.labels) if label == 0]
+
+    def __iter__(self):
+        return iter(random.sample(self._indices(), len(self._indices())))
+
+    def __len__(self):
+        return len(self._indices())
+
+
+class HardAfterWarmupWrong(HardAfterWarmupExact):
+    """Wrong: len() counts every item in every epoch."""
+
+    def __len__(self):
+        return len(self.labels)
+
+
 # --- Resume through state_dict() / load_state_dict() ------------------------------------
 
 
@@ -605,6 +636,7 @@ EXACT = [
     MinLengthExact,
     TokenBudgetExact,
     ShuffledPairsExact,
+    HardAfterWarmupExact,
     StatefulBatchesExact,
     StartIterBatchesExact,
     PretrainingExact,
@@ -624,6 +656,7 @@ WRONG = [
     IdentityBatchesWrong,
     TokenBudgetWrong,
     ShuffledPairsWrong,
+    HardAfterWarmupWrong,
     StatefulBatchesWrong,
     StartIterBatchesWrong,
     PretrainingWrong,

@@ -65,3 +65,27 @@ def test_len_of_a_resumed_sampler_is_read_before_its_rest():
     report = check_resumed(_resumed(F.StatefulBatchesWrong, 1), full=2, consumed=1)
     assert (report.ok, report.reported, report.yielded) == (False, 0, 1)
     assert check_resumed(_resumed(F.StatefulBatchesExact, 1), full=2, consumed=1).ok
+
+
+def test_a_later_epoch_past_the_schedule_written_in_the_code():
+    from flake8_dplen.check.epochs import later_epochs
+    from flake8_dplen.check.report import finding, pytest_test
+
+    class Warmup(F.HardAfterWarmupExact):
+        def __init__(self, labels, warmup_epochs=3):
+            super().__init__(labels)
+
+    assert later_epochs(F.HardAfterWarmupWrong) == (6,)
+    assert later_epochs(Warmup) == (4, 6)
+    result = check_class(F.HardAfterWarmupWrong, OPTIONS)
+    assert result.epoch == 6 and "in a later epoch (after set_epoch(6))" in finding(result)
+    code = pytest_test(result)
+    for cls, fails in ((F.HardAfterWarmupWrong, True), (F.HardAfterWarmupExact, False)):
+        namespace: dict = {}
+        exec(code.replace("HardAfterWarmupWrong", cls.__name__), namespace)
+        test = next(v for k, v in namespace.items() if k.startswith("test_"))
+        if fails:
+            with pytest.raises(AssertionError):
+                test()
+        else:
+            test()

@@ -29,7 +29,7 @@ def finding(result: Result) -> str:
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
         after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else "iterated again"
-        call += f", in its second epoch ({after})"
+        call += f", in {'its second' if result.epoch == 1 else 'a later'} epoch ({after})"
     if result.resumed is not None:
         call += result.resumed.scenario
     if result.timed_out is not None:
@@ -111,6 +111,9 @@ def pytest_test(result: Result) -> str:
     run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch:
         again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
+        if result.epoch > 1:
+            # A later epoch, reached as the search reached it: after the first two.
+            again[:0] = ["sampler.set_epoch(1)", "assert_length(sampler)  # the second too"]
         run[1:1] = ["assert_length(sampler)  # the first epoch agrees", *again]
     if resumed is not None:
         epoch = _has_set_epoch(result)

@@ -11,13 +11,14 @@ import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
+from .epochs import later_epochs
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -56,7 +57,9 @@ class Result:
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
     why: str = ""  # what stopped the class from being built
-    epoch: int = 0  # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one)
+    # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one); more, a
+    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs)
+    epoch: int = 0
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     group: bool = False  # a process group of one existed: the pasted test makes one too
     examples: int = 0  # samplers built and judged
@@ -80,7 +83,7 @@ class _Disagreement(Exception):
     call: Call
     report: LengthReport
     random: bool
-    epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1)
+    epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1); more: later
     resumed: Optional[Resumed] = None  # the scenario judged: resumed mid-epoch
 
 
@@ -105,6 +108,7 @@ class _State:
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
     hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
+    later: Tuple[int, ...] = ()  # epochs judged after the second (epochs.later_epochs)
 
 
 def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
@@ -194,6 +198,7 @@ def _judge_built(
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
     random_count = (reg is not None and reg.random) or state.random_seen
+    steady = False  # the second epoch agreed too
 
     def judged_randomly() -> LengthReport:
         return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
@@ -216,12 +221,15 @@ def _judge_built(
                 # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if not again.ok and (
-                    again.cut_off or not _second_epoch_varies(call, options, limit, again.yielded)
-                ):
+                if not again.ok and (again.cut_off or not _epoch_varies(call, options, limit, 1, again.yielded)):
                     return _Disagreement(call, again, False, epoch=1)
+                steady = again.ok
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
+    if steady:
+        later = _later(sampler, call, options, limit, reseed, state.later)
+        if later is not None:
+            return later
     if report.ok and not random_count and expected is None:
         resumed = _resumed(sampler, call, options, limit, report.reported)
         if resumed is not None:
@@ -268,16 +276,37 @@ def _resumed(
     return None
 
 
-def _second_epoch_varies(call: Call, options: Options, limit: int, second: int) -> bool:
-    """Whether the count of the second epoch changes with the seed: fresh samplers from
-    the same arguments, each run for two epochs under another seed."""
+def _later(
+    sampler: Any, call: Call, options: Options, limit: int, reseed: Callable[[int], None], epochs: Tuple[int, ...]
+) -> Optional[_Disagreement]:
+    """The first of the later ``epochs`` (epochs.later_epochs: past a switch of the class's
+    schedule) whose count disagrees with len(), on the object that ran the first two. An
+    epoch the class cannot run (a schedule indexed past its end) is not judged: the first
+    two agreed, and the input stays valid."""
+    for epoch in epochs:
+        try:
+            reseed(epoch)
+            report = check_length(sampler, limit=limit)
+        except Exception:
+            return None
+        if not report.ok and (report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)):
+            return _Disagreement(call, report, False, epoch=epoch)
+    return None
+
+
+def _epoch_varies(call: Call, options: Options, limit: int, epoch: int, count: int) -> bool:
+    """Whether the count of a later ``epoch`` changes with the seed: fresh samplers from
+    the same arguments, each run under another seed through the epochs the search ran
+    (the first, the second, then ``epoch``)."""
     for shift in range(1, _VARIATION_EPOCHS):
         _seed_everything((options.seed + shift) * 7919)
         fresh = _build(call)
         reseed = _reseeder(fresh, options.seed + shift)
         check_length(fresh, reseed=reseed, limit=limit)
-        reseed(1)
-        if check_length(fresh, limit=limit).yielded != second:
+        for then in sorted({1, epoch}):
+            reseed(then)
+            last = check_length(fresh, limit=limit)
+        if last.yielded != count:
             return True
     return False
 
@@ -475,7 +504,7 @@ def _search(
 ) -> "tuple[Result, Learned]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
-    state = _State()
+    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else ())
 
     @seed(options.seed)
     @settings(
