@@ -23,9 +23,17 @@ def test_a_correct_sampler_is_ok(cls):
 
 
 @pytest.mark.parametrize("cls", F.WRONG, ids=lambda c: c.__name__)
-def test_a_wrong_sampler_is_found(cls):
+def test_a_wrong_sampler_is_found_and_its_pasted_test_fails(cls):
+    from flake8_dplen.check.report import pytest_test
+
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
+    # The scenario (rank, epoch, resume) is replayed by the test printed for it.
+    namespace: dict = {}
+    exec(pytest_test(result), namespace)
+    test = next(v for k, v in namespace.items() if k.startswith("test_"))
+    with pytest.raises(AssertionError):
+        test()
 
 
 def _count(sampler) -> int:
