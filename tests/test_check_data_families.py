@@ -97,3 +97,15 @@ def test_a_later_epoch_past_the_schedule_written_in_the_code():
                 test()
         else:
             test()
+
+
+def test_the_length_of_the_run_is_no_switch():
+    from flake8_dplen.check.epochs import later_epochs
+
+    class Paced(F.HardAfterWarmupExact):
+        # How long the run is says nothing of where a schedule switches, and no loop runs
+        # past it: only warmup_epochs (and the 5 of its base's comparison) give an epoch.
+        def __init__(self, labels, total_epochs=10, max_epoch=20, epochs=30, warmup_epochs=2):
+            super().__init__(labels)
+
+    assert later_epochs(Paced) == (3, 6)

@@ -5,12 +5,15 @@ schedule written against a whole number (``if self.epoch >= 5: drop the hard exa
 a warm-up of ``warmup_epochs=3``) changes what an epoch yields only past that number, and
 ``len()`` computed once in ``__init__`` then goes stale unseen. Each such number ``v``,
 read from the class's code, gives the epoch ``v + 1``, past the switch whether the code
-compares with ``<``, ``<=``, ``>`` or ``>=``.
+compares with ``<``, ``<=``, ``>`` or ``>=``. The length of the whole run
+(``total_epochs=100``, ``max_epoch``, ``num_epochs``) is no switch: no loop runs past it,
+and a schedule taken beyond its end (a fraction of the data above 1) is no length bug.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Set, Tuple
 
 from .reads import _trees
@@ -19,6 +22,8 @@ from .reads import _trees
 _LATER = 3
 # An epoch past this is no training run's (a number that large is not an epoch).
 _EPOCH_MAX = 10_000
+# A parameter that says how long the run is, not where its schedule switches.
+_RUN_LENGTH = re.compile(r"total|max|^(?:num_|n_)?epochs?$", re.I)
 
 
 def _epochal(node: ast.AST) -> bool:
@@ -28,7 +33,7 @@ def _epochal(node: ast.AST) -> bool:
 def later_epochs(cls: type) -> Tuple[int, ...]:
     """``v + 1`` for the whole numbers ``v >= 1`` the class (or a base) compares an epoch
     with (`self.epoch < 5`) or gives a parameter named for epochs as its default
-    (`warmup_epochs=3`); the first :data:`_LATER` of them."""
+    (`warmup_epochs=3`, not `total_epochs=100`); the first :data:`_LATER` of them."""
     found: Set[int] = set()
     for _, tree in _trees(cls):
         for node in ast.walk(tree):
@@ -37,7 +42,11 @@ def later_epochs(cls: type) -> Tuple[int, ...]:
             elif isinstance(node, ast.arguments):
                 named = [*node.posonlyargs, *node.args][-len(node.defaults) :] if node.defaults else []
                 pairs = [*zip(named, node.defaults), *zip(node.kwonlyargs, node.kw_defaults)]
-                parts = [default for arg, default in pairs if default is not None and "epoch" in arg.arg.lower()]
+                parts = [
+                    default
+                    for arg, default in pairs
+                    if default is not None and "epoch" in arg.arg.lower() and not _RUN_LENGTH.search(arg.arg)
+                ]
             else:
                 continue
             found |= {
