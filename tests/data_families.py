@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import random
 from collections import defaultdict
 
@@ -625,6 +626,28 @@ class RankBatchesWrong(RankBatchesExact):
         return torch.randperm(self.n, generator=g).tolist()[self.rank :: self.world]
 
 
+class EnvShardExact(Sampler):
+    """This process's share, from the environment torchrun sets; len() counts it."""
+
+    def __init__(self, dataset):
+        self.world = int(os.environ.get("WORLD_SIZE", 1))
+        self.rank = int(os.environ.get("RANK", 0))
+        self.n = len(dataset)
+
+    def __iter__(self):
+        return iter(range(self.rank, self.n, self.world))
+
+    def __len__(self):
+        return len(range(self.rank, self.n, self.world))
+
+
+class EnvShardWrong(EnvShardExact):
+    """Wrong: n // world on every rank, one too few on ranks below n % world."""
+
+    def __len__(self):
+        return self.n // self.world
+
+
 EXACT = [
     IdentityTuplesExact,
     IdentityDictExact,
@@ -643,6 +666,7 @@ EXACT = [
     StartIndexExact,
     RankStrideExact,
     RankBatchesExact,
+    EnvShardExact,
 ]
 WRONG = [
     IdentityTuplesWrong,
@@ -663,4 +687,5 @@ WRONG = [
     StartIndexWrong,
     RankStrideWrong,
     RankBatchesWrong,
+    EnvShardWrong,
 ]

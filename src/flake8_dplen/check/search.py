@@ -339,14 +339,15 @@ def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional
     return calls(target, overrides, distributed=asks_distributed(cls), learned=learned or Learned())
 
 
-# A question to torch.distributed, however the module is named where it is asked.
-_ASKS = re.compile(r"\b(?:get_world_size|get_rank|is_initialized)\s*\(")
+# A question to torch.distributed, however the module is named where it is asked, or a
+# read of what torchrun puts in the environment (`os.environ["WORLD_SIZE"]`).
+_ASKS = re.compile(r"\b(?:get_world_size|get_rank|is_initialized)\s*\(|[\"'](?:LOCAL_)?(?:WORLD_SIZE|RANK)[\"']")
 
 
 def asks_distributed(cls: type) -> bool:
     """Whether the class, a base, or a function of their modules that they call by name
-    (`get_dist_info()`) asks torch.distributed for the world size or the rank: the
-    search then tries every rank of worlds of 1 to 4."""
+    (`get_dist_info()`) asks torch.distributed, or the environment torchrun sets, for the
+    world size or the rank: the search then tries every rank of worlds of 1 to 4."""
     for klass in cls.__mro__:
         module = sys.modules.get(klass.__module__)
         if klass is object or module is None:
