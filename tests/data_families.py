@@ -156,6 +156,36 @@ class GroupIdsBatchWrong(GroupIdsBatchExact):
         return total // self.batch_size if self.drop_last else math.ceil(total / self.batch_size)
 
 
+# --- Buckets given as the parts of a ConcatDataset (dataset.cumulative_sizes) ------------
+
+
+class ConcatPartsExact(Sampler):
+    """Batches within each part of a ConcatDataset (one source each); each part's tail kept."""
+
+    def __init__(self, dataset, batch_size):
+        self.ends, self.batch_size = list(dataset.cumulative_sizes), batch_size
+
+    def _parts(self):
+        return zip([0] + self.ends[:-1], self.ends)
+
+    def __iter__(self):
+        batches = []
+        for start, end in self._parts():
+            idx = random.sample(range(start, end), end - start)
+            batches += [idx[i : i + self.batch_size] for i in range(0, end - start, self.batch_size)]
+        return iter(random.sample(batches, len(batches)))
+
+    def __len__(self):
+        return sum(math.ceil((end - start) / self.batch_size) for start, end in self._parts())
+
+
+class ConcatPartsWrong(ConcatPartsExact):
+    """Wrong: one ceiling over the whole dataset."""
+
+    def __len__(self):
+        return math.ceil(self.ends[-1] / self.batch_size) if self.ends else 0
+
+
 # --- Items filtered by a length limit ---------------------------------------------------
 
 
@@ -653,6 +683,7 @@ EXACT = [
     IdentityDictExact,
     FlagGroupBatchExact,
     GroupIdsBatchExact,
+    ConcatPartsExact,
     MaxLenFilterExact,
     OnePerImageExact,
     BoundaryBucketsExact,
@@ -673,6 +704,7 @@ WRONG = [
     IdentityDictWrong,
     FlagGroupBatchWrong,
     GroupIdsBatchWrong,
+    ConcatPartsWrong,
     MaxLenFilterWrong,
     OnePerImageWrong,
     BoundaryBucketsWrong,

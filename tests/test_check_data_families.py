@@ -52,6 +52,14 @@ def test_ground_truth_on_the_data_that_shows_it():
     # Three buckets with a tail each.
     assert check_length(F.GroupIdsBatchExact([0, 1, 2], 2, drop_last=False)).ok
     assert not check_length(F.GroupIdsBatchWrong([0, 1, 2], 2, drop_last=False)).ok
+    # Two parts of a ConcatDataset, a tail each (the exact class is drawn running totals
+    # that end at len(dataset): before, the column was drawn as sizes, [2, 1], and the
+    # exact class got a counterexample no ConcatDataset gives).
+    from torch.utils.data import ConcatDataset
+
+    parts = ConcatDataset([range(3), range(3)])
+    assert check_length(F.ConcatPartsExact(parts, batch_size=2)).ok
+    assert not check_length(F.ConcatPartsWrong(parts, batch_size=2)).ok
     # Items of which no two fit the budget.
     assert check_length(F.TokenBudgetExact([40, 40, 40])).ok
     assert not check_length(F.TokenBudgetWrong([40, 40, 40])).ok

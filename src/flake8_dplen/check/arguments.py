@@ -247,11 +247,19 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
     return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
 
 
+# Running totals of the parts the dataset is made of (ConcatDataset.cumulative_sizes).
+_CUMULATIVE = re.compile(r"cumul|(?:^|_)cum_", re.I)
+
+
 def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     """An attribute of the dataset: one number when its name says a count (`num_classes`),
-    else one value per item."""
+    running totals when it says cumulative (`cumulative_sizes`: the ends of up to four
+    parts, the last at ``n``, some maybe empty, as a ConcatDataset keeps them), else one
+    value per item."""
     if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
         return _size(ctx)
+    if _CUMULATIVE.search(name):
+        return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
     return _field(ctx, name, n)
 
 
