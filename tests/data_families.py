@@ -108,7 +108,8 @@ class FlagGroupBatchExact(Sampler):
                 continue
             indice = np.where(self.flag == i)[0]
             np.random.shuffle(indice)
-            batches += [indice[j : j + self.samples_per_gpu].tolist() for j in range(0, size, self.samples_per_gpu)]
+            step = self.samples_per_gpu
+            batches += [indice[j : j + step].tolist() for j in range(0, size, step)]
         random.shuffle(batches)
         return iter(batches)
 
@@ -482,7 +483,8 @@ class StatefulBatchesExact(Sampler):
         self.n, self.batch_size, self.start, self.done = len(dataset), batch_size, 0, 0
 
     def __iter__(self):
-        batches = [list(range(i, min(i + self.batch_size, self.n))) for i in range(0, self.n, self.batch_size)]
+        b = self.batch_size
+        batches = [list(range(i, min(i + b, self.n))) for i in range(0, self.n, b)]
         self.done = self.start
         for batch in batches[self.start :]:
             self.done += 1
@@ -544,7 +546,9 @@ class StartIterBatchesWrong(StartIterBatchesExact):
 class PretrainingExact(Sampler):
     """Micro-batches of this rank from consumed_samples on; len() the steps left."""
 
-    def __init__(self, total_samples, consumed_samples, micro_batch_size, data_parallel_rank, data_parallel_size):
+    def __init__(
+        self, total_samples, consumed_samples, micro_batch_size, data_parallel_rank, data_parallel_size
+    ):
         if total_samples <= 0 or consumed_samples >= total_samples:
             raise ValueError("no sample left")
         if data_parallel_rank >= data_parallel_size:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import data_families as F
 import pytest
+
 from flake8_dplen.check.records import Table
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 from flake8_dplen.runtime import check_length, check_resumed

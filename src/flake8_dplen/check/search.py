@@ -221,7 +221,7 @@ def _judge_built(
                 # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if not again.ok and (again.cut_off or not _epoch_varies(call, options, limit, 1, again.yielded)):
+                if _fixed(again, call, options, limit, 1):
                     return _Disagreement(call, again, False, epoch=1)
                 steady = again.ok
     except Exception as exc:
@@ -277,7 +277,12 @@ def _resumed(
 
 
 def _later(
-    sampler: Any, call: Call, options: Options, limit: int, reseed: Callable[[int], None], epochs: Tuple[int, ...]
+    sampler: Any,
+    call: Call,
+    options: Options,
+    limit: int,
+    reseed: Callable[[int], None],
+    epochs: Tuple[int, ...],
 ) -> Optional[_Disagreement]:
     """The first of the later ``epochs`` (epochs.later_epochs: past a switch of the class's
     schedule) whose count disagrees with len(), on the object that ran the first two. An
@@ -289,9 +294,16 @@ def _later(
             report = check_length(sampler, limit=limit)
         except Exception:
             return None
-        if not report.ok and (report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)):
+        if _fixed(report, call, options, limit, epoch):
             return _Disagreement(call, report, False, epoch=epoch)
     return None
+
+
+def _fixed(report: LengthReport, call: Call, options: Options, limit: int, epoch: int) -> bool:
+    """Whether ``epoch`` (1 or later) disagrees whatever the seed, or runs away."""
+    if report.ok:
+        return False
+    return report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)
 
 
 def _epoch_varies(call: Call, options: Options, limit: int, epoch: int, count: int) -> bool:
@@ -341,7 +353,9 @@ def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional
 
 # A question to torch.distributed, however the module is named where it is asked, or a
 # read of what torchrun puts in the environment (`os.environ["WORLD_SIZE"]`).
-_ASKS = re.compile(r"\b(?:get_world_size|get_rank|is_initialized)\s*\(|[\"'](?:LOCAL_)?(?:WORLD_SIZE|RANK)[\"']")
+_ASKS = re.compile(
+    r"\b(?:get_world_size|get_rank|is_initialized)\s*\(" r"|[\"'](?:LOCAL_)?(?:WORLD_SIZE|RANK)[\"']"
+)
 
 
 def asks_distributed(cls: type) -> bool:
