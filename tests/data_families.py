@@ -223,6 +223,37 @@ class MaxLenFilterWrong(Sampler):
         return math.ceil(len(self.indices) / self.batch_size)
 
 
+# --- Items dropped above a limit named at the top of the module ------------------------
+
+# The model's context: longer sequences are left out.
+MAX_TOKENS = 512
+
+
+class ModuleLimitExact(Sampler):
+    """Batches of the sequences within MAX_TOKENS, in order of length."""
+
+    def __init__(self, lengths, batch_size):
+        self.keep = sorted((i for i, n in enumerate(lengths) if n <= MAX_TOKENS), key=lengths.__getitem__)
+        self.batch_size = batch_size
+
+    def __iter__(self):
+        return (self.keep[i : i + self.batch_size] for i in range(0, len(self.keep), self.batch_size))
+
+    def __len__(self):
+        return math.ceil(len(self.keep) / self.batch_size)
+
+
+class ModuleLimitWrong(ModuleLimitExact):
+    """Wrong: len() counts every sequence."""
+
+    def __init__(self, lengths, batch_size):
+        super().__init__(lengths, batch_size)
+        self.n = len(lengths)
+
+    def __len__(self):
+        return math.ceil(self.n / self.batch_size)
+
+
 # --- Duplicate keys: annotations listed per object, several of one image ----------------
 
 
@@ -692,6 +723,7 @@ EXACT = [
     OnePerImageExact,
     BoundaryBucketsExact,
     MinLengthExact,
+    ModuleLimitExact,
     TokenBudgetExact,
     ShuffledPairsExact,
     HardAfterWarmupExact,
@@ -713,6 +745,7 @@ WRONG = [
     OnePerImageWrong,
     BoundaryBucketsWrong,
     MinLengthWrong,
+    ModuleLimitWrong,
     IdentityBatchesWrong,
     TokenBudgetWrong,
     ShuffledPairsWrong,
