@@ -571,6 +571,37 @@ class StartIterBatchesWrong(StartIterBatchesExact):
             yield list(range(i, min(i + self.batch_size, self.n)))
 
 
+# --- Resume through set_start_iter(n), len() the whole epoch ---------------------------
+
+
+class StickyStartExact(Sampler):
+    """gpt-neox-style: set_start_iter(n) skips n batches of the epoch it resumes, and only
+    that one; len() stays the whole epoch (the loop counts on to it)."""
+
+    def __init__(self, dataset, batch_size):
+        self.n, self.batch_size, self.start_iter = len(dataset), batch_size, 0
+
+    def set_start_iter(self, start_iter):
+        self.start_iter = start_iter
+
+    def _batches(self):
+        return [list(range(i, min(i + self.batch_size, self.n))) for i in range(0, self.n, self.batch_size)]
+
+    def __iter__(self):
+        skip, self.start_iter = self.start_iter, 0
+        return iter(self._batches()[skip:])
+
+    def __len__(self):
+        return len(self._batches())
+
+
+class StickyStartWrong(StickyStartExact):
+    """Wrong: the position is never cleared, so every later epoch is short too."""
+
+    def __iter__(self):
+        return iter(self._batches()[self.start_iter :])
+
+
 # --- A position the constructor takes: consumed_samples (Megatron) ------------------------
 
 
@@ -729,6 +760,7 @@ EXACT = [
     HardAfterWarmupExact,
     StatefulBatchesExact,
     StartIterBatchesExact,
+    StickyStartExact,
     PretrainingExact,
     StartIndexExact,
     RankStrideExact,
@@ -752,6 +784,7 @@ WRONG = [
     HardAfterWarmupWrong,
     StatefulBatchesWrong,
     StartIterBatchesWrong,
+    StickyStartWrong,
     PretrainingWrong,
     StartIndexWrong,
     RankStrideWrong,

@@ -1,9 +1,13 @@
 """`dplen check` on the samplers of tests/data_families.py, with no factory: ok on every
-correct one, a counterexample on every wrong one. Before the changes these tests came
-with, StatefulBatchesWrong (len() read after the resumed epoch, when the class had
-cleared its position) and OnePerImageWrong (an `image_id` drawn as a unique file name,
-never two annotations of one image) were ok; the ground truth of each family is run
-below on the data that shows it."""
+correct one, a counterexample on every wrong one, and the test it prints fails alone.
+Before the changes these tests came with, these wrong ones were ok: StatefulBatchesWrong
+(len() was read after the resumed epoch, once the class had cleared its position),
+OnePerImageWrong (`image_id` was drawn as a unique file name), HardAfterWarmupWrong (no
+epoch past the schedule's switch was run), EnvShardWrong (the world read from the
+environment was not searched), ConcatPartsWrong (`cumulative_sizes` was drawn as one size
+per item), ModuleLimitWrong (a limit under a module's name was not read) and
+StickyStartWrong (the epoch after a resume was not judged). The ground truth of each
+family is run below on the data that shows it."""
 
 from __future__ import annotations
 

@@ -97,7 +97,9 @@ def pytest_test(result: Result) -> str:
     imports = [f"from {target.__module__} import {target.__qualname__.split('.')[0]}"]
     imports += call.imports
     resumed = result.resumed
-    imports.append(f"from flake8_dplen.runtime import {'assert_length' if resumed is None else 'assert_resumed'}")
+    asserts = ["assert_length"] * (resumed is None or resumed.after)
+    asserts += ["assert_resumed"] * (resumed is not None)
+    imports += [f"from flake8_dplen.runtime import {function}" for function in asserts]
     r = result.report
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
@@ -126,6 +128,10 @@ def pytest_test(result: Result) -> str:
             run = [f"whole = {call.code}", *whole, "epoch = list(whole)", *run]
             judged += ", epoch=epoch"
         run.append(f"assert_resumed(sampler, {judged})")
+        if resumed.after:
+            # The resumed epoch agreed; the next one, on the same object, must be whole.
+            run += ["sampler.set_epoch(1)"] * epoch
+            run.append(f"assert_length(sampler{', ' if options else ''}{options})")
     # The scenario is part of the case: the test runs it the same way, alone.
     contexts = []
     if result.timed_out is not None:

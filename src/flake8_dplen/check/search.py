@@ -231,18 +231,21 @@ def _judge_built(
         if later is not None:
             return later
     if report.ok and not random_count and expected is None:
-        resumed = _resumed(sampler, call, options, limit, report.reported)
+        resumed = _resumed(sampler, call, options, limit, report.reported, steady)
         if resumed is not None:
             return resumed
     return _Disagreement(call, report, random_count)
 
 
 def _resumed(
-    sampler: Any, call: Call, options: Options, limit: int, full: int
+    sampler: Any, call: Call, options: Options, limit: int, full: int, steady: bool
 ) -> Optional[_Disagreement]:
-    """The first disagreement of the sampler resumed mid-epoch by a way it has (resume.py).
-    A way that raises on these arguments, or runs past the time limit, is not judged: the
-    fresh epoch agreed, and a resume the class does not support is no length bug."""
+    """The first disagreement of the sampler resumed mid-epoch by a way it has (resume.py),
+    in the resumed epoch or, where the unresumed sampler's second epoch agreed
+    (``steady``), in the epoch after it: a position never cleared shortens every later
+    epoch. A way that raises on these arguments, or runs past the time limit, is not
+    judged: the fresh epoch agreed, and a resume the class does not support is no length
+    bug."""
     passed = {name for name, _, _ in call.args}
 
     def fresh() -> Any:
@@ -273,6 +276,16 @@ def _resumed(
                 break
             if not report.ok:
                 return _Disagreement(call, report, False, resumed=Resumed(way, k, full))
+            if not steady:
+                continue
+            try:
+                with time_limit(options.timeout):
+                    _reseeder(resumed, options.seed)(1)
+                    after = check_length(resumed, limit=limit)
+            except (Exception, TimedOut):
+                break
+            if not after.ok:
+                return _Disagreement(call, after, False, resumed=Resumed(way, k, full, after=True))
     return None
 
 
