@@ -209,8 +209,12 @@ def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
 # limits (`lengths`, `num_tokens`, `height`, `duration`), an aspect ratio, a file name;
 # any other is a key items are grouped by (`pid`, `targets`, `label`, an unnamed field).
 _SIZE_FIELD = re.compile(r"len|size|dur|frame|token|height|width|count|area|time|sec|^n_|^num|^[wh]$", re.I)
-_RATIO_FIELD = re.compile(r"ratio|aspect|scale", re.I)
+# Not inside a word: `durations` holds "ratio" and is a size.
+_RATIO_FIELD = re.compile(r"(?<![a-z])ratio|aspect|scale", re.I)
 _PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
+# An id of an image, a file or a video (`image_id`) is a key, not a name: the items of a
+# detection or video dataset are annotations or frames, several to one image or video.
+_ID_FIELD = re.compile(r"(?:^|_)ids?$", re.I)
 _RATIOS = [0.5, 0.75, 1.0, 1.5, 2.0]
 
 
@@ -231,7 +235,7 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
         return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
     if _SIZE_FIELD.search(name):
         return st.lists(_item_size(ctx), min_size=n, max_size=n)
-    if _PATH_FIELD.search(name):
+    if _PATH_FIELD.search(name) and not _ID_FIELD.search(name):
         return st.just([f"{i}.jpg" for i in range(n)])
     return st.integers(1, max(1, n)).flatmap(
         lambda groups: st.lists(st.integers(0, groups - 1), min_size=n, max_size=n)
@@ -243,11 +247,19 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
     return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
 
 
+# Running totals of the parts the dataset is made of (ConcatDataset.cumulative_sizes).
+_CUMULATIVE = re.compile(r"cumul|(?:^|_)cum_", re.I)
+
+
 def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     """An attribute of the dataset: one number when its name says a count (`num_classes`),
-    else one value per item."""
+    running totals when it says cumulative (`cumulative_sizes`: the ends of up to four
+    parts, the last at ``n``, some maybe empty, as a ConcatDataset keeps them), else one
+    value per item."""
     if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
         return _size(ctx)
+    if _CUMULATIVE.search(name):
+        return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
     return _field(ctx, name, n)
 
 

@@ -545,13 +545,15 @@ _LIMIT_MAX = 4096
 
 def size_limits(cls: type) -> Tuple[int, ...]:
     """Whole numbers the class (or a base) compares with (`if length < 100`, `len(x) > 220`)
-    or takes as a default (`max_len=512`, `boundaries=[64, 128]`): sizes are drawn around
+    or takes as a default (`max_len=512`, `boundaries=[64, 128]`), also under a name of its
+    module or class (`n <= MAX_TOKENS`, `self.MAX_LEN`): sizes are drawn around
     them too, so that a bucket boundary or a length limit written in the code is crossed."""
     found: Set[int] = set()
-    for _, tree in _trees(cls):
+    for klass, tree in _trees(cls):
         for node in ast.walk(tree):
             if isinstance(node, ast.Compare):
                 parts: List[ast.AST] = [node.left, *node.comparators]
+                found |= {v for v in (_named_int(klass, part) for part in parts) if v is not None}
             elif isinstance(node, ast.arguments):
                 parts = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
             else:
@@ -563,6 +565,18 @@ def size_limits(cls: type) -> Tuple[int, ...]:
                     if isinstance(c, ast.Constant) and type(c.value) is int and 2 <= c.value <= _LIMIT_MAX
                 }
     return tuple(sorted(found))
+
+
+def _named_int(klass: type, node: ast.AST) -> Optional[int]:
+    """The whole number a compared name stands for: a global of the class's module
+    (`n <= MAX_TOKENS`) or an attribute of the class (`n < self.MAX_LEN`)."""
+    if isinstance(node, ast.Name):
+        value = getattr(sys.modules.get(klass.__module__), "__dict__", {}).get(node.id)
+    elif isinstance(node, ast.Attribute) and ast.unparse(node.value) in ("self", "cls"):
+        value = inspect.getattr_static(klass, node.attr, None)
+    else:
+        return None
+    return value if type(value) is int and 2 <= value <= _LIMIT_MAX else None
 
 
 def use_of(cls: type, path: str) -> Use:

@@ -29,7 +29,7 @@ def finding(result: Result) -> str:
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
         after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else "iterated again"
-        call += f", in its second epoch ({after})"
+        call += f", in {'its second' if result.epoch == 1 else 'a later'} epoch ({after})"
     if result.resumed is not None:
         call += result.resumed.scenario
     if result.timed_out is not None:
@@ -97,7 +97,9 @@ def pytest_test(result: Result) -> str:
     imports = [f"from {target.__module__} import {target.__qualname__.split('.')[0]}"]
     imports += call.imports
     resumed = result.resumed
-    imports.append(f"from flake8_dplen.runtime import {'assert_length' if resumed is None else 'assert_resumed'}")
+    asserts = ["assert_length"] * (resumed is None or resumed.after)
+    asserts += ["assert_resumed"] * (resumed is not None)
+    imports += [f"from flake8_dplen.runtime import {function}" for function in asserts]
     r = result.report
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
@@ -111,6 +113,9 @@ def pytest_test(result: Result) -> str:
     run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch:
         again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
+        if result.epoch > 1:
+            # A later epoch, reached as the search reached it: after the first two.
+            again[:0] = ["sampler.set_epoch(1)", "assert_length(sampler)  # the second too"]
         run[1:1] = ["assert_length(sampler)  # the first epoch agrees", *again]
     if resumed is not None:
         epoch = _has_set_epoch(result)
@@ -123,6 +128,10 @@ def pytest_test(result: Result) -> str:
             run = [f"whole = {call.code}", *whole, "epoch = list(whole)", *run]
             judged += ", epoch=epoch"
         run.append(f"assert_resumed(sampler, {judged})")
+        if resumed.after:
+            # The resumed epoch agreed; the next one, on the same object, must be whole.
+            run += ["sampler.set_epoch(1)"] * epoch
+            run.append(f"assert_length(sampler{', ' if options else ''}{options})")
     # The scenario is part of the case: the test runs it the same way, alone.
     contexts = []
     if result.timed_out is not None:

@@ -91,15 +91,18 @@ class Way:
 
 @dataclass(frozen=True)
 class Resumed:
-    """Where a counterexample was resumed: after ``k`` of ``full`` items, by ``way``."""
+    """Where a counterexample was resumed: after ``k`` of ``full`` items, by ``way``;
+    ``after``: it is the epoch after the resumed one that disagrees."""
 
     way: Way
     k: int
     full: int
+    after: bool = False
 
     @property
     def scenario(self) -> str:
-        return f", resumed after {self.k} of {self.full} ({self.way.describe(self.k)})"
+        then = ", in the epoch after it" if self.after else ""
+        return f", resumed after {self.k} of {self.full} ({self.way.describe(self.k)}){then}"
 
 
 def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:

@@ -11,13 +11,14 @@ import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Iterator, List, Optional
+from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
+from .epochs import later_epochs
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -56,7 +57,9 @@ class Result:
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
     why: str = ""  # what stopped the class from being built
-    epoch: int = 0  # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one)
+    # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one); more, a
+    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs)
+    epoch: int = 0
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     group: bool = False  # a process group of one existed: the pasted test makes one too
     examples: int = 0  # samplers built and judged
@@ -80,7 +83,7 @@ class _Disagreement(Exception):
     call: Call
     report: LengthReport
     random: bool
-    epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1)
+    epoch: int = 0  # the epoch judged: 1 is the same sampler again, after set_epoch(1); more: later
     resumed: Optional[Resumed] = None  # the scenario judged: resumed mid-epoch
 
 
@@ -105,6 +108,7 @@ class _State:
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
     hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
+    later: Tuple[int, ...] = ()  # epochs judged after the second (epochs.later_epochs)
 
 
 def _generators(obj: Any, depth: int = 3) -> Iterator[Any]:
@@ -194,6 +198,7 @@ def _judge_built(
     reseed = _reseeder(sampler, options.seed)
     epochs = reg.epochs if reg is not None and reg.random else options.epochs
     random_count = (reg is not None and reg.random) or state.random_seen
+    steady = False  # the second epoch agreed too
 
     def judged_randomly() -> LengthReport:
         return check_length(sampler, epochs=epochs, expected=expected, reseed=reseed, z=RANDOM_Z, limit=limit)
@@ -216,25 +221,31 @@ def _judge_built(
                 # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if not again.ok and (
-                    again.cut_off or not _second_epoch_varies(call, options, limit, again.yielded)
-                ):
+                if _fixed(again, call, options, limit, 1):
                     return _Disagreement(call, again, False, epoch=1)
+                steady = again.ok
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
+    if steady:
+        later = _later(sampler, call, options, limit, reseed, state.later)
+        if later is not None:
+            return later
     if report.ok and not random_count and expected is None:
-        resumed = _resumed(sampler, call, options, limit, report.reported)
+        resumed = _resumed(sampler, call, options, limit, report.reported, steady)
         if resumed is not None:
             return resumed
     return _Disagreement(call, report, random_count)
 
 
 def _resumed(
-    sampler: Any, call: Call, options: Options, limit: int, full: int
+    sampler: Any, call: Call, options: Options, limit: int, full: int, steady: bool
 ) -> Optional[_Disagreement]:
-    """The first disagreement of the sampler resumed mid-epoch by a way it has (resume.py).
-    A way that raises on these arguments, or runs past the time limit, is not judged: the
-    fresh epoch agreed, and a resume the class does not support is no length bug."""
+    """The first disagreement of the sampler resumed mid-epoch by a way it has (resume.py),
+    in the resumed epoch or, where the unresumed sampler's second epoch agreed
+    (``steady``), in the epoch after it: a position never cleared shortens every later
+    epoch. A way that raises on these arguments, or runs past the time limit, is not
+    judged: the fresh epoch agreed, and a resume the class does not support is no length
+    bug."""
     passed = {name for name, _, _ in call.args}
 
     def fresh() -> Any:
@@ -265,19 +276,62 @@ def _resumed(
                 break
             if not report.ok:
                 return _Disagreement(call, report, False, resumed=Resumed(way, k, full))
+            if not steady:
+                continue
+            try:
+                with time_limit(options.timeout):
+                    _reseeder(resumed, options.seed)(1)
+                    after = check_length(resumed, limit=limit)
+            except (Exception, TimedOut):
+                break
+            if not after.ok:
+                return _Disagreement(call, after, False, resumed=Resumed(way, k, full, after=True))
     return None
 
 
-def _second_epoch_varies(call: Call, options: Options, limit: int, second: int) -> bool:
-    """Whether the count of the second epoch changes with the seed: fresh samplers from
-    the same arguments, each run for two epochs under another seed."""
+def _later(
+    sampler: Any,
+    call: Call,
+    options: Options,
+    limit: int,
+    reseed: Callable[[int], None],
+    epochs: Tuple[int, ...],
+) -> Optional[_Disagreement]:
+    """The first of the later ``epochs`` (epochs.later_epochs: past a switch of the class's
+    schedule) whose count disagrees with len(), on the object that ran the first two. An
+    epoch the class cannot run (a schedule indexed past its end) is not judged: the first
+    two agreed, and the input stays valid."""
+    for epoch in epochs:
+        try:
+            reseed(epoch)
+            report = check_length(sampler, limit=limit)
+        except Exception:
+            return None
+        if _fixed(report, call, options, limit, epoch):
+            return _Disagreement(call, report, False, epoch=epoch)
+    return None
+
+
+def _fixed(report: LengthReport, call: Call, options: Options, limit: int, epoch: int) -> bool:
+    """Whether ``epoch`` (1 or later) disagrees whatever the seed, or runs away."""
+    if report.ok:
+        return False
+    return report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)
+
+
+def _epoch_varies(call: Call, options: Options, limit: int, epoch: int, count: int) -> bool:
+    """Whether the count of a later ``epoch`` changes with the seed: fresh samplers from
+    the same arguments, each run under another seed through the epochs the search ran
+    (the first, the second, then ``epoch``)."""
     for shift in range(1, _VARIATION_EPOCHS):
         _seed_everything((options.seed + shift) * 7919)
         fresh = _build(call)
         reseed = _reseeder(fresh, options.seed + shift)
         check_length(fresh, reseed=reseed, limit=limit)
-        reseed(1)
-        if check_length(fresh, limit=limit).yielded != second:
+        for then in sorted({1, epoch}):
+            reseed(then)
+            last = check_length(fresh, limit=limit)
+        if last.yielded != count:
             return True
     return False
 
@@ -310,14 +364,17 @@ def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional
     return calls(target, overrides, distributed=asks_distributed(cls), learned=learned or Learned())
 
 
-# A question to torch.distributed, however the module is named where it is asked.
-_ASKS = re.compile(r"\b(?:get_world_size|get_rank|is_initialized)\s*\(")
+# A question to torch.distributed, however the module is named where it is asked, or a
+# read of what torchrun puts in the environment (`os.environ["WORLD_SIZE"]`).
+_ASKS = re.compile(
+    r"\b(?:get_world_size|get_rank|is_initialized)\s*\(" r"|[\"'](?:LOCAL_)?(?:WORLD_SIZE|RANK)[\"']"
+)
 
 
 def asks_distributed(cls: type) -> bool:
     """Whether the class, a base, or a function of their modules that they call by name
-    (`get_dist_info()`) asks torch.distributed for the world size or the rank: the
-    search then tries every rank of worlds of 1 to 4."""
+    (`get_dist_info()`) asks torch.distributed, or the environment torchrun sets, for the
+    world size or the rank: the search then tries every rank of worlds of 1 to 4."""
     for klass in cls.__mro__:
         module = sys.modules.get(klass.__module__)
         if klass is object or module is None:
@@ -475,7 +532,7 @@ def _search(
 ) -> "tuple[Result, Learned]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
-    state = _State()
+    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else ())
 
     @seed(options.seed)
     @settings(

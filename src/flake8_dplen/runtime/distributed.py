@@ -4,6 +4,7 @@ it, and so does the test it prints for one of them."""
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List, Tuple
@@ -12,6 +13,9 @@ from typing import Any, Dict, Iterator, List, Tuple
 # (`from torch.distributed import get_rank`), by the module's name and identity: a module
 # is read once, the first time as_rank sees it (as_rank runs once per sampler judged).
 _BOUND: Dict[Tuple[str, int], List[str]] = {}
+# What torchrun (and torch.distributed.launch) tell each process in its environment, which
+# a sampler may read instead of asking torch (`int(os.environ["WORLD_SIZE"])`): one node.
+ENVIRONMENT = ("WORLD_SIZE", "RANK", "LOCAL_WORLD_SIZE", "LOCAL_RANK")
 
 
 def _bound_names(functions: Dict[int, str]) -> Iterator[Tuple[Dict[str, Any], str, str]]:
@@ -38,7 +42,8 @@ def as_rank(world_size: int, rank: int) -> Iterator[None]:
     """While inside, `torch.distributed` says it is initialised, with ``world_size``
     processes of which this one is ``rank``: the module's attributes are replaced, and
     the names modules outside torch imported from it (`from torch.distributed import
-    get_rank`). A collective still needs a real group."""
+    get_rank`), and the environment torchrun gives a process of one node (WORLD_SIZE,
+    RANK, LOCAL_WORLD_SIZE, LOCAL_RANK). A collective still needs a real group."""
     import torch.distributed as dist
 
     answers = {
@@ -53,6 +58,8 @@ def as_rank(world_size: int, rank: int) -> Iterator[None]:
         setattr(dist, name, answer)
     for namespace, name, asked in bound:
         namespace[name] = answers[asked]
+    environment = {name: os.environ.get(name) for name in ENVIRONMENT}
+    os.environ.update(zip(ENVIRONMENT, map(str, (world_size, rank) * 2)))
     try:
         yield
     finally:
@@ -60,6 +67,11 @@ def as_rank(world_size: int, rank: int) -> Iterator[None]:
             setattr(dist, name, original)
         for namespace, name, asked in bound:
             namespace[name] = saved[asked]
+        for name, value in environment.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def group_exists() -> bool:

@@ -156,8 +156,11 @@ def check_resumed(
     sampler skip ``start_iter * batch_size`` indices; ``consumed_samples`` counts every
     rank's samples) skips a number of items this function cannot know, but the items
     left are still the end of the same epoch."""
+    # len() is read before the rest is taken, as a loop reads it: a sampler that clears
+    # its resume position once the epoch ends says the whole epoch again afterwards.
+    reported = len(obj)
     batches = list(_take(obj, limit))
-    report = _report(len(obj), tuple(map(_batch_size, batches)), 3.0, limit)
+    report = _report(reported, tuple(map(_batch_size, batches)), 3.0, limit)
     left = report.yielded
     tail = epoch is not None and left < full and _plain(batches) == _plain(list(epoch)[len(epoch) - left :])
     rest = report.reported == full and (report.yielded == full - consumed or tail)
