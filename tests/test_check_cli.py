@@ -191,6 +191,47 @@ def test_sampler_bases_from_the_flake8_config(tmp_path):
     assert "mine.Pairs: Pairs(dataset=range(1)): len 0, __iter__ yielded 1 batch of size 2" in done.stdout
 
 
+def test_plain_classes_named_as_samplers_are_checked_as_the_lint_judges_them(tmp_path):
+    # DataLoader takes any iterable with a __len__: Megatron-style plain classes, and their
+    # subclasses, are found in a module as the lint finds them (core.prefilter.duck_sampler);
+    # a plain container of the same shape not named as a sampler is not. On main (aa63a46)
+    # the module gave "0 sampler classes".
+    (tmp_path / "plain.py").write_text(
+        textwrap.dedent(
+            """
+            class PretrainingSampler:
+                def __init__(self, total_samples, micro_batch_size):
+                    self.total_samples, self.micro_batch_size = total_samples, micro_batch_size
+
+                def __iter__(self):
+                    for i in range(0, self.total_samples, self.micro_batch_size):
+                        yield list(range(i, min(i + self.micro_batch_size, self.total_samples)))
+
+                def __len__(self):
+                    return self.total_samples
+
+            class CountedSampler(PretrainingSampler):
+                def __len__(self):
+                    return -(-self.total_samples // self.micro_batch_size)
+
+            class Bag:
+                def __init__(self, n):
+                    self.n = n
+
+                def __iter__(self):
+                    return iter([[0]])
+
+                def __len__(self):
+                    return self.n
+            """
+        )
+    )
+    done = run("check", "plain.py", "--isolated", cwd=tmp_path)
+    assert "2 sampler classes: 1 ok, 1 counterexample" in done.stderr, done.stderr
+    assert "plain.PretrainingSampler: PretrainingSampler(" in done.stdout
+    assert "Bag" not in done.stdout + done.stderr
+
+
 def test_random_count_is_judged_by_its_mean(tmp_path):
     (tmp_path / "coins.py").write_text(
         textwrap.dedent(

@@ -136,3 +136,30 @@ def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_o
     result = check_class(EndlessLen, OPTIONS)
     assert result.status == CUT_OFF and result.reported is None
     assert finding(result).endswith("its len() was still running after 0.5 s; stopped")
+
+
+class Pieces(Sampler):
+    """`torch.split` of a permutation into batches: exact on every dataset with items;
+    over no data it yields one empty piece where len() is 0."""
+
+    def __init__(self, data_source, batch_size):
+        self.data_source, self.batch_size = data_source, batch_size
+
+    def __iter__(self):
+        import torch
+
+        return (piece.tolist() for piece in torch.split(torch.randperm(len(self.data_source)), self.batch_size))
+
+    def __len__(self):
+        return -(-len(self.data_source) // self.batch_size)
+
+
+class PiecesCountedAsItems(Pieces):
+    def __len__(self):
+        return len(self.data_source)
+
+
+def test_only_empty_batches_under_len_zero_is_no_counterexample():
+    # On main (aa63a46) Pieces was a counterexample over range(0): len 0, one empty batch.
+    assert check_class(Pieces, OPTIONS).status == OK
+    assert check_class(PiecesCountedAsItems, OPTIONS).status == COUNTEREXAMPLE

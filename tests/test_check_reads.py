@@ -104,3 +104,37 @@ def test_what_cannot_be_read_is_named():
         "nothing to pass as `cfg.knob` (read with no default, and its name says nothing); register it:"
         f" `flake8_dplen.check.register('{__name__}.Mystery', args={{'cfg.knob': VALUE}})`"
     )
+
+
+class ConfiguredBatches(Sampler):
+    """Settings from a config tree, read in the constructor; exact under both drop_last."""
+
+    def __init__(self, dataset, cfg):
+        self.n = len(dataset)
+        self.batch_size = cfg.data.batch_size
+        self.drop_last = cfg.data.drop_last
+
+    def __iter__(self):
+        for i in range(0, self.n, self.batch_size):
+            if self.drop_last and i + self.batch_size > self.n:
+                return
+            yield list(range(i, min(i + self.batch_size, self.n)))
+
+    def __len__(self):
+        if self.drop_last:
+            return self.n // self.batch_size
+        return -(-self.n // self.batch_size)
+
+
+class ConfiguredBatchesFloor(ConfiguredBatches):
+    """Keeps its base's constructor: `cfg` is read only in the base's code. len() floors
+    where the tail is yielded."""
+
+    def __len__(self):
+        return self.n // self.batch_size
+
+
+def test_a_parameter_read_in_the_base_constructor_is_built_for_the_subclass():
+    # On main (aa63a46) the subclass was "could not build": nothing to pass as `cfg`.
+    assert check_class(ConfiguredBatches, OPTIONS).status == OK
+    assert check_class(ConfiguredBatchesFloor, OPTIONS).status == COUNTEREXAMPLE

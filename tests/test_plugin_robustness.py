@@ -33,22 +33,10 @@ _REPORT = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]
 _MARK = re.compile(r"#\s*<-\s*(DPL\d{3})")
 _INT_CALL = re.compile(r"\bint\(")
 
-IMPORT = "from torch.utils.data import Sampler\n"
-
-BUGGY = """
-
-class Chunks(Sampler):
-    def __init__(self, n, bs):
-        self.n = n
-        self.bs = bs
-
-    def __iter__(self):
-        for s in range(0, self.n, self.bs):
-            yield list(range(s, min(s + self.bs, self.n)))
-
-    def __len__(self):
-        return int(self.n / self.bs)  # <- DPL101
-"""
+# The sampler most cases wrap: its import line, then the class (after two blank lines).
+IMPORT, _, _rest = (FIXTURES / "chunks_marked.py").read_text().partition("\n")
+IMPORT += "\n"
+BUGGY = _rest
 
 CLEAN = BUGGY.replace("int(self.n / self.bs)  # <- DPL101", "-(-self.n // self.bs)")
 

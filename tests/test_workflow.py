@@ -612,20 +612,13 @@ def test_version_usage_and_flake8_help(tmp_path):
 
 # ------------------------------------------------------------------ one configuration for both faces
 
-CUSTOM = """from mypkg.data import BaseSampler
-
-
-class Chunks(BaseSampler):
-    def __init__(self, n: int, bs: int):
-        self.n, self.bs = n, bs
-
-    def __iter__(self):
-        for start in range(0, self.n, self.bs):
-            yield list(range(start, min(start + self.bs, self.n)))
-
-    def __len__(self):
-        return int(self.n / self.bs)
-"""
+# The codemod's int-operands fixture, on a base that only the configuration makes a sampler.
+CUSTOM = (
+    (Path(__file__).resolve().parent / "fixtures" / "codemod" / "chunks_int.py")
+    .read_text()
+    .replace("from torch.utils.data import Sampler", "from mypkg.data import BaseSampler")
+    .replace("(Sampler)", "(BaseSampler)")
+)
 
 
 def _config_project(root: Path, name: str, text: str) -> Path:

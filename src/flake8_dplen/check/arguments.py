@@ -492,6 +492,10 @@ def _by_name(name: str) -> Optional[Builder]:
     lowered = name.lower()
     if lowered in BY_NAME:
         return BY_NAME[lowered]
+    # A function (`num_tokens_fn`, `length_func`, `size_callback`): whatever else its name
+    # says is what it returns; it is built from how the class calls it (_from_use).
+    if _FUNCTION_NAME.search(lowered):
+        return None
     # How many times each sample is repeated (`num_repeats`, `repeat_count`): at least once.
     # Repeating it no times leaves no data to sample, which no caller means (a count of 0
     # made super-gradients' RepeatAugSampler yield nothing while len() said 1).
@@ -568,8 +572,14 @@ def _by_hint(hint: Any) -> Optional[Builder]:
     return None
 
 
+_FUNCTION_NAME = re.compile(r"(_fn|_func|_function|callback)$|^callback_")
+
+
 def _role(name: str, hint: Any) -> Optional[Builder]:
     by_name, by_hint = _by_name(name), _by_hint(hint)
+    # A function by its hint, whatever its name says (`num_tokens_fn: Callable[[int], int]`).
+    if getattr(typing.get_origin(hint) or hint, "__name__", "") == "Callable":
+        return by_hint
     # A hint that says which kind of sampler refines a name that only says "a sampler".
     if by_name in (_any_sampler, _index_sampler) and by_hint in (_index_sampler, _batch_sampler):
         return by_hint

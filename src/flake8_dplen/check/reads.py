@@ -59,11 +59,16 @@ def fields_read(cls: type, param: str) -> Fields:
     """The fields the class's methods read from ``param`` (and from the attribute of
     ``self`` the constructor stores it in)."""
     found = Fields()
-    tree = _source_tree(cls)
-    if tree is None:
-        return found
-    # self.opts = opts: later methods read it as self.opts.
-    roots = _stored(tree, param)
+    # A subclass that keeps its base's constructor reads the parameter in the base's code,
+    # and a base may store it (self.opts = opts) where the subclass reads self.opts.
+    trees = [tree for _, tree in _trees(cls)]
+    roots = {root for tree in trees for root in _stored(tree, param)}
+    for tree in trees:
+        _read_fields(tree, roots, found)
+    return found
+
+
+def _read_fields(tree: ast.AST, roots: Set[str], found: Fields) -> None:
     # `opts.method(...)`: the callee is no field (it is listed in `called`).
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
@@ -93,7 +98,6 @@ def fields_read(cls: type, param: str) -> Fields:
             path = _path(node, roots)
             if path:
                 _add(found, path, "attributes", _NO_DEFAULT)
-    return found
 
 
 def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:

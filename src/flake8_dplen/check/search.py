@@ -581,9 +581,10 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
-        if verdict.report.reported or any(verdict.report.counts):
+        empty = _only_empty_batches(verdict.report)
+        if not empty and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
-        if not verdict.report.ok:
+        if not verdict.report.ok and not empty:
             state.failure = verdict
             raise verdict
 
@@ -652,6 +653,13 @@ def _without_broken_modules() -> Iterator[None]:
     finally:
         for name, module in broken.items():
             sys.modules.setdefault(name, module)
+
+
+def _only_empty_batches(report: LengthReport) -> bool:
+    """len() 0 beside batches with nothing in them (`torch.split` of no indices gives one
+    empty piece): a DataLoader fails on the first such batch, so there is no epoch length
+    to lie about, and only a sampler over no data gives it. It is no counterexample."""
+    return report.reported == 0 and bool(report.sizes) and all(size == 0 for size in report.sizes)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:

@@ -1,5 +1,6 @@
 """From TARGETs (`module`, `module:Class`, a package, a path) to the sampler classes in
-them: imported for real, and a sampler is what `issubclass` says it is."""
+them: imported for real, and a sampler is what `issubclass` says it is, or a plain class
+the lint takes as one (`duck_sampler`: DataLoader takes any iterable with a `__len__`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Dict, List, Sequence, Tuple
+
+from ..core.prefilter import duck_sampler
 
 # Folders a path target never enters: not the user's code.
 _SKIPPED_DIRS = {"__pycache__", ".git", ".venv", "venv", "node_modules", "build", "dist"}
@@ -122,9 +125,20 @@ def sampler_bases(dotted: Sequence[str]) -> Tuple[Tuple[type, ...], List[str]]:
 
 def _is_sampler(cls: type, bases: Tuple[type, ...]) -> bool:
     try:
-        return issubclass(cls, bases) and cls not in bases and not inspect.isabstract(cls)
+        if cls in bases or inspect.isabstract(cls):
+            return False
+        return issubclass(cls, bases) or _duck(cls)
     except TypeError:  # a class whose metaclass refuses issubclass
         return False
+
+
+def _duck(cls: type) -> bool:
+    """A plain class named as a sampler with both methods (Megatron's pretraining samplers,
+    few-shot episode samplers), or a subclass of one: the same test as the lint's."""
+    return any(
+        duck_sampler(klass.__name__, [base.__name__ for base in klass.__bases__], vars(klass))
+        for klass in cls.__mro__[:-1]
+    )
 
 
 def resolve(targets: Sequence[str], bases: Tuple[type, ...]) -> Found:
