@@ -257,9 +257,21 @@ def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
     return drawn.map(lambda columns: [tuple(values[j] for values in columns) for j in range(n)])
 
 
-def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
-    """``n`` dicts, the value of each key drawn by its name."""
-    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys | ctx.learned.keys)})
+def _sequences(ctx: _Context, n: int) -> st.SearchStrategy:
+    """``n`` sequences whose lengths are drawn as a size field is: uneven, so that buckets
+    keep a tail and a budget or a length limit splits them."""
+    return _field(ctx, "len", n).map(lambda lengths: [range(length) for length in lengths])
+
+
+def _dicts(ctx: _Context, keys: Set[str], n: int, measured: Set[str] = frozenset()) -> st.SearchStrategy:
+    """``n`` dicts, the value of each key drawn by its name, or a sequence where the class
+    takes its length (``measured``)."""
+    drawn = st.fixed_dictionaries(
+        {
+            key: _sequences(ctx, n) if key in measured else _field(ctx, key, n)
+            for key in sorted(keys | ctx.learned.keys)
+        }
+    )
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
 
 
@@ -275,16 +287,14 @@ def _table(shape: DataShape) -> Builder:
             n = draw(_count(ctx))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
-                items = draw(_dicts(ctx, shape.keys, n))
+                items = draw(_dicts(ctx, shape.keys, n, shape.measured))
             elif shape.attrs and not shape.fields:
                 from .records import Item
 
-                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))
+                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n, shape.measured))
                 items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
-                # Sequences whose lengths are drawn as a size field is: uneven, so that
-                # buckets keep a tail and a budget or a limit splits them.
-                items = [range(length) for length in draw(_field(ctx, "len", n))]
+                items = draw(_sequences(ctx, n))
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows)
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}

@@ -56,14 +56,21 @@ def _path(node: ast.AST, roots: Set[str]) -> Optional[List[str]]:
 
 
 def fields_read(cls: type, param: str) -> Fields:
-    """The fields the class's methods read from ``param`` (and from the attribute of
-    ``self`` the constructor stores it in)."""
+    """The fields the methods of the class and of its bases read from ``param`` (and from
+    the attribute of ``self`` a constructor stores it in): a subclass that overrides
+    `__len__` alone reads its settings in its base's `__init__`. Also the fields read by
+    the package's helpers it is handed to (`_batch_size_of(cfg)`, `self._resolve(opts)`)."""
     found = Fields()
-    tree = _source_tree(cls)
-    if tree is None:
-        return found
-    # self.opts = opts: later methods read it as self.opts.
-    roots = _stored(tree, param)
+    trees = _trees(cls)
+    # self.opts = opts: later methods, of any class of the hierarchy, read it as self.opts.
+    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    seen: Set[Any] = set()
+    for klass, tree in trees:
+        _fields_in(klass, tree, roots, found, seen, _HELPER_DEPTH)
+    return found
+
+
+def _fields_in(owner: Any, tree: ast.AST, roots: Set[str], found: Fields, seen: Set[Any], depth: int) -> None:
     # `opts.method(...)`: the callee is no field (it is listed in `called`).
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
@@ -85,6 +92,9 @@ def fields_read(cls: type, param: str) -> Fields:
                     _add(found, _path(func.value, roots) + [str(node.args[0].value)], "keys", default)
                 else:
                     found.called.add(".".join(_path(func.value, roots) + [func.attr]))
+            else:
+                for helper, names in _handed(owner, node, roots, seen, depth):
+                    _fields_in(helper, _source_tree(helper), names, found, seen, depth - 1)
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             path = _path(node.value, roots)
             if path is not None and isinstance(node.slice.value, str):
@@ -93,7 +103,6 @@ def fields_read(cls: type, param: str) -> Fields:
             path = _path(node, roots)
             if path:
                 _add(found, path, "attributes", _NO_DEFAULT)
-    return found
 
 
 def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
@@ -128,7 +137,9 @@ class DataShape:
     called with no argument whose result holds one value per item (``dataset.image_shapes()``),
     with the fields of each value where the code unpacks it (``for w, h in shapes``);
     ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
-    x["timestamp"]``)."""
+    x["timestamp"]``); ``measured``: keys or attributes of an item whose length is taken
+    (``len(dataset[i]["tokens"]) <= max_len``), sequences of a drawn length, whatever
+    their name says."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
@@ -139,6 +150,7 @@ class DataShape:
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
+    measured: Set[str] = field(default_factory=set)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
@@ -200,13 +212,7 @@ def unread(cls: type, param: str) -> bool:
     for _ in range(2):  # self.b = self.a = a
         roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for _, tree in trees:
-        stores = {
-            id(node.value)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.Assign, ast.AnnAssign))
-            and node.value is not None
-            and all(isinstance(t, ast.Attribute) for t in _targets(node))
-        }
+        stores = {id(value) for node in ast.walk(tree) for value in _stored_values(node)}
         if any(_names(node, roots) and id(node) not in stores for node in ast.walk(tree)):
             return False
     return True
@@ -214,6 +220,20 @@ def unread(cls: type, param: str) -> bool:
 
 def _targets(node: ast.AST) -> List[ast.AST]:
     return node.targets if isinstance(node, ast.Assign) else [node.target]
+
+
+def _stored_values(node: ast.AST) -> List[ast.AST]:
+    """The values ``node`` stores in attributes and nowhere else: `self.a = a`, and each
+    `a` of `self.a, self.b = a, b`."""
+    if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+        return []
+    targets = _targets(node)
+    if all(isinstance(t, ast.Attribute) for t in targets):
+        return [node.value]
+    if len(targets) == 1 and isinstance(targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple):
+        pairs = zip(targets[0].elts, node.value.elts)
+        return [value for target, value in pairs if isinstance(target, ast.Attribute)]
+    return []
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -332,7 +352,11 @@ def _callee(func: ast.AST, owner: Any, module: Any) -> Tuple[Any, int]:
     """The function a call names (`helper`, `utils.helper`, `self._method`) and how many
     of its parameters come before the call's arguments (1: `self`)."""
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
-        return (getattr(owner, func.attr, None), 1) if owner is not None else (None, 0)
+        if owner is None:
+            return None, 0
+        # A staticmethod called on self takes no `self`.
+        static = isinstance(inspect.getattr_static(owner, func.attr, None), staticmethod)
+        return getattr(owner, func.attr, None), 0 if static else 1
     value: Any = module
     for name in reversed(_dotted(func) or []):
         value = getattr(value, name, None) if value is not None else None
@@ -350,34 +374,52 @@ def _dotted(node: ast.AST) -> Optional[List[str]]:
     return None
 
 
-def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
-    """Reads the helpers of the package (functions of its modules, methods of the class)
-    that the data is handed to, under the name of the parameter that receives it."""
+Helpers = List[Tuple[Any, Set[str]]]  # a helper function and the names it gives a root
+
+
+def _handed(owner: Any, call: ast.Call, roots: Set[str], seen: Set[Any], depth: int) -> Helpers:
+    """The helper of the package (a function of its modules, a method of the class) that
+    ``call`` hands a root to, with the names of the parameters that receive it; none once
+    ``depth`` helpers deep, or for a helper already read (in ``seen``, which it joins)."""
     module = sys.modules.get(getattr(owner, "__module__", ""))
     folder = _package_folder(module) if module is not None else None
     if depth == 0 or folder is None:
-        return
+        return []
+    function, skipped = _callee(call.func, owner if inspect.isclass(owner) else None, module)
+    if not inspect.isfunction(function) or function in seen:
+        return []
+    try:
+        source = os.path.abspath(inspect.getsourcefile(function) or "")
+        params = list(inspect.signature(function).parameters)[skipped:]
+    except (TypeError, ValueError):
+        return []
+    if not source.startswith(folder + os.sep):
+        return []
+    names = {params[i] for i, arg in enumerate(call.args) if i < len(params) and _is_root(arg, roots)}
+    names |= {kw.arg for kw in call.keywords if kw.arg in params and _is_root(kw.value, roots)}
+    if not names or _source_tree(function) is None:
+        return []
+    seen.add(function)
+    return [(function, names)]
+
+
+def _helpers(owner: Any, tree: ast.AST, roots: Set[str], seen: Set[Any], depth: int) -> Helpers:
+    """The helpers of the package that ``tree`` hands a root to, and theirs, up to
+    ``depth`` deep, each with the names its parameters give the root."""
+    found = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        function, skipped = _callee(node.func, owner if inspect.isclass(owner) else None, module)
-        if not inspect.isfunction(function) or function in seen:
-            continue
-        try:
-            source = os.path.abspath(inspect.getsourcefile(function) or "")
-            params = list(inspect.signature(function).parameters)[skipped:]
-        except (TypeError, ValueError):
-            continue
-        if not source.startswith(folder + os.sep):
-            continue
-        names = {params[i] for i, arg in enumerate(node.args) if i < len(params) and _is_root(arg, roots)}
-        names |= {kw.arg for kw in node.keywords if kw.arg in params and _is_root(kw.value, roots)}
-        helper = _source_tree(function) if names else None
-        if helper is None:
-            continue
-        seen.add(function)
-        _read_shape(helper, names, shape)
-        _follow(function, helper, names, shape, seen, depth - 1)
+        if isinstance(node, ast.Call):
+            for function, names in _handed(owner, node, roots, seen, depth):
+                found.append((function, names))
+                found += _helpers(function, _source_tree(function), names, seen, depth - 1)
+    return found
+
+
+def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
+    """Reads the helpers of the package (functions of its modules, methods of the class)
+    that the data is handed to, under the name of the parameter that receives it."""
+    for function, names in _helpers(owner, tree, roots, seen, depth):
+        _read_shape(_source_tree(function), names, shape)
 
 
 def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
@@ -422,6 +464,12 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
+            measured = node.args[0]
+            keyed = isinstance(measured, ast.Subscript) and _string(measured.slice)
+            if keyed and _an_item(measured.value, items, roots):
+                shape.measured.add(measured.slice.value)
+            elif isinstance(measured, ast.Attribute) and _an_item(measured.value, items, roots):
+                shape.measured.add(measured.attr)
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.ctx, ast.Load)
@@ -576,6 +624,16 @@ def use_of(cls: type, path: str) -> Use:
     roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
+    if rest:
+        # A field read by a helper the parameter is handed to (`_batch_size_of(cfg)`):
+        # used there as the helper's code uses it. (A parameter itself handed to one is
+        # followed by _classify.)
+        heads = {root for _, tree in trees for root in _stored(tree, head)}
+        seen: Set[Any] = set()
+        for klass, tree in trees:
+            for helper, names in _helpers(klass, tree, heads, seen, _HELPER_DEPTH):
+                paths = {f"{name}.{rest}" for name in names}
+                _classify_in(helper, _source_tree(helper), paths, use, _USE_DEPTH)
     return use
 
 
