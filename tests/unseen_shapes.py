@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence
 
 import numpy as np
+import torch
 from torch.utils.data import BatchSampler, DistributedSampler, Sampler
 
 
@@ -354,6 +355,27 @@ class WrapsDistributedWrong(WrapsDistributedOk):
 # --- a list of datasets -----------------------------------------------------------------
 
 
+class ConcatBatchesOk(Sampler):
+    """One dataset at a time from a ConcatDataset: batches never cross datasets."""
+
+    def __init__(self, dataset, batch_size):
+        self.batch_size = batch_size
+        starts = [0] + list(dataset.cumulative_sizes[:-1])
+        self.parts = [list(range(s, s + len(d))) for s, d in zip(starts, dataset.datasets)]
+
+    def __iter__(self):
+        for part in self.parts:
+            yield from _chunks(part, self.batch_size)
+
+    def __len__(self):
+        return sum(-(-len(p) // self.batch_size) for p in self.parts)
+
+
+class ConcatBatchesWrong(ConcatBatchesOk):
+    def __len__(self):
+        return -(-sum(len(p) for p in self.parts) // self.batch_size)
+
+
 class DatasetListOk(Sampler):
     """A list of datasets, each batched on its own, offsets as ConcatDataset gives them."""
 
@@ -479,6 +501,21 @@ class HintedArrayWrong(Sampler):
         return sum(len(g) for g in self.groups) // self.batch_size
 
 
+class HintedTensorOk(Sampler):
+    """A `torch.Tensor` of weights, sampled with replacement `num_draws` times."""
+
+    def __init__(self, scores: torch.Tensor, num_draws: int):
+        self.scores, self.num_draws = scores, num_draws
+
+    def __iter__(self):
+        if self.num_draws == 0:
+            return iter([])
+        return iter(torch.multinomial(self.scores.float() + 1, self.num_draws, True).tolist())
+
+    def __len__(self):
+        return self.num_draws
+
+
 class HintedGroupsWrong(Sampler):
     """`Dict[int, List[int]]`: indices per class, `per_class` drawn from each."""
 
@@ -491,3 +528,17 @@ class HintedGroupsWrong(Sampler):
 
     def __len__(self):
         return len(self.by_class) * self.per_class
+
+
+class TensorLengthsWrong(Sampler):
+    """`lengths: torch.Tensor`: items longer than `max_len` dropped; len() counts them all."""
+
+    def __init__(self, lengths: torch.Tensor, batch_size: int, max_len: int = 6):
+        self.keep = (lengths <= max_len).nonzero().flatten().tolist()
+        self.n, self.batch_size = len(lengths), batch_size
+
+    def __iter__(self):
+        return iter(_chunks(self.keep, self.batch_size))
+
+    def __len__(self):
+        return -(-self.n // self.batch_size)

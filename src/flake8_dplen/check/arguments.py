@@ -275,12 +275,35 @@ def _dicts(ctx: _Context, keys: Set[str], n: int, measured: Set[str] = frozenset
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
 
 
+# What torch's ConcatDataset has besides its items: a class that reads only these of its
+# dataset batches each part on its own (mmdet's, Megatron's samplers over several sources).
+_CONCAT_ATTRIBUTES = {"datasets", "cumulative_sizes"}
+
+
+def _concat(ctx: _Context) -> st.SearchStrategy:
+    """A ConcatDataset of one to three ranges, each of a drawn size (an empty one too)."""
+
+    def shown(sizes: List[int]) -> Shown:
+        from torch.utils.data import ConcatDataset
+
+        return Shown(
+            lambda: ConcatDataset([range(n) for n in sizes]),
+            f"ConcatDataset([{', '.join(f'range({n})' for n in sizes)}])",
+            (TORCH_DATA.format("ConcatDataset"),),
+        )
+
+    return st.lists(_count(ctx), min_size=1, max_size=3).map(shown)
+
+
 def _table(shape: DataShape) -> Builder:
-    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
+    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`,
+    or a ConcatDataset where the class reads only what one has besides its items."""
 
     def build(ctx: _Context) -> st.SearchStrategy:
         if ctx.records:
             return _data(ctx)
+        if shape.columns <= _CONCAT_ATTRIBUTES and shape == DataShape(columns=shape.columns) != DataShape():
+            return _concat(ctx)
 
         @st.composite
         def draw(draw) -> Shown:
@@ -532,8 +555,22 @@ def _parallelism(param: inspect.Parameter) -> Optional[Builder]:
     return lambda ctx: st.just(_literal(fewest))
 
 
+def _array_hint(hint: Any) -> Optional[Use]:
+    """The use a `torch.Tensor` or `np.ndarray` hint says (a tensor, an array); None for
+    any other hint."""
+    module, name = getattr(hint, "__module__", "") or "", getattr(hint, "__name__", "")
+    if name == "Tensor" and module.split(".")[0] == "torch":
+        return Use(tensor=True)
+    if name == "ndarray" and module.split(".")[0] == "numpy":
+        return Use(array=True)
+    return None
+
+
 def _by_hint(hint: Any) -> Optional[Builder]:
     origin, params = typing.get_origin(hint), typing.get_args(hint)
+    if _array_hint(hint) is not None:
+        # One value per item, by the name saying nothing more (see _role): group keys.
+        return _as_used(_keys, _array_hint(hint))
     if origin is typing.Union:
         # Optional[X]: the strategy of X; None comes from the default.
         rest = [p for p in params if p is not type(None)]
@@ -575,6 +612,10 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
     # a batch size per source).
     if by_name in (_sizes, _ints) and by_hint is _lengths:
         return by_hint
+    # A hint that says a tensor or an array makes the list the name says one
+    # (`lengths: torch.Tensor`, `labels: np.ndarray`).
+    if by_name in (_keys, _lengths) and _array_hint(hint) is not None:
+        return _as_used(by_name, _array_hint(hint))
     return by_name or by_hint
 
 
@@ -1007,7 +1048,10 @@ def calls(
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
             elif role is _data and ctx.items is None:
                 value = shown.make()  # the parameter's default may be None
-                ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
+                from torch.utils.data import ConcatDataset
+
+                sized = isinstance(value, (range, Table, Records, ConcatDataset))
+                ctx.items = len(value) if sized else None
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
