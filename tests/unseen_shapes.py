@@ -542,3 +542,53 @@ class TensorLengthsWrong(Sampler):
 
     def __len__(self):
         return -(-self.n // self.batch_size)
+
+
+class ShareOfDataOk(Sampler):
+    """`keep_ratio`, None by default though every caller passes one: the first share."""
+
+    def __init__(self, dataset, keep_ratio=None):
+        self.n = int(len(dataset) * keep_ratio)
+
+    def __iter__(self):
+        return iter(range(self.n))
+
+    def __len__(self):
+        return self.n
+
+
+class ShareOfDataWrong(Sampler):
+    def __init__(self, dataset, keep_ratio=None):
+        self.dataset, self.keep_ratio = dataset, keep_ratio
+
+    def __iter__(self):
+        return iter(range(int(len(self.dataset) * self.keep_ratio)))
+
+    def __len__(self):
+        return math.ceil(len(self.dataset) * self.keep_ratio)
+
+
+class ConcatFlagsOk(Sampler):
+    """mmdet: a ConcatDataset with the parts' `flag`s; each group of each part batched."""
+
+    def __init__(self, dataset, samples_per_gpu=2):
+        flag = np.asarray(dataset.flag)
+        bounds = [0] + list(dataset.cumulative_sizes)
+        self.batches = []
+        for start, end in zip(bounds, bounds[1:]):
+            for group in np.unique(flag[start:end]):
+                indices = (np.flatnonzero(flag[start:end] == group) + start).tolist()
+                self.batches += _chunks(indices, samples_per_gpu)
+        self.group_sizes = np.bincount(flag) if len(flag) else []
+        self.samples_per_gpu = samples_per_gpu
+
+    def __iter__(self):
+        return iter(self.batches)
+
+    def __len__(self):
+        return len(self.batches)
+
+
+class ConcatFlagsWrong(ConcatFlagsOk):
+    def __len__(self):
+        return sum(-(-int(size) // self.samples_per_gpu) for size in self.group_sizes)

@@ -275,39 +275,29 @@ def _dicts(ctx: _Context, keys: Set[str], n: int, measured: Set[str] = frozenset
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
 
 
-# What torch's ConcatDataset has besides its items: a class that reads only these of its
-# dataset batches each part on its own (mmdet's, Megatron's samplers over several sources).
+# What torch's ConcatDataset (and mmdet's, which adds the parts' `flag`s) has besides its
+# items: a class that reads these batches or balances each part on its own.
 _CONCAT_ATTRIBUTES = {"datasets", "cumulative_sizes"}
 
 
-def _concat(ctx: _Context) -> st.SearchStrategy:
-    """A ConcatDataset of one to three ranges, each of a drawn size (an empty one too)."""
-
-    def shown(sizes: List[int]) -> Shown:
-        from torch.utils.data import ConcatDataset
-
-        return Shown(
-            lambda: ConcatDataset([range(n) for n in sizes]),
-            f"ConcatDataset([{', '.join(f'range({n})' for n in sizes)}])",
-            (TORCH_DATA.format("ConcatDataset"),),
-        )
-
-    return st.lists(_count(ctx), min_size=1, max_size=3).map(shown)
+def _parts(ctx: _Context) -> st.SearchStrategy:
+    """The sizes of one to three concatenated datasets (an empty one too)."""
+    return st.lists(_count(ctx), min_size=1, max_size=3)
 
 
 def _table(shape: DataShape) -> Builder:
-    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`,
-    or a ConcatDataset where the class reads only what one has besides its items."""
+    """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
     def build(ctx: _Context) -> st.SearchStrategy:
         if ctx.records:
             return _data(ctx)
-        if shape.columns <= _CONCAT_ATTRIBUTES and shape == DataShape(columns=shape.columns) != DataShape():
-            return _concat(ctx)
+        concat = shape.columns & _CONCAT_ATTRIBUTES
 
         @st.composite
         def draw(draw) -> Shown:
-            n = draw(_count(ctx))
+            # A concatenation: as long as its parts, which its own columns describe.
+            parts = draw(_parts(ctx)) if concat else []
+            n = sum(parts) if concat else draw(_count(ctx))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
                 items = draw(_dicts(ctx, shape.keys, n, shape.measured))
@@ -318,8 +308,11 @@ def _table(shape: DataShape) -> Builder:
                 items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
                 items = draw(_sequences(ctx, n))
-            names = (shape.columns | ctx.learned.attributes) - set(shape.rows)
+            names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
             columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
+            if concat:
+                columns["datasets"] = [range(size) for size in parts]
+                columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
@@ -537,6 +530,10 @@ def _by_name(name: str) -> Optional[Builder]:
         return _lengths
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
+    # One share (`sample_ratio`, `drop_rate`, `train_fraction`), often None by default and
+    # always passed: mmdet's semi-supervised samplers divide by it.
+    if lowered.endswith(("_ratio", "_rate", "_fraction")):
+        return _fractions
     return None
 
 
@@ -1048,10 +1045,7 @@ def calls(
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
             elif role is _data and ctx.items is None:
                 value = shown.make()  # the parameter's default may be None
-                from torch.utils.data import ConcatDataset
-
-                sized = isinstance(value, (range, Table, Records, ConcatDataset))
-                ctx.items = len(value) if sized else None
+                ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
