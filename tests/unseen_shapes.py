@@ -592,3 +592,54 @@ class ConcatFlagsOk(Sampler):
 class ConcatFlagsWrong(ConcatFlagsOk):
     def __len__(self):
         return sum(-(-int(size) // self.samples_per_gpu) for size in self.group_sizes)
+
+
+class ClassBalancedOk(Sampler):
+    """Metric learning: `image_dict` {class: [(path, index), ...]}, batches of
+    `samples_per_class` random samples of random classes, `len(index) // batch_size` of them."""
+
+    def __init__(self, image_dict, batch_size, samples_per_class):
+        assert batch_size % samples_per_class == 0, "samples per class must divide the batch size"
+        self.image_dict, self.classes = image_dict, list(image_dict)
+        self.batch_size, self.samples_per_class = batch_size, samples_per_class
+        self.total = sum(len(samples) for samples in image_dict.values())
+
+    def __iter__(self):
+        for _ in range(self.total // self.batch_size):
+            batch = []
+            for _ in range(self.batch_size // self.samples_per_class):
+                key = random.choice(self.classes)
+                batch += [random.choice(self.image_dict[key])[-1] for _ in range(self.samples_per_class)]
+            yield batch
+
+    def __len__(self):
+        return self.total // self.batch_size
+
+
+class ClassBalancedWrong(ClassBalancedOk):
+    def __len__(self):
+        return math.ceil(self.total / self.batch_size)
+
+
+class IndexListOk(Sampler):
+    """`image_list` [(path, class), ...], None by default though the class takes its
+    length unguarded: every caller passes one. Batches of list positions."""
+
+    def __init__(self, batch_size, image_list=None):
+        self.batch_size, self.image_list = batch_size, image_list
+        self.length = len(image_list) // batch_size
+
+    def __iter__(self):
+        positions = list(range(len(self.image_list)))
+        random.shuffle(positions)
+        for i in range(self.length):
+            yield [self.image_list[p][-1] for p in positions[i * self.batch_size : (i + 1) * self.batch_size]]
+
+    def __len__(self):
+        return self.length
+
+
+class IndexListWrong(IndexListOk):
+    def __len__(self):
+        return math.ceil(len(self.image_list) / self.batch_size)
+

@@ -919,6 +919,23 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
+def _record(positions: Set[int]) -> Builder:
+    """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
+    wide enough for each, of indices of the data (what a record most often points to)."""
+    width = max(max(p + 1, -p) for p in positions)
+
+    def draw(ctx: _Context) -> st.SearchStrategy:
+        index = st.integers(0, max(0, (ctx.items or 1) - 1))
+        return st.tuples(*[index] * width).map(_literal)
+
+    return draw
+
+
+def _structured(use: Optional[Use]) -> bool:
+    """Whether values used so are containers or callables, not plain numbers or keys."""
+    return use is not None and bool(use.iterated or use.keys or use.called or use.positions)
+
+
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
@@ -938,9 +955,11 @@ def _from_use(use: Use) -> Optional[Builder]:
         return _mapping(None if plain else _from_use(values))
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
+    if use.iterated and use.positions and not _structured(use.items):
+        return _record(use.positions)
     if use.iterated:
         items = use.items
-        if items is not None and items.iterated and not items.items:
+        if items is not None and items.iterated and not items.items and not items.positions:
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
             return _samplers
         item = _from_use(items) if items else None
@@ -952,6 +971,33 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.tested:
         return _bools
     return None
+
+
+def _from_code(target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned) -> Optional[Builder]:
+    """What the class's code says of a parameter: the fields it reads, else its use."""
+    fields = fields_read(target, param.name)
+    return _read_fields(fields, param.name, target, overrides, learned) or _from_use(use_of(target, param.name))
+
+
+def _none_unguarded(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """For a parameter that defaults to None and that the class never tells from None
+    (no `x is None`, no `if x`, no `x or ...`), a value made from its code: given None, the
+    class crashes (`len(image_list)`), so every caller passes one. None where the code
+    says nothing or names a field nothing can make."""
+    use = use_of(target, param.name)
+    if use.guarded or use.tested:
+        return None
+    try:
+        return _from_code(target, param, overrides, learned)
+    except CannotBuild:
+        return None
+
+
+def _unless_none(default: Builder, made: Optional[Builder]) -> Builder:
+    """The default first (shrinking returns to it), or a value made from the code."""
+    return default if made is None else lambda ctx: st.one_of(default(ctx), made(ctx))
 
 
 def calls(
@@ -1010,9 +1056,10 @@ def calls(
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
+            if role is None and param.default is None and inspect.isclass(target):
+                builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
-            builder = builder or _from_use(use_of(target, param.name))
+            builder = _from_code(target, param, overrides, learned)
             if builder is None and unread(target, param.name):
                 builder = _unread
         if builder is None:

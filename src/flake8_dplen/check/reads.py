@@ -537,6 +537,8 @@ class Use:
     array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
     tensor: bool = False  # it, or a part of it (`x[batch]`), is handed to `torch.argsort()`...
     keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
+    positions: Set[int] = field(default_factory=set)  # `x[1]`, `x[-1]`: a record (a tuple)
+    guarded: bool = False  # compared with None (`x is None`): None is one of its values
 
     def __bool__(self) -> bool:
         return bool(
@@ -548,6 +550,7 @@ class Use:
             or self.keyed
             or self.array
             or self.keys
+            or self.positions
         )
 
 
@@ -568,6 +571,8 @@ TENSOR_ATTRIBUTES = {
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
 _NUMERIC = {"range", "int", "float", "round", "abs"}
+# Functions returning one item of what they are given (`random.choice(samples)`).
+_PICKING = {"choice"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 # Items followed through a loop target or a subscript this many levels deep.
@@ -718,6 +723,12 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
     )
 
 
+def _position(node: ast.AST) -> Optional[int]:
+    """The constant whole number ``node`` is (`1`, `-1`), else None."""
+    value = _literal(node)
+    return value if type(value) is int else None
+
+
 def _string(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
@@ -744,7 +755,13 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
-            if name in _ITERATING or name in _ARRAYS:
+            if name in _PICKING:
+                # What it returns is one of the items, used as the code uses it.
+                use.iterated = True
+                use.items = use.items or Use()
+                if depth:
+                    _classify([parent], scope, use.items, depth - 1)
+            elif name in _ITERATING or name in _ARRAYS:
                 use.iterated = True
                 if name in ("iter", "enumerate", "zip"):
                     use.items = use.items or Use()
@@ -777,6 +794,10 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.numeric = True
         elif isinstance(parent, ast.Slice):
             use.numeric = True
+        elif isinstance(parent, ast.Compare) and any(
+            isinstance(o, ast.Constant) and o.value is None for o in [parent.left, *parent.comparators]
+        ):
+            use.guarded = True
         elif isinstance(parent, ast.Compare) and _membership(parent, node):
             for key in _membership(parent, node):
                 use.keys.setdefault(key, Use())
@@ -794,6 +815,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 _classify([parent], scope, value, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.value is node:
             use.iterated = True
+            if _position(parent.slice) is not None:
+                # Read at a constant position (`sample[-1]`): a record, such as (path, index).
+                use.positions.add(_position(parent.slice))
             if depth:
                 use.items = use.items or Use()
                 _classify([parent], scope, use.items, depth - 1)
