@@ -643,3 +643,26 @@ class IndexListWrong(IndexListOk):
     def __len__(self):
         return math.ceil(len(self.image_list) / self.batch_size)
 
+
+class InnerSamplerOk(Sampler):
+    """A sampler named by its role (`train_sampler`): each index repeated; set_epoch handed on."""
+
+    def __init__(self, train_sampler, repeats=2):
+        self.train_sampler, self.repeats = train_sampler, repeats
+
+    def set_epoch(self, epoch):
+        if hasattr(self.train_sampler, "set_epoch"):
+            self.train_sampler.set_epoch(epoch)
+
+    def __iter__(self):
+        for index in self.train_sampler:
+            for _ in range(self.repeats):
+                yield index
+
+    def __len__(self):
+        return len(self.train_sampler) * self.repeats
+
+
+class InnerSamplerWrong(InnerSamplerOk):
+    def __len__(self):
+        return len(self.train_sampler) + self.repeats

@@ -515,6 +515,11 @@ def _by_name(name: str) -> Optional[Builder]:
         return _world
     if lowered.endswith("_rank"):
         return _rank
+    # A sampler named by its role (`train_sampler`, `inner_batch_sampler`), as `sampler` is.
+    if lowered.endswith("_batch_sampler"):
+        return _batch_sampler
+    if lowered.endswith("_sampler"):
+        return _any_sampler
     # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
     # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
     # whose code takes 0 says so by its default, which is drawn first (_builder).
