@@ -666,3 +666,25 @@ class InnerSamplerOk(Sampler):
 class InnerSamplerWrong(InnerSamplerOk):
     def __len__(self):
         return len(self.train_sampler) + self.repeats
+
+
+class NumClassesOk(Sampler):
+    """`dataset.num_classes` (a plural count, used as a number) and `dataset.targets`: the
+    first index of each class present."""
+
+    def __init__(self, dataset):
+        self.first: Dict[int, int] = {}
+        for i, target in enumerate(dataset.targets):
+            self.first.setdefault(target, i)
+        self.num_classes = dataset.num_classes
+
+    def __iter__(self):
+        return iter(self.first[c] for c in range(self.num_classes) if c in self.first)
+
+    def __len__(self):
+        return sum(1 for c in range(self.num_classes) if c in self.first)
+
+
+class NumClassesWrong(NumClassesOk):
+    def __len__(self):
+        return min(self.num_classes, len(self.first) + 1)

@@ -243,10 +243,11 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
     return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
 
 
-def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
-    """An attribute of the dataset: one number when its name says a count (`num_classes`),
-    else one value per item."""
-    if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
+def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.SearchStrategy:
+    """An attribute of the dataset: one number when its name says a count (`max_len`), or
+    a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
+    `range(dataset.num_classes)`), else one value per item."""
+    if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     return _field(ctx, name, n)
 
@@ -309,7 +310,7 @@ def _table(shape: DataShape) -> Builder:
             elif shape.sized and not shape.fields:
                 items = draw(_sequences(ctx, n))
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
+            columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
             if concat:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
@@ -978,10 +979,12 @@ def _from_use(use: Use) -> Optional[Builder]:
     return None
 
 
-def _from_code(target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned) -> Optional[Builder]:
+def _from_code(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
     """What the class's code says of a parameter: the fields it reads, else its use."""
-    fields = fields_read(target, param.name)
-    return _read_fields(fields, param.name, target, overrides, learned) or _from_use(use_of(target, param.name))
+    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
+    return fields or _from_use(use_of(target, param.name))
 
 
 def _none_unguarded(

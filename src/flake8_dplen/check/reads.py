@@ -151,6 +151,7 @@ class DataShape:
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
     measured: Set[str] = field(default_factory=set)
+    numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
@@ -279,6 +280,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
+    shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -761,6 +763,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.items = use.items or Use()
                 if depth:
                     _classify([parent], scope, use.items, depth - 1)
+            elif name in ("max", "min") and len(parent.args) > 1:
+                use.numeric = True  # min(a, b): two numbers, not an iterable
             elif name in _ITERATING or name in _ARRAYS:
                 use.iterated = True
                 if name in ("iter", "enumerate", "zip"):
