@@ -71,6 +71,8 @@ def fields_read(cls: type, param: str) -> Fields:
 
 
 def _fields_in(owner: Any, tree: ast.AST, roots: Set[str], found: Fields, seen: Set[Any], depth: int) -> None:
+    """Adds to ``found`` the fields ``tree`` (of ``owner``: a class, or a helper) reads
+    from ``roots``, and those the helpers it hands a root to read, ``depth`` deep."""
     # `opts.method(...)`: the callee is no field (it is listed in `called`).
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
