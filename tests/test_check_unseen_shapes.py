@@ -1,6 +1,6 @@
 """`dplen check`, with no factory, on the shapes of tests/unseen_shapes.py: every class is
 built; a wrong one (`*Wrong`) gets a counterexample, a correct one (`*Ok`) is ok (no
-counterexample on an exact class). Before s9-gen (aa63a46) 20 of these 53 were "could
+counterexample on an exact class). Before s9-gen (aa63a46) 20 of these 54 were "could
 not build" (every `*Wrong` subclass that overrides only `__len__` among them)."""
 
 from __future__ import annotations

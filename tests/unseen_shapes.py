@@ -688,3 +688,25 @@ class NumClassesOk(Sampler):
 class NumClassesWrong(NumClassesOk):
     def __len__(self):
         return min(self.num_classes, len(self.first) + 1)
+
+
+class PickPerClassOk(Sampler):
+    """`np.random.choice(indices, samples_per_class)`: the count is the second argument."""
+
+    def __init__(self, labels, samples_per_class, batch_size):
+        assert batch_size % samples_per_class == 0, "samples per class must divide the batch size"
+        self.by_class: Dict[int, List[int]] = {}
+        for i, label in enumerate(labels):
+            self.by_class.setdefault(label, []).append(i)
+        self.samples_per_class, self.batch_size = samples_per_class, batch_size
+
+    def __iter__(self):
+        classes = sorted(self.by_class)
+        for _ in range(len(self)):
+            batch = []
+            for c in np.random.choice(classes, self.batch_size // self.samples_per_class):
+                batch += np.random.choice(self.by_class[c], self.samples_per_class).tolist()
+            yield batch
+
+    def __len__(self):
+        return sum(len(v) for v in self.by_class.values()) // self.batch_size

@@ -759,8 +759,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
-            if name in _PICKING:
-                # What it returns is one of the items, used as the code uses it.
+            if name in _PICKING and parent.args[0] is node:
+                # What it returns is one of the items, used as the code uses it (its other
+                # arguments are counts: `np.random.choice(ids, k)`).
                 use.iterated = True
                 use.items = use.items or Use()
                 if depth:
