@@ -251,12 +251,13 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
 _CUMULATIVE = re.compile(r"cumul|(?:^|_)cum_", re.I)
 
 
-def _attribute(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
-    """An attribute of the dataset: one number when its name says a count (`num_classes`),
-    running totals when it says cumulative (`cumulative_sizes`: the ends of up to four
-    parts, the last at ``n``, some maybe empty, as a ConcatDataset keeps them), else one
-    value per item."""
-    if _by_name(name) in (_ints, _sizes) and not name.lower().endswith("s"):
+def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.SearchStrategy:
+    """An attribute of the dataset: one number when its name says a count (`max_len`), or
+    a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
+    `range(dataset.num_classes)`), running totals when it says cumulative
+    (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
+    as a ConcatDataset keeps them), else one value per item."""
+    if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
@@ -269,10 +270,32 @@ def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
     return drawn.map(lambda columns: [tuple(values[j] for values in columns) for j in range(n)])
 
 
-def _dicts(ctx: _Context, keys: Set[str], n: int) -> st.SearchStrategy:
-    """``n`` dicts, the value of each key drawn by its name."""
-    drawn = st.fixed_dictionaries({key: _field(ctx, key, n) for key in sorted(keys | ctx.learned.keys)})
+def _sequences(ctx: _Context, n: int) -> st.SearchStrategy:
+    """``n`` sequences whose lengths are drawn as a size field is: uneven, so that buckets
+    keep a tail and a budget or a length limit splits them."""
+    return _field(ctx, "len", n).map(lambda lengths: [range(length) for length in lengths])
+
+
+def _dicts(ctx: _Context, keys: Set[str], n: int, measured: Set[str] = frozenset()) -> st.SearchStrategy:
+    """``n`` dicts, the value of each key drawn by its name, or a sequence where the class
+    takes its length (``measured``)."""
+    drawn = st.fixed_dictionaries(
+        {
+            key: _sequences(ctx, n) if key in measured else _field(ctx, key, n)
+            for key in sorted(keys | ctx.learned.keys)
+        }
+    )
     return drawn.map(lambda columns: [{key: values[j] for key, values in columns.items()} for j in range(n)])
+
+
+# What torch's ConcatDataset (and mmdet's, which adds the parts' `flag`s) has besides its
+# items: a class that reads these batches or balances each part on its own.
+_CONCAT_ATTRIBUTES = {"datasets", "cumulative_sizes"}
+
+
+def _parts(ctx: _Context) -> st.SearchStrategy:
+    """The sizes of one to three concatenated datasets (an empty one too)."""
+    return st.lists(_count(ctx), min_size=1, max_size=3)
 
 
 def _table(shape: DataShape) -> Builder:
@@ -281,24 +304,28 @@ def _table(shape: DataShape) -> Builder:
     def build(ctx: _Context) -> st.SearchStrategy:
         if ctx.records:
             return _data(ctx)
+        concat = shape.columns & _CONCAT_ATTRIBUTES
 
         @st.composite
         def draw(draw) -> Shown:
-            n = draw(_count(ctx))
+            # A concatenation: as long as its parts, which its own columns describe.
+            parts = draw(_parts(ctx)) if concat else []
+            n = sum(parts) if concat else draw(_count(ctx))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
-                items = draw(_dicts(ctx, shape.keys, n))
+                items = draw(_dicts(ctx, shape.keys, n, shape.measured))
             elif shape.attrs and not shape.fields:
                 from .records import Item
 
-                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n))
+                rows = draw(_dicts(ctx, shape.attrs | ctx.learned.attributes, n, shape.measured))
                 items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
-                # Sequences whose lengths are drawn as a size field is: uneven, so that
-                # buckets keep a tail and a budget or a limit splits them.
-                items = [range(length) for length in draw(_field(ctx, "len", n))]
-            names = (shape.columns | ctx.learned.attributes) - set(shape.rows)
-            columns = {name: draw(_attribute(ctx, name, n)) for name in sorted(names)}
+                items = draw(_sequences(ctx, n))
+            names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
+            columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
+            if concat:
+                columns["datasets"] = [range(size) for size in parts]
+                columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
@@ -505,6 +532,11 @@ def _by_name(name: str) -> Optional[Builder]:
         return _world
     if lowered.endswith("_rank"):
         return _rank
+    # A sampler named by its role (`train_sampler`, `inner_batch_sampler`), as `sampler` is.
+    if lowered.endswith("_batch_sampler"):
+        return _batch_sampler
+    if lowered.endswith("_sampler"):
+        return _any_sampler
     # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
     # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
     # whose code takes 0 says so by its default, which is drawn first (_builder).
@@ -520,6 +552,10 @@ def _by_name(name: str) -> Optional[Builder]:
         return _lengths
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
+    # One share (`sample_ratio`, `drop_rate`, `train_fraction`), often None by default and
+    # always passed: mmdet's semi-supervised samplers divide by it.
+    if lowered.endswith(("_ratio", "_rate", "_fraction")):
+        return _fractions
     return None
 
 
@@ -538,8 +574,22 @@ def _parallelism(param: inspect.Parameter) -> Optional[Builder]:
     return lambda ctx: st.just(_literal(fewest))
 
 
+def _array_hint(hint: Any) -> Optional[Use]:
+    """The use a `torch.Tensor` or `np.ndarray` hint says (a tensor, an array); None for
+    any other hint."""
+    module, name = getattr(hint, "__module__", "") or "", getattr(hint, "__name__", "")
+    if name == "Tensor" and module.split(".")[0] == "torch":
+        return Use(tensor=True)
+    if name == "ndarray" and module.split(".")[0] == "numpy":
+        return Use(array=True)
+    return None
+
+
 def _by_hint(hint: Any) -> Optional[Builder]:
     origin, params = typing.get_origin(hint), typing.get_args(hint)
+    if _array_hint(hint) is not None:
+        # One value per item, by the name saying nothing more (see _role): group keys.
+        return _as_used(_keys, _array_hint(hint))
     if origin is typing.Union:
         # Optional[X]: the strategy of X; None comes from the default.
         rest = [p for p in params if p is not type(None)]
@@ -587,6 +637,10 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
     # a batch size per source).
     if by_name in (_sizes, _ints) and by_hint is _lengths:
         return by_hint
+    # A hint that says a tensor or an array makes the list the name says one
+    # (`lengths: torch.Tensor`, `labels: np.ndarray`).
+    if by_name in (_keys, _lengths) and _array_hint(hint) is not None:
+        return _as_used(by_name, _array_hint(hint))
     return by_name or by_hint
 
 
@@ -893,6 +947,23 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
+def _record(positions: Set[int]) -> Builder:
+    """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
+    wide enough for each, of indices of the data (what a record most often points to)."""
+    width = max(max(p + 1, -p) for p in positions)
+
+    def draw(ctx: _Context) -> st.SearchStrategy:
+        index = st.integers(0, max(0, (ctx.items or 1) - 1))
+        return st.tuples(*[index] * width).map(_literal)
+
+    return draw
+
+
+def _structured(use: Optional[Use]) -> bool:
+    """Whether values used so are containers or callables, not plain numbers or keys."""
+    return use is not None and bool(use.iterated or use.keys or use.called or use.positions)
+
+
 def _from_use(use: Use) -> Optional[Builder]:
     """A value of the kind the class's use of it says (reads.use_of); None when its use
     says nothing. Numbers are at least 1: a zero the class divides by is no input a caller
@@ -912,9 +983,11 @@ def _from_use(use: Use) -> Optional[Builder]:
         return _mapping(None if plain else _from_use(values))
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
+    if use.iterated and use.positions and not _structured(use.items):
+        return _record(use.positions)
     if use.iterated:
         items = use.items
-        if items is not None and items.iterated and not items.items:
+        if items is not None and items.iterated and not items.items and not items.positions:
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
             return _samplers
         item = _from_use(items) if items else None
@@ -926,6 +999,35 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.tested:
         return _bools
     return None
+
+
+def _from_code(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """What the class's code says of a parameter: the fields it reads, else its use."""
+    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
+    return fields or _from_use(use_of(target, param.name))
+
+
+def _none_unguarded(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """For a parameter that defaults to None and that the class never tells from None
+    (no `x is None`, no `if x`, no `x or ...`), a value made from its code: given None, the
+    class crashes (`len(image_list)`), so every caller passes one. None where the code
+    says nothing or names a field nothing can make."""
+    use = use_of(target, param.name)
+    if use.guarded or use.tested:
+        return None
+    try:
+        return _from_code(target, param, overrides, learned)
+    except CannotBuild:
+        return None
+
+
+def _unless_none(default: Builder, made: Optional[Builder]) -> Builder:
+    """The default first (shrinking returns to it), or a value made from the code."""
+    return default if made is None else lambda ctx: st.one_of(default(ctx), made(ctx))
 
 
 def calls(
@@ -984,9 +1086,10 @@ def calls(
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
+            if role is None and param.default is None and inspect.isclass(target):
+                builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
-            builder = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
-            builder = builder or _from_use(use_of(target, param.name))
+            builder = _from_code(target, param, overrides, learned)
             if builder is None and unread(target, param.name):
                 builder = _unread
         if builder is None:

@@ -56,19 +56,23 @@ def _path(node: ast.AST, roots: Set[str]) -> Optional[List[str]]:
 
 
 def fields_read(cls: type, param: str) -> Fields:
-    """The fields the class's methods read from ``param`` (and from the attribute of
-    ``self`` the constructor stores it in)."""
+    """The fields the methods of the class and of its bases read from ``param`` (and from
+    the attribute of ``self`` a constructor stores it in): a subclass that overrides
+    `__len__` alone reads its settings in its base's `__init__`. Also the fields read by
+    the package's helpers it is handed to (`_batch_size_of(cfg)`, `self._resolve(opts)`)."""
     found = Fields()
-    # A subclass that keeps its base's constructor reads the parameter in the base's code,
-    # and a base may store it (self.opts = opts) where the subclass reads self.opts.
-    trees = [tree for _, tree in _trees(cls)]
-    roots = {root for tree in trees for root in _stored(tree, param)}
-    for tree in trees:
-        _read_fields(tree, roots, found)
+    trees = _trees(cls)
+    # self.opts = opts: later methods, of any class of the hierarchy, read it as self.opts.
+    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    seen: Set[Any] = set()
+    for klass, tree in trees:
+        _fields_in(klass, tree, roots, found, seen, _HELPER_DEPTH)
     return found
 
 
-def _read_fields(tree: ast.AST, roots: Set[str], found: Fields) -> None:
+def _fields_in(owner: Any, tree: ast.AST, roots: Set[str], found: Fields, seen: Set[Any], depth: int) -> None:
+    """Adds to ``found`` the fields ``tree`` (of ``owner``: a class, or a helper) reads
+    from ``roots``, and those the helpers it hands a root to read, ``depth`` deep."""
     # `opts.method(...)`: the callee is no field (it is listed in `called`).
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
@@ -90,6 +94,9 @@ def _read_fields(tree: ast.AST, roots: Set[str], found: Fields) -> None:
                     _add(found, _path(func.value, roots) + [str(node.args[0].value)], "keys", default)
                 else:
                     found.called.add(".".join(_path(func.value, roots) + [func.attr]))
+            else:
+                for helper, names in _handed(owner, node, roots, seen, depth):
+                    _fields_in(helper, _source_tree(helper), names, found, seen, depth - 1)
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             path = _path(node.value, roots)
             if path is not None and isinstance(node.slice.value, str):
@@ -132,7 +139,9 @@ class DataShape:
     called with no argument whose result holds one value per item (``dataset.image_shapes()``),
     with the fields of each value where the code unpacks it (``for w, h in shapes``);
     ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
-    x["timestamp"]``)."""
+    x["timestamp"]``); ``measured``: keys or attributes of an item whose length is taken
+    (``len(dataset[i]["tokens"]) <= max_len``), sequences of a drawn length, whatever
+    their name says."""
 
     fields: Dict[int, str] = field(default_factory=dict)
     keys: Set[str] = field(default_factory=set)
@@ -143,6 +152,8 @@ class DataShape:
     rows: Dict[str, Set[str]] = field(default_factory=dict)
     arrays: Set[str] = field(default_factory=set)  # columns used as numpy arrays (`np.bincount`)
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
+    measured: Set[str] = field(default_factory=set)
+    numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
@@ -204,13 +215,7 @@ def unread(cls: type, param: str) -> bool:
     for _ in range(2):  # self.b = self.a = a
         roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for _, tree in trees:
-        stores = {
-            id(node.value)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.Assign, ast.AnnAssign))
-            and node.value is not None
-            and all(isinstance(t, ast.Attribute) for t in _targets(node))
-        }
+        stores = {id(value) for node in ast.walk(tree) for value in _stored_values(node)}
         if any(_names(node, roots) and id(node) not in stores for node in ast.walk(tree)):
             return False
     return True
@@ -218,6 +223,20 @@ def unread(cls: type, param: str) -> bool:
 
 def _targets(node: ast.AST) -> List[ast.AST]:
     return node.targets if isinstance(node, ast.Assign) else [node.target]
+
+
+def _stored_values(node: ast.AST) -> List[ast.AST]:
+    """The values ``node`` stores in attributes and nowhere else: `self.a = a`, and each
+    `a` of `self.a, self.b = a, b`."""
+    if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+        return []
+    targets = _targets(node)
+    if all(isinstance(t, ast.Attribute) for t in targets):
+        return [node.value]
+    if len(targets) == 1 and isinstance(targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple):
+        pairs = zip(targets[0].elts, node.value.elts)
+        return [value for target, value in pairs if isinstance(target, ast.Attribute)]
+    return []
 
 
 def _is_root(node: ast.AST, roots: Set[str]) -> bool:
@@ -263,6 +282,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
+    shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -336,7 +356,11 @@ def _callee(func: ast.AST, owner: Any, module: Any) -> Tuple[Any, int]:
     """The function a call names (`helper`, `utils.helper`, `self._method`) and how many
     of its parameters come before the call's arguments (1: `self`)."""
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
-        return (getattr(owner, func.attr, None), 1) if owner is not None else (None, 0)
+        if owner is None:
+            return None, 0
+        # A staticmethod called on self takes no `self`.
+        static = isinstance(inspect.getattr_static(owner, func.attr, None), staticmethod)
+        return getattr(owner, func.attr, None), 0 if static else 1
     value: Any = module
     for name in reversed(_dotted(func) or []):
         value = getattr(value, name, None) if value is not None else None
@@ -354,34 +378,52 @@ def _dotted(node: ast.AST) -> Optional[List[str]]:
     return None
 
 
-def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
-    """Reads the helpers of the package (functions of its modules, methods of the class)
-    that the data is handed to, under the name of the parameter that receives it."""
+Helpers = List[Tuple[Any, Set[str]]]  # a helper function and the names it gives a root
+
+
+def _handed(owner: Any, call: ast.Call, roots: Set[str], seen: Set[Any], depth: int) -> Helpers:
+    """The helper of the package (a function of its modules, a method of the class) that
+    ``call`` hands a root to, with the names of the parameters that receive it; none once
+    ``depth`` helpers deep, or for a helper already read (in ``seen``, which it joins)."""
     module = sys.modules.get(getattr(owner, "__module__", ""))
     folder = _package_folder(module) if module is not None else None
     if depth == 0 or folder is None:
-        return
+        return []
+    function, skipped = _callee(call.func, owner if inspect.isclass(owner) else None, module)
+    if not inspect.isfunction(function) or function in seen:
+        return []
+    try:
+        source = os.path.abspath(inspect.getsourcefile(function) or "")
+        params = list(inspect.signature(function).parameters)[skipped:]
+    except (TypeError, ValueError):
+        return []
+    if not source.startswith(folder + os.sep):
+        return []
+    names = {params[i] for i, arg in enumerate(call.args) if i < len(params) and _is_root(arg, roots)}
+    names |= {kw.arg for kw in call.keywords if kw.arg in params and _is_root(kw.value, roots)}
+    if not names or _source_tree(function) is None:
+        return []
+    seen.add(function)
+    return [(function, names)]
+
+
+def _helpers(owner: Any, tree: ast.AST, roots: Set[str], seen: Set[Any], depth: int) -> Helpers:
+    """The helpers of the package that ``tree`` hands a root to, and theirs, up to
+    ``depth`` deep, each with the names its parameters give the root."""
+    found = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        function, skipped = _callee(node.func, owner if inspect.isclass(owner) else None, module)
-        if not inspect.isfunction(function) or function in seen:
-            continue
-        try:
-            source = os.path.abspath(inspect.getsourcefile(function) or "")
-            params = list(inspect.signature(function).parameters)[skipped:]
-        except (TypeError, ValueError):
-            continue
-        if not source.startswith(folder + os.sep):
-            continue
-        names = {params[i] for i, arg in enumerate(node.args) if i < len(params) and _is_root(arg, roots)}
-        names |= {kw.arg for kw in node.keywords if kw.arg in params and _is_root(kw.value, roots)}
-        helper = _source_tree(function) if names else None
-        if helper is None:
-            continue
-        seen.add(function)
-        _read_shape(helper, names, shape)
-        _follow(function, helper, names, shape, seen, depth - 1)
+        if isinstance(node, ast.Call):
+            for function, names in _handed(owner, node, roots, seen, depth):
+                found.append((function, names))
+                found += _helpers(function, _source_tree(function), names, seen, depth - 1)
+    return found
+
+
+def _follow(owner: Any, tree: ast.AST, roots: Set[str], shape: DataShape, seen: Set[Any], depth: int) -> None:
+    """Reads the helpers of the package (functions of its modules, methods of the class)
+    that the data is handed to, under the name of the parameter that receives it."""
+    for function, names in _helpers(owner, tree, roots, seen, depth):
+        _read_shape(_source_tree(function), names, shape)
 
 
 def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
@@ -426,6 +468,12 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
+            measured = node.args[0]
+            keyed = isinstance(measured, ast.Subscript) and _string(measured.slice)
+            if keyed and _an_item(measured.value, items, roots):
+                shape.measured.add(measured.slice.value)
+            elif isinstance(measured, ast.Attribute) and _an_item(measured.value, items, roots):
+                shape.measured.add(measured.attr)
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.ctx, ast.Load)
@@ -493,6 +541,8 @@ class Use:
     array: bool = False  # `.ndim`, `.sum()`, `.astype()`, `np.nonzero(x == c)`: a numpy array
     tensor: bool = False  # it, or a part of it (`x[batch]`), is handed to `torch.argsort()`...
     keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
+    positions: Set[int] = field(default_factory=set)  # `x[1]`, `x[-1]`: a record (a tuple)
+    guarded: bool = False  # compared with None (`x is None`): None is one of its values
 
     def __bool__(self) -> bool:
         return bool(
@@ -504,6 +554,7 @@ class Use:
             or self.keyed
             or self.array
             or self.keys
+            or self.positions
         )
 
 
@@ -524,6 +575,8 @@ TENSOR_ATTRIBUTES = {
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
 _NUMERIC = {"range", "int", "float", "round", "abs"}
+# Functions returning one item of what they are given (`random.choice(samples)`).
+_PICKING = {"choice"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 # Items followed through a loop target or a subscript this many levels deep.
@@ -594,6 +647,16 @@ def use_of(cls: type, path: str) -> Use:
     roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
+    if rest:
+        # A field read by a helper the parameter is handed to (`_batch_size_of(cfg)`):
+        # used there as the helper's code uses it. (A parameter itself handed to one is
+        # followed by _classify.)
+        heads = {root for _, tree in trees for root in _stored(tree, head)}
+        seen: Set[Any] = set()
+        for klass, tree in trees:
+            for helper, names in _helpers(klass, tree, heads, seen, _HELPER_DEPTH):
+                paths = {f"{name}.{rest}" for name in names}
+                _classify_in(helper, _source_tree(helper), paths, use, _USE_DEPTH)
     return use
 
 
@@ -678,6 +741,12 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
     )
 
 
+def _position(node: ast.AST) -> Optional[int]:
+    """The constant whole number ``node`` is (`1`, `-1`), else None."""
+    value = _literal(node)
+    return value if type(value) is int else None
+
+
 def _string(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
@@ -704,7 +773,16 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
-            if name in _ITERATING or name in _ARRAYS:
+            if name in _PICKING and parent.args[0] is node:
+                # What it returns is one of the items, used as the code uses it (its other
+                # arguments are counts: `np.random.choice(ids, k)`).
+                use.iterated = True
+                use.items = use.items or Use()
+                if depth:
+                    _classify([parent], scope, use.items, depth - 1)
+            elif name in ("max", "min") and len(parent.args) > 1:
+                use.numeric = True  # min(a, b): two numbers, not an iterable
+            elif name in _ITERATING or name in _ARRAYS:
                 use.iterated = True
                 if name in ("iter", "enumerate", "zip"):
                     use.items = use.items or Use()
@@ -737,6 +815,10 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.numeric = True
         elif isinstance(parent, ast.Slice):
             use.numeric = True
+        elif isinstance(parent, ast.Compare) and any(
+            isinstance(o, ast.Constant) and o.value is None for o in [parent.left, *parent.comparators]
+        ):
+            use.guarded = True
         elif isinstance(parent, ast.Compare) and _membership(parent, node):
             for key in _membership(parent, node):
                 use.keys.setdefault(key, Use())
@@ -754,6 +836,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 _classify([parent], scope, value, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.value is node:
             use.iterated = True
+            if _position(parent.slice) is not None:
+                # Read at a constant position (`sample[-1]`): a record, such as (path, index).
+                use.positions.add(_position(parent.slice))
             if depth:
                 use.items = use.items or Use()
                 _classify([parent], scope, use.items, depth - 1)
