@@ -104,7 +104,7 @@ def filled_one_by_one(loops: List[cst.CSTNode], buffers: Set[str], whole: bool) 
         if isinstance(t.target, cst.Name)
     }
     for n in nodes:
-        if _method(n) in {"append", "extend"}:
+        if method_called(n) in {"append", "extend"}:
             receiver = n.func.value
             if isinstance(receiver, cst.Name) and receiver.value in aliases:
                 return True
@@ -153,7 +153,7 @@ def picked_per_item(loop: cst.CSTNode) -> bool:
         if isinstance(t.target, cst.Name)
     }
     for n in nodes:
-        if _method(n) == "append":
+        if method_called(n) == "append":
             receiver = n.func.value
             if _keyed(receiver) or (isinstance(receiver, cst.Name) and receiver.value in aliases):
                 return True
@@ -183,8 +183,8 @@ def full_test(test: cst.BaseExpression) -> bool:
     )
 
 
-def _method(node: cst.CSTNode) -> Optional[str]:
-    """`m` for a call `x.m(...)`."""
+def method_called(node: cst.CSTNode) -> Optional[str]:
+    """`m` for a call `x.m(...)`; None for anything else (itershape reads it too)."""
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         return node.func.attr.value
     return None

@@ -18,6 +18,7 @@ from .buffers import (
     filled_one_by_one,
     full_test,
     is_element,
+    method_called,
     picked_per_item,
     written_out,
 )
@@ -352,11 +353,11 @@ class _Reader:
             return SAMPLE
         if isinstance(expr, cst.Call):
             callee = qualified_callee(expr, self.imports)
-            if callee == "int" or _method(expr) == "item":
+            if callee == "int" or method_called(expr) == "item":
                 return SAMPLE
             if callee == "list":
                 return BATCH
-            if _method(expr) == "tolist" and isinstance(expr.func.value, (cst.Name, cst.Subscript)):
+            if method_called(expr) == "tolist" and isinstance(expr.func.value, (cst.Name, cst.Subscript)):
                 return self._item(expr.func.value, seen)
             return None
         if isinstance(expr, cst.Subscript):
@@ -385,9 +386,9 @@ class _Reader:
                 return BATCH
             if callee in {"iter", "list", "sorted", "tuple"} and len(expr.args) == 1:
                 return self._element(expr.args[0].value, seen)
-            if _method(expr) == "tolist" and isinstance(expr.func, cst.Attribute):
+            if method_called(expr) == "tolist" and isinstance(expr.func, cst.Attribute):
                 return self._element(expr.func.value, seen)
-            if _method(expr) == "__iter__" and _is_super(expr.func.value):
+            if method_called(expr) == "__iter__" and _is_super(expr.func.value):
                 return INHERITED
             return None
         if isinstance(expr, cst.ListComp):
@@ -414,7 +415,7 @@ class _Reader:
     def _appended(self, name: str) -> bool:
         return any(
             isinstance(n, cst.Call)
-            and _method(n) in {"append", "extend"}
+            and method_called(n) in {"append", "extend"}
             and isinstance(n.func.value, cst.Name)
             and n.func.value.value == name
             for n in self.nodes
@@ -528,7 +529,7 @@ class _Reader:
             if isinstance(n, cst.Yield)
             or (
                 isinstance(n, cst.Call)
-                and _method(n) in {"append", "extend"}
+                and method_called(n) in {"append", "extend"}
                 and isinstance(n.func.value, cst.Name)
                 and n.func.value.value in outputs
             )
@@ -721,7 +722,7 @@ class _Reader:
         }
         lists = {name for name in self._output_names() | picked if self._only_collected(name)}
         if isinstance(inner, cst.For):
-            calls = [n for n in walk(inner.body) if isinstance(n, cst.Call) and _method(n) == "append"]
+            calls = [n for n in walk(inner.body) if isinstance(n, cst.Call) and method_called(n) == "append"]
             return any(isinstance(c.func.value, cst.Name) and c.func.value.value in lists for c in calls)
         comp = next((a for a in self.fn.ancestors(inner) if isinstance(a, cst.ListComp)), None)
         holder = self.fn.parents.get(comp) if comp is not None else None
@@ -735,7 +736,7 @@ class _Reader:
         call = self.fn.parents.get(holder) if isinstance(holder, cst.Arg) else None
         return (
             isinstance(call, cst.Call)
-            and _method(call) == "extend"
+            and method_called(call) == "extend"
             and isinstance(call.func.value, cst.Name)
             and call.func.value.value in lists
         )
@@ -793,7 +794,7 @@ class _Reader:
         if not (isinstance(loop.target, cst.Name) and loop.target.value == index.value.value):
             return False
         walked = loop.iter
-        if isinstance(walked, cst.Call) and _method(walked) == "tolist":
+        if isinstance(walked, cst.Call) and method_called(walked) == "tolist":
             walked = walked.func.value
         if not isinstance(walked, cst.Call) or len(walked.args) != 1:
             return False
@@ -866,7 +867,7 @@ def _resizes(node: cst.CSTNode, names: Set[str]) -> bool:
         )
     if isinstance(node, cst.Call):
         return (
-            _method(node) in {"append", "extend", "insert"}
+            method_called(node) in {"append", "extend", "insert"}
             and isinstance(node.func.value, cst.Name)
             and node.func.value.value in names
         )
@@ -1079,7 +1080,3 @@ def _is_none(expr: cst.BaseExpression) -> bool:
 
 def _is_slice(expr: cst.Subscript) -> bool:
     return len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Slice)
-
-
-def _method(call: cst.Call) -> Optional[str]:
-    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
