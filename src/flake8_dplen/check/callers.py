@@ -53,10 +53,10 @@ def only_len_reads(cls: type, name: str) -> bool:
     """Whether, of the class and its bases (not torch's), only ``__len__`` reads parameter
     ``name`` or the attributes of ``self`` the constructor stores it in: a length the
     caller would state (`length`, returned as given), which the iteration never follows."""
-    from .reads import _stored, _trees
+    from .reads import class_trees, stored_as
 
-    trees = _trees(cls)
-    roots = {root for _, tree in trees for root in _stored(tree, name)} | {name}
+    trees = class_trees(cls)
+    roots = {root for _, tree in trees for root in stored_as(tree, name)} | {name}
     read = False
     for _, tree in trees:
         for method in ast.walk(tree):

@@ -16,7 +16,7 @@ import ast
 import re
 from typing import Set, Tuple
 
-from .reads import _trees
+from .reads import class_trees
 
 # Epochs judged past the first two at most: each is one more iteration of every sampler.
 _LATER = 3
@@ -35,7 +35,7 @@ def later_epochs(cls: type) -> Tuple[int, ...]:
     with (`self.epoch < 5`) or gives a parameter named for epochs as its default
     (`warmup_epochs=3`, not `total_epochs=100`); the first :data:`_LATER` of them."""
     found: Set[int] = set()
-    for _, tree in _trees(cls):
+    for _, tree in class_trees(cls):
         for node in ast.walk(tree):
             if isinstance(node, ast.Compare) and any(map(_epochal, [node.left, *node.comparators])):
                 parts = [node.left, *node.comparators]

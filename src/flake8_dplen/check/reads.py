@@ -61,9 +61,9 @@ def fields_read(cls: type, param: str) -> Fields:
     `__len__` alone reads its settings in its base's `__init__`. Also the fields read by
     the package's helpers it is handed to (`_batch_size_of(cfg)`, `self._resolve(opts)`)."""
     found = Fields()
-    trees = _trees(cls)
+    trees = class_trees(cls)
     # self.opts = opts: later methods, of any class of the hierarchy, read it as self.opts.
-    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    roots = {root for _, tree in trees for root in stored_as(tree, param)}
     seen: Set[Any] = set()
     for klass, tree in trees:
         _fields_in(klass, tree, roots, found, seen, _HELPER_DEPTH)
@@ -164,7 +164,7 @@ class DataShape:
         return any(read)
 
 
-def _stored(tree: ast.AST, param: str) -> Set[str]:
+def stored_as(tree: ast.AST, param: str) -> Set[str]:
     """``param`` and the attributes of ``self`` the constructor stores it in, or has its
     base store: handed to `super().__init__`, it is `self.<param>` (torch's samplers
     store `dataset`, `data_source` and `sampler` under their own names)."""
@@ -208,10 +208,10 @@ def unread(cls: type, param: str) -> bool:
     """Whether no code of the class or of its bases reads ``param`` besides storing it in
     an attribute (`self.flag = flag`, read nowhere): its value cannot change what the
     sampler does. Stored in a local name, handed to a base or to any call, it is read."""
-    trees = _trees(cls)
+    trees = class_trees(cls)
     if not trees:
         return False
-    roots = {root for _, tree in trees for root in _stored(tree, param)}
+    roots = {root for _, tree in trees for root in stored_as(tree, param)}
     for _ in range(2):  # self.b = self.a = a
         roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for _, tree in trees:
@@ -264,10 +264,10 @@ def data_shape(cls: type, param: str) -> DataShape:
     ``param`` (see :class:`DataShape`): a base often holds the loop over the data."""
     shape = DataShape()
     stored: Set[str] = set()
-    trees = _trees(cls)
+    trees = class_trees(cls)
     for _, tree in trees:
         # The attribute the constructor stores it in is read by the other classes' methods.
-        stored |= _stored(tree, param)
+        stored |= stored_as(tree, param)
     seen: Set[Any] = set()
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
@@ -295,7 +295,7 @@ def _named(cls: type, trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dic
         return {}
     named: Dict[str, str] = {}
     for other in others:
-        keys = {key for _, tree in trees for key in _stored(tree, other)}
+        keys = {key for _, tree in trees for key in stored_as(tree, other)}
         for _, tree in trees:
             for node in ast.walk(tree):
                 if (
@@ -583,7 +583,7 @@ _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.P
 _USE_DEPTH = 2
 
 
-def _trees(cls: type) -> List[Tuple[type, ast.AST]]:
+def class_trees(cls: type) -> List[Tuple[type, ast.AST]]:
     """The parsed source of the class and of its bases (not torch's): a base often holds
     the loop over what the subclass stores."""
     trees = []
@@ -606,7 +606,7 @@ def size_limits(cls: type) -> Tuple[int, ...]:
     module or class (`n <= MAX_TOKENS`, `self.MAX_LEN`): sizes are drawn around
     them too, so that a bucket boundary or a length limit written in the code is crossed."""
     found: Set[int] = set()
-    for klass, tree in _trees(cls):
+    for klass, tree in class_trees(cls):
         for node in ast.walk(tree):
             if isinstance(node, ast.Compare):
                 parts: List[ast.AST] = [node.left, *node.comparators]
@@ -641,9 +641,9 @@ def use_of(cls: type, path: str) -> Use:
     (`opts.samples_per_class`), and the attributes of ``self`` the constructor stores it in."""
     head, _, rest = path.partition(".")
     use = Use()
-    trees = _trees(cls)
+    trees = class_trees(cls)
     # Stored by one class of the hierarchy, read by another's methods.
-    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in _stored(tree, head)}
+    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in stored_as(tree, head)}
     roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
     for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
@@ -651,7 +651,7 @@ def use_of(cls: type, path: str) -> Use:
         # A field read by a helper the parameter is handed to (`_batch_size_of(cfg)`):
         # used there as the helper's code uses it. (A parameter itself handed to one is
         # followed by _classify.)
-        heads = {root for _, tree in trees for root in _stored(tree, head)}
+        heads = {root for _, tree in trees for root in stored_as(tree, head)}
         seen: Set[Any] = set()
         for klass, tree in trees:
             for helper, names in _helpers(klass, tree, heads, seen, _HELPER_DEPTH):
@@ -703,8 +703,8 @@ def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: i
     if inspect.isclass(function):
         # Another class of the module built with it (a distributed wrapper builds the
         # batch sampler of the same module in __iter__): used as that class uses it.
-        for klass, tree in _trees(function):
-            _classify_in(klass, tree, _stored(tree, params[index]), use, depth - 1)
+        for klass, tree in class_trees(function):
+            _classify_in(klass, tree, stored_as(tree, params[index]), use, depth - 1)
         return
     tree = _source_tree(function)
     if tree is not None:
