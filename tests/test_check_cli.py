@@ -11,41 +11,7 @@ import pytest
 
 BIN = Path(sys.executable).parent
 
-SAMPLERS = '''
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    """Batches of `batch_size`, the tail kept unless `drop_last`; len() forgets the tail."""
-
-    def __init__(self, dataset, batch_size: int, drop_last: bool = False):
-        self.dataset, self.batch_size, self.drop_last = dataset, batch_size, drop_last
-
-    def __iter__(self):
-        batch = []
-        for i in range(len(self.dataset)):
-            batch.append(i)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch and not self.drop_last:
-            yield batch
-
-    def __len__(self):
-        return len(self.dataset) // self.batch_size
-
-
-class ExactChunks(Chunks):
-    def __len__(self):
-        n, b = len(self.dataset), self.batch_size
-        return n // b if self.drop_last else -(-n // b)
-
-
-class NeedsTokenizer(ExactChunks):
-    def __init__(self, dataset, batch_size: int, tokenizer):
-        super().__init__(dataset, batch_size)
-        self.vocabulary = tokenizer.get_vocab()
-'''
+SAMPLERS = (Path(__file__).resolve().parent / "fixtures" / "check" / "chunks_family.py").read_text()
 
 NEVER_ENDING = '''
 from torch.utils.data import Sampler

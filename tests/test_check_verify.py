@@ -6,49 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SAMPLERS = '''
-from torch.utils.data import Sampler
-
-
-class Tail(Sampler):
-    """Yields its partial tail batch; int() forgets it, and ceil is the fix."""
-
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def __iter__(self):
-        batch = []
-        for i in range(len(self.dataset)):
-            batch.append(i)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    def __len__(self):
-        return int(len(self.dataset) / self.batch_size)
-
-
-class SkipsSome(Tail):
-    """Leaves out every seventh sample, which the linter's model does not see: the ceil
-    fix still overcounts, so the check refutes it."""
-
-    def __iter__(self):
-        batch = []
-        for i in range(len(self.dataset)):
-            if i % 7 == 6:
-                continue
-            batch.append(i)
-            if len(batch) == self.batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    def __len__(self):
-        return int(len(self.dataset) / self.batch_size)
-'''
+SAMPLERS = (Path(__file__).resolve().parent / "fixtures" / "check" / "tail_and_skips.py").read_text()
 
 
 def _fix(tmp_path: Path, *args: str, env=None):
