@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import textwrap
+from pathlib import Path
 
 import pytest
 from test_fuzz import rewrite
@@ -53,23 +54,11 @@ def _sampler(cut: str, length: str) -> str:
     )
 
 
-# Buffers per parity of the index, flushed at the end, under BatchSampler's own __len__.
-_FLUSH = _HEAD + textwrap.dedent(
-    """\
-    class Generated(BatchSampler):
-        def __iter__(self):
-            buffers = {0: [], 1: []}
-            for idx in self.sampler:
-                buffer = buffers[idx % 2]
-                buffer.append(idx)
-                if len(buffer) == self.batch_size:
-                    yield list(buffer)
-                    buffer.clear()
-            for buffer in buffers.values():
-                if buffer:
-                    yield buffer
-    """
-)
+# Buffers per parity of the index, flushed at the end, under BatchSampler's own __len__:
+# DPL110's own example, named as the generated classes are.
+_FLUSH = (
+    Path(__file__).resolve().parent / "fixtures" / "rules" / "DPL110" / "invalid_batch_sampler_len_inherited_group_flush.py"
+).read_text().replace("ParityBatchSampler", "Generated")
 
 VARIANTS = [(f"{cut}-{length}", _sampler(cut, length)) for cut, length in itertools.product(_CUTS, _LENS)]
 VARIANTS.append(("flush-batchsampler", _FLUSH))
