@@ -14,6 +14,7 @@ import libcst as cst
 from libcst.codemod import CodemodCommand
 
 from flake8_dplen.config import Config
+from flake8_dplen.core import syntax
 from flake8_dplen.core.analysis import locate
 from flake8_dplen.engine import analyze_module
 from flake8_dplen.fixes.linelength import line_length_for
@@ -39,5 +40,7 @@ class FixLenCommand(CodemodCommand):
         )
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        located = locate(tree, analyze_module(tree, self.config, self.context.full_module_name), tree.code)
+        # The model reads its own tree of the text; the fixes are written into LibCST's.
+        model = syntax.parse_module(tree.code)
+        located = locate(analyze_module(model, self.config, self.context.full_module_name))
         return apply(tree, plan(tree.code, located), line_length_for(self.context.filename))

@@ -14,9 +14,14 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from flake8_dplen.core import syntax
-from flake8_dplen.core.classindex import _TRIVIA
 from flake8_dplen.core.fromast import parse_expression, parse_module
 
+# LibCST's fields that hold only whitespace, comments and punctuation.
+_TRIVIA = frozenset(
+    "lpar rpar lbrace rbrace lbracket rbracket comma colon first_colon second_colon semicolon "
+    "equal dot leading_lines lines_after_decorators header footer trailing_whitespace empty_lines "
+    "newline".split()
+)
 HERE = Path(__file__).resolve().parent
 SOURCES = sorted(HERE.glob("fixtures/**/*.py")) + [HERE / "unseen_shapes.py", HERE / "data_families.py"]
 

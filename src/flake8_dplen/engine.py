@@ -6,10 +6,9 @@ from __future__ import annotations
 import ast
 from typing import Callable, List, Optional, Tuple, Union
 
-import libcst as cst
-
 from .config import Config
 from .core import analysis
+from .core import syntax as cst
 from .core.analysis import DEFAULT_CONFIG, Located
 from .rules import RULES
 

@@ -15,7 +15,7 @@ class DplenChecker:
     config = Config()
 
     def __init__(self, tree, lines: List[str], filename: str = "") -> None:
-        # flake8's `ast` tree rules most files out before LibCST is imported or run.
+        # flake8's `ast` tree rules most files out before the model is built.
         self.tree = tree
         self.lines = lines
         self.filename = filename
@@ -42,16 +42,14 @@ class DplenChecker:
                 return
             if self.tree is not None and not could_report(self.tree, self.config):
                 return
-            # LibCST is imported only now: most files never need it.
-            import libcst
-
             from .engine import analyze_text
 
             try:
+                # The model reads flake8's own `ast` tree: LibCST is never imported here.
                 _, located = analyze_text(source, self.config, self.filename, self.tree)
-            except libcst.ParserSyntaxError:
-                # flake8 has parsed this file, so it is Python that LibCST does not
-                # accept (README, known limits): skipped, as the plugin cannot read it.
+            except SyntaxError:
+                # Only without flake8's tree (flake8 reports E999 for what this Python
+                # cannot parse, and runs no plugin on it): nothing the model can read.
                 return
         except RecursionError:
             yield (

@@ -108,15 +108,10 @@ def planned_fixes(source: Source, tree, job: Job):
     """(module, plan) for one file, the findings flake8's ignores leave; (None, None) when
     the cheap tests rule it out."""
     # Imported only for files that may define a sampler, so that the rest stay cheap.
-    import libcst
-
     from ..engine import analyze_source
     from ..fixes.rewrite import plan
 
-    try:
-        module, located = analyze_source(source.text, job.config, source.path, tree=tree)
-    except libcst.ParserSyntaxError as exc:
-        raise _cannot_parse(exc.message, exc.raw_line) from None
+    module, located = analyze_source(source.text, job.config, source.path, tree=tree)
     if module is None:
         return None, None
     located = [item for item in located if job.selection.reports(source.path, item.finding.code)]
@@ -124,11 +119,13 @@ def planned_fixes(source: Source, tree, job: Job):
 
 
 def _fix(source: Source, tree, job: Job, result: FileResult) -> None:
+    import libcst
+
     from ..core.analysis import deep_recursion
     from ..fixes.linelength import line_length_for
     from ..fixes.rewrite import apply
 
-    module, planned = planned_fixes(source, tree, job)
+    _, planned = planned_fixes(source, tree, job)
     if planned is None:
         return
     result.fixed = [report_row(item) for item in planned.fixes]
@@ -136,6 +133,11 @@ def _fix(source: Source, tree, job: Job, result: FileResult) -> None:
     if not planned.fixes:
         return
     with deep_recursion():
+        # The fixes are written into LibCST's tree of the file (the model's is read-only).
+        try:
+            module = libcst.parse_module(source.text)
+        except libcst.ParserSyntaxError as exc:
+            raise _cannot_parse(exc.message, exc.raw_line) from None
         if module.code != source.text:
             # Writing LibCST's rendering would change bytes nobody asked to change.
             raise FileError("LibCST does not reproduce this file byte for byte; left unchanged")

@@ -11,12 +11,10 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..config import Config
+from . import syntax as cst
 from .classindex import ClassIndex
 from .context import Finding, SamplerContext
 from .flow import Flow
@@ -121,58 +119,18 @@ class Located:
     finding: Finding
 
 
-def _class_positions(module: cst.Module, cls: cst.ClassDef, line: int):
-    """Positions inside one top-level class, rendered alone and shifted to `line`, where
-    its `class` keyword stands in the file: a sampler's findings never need the whole
-    module re-rendered, which costs seconds on a large file."""
-    # Blocks without their own indent render with the module's default: keep the file's.
-    alone = module.with_changes(body=[cls], header=[], footer=[])
-    positions = MetadataWrapper(alone, unsafe_skip_copy=True).resolve(PositionProvider)
-    shift = line - positions[cls].start.line
-    return {node: (p.start.line + shift, p.start.column) for node, p in positions.items()}
-
-
-def _class_lines(module: cst.Module, tree: Optional[ast.Module], source: str) -> Dict[cst.ClassDef, int]:
-    """The line of each top-level class's `class` keyword, from Python's own parser (a
-    docstring line that reads like a header, or `class \\` on its own line, cannot
-    mislead it); empty when Python cannot parse the file."""
-    if tree is None:
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, RecursionError, MemoryError):
-            return {}
-    lines = [node.lineno for node in tree.body if isinstance(node, ast.ClassDef)]
-    classes = [stmt for stmt in module.body if isinstance(stmt, cst.ClassDef)]
-    return dict(zip(classes, lines)) if len(lines) == len(classes) else {}
-
-
-def locate(
-    module: cst.Module, findings: List[Finding], source: str, tree: Optional[ast.Module] = None
-) -> List[Located]:
-    """(line, column) of each finding, from the positions of the classes they are in, or
-    of the whole module when one cannot be placed so. `tree` is the file's `ast`, when
-    the caller has it already."""
-    if not findings:
-        return []
-    with deep_recursion():
-        table: Dict[cst.CSTNode, Tuple[int, int]] = {}
-        starts = _class_lines(module, tree, source)
-        for cls in {f.cls for f in findings}:
-            placed = _class_positions(module, cls, starts[cls]) if cls in starts else None
-            if placed is None or not all(f.node in placed for f in findings if f.cls is cls):
-                whole = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-                table = {node: (p.start.line, p.start.column) for node, p in whole.items()}
-                break
-            table.update(placed)
-    located = [Located(*table[f.node], f) for f in findings]
+def locate(findings: List[Finding]) -> List[Located]:
+    """(line, column) of each finding, where LibCST's PositionProvider would place its node
+    (core/syntax.py keeps each node's span)."""
+    located = [Located(*cst.position(f.node), f) for f in findings]
     return sorted(located, key=lambda item: (item.line, item.column, item.finding.code))
 
 
 @contextmanager
 def deep_recursion(limit: int = 20000):
-    """For LibCST's visits and renderings of a whole module: they recurse a few frames per
-    level of nesting, so a 150-deep literal that Python itself accepts, anywhere in the
-    file, would otherwise exhaust the default limit of 1000."""
+    """For building the model's tree and walking it: they recurse a few frames per level
+    of nesting, so a 150-deep literal that Python itself accepts, anywhere in the file,
+    would otherwise exhaust the default limit of 1000."""
     before = sys.getrecursionlimit()
     sys.setrecursionlimit(max(before, limit))
     try:
@@ -189,11 +147,12 @@ def analyze_text(
     *,
     rules: Sequence,
 ):
-    """Parse with LibCST (once) and analyse, with no cheap test first; `tree` is the
+    """Build the model's tree (once) and analyse, with no cheap test first; `tree` is the
     file's `ast` when the caller has parsed it already."""
-    module = cst.parse_module(source)
+    with deep_recursion():
+        module = cst.parse_module(source, tree)
     findings = analyze_module(module, config, module_name_for(path), rules=rules, path=path)
-    return module, locate(module, findings, source, tree)
+    return module, locate(findings)
 
 
 def analyze_source(

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Set
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import FunctionIndex, walk
 from .names import ImportTable, dotted, len_arg
 from .rounding import qualified_callee

@@ -6,12 +6,10 @@ value never rescans the module.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .names import dotted
 
 
@@ -44,49 +42,13 @@ def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
     return node.with_changes(lpar=[], rpar=[]) if getattr(node, "lpar", None) else node
 
 
-_FIELDS: Dict[type, Tuple[str, ...]] = {}
-# isinstance against LibCST's abstract node classes goes through ABCMeta, and the walks
-# below ask it for every field of every node: the answer is cached per type.
-_IS_NODE: Dict[type, bool] = {}
 _SCOPES = frozenset((cst.FunctionDef, cst.Lambda, cst.ClassDef))
 
 
-def _is_node(value: object) -> bool:
-    kind = type(value)
-    known = _IS_NODE.get(kind)
-    if known is None:
-        known = _IS_NODE[kind] = isinstance(value, cst.CSTNode)
-    return known
-
-
-# Fields that hold only whitespace, comments and punctuation: no value, no statement.
-_TRIVIA = frozenset(
-    "lpar rpar lbrace rbrace lbracket rbracket comma colon first_colon second_colon semicolon "
-    "equal dot leading_lines lines_after_decorators header footer trailing_whitespace empty_lines "
-    "newline".split()
-)
-
-
 def children(node: cst.CSTNode) -> List[cst.CSTNode]:
-    """A node's child nodes that carry code (whitespace, comments and punctuation left out).
-    LibCST's `.children` runs a visitor per call, which costs more than the whole analysis;
-    reading the dataclass fields does not."""
-    names = _FIELDS.get(type(node))
-    if names is None:
-        names = _FIELDS[type(node)] = tuple(
-            f.name
-            for f in dataclasses.fields(node)
-            if f.name not in _TRIVIA and not f.name.startswith("whitespace")
-        )
-    found: List[cst.CSTNode] = []
-    for name in names:
-        value = getattr(node, name)
-        kind = type(value)
-        if kind is tuple or kind is list:
-            found.extend(v for v in value if _is_node(v))
-        elif _is_node(value):
-            found.append(value)
-    return found
+    """A node's child nodes, in LibCST's order of fields (core/syntax.py keeps no
+    whitespace, comments or punctuation)."""
+    return node.children
 
 
 def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import FrozenSet, List, Optional, Tuple, Union
+from typing import Any, FrozenSet, List, Optional, Tuple, Union
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, FunctionIndex, assign_targets, is_self_attr, strip_parens, walk
 from .flow import Flow, Reached
 from .iterfacts import IterFacts, count_attr
@@ -23,11 +22,12 @@ _COMMENT = re.compile(r"#[^\n]*")
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace `node` with `replacement`; `imports` lists modules the new code needs, and
-    `helper` is the source of a module-level function it calls (added once per module)."""
+    """Replace `node` with `replacement`, the LibCST expression fixes/lazy.py builds when the
+    fix is written; `imports` lists modules the new code needs, and `helper` is the source
+    of a module-level function it calls (added once per module)."""
 
     node: cst.CSTNode
-    replacement: cst.BaseExpression
+    replacement: Any
     imports: FrozenSet[str] = frozenset()
     helper: Optional[str] = None
 
@@ -48,7 +48,11 @@ class Finding:
     @property
     def replacement(self) -> Optional[str]:
         """The whole expression the codemod writes, never cut (before any line wrapping)."""
-        return None if self.fix is None else cst.Module([]).code_for_node(self.fix.replacement)
+        if self.fix is None:
+            return None
+        from ..fixes.lazy import rendered  # imports LibCST: only a face that shows fixes asks
+
+        return rendered(self.fix.replacement)
 
 
 @dataclass

@@ -18,8 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import strip_parens
 from .context import SamplerContext
 from .flow import Reached

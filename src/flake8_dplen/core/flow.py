@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, FunctionIndex, children, is_self_attr
 from .guards import guard_of
 from .names import ImportTable

@@ -20,8 +20,8 @@ _COMPOUND = (
 
 
 def parse_module(text: str, tree: Optional[ast.Module] = None, tokens=None) -> cst.Module:
-    """The model's tree of `text`; `tree` and `tokens` are Python's, when the caller has them.
-    Raises SyntaxError (cst.ParserSyntaxError) where Python does."""
+    # A byte-order mark is no part of the code (LibCST and flake8 drop it too).
+    text = text[1:] if text.startswith("\ufeff") else text
     if tree is None:
         tree = ast.parse(text)
     return _Builder(Source(text, tokens)).module(tree)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import FunctionIndex
 from .names import dotted, len_arg
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import FrozenSet, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, FunctionIndex, is_self_attr, self_name, strip_parens, walk
 from .guards import DROP, KEEP, drop_last_test, full_batch_test, guard_of
 from .names import ImportTable, len_arg

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .buffers import (
     buffer_of,
     container,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Optional
 
-import libcst as cst
+from . import syntax as cst
 
 # What `from <module> import *` binds, for the torch modules whose names the rules resolve
 # (their `__all__`): `from torch.utils.data import *` then `class S(BatchSampler)`.

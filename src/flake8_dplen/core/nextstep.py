@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Set
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, assign_targets, is_int, is_self_attr, is_super_call, walk
 from .names import ImportTable, len_arg
 from .rounding import qualified_callee

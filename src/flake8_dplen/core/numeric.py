@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Set
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import FunctionIndex
 from .context import SamplerContext
 from .rounding import is_float_source, is_integral_call

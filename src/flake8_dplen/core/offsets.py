@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import FunctionIndex, is_self_attr, self_name, strip_parens, walk
 from .prefilter import OFFSET_NAME
 from .rounding import qualified_callee

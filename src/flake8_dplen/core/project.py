@@ -13,8 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .names import ImportTable
 
 _FOLLOW = 4  # re-exports followed for one name, and modules crossed for one lineage

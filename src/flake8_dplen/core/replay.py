@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Dict, Optional
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import FunctionIndex, is_self_attr
 from .names import len_arg
 from .prefilter import BATCH_NAME

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Container, Optional
 
-import libcst as cst
-
+from . import syntax as cst
 from .names import ImportTable, dotted
 
 _FLOOR_FUNCS = {"math.floor", "math.trunc", "numpy.floor", "numpy.trunc", "torch.floor", "torch.trunc"}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, is_super_call, walk
 from .names import STAR_EXPORTS, ImportTable
 from .prefilter import duck_sampler

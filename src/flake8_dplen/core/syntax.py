@@ -82,7 +82,8 @@ class Source:
 
     def position(self, offset: int) -> Tuple[int, int]:
         """(1-based line, 0-based column in characters) of a character offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
+        # The end of a last line with no newline is on that line, not after it.
+        line = bisect.bisect_right(self.line_starts, offset, 0, max(len(self.lines), 1)) - 1
         return line + 1, offset - self.line_starts[line]
 
     def before(self, offset: int) -> int:
@@ -114,6 +115,18 @@ class CSTNode:
             self.rpar = tuple(kwargs.pop("rpar", ()))
         if kwargs:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(kwargs)}")
+
+    @property
+    def children(self) -> List["CSTNode"]:
+        """The child nodes, in LibCST's order of fields."""
+        found: List[CSTNode] = []
+        for name in self._fields:
+            value = getattr(self, name)
+            if type(value) is tuple:
+                found.extend(v for v in value if isinstance(v, CSTNode))
+            elif isinstance(value, CSTNode):
+                found.append(value)
+        return found
 
     def with_changes(self, **changes) -> "CSTNode":
         """A copy with fields replaced: the model only drops parentheses (`lpar=[]`)."""
@@ -301,6 +314,24 @@ def _define() -> None:
 
 
 _define()
+
+
+def _literal(node: CSTNode):
+    return ast.literal_eval(node.value)
+
+
+def _concatenated(node: CSTNode):
+    left, right = node.left.evaluated_value, node.right.evaluated_value
+    if left is None or right is None or type(left) is not type(right):
+        return None
+    return left + right
+
+
+# LibCST's values of literals.
+for _kind in ("Integer", "Float", "Imaginary", "SimpleString"):
+    globals()[_kind].evaluated_value = property(_literal)
+globals()["ConcatenatedString"].evaluated_value = property(_concatenated)
+globals()["FormattedString"].evaluated_value = property(lambda node: None)
 _PARENTHESIZED = _BaseParenthesizedNode
 
 
@@ -351,19 +382,78 @@ def position(node: CSTNode) -> Tuple[int, int]:
     return node._src.position(node._s)
 
 
+def end_position(node: CSTNode) -> Tuple[int, int]:
+    """(line, column) where LibCST's PositionProvider ends the node."""
+    return node._src.position(node._e)
+
+
 def comments(node: CSTNode) -> List[str]:
     """The comments inside the node's text."""
-    src = node._src
-    if src is None:
+    if node._src is None:
         return []
-    start, end = _outer(node)
+    return _comments_in(node._src, *_outer(node))
+
+
+def _trivia_span(node: CSTNode, field: str) -> Tuple[int, int]:
+    src = node._src
+    if field == "lpar":
+        return (node.lpar[0], node._s) if node.lpar else (node._s, node._s)
+    if field == "rpar":
+        return (node._e, node.rpar[-1] + 1) if node.rpar else (node._e, node._e)
+    if field == "whitespace_before":
+        return src.ends[src.before(node._s)], node._s
+    if field == "whitespace_after":
+        return node._e, src.starts[src.after(node._e)]
+    raise ValueError(field)
+
+
+def trivia_comments(node: CSTNode, field: str) -> List[str]:
+    """The comments in one field of the LibCST node `node` is: its parentheses (`lpar`,
+    `rpar`), or an operator's `whitespace_before` / `whitespace_after`."""
+    return _comments_in(node._src, *_trivia_span(node, field))
+
+
+def trivia_code(node: CSTNode, field: str) -> str:
+    """The text of that field, as LibCST renders it (see `code`)."""
+    start, end = _trivia_span(node, field)
+    text = node._src.text[start:end]
+    return _dedented(node._src, start, text, node._i) if node._i and "\n" in text else text
+
+
+def _comments_in(src: Source, start: int, end: int) -> List[str]:
     first = bisect.bisect_left(src.comments, (start, ""))
-    return [text for offset, text in src.comments[first:] if offset < end]
+    found = []
+    for offset, text in src.comments[first:]:
+        if offset >= end:
+            break
+        found.append(text)
+    return found
 
 
 class Module(CSTNode):
     __slots__ = ("body",)
     _fields = ("body",)
 
+    @property
+    def code(self) -> str:
+        return self._src.text
+
     def code_for_node(self, node: CSTNode) -> str:
         return code(node)
+
+
+def parse_module(text: str, tree=None, tokens=None) -> Module:
+    """The model's tree of `text` (core/fromast.py); `tree` and `tokens` are Python's, when
+    the caller has them. Raises SyntaxError where Python does."""
+    from .fromast import parse_module as build
+
+    try:
+        return build(text, tree, tokens)
+    except (tokenize.TokenError, ValueError) as error:  # Python 3.11 says ValueError of a NUL
+        raise SyntaxError(str(error)) from error
+
+
+def parse_expression(text: str) -> CSTNode:
+    from .fromast import parse_expression as build
+
+    return build(text)

@@ -28,8 +28,7 @@ import re
 import weakref
 from typing import Dict, Iterator, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
 from .names import ImportTable

@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Union
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import walk
 from ..core.context import Fix, SamplerContext
 from ..core.counting import ratio_parts, single_value

@@ -9,8 +9,7 @@ size, needs no import, and names each operand once.
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.context import Fix, Proposal, SamplerContext
 from ..core.counting import (
     CEIL_UNLESS_DROP_LAST,
@@ -24,7 +23,8 @@ from ..core.flow import Reached
 from ..core.numeric import provably_int
 from ..core.rounding import rounded_value
 from .aggregate import aggregate_ratio, per_batch_count
-from .codegen import ceil_div, ceil_spelling, comments, floor_div, strip_parens
+from .codegen import ceil_div, ceil_spelling, floor_div, strip_parens
+from .lazy import L, comments, parsed, trivia
 
 WHICH_SIDE = (
     "__iter__ yields the partial batch even when drop_last is true: make __iter__ drop it, or count it here"
@@ -52,9 +52,7 @@ def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Propos
     if not unsure:
         build = floor_div if ratio.yielded == FLOOR else ceil_div
         replacement = build(ratio.factors, ratio.divisor, operator)
-        return keeping_comments(
-            target, Fix(target, replacement.with_changes(lpar=target.lpar, rpar=target.rpar))
-        )
+        return keeping_comments(target, Fix(target, in_parens_of(replacement, target)))
     if ratio.yielded == FLOOR:
         names = ", ".join(ctx.short(node, 40) for node in unsure)
         return (
@@ -74,12 +72,17 @@ def math_ceil(ctx: SamplerContext, site: Reached, arg: cst.BaseExpression) -> Pr
         return "`math` is rebound where the fix would call math.ceil; rename it or write the ceiling by hand"
     spelling, needs = spelled
     node = site.node
-    call = cst.Call(func=cst.parse_expression(spelling), args=[cst.Arg(strip_parens(arg))])
-    return keeping_comments(node, Fix(node, call.with_changes(lpar=node.lpar, rpar=node.rpar), needs))
+    call = L.Call(func=parsed(spelling), args=[L.Arg(strip_parens(arg))])
+    return keeping_comments(node, Fix(node, in_parens_of(call, node), needs))
+
+
+def in_parens_of(replacement, old: cst.CSTNode):
+    """`replacement` in the parentheses `old` stood in (none when it had none)."""
+    return replacement.with_changes(lpar=trivia(old, "lpar"), rpar=trivia(old, "rpar"))
 
 
 def keeping_comments(old: cst.CSTNode, fix: Fix) -> Proposal:
-    """A fix that would delete a comment is no safe fix."""
-    if sorted(comments(old)) != sorted(comments(fix.replacement)):
+    """A fix that would delete a comment is no safe fix (counted on the model)."""
+    if sorted(cst.comments(old)) != sorted(comments(fix.replacement)):
         return "a rewrite would drop the comments inside this expression; move them out, then rerun"
     return fix

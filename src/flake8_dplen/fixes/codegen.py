@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Container, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Container, FrozenSet, Optional, Sequence, Tuple, Union
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import strip_parens
 from ..core.context import SamplerContext
+from .lazy import L, Lazy, changed, kind_of, parsed, trivia
 
 _ATOMS = (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.Integer)
+_ATOM_NAMES = frozenset(kind.__name__ for kind in _ATOMS)
 
 
 def operand(ctx: SamplerContext, node: cst.BaseExpression) -> str:
@@ -17,74 +18,45 @@ def operand(ctx: SamplerContext, node: cst.BaseExpression) -> str:
     return text if isinstance(node, _ATOMS) else f"({text})"
 
 
-def parse_like(code: str, like: cst.BaseExpression) -> cst.BaseExpression:
+def parse_like(code: str, like: cst.BaseExpression) -> Lazy:
     """Parse `code` to stand where `like` stood, keeping `like`'s own parentheses."""
-    parsed = cst.parse_expression(code)
-    return parsed.with_changes(lpar=like.lpar, rpar=like.rpar) if like.lpar else parsed
+    made = parsed(code)
+    return made.with_changes(lpar=trivia(like, "lpar"), rpar=trivia(like, "rpar")) if like.lpar else made
 
 
-def _grouped(node: cst.BaseExpression) -> cst.BaseExpression:
+def _grouped(node):
     """`node` as an operand of a tighter operator: parenthesised unless it is an atom."""
     node = strip_parens(node)
-    return (
-        node
-        if isinstance(node, _ATOMS)
-        else node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    )
+    return node if kind_of(node) in _ATOM_NAMES else changed(node, lpar=[L.LeftParen()], rpar=[L.RightParen()])
 
 
-def _product(factors: Sequence[cst.BaseExpression]) -> cst.BaseExpression:
+def _product(factors: Sequence) -> Union[cst.BaseExpression, Lazy]:
     expr = strip_parens(factors[0])
     for factor in factors[1:]:
-        expr = cst.BinaryOperation(_grouped(expr), cst.Multiply(), _grouped(factor))
+        expr = L.BinaryOperation(_grouped(expr), L.Multiply(), _grouped(factor))
     return expr
 
 
-def floor_div(
-    factors: Sequence[cst.BaseExpression],
-    divisor: cst.BaseExpression,
-    operator: Optional[cst.BaseBinaryOp] = None,
-) -> cst.BinaryOperation:
+def floor_div(factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None) -> Lazy:
     """`a // b` built from the original nodes, so comments inside them survive; `operator`
     is the `/` or `//` it replaces, whose surrounding whitespace (and comments) it keeps."""
     spacing = {}
     if operator is not None:
         spacing = {
-            "whitespace_before": operator.whitespace_before,
-            "whitespace_after": operator.whitespace_after,
+            "whitespace_before": trivia(operator, "whitespace_before"),
+            "whitespace_after": trivia(operator, "whitespace_after"),
         }
     left = _product(factors)
     # Unary minus binds tighter than `//`: `-a // b` needs no parentheses.
-    left = left if isinstance(left, cst.UnaryOperation) else _grouped(left)
-    return cst.BinaryOperation(left, cst.FloorDivide(**spacing), _grouped(divisor))
+    left = left if kind_of(left) == "UnaryOperation" else _grouped(left)
+    return L.BinaryOperation(left, L.FloorDivide(**spacing), _grouped(divisor))
 
 
-def ceil_div(
-    factors: Sequence[cst.BaseExpression],
-    divisor: cst.BaseExpression,
-    operator: Optional[cst.BaseBinaryOp] = None,
-) -> cst.UnaryOperation:
+def ceil_div(factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None) -> Lazy:
     """`-(-a // b)`, exact for ints of any size, from the original nodes."""
-    numerator = cst.UnaryOperation(cst.Minus(), _grouped(_product(factors)))
+    numerator = L.UnaryOperation(L.Minus(), _grouped(_product(factors)))
     inner = floor_div([numerator], divisor, operator)
-    return cst.UnaryOperation(
-        cst.Minus(), inner.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    )
-
-
-class _Comments(cst.CSTVisitor):
-    # The analysis' own walk leaves whitespace out, and comments live in it.
-    def __init__(self) -> None:
-        self.found: List[str] = []
-
-    def visit_Comment(self, node: cst.Comment) -> None:
-        self.found.append(node.value)
-
-
-def comments(node: cst.CSTNode) -> List[str]:
-    visitor = _Comments()
-    node.visit(visitor)
-    return visitor.found
+    return L.UnaryOperation(L.Minus(), inner.with_changes(lpar=[L.LeftParen()], rpar=[L.RightParen()]))
 
 
 def ceil_spelling(ctx: SamplerContext, scope: Container[str]) -> Optional[Tuple[str, FrozenSet[str]]]:

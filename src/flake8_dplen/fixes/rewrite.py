@@ -10,8 +10,10 @@ from typing import Dict, FrozenSet, List, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from ..core import syntax
 from ..core.analysis import Located
 from .imports import add_imports
+from .lazy import realize
 from .linelength import DEFAULT as DEFAULT_LINE_LENGTH
 from .wrap import wrapped
 
@@ -99,19 +101,32 @@ class _Replace(cst.CSTTransformer):
         return self.replacements.get(id(original_node), updated_node)
 
 
+def _span(node: syntax.CSTNode):
+    """Where LibCST's PositionProvider places a model node: (kind, start, end)."""
+    return type(node).__name__, syntax.position(node), syntax.end_position(node)
+
+
 def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Module:
-    """Swap each fix's node (by identity, so the tree must be the analysed one) for its
-    replacement, laid out to fit in `line_length` columns where the node stands."""
+    """Swap each fix's node (the LibCST node of `module`, LibCST's tree of the analysed
+    text, that stands where the model's node does) for its replacement, laid out to fit
+    in `line_length` columns where the node stands."""
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    wanted = {_span(item.finding.fix.node) for item in planned.fixes}
+    placed = {}
+    for node, where in positions.items():
+        key = (type(node).__name__, (where.start.line, where.start.column), (where.end.line, where.end.column))
+        if key in wanted:
+            placed[key] = node
     replacements = {}
     for item in planned.fixes:
         fix = item.finding.fix
-        where = positions[fix.node]
+        target = placed[_span(fix.node)]
+        where = positions[target]
         first = planned.lines[where.start.line - 1]
         last = planned.lines[where.end.line - 1].rstrip("\r\n")
         indent = first[: len(first) - len(first.lstrip(" \t"))]
         tail = len(last) - where.end.column
-        replacements[id(fix.node)] = wrapped(fix.replacement, where.start.column, indent, tail, line_length)
+        replacements[id(target)] = wrapped(realize(fix.replacement), where.start.column, indent, tail, line_length)
     return module.visit(_Replace(replacements))
 
 
@@ -133,13 +148,18 @@ def add_helpers(module: cst.Module, helpers: Sequence[str], at: int) -> cst.Modu
 
 def _first_caller(module: cst.Module, planned: Plan) -> int:
     """Index of the first top-level statement holding a fix that calls a helper."""
-    callers = {item.finding.cls for item in planned.fixes if item.finding.fix.helper}
-    return next((i for i, stmt in enumerate(module.body) if stmt in callers), len(module.body))
+    callers = {syntax.position(item.finding.cls) for item in planned.fixes if item.finding.fix.helper}
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    starts = [(positions[stmt].start.line, positions[stmt].start.column) for stmt in module.body]
+    return next((i for i, start in enumerate(starts) if start in callers), len(module.body))
 
 
 def apply(module: cst.Module, planned: Plan, line_length: int = DEFAULT_LINE_LENGTH) -> cst.Module:
     """The rewritten module; `line_length` is the file's (linelength.line_length_for
-    gives it)."""
+    gives it). `module` is LibCST's tree of the analysed text, or the model's (whose text
+    LibCST then parses: only LibCST writes)."""
+    if isinstance(module, syntax.Module):
+        module = cst.parse_module(module.code)
     if not planned.fixes:
         return module
     at = _first_caller(module, planned)

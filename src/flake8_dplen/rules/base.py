@@ -10,8 +10,7 @@ from __future__ import annotations
 import sys
 from typing import ClassVar, FrozenSet, Iterable, Optional, Tuple
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.context import Finding, Fix, Proposal, SamplerContext
 from ..core.counting import CEIL, BatchRatio, batch_ratio, ceiled_in_iter, counterexample
 from ..core.flow import Reached
@@ -23,7 +22,6 @@ from ..core.rounding import qualified_callee, rounded_value
 from ..core.yieldcount import counterexample as run_apart
 from ..fixes.aggregate import Aggregate, aggregate_ratio, poisson_batch_size
 from ..fixes.ceil import exact_count, math_ceil
-
 
 # The floored-count rules (DPL101-103) judge by one model; their docs say so in one place:
 # "{FLOORED_COUNT}" in their docstrings, filled in by rule_docs.

@@ -25,8 +25,7 @@ A tail that `__iter__` yields through a helper it calls is not seen, so no findi
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.context import Fix, Proposal, SamplerContext
 from ..core.counting import (
     CEIL,
@@ -39,8 +38,9 @@ from ..core.counting import (
     one_short,
 )
 from ..core.flow import Reached
-from ..fixes.ceil import WHICH_SIDE, keeping_comments
+from ..fixes.ceil import WHICH_SIDE, in_parens_of, keeping_comments
 from ..fixes.codegen import ceil_div, floor_div
+from ..fixes.lazy import L
 from .base import Rule, where
 
 
@@ -51,14 +51,14 @@ def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Pro
         return ONE_SHORT
     ceil = ceil_div([node.left], node.right, node.operator)
     if ratio.yielded == CEIL:
-        return keeping_comments(node, Fix(node, ceil.with_changes(lpar=node.lpar, rpar=node.rpar)))
+        return keeping_comments(node, Fix(node, in_parens_of(ceil, node)))
     if ratio.yielded == TAIL_DESPITE_DROP_LAST:
         return WHICH_SIDE
     drop_last = ctx.iter.drop_last
     if drop_last is None or site.fn is None or site.fn.func.name.value != "__len__":
         return "the count must differ by drop_last, and no `self.drop_last` is in reach here"
     floor = floor_div([node.left], node.right, node.operator)
-    both = cst.IfExp(test=drop_last, body=floor, orelse=ceil, lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    both = L.IfExp(test=drop_last, body=floor, orelse=ceil, lpar=[L.LeftParen()], rpar=[L.RightParen()])
     return keeping_comments(node, Fix(node, both))
 
 

@@ -59,8 +59,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import FunctionIndex
 from ..core.samplers import torch_len_base
 from .base import ClassRule

@@ -30,8 +30,7 @@ When another method also computes the attribute (`__init__` builds the same batc
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.iterfacts import counted_attr
 from .base import ClassRule
 

@@ -40,8 +40,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import ClassIndex, is_self_attr, walk
 from ..core.itershape import SAMPLE
 from ..core.names import last_name

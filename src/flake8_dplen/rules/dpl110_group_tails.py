@@ -51,8 +51,7 @@ the sanitizer decide these by running the sampler.
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import self_name, walk
 from ..core.names import last_name, len_arg
 from ..core.samplers import sets_batch_sampler_state, torch_len_base

@@ -31,8 +31,7 @@ rewrites it into the split count.
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import is_self_attr, walk
 from ..core.guards import KEEP
 from ..core.iterfacts import YES

@@ -49,8 +49,7 @@ from __future__ import annotations
 
 from typing import FrozenSet, Optional, Tuple
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import FunctionIndex, is_self_attr, walk
 from ..core.iterfacts import counted_attr, is_len_self
 from ..core.replay import replayed_example

@@ -33,8 +33,7 @@ not wrong.
 
 from __future__ import annotations
 
-import libcst as cst
-
+from ..core import syntax as cst
 from ..core.classindex import strip_parens
 from ..core.names import len_arg
 from .base import ClassRule
