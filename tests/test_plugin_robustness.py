@@ -99,7 +99,9 @@ CASES = [
     # plugin itself analyses them when it is run.
     Case("pep695_type_alias", IMPORT + BUGGY + "\n\ntype Count = int\n", direct=NEWER_PYTHON),
     Case(
-        "pep695_generic_class", IMPORT + BUGGY.replace("class Chunks(", "class Chunks[T]("), direct=NEWER_PYTHON
+        "pep695_generic_class",
+        IMPORT + BUGGY.replace("class Chunks(", "class Chunks[T]("),
+        direct=NEWER_PYTHON,
     ),
     Case("pep701_fstring", IMPORT + BUGGY + '\n\nLABEL = f"{"chunks"!r}"\n', direct=NEWER_PYTHON),
     Case("deep_nesting_with_finding", IMPORT + BUGGY + "\n\n" + DEEP, direct=["DPL101"]),

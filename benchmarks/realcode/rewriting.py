@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
 from environment import REPO
-from libcst.metadata import MetadataWrapper, PositionProvider
 
+from flake8_dplen.core import syntax
 from flake8_dplen.engine import analyze_source
 from flake8_dplen.fixes.rewrite import plan
 
@@ -41,12 +41,8 @@ def fix_ranges(text: str, path: str, config) -> List[Tuple[Tuple[int, int], Tupl
     planned = plan(text, located)
     if not planned.fixes:
         return []
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-    spans = []
-    for item in planned.fixes:
-        where = positions[item.finding.fix.node]
-        spans.append(((where.start.line, where.start.column), (where.end.line, where.end.column)))
-    return spans
+    nodes = [item.finding.fix.node for item in planned.fixes]
+    return [(syntax.position(node), syntax.end_position(node)) for node in nodes]
 
 
 def _inside(node: ast.AST, spans, lines: Sequence[str]) -> bool:

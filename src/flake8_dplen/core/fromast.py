@@ -51,8 +51,8 @@ class _Builder:
         node._e = end
         node._i = self.indent
         for name in kind._fields:
-            setattr(node, name, fields.get(name, cst._DEFAULTS.get(name)))
-        if isinstance(node, cst._BaseParenthesizedNode):
+            setattr(node, name, fields.get(name, cst.FIELD_DEFAULTS.get(name)))
+        if isinstance(node, cst.PARENTHESIZED):
             node.lpar = node.rpar = ()
         return node
 
@@ -222,14 +222,14 @@ class _Builder:
 
     def e_BinOp(self, node, start, end):
         left = self.expr(node.left)
-        operator = self.op_after(cst._AST_OPERATOR[type(node.op)], _outer_end(left))
+        operator = self.op_after(cst.OPERATOR_OF[type(node.op)], _outer_end(left))
         return self.make(
             cst.BinaryOperation, start, end, left=left, operator=operator, right=self.expr(node.right)
         )
 
     def e_BoolOp(self, node, start, end):
         values = [self.expr(v) for v in node.values]
-        kind = cst._AST_OPERATOR[type(node.op)]
+        kind = cst.OPERATOR_OF[type(node.op)]
         made = values[0]
         for value in values[1:]:
             operator = self.op_after(kind, _outer_end(made))
@@ -239,7 +239,7 @@ class _Builder:
         return made
 
     def e_UnaryOp(self, node, start, end):
-        operator = self.op_after(cst._AST_OPERATOR[type(node.op)], start)
+        operator = self.op_after(cst.OPERATOR_OF[type(node.op)], start)
         return self.make(
             cst.UnaryOperation, start, end, operator=operator, expression=self.expr(node.operand)
         )
@@ -250,7 +250,7 @@ class _Builder:
         previous = _outer_end(left)
         for op, comparator in zip(node.ops, node.comparators):
             operator = self.op_after(
-                cst._AST_OPERATOR[type(op)], previous, 2 if type(op) in (ast.IsNot, ast.NotIn) else 1
+                cst.OPERATOR_OF[type(op)], previous, 2 if type(op) in (ast.IsNot, ast.NotIn) else 1
             )
             value = self.expr(comparator)
             targets.append(
@@ -708,7 +708,7 @@ class _Builder:
 
     def s_AugAssign(self, stmt, start, end):
         target = self.expr(stmt.target)
-        operator = self.op_after(cst._AUG_OPERATOR[type(stmt.op)], _outer_end(target))
+        operator = self.op_after(cst.AUG_OPERATOR_OF[type(stmt.op)], _outer_end(target))
         return self.make(
             cst.AugAssign, start, end, target=target, operator=operator, value=self.expr(stmt.value)
         )

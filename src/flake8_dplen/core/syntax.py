@@ -109,7 +109,7 @@ class CSTNode:
         for name, value in zip(self._fields, args):
             kwargs[name] = value
         for name in self._fields:
-            setattr(self, name, kwargs.pop(name, _DEFAULTS.get(name)))
+            setattr(self, name, kwargs.pop(name, FIELD_DEFAULTS.get(name)))
         if isinstance(self, _BaseParenthesizedNode):
             self.lpar = tuple(kwargs.pop("lpar", ()))
             self.rpar = tuple(kwargs.pop("rpar", ()))
@@ -143,12 +143,12 @@ class CSTNode:
         return f"{type(self).__name__}({code(self)!r})"
 
 
-_DEFAULTS = {"star": "", "star_arg": MaybeSentinel.DEFAULT, "posonly_ind": MaybeSentinel.DEFAULT}
+FIELD_DEFAULTS = {"star": "", "star_arg": MaybeSentinel.DEFAULT, "posonly_ind": MaybeSentinel.DEFAULT}
 for _name in (
     "args params kwonly_params posonly_params decorators bases keywords handlers ifs comparisons "
     "elements targets names relative parts slice items cases"
 ).split():
-    _DEFAULTS[_name] = ()
+    FIELD_DEFAULTS[_name] = ()
 
 
 class _BaseParenthesizedNode(CSTNode):
@@ -292,8 +292,8 @@ _OPERATORS = {
     },
 }  # fmt: skip
 
-_AST_OPERATOR: Dict[type, type] = {}
-_AUG_OPERATOR: Dict[type, type] = {}
+OPERATOR_OF: Dict[type, type] = {}
+AUG_OPERATOR_OF: Dict[type, type] = {}
 
 
 def _define() -> None:
@@ -307,10 +307,10 @@ def _define() -> None:
     for base, members in _OPERATORS.items():
         parent = namespace[base]
         for name, operator in members.items():
-            _AST_OPERATOR[operator] = namespace[name] = type(name, (parent,), {"__slots__": ()})
+            OPERATOR_OF[operator] = namespace[name] = type(name, (parent,), {"__slots__": ()})
             if base == "BaseBinaryOp":
                 augmented = type(name + "Assign", (namespace["BaseAugOp"],), {"__slots__": ()})
-                _AUG_OPERATOR[operator] = namespace[augmented.__name__] = augmented
+                AUG_OPERATOR_OF[operator] = namespace[augmented.__name__] = augmented
 
 
 _define()
@@ -332,7 +332,7 @@ for _kind in ("Integer", "Float", "Imaginary", "SimpleString"):
     globals()[_kind].evaluated_value = property(_literal)
 globals()["ConcatenatedString"].evaluated_value = property(_concatenated)
 globals()["FormattedString"].evaluated_value = property(lambda node: None)
-_PARENTHESIZED = _BaseParenthesizedNode
+PARENTHESIZED = _BaseParenthesizedNode
 
 
 def code(node: CSTNode) -> str:
@@ -352,7 +352,7 @@ def code(node: CSTNode) -> str:
 
 
 def _outer(node: CSTNode) -> Tuple[int, int]:
-    if isinstance(node, _PARENTHESIZED) and node.lpar:
+    if isinstance(node, PARENTHESIZED) and node.lpar:
         return node.lpar[0], node.rpar[-1] + 1
     if type(node).__name__ in ("FunctionDef", "ClassDef") and node.decorators:
         return node.decorators[0]._s, node._e

@@ -27,7 +27,9 @@ def parse_like(code: str, like: cst.BaseExpression) -> Lazy:
 def _grouped(node):
     """`node` as an operand of a tighter operator: parenthesised unless it is an atom."""
     node = strip_parens(node)
-    return node if kind_of(node) in _ATOM_NAMES else changed(node, lpar=[L.LeftParen()], rpar=[L.RightParen()])
+    return (
+        node if kind_of(node) in _ATOM_NAMES else changed(node, lpar=[L.LeftParen()], rpar=[L.RightParen()])
+    )
 
 
 def _product(factors: Sequence) -> Union[cst.BaseExpression, Lazy]:
@@ -37,7 +39,9 @@ def _product(factors: Sequence) -> Union[cst.BaseExpression, Lazy]:
     return expr
 
 
-def floor_div(factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None) -> Lazy:
+def floor_div(
+    factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None
+) -> Lazy:
     """`a // b` built from the original nodes, so comments inside them survive; `operator`
     is the `/` or `//` it replaces, whose surrounding whitespace (and comments) it keeps."""
     spacing = {}
@@ -52,7 +56,9 @@ def floor_div(factors: Sequence, divisor: cst.BaseExpression, operator: Optional
     return L.BinaryOperation(left, L.FloorDivide(**spacing), _grouped(divisor))
 
 
-def ceil_div(factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None) -> Lazy:
+def ceil_div(
+    factors: Sequence, divisor: cst.BaseExpression, operator: Optional[cst.BaseBinaryOp] = None
+) -> Lazy:
     """`-(-a // b)`, exact for ints of any size, from the original nodes."""
     numerator = L.UnaryOperation(L.Minus(), _grouped(_product(factors)))
     inner = floor_div([numerator], divisor, operator)

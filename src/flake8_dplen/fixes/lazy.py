@@ -96,7 +96,10 @@ def _trivia(node: syntax.CSTNode, field: str):
 
     if field in ("lpar", "rpar"):
         return getattr(to_cst(node), field)
-    before, after = syntax.trivia_code(node, "whitespace_before"), syntax.trivia_code(node, "whitespace_after")
+    before, after = (
+        syntax.trivia_code(node, "whitespace_before"),
+        syntax.trivia_code(node, "whitespace_after"),
+    )
     operation = libcst.parse_expression(f"(a{before}{syntax.code(node)}{after}b)")
     return getattr(operation.operator, field)
 
@@ -109,7 +112,9 @@ def realize(value):
         args = [realize(a) for a in value.args]
         kwargs = {k: realize(v) for k, v in value.kwargs.items()}
         made = args[0] if value.kind == "node" else getattr(libcst, value.kind)(*args, **kwargs)
-        return made.with_changes(**{k: realize(v) for k, v in value.changes.items()}) if value.changes else made
+        return (
+            made.with_changes(**{k: realize(v) for k, v in value.changes.items()}) if value.changes else made
+        )
     if isinstance(value, _Trivia):
         return _trivia(value.node, value.field)
     if isinstance(value, syntax.CSTNode):

@@ -114,7 +114,11 @@ def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Mo
     wanted = {_span(item.finding.fix.node) for item in planned.fixes}
     placed = {}
     for node, where in positions.items():
-        key = (type(node).__name__, (where.start.line, where.start.column), (where.end.line, where.end.column))
+        key = (
+            type(node).__name__,
+            (where.start.line, where.start.column),
+            (where.end.line, where.end.column),
+        )
         if key in wanted:
             placed[key] = node
     replacements = {}
@@ -126,7 +130,9 @@ def replace_nodes(module: cst.Module, planned: Plan, line_length: int) -> cst.Mo
         last = planned.lines[where.end.line - 1].rstrip("\r\n")
         indent = first[: len(first) - len(first.lstrip(" \t"))]
         tail = len(last) - where.end.column
-        replacements[id(target)] = wrapped(realize(fix.replacement), where.start.column, indent, tail, line_length)
+        replacements[id(target)] = wrapped(
+            realize(fix.replacement), where.start.column, indent, tail, line_length
+        )
     return module.visit(_Replace(replacements))
 
 
