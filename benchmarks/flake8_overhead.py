@@ -241,21 +241,6 @@ def _run_flake8(side: str, flake8_argv: Sequence[str]) -> Tuple[float, object, d
     return wall, usage, result
 
 
-def _libcst_import_seconds(runs: int = 3) -> float:
-    """The least time `import libcst` takes in a fresh interpreter.
-
-    The plugin imports LibCST inside run(), on the first file that needs it; the share
-    is measured apart so the report can say how much of the plugin's time is LibCST's
-    import (its node classes are built at import) rather than the model's work.
-    """
-    code = "import time; t = time.perf_counter(); import libcst; print(time.perf_counter() - t)"
-    times = []
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        times.append(float(out.stdout.strip()))
-    return min(times)
-
-
 def _verify_side(side: str, result: dict) -> None:
     has_dplen = _normalize_set(result["packages"])
     if side == "without" and (PLUGIN_DIST in has_dplen or result["dplen_imported"]):
@@ -291,7 +276,7 @@ def _compile_plugin(folder: str) -> None:
     """Byte-compile the plugin's package, as pip does when it installs a wheel: a
     development install under PYTHONDONTWRITEBYTECODE (this machine sets it) would
     otherwise recompile every module on each run, a cost no installed user pays,
-    while flake8 and LibCST, installed by pip, load from bytecode."""
+    while flake8, installed by pip, loads from bytecode."""
     compileall.compile_dir(folder, quiet=1)
 
 
@@ -348,7 +333,7 @@ def _prefilter_summary(files: Sequence[str]) -> str:
         summary += f", ast test leaves {len(passed)}"
     passed_bytes = sum(len(t) for t in passed)
     return (
-        f"{summary} for LibCST ({passed_bytes / 1e6:.2f} of {total_bytes / 1e6:.2f} MB, "
+        f"{summary} for the model ({passed_bytes / 1e6:.2f} of {total_bytes / 1e6:.2f} MB, "
         f"{100 * passed_bytes / total_bytes:.1f}%)"
     )
 
@@ -445,11 +430,6 @@ def report_tree(tree: Tree, prefilter: str) -> List[bool]:
         f"  time inside the plugin (with runs, min): {inside:.2f} s "
         f"(import {min(r.plugin_import for r in with_):.2f} s, run() {min(r.plugin_run for r in with_):.2f} s); "
         f"ratio estimated from it: {(min(w_wall) + inside) / min(w_wall):.3f}"
-    )
-    libcst_s = _libcst_import_seconds()
-    print(
-        f"  of which importing LibCST (a fresh interpreter, measured apart): {libcst_s:.2f} s; "
-        f"ratio estimated without it: {(min(w_wall) + max(inside - libcst_s, 0.0)) / min(w_wall):.3f}"
     )
     print(
         f"  peak RSS: without {peak_without:.1f} MB  with {peak_with:.1f} MB  "
