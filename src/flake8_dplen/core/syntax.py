@@ -143,6 +143,7 @@ class CSTNode:
         return f"{type(self).__name__}({code(self)!r})"
 
 
+# LibCST's values of fields a node is built without (core/fromast.py sets the others).
 FIELD_DEFAULTS = {"star": "", "star_arg": MaybeSentinel.DEFAULT, "posonly_ind": MaybeSentinel.DEFAULT}
 for _name in (
     "args params kwonly_params posonly_params decorators bases keywords handlers ifs comparisons "
@@ -152,7 +153,11 @@ for _name in (
 
 
 class _BaseParenthesizedNode(CSTNode):
+    # The offsets of the node's own `(` (outermost first) and `)` (innermost first).
     __slots__ = ("lpar", "rpar")
+
+
+PARENTHESIZED = _BaseParenthesizedNode
 
 
 # name: bases: fields (LibCST's order, whitespace, comments and punctuation left out).
@@ -332,7 +337,6 @@ for _kind in ("Integer", "Float", "Imaginary", "SimpleString"):
     globals()[_kind].evaluated_value = property(_literal)
 globals()["ConcatenatedString"].evaluated_value = property(_concatenated)
 globals()["FormattedString"].evaluated_value = property(lambda node: None)
-PARENTHESIZED = _BaseParenthesizedNode
 
 
 def code(node: CSTNode) -> str:
