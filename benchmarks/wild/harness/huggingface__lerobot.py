@@ -2,7 +2,8 @@
 src/lerobot/datasets/sampler.py: EpisodeAwareSampler, the frames of the episodes in use
 (minus frames dropped at either end of each episode), shuffled per epoch; lerobot_train.py
 builds it over the dataset's episode boundaries and, on a resume, gives it
-`compute_sampler_state(step, len(sampler), batch_size, dp_world)` (same module)."""
+`compute_sampler_state(step, len(sampler), batch_size, dp_world)` (same module); the class's
+docstring says len() keeps the full length during a resumed epoch."""
 
 from wild.entry import Case, Project, sampler
 
