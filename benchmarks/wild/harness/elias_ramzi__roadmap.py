@@ -69,7 +69,9 @@ def _(cls, module):
                 made.reshuffle()  # as train.py does before every epoch
                 return made
 
-            yield Case(f"{supers} super classes ({len(data)} images), batch {batch}, {per_class} a class", build)
+            yield Case(
+                f"{supers} super classes ({len(data)} images), batch {batch}, {per_class} a class", build
+            )
 
 
 @sampler(PROJECT, "roadmap/samplers/random_sampler.py", "RandomSampler")

@@ -84,7 +84,9 @@ def _(cls, module):
                 yield Case(
                     f"{ids} pseudo identities ({len(samples)} samples), k={k}, has_outlier={outliers}, "
                     "three epochs",
-                    lambda s=samples, k=k, o=outliers: cls(s, class_position=4, k=k, has_outlier=o, cam_num=2),
+                    lambda s=samples, k=k, o=outliers: cls(
+                        s, class_position=4, k=k, has_outlier=o, cam_num=2
+                    ),
                     repeat=3,
                 )
 
@@ -94,4 +96,6 @@ def _(cls, module):
     for ids in (1, 12, 150):
         data = [(f"{i}.jpg", pid, cam) for i, (_, pid, cam, *_) in enumerate(_pseudo_labelled(ids, ids))]
         for k in (1, 4, 8):
-            yield Case(f"{ids} identities ({len(data)} images), num_instances={k}", lambda d=data, k=k: cls(d, k))
+            yield Case(
+                f"{ids} identities ({len(data)} images), num_instances={k}", lambda d=data, k=k: cls(d, k)
+            )

@@ -29,7 +29,8 @@ PROJECT = Project(
             "    @staticmethod\n    def shared_random_seed():\n        return 0\n\n\n"
             "class Registry:\n"
             "    def __init__(self, name):\n        self.name = name\n\n"
-            "    def register(self, obj=None):\n        return obj if obj is not None else (lambda cls: cls)\n"
+            "    def register(self, obj=None):\n"
+            "        return obj if obj is not None else (lambda cls: cls)\n"
         ),
     },
     empty_init=("cvpods", "cvpods.data"),

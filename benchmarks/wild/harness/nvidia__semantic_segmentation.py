@@ -39,7 +39,11 @@ def _worlds(n):
 def _(cls, module):
     for n in (1, 5, 500, 2975):
         for world, rank in _worlds(n):
-            for pad, permutation, consecutive in ((False, False, False), (True, True, False), (True, True, True)):
+            for pad, permutation, consecutive in (
+                (False, False, False),
+                (True, True, False),
+                (True, True, True),
+            ):
                 yield Case(
                     f"n={n} world={world} rank={rank} pad={pad} permutation={permutation} "
                     f"consecutive_sample={consecutive} epoch=1",
@@ -59,7 +63,8 @@ def _(cls, module):
                 return _at_epoch(made, 2)
 
             yield Case(
-                f"training set of {first} rebuilt to {rebuilt}, set_num_samples, world={world} rank={rank}", build
+                f"training set of {first} rebuilt to {rebuilt}, set_num_samples, world={world} rank={rank}",
+                build,
             )
 
 

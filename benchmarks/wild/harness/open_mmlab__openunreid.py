@@ -15,7 +15,11 @@ PROJECT = Project(
     ref="c3e3ada93f059c543ccaf9cd3804ecced2ccb87f",
     domain="re-identification",
     stubs={"multiprocess": ""},  # dist_utils imports it; the samplers are given rank and world
-    empty_init=("openunreid", "openunreid.data", "openunreid.data.samplers"),  # openunreid.version is written by setup.py
+    empty_init=(
+        "openunreid",
+        "openunreid.data",
+        "openunreid.data.samplers",
+    ),  # openunreid.version is written by setup.py
 )
 
 SAMPLERS = "openunreid/data/samplers/"

@@ -17,7 +17,9 @@ PROJECT = Project(
         # dataloader.py's imports for the multi-dataset loader beside the sampler; the
         # datasets package's __init__ registers every dataset and transform
         "pointcept.datasets": "class ConcatDataset:\n    pass\n",
-        "pointcept.datasets.utils": "def point_collate_fn(batch, mix_prob=0):\n    raise NotImplementedError\n",
+        "pointcept.datasets.utils": (
+            "def point_collate_fn(batch, mix_prob=0):\n    raise NotImplementedError\n"
+        ),
         "pointcept.utils.env": "def set_seed(seed=None):\n    pass\n",
     },
     empty_init=("pointcept", "pointcept.utils"),
@@ -53,6 +55,7 @@ def _(cls, module):
                         return made
 
                     yield Case(
-                        f"sets {sizes}, set {index} limited to {limit}, world={world} rank={rank} epoch={epoch}",
+                        f"sets {sizes}, set {index} limited to {limit}, "
+                        f"world={world} rank={rank} epoch={epoch}",
                         build,
                     )

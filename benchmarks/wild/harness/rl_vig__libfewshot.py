@@ -45,7 +45,7 @@ def _(cls, module):
     for labels, classes, way, images, size, episodes in _settings():
         yield Case(
             f"{classes} classes, {way}-way {images} images, episode_size={size} episodes={episodes}",
-            lambda l=labels, c=classes, w=way, i=images, s=size, e=episodes: cls(l, c, s, e, w, i),
+            lambda lab=labels, c=classes, w=way, i=images, s=size, e=episodes: cls(lab, c, s, e, w, i),
         )
 
 
@@ -54,7 +54,7 @@ def _(cls, module):
     for labels, classes, way, images, size, episodes in _settings():
         yield Case(
             f"{classes} classes, {way}-way {images} images, episode_size={size} episodes={episodes}",
-            lambda l=labels, c=classes, w=way, i=images, s=size, e=episodes: cls(l, c, s, e, w, i),
+            lambda lab=labels, c=classes, w=way, i=images, s=size, e=episodes: cls(lab, c, s, e, w, i),
         )
 
 
@@ -68,10 +68,19 @@ def _distributed(cls):
             for rank in range(world):
                 for epoch in (0, 1):
 
-                    def build(l=labels, c=classes, w=way, i=images, s=size, e=episodes, n=world, r=rank, p=epoch):
+                    def build(
+                        lab=labels, c=classes, w=way, i=images, s=size, e=episodes, n=world, r=rank, p=epoch
+                    ):
                         made = cls(
-                            label_list=l, label_num=c, episode_size=s // n, episode_num=e // n,
-                            way_num=w, image_num=i, rank=r, seed=0, world_size=n,
+                            label_list=lab,
+                            label_num=c,
+                            episode_size=s // n,
+                            episode_num=e // n,
+                            way_num=w,
+                            image_num=i,
+                            rank=r,
+                            seed=0,
+                            world_size=n,
                         )
                         made.set_epoch(p)
                         return made

@@ -35,7 +35,9 @@ def _balanced_batches(per_class, classes, batch_size, seed):
     batches = []
     for i in range(longest * classes // batch_size):
         batch = [
-            by_class[c][(i * per_batch + j) % len(by_class[c])] for c in range(classes) for j in range(per_batch)
+            by_class[c][(i * per_batch + j) % len(by_class[c])]
+            for c in range(classes)
+            for j in range(per_batch)
         ]
         rng.shuffle(batch)
         batches.append(batch)
@@ -51,7 +53,8 @@ def _cases(cls):
             if not batches:
                 continue
             yield Case(
-                f"{classes} classes of {per_class} images, batch_size={batch_size} ({len(batches)} balanced batches)",
+                f"{classes} classes of {per_class} images, batch_size={batch_size} "
+                f"({len(batches)} balanced batches)",
                 lambda b=batches, s=batch_size: cls(
                     torch.utils.data.sampler.SubsetRandomSampler(b), batch_size=s, drop_last=False
                 ),

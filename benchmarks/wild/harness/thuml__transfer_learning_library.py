@@ -33,7 +33,13 @@ PROJECT = Project(
         "tllib.utils.meter": "AverageMeter = ProgressMeter = None\n",
     },
     absent=("timm", "torchvision"),
-    empty_init=("tllib", "tllib.normalization", "tllib.normalization.mixstyle", "tllib.utils", "tllib.vision"),
+    empty_init=(
+        "tllib",
+        "tllib.normalization",
+        "tllib.normalization.mixstyle",
+        "tllib.utils",
+        "tllib.vision",
+    ),
 )
 
 DOMAINS = ((2048, 1670, 2344), (40, 75, 21), (300, 300, 300, 300))

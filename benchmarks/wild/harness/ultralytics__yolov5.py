@@ -12,7 +12,10 @@ PROJECT = Project(
     domain="object detection",
     stubs={
         # The image and label helpers dataloaders.py imports by name; the sampler uses none.
-        "utils.general": "import logging\nimport cv2\nLOGGER = logging.getLogger('yolov5')\n\n\ndef __getattr__(name):\n    return None\n",
+        "utils.general": (
+            "import logging\nimport cv2\nLOGGER = logging.getLogger('yolov5')\n\n\n"
+            "def __getattr__(name):\n    return None\n"
+        ),
         "utils.augmentations": "def __getattr__(name):\n    return None\n",
         "utils.torch_utils": "def __getattr__(name):\n    return None\n",
         # dataloaders.py looks up the EXIF orientation tag at import.

@@ -33,6 +33,9 @@ def _(cls, module):
             for way, per in ((5, 16), (5, 20), (2, 20)):
                 for episodes in (1, 4):
                     yield Case(
-                        f"{classes} classes, {n_batch} batches of {episodes} {way}-way episodes of {per} images",
-                        lambda l=label, b=n_batch, w=way, p=per, e=episodes: cls(l, b, w, p, ep_per_batch=e),
+                        f"{classes} classes, {n_batch} batches of {episodes} {way}-way episodes "
+                        f"of {per} images",
+                        lambda lab=label, b=n_batch, w=way, p=per, e=episodes: cls(
+                            lab, b, w, p, ep_per_batch=e
+                        ),
                     )
