@@ -13,10 +13,12 @@ interpreter that knows a small part of Python and of torch/numpy exactly (ranges
 lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuffles,
 `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the code,
 `x[positions]` as a tensor takes it, other classes of the module built and walked, random
-integer draws at their lowest outcome). Anything else (a value read from the data, a
-call it does not know, a base class outside the project other than torch's
-`Sampler`/`BatchSampler`/`DistributedSampler`) stops it: the model then says nothing, and
-the rules stay silent. What it reports is therefore a run of the class's code, not a
+integer draws at their lowest outcome). A value it does not know (read from the data,
+returned by a call it does not know, a dict or a set) is carried as unknown, and a loop
+over one is skipped where core/unknowns.py says its effects cannot reach a count. A count
+taken from an unknown value, or a base class outside the project other than torch's
+`Sampler`/`BatchSampler`/`DistributedSampler`, stops it: the model then says nothing,
+and the rules stay silent. What it reports is therefore a run of the class's code, not a
 resemblance."""
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .names import ImportTable
 from .project import Home, home_of, module_bindings, resolve_base
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
+from .unknowns import BUILTIN_NAMES, Skip, quiet
 
 INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
@@ -425,7 +428,11 @@ class Machine:
         elif isinstance(stmt, cst.For):
             if stmt.orelse is not None or stmt.asynchronous is not None:
                 raise Unknown("for-else")
-            for item in self.iterate(self.eval(stmt.iter, scope, owner)):
+            walked = self.eval(stmt.iter, scope, owner)
+            if _plain(walked):
+                self.skip(stmt, scope, owner)
+                return
+            for item in self.iterate(walked):
                 self.bind(stmt.target, item, scope)
                 if not self.turn(stmt.body.body, scope, out, owner):
                     break
@@ -439,6 +446,42 @@ class Machine:
             scope[stmt.name.value] = Func(stmt, scope, owner)
         else:
             raise Unknown(type(stmt).__name__)
+
+    def skip(self, loop: cst.For, scope, owner) -> None:
+        """A loop over an opaque value: skipped where core/unknowns.py says its effects
+        cannot reach a count, what it binds or changes then opaque."""
+        names = self.names(owner)
+
+        def local(name: str) -> bool:
+            return name in scope or name in names.funcs or name in names.classes
+
+        def held(node):
+            if isinstance(node, cst.Name) and node.value in scope:
+                return scope[node.value], lambda: scope.__setitem__(node.value, Opaque())
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+                obj = scope.get(node.value.value)
+                if isinstance(obj, Obj):
+                    # A method or a property (code the skip would not run) is "other".
+                    value = obj.attrs.get(node.attr.value, _NOT_HELD)
+                    return value, lambda: obj.attrs.__setitem__(node.attr.value, Opaque())
+            return None
+
+        def shared(value) -> bool:
+            return _references(value, list(scope.values())) > 1
+
+        plan = Skip(loop, held, _kind, lambda call: qualified_callee(call, names.imports), local, shared)
+        if plan.reason is not None:
+            raise Unknown(plan.reason)
+        for spoil in plan.spoiled:
+            spoil()
+        for target in plan.rebound:
+            if isinstance(target, cst.Attribute):
+                obj = scope[target.value.value]
+                if target.attr.value in self.index(obj).properties:
+                    raise Unknown("assignment through a property setter")
+                obj.attrs[target.attr.value] = Opaque()
+            else:
+                scope[target.value] = Opaque()
 
     def small(self, small, scope, out, owner) -> None:
         if isinstance(small, cst.Assign):
@@ -522,6 +565,8 @@ class Machine:
                 self.bind(element.value, item, scope)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             obj = scope.get(target.value.value)
+            if _plain(obj):
+                return  # an attribute of an unknown object: still unknown
             if not isinstance(obj, Obj):
                 raise Unknown("attribute of an unknown object")
             if target.attr.value in self.index(obj).properties:
@@ -531,6 +576,9 @@ class Machine:
             # `sizes[-1] -= r`: one element of a list of ours.
             items = self.eval(target.value, scope)
             part = target.slice[0].slice
+            if _plain(items):
+                self.unknown_part(part, scope, None)
+                return  # `by_label[y] = i`: a store into an unknown dict
             if not isinstance(items, list) or not isinstance(part, cst.Index):
                 raise Unknown("assignment target")
             index = self.number(self.eval(part.value, scope))
@@ -555,6 +603,8 @@ class Machine:
         return value
 
     def number_op(self, op, a, b):
+        if (_plain(a) or _plain(b)) and not isinstance(a, list):
+            return Opaque()  # arithmetic on an unknown value: unknown (a list + it stops)
         if isinstance(a, list) and op is _ARITH[cst.Add]:
             return a + list(self.iterate(b))
         if isinstance(a, list) and op is _ARITH[cst.Multiply]:
@@ -633,6 +683,8 @@ class Machine:
                 return Func(names.funcs[node.value], {}, home)
             if node.value in names.constants:
                 return names.constants[node.value]
+            if node.value in BUILTIN_NAMES and node.value not in names.classes:
+                return Opaque()  # `defaultdict(list)`, `key=len`: a function, not a count
             raise Unknown(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
@@ -669,6 +721,8 @@ class Machine:
             return items
         if kind in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, scope, owner)
+        if kind in (cst.Dict, cst.DictComp, cst.Set, cst.SetComp):
+            return self.mapping(node, scope, owner)
         if kind in (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Lambda):
             return Opaque()  # a value no count is taken from: using one stops the model
         if kind is cst.Subscript:
@@ -676,6 +730,19 @@ class Machine:
         if kind is cst.Call:
             return self.call(node, scope, owner, statement)
         raise Unknown(type(node).__name__)
+
+    def mapping(self, node, scope, owner) -> Opaque:
+        """A dict or a set: what it holds is not modelled, only that building it changes
+        nothing (core/unknowns.quiet). A comprehension's outer iterable is evaluated: a
+        generator or an object walked there is consumed, which the model must see."""
+        names = self.names(owner)
+        if not quiet(node, lambda n: n in scope or n in names.funcs or n in names.classes):
+            raise Unknown("a dict built by code of the project")
+        if kind_of_comprehension(node):
+            walked = self.eval(node.for_in.iter, scope, owner)
+            if isinstance(walked, (Generator, Obj, Func)):
+                raise Unknown("a dict built from a generator or an object")
+        return Opaque()
 
     def compare(self, node: cst.Comparison, scope, owner) -> bool:
         left = self.eval(node.left, scope, owner)
@@ -690,6 +757,8 @@ class Machine:
                 op = _COMPARE.get(type(target.operator))
                 if op is None:
                     raise Unknown("comparison")
+                if _plain(left) or _plain(right):
+                    return Opaque()  # an unknown truth: a test on it stops the model
                 result = op(self.number(left), self.number(right))
             if not result:
                 return False
@@ -719,6 +788,9 @@ class Machine:
         value = self.env.resolve(value, SEQ)
         if len(node.slice) != 1:
             raise Unknown("subscript")
+        if _plain(value):
+            self.unknown_part(node.slice[0].slice, scope, owner)
+            return Opaque()  # `by_label[y]`, `counts[c]` of an unknown dict or array
         part = node.slice[0].slice
         if isinstance(part, cst.Slice):
             bounds = [
@@ -748,6 +820,12 @@ class Machine:
                 raise Refused("index")
             return value[index]
         raise Unknown("index into an unknown value")
+
+    def unknown_part(self, part, scope, owner) -> None:
+        """The index or slice bounds of an unknown value, evaluated for what they do."""
+        for bound in (part.lower, part.upper, part.step) if isinstance(part, cst.Slice) else (part.value,):
+            if bound is not None:
+                self.eval(bound, scope, owner)
 
     def gather(self, value, positions: List[object]) -> List[object]:
         """`x[idx]` with a list of positions, as a tensor or an array takes it (the model
@@ -1108,6 +1186,15 @@ class Machine:
             return RandomSource("random")
         if callee == "torch.Generator":
             return Opaque()  # draws nothing itself: passed as `generator=` to torch's
+        given = [*args, *kwargs.values()]
+        if callee is not None and (
+            not _holds_state(args, kwargs)
+            # numpy and torch copy a list they are given into an array: it stays as it was
+            or (callee.split(".")[0] in {"numpy", "torch"} and not _holds_state([a for a in given if not isinstance(a, list)], {}))
+        ):
+            # `np.unique(labels)`, `defaultdict(list)`: a value the model does not know;
+            # a count taken from it stops the model (core/unknowns.py).
+            return Opaque()
         raise Unknown(f"call {callee}")
 
 
@@ -1314,8 +1401,56 @@ def _is_generator(func: cst.FunctionDef) -> bool:
 
 
 def _holds_state(args, kwargs) -> bool:
-    """An unknown call given one of our lists or objects may change them."""
-    return any(isinstance(a, (list, Obj, Func)) for a in [*args, *kwargs.values()])
+    """An unknown call given one of our lists, objects or generators may change them."""
+    return any(isinstance(a, (list, Obj, Func, Generator)) for a in [*args, *kwargs.values()])
+
+
+# What a method or a property of an object stands for where a skipped loop reads it.
+_NOT_HELD = object()
+
+
+def _references(value: object, roots: List[object]) -> int:
+    """How many places reachable from `roots` refer to `value`: names' values, elements of
+    lists, attributes of objects, what functions and generators the code made hold."""
+    count, seen, stack = 0, set(), list(roots)
+    while stack:
+        current = stack.pop()
+        if current is value:
+            count += 1
+            continue
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (list, tuple)):
+            stack.extend(current)
+        elif isinstance(current, Obj):
+            stack.extend(current.attrs.values())
+        elif isinstance(current, (Func, Generator)):
+            stack.extend((current.scope or {}).values())
+    return count
+
+
+def kind_of_comprehension(node) -> bool:
+    return isinstance(node, (cst.DictComp, cst.SetComp))
+
+
+def _plain(value) -> bool:
+    """An unknown value that is not a sequence of known length: nothing is counted from it,
+    so what is computed from it is unknown too (core/unknowns.py)."""
+    return isinstance(value, Opaque) and not isinstance(value, Seq)
+
+
+def _kind(value) -> str:
+    """What a loop the model skips may do with `value` (core/unknowns.Skip)."""
+    if isinstance(value, Obj):
+        return "object"
+    if isinstance(value, (Seq, Element, Free)):
+        return "data"
+    if value is None or isinstance(value, (Opaque, int, float, str)):
+        return "plain"
+    if isinstance(value, (list, tuple, range)):
+        return "list" if all(_kind(v) in ("plain", "data") for v in value) else "nested"
+    return "other"
 
 
 def _free(param: cst.Param, widen: bool = False) -> bool:

@@ -41,9 +41,13 @@ that returns `self` is run through `__next__` until it raises StopIteration. A s
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are.
 
+A value read from the data that nothing counts with (the labels' classes by `np.unique`,
+a dict of indices per class, a cursor per class, a loop that shuffles each class) is
+carried as unknown, and the run goes on (core/unknowns.py): a count taken from it stops.
+
 ## Known problems
-The interpreter stops (and the rule says nothing) at anything it does not know: a value
-read from the data (lengths, labels), a draw whose weights may exclude the lowest
+The interpreter stops (and the rule says nothing) at anything it does not know: a count
+that depends on the data (lengths, labels), a draw whose weights may exclude the lowest
 outcome (`p=`), a test on a random float, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
 torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
