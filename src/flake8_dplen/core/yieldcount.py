@@ -683,8 +683,10 @@ class Machine:
                 return Func(names.funcs[node.value], {}, home)
             if node.value in names.constants:
                 return names.constants[node.value]
-            if node.value in BUILTIN_NAMES and node.value not in names.classes:
-                return Opaque()  # `defaultdict(list)`, `key=len`: a function, not a count
+            if (node.value in BUILTIN_NAMES and node.value not in names.classes) or node.value in names.imports.bindings:
+                # `defaultdict(list)`, `key=len`, `dist.group.WORLD`: a function or a
+                # module's value, never counted with
+                return Opaque()
             raise Unknown(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
@@ -1287,10 +1289,21 @@ class Machine:
 
 class Outcome:
     def __init__(
-        self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str], drew: bool = False
+        self,
+        length: int,
+        count: int,
+        arguments: Dict[str, object],
+        kinds: Dict[str, str],
+        drew: bool = False,
+        epoch: int = 1,
     ) -> None:
-        self.length, self.count = length, count
+        self.length, self.count, self.epoch = length, count, epoch
         self.arguments, self.kinds, self.drew = arguments, kinds, drew
+
+    @property
+    def when(self) -> str:
+        """Which epoch the two sides differ in, as a message says it ("" for the first)."""
+        return " in the second epoch" if self.epoch == 2 else ""
 
     def describe(self, limit: int) -> str:
         """The arguments, shortened to `limit` characters."""
@@ -1304,9 +1317,11 @@ class Outcome:
 
 def _run(
     ctx: SamplerContext, values: Dict[str, object], widen: bool = False, attributes: bool = False
-) -> Tuple[Optional[Tuple[int, int]], Env]:
-    """(len(), items yielded) for these argument values, or None when the code refuses them;
-    `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
+) -> Tuple[Optional[Tuple[int, int, int]], Env]:
+    """(len(), items yielded, epoch) for these argument values, or None when the code
+    refuses them: the first epoch's, or, where they agree, the second's (the same object
+    asked len() and walked again, as a DataLoader does each epoch); `env.drew` says whether
+    a random draw was taken at its lowest outcome to get them."""
     env = Env(values, attributes)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
@@ -1338,7 +1353,26 @@ def _run(
         raise Unknown("the lengths of items the class never walks")
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
-    return (length, count), env
+    if length == count:
+        again = _second_epoch(machine, obj)
+        if again is not None and again[0] != again[1]:
+            return (*again, 2), env
+    return (length, count, 1), env
+
+
+def _second_epoch(machine: Machine, obj: Obj) -> Optional[Tuple[int, int]]:
+    """(len(), items yielded) of a second epoch of `obj`, after its first: state the first
+    left behind (a cursor never reset, a cache consumed) shows there. None where the model
+    cannot run it or the code refuses it: the first epoch's answer then stands."""
+    try:
+        length = machine.number(machine.call_special(obj, "__len__"))
+        produced = machine.call_special(obj, "__iter__")
+        count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
+    except (Unknown, Refused):
+        return None
+    if not isinstance(length, int) or isinstance(length, bool) or length < 0:
+        return None
+    return length, count
 
 
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
@@ -1524,14 +1558,14 @@ def _first_apart(
     """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
     whether the model stopped (could not run the class) before finding one."""
     try:
-        for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
+        for values, (length, count, epoch), kinds, drew in runs(ctx, widen, attributes):
             if length != count:
                 order = [p.name.value for p in params]
                 # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
                 bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
                 place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                 names = sorted(kinds, key=lambda n: (place[n], n))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew), False
+                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew, epoch), False
     except (Unknown, RecursionError):
         return None, True
     except Exception:  # noqa: BLE001
@@ -1553,9 +1587,9 @@ def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
 
 def runs(
     ctx: SamplerContext, widen: bool = False, attributes: bool = False
-) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
-    """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
-    taken at its lowest) for each legitimate input
+) -> Iterator[Tuple[Dict[str, object], Tuple[int, int, int], Dict[str, str], bool]]:
+    """(arguments, (len(), items yielded, the epoch they are of: _run), each parameter's
+    kind, whether a random draw was taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again.
     `widen`: parameters whose default is None are given values too; `attributes`: an

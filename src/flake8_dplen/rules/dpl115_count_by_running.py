@@ -41,6 +41,10 @@ that returns `self` is run through `__next__` until it raises StopIteration. A s
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are.
 
+Where the first epoch agrees, the same object is asked `len()` and walked again, as a
+DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
+`__iter__` is called again, a cached order consumed) shows there, and the message says
+"in the second epoch".
 A value read from the data that nothing counts with (the labels' classes by `np.unique`,
 a dict of indices per class, a cursor per class, a loop that shuffles each class) is
 carried as unknown, and the run goes on (core/unknowns.py): a count taken from it stops.
@@ -90,6 +94,6 @@ class CountByRunning(ClassRule):
         inherited = "" if own == "__len__" else "inherited "
         message = (
             f"{inherited}len() is not what __iter__ yields "
-            f"({found.describe(70)}: len {found.length}, {found.count} {unit})"
+            f"({found.describe(70)}: len {found.length}, {found.count} {unit}{found.when})"
         )
         yield self.manual(ctx.index.methods[own].name, message, _REASON)
