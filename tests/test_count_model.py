@@ -43,10 +43,24 @@ def _arguments(text):
     return _inputs(values, kinds)
 
 
+class _Item(int):
+    """An index that also has a length, of 1 to 3 by its value: the model runs a class that
+    only measures its items (sorts or weighs them by length) with those lengths unknown,
+    so any lengths give the count it states."""
+
+    def __len__(self):
+        return int(self) % 3 + 1
+
+
 def _inputs(values, kinds):
     """Keyword arguments for a run's values: a sequence of length k is a list of k
-    indices; `x[*]` of length m makes each element of `x` a list of m (distinct) indices."""
-    kwargs = {n: list(range(v)) if kinds.get(n) == SEQ else v for n, v in values.items() if "[*]" not in n}
+    indices (`_Item`s); `x[*]` of length m makes each element of `x` a list of m
+    (distinct) indices."""
+    kwargs = {
+        n: [_Item(i) for i in range(v)] if kinds.get(n) == SEQ else v
+        for n, v in values.items()
+        if "[*]" not in n
+    }
     for name, size in values.items():
         if name.endswith("[*]"):
             parent = name[:-3]

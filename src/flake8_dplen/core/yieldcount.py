@@ -34,7 +34,7 @@ import libcst as cst
 
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
-from .names import ImportTable
+from .names import ImportTable, dotted
 from .project import Home, home_of, module_bindings, resolve_base
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
@@ -157,9 +157,12 @@ class Generator:
 
 
 class Env:
-    def __init__(self, values: Dict[str, object], attributes: bool = False) -> None:
+    def __init__(self, values: Dict[str, object], attributes: bool = False, measured: bool = False) -> None:
         self.values = values
         self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
+        # The lengths of the items of a sequence argument are unknown values, not inputs:
+        # for a class that only measures them (_run).
+        self.measured = measured
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
@@ -516,6 +519,8 @@ class Machine:
             raise _Continue()
         elif isinstance(small, cst.Pass):
             pass
+        elif isinstance(small, (cst.Import, cst.ImportFrom)):
+            self.local_import(small, scope, owner)
         elif isinstance(small, cst.Del):
             self.delete(small.target, scope)
         elif isinstance(small, cst.Assert):
@@ -528,6 +533,29 @@ class Machine:
             raise Refused("raise")
         else:
             raise Unknown(type(small).__name__)
+
+    def local_import(self, node, scope, owner) -> None:
+        """`import random` inside a method: nothing to do where each name it binds means
+        what the module's imports already say, or nothing there (calls are then named as
+        written: `random.shuffle`); a name it would rebind differently stops the model."""
+        if isinstance(node, cst.ImportFrom) and (node.relative or isinstance(node.names, cst.ImportStar)):
+            raise Unknown("a relative or star import in a method")
+        names = self.names(owner)
+        source = dotted(node.module) if isinstance(node, cst.ImportFrom) else None
+        for alias in node.names:
+            full = dotted(alias.name)
+            if full is None:
+                raise Unknown("import")
+            if alias.asname is not None:
+                bound, target = alias.asname.name.value, f"{source}.{full}" if source else full
+            elif source:
+                bound, target = full, f"{source}.{full}"
+            else:
+                bound = target = full.split(".")[0]  # `import torch.utils.data` binds `torch`
+            if bound in scope or bound in names.funcs or bound in names.classes:
+                raise Unknown("an import that rebinds a name of the code")
+            if names.imports.bindings.get(bound, target) != target:
+                raise Unknown("an import that rebinds a module's name")
 
     def yielded(self, node: cst.Yield, scope, out, owner) -> None:
         if out is None:
@@ -618,6 +646,8 @@ class Machine:
             raise Refused(str(error)) from None
 
     def iterate(self, value) -> Iterator[object]:
+        if isinstance(value, Element) and self.env.measured:
+            raise Unknown("an item walked where items are only measured")
         if isinstance(value, Element):
             self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
@@ -646,6 +676,8 @@ class Machine:
                 return out
 
     def length(self, value) -> int:
+        if isinstance(value, Element) and self.env.measured:
+            return Opaque()  # an item's length, of any size: a count taken from it stops
         value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq):
             return value.length
@@ -785,6 +817,8 @@ class Machine:
 
     def subscript(self, node: cst.Subscript, scope, owner):
         value = self.eval(node.value, scope, owner)
+        if isinstance(value, Element) and self.env.measured:
+            raise Unknown("an item sliced where items are only measured")
         if isinstance(value, Element):
             self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
@@ -1316,13 +1350,18 @@ class Outcome:
 
 
 def _run(
-    ctx: SamplerContext, values: Dict[str, object], widen: bool = False, attributes: bool = False
+    ctx: SamplerContext,
+    values: Dict[str, object],
+    widen: bool = False,
+    attributes: bool = False,
+    measured: bool = False,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
     """(len(), items yielded, epoch) for these argument values, or None when the code
     refuses them: the first epoch's, or, where they agree, the second's (the same object
     asked len() and walked again, as a DataLoader does each epoch); `env.drew` says whether
-    a random draw was taken at its lowest outcome to get them."""
-    env = Env(values, attributes)
+    a random draw was taken at its lowest outcome to get them. A class that only measures
+    the items of an argument is run again with their lengths unknown (`measured`)."""
+    env = Env(values, attributes, measured)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1349,8 +1388,9 @@ def _run(
         raise Unknown("len() not an int")
     if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
-        # (a token budget): equal lengths of any size are not known to be legitimate.
-        raise Unknown("the lengths of items the class never walks")
+        # (a token budget): equal lengths of any size are not known to be legitimate. Run
+        # with their lengths unknown, the class is judged where no count depends on them.
+        return _run(ctx, values, widen, attributes, measured=True)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     if length == count:
