@@ -44,12 +44,16 @@ def _arguments(text):
 
 
 class _Item(int):
-    """An index that also has a length, of 1 to 3 by its value: the model runs a class that
-    only measures its items (sorts or weighs them by length) with those lengths unknown,
-    so any lengths give the count it states."""
+    """An index that also has a length, of 1 to 3 by its value, and unpacks into three
+    parts (a path, an identity, a camera, as a re-identification dataset's items do): the
+    model runs a class that only measures its items (sorts or weighs them by length) or
+    unpacks them with those unknown, so any such items give the count it states."""
 
     def __len__(self):
         return int(self) % 3 + 1
+
+    def __iter__(self):
+        return iter((int(self), int(self) % 2, 0))
 
 
 def _inputs(values, kinds):

@@ -366,6 +366,8 @@ class Machine:
         for klass in lineage[start:]:
             for stmt in klass.body.body:
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                    if _static(stmt):
+                        return Func(stmt, {}, klass)  # `@staticmethod`: no self to bind
                     if stmt.decorators:
                         raise Unknown("decorated method")
                     return Func(stmt, {self_name(stmt) or "self": obj}, klass, bound=True)
@@ -447,8 +449,37 @@ class Machine:
                     break
         elif isinstance(stmt, cst.FunctionDef) and not stmt.decorators:
             scope[stmt.name.value] = Func(stmt, scope, owner)
+        elif isinstance(stmt, cst.Try) and not isinstance(stmt, cst.TryStar):
+            self.attempt(stmt, scope, out, owner)
+        elif isinstance(stmt, cst.With) and stmt.asynchronous is None:
+            # `with torch.no_grad():`: the managers are made, the body runs once. One that
+            # swallows an exception only matters where the body raises, which is refused.
+            for item in stmt.items:
+                manager = self.eval(item.item, scope, owner)
+                if isinstance(manager, (Obj, Func, Generator)):
+                    raise Unknown("a context manager of the code's own")
+                if item.asname is not None:
+                    self.bind(item.asname.name, Opaque(), scope)
+            self.block(stmt.body.body, scope, out, owner)
         else:
             raise Unknown(type(stmt).__name__)
+
+    def attempt(self, stmt: cst.Try, scope, out, owner) -> None:
+        """`try`: the body as it runs where nothing raises, then `else` and `finally`. Where
+        the body raises, which handler runs is not modelled: unknown (a `try` without
+        handlers refuses the input, as the exception leaves it)."""
+        try:
+            try:
+                self.block(stmt.body.body, scope, out, owner)
+            except Refused:
+                if stmt.handlers:
+                    raise Unknown("an exception a handler may catch") from None
+                raise
+            if stmt.orelse is not None:
+                self.block(stmt.orelse.body.body, scope, out, owner)
+        finally:
+            if stmt.finalbody is not None:
+                self.block(stmt.finalbody.body.body, scope, out, owner)
 
     def skip(self, loop: cst.For, scope, owner) -> None:
         """A loop over an opaque value: skipped where core/unknowns.py says its effects
@@ -583,6 +614,10 @@ class Machine:
     def bind(self, target, value, scope) -> None:
         if isinstance(target, cst.Name):
             scope[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)) and (_plain(value) or isinstance(value, Element)):
+            # `_, pid, cam = item` of an item of the data: its parts are unknown too
+            for element in target.elements:
+                self.bind(element.value, Opaque(), scope)
         elif isinstance(target, (cst.Tuple, cst.List)):
             items = list(self.iterate(value))
             if len(items) != len(target.elements) or any(
@@ -1150,6 +1185,8 @@ class Machine:
                 return _PURE[callee](*(self.number(a) for a in args))
             except (ValueError, ZeroDivisionError, OverflowError) as error:
                 raise Refused(str(error)) from None
+        if callee in _SAME | {"iter", "enumerate", "zip"} and any(_plain(a) for a in args):
+            return Opaque()  # `list(by_label.keys())`: as unknown as what it is made from
         if callee == "range":
             if kwargs or any(isinstance(self.number(a), float) for a in args):
                 raise Unknown("range")
@@ -1504,14 +1541,20 @@ def _references(value: object, roots: List[object]) -> int:
     return count
 
 
+def _static(func: cst.FunctionDef) -> bool:
+    """Decorated `@staticmethod` alone."""
+    return [d.decorator.value for d in func.decorators if isinstance(d.decorator, cst.Name)] == ["staticmethod"] and len(func.decorators) == 1
+
+
 def kind_of_comprehension(node) -> bool:
     return isinstance(node, (cst.DictComp, cst.SetComp))
 
 
 def _plain(value) -> bool:
     """An unknown value that is not a sequence of known length: nothing is counted from it,
-    so what is computed from it is unknown too (core/unknowns.py)."""
-    return isinstance(value, Opaque) and not isinstance(value, Seq)
+    so what is computed from it is unknown too (core/unknowns.py). An element of a sequence
+    argument is not one: walked or measured, it is a group of the length the model varies."""
+    return isinstance(value, Opaque) and not isinstance(value, (Seq, Element))
 
 
 def _kind(value) -> str:
