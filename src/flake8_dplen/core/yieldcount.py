@@ -248,6 +248,8 @@ _PURE = {
     "math.trunc": math.trunc,
     "numpy.ceil": lambda x: float(math.ceil(x)),
     "numpy.floor": lambda x: float(math.floor(x)),
+    "numpy.maximum": max,
+    "numpy.minimum": min,
 }
 _SAME = {
     "list",
@@ -881,6 +883,12 @@ class Machine:
         index = self.eval(part.value, scope, owner)
         if isinstance(index, list):
             return self.gather(value, index)
+        if isinstance(value, Seq) and _plain(index):
+            # `positions[label]`, a label read from the data: one of the argument's items
+            # (data whose labels are its positions)
+            if not value.length:
+                raise Refused("index")
+            return value.element()
         index = self.number(index)
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
@@ -1176,7 +1184,7 @@ class Machine:
             args, kwargs = given, {}
         if callee in _PURE:
             if callee == "len":
-                return self.length(args[0])
+                return Opaque() if _plain(args[0]) else self.length(args[0])
             if callee in {"min", "max", "sum"} and len(args) == 1:
                 return _PURE[callee](self.number(a) for a in self.iterate(args[0]))
             if kwargs:
@@ -1279,13 +1287,15 @@ class Machine:
         # torch.randint(high, size): two positional arguments leave out `low`.
         names = ("high", "size") if callee == "torch.randint" and len(args) == 2 else _DRAWS[callee]
         given = dict(zip(names, args), **kwargs)
+        if callee in {"random.choice", "numpy.random.choice"} and _plain(given.get("a")):
+            return self.unknown_choice(given)
         if len(args) > len(names) or set(given) - set(names) - {"generator", "dtype", "device"}:
             raise Unknown(f"{callee} arguments")  # `p=` weights may exclude the lowest
         if callee in {"random.choice", "numpy.random.choice"}:
             first = given["a"]
             if isinstance(first, Free) and callee == "numpy.random.choice":
                 raise Unknown("a parameter that may be a count or a sequence")
-            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free)):
+            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free, Element)):
                 pool = list(range(self.number(first)))  # choice(n) draws from range(n)
             else:
                 pool = list(self.iterate(first))
@@ -1305,6 +1315,19 @@ class Machine:
         size, many = self.draw_size(given.get("size"))
         self.env.drew = True
         return [low] * size if many else low
+
+    def unknown_choice(self, given) -> object:
+        """A choice from values read from the data (`np.random.choice(labels_kept, k)`):
+        `size` unknown values, whatever the weights. Data with enough distinct values to
+        choose from is taken: without replacement, no more than the shortest sequence
+        argument holds, which its items' values can supply."""
+        size, many = self.draw_size(given.get("size"))
+        if not self.truth(given.get("replace", True)):
+            lengths = [self.env.values.get(k, _DOMAINS[SEQ][1]) for k, kind in self.env.kinds.items() if kind == SEQ]
+            if not lengths or size > min(lengths):
+                raise Unknown("a choice without replacement from values of unknown number")
+        self.env.drew = True
+        return [Opaque() for _ in range(size)] if many else Opaque()
 
     def draw_size(self, size) -> Tuple[int, bool]:
         """How many values a draw gives, and whether as a list: a one-dimensional size only."""
