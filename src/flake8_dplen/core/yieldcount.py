@@ -1400,13 +1400,15 @@ class Outcome:
         return " in the second epoch" if self.epoch == 2 else ""
 
     def describe(self, limit: int) -> str:
-        """The arguments, shortened to `limit` characters."""
+        """The arguments (and how the draws were taken), shortened to `limit` characters."""
         parts = []
         for name, value in self.arguments.items():
             parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
         text = ", ".join(parts)
+        drawn = ", each random draw at its lowest" if self.drew else ""
+        limit -= len(drawn)
         text = text if len(text) <= limit else text[: limit - 3] + "..."
-        return f"{text}, each random draw at its lowest" if self.drew else text
+        return text + drawn
 
 
 def _run(

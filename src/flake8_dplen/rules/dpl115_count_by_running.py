@@ -92,8 +92,8 @@ class CountByRunning(ClassRule):
             return
         unit = units(ctx.shape.unit, found.count)
         inherited = "" if own == "__len__" else "inherited "
-        message = (
-            f"{inherited}len() is not what __iter__ yields "
-            f"({found.describe(70)}: len {found.length}, {found.count} {unit}{found.when})"
-        )
+        head = f"{inherited}len() is not what __iter__ yields ("
+        tail = f": len {found.length}, {found.count} {unit}{found.when})"
+        # The arguments take what a message of under 140 characters leaves.
+        message = head + found.describe(139 - len(head) - len(tail)) + tail
         yield self.manual(ctx.index.methods[own].name, message, _REASON)
