@@ -885,10 +885,11 @@ class Machine:
             return self.gather(value, index)
         if isinstance(value, Seq) and _plain(index):
             # `positions[label]`, a label read from the data: one of the argument's items
-            # (data whose labels are its positions)
+            # (data whose labels are its positions), as unknown as the label: its length
+            # is not an input, since the data ties it to the labels the model cannot see.
             if not value.length:
                 raise Refused("index")
-            return value.element()
+            return Opaque()
         index = self.number(index)
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
