@@ -189,6 +189,7 @@ BUILD = {
     "Pieces": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, drop_last=True), 2),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
     "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),
+    "FixedBatches": lambda cls, n, bs: cls(n, 3, bs),
 }
 
 # DPL115's cases take sequences and flags as the model types them, not (n, bs): they are

@@ -30,6 +30,12 @@ MOVED_TO_TUNING: Dict[str, str] = {
         "its CurriculumSampler (`array_split(x, n // bs)`, exactly n // bs pieces) was a false"
         " DPL103 finding: a floor count of pieces is no longer a tail"
     ),
+    # After the held-out measurement of 2026-12-06 on the grown corpus (code f1bb3ec):
+    "ftramer/handcrafted-dp": (
+        "its SemiSupervisedSampler (`range(0, num_batches * batch_size, batch_size)`, num_batches"
+        " steps, under `len` num_batches) was a false DPL109 finding: a range stopping at a"
+        " multiple of its step no longer counts as one step per batch size"
+    ),
 }
 
 

@@ -514,6 +514,7 @@ class _Reader:
             if isinstance(node.iter, cst.Call)
             and qualified_callee(node.iter, self.imports) == "range"
             and len(node.iter.args) == 3
+            and not _steps_counted(node.iter)
         )
 
     def _once_per_step(self, loop: cst.For) -> bool:
@@ -913,6 +914,19 @@ def _yields_target(loop: cst.For, expected: Optional[cst.BaseExpression] = None)
         and isinstance(value.value, cst.Name)
         and isinstance(loop.target, cst.Name)
         and value.value.value == loop.target.value
+    )
+
+
+def _steps_counted(call: cst.Call) -> bool:
+    """`range(0, k * step, step)` takes k steps whatever the step is: its stop is a
+    multiple of it, so the step sets what each item holds, not how many there are."""
+    start, stop, step = (a.value for a in call.args)
+    if not (isinstance(start, cst.Integer) and start.evaluated_value == 0):
+        return False
+    return (
+        isinstance(stop, cst.BinaryOperation)
+        and isinstance(stop.operator, cst.Multiply)
+        and any(side.deep_equals(step) for side in (stop.left, stop.right))
     )
 
 

@@ -13,10 +13,12 @@ interpreter that knows a small part of Python and of torch/numpy exactly (ranges
 lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuffles,
 `math.ceil`, `yield from`, `return iter(...)`, torch's samplers built in the code,
 `x[positions]` as a tensor takes it, other classes of the module built and walked, random
-integer draws at their lowest outcome). Anything else (a value read from the data, a
-call it does not know, a base class outside the project other than torch's
-`Sampler`/`BatchSampler`/`DistributedSampler`) stops it: the model then says nothing, and
-the rules stay silent. What it reports is therefore a run of the class's code, not a
+integer draws at their lowest outcome). A value it does not know (read from the data,
+returned by a call it does not know, a dict or a set) is carried as unknown, and a loop
+over one is skipped where core/unknowns.py says its effects cannot reach a count. A count
+taken from an unknown value, or a base class outside the project other than torch's
+`Sampler`/`BatchSampler`/`DistributedSampler`, stops it: the model then says nothing,
+and the rules stay silent. What it reports is therefore a run of the class's code, not a
 resemblance."""
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from typing import Dict, Iterator, List, Optional, Tuple
 from . import syntax as cst
 from .classindex import ClassIndex, self_name, walk
 from .context import SamplerContext
-from .names import ImportTable
+from .names import ImportTable, dotted
 from .project import Home, home_of, module_bindings, resolve_base
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
+from .unknowns import BUILTIN_NAMES, Skip, quiet
 
 INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
@@ -153,9 +156,12 @@ class Generator:
 
 
 class Env:
-    def __init__(self, values: Dict[str, object], attributes: bool = False) -> None:
+    def __init__(self, values: Dict[str, object], attributes: bool = False, measured: bool = False) -> None:
         self.values = values
         self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
+        # The lengths of the items of a sequence argument are unknown values, not inputs:
+        # for a class that only measures them (_run).
+        self.measured = measured
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
@@ -241,6 +247,8 @@ _PURE = {
     "math.trunc": math.trunc,
     "numpy.ceil": lambda x: float(math.ceil(x)),
     "numpy.floor": lambda x: float(math.floor(x)),
+    "numpy.maximum": max,
+    "numpy.minimum": min,
 }
 _SAME = {
     "list",
@@ -359,6 +367,8 @@ class Machine:
         for klass in lineage[start:]:
             for stmt in klass.body.body:
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                    if _static(stmt):
+                        return Func(stmt, {}, klass)  # `@staticmethod`: no self to bind
                     if stmt.decorators:
                         raise Unknown("decorated method")
                     return Func(stmt, {self_name(stmt) or "self": obj}, klass, bound=True)
@@ -424,7 +434,11 @@ class Machine:
         elif isinstance(stmt, cst.For):
             if stmt.orelse is not None or stmt.asynchronous is not None:
                 raise Unknown("for-else")
-            for item in self.iterate(self.eval(stmt.iter, scope, owner)):
+            walked = self.eval(stmt.iter, scope, owner)
+            if _plain(walked):
+                self.skip(stmt, scope, owner)
+                return
+            for item in self.iterate(walked):
                 self.bind(stmt.target, item, scope)
                 if not self.turn(stmt.body.body, scope, out, owner):
                     break
@@ -436,8 +450,73 @@ class Machine:
                     break
         elif isinstance(stmt, cst.FunctionDef) and not stmt.decorators:
             scope[stmt.name.value] = Func(stmt, scope, owner)
+        elif isinstance(stmt, cst.Try) and not isinstance(stmt, cst.TryStar):
+            self.attempt(stmt, scope, out, owner)
+        elif isinstance(stmt, cst.With) and stmt.asynchronous is None:
+            # `with torch.no_grad():`: the managers are made, the body runs once. One that
+            # swallows an exception only matters where the body raises, which is refused.
+            for item in stmt.items:
+                manager = self.eval(item.item, scope, owner)
+                if isinstance(manager, (Obj, Func, Generator)):
+                    raise Unknown("a context manager of the code's own")
+                if item.asname is not None:
+                    self.bind(item.asname.name, Opaque(), scope)
+            self.block(stmt.body.body, scope, out, owner)
         else:
             raise Unknown(type(stmt).__name__)
+
+    def attempt(self, stmt: cst.Try, scope, out, owner) -> None:
+        """`try`: the body as it runs where nothing raises, then `else` and `finally`. Where
+        the body raises, which handler runs is not modelled: unknown (a `try` without
+        handlers refuses the input, as the exception leaves it)."""
+        try:
+            try:
+                self.block(stmt.body.body, scope, out, owner)
+            except Refused:
+                if stmt.handlers:
+                    raise Unknown("an exception a handler may catch") from None
+                raise
+            if stmt.orelse is not None:
+                self.block(stmt.orelse.body.body, scope, out, owner)
+        finally:
+            if stmt.finalbody is not None:
+                self.block(stmt.finalbody.body.body, scope, out, owner)
+
+    def skip(self, loop: cst.For, scope, owner) -> None:
+        """A loop over an opaque value: skipped where core/unknowns.py says its effects
+        cannot reach a count, what it binds or changes then opaque."""
+        names = self.names(owner)
+
+        def local(name: str) -> bool:
+            return name in scope or name in names.funcs or name in names.classes
+
+        def held(node):
+            if isinstance(node, cst.Name) and node.value in scope:
+                return scope[node.value], lambda: scope.__setitem__(node.value, Opaque())
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+                obj = scope.get(node.value.value)
+                if isinstance(obj, Obj):
+                    # A method or a property (code the skip would not run) is "other".
+                    value = obj.attrs.get(node.attr.value, _NOT_HELD)
+                    return value, lambda: obj.attrs.__setitem__(node.attr.value, Opaque())
+            return None
+
+        def shared(value) -> bool:
+            return _references(value, list(scope.values())) > 1
+
+        plan = Skip(loop, held, _kind, lambda call: qualified_callee(call, names.imports), local, shared)
+        if plan.reason is not None:
+            raise Unknown(plan.reason)
+        for spoil in plan.spoiled:
+            spoil()
+        for target in plan.rebound:
+            if isinstance(target, cst.Attribute):
+                obj = scope[target.value.value]
+                if target.attr.value in self.index(obj).properties:
+                    raise Unknown("assignment through a property setter")
+                obj.attrs[target.attr.value] = Opaque()
+            else:
+                scope[target.value] = Opaque()
 
     def small(self, small, scope, out, owner) -> None:
         if isinstance(small, cst.Assign):
@@ -472,6 +551,8 @@ class Machine:
             raise _Continue()
         elif isinstance(small, cst.Pass):
             pass
+        elif isinstance(small, (cst.Import, cst.ImportFrom)):
+            self.local_import(small, scope, owner)
         elif isinstance(small, cst.Del):
             self.delete(small.target, scope)
         elif isinstance(small, cst.Assert):
@@ -484,6 +565,29 @@ class Machine:
             raise Refused("raise")
         else:
             raise Unknown(type(small).__name__)
+
+    def local_import(self, node, scope, owner) -> None:
+        """`import random` inside a method: nothing to do where each name it binds means
+        what the module's imports already say, or nothing there (calls are then named as
+        written: `random.shuffle`); a name it would rebind differently stops the model."""
+        if isinstance(node, cst.ImportFrom) and (node.relative or isinstance(node.names, cst.ImportStar)):
+            raise Unknown("a relative or star import in a method")
+        names = self.names(owner)
+        source = dotted(node.module) if isinstance(node, cst.ImportFrom) else None
+        for alias in node.names:
+            full = dotted(alias.name)
+            if full is None:
+                raise Unknown("import")
+            if alias.asname is not None:
+                bound, target = alias.asname.name.value, f"{source}.{full}" if source else full
+            elif source:
+                bound, target = full, f"{source}.{full}"
+            else:
+                bound = target = full.split(".")[0]  # `import torch.utils.data` binds `torch`
+            if bound in scope or bound in names.funcs or bound in names.classes:
+                raise Unknown("an import that rebinds a name of the code")
+            if names.imports.bindings.get(bound, target) != target:
+                raise Unknown("an import that rebinds a module's name")
 
     def yielded(self, node: cst.Yield, scope, out, owner) -> None:
         if out is None:
@@ -511,6 +615,10 @@ class Machine:
     def bind(self, target, value, scope) -> None:
         if isinstance(target, cst.Name):
             scope[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)) and (_plain(value) or isinstance(value, Element)):
+            # `_, pid, cam = item` of an item of the data: its parts are unknown too
+            for element in target.elements:
+                self.bind(element.value, Opaque(), scope)
         elif isinstance(target, (cst.Tuple, cst.List)):
             items = list(self.iterate(value))
             if len(items) != len(target.elements) or any(
@@ -521,6 +629,8 @@ class Machine:
                 self.bind(element.value, item, scope)
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             obj = scope.get(target.value.value)
+            if _plain(obj):
+                return  # an attribute of an unknown object: still unknown
             if not isinstance(obj, Obj):
                 raise Unknown("attribute of an unknown object")
             if target.attr.value in self.index(obj).properties:
@@ -530,6 +640,9 @@ class Machine:
             # `sizes[-1] -= r`: one element of a list of ours.
             items = self.eval(target.value, scope)
             part = target.slice[0].slice
+            if _plain(items):
+                self.unknown_part(part, scope, None)
+                return  # `by_label[y] = i`: a store into an unknown dict
             if not isinstance(items, list) or not isinstance(part, cst.Index):
                 raise Unknown("assignment target")
             index = self.number(self.eval(part.value, scope))
@@ -554,6 +667,8 @@ class Machine:
         return value
 
     def number_op(self, op, a, b):
+        if (_plain(a) or _plain(b)) and not isinstance(a, list):
+            return Opaque()  # arithmetic on an unknown value: unknown (a list + it stops)
         if isinstance(a, list) and op is _ARITH[cst.Add]:
             return a + list(self.iterate(b))
         if isinstance(a, list) and op is _ARITH[cst.Multiply]:
@@ -567,6 +682,8 @@ class Machine:
             raise Refused(str(error)) from None
 
     def iterate(self, value) -> Iterator[object]:
+        if isinstance(value, Element) and self.env.measured:
+            raise Unknown("an item walked where items are only measured")
         if isinstance(value, Element):
             self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
@@ -595,6 +712,8 @@ class Machine:
                 return out
 
     def length(self, value) -> int:
+        if isinstance(value, Element) and self.env.measured:
+            return Opaque()  # an item's length, of any size: a count taken from it stops
         value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq):
             return value.length
@@ -632,6 +751,10 @@ class Machine:
                 return Func(names.funcs[node.value], {}, home)
             if node.value in names.constants:
                 return names.constants[node.value]
+            if (node.value in BUILTIN_NAMES and node.value not in names.classes) or node.value in names.imports.bindings:
+                # `defaultdict(list)`, `key=len`, `dist.group.WORLD`: a function or a
+                # module's value, never counted with
+                return Opaque()
             raise Unknown(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
@@ -668,6 +791,8 @@ class Machine:
             return items
         if kind in (cst.ListComp, cst.GeneratorExp):
             return self.comprehension(node, scope, owner)
+        if kind in (cst.Dict, cst.DictComp, cst.Set, cst.SetComp):
+            return self.mapping(node, scope, owner)
         if kind in (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Lambda):
             return Opaque()  # a value no count is taken from: using one stops the model
         if kind is cst.Subscript:
@@ -675,6 +800,19 @@ class Machine:
         if kind is cst.Call:
             return self.call(node, scope, owner, statement)
         raise Unknown(type(node).__name__)
+
+    def mapping(self, node, scope, owner) -> Opaque:
+        """A dict or a set: what it holds is not modelled, only that building it changes
+        nothing (core/unknowns.quiet). A comprehension's outer iterable is evaluated: a
+        generator or an object walked there is consumed, which the model must see."""
+        names = self.names(owner)
+        if not quiet(node, lambda n: n in scope or n in names.funcs or n in names.classes):
+            raise Unknown("a dict built by code of the project")
+        if kind_of_comprehension(node):
+            walked = self.eval(node.for_in.iter, scope, owner)
+            if isinstance(walked, (Generator, Obj, Func)):
+                raise Unknown("a dict built from a generator or an object")
+        return Opaque()
 
     def compare(self, node: cst.Comparison, scope, owner) -> bool:
         left = self.eval(node.left, scope, owner)
@@ -689,6 +827,8 @@ class Machine:
                 op = _COMPARE.get(type(target.operator))
                 if op is None:
                     raise Unknown("comparison")
+                if _plain(left) or _plain(right):
+                    return Opaque()  # an unknown truth: a test on it stops the model
                 result = op(self.number(left), self.number(right))
             if not result:
                 return False
@@ -713,11 +853,16 @@ class Machine:
 
     def subscript(self, node: cst.Subscript, scope, owner):
         value = self.eval(node.value, scope, owner)
+        if isinstance(value, Element) and self.env.measured:
+            raise Unknown("an item sliced where items are only measured")
         if isinstance(value, Element):
             self.env.walked.add(value.parent)
         value = self.env.resolve(value, SEQ)
         if len(node.slice) != 1:
             raise Unknown("subscript")
+        if _plain(value):
+            self.unknown_part(node.slice[0].slice, scope, owner)
+            return Opaque()  # `by_label[y]`, `counts[c]` of an unknown dict or array
         part = node.slice[0].slice
         if isinstance(part, cst.Slice):
             bounds = [
@@ -737,6 +882,13 @@ class Machine:
         index = self.eval(part.value, scope, owner)
         if isinstance(index, list):
             return self.gather(value, index)
+        if isinstance(value, Seq) and _plain(index):
+            # `positions[label]`, a label read from the data: one of the argument's items
+            # (data whose labels are its positions), as unknown as the label: its length
+            # is not an input, since the data ties it to the labels the model cannot see.
+            if not value.length:
+                raise Refused("index")
+            return Opaque()
         index = self.number(index)
         if isinstance(value, Seq):
             if not -value.length <= index < value.length:
@@ -747,6 +899,12 @@ class Machine:
                 raise Refused("index")
             return value[index]
         raise Unknown("index into an unknown value")
+
+    def unknown_part(self, part, scope, owner) -> None:
+        """The index or slice bounds of an unknown value, evaluated for what they do."""
+        for bound in (part.lower, part.upper, part.step) if isinstance(part, cst.Slice) else (part.value,):
+            if bound is not None:
+                self.eval(bound, scope, owner)
 
     def gather(self, value, positions: List[object]) -> List[object]:
         """`x[idx]` with a list of positions, as a tensor or an array takes it (the model
@@ -1026,7 +1184,7 @@ class Machine:
             args, kwargs = given, {}
         if callee in _PURE:
             if callee == "len":
-                return self.length(args[0])
+                return Opaque() if _plain(args[0]) else self.length(args[0])
             if callee in {"min", "max", "sum"} and len(args) == 1:
                 return _PURE[callee](self.number(a) for a in self.iterate(args[0]))
             if kwargs:
@@ -1035,6 +1193,8 @@ class Machine:
                 return _PURE[callee](*(self.number(a) for a in args))
             except (ValueError, ZeroDivisionError, OverflowError) as error:
                 raise Refused(str(error)) from None
+        if callee in _SAME | {"iter", "enumerate", "zip"} and any(_plain(a) for a in args):
+            return Opaque()  # `list(by_label.keys())`: as unknown as what it is made from
         if callee == "range":
             if kwargs or any(isinstance(self.number(a), float) for a in args):
                 raise Unknown("range")
@@ -1107,6 +1267,15 @@ class Machine:
             return RandomSource("random")
         if callee == "torch.Generator":
             return Opaque()  # draws nothing itself: passed as `generator=` to torch's
+        given = [*args, *kwargs.values()]
+        if callee is not None and (
+            not _holds_state(args, kwargs)
+            # numpy and torch copy a list they are given into an array: it stays as it was
+            or (callee.split(".")[0] in {"numpy", "torch"} and not _holds_state([a for a in given if not isinstance(a, list)], {}))
+        ):
+            # `np.unique(labels)`, `defaultdict(list)`: a value the model does not know;
+            # a count taken from it stops the model (core/unknowns.py).
+            return Opaque()
         raise Unknown(f"call {callee}")
 
 
@@ -1118,13 +1287,15 @@ class Machine:
         # torch.randint(high, size): two positional arguments leave out `low`.
         names = ("high", "size") if callee == "torch.randint" and len(args) == 2 else _DRAWS[callee]
         given = dict(zip(names, args), **kwargs)
+        if callee in {"random.choice", "numpy.random.choice"} and _plain(given.get("a")):
+            return self.unknown_choice(given)
         if len(args) > len(names) or set(given) - set(names) - {"generator", "dtype", "device"}:
             raise Unknown(f"{callee} arguments")  # `p=` weights may exclude the lowest
         if callee in {"random.choice", "numpy.random.choice"}:
             first = given["a"]
             if isinstance(first, Free) and callee == "numpy.random.choice":
                 raise Unknown("a parameter that may be a count or a sequence")
-            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free)):
+            if callee == "numpy.random.choice" and not isinstance(first, (list, tuple, range, Seq, Free, Element)):
                 pool = list(range(self.number(first)))  # choice(n) draws from range(n)
             else:
                 pool = list(self.iterate(first))
@@ -1144,6 +1315,19 @@ class Machine:
         size, many = self.draw_size(given.get("size"))
         self.env.drew = True
         return [low] * size if many else low
+
+    def unknown_choice(self, given) -> object:
+        """A choice from values read from the data (`np.random.choice(labels_kept, k)`):
+        `size` unknown values, whatever the weights. Data with enough distinct values to
+        choose from is taken: without replacement, no more than the shortest sequence
+        argument holds, which its items' values can supply."""
+        size, many = self.draw_size(given.get("size"))
+        if not self.truth(given.get("replace", True)):
+            lengths = [self.env.values.get(k, _DOMAINS[SEQ][1]) for k, kind in self.env.kinds.items() if kind == SEQ]
+            if not lengths or size > min(lengths):
+                raise Unknown("a choice without replacement from values of unknown number")
+        self.env.drew = True
+        return [Opaque() for _ in range(size)] if many else Opaque()
 
     def draw_size(self, size) -> Tuple[int, bool]:
         """How many values a draw gives, and whether as a list: a one-dimensional size only."""
@@ -1199,27 +1383,47 @@ class Machine:
 
 class Outcome:
     def __init__(
-        self, length: int, count: int, arguments: Dict[str, object], kinds: Dict[str, str], drew: bool = False
+        self,
+        length: int,
+        count: int,
+        arguments: Dict[str, object],
+        kinds: Dict[str, str],
+        drew: bool = False,
+        epoch: int = 1,
     ) -> None:
-        self.length, self.count = length, count
+        self.length, self.count, self.epoch = length, count, epoch
         self.arguments, self.kinds, self.drew = arguments, kinds, drew
 
+    @property
+    def when(self) -> str:
+        """Which epoch the two sides differ in, as a message says it ("" for the first)."""
+        return " in the second epoch" if self.epoch == 2 else ""
+
     def describe(self, limit: int) -> str:
-        """The arguments, shortened to `limit` characters."""
+        """The arguments (and how the draws were taken), shortened to `limit` characters."""
         parts = []
         for name, value in self.arguments.items():
             parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
         text = ", ".join(parts)
+        drawn = ", each random draw at its lowest" if self.drew else ""
+        limit -= len(drawn)
         text = text if len(text) <= limit else text[: limit - 3] + "..."
-        return f"{text}, each random draw at its lowest" if self.drew else text
+        return text + drawn
 
 
 def _run(
-    ctx: SamplerContext, values: Dict[str, object], widen: bool = False, attributes: bool = False
-) -> Tuple[Optional[Tuple[int, int]], Env]:
-    """(len(), items yielded) for these argument values, or None when the code refuses them;
-    `env.drew` says whether a random draw was taken at its lowest outcome to get them."""
-    env = Env(values, attributes)
+    ctx: SamplerContext,
+    values: Dict[str, object],
+    widen: bool = False,
+    attributes: bool = False,
+    measured: bool = False,
+) -> Tuple[Optional[Tuple[int, int, int]], Env]:
+    """(len(), items yielded, epoch) for these argument values, or None when the code
+    refuses them: the first epoch's, or, where they agree, the second's (the same object
+    asked len() and walked again, as a DataLoader does each epoch); `env.drew` says whether
+    a random draw was taken at its lowest outcome to get them. A class that only measures
+    the items of an argument is run again with their lengths unknown (`measured`)."""
+    env = Env(values, attributes, measured)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1246,11 +1450,31 @@ def _run(
         raise Unknown("len() not an int")
     if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
-        # (a token budget): equal lengths of any size are not known to be legitimate.
-        raise Unknown("the lengths of items the class never walks")
+        # (a token budget): equal lengths of any size are not known to be legitimate. Run
+        # with their lengths unknown, the class is judged where no count depends on them.
+        return _run(ctx, values, widen, attributes, measured=True)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
-    return (length, count), env
+    if length == count:
+        again = _second_epoch(machine, obj)
+        if again is not None and again[0] != again[1]:
+            return (*again, 2), env
+    return (length, count, 1), env
+
+
+def _second_epoch(machine: Machine, obj: Obj) -> Optional[Tuple[int, int]]:
+    """(len(), items yielded) of a second epoch of `obj`, after its first: state the first
+    left behind (a cursor never reset, a cache consumed) shows there. None where the model
+    cannot run it or the code refuses it: the first epoch's answer then stands."""
+    try:
+        length = machine.number(machine.call_special(obj, "__len__"))
+        produced = machine.call_special(obj, "__iter__")
+        count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
+    except (Unknown, Refused):
+        return None
+    if not isinstance(length, int) or isinstance(length, bool) or length < 0:
+        return None
+    return length, count
 
 
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
@@ -1313,8 +1537,62 @@ def _is_generator(func: cst.FunctionDef) -> bool:
 
 
 def _holds_state(args, kwargs) -> bool:
-    """An unknown call given one of our lists or objects may change them."""
-    return any(isinstance(a, (list, Obj, Func)) for a in [*args, *kwargs.values()])
+    """An unknown call given one of our lists, objects or generators may change them."""
+    return any(isinstance(a, (list, Obj, Func, Generator)) for a in [*args, *kwargs.values()])
+
+
+# What a method or a property of an object stands for where a skipped loop reads it.
+_NOT_HELD = object()
+
+
+def _references(value: object, roots: List[object]) -> int:
+    """How many places reachable from `roots` refer to `value`: names' values, elements of
+    lists, attributes of objects, what functions and generators the code made hold."""
+    count, seen, stack = 0, set(), list(roots)
+    while stack:
+        current = stack.pop()
+        if current is value:
+            count += 1
+            continue
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (list, tuple)):
+            stack.extend(current)
+        elif isinstance(current, Obj):
+            stack.extend(current.attrs.values())
+        elif isinstance(current, (Func, Generator)):
+            stack.extend((current.scope or {}).values())
+    return count
+
+
+def _static(func: cst.FunctionDef) -> bool:
+    """Decorated `@staticmethod` alone."""
+    return [d.decorator.value for d in func.decorators if isinstance(d.decorator, cst.Name)] == ["staticmethod"] and len(func.decorators) == 1
+
+
+def kind_of_comprehension(node) -> bool:
+    return isinstance(node, (cst.DictComp, cst.SetComp))
+
+
+def _plain(value) -> bool:
+    """An unknown value that is not a sequence of known length: nothing is counted from it,
+    so what is computed from it is unknown too (core/unknowns.py). An element of a sequence
+    argument is not one: walked or measured, it is a group of the length the model varies."""
+    return isinstance(value, Opaque) and not isinstance(value, (Seq, Element))
+
+
+def _kind(value) -> str:
+    """What a loop the model skips may do with `value` (core/unknowns.Skip)."""
+    if isinstance(value, Obj):
+        return "object"
+    if isinstance(value, (Seq, Element, Free)):
+        return "data"
+    if value is None or isinstance(value, (Opaque, int, float, str)):
+        return "plain"
+    if isinstance(value, (list, tuple, range)):
+        return "list" if all(_kind(v) in ("plain", "data") for v in value) else "nested"
+    return "other"
 
 
 def _free(param: cst.Param, widen: bool = False) -> bool:
@@ -1388,14 +1666,14 @@ def _first_apart(
     """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
     whether the model stopped (could not run the class) before finding one."""
     try:
-        for values, (length, count), kinds, drew in runs(ctx, widen, attributes):
+        for values, (length, count, epoch), kinds, drew in runs(ctx, widen, attributes):
             if length != count:
                 order = [p.name.value for p in params]
                 # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
                 bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
                 place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                 names = sorted(kinds, key=lambda n: (place[n], n))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew), False
+                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew, epoch), False
     except (Unknown, RecursionError):
         return None, True
     except Exception:  # noqa: BLE001
@@ -1417,9 +1695,9 @@ def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
 
 def runs(
     ctx: SamplerContext, widen: bool = False, attributes: bool = False
-) -> Iterator[Tuple[Dict[str, object], Tuple[int, int], Dict[str, str], bool]]:
-    """(arguments, (len(), items yielded), each parameter's kind, whether a random draw was
-    taken at its lowest) for each legitimate input
+) -> Iterator[Tuple[Dict[str, object], Tuple[int, int, int], Dict[str, str], bool]]:
+    """(arguments, (len(), items yielded, the epoch they are of: _run), each parameter's
+    kind, whether a random draw was taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again.
     `widen`: parameters whose default is None are given values too; `attributes`: an

@@ -48,7 +48,7 @@ def with_example(ctx: SamplerContext, message: str) -> str:
     found = run_apart(ctx)
     if found is None:
         return message
-    tail = f": len {found.length}, {found.count} yielded)"
+    tail = f": len {found.length}, {found.count} yielded{found.when})"
     room = 139 - len(message) - len(" (") - len(tail)
     return message if room < 12 else f"{message} ({found.describe(room)}{tail}"
 

@@ -41,17 +41,29 @@ that returns `self` is run through `__next__` until it raises StopIteration. A s
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are.
 
+Where the first epoch agrees, the same object is asked `len()` and walked again, as a
+DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
+`__iter__` is called again, a cached order consumed) shows there, and the message says
+"in the second epoch".
+A value read from the data that nothing counts with (the labels' classes by `np.unique`,
+a dict of indices per class, a cursor per class, a loop that shuffles each class) is
+carried as unknown, and the run goes on (core/unknowns.py): a count taken from it stops.
+A choice from such values (`np.random.choice(np.unique(labels), m, replace=False)`) is
+taken as the data allows it: `m` unknown values, without replacement no more than the
+shortest sequence argument holds. Items the class only measures (sorted by `len`) are
+run with their lengths unknown.
+
 ## Known problems
-The interpreter stops (and the rule says nothing) at anything it does not know: a value
-read from the data (lengths, labels), a draw whose weights may exclude the lowest
+The interpreter stops (and the rule says nothing) at anything it does not know: a count
+that depends on the data (lengths, labels), a draw whose weights may exclude the lowest
 outcome (`p=`), a test on a random float, a call outside the module
 or outside the parts of torch/numpy it models, a base class outside the module other than
 torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
 `isinstance(dataset, C)`, `C` a class of the module, a tensor, an array or a torch
 dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
-found is found for that input, and the inputs that are `C`s are not tried. Items the
-class only measures (`len(data[i])`, as a token budget packs them) and a wrapped
-sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
+found is found for that input, and the inputs that are `C`s are not tried. A count that
+depends on the lengths of items the class only measures (a token budget packing them)
+stops it, and a wrapped sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
 lengths from 1 to 8, with no int above a sequence's length and a rank below the world
 size; a class that is wrong only beyond that is not reported.
 """
@@ -84,8 +96,8 @@ class CountByRunning(ClassRule):
             return
         unit = units(ctx.shape.unit, found.count)
         inherited = "" if own == "__len__" else "inherited "
-        message = (
-            f"{inherited}len() is not what __iter__ yields "
-            f"({found.describe(70)}: len {found.length}, {found.count} {unit})"
-        )
+        head = f"{inherited}len() is not what __iter__ yields ("
+        tail = f": len {found.length}, {found.count} {unit}{found.when})"
+        # The arguments take what a message of under 140 characters leaves.
+        message = head + found.describe(139 - len(head) - len(tail)) + tail
         yield self.manual(ctx.index.methods[own].name, message, _REASON)
