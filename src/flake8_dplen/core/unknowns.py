@@ -20,8 +20,7 @@ from __future__ import annotations
 import builtins
 from typing import Callable, Dict, List, Optional, Tuple
 
-import libcst as cst
-
+from . import syntax as cst
 from .classindex import children, walk
 
 # The builtins a value may name (`defaultdict(list)`, `key=len`): functions it does not know.
