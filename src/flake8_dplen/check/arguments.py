@@ -260,8 +260,21 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
-        return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
+        return _ends(n)
     return _field(ctx, name, n)
+
+
+def _ends(n: int) -> st.SearchStrategy:
+    """Where up to four consecutive parts of ``n`` items end, the last at ``n`` (some parts
+    maybe empty)."""
+    return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
+
+
+def _groups(n: int) -> st.SearchStrategy:
+    """The indices of ``n`` items split into up to four groups (the data types or buckets
+    a dataset lists, `dataset.groups()`), of uneven sizes; no group is empty, as a dataset
+    lists only the groups its items fall in."""
+    return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
 
 
 def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
@@ -341,7 +354,11 @@ def _table(shape: DataShape) -> Builder:
                 columns.update((name, torch.tensor(columns[name])) for name in shape.tensors)
             infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
-                method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
+                method: draw(
+                    _groups(n)
+                    if method in shape.grouped
+                    else _tuples(ctx, fields, n) if fields else _field(ctx, method, n)
+                )
                 for method, fields in sorted(shape.lists.items())
             }
             table = Table(n, items, columns, infos, lists)

@@ -138,6 +138,8 @@ class DataShape:
     are sequences of drawn lengths; ``lists``: methods
     called with no argument whose result holds one value per item (``dataset.image_shapes()``),
     with the fields of each value where the code unpacks it (``for w, h in shapes``);
+    ``grouped``: those of them whose values the code takes the length of (``for g in
+    dataset.groups(): len(g)``), so they are groups of the items' indices, not one value per item;
     ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
     x["timestamp"]``); ``measured``: keys or attributes of an item whose length is taken
     (``len(dataset[i]["tokens"]) <= max_len``), sequences of a drawn length, whatever
@@ -158,6 +160,7 @@ class DataShape:
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
+    grouped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
@@ -278,6 +281,8 @@ def data_shape(cls: type, param: str) -> DataShape:
         for _, tree in trees:
             _read_shape(tree, {target}, values)
         shape.lists[method] = _positions(values.fields)
+        if values.sized and not values.fields:
+            shape.grouped.add(method)
     shape.fields = _positions(shape.fields)
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}

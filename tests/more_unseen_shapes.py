@@ -1,0 +1,46 @@
+"""More samplers of shapes `dplen check` first met in real code it was not grown on
+(issue 19, session 10), written as users write them: each family has a correct class
+(`*Ok`: len() counts what __iter__ yields on every input a caller passes) and a wrong one
+(`*Wrong`), the ground truth of each being what running it gives.
+tests/test_check_more_unseen_shapes.py checks each with no factory registered."""
+
+from __future__ import annotations
+
+import random
+
+from torch.utils.data import Sampler
+
+# --- a dataset that lists its own groups ----------------------------------------------
+
+
+class ModalityGroupsOk(Sampler):
+    """Batches that never mix modalities: the dataset lists the indices of each
+    (`dataset.groups()`, a list of lists, which must cover the data); each group is
+    shuffled, its tail dropped."""
+
+    def __init__(self, dataset, batch_size):
+        self.batch_size = batch_size
+        self.groups = dataset.groups()
+        if sum(len(members) for members in self.groups) != len(dataset):
+            raise ValueError("the groups do not cover the dataset")
+
+    def _batches(self):
+        batches = []
+        for members in self.groups:
+            whole = len(members) // self.batch_size * self.batch_size
+            order = random.sample(members, len(members))
+            batches += [order[i : i + self.batch_size] for i in range(0, whole, self.batch_size)]
+        random.shuffle(batches)
+        return batches
+
+    def __iter__(self):
+        return iter(self._batches())
+
+    def __len__(self):
+        return sum(len(members) // self.batch_size for members in self.groups)
+
+
+class ModalityGroupsWrong(ModalityGroupsOk):
+    # Drops one tail for the whole data, not one per group.
+    def __len__(self):
+        return sum(len(members) for members in self.groups) // self.batch_size
