@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import random
 
-from torch.utils.data import Sampler
+import torch
+from torch.utils.data import RandomSampler, Sampler
 
 # --- a dataset that lists its own groups ----------------------------------------------
 
@@ -44,3 +45,29 @@ class ModalityGroupsWrong(ModalityGroupsOk):
     # Drops one tail for the whole data, not one per group.
     def __len__(self):
         return sum(len(members) for members in self.groups) // self.batch_size
+
+
+# --- a subclass that passes its arguments on ------------------------------------------
+
+
+class SeededShuffleOk(RandomSampler):
+    """Takes torch's RandomSampler arguments through `*args, **kwargs` beside its own
+    `seed`; yields `num_samples` indices, from as many permutations as that needs."""
+
+    def __init__(self, *args, seed=None, **kwargs):
+        super().__init__(*args, generator=torch.Generator().manual_seed(seed or 0), **kwargs)
+
+    def __iter__(self):
+        n = len(self.data_source)
+        if not n:
+            raise ValueError("no data to draw from")  # as torch's own RandomSampler fails
+        order = []
+        while len(order) < self.num_samples:
+            order += torch.randperm(n, generator=self.generator).tolist()
+        return iter(order[: self.num_samples])
+
+
+class SeededShuffleWrong(SeededShuffleOk):
+    # One permutation, whatever num_samples (torch's len()) says.
+    def __iter__(self):
+        return iter(torch.randperm(len(self.data_source), generator=self.generator).tolist())

@@ -29,6 +29,7 @@ from .reads import (
     Use,
     data_shape,
     fields_read,
+    given_to_super,
     has_default,
     size_limits,
     unread,
@@ -724,7 +725,10 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     """The parameters to generate and their hints. A class whose `__init__` passes
     `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
     keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
-    that passes everything on (`*args, **kwargs` alone) takes all of them."""
+    that passes everything on (`*args, **kwargs` alone), or `*args` as well beside its own
+    (`*args, generator=None, **kwargs`), takes all of them: the base's required
+    `data_source` comes through the pass-through too. What the constructor gives the
+    base itself (`generator=g`) is not taken."""
     params = list(_signature(target).parameters.values())
     hints = _hints(target)
     if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
@@ -732,8 +736,9 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     # The pass-through parameters themselves are not passed: the base's take their place.
     params = [p for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     named = {p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
-    passes_all = not named
+    passes_all = not named or any(p.kind is p.VAR_POSITIONAL for p in _signature(target).parameters.values())
     owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
+    named |= given_to_super(owner.__init__)
     for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
         if "__init__" not in vars(base) or base is object:
             continue
