@@ -71,3 +71,36 @@ class SeededShuffleWrong(SeededShuffleOk):
     # One permutation, whatever num_samples (torch's len()) says.
     def __iter__(self):
         return iter(torch.randperm(len(self.data_source), generator=self.generator).tolist())
+
+
+# --- a setting the class requires to be a list ----------------------------------------
+
+
+class CroppedBatchesOk(Sampler):
+    """Batches of (index, crop length) pairs, one length drawn per batch from the bounds
+    given as a two-item list, which the class asserts (`isinstance(bounds, list)`)."""
+
+    def __init__(self, sampler, batch_size=2, drop_last=False, bounds=None):
+        assert isinstance(bounds, list) and len(bounds) == 2
+        self.sampler, self.batch_size, self.drop_last = sampler, batch_size, drop_last
+        self.lengths = list(range(bounds[0], bounds[1] + 1))
+
+    def __iter__(self):
+        indices = list(self.sampler)
+        for start in range(0, len(indices), self.batch_size):
+            batch = indices[start : start + self.batch_size]
+            if len(batch) < self.batch_size and self.drop_last:
+                return
+            crop = random.choice(self.lengths)
+            yield [(i, crop) for i in batch]
+
+    def __len__(self):
+        if self.drop_last:
+            return len(self.sampler) // self.batch_size
+        return -(-len(self.sampler) // self.batch_size)
+
+
+class CroppedBatchesWrong(CroppedBatchesOk):
+    # Counts the short last batch whether or not it is dropped.
+    def __len__(self):
+        return -(-len(self.sampler) // self.batch_size)

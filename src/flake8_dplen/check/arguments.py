@@ -969,14 +969,15 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
-def _record(positions: Set[int]) -> Builder:
+def _record(positions: Set[int], kind: type = tuple) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
-    wide enough for each, of indices of the data (what a record most often points to)."""
+    wide enough for each, of indices of the data (what a record most often points to); a
+    list where the class requires one (`isinstance(x, list)`)."""
     width = max(max(p + 1, -p) for p in positions)
 
     def draw(ctx: _Context) -> st.SearchStrategy:
         index = st.integers(0, max(0, (ctx.items or 1) - 1))
-        return st.tuples(*[index] * width).map(_literal)
+        return st.tuples(*[index] * width).map(kind).map(_literal)
 
     return draw
 
@@ -1006,7 +1007,7 @@ def _from_use(use: Use) -> Optional[Builder]:
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated and use.positions and not _structured(use.items):
-        return _record(use.positions)
+        return _record(use.positions, list if use.kinds == {"list"} else tuple)
     if use.iterated:
         items = use.items
         if items is not None and items.iterated and not items.items and not items.positions:

@@ -561,6 +561,9 @@ class Use:
     keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
     positions: Set[int] = field(default_factory=set)  # `x[1]`, `x[-1]`: a record (a tuple)
     guarded: bool = False  # compared with None (`x is None`): None is one of its values
+    # Builtin types it is required to be (`assert isinstance(x, list)`): a record read at
+    # constant positions is then that, not a tuple.
+    kinds: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(
@@ -593,6 +596,8 @@ TENSOR_ATTRIBUTES = {
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
 _NUMERIC = {"range", "int", "float", "round", "abs"}
+# Containers a class may require its value to be (`isinstance(x, list)`).
+_BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
@@ -791,7 +796,10 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
-            if name in _PICKING and parent.args[0] is node:
+            if name == "isinstance" and parent.args[0] is node and len(parent.args) == 2:
+                kinds = parent.args[1].elts if isinstance(parent.args[1], ast.Tuple) else [parent.args[1]]
+                use.kinds |= {kind.id for kind in kinds if isinstance(kind, ast.Name) and kind.id in _BUILTIN_KINDS}
+            elif name in _PICKING and parent.args[0] is node:
                 # What it returns is one of the items, used as the code uses it (its other
                 # arguments are counts: `np.random.choice(ids, k)`).
                 use.iterated = True
