@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 import torch
-from torch.utils.data import RandomSampler, Sampler
+from torch.utils.data import BatchSampler, RandomSampler, Sampler
 
 # --- a dataset that lists its own groups ----------------------------------------------
 
@@ -104,3 +104,32 @@ class CroppedBatchesWrong(CroppedBatchesOk):
     # Counts the short last batch whether or not it is dropped.
     def __len__(self):
         return -(-len(self.sampler) // self.batch_size)
+
+
+# --- data read through the wrapped sampler ---------------------------------------------
+
+
+class DurationBucketsOk(BatchSampler):
+    """torch's BatchSampler arguments; batches of one duration bucket each, the data read
+    through the wrapped sampler (`self.sampler.data_source[i]["duration"]`); the partial
+    buckets are pooled and batched at the end, so the count is torch's."""
+
+    def __iter__(self):
+        buckets = {}
+        for index in self.sampler:
+            bucket = buckets.setdefault(min(int(self.sampler.data_source[index]["duration"]) // 4, 3), [])
+            bucket.append(index)
+            if len(bucket) == self.batch_size:
+                yield list(bucket)
+                bucket.clear()
+        pooled = [index for bucket in buckets.values() for index in bucket]
+        for start in range(0, len(pooled), self.batch_size):
+            batch = pooled[start : start + self.batch_size]
+            if len(batch) == self.batch_size or not self.drop_last:
+                yield batch
+
+
+class DurationBucketsWrong(DurationBucketsOk):
+    # Counts only full batches, as if the pooled rest were always dropped.
+    def __len__(self):
+        return len(self.sampler) // self.batch_size

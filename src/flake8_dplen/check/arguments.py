@@ -441,12 +441,14 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
 
         if ctx.records:
             # A sampler that reads its data through its index sampler looks for
-            # `sampler.dataset`, which torch's DistributedSampler names (as mmengine's do).
+            # `sampler.dataset` or `sampler.data_source` (records.DataSampler).
+            from .records import DATA_SAMPLER, DataSampler
+
             shuffle = kind == "RandomSampler"
             return Shown(
-                lambda: tud.DistributedSampler(data.make(), num_replicas=1, rank=0, shuffle=shuffle),
-                f"DistributedSampler({data.code}, num_replicas=1, rank=0, shuffle={shuffle})",
-                (*data.imports, TORCH_DATA.format("DistributedSampler")),
+                lambda: DataSampler(data.make(), shuffle),
+                f"DataSampler({data.code}, shuffle={shuffle})",
+                (*data.imports, DATA_SAMPLER),
             )
         return Shown(
             lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
