@@ -7,6 +7,7 @@ tests/test_check_more_unseen_shapes.py checks each with no factory registered.""
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 
 import torch
 from torch.utils.data import BatchSampler, RandomSampler, Sampler
@@ -133,3 +134,33 @@ class DurationBucketsWrong(DurationBucketsOk):
     # Counts only full batches, as if the pooled rest were always dropped.
     def __len__(self):
         return len(self.sampler) // self.batch_size
+
+
+# --- records under a name that says nothing --------------------------------------------
+
+
+class PerIdentityOk(Sampler):
+    """`per_identity` images of every identity, drawn with replacement; the records are
+    (path, identity, camera) tuples under a name that says nothing of a dataset."""
+
+    def __init__(self, entries, per_identity=2):
+        members = defaultdict(list)
+        for index, (_, identity, _) in enumerate(entries):
+            members[identity].append(index)
+        self.groups, self.per_identity = list(members.values()), per_identity
+
+    def _draw(self, group):
+        return [random.choice(group) for _ in range(self.per_identity)]
+
+    def __iter__(self):
+        for group in random.sample(self.groups, len(self.groups)):
+            yield from self._draw(group)
+
+    def __len__(self):
+        return len(self.groups) * self.per_identity
+
+
+class PerIdentityWrong(PerIdentityOk):
+    # Without replacement: an identity with fewer images gives fewer than len() counts.
+    def _draw(self, group):
+        return random.sample(group, min(len(group), self.per_identity))

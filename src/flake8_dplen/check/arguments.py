@@ -1078,6 +1078,12 @@ def calls(
     shapes = {
         name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
     }
+    if inspect.isclass(target):
+        # A parameter whose name says nothing, and whose items the class unpacks or reads
+        # by position, key or attribute (`for i, (_, pid, cam) in enumerate(sources)`),
+        # is a dataset of such items, whatever it is called.
+        unnamed = {name: data_shape(target, name) for name, role in roles.items() if role is None}
+        shapes.update((name, shape) for name, shape in unnamed.items() if shape.fields or shape.keys or shape.attrs)
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
     # A length only len() reads, which no call site in the class's project passes, keeps
