@@ -1080,10 +1080,11 @@ def calls(
     }
     if inspect.isclass(target):
         # A parameter whose name says nothing, and whose items the class unpacks or reads
-        # by position, key or attribute (`for i, (_, pid, cam) in enumerate(sources)`),
-        # is a dataset of such items, whatever it is called.
+        # by position (`for i, (_, pid, cam) in enumerate(sources)`), is a dataset of such
+        # tuples, whatever it is called. (Items read by key are dicts its use builds, each
+        # value by its key: `info["sampler"]` a sampler, which a Table's field is not.)
         unnamed = {name: data_shape(target, name) for name, role in roles.items() if role is None}
-        shapes.update((name, shape) for name, shape in unnamed.items() if shape.fields or shape.keys or shape.attrs)
+        shapes.update((name, shape) for name, shape in unnamed.items() if shape.fields)
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
     # A length only len() reads, which no call site in the class's project passes, keeps
