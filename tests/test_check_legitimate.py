@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import torch
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.report import finding
@@ -163,3 +164,36 @@ def test_only_empty_batches_under_len_zero_is_no_counterexample():
     # On main (aa63a46) Pieces was a counterexample over range(0): len 0, one empty batch.
     assert check_class(Pieces, OPTIONS).status == OK
     assert check_class(PiecesCountedAsItems, OPTIONS).status == COUNTEREXAMPLE
+
+
+class ShareOfRank(Sampler):
+    """A rank's share of a shuffled dataset, sized by rounding the rank's position: over
+    no data, rank 0 is given a share of one, an index the data does not have (a DataLoader
+    fails on it). Exact wherever there is data: every rank's share is padded to len()."""
+
+    def __init__(self, dataset, num_replicas, rank):
+        self.n, self.replicas, self.rank = len(dataset), num_replicas, rank
+        self.num_samples = -(-self.n // num_replicas)
+
+    def __iter__(self):
+        share = int((self.n - self.rank - 1) / self.replicas) + 1
+        order = torch.randperm(share).tolist()
+        missing = self.num_samples - len(order)
+        return iter(order + (order * (missing // max(1, len(order)) + 1))[:missing])
+
+    def __len__(self):
+        return self.num_samples
+
+
+class ShareOfRankPromisingOne(ShareOfRank):
+    """Says one more than the share it yields: wrong with data too."""
+
+    def __len__(self):
+        return self.num_samples + 1
+
+
+def test_indices_yielded_from_no_data_are_no_counterexample():
+    # Before s10-check, ShareOfRank was a counterexample over range(0): len 0, 1 item
+    # (yolov5's SmartDistributedSampler, exact by running, was reported so).
+    assert check_class(ShareOfRank, OPTIONS).status == OK
+    assert check_class(ShareOfRankPromisingOne, OPTIONS).status == COUNTEREXAMPLE

@@ -29,6 +29,7 @@ from .reads import (
     Use,
     data_shape,
     fields_read,
+    given_to_super,
     has_default,
     size_limits,
     unread,
@@ -260,8 +261,21 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
-        return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
+        return _ends(n)
     return _field(ctx, name, n)
+
+
+def _ends(n: int) -> st.SearchStrategy:
+    """Where up to four consecutive parts of ``n`` items end, the last at ``n`` (some parts
+    maybe empty)."""
+    return st.lists(st.integers(0, n), max_size=3).map(lambda ends: sorted(ends) + [n])
+
+
+def _groups(n: int) -> st.SearchStrategy:
+    """The indices of ``n`` items split into up to four groups (the data types or buckets
+    a dataset lists, `dataset.groups()`), of uneven sizes; no group is empty, as a dataset
+    lists only the groups its items fall in."""
+    return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
 
 
 def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
@@ -341,7 +355,11 @@ def _table(shape: DataShape) -> Builder:
                 columns.update((name, torch.tensor(columns[name])) for name in shape.tensors)
             infos = {method: draw(_dicts(ctx, keys, n)) for method, keys in sorted(shape.infos.items())}
             lists = {
-                method: draw(_tuples(ctx, fields, n) if fields else _field(ctx, method, n))
+                method: draw(
+                    _groups(n)
+                    if method in shape.grouped
+                    else _tuples(ctx, fields, n) if fields else _field(ctx, method, n)
+                )
                 for method, fields in sorted(shape.lists.items())
             }
             table = Table(n, items, columns, infos, lists)
@@ -423,12 +441,14 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
 
         if ctx.records:
             # A sampler that reads its data through its index sampler looks for
-            # `sampler.dataset`, which torch's DistributedSampler names (as mmengine's do).
+            # `sampler.dataset` or `sampler.data_source` (records.DataSampler).
+            from .records import DATA_SAMPLER, DataSampler
+
             shuffle = kind == "RandomSampler"
             return Shown(
-                lambda: tud.DistributedSampler(data.make(), num_replicas=1, rank=0, shuffle=shuffle),
-                f"DistributedSampler({data.code}, num_replicas=1, rank=0, shuffle={shuffle})",
-                (*data.imports, TORCH_DATA.format("DistributedSampler")),
+                lambda: DataSampler(data.make(), shuffle),
+                f"DataSampler({data.code}, shuffle={shuffle})",
+                (*data.imports, DATA_SAMPLER),
             )
         return Shown(
             lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
@@ -707,7 +727,10 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     """The parameters to generate and their hints. A class whose `__init__` passes
     `**kwargs` on to its base (a wrapper) also takes the base's optional parameters,
     keyword only: `num_replicas` and `rank` reach a DistributedSampler that way. One
-    that passes everything on (`*args, **kwargs` alone) takes all of them."""
+    that passes everything on (`*args, **kwargs` alone), or `*args` as well beside its own
+    (`*args, generator=None, **kwargs`), takes all of them: the base's required
+    `data_source` comes through the pass-through too. What the constructor gives the
+    base itself (`generator=g`) is not taken."""
     params = list(_signature(target).parameters.values())
     hints = _hints(target)
     if not inspect.isclass(target) or not any(p.kind is p.VAR_KEYWORD for p in params):
@@ -715,8 +738,9 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     # The pass-through parameters themselves are not passed: the base's take their place.
     params = [p for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
     named = {p.name for p in params if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
-    passes_all = not named
+    passes_all = not named or any(p.kind is p.VAR_POSITIONAL for p in _signature(target).parameters.values())
     owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
+    named |= given_to_super(owner.__init__)
     for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
         if "__init__" not in vars(base) or base is object:
             continue
@@ -947,14 +971,15 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
-def _record(positions: Set[int]) -> Builder:
+def _record(positions: Set[int], kind: type = tuple) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
-    wide enough for each, of indices of the data (what a record most often points to)."""
+    wide enough for each, of indices of the data (what a record most often points to); a
+    list where the class requires one (`isinstance(x, list)`)."""
     width = max(max(p + 1, -p) for p in positions)
 
     def draw(ctx: _Context) -> st.SearchStrategy:
         index = st.integers(0, max(0, (ctx.items or 1) - 1))
-        return st.tuples(*[index] * width).map(_literal)
+        return st.tuples(*[index] * width).map(kind).map(_literal)
 
     return draw
 
@@ -984,7 +1009,7 @@ def _from_use(use: Use) -> Optional[Builder]:
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated and use.positions and not _structured(use.items):
-        return _record(use.positions)
+        return _record(use.positions, list if use.kinds == {"list"} else tuple)
     if use.iterated:
         items = use.items
         if items is not None and items.iterated and not items.items and not items.positions:
@@ -1053,6 +1078,13 @@ def calls(
     shapes = {
         name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
     }
+    if inspect.isclass(target):
+        # A parameter whose name says nothing, and whose items the class unpacks or reads
+        # by position (`for i, (_, pid, cam) in enumerate(sources)`), is a dataset of such
+        # tuples, whatever it is called. (Items read by key are dicts its use builds, each
+        # value by its key: `info["sampler"]` a sampler, which a Table's field is not.)
+        unnamed = {name: data_shape(target, name) for name, role in roles.items() if role is None}
+        shapes.update((name, shape) for name, shape in unnamed.items() if shape.fields)
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
     # A length only len() reads, which no call site in the class's project passes, keeps

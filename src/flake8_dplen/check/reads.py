@@ -138,6 +138,8 @@ class DataShape:
     are sequences of drawn lengths; ``lists``: methods
     called with no argument whose result holds one value per item (``dataset.image_shapes()``),
     with the fields of each value where the code unpacks it (``for w, h in shapes``);
+    ``grouped``: those of them whose values the code takes the length of (``for g in
+    dataset.groups(): len(g)``), so they are groups of the items' indices, not one value per item;
     ``rows``: columns whose values are dicts read by key (``for x in dataset.data_infos:
     x["timestamp"]``); ``measured``: keys or attributes of an item whose length is taken
     (``len(dataset[i]["tokens"]) <= max_len``), sequences of a drawn length, whatever
@@ -158,6 +160,7 @@ class DataShape:
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
+    grouped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
@@ -191,14 +194,27 @@ def stored_as(tree: ast.AST, param: str) -> Set[str]:
     return roots
 
 
-def _to_super(node: ast.AST, param: str) -> bool:
-    """Whether ``node`` is `super().__init__(...)` with ``param`` among its arguments."""
-    if not (
+def _super_init(node: ast.AST) -> bool:
+    return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == "__init__"
         and _called_name(node.func.value) == "super"
-    ):
+    )
+
+
+def given_to_super(init: Any) -> Set[str]:
+    """The keywords a constructor gives `super().__init__` itself (`generator=g` beside
+    `**kwargs`): a base's parameter that a caller cannot pass through as well."""
+    tree = _source_tree(init)
+    if tree is None:
+        return set()
+    return {kw.arg for node in ast.walk(tree) if _super_init(node) for kw in node.keywords if kw.arg}
+
+
+def _to_super(node: ast.AST, param: str) -> bool:
+    """Whether ``node`` is `super().__init__(...)` with ``param`` among its arguments."""
+    if not _super_init(node):
         return False
     passed = [*node.args, *(keyword.value for keyword in node.keywords)]
     return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)
@@ -278,6 +294,8 @@ def data_shape(cls: type, param: str) -> DataShape:
         for _, tree in trees:
             _read_shape(tree, {target}, values)
         shape.lists[method] = _positions(values.fields)
+        if values.sized and not values.fields:
+            shape.grouped.add(method)
     shape.fields = _positions(shape.fields)
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}
@@ -543,6 +561,9 @@ class Use:
     keys: Dict[str, "Use"] = field(default_factory=dict)  # `x["sampler"]`, `"sampler" in x`: a dict
     positions: Set[int] = field(default_factory=set)  # `x[1]`, `x[-1]`: a record (a tuple)
     guarded: bool = False  # compared with None (`x is None`): None is one of its values
+    # Builtin types it is required to be (`assert isinstance(x, list)`): a record read at
+    # constant positions is then that, not a tuple.
+    kinds: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(
@@ -575,6 +596,8 @@ TENSOR_ATTRIBUTES = {
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
 _NUMERIC = {"range", "int", "float", "round", "abs"}
+# Containers a class may require its value to be (`isinstance(x, list)`).
+_BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
@@ -773,7 +796,10 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
             name = _called_name(parent)
-            if name in _PICKING and parent.args[0] is node:
+            if name == "isinstance" and parent.args[0] is node and len(parent.args) == 2:
+                kinds = parent.args[1].elts if isinstance(parent.args[1], ast.Tuple) else [parent.args[1]]
+                use.kinds |= {kind.id for kind in kinds if isinstance(kind, ast.Name) and kind.id in _BUILTIN_KINDS}
+            elif name in _PICKING and parent.args[0] is node:
                 # What it returns is one of the items, used as the code uses it (its other
                 # arguments are counts: `np.random.choice(ids, k)`).
                 use.iterated = True

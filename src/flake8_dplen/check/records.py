@@ -114,6 +114,22 @@ class Records(_Rows):
 TABLE = "from flake8_dplen.check.records import Table"
 ITEM = "from flake8_dplen.check.records import Item"
 EPOCH_BATCHES = "from flake8_dplen.check.records import EpochBatchSampler"
+DATA_SAMPLER = "from flake8_dplen.check.records import DataSampler"
+
+
+def DataSampler(dataset: Any, shuffle: bool) -> Any:
+    """torch's ``DistributedSampler`` over one process that also names its data
+    ``data_source``: a class that reads the data through the sampler it wraps looks for
+    ``sampler.dataset`` (DistributedSampler's, mmengine's) or ``sampler.data_source``
+    (torch's SequentialSampler and RandomSampler)."""
+    from torch.utils.data import DistributedSampler
+
+    class _DataSampler(DistributedSampler):
+        @property
+        def data_source(self) -> Any:
+            return self.dataset
+
+    return _DataSampler(dataset, num_replicas=1, rank=0, shuffle=shuffle)
 
 
 def EpochBatchSampler(sampler: Any, batch_size: int, drop_last: bool) -> Any:

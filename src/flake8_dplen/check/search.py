@@ -581,7 +581,9 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
-        empty = _only_empty_batches(verdict.report)
+        empty = _only_empty_batches(verdict.report) or (
+            not verdict.report.ok and _indexes_no_data(call, verdict.report)
+        )
         if not empty and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
         if not verdict.report.ok and not empty:
@@ -660,6 +662,19 @@ def _only_empty_batches(report: LengthReport) -> bool:
     empty piece): a DataLoader fails on the first such batch, so there is no epoch length
     to lie about, and only a sampler over no data gives it. It is no counterexample."""
     return report.reported == 0 and bool(report.sizes) and all(size == 0 for size in report.sizes)
+
+
+def _indexes_no_data(call: Call, report: LengthReport) -> bool:
+    """Items yielded while every dataset the sampler was given is empty (a rank's share
+    of no items computed as one): each is an index the data does not have, so a DataLoader
+    fails on the first, and there is no epoch length to lie about, as with
+    _only_empty_batches. A len() above 0 that yields nothing from no data still is one."""
+    if report.cut_off or not (report.yielded if report.yielded is not None else any(report.counts)):
+        return False
+    from .records import Records, Table
+
+    data = [value for value in (shown.make() for _, shown, _ in call.args) if isinstance(value, (range, Table, Records))]
+    return bool(data) and not any(len(value) for value in data)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:
