@@ -113,6 +113,9 @@ class Learned:
     arrays: str = ""
     attributes: FrozenSet[str] = frozenset()
     keys: FrozenSet[str] = frozenset()  # keys of a dict it read that its code did not show
+    # Its count is random and agreed on every sampler: draw bigger data, whose spread can
+    # show a len() off the mean by more than the search's allowance (search.check_class).
+    spread: bool = False
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -123,6 +126,7 @@ class Learned:
             arrays,
             self.attributes | other.attributes,
             self.keys | other.keys,
+            self.spread or other.spread,
         )
 
 
@@ -1140,7 +1144,8 @@ def calls(
 
     @st.composite
     def draw_call(draw) -> Call:
-        ctx = _Context(unit=draw(st.integers(1, 8)), records=records, limits=limits, learned=learned)
+        unit = draw(st.integers(8, 24) if learned.spread else st.integers(1, 8))
+        ctx = _Context(unit=unit, records=records, limits=limits, learned=learned)
         asked = None
         if distributed:
             ctx.world = draw(_world(ctx)).make()

@@ -101,16 +101,27 @@ def pytest_test(result: Result) -> str:
     asserts += ["assert_resumed"] * (resumed is not None)
     imports += [f"from flake8_dplen.runtime import {function}" for function in asserts]
     r = result.report
+    seeding: list = []
     if result.timed_out is not None or r.cut_off:
         # The cap keeps the pasted test from hanging as the sampler does.
         options = f"limit={batch_cap((result.reported or 0) if r is None else r.reported)}"
     elif result.random:
-        imports.append("import torch")
+        imports += ["import random", "import torch"]
         expected = f", expected={r.expected!r}" if r.expected is not None else ""
-        options = f"epochs={r.epochs}, reseed=torch.manual_seed{expected}"
+        options = f"epochs={r.epochs}, reseed=reseed{expected}"
+        # Seeded as the search seeded it, the build too: a len() that runs the class's
+        # own random __iter__ once counts the draw of the seed it was built under.
+        value = result.seed * 7919
+        seeding = [
+            "def reseed(epoch):",
+            f"    random.seed({value} + epoch)",
+            f"    torch.manual_seed({value} + epoch)",
+            "",
+            "reseed(0)",
+        ]
     else:
         options = ""
-    run = [f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
+    run = [*seeding, f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch:
         again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
         if result.epoch > 1:

@@ -64,6 +64,7 @@ class Result:
     group: bool = False  # a process group of one existed: the pasted test makes one too
     examples: int = 0  # samplers built and judged
     seconds: float = 0.0
+    seed: int = 0  # Options.seed: the pasted test of a random count seeds as the search did
 
     @property
     def found(self) -> bool:
@@ -223,6 +224,14 @@ def _judge_built(
                 again = check_length(sampler, limit=limit)
                 if _fixed(again, call, options, limit, 1):
                     return _Disagreement(call, again, False, epoch=1)
+                if not again.ok:
+                    # A count that changes with the seed in the second epoch, the first
+                    # agreeing: the first epoch replays the seed the sampler was built
+                    # under, and a len() that runs __iter__ once in __init__ counts that
+                    # very draw. Its len() is one draw, judged against the mean like any
+                    # random count.
+                    state.random_seen = random_count = True
+                    report = judged_randomly()
                 steady = again.ok
     except Exception as exc:
         raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
@@ -523,6 +532,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
             )
         return Result(cls, CANNOT_BUILD, how, why=why)
     result.seconds = time.monotonic() - began
+    result.seed = options.seed
     result.group = result.found and group_exists()
     return result
 
@@ -634,7 +644,10 @@ def _search(
     # A Table that lacked an attribute gets it in the next round before records replace it.
     tabled = state.tabled and result.status == CANNOT_BUILD and not state.learned.attributes
     records = state.wants_records or tabled
-    return result, state.learned | Learned(records=records)
+    # A random count judged ok on small data may be a len() off its mean by less than
+    # the allowance there: a later round draws bigger data (Learned.spread).
+    spread = result.status == OK and result.random and reg is None
+    return result, state.learned | Learned(records=records, spread=spread)
 
 
 @contextmanager
