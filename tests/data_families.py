@@ -4,8 +4,9 @@ identities smaller than K, buckets each with its own partial batch, a length fil
 items with one key, a token budget, a count that changes with the epoch, a resume, a rank
 of a world. Each family has a correct class (``*Exact``: `dplen check` must say ok) and a
 wrong one (``*Wrong``: it must find a counterexample), built by the check with no factory.
-tests/test_check_data_families.py runs them; the ground truth of each is in its
-docstring and in that file's tests, which run the class on the data that shows it."""
+tests/test_check_example_families.py runs them; the ground truth of each is in its
+docstring and in tests/test_check_data_families.py, which runs the class on the data that
+shows it."""
 
 from __future__ import annotations
 

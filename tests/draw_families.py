@@ -1,6 +1,6 @@
 """Samplers whose wrong length the search built but passed (issue 19, family 2), each with
 a correct twin (``*Exact``: `dplen check` must say ok) and a wrong one (``*Wrong``: it
-must find a counterexample), built with no factory. tests/test_check_draw_families.py
+must find a counterexample), built with no factory. tests/test_check_example_families.py
 runs them.
 
 - A len() that runs the class's own random ``__iter__`` once in ``__init__`` counts one

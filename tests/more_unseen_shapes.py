@@ -2,7 +2,7 @@
 (issue 19, session 10), written as users write them: each family has a correct class
 (`*Ok`: len() counts what __iter__ yields on every input a caller passes) and a wrong one
 (`*Wrong`), the ground truth of each being what running it gives.
-tests/test_check_more_unseen_shapes.py checks each with no factory registered."""
+tests/test_check_example_families.py checks each with no factory registered."""
 
 from __future__ import annotations
 

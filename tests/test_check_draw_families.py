@@ -1,5 +1,5 @@
-"""`dplen check` on the samplers of tests/draw_families.py, with no factory: ok on every
-correct one, a counterexample on every wrong one, and the test it prints fails alone.
+"""The ground truth of the samplers of tests/draw_families.py (what
+test_check_example_families.py holds `dplen check` to), and what the records give them.
 Before the changes these tests came with, both wrong ones were ok: DomainDrawWrong (its
 first epoch replays the draw len() counted, and a second epoch that disagreed with a
 count that changes with the seed was let pass) and TaskBatchesWrong (the records' CRC32
@@ -10,31 +10,8 @@ from __future__ import annotations
 import random
 
 import draw_families as F
-import pytest
 
 from flake8_dplen.check.records import Records, Table
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=2.0, seed=0)
-
-
-@pytest.mark.parametrize("cls", F.EXACT, ids=lambda c: c.__name__)
-def test_a_correct_sampler_is_ok(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-
-
-@pytest.mark.parametrize("cls", F.WRONG, ids=lambda c: c.__name__)
-def test_a_wrong_sampler_is_found_and_its_pasted_test_fails(cls):
-    from flake8_dplen.check.report import pytest_test
-
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    namespace: dict = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    with pytest.raises(AssertionError):
-        test()
 
 
 def test_ground_truth_of_a_drawn_count():

@@ -5,7 +5,9 @@ datasets, filters on the length of a keyed field, parameters only handed to a he
 type hints. Each family has a correct class (`*Ok`: len() counts what __iter__ yields,
 on every input a caller passes) and, where the family can be wrong, a wrong one
 (`*Wrong`), the ground truth of each being what running it gives.
-tests/test_check_unseen_shapes.py checks each with no factory registered."""
+tests/test_check_example_families.py checks each with no factory registered; before s9-gen
+(aa63a46) 20 of these 54 were "could not build" (every `*Wrong` subclass that overrides
+only `__len__` among them)."""
 
 from __future__ import annotations
 
