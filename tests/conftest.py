@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# Test helper modules (e.g. opacus_versions) live next to the tests, not in a package.
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
+# Test helper modules (e.g. opacus_versions) live next to the tests, not in a package; the
+# example samplers `dplen check` is tested on are fixtures (tests/fixtures/check), imported by
+# module name because the tests the check prints import them so.
+for _folder in (Path(__file__).parent, Path(__file__).parent / "fixtures" / "check"):
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 
 @pytest.fixture(scope="session")

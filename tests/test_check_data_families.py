@@ -1,4 +1,4 @@
-"""The ground truth of the samplers of tests/data_families.py (what
+"""The ground truth of the samplers of tests/fixtures/check/data_families.py (what
 test_check_example_families.py holds `dplen check` to), and the scenarios it relies on.
 Before the changes these tests came with, these wrong ones were ok: StatefulBatchesWrong
 (len() was read after the resumed epoch, once the class had cleared its position),

@@ -1,4 +1,4 @@
-"""The ground truth of the samplers of tests/draw_families.py (what
+"""The ground truth of the samplers of tests/fixtures/check/draw_families.py (what
 test_check_example_families.py holds `dplen check` to), and what the records give them.
 Before the changes these tests came with, both wrong ones were ok: DomainDrawWrong (its
 first epoch replays the draw len() counted, and a second epoch that disagreed with a

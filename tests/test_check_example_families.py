@@ -1,5 +1,5 @@
 """`dplen check`, with no factory, on the example families we wrote of issue 19's shapes
-(tests/unseen_shapes.py, more_unseen_shapes.py, data_families.py, draw_families.py):
+(tests/fixtures/check/: unseen_shapes.py, more_unseen_shapes.py, data_families.py, draw_families.py):
 every class is built; a correct one is ok (no counterexample on an exact class); a wrong
 one gets a counterexample, and the test the check prints for it fails on its own. Each
 module's docstring says which of its classes were missed before the change it came with;

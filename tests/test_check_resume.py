@@ -7,163 +7,24 @@ only fresh epochs were run."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
-from torch.utils.data import Sampler
+from resume_samplers import (
+    ConsumedSamples,
+    ConsumedSamplesWrong,
+    EpochStartIndex,
+    EpochStartIter,
+    StartIterAttribute,
+    StartIterSetterWrong,
+    StatefulBatches,
+    StatefulRecounted,
+    StatefulSamplesWrong,
+)
 
 from flake8_dplen.check.report import finding, pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 from flake8_dplen.runtime import assert_resumed, check_resumed
 
 OPTIONS = Options(budget=3.0, seed=0)
-
-
-class _Batches(Sampler):
-    """Consecutive batches of `batch_size`, the last one short."""
-
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def _all(self):
-        n, b = len(self.dataset), self.batch_size
-        return [list(range(i, min(i + b, n))) for i in range(0, n, b)]
-
-
-class StatefulBatches(_Batches):
-    """torchdata's convention: state_dict() holds the batches yielded so far, and len()
-    stays the whole epoch after load_state_dict()."""
-
-    def __init__(self, dataset, batch_size: int):
-        super().__init__(dataset, batch_size)
-        self.yielded = 0
-        self.start = 0
-
-    def __iter__(self):
-        self.yielded = self.start
-        for batch in self._all()[self.start :]:
-            self.yielded += 1
-            yield batch
-        self.start = 0
-
-    def __len__(self):
-        return math.ceil(len(self.dataset) / self.batch_size)
-
-    def state_dict(self):
-        return {"yielded": self.yielded}
-
-    def load_state_dict(self, state):
-        self.start = state["yielded"]
-
-
-class StatefulRecounted(StatefulBatches):
-    """len() recomputed on the resumed object: the batches left."""
-
-    def __len__(self):
-        return super().__len__() - self.start
-
-
-class StatefulSamplesWrong(StatefulBatches):
-    """Saves the samples consumed, and loads them as batches: the resumed epoch skips
-    batch_size times too many."""
-
-    def state_dict(self):
-        return {"samples": self.yielded * self.batch_size}
-
-    def load_state_dict(self, state):
-        self.start = state["samples"]
-
-
-class StartIterAttribute(_Batches):
-    """Megatron's batch sampler as gpt-neox and SwissArmyTransformer keep it: the training
-    loop sets `start_iter` on resume, __iter__ skips that many batches once."""
-
-    def __init__(self, dataset, batch_size: int):
-        super().__init__(dataset, batch_size)
-        self.start_iter = 0
-
-    def __iter__(self):
-        for i, batch in enumerate(self._all()):
-            if i >= self.start_iter:
-                yield batch
-        self.start_iter = 0
-
-    def __len__(self):
-        return math.ceil(len(self.dataset) / self.batch_size)
-
-
-class StartIterSetterWrong(StartIterAttribute):
-    """set_start_iter(k) counts k iterations in len(), but __iter__ skips k samples."""
-
-    def set_start_iter(self, k):
-        self.start_iter = k
-
-    def __iter__(self):
-        skip = self.start_iter
-        n, b = len(self.dataset), self.batch_size
-        return iter([list(range(i, min(i + b, n))) for i in range(skip, n, b)])
-
-    def __len__(self):
-        return math.ceil(len(self.dataset) / self.batch_size) - self.start_iter
-
-
-class EpochStartIter(Sampler):
-    """LLaMA2-Accessory's finetuning sampler, reduced: set_epoch(epoch, start_iter) skips
-    start_iter batches of indices, while len() stays the indices of the whole epoch. Right:
-    its loop counts on from start_iter to len(data_loader), as Lightning counts on from the
-    restored batch count; the position is in iterations, the indices skipped are
-    start_iter * batch_size, and what is left is the tail of the epoch."""
-
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-        self.epoch = self.start_iter = 0
-
-    def set_epoch(self, epoch, start_iter=0):
-        self.epoch, self.start_iter = epoch, start_iter
-
-    def __iter__(self):
-        return iter(range(len(self.dataset))[self.start_iter * self.batch_size :])
-
-    def __len__(self):
-        return len(self.dataset)
-
-
-class EpochStartIndex(EpochStartIter):
-    """The same resume in indices: right."""
-
-    def set_epoch(self, epoch, start_index=0):
-        self.epoch, self.start_iter = epoch, start_index
-
-    def __iter__(self):
-        return iter(range(len(self.dataset))[self.start_iter :])
-
-
-class ConsumedSamples(Sampler):
-    """Megatron's pretraining sampler, reduced: the constructor takes the samples consumed
-    before a restart, and len() counts the micro-batches left."""
-
-    def __init__(self, total_samples: int, consumed_samples: int, micro_batch_size: int):
-        if total_samples <= 0 or consumed_samples >= total_samples:
-            raise ValueError("no sample left")
-        self.total, self.consumed, self.mbs = total_samples, consumed_samples, micro_batch_size
-
-    def __iter__(self):
-        batch = []
-        for idx in range(self.consumed, self.total):
-            batch.append(idx)
-            if len(batch) == self.mbs:
-                yield batch
-                batch = []
-
-    def __len__(self):
-        return (self.total - self.consumed) // self.mbs
-
-
-class ConsumedSamplesWrong(ConsumedSamples):
-    """len() counts the whole run, in samples, as Megatron's does."""
-
-    def __len__(self):
-        return self.total // self.mbs
 
 
 def _fails_when_pasted(result) -> None:
