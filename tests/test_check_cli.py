@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,36 +14,7 @@ BIN = Path(sys.executable).parent
 
 SAMPLERS = (Path(__file__).resolve().parent / "fixtures" / "check" / "chunks_family.py").read_text()
 
-NEVER_ENDING = '''
-from torch.utils.data import Sampler
-
-
-class Endless(Sampler):
-    def __init__(self, dataset):
-        self.dataset = dataset
-
-    def __iter__(self):
-        while True:
-            yield [0]
-
-    def __len__(self):
-        return len(self.dataset)
-
-
-class Stuck(Sampler):
-    """Loops without ever yielding: only the time limit can stop it."""
-
-    def __init__(self, dataset):
-        self.dataset = dataset
-
-    def __iter__(self):
-        while True:
-            pass
-        yield
-
-    def __len__(self):
-        return len(self.dataset)
-'''
+CLI = Path(__file__).resolve().parent / "fixtures" / "check_cli"
 
 
 def run(*args: str, cwd: Path, command: str = "dplen") -> subprocess.CompletedProcess:
@@ -116,7 +88,7 @@ def test_registered_factory_builds_what_generation_cannot(project):
 
 
 def test_never_ending_iterators_are_cut_off_not_hung(tmp_path):
-    (tmp_path / "endless.py").write_text(NEVER_ENDING)
+    shutil.copy(CLI / "endless.py", tmp_path)
     done = run("check", "endless", "--timeout", "1", "--isolated", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert (
@@ -133,23 +105,7 @@ def test_never_ending_iterators_are_cut_off_not_hung(tmp_path):
 def test_sampler_bases_from_the_flake8_config(tmp_path):
     # A base that is no torch Sampler: only the config makes its subclasses samplers.
     (tmp_path / "base.py").write_text("class Base:\n    pass\n")
-    (tmp_path / "mine.py").write_text(
-        textwrap.dedent(
-            """
-            from base import Base
-
-            class Pairs(Base):
-                def __init__(self, dataset):
-                    self.dataset = dataset
-
-                def __iter__(self):
-                    return iter([[i, i + 1] for i in range(0, len(self.dataset), 2)])
-
-                def __len__(self):
-                    return len(self.dataset) // 2
-            """
-        )
-    )
+    shutil.copy(CLI / "mine.py", tmp_path)
     assert "0 sampler classes" in run("check", "mine.py", "--isolated", cwd=tmp_path).stderr
     (tmp_path / "setup.cfg").write_text("[flake8]\ndplen-sampler-bases = base.Base\n")
     done = run("check", "mine.py", cwd=tmp_path)
@@ -162,36 +118,7 @@ def test_plain_classes_named_as_samplers_are_checked_as_the_lint_judges_them(tmp
     # subclasses, are found in a module as the lint finds them (core.prefilter.duck_sampler);
     # a plain container of the same shape not named as a sampler is not. On main (aa63a46)
     # the module gave "0 sampler classes".
-    (tmp_path / "plain.py").write_text(
-        textwrap.dedent(
-            """
-            class PretrainingSampler:
-                def __init__(self, total_samples, micro_batch_size):
-                    self.total_samples, self.micro_batch_size = total_samples, micro_batch_size
-
-                def __iter__(self):
-                    for i in range(0, self.total_samples, self.micro_batch_size):
-                        yield list(range(i, min(i + self.micro_batch_size, self.total_samples)))
-
-                def __len__(self):
-                    return self.total_samples
-
-            class CountedSampler(PretrainingSampler):
-                def __len__(self):
-                    return -(-self.total_samples // self.micro_batch_size)
-
-            class Bag:
-                def __init__(self, n):
-                    self.n = n
-
-                def __iter__(self):
-                    return iter([[0]])
-
-                def __len__(self):
-                    return self.n
-            """
-        )
-    )
+    shutil.copy(CLI / "plain.py", tmp_path)
     done = run("check", "plain.py", "--isolated", cwd=tmp_path)
     assert "2 sampler classes: 1 ok, 1 counterexample" in done.stderr, done.stderr
     assert "plain.PretrainingSampler: PretrainingSampler(" in done.stdout
@@ -199,32 +126,7 @@ def test_plain_classes_named_as_samplers_are_checked_as_the_lint_judges_them(tmp
 
 
 def test_random_count_is_judged_by_its_mean(tmp_path):
-    (tmp_path / "coins.py").write_text(
-        textwrap.dedent(
-            '''
-            import torch
-            from torch.utils.data import Sampler
-
-            class Coins(Sampler):
-                """One batch per sample that comes up heads: the count is Binomial(n, 1/2)."""
-
-                def __init__(self, dataset):
-                    self.dataset = dataset
-
-                def __iter__(self):
-                    for i in range(len(self.dataset)):
-                        if torch.rand(()) < 0.5:
-                            yield [i]
-
-                def __len__(self):
-                    return round(len(self.dataset) / 2)
-
-            class GreedyCoins(Coins):
-                def __len__(self):
-                    return len(self.dataset)
-            '''
-        )
-    )
+    shutil.copy(CLI / "coins.py", tmp_path)
     done = run("check", "coins", "--isolated", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert "ok              coins.Coins (" in done.stdout and "mean over seeded epochs" in done.stdout

@@ -8,6 +8,7 @@ import itertools
 import os
 import re
 import runpy
+import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -193,269 +194,21 @@ def test_a_count_per_rank_is_a_size_never_zero(name):
 
 # ------------------------------------------------------------------ bases in other modules
 
-# Projects written to disk: {file: source}; the judged file is "pkg/leaf.py", its gating
-# findings the lines marked `# <- DPLnnn` there. A base in another module of the project
-# is read from disk, with its own module's imports, functions and constants
+# Projects under tests/fixtures/projects/<case>/, copied to a temporary folder (a test
+# changes a base on disk): the judged file is "pkg/leaf.py", its gating findings the lines
+# marked `# <- DPLnnn` there, its comment says what the case shows. A base in another module
+# of the project is read from disk, with its own module's imports, functions and constants
 # (core/project.py).
-_BATCH_BASE = """
-import math
-from torch.utils.data import Sampler
+PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
 
 
-def batches(n, size):
-    return math.ceil(n / size)
+def _write_project(root, name):
+    shutil.copytree(PROJECTS / name, root, dirs_exist_ok=True)
 
 
-class CountingSampler(Sampler):
-    def __init__(self, data, batch_size):
-        self.data = data
-        self.batch_size = batch_size
-
-    def __len__(self):
-        return batches(len(self.data), self.batch_size)
-"""
-_ITEMS_LEAF = """
-from .base import CountingSampler
-
-
-class Items(CountingSampler):
-    def __iter__(self):  # <- DPL115
-        return iter(range(len(self.data)))
-"""
-_BATCHES_LEAF = """
-from .base import CountingSampler
-
-
-class Batches(CountingSampler):
-    def __iter__(self):
-        order = list(range(len(self.data)))
-        for start in range(0, len(order), self.batch_size):
-            yield order[start : start + self.batch_size]
-"""
-_LABEL_BASE = """
-import math
-from collections import defaultdict
-
-from torch.utils.data import Sampler
-
-
-class LabelSampler(Sampler):
-    def __init__(self, dataset, batch_size=1):
-        self.dataset = dataset
-        self.batch_size = batch_size
-        self.by_label = defaultdict(list)
-        for i, (_, label) in enumerate(dataset):
-            self.by_label[label].append(i)
-        self.num_batches = sum(math.ceil(len(v) / batch_size) for v in self.by_label.values())
-
-    def __iter__(self):
-        for indices in self.by_label.values():
-            yield from indices
-
-    def __len__(self):
-        return len(self.dataset)
-
-
-class LabelBatchSampler(LabelSampler):
-    def __len__(self):
-        return self.num_batches
-"""
-_LABEL_BATCHES = """
-from .base import {base}
-
-
-class LabelBatches({base}):
-    def __init__(self, dataset, batch_size=1):
-        super().__init__(dataset, batch_size)
-
-    def __iter__(self):{mark}
-        for indices in self.by_label.values():
-            for start in range(0, len(indices), self.batch_size):
-                yield indices[start : start + self.batch_size]
-"""
-PROJECTS = {
-    # The subclass batches each label's indices (read from the data: the model cannot run
-    # it) under the base's __len__, which counts the items and never reads the batch size.
-    "invalid_batches_under_base_len_of_items": {
-        "pkg/base.py": _LABEL_BASE,
-        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelSampler", mark="  # <- DPL109"),
-    },
-    # The same under a base whose __len__ returns a count its __init__ (overridden, called
-    # through super()) computes from the batch size.
-    "valid_batches_under_base_len_of_batches": {
-        "pkg/base.py": _LABEL_BASE,
-        "pkg/leaf.py": _LABEL_BATCHES.format(base="LabelBatchSampler", mark=""),
-    },
-    # The subclass yields indices; the base, imported relatively, counts ceil batches
-    # through a function of its own module (math is not imported in the leaf).
-    "invalid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _ITEMS_LEAF},
-    # The base re-exported by the package's __init__, imported absolutely.
-    "invalid_reexported_base": {
-        "pkg/__init__.py": "from .base import CountingSampler\n",
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base import", "from pkg import"),
-    },
-    # Two modules up: the middle class adds a method, the leaf slices batches by a while
-    # loop under the items counted by the base's __len__.
-    "invalid_two_modules_up_counts_items": {
-        "pkg/__init__.py": "",
-        "pkg/core.py": """
-from torch.utils.data import Sampler
-
-
-class IndexedSampler(Sampler):
-    def __init__(self, dataset, bs):
-        self.dataset = dataset
-        self.bs = bs
-
-    def __len__(self):
-        return len(self.dataset)
-""",
-        "pkg/mid.py": """
-from pkg.core import IndexedSampler
-
-
-class OrderedSampler(IndexedSampler):
-    def order(self):
-        return list(range(len(self.dataset)))
-""",
-        "pkg/leaf.py": """
-from . import mid
-
-
-class Chunks(mid.OrderedSampler):
-    def __iter__(self):  # <- DPL115
-        order, i = self.order(), 0
-        while i < len(order):
-            yield order[i : i + self.bs]
-            i += self.bs
-""",
-    },
-    # The base's __iter__ yields batches (a BatchSampler of its own module's making); the
-    # leaf's own __len__ counts indices. (A file is read at all only when its text names a
-    # Sampler, core/prefilter.py: the leaf names its base so.)
-    "invalid_own_len_under_project_iter": {
-        "pkg/base.py": """
-from torch.utils.data import BatchSampler, Sampler, SequentialSampler
-
-
-class BatchedSampler(Sampler):
-    def __init__(self, data, batch_size):
-        self.data = data
-        self.batch_size = batch_size
-
-    def __iter__(self):
-        return iter(BatchSampler(SequentialSampler(self.data), self.batch_size, False))
-""",
-        "pkg/leaf.py": """
-from pkg.base import BatchedSampler
-
-
-class Counted(BatchedSampler):
-    def __len__(self):  # <- DPL115
-        return len(self.data)
-""",
-    },
-    # An endless __iter__ under the finite __len__ of a base in another module (DPL106).
-    "invalid_endless_under_project_len": {
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/leaf.py": """
-from pkg.base import CountingSampler
-
-
-class Forever(CountingSampler):
-    def __iter__(self):
-        while True:  # <- DPL106
-            yield from range(len(self.data))
-""",
-    },
-    "invalid_cycle_under_reexported_len": {
-        "pkg/__init__.py": "from .base import CountingSampler\n",
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/leaf.py": """
-import itertools
-import os
-
-from pkg import CountingSampler as Base
-
-
-class Cycled(Base):
-    def __iter__(self):
-        return itertools.cycle(range(len(self.data)))  # <- DPL106
-""",
-    },
-    # The base says its epoch is nominal, or its __len__ raises: nothing finite to break.
-    "valid_endless_under_nominal_project_len": {
-        "pkg/base.py": _BATCH_BASE.replace(
-            "    def __len__(self):\n", "    def __len__(self):  # dplen: nominal-epoch\n"
-        ),
-        "pkg/leaf.py": """
-from pkg.base import CountingSampler
-
-
-class Forever(CountingSampler):
-    def __iter__(self):
-        while True:
-            yield from range(len(self.data))
-""",
-    },
-    "valid_endless_under_project_len_that_raises": {
-        "pkg/base.py": """
-from torch.utils.data import Sampler
-
-
-class StreamSampler(Sampler):
-    def __init__(self, data):
-        self.data = data
-
-    def __len__(self):
-        raise TypeError("a stream has no length")
-""",
-        "pkg/leaf.py": """
-from .base import StreamSampler
-
-
-class Forever(StreamSampler):
-    def __iter__(self):
-        while True:
-            yield from range(len(self.data))
-""",
-    },
-    # The base brought by `from .base import *` (the last star import that has it wins).
-    "invalid_star_imported_base": {
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/other.py": "class CountingSampler:\n    pass\n",
-        "pkg/leaf.py": "from .other import *\n"
-        + _ITEMS_LEAF.replace("from .base import CountingSampler", "from .base import *"),
-    },
-    "valid_star_imported_base_counts_batches": {
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/leaf.py": _BATCHES_LEAF.replace("from .base import CountingSampler", "from .base import *"),
-    },
-    "valid_relative_base_counts_batches": {"pkg/base.py": _BATCH_BASE, "pkg/leaf.py": _BATCHES_LEAF},
-    # A function of the leaf's module named as the base's: the base's own is the one run.
-    "valid_same_name_in_both_modules": {
-        "pkg/base.py": _BATCH_BASE,
-        "pkg/leaf.py": "def batches(n, size):\n    return n\n" + _BATCHES_LEAF,
-    },
-    # A base the project does not hold (an installed package): nothing is read, nothing said.
-    "valid_base_outside_the_project": {
-        "pkg/leaf.py": _ITEMS_LEAF.replace("from .base", "from elsewhere").replace("  # <- DPL115", "")
-    },
-}
-
-
-def _write_project(root, files):
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    if not (root / "pkg" / "__init__.py").exists():
-        (root / "pkg" / "__init__.py").write_text("")
-
-
-@pytest.mark.parametrize("name", sorted(PROJECTS))
+@pytest.mark.parametrize("name", sorted(p.name for p in PROJECTS.iterdir()))
 def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypatch):
-    _write_project(tmp_path, PROJECTS[name])
+    _write_project(tmp_path, name)
     leaf = tmp_path / "pkg" / "leaf.py"
     source = leaf.read_text()
     _, located = analyze_source(source, DEFAULT_CONFIG, str(leaf))
@@ -477,7 +230,7 @@ def test_a_base_in_another_module_of_the_project_is_run(tmp_path, name, monkeypa
 
 
 def test_without_the_file_path_no_other_module_is_read(tmp_path):
-    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    _write_project(tmp_path, "invalid_relative_base_counts_batches")
     _, located = analyze_source((tmp_path / "pkg" / "leaf.py").read_text(), DEFAULT_CONFIG)
     assert [item for item in located if item.finding.code == "DPL115"] == []
 
@@ -485,7 +238,7 @@ def test_without_the_file_path_no_other_module_is_read(tmp_path):
 def test_a_base_changed_on_disk_is_read_again(tmp_path):
     # flake8 in a long-lived process (an editor's, `dplen watch`): the base module is read
     # once, then again when it changes, never judged as it was.
-    _write_project(tmp_path, PROJECTS["invalid_relative_base_counts_batches"])
+    _write_project(tmp_path, "invalid_relative_base_counts_batches")
     leaf, base = tmp_path / "pkg" / "leaf.py", tmp_path / "pkg" / "base.py"
 
     def codes():
@@ -493,7 +246,7 @@ def test_a_base_changed_on_disk_is_read_again(tmp_path):
         return [item.finding.code for item in located]
 
     assert codes() == ["DPL115"]
-    base.write_text(_BATCH_BASE.replace("batches(len(self.data), self.batch_size)", "len(self.data)"))
+    base.write_text(base.read_text().replace("batches(len(self.data), self.batch_size)", "len(self.data)"))
     stat = base.stat()
     os.utime(base, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert codes() == []

@@ -23,43 +23,12 @@ from torch.utils.data import (
     WeightedRandomSampler,
 )
 from torch.utils.data.distributed import DistributedSampler
+from watch_samplers import Halves, OneMore, OneMoreThroughSuper
 
 from flake8_dplen.watch import LengthMismatch, LengthWarning, guard, sanitizer
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
-
-
-class OneMore(Sampler):
-    """Batches of two over range(n); len() floors, so an odd n yields one batch more."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __len__(self) -> int:
-        return self.n // 2
-
-    def __iter__(self):
-        for start in range(0, self.n, 2):
-            yield list(range(start, min(start + 2, self.n)))
-
-
-class OneMoreThroughSuper(OneMore):
-    def __iter__(self):
-        yield from super().__iter__()
-
-
-class Halves(Sampler):
-    """Yields the indices one by one; len() is right."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __iter__(self):
-        return iter(range(self.n))
 
 
 @pytest.fixture(scope="module")
@@ -86,14 +55,14 @@ def test_an_epoch_with_one_batch_more_is_reported_with_its_class_site_and_counts
     assert sum(1 for _ in _loader(OneMore(7), 7)) == 4
     [mismatch] = watched
     assert (mismatch.sampler, mismatch.reported, mismatch.yielded, mismatch.how) == (
-        f"{__name__}.OneMore",
+        "watch_samplers.OneMore",
         3,
         4,
         "epoch",
     )
     assert mismatch.site.startswith(f"{__file__}:")
     assert "len() = 3, but one epoch yielded 4 (+1: 1 past len()" in mismatch.message
-    assert f"dplen check {__name__}:OneMore" in mismatch.message
+    assert "dplen check watch_samplers:OneMore" in mismatch.message
 
 
 def test_agreeing_epochs_and_iterations_left_early_are_not_reported(watched):
@@ -118,7 +87,7 @@ def test_a_consumer_stopping_at_len_leaves_the_extra_batch_and_it_is_reported(wa
 
 def test_an_override_calling_super_is_counted_once_as_itself(watched):
     assert len(list(OneMoreThroughSuper(5))) == 3
-    assert [(m.sampler, m.yielded) for m in watched] == [(f"{__name__}.OneMoreThroughSuper", 3)]
+    assert [(m.sampler, m.yielded) for m in watched] == [("watch_samplers.OneMoreThroughSuper", 3)]
 
 
 def test_a_class_defined_after_install_is_watched(watched):
@@ -272,7 +241,7 @@ def test_lightning_fit_stops_at_len_and_the_lost_batch_is_reported(watched):
     assert _fit(OneMore(7), 7) == 3  # Lightning trained 3 batches; the 4th was never asked for
     sanitizer.finish()  # what pytest --dplen-watch does at the end of the test
     assert [(m.sampler, m.reported, m.yielded, m.how) for m in watched] == [
-        (f"{__name__}.OneMore", 3, 4, "abandoned")
+        ("watch_samplers.OneMore", 3, 4, "abandoned")
     ]
 
 
