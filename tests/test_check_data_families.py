@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import data_families as F
 import pytest
+from printed import printed_test
 
 from flake8_dplen.check.records import Table
 from flake8_dplen.check.search import Options, check_class
@@ -82,9 +83,7 @@ def test_a_later_epoch_past_the_schedule_written_in_the_code():
     assert result.epoch == 6 and "in a later epoch (after set_epoch(6))" in finding(result)
     code = pytest_test(result)
     for cls, fails in ((F.HardAfterWarmupWrong, True), (F.HardAfterWarmupExact, False)):
-        namespace: dict = {}
-        exec(code.replace("HardAfterWarmupWrong", cls.__name__), namespace)
-        test = next(v for k, v in namespace.items() if k.startswith("test_"))
+        test = printed_test(code.replace("HardAfterWarmupWrong", cls.__name__))
         if fails:
             with pytest.raises(AssertionError):
                 test()

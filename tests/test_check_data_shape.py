@@ -39,10 +39,10 @@ from data_shape_samplers import (
     TextBuckets,
     TokenBudget,
 )
+from printed import fails_alone
 
 from flake8_dplen.check.reads import DataShape, data_shape, size_limits
 from flake8_dplen.check.records import Table
-from flake8_dplen.check.report import pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 
 OPTIONS = Options(budget=3.0, seed=0)
@@ -74,11 +74,7 @@ def test_a_wrong_class_of_each_family_is_found(cls):
     assert result.status == COUNTEREXAMPLE, result
     assert "Table(" in result.call.code
     # The pasted test rebuilds the same Table and fails alone.
-    namespace = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    with pytest.raises(AssertionError):
-        test()
+    fails_alone(result)
 
 
 @pytest.mark.parametrize("cls", [ExactPKSampler, ExactBucketBatches, ExactTokenBudget, ExactLengthFilter, ExactCrops, ExactSceneShards, ExactFlagGroups, ExactByCost])
@@ -144,11 +140,7 @@ def test_items_whose_length_is_taken_are_sequences():
     assert result.status == COUNTEREXAMPLE, result.why
     table = result.call.args[0][1].make()
     assert len({len(text) // TextBuckets._WIDTH for text in table}) >= 2  # two buckets, one with a tail
-    namespace = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    with pytest.raises(AssertionError):
-        test()
+    fails_alone(result)
     assert check_class(ExactTextBuckets, OPTIONS).status == OK
 
 

@@ -32,6 +32,7 @@ from exact_families_samplers import (
     StatefulRecountedBatches,
     WeightedDraws,
 )
+from printed import printed_test
 
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 from flake8_dplen.runtime import check_resumed
@@ -102,9 +103,7 @@ def test_the_pasted_test_of_a_position_judges_the_rest_as_a_tail():
     code = pytest_test(result)
     assert "epoch = list(whole)" in code and "epoch=epoch)" in code
     for cls, fails in ((EpochStartIterWraps, True), (EpochStartIterByBatches, False)):
-        namespace: dict = {}
-        exec(code.replace("EpochStartIterWraps", cls.__name__), namespace)
-        test = next(v for k, v in namespace.items() if k.startswith("test_"))
+        test = printed_test(code.replace("EpochStartIterWraps", cls.__name__))
         if fails:
             with pytest.raises(AssertionError, match="resumed after"):
                 test()

@@ -35,10 +35,10 @@ from learned_samplers import (
     SortedBatches,
     Windows,
 )
+from printed import fails_alone
 
 from flake8_dplen.check.arguments import Learned, calls
 from flake8_dplen.check.records import Records, Table
-from flake8_dplen.check.report import pytest_test
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class, learn
 
 OPTIONS = Options(budget=3.0, seed=0)
@@ -55,34 +55,23 @@ def test_a_worker_count_is_one_or_a_default_of_none_besides_the_caller(call):
     assert (sampler.workers, sampler.jobs) == (1, 0)
 
 
-def test_a_wrapped_sampler_whose_items_are_iterated_is_a_batch_sampler():
-    result = check_class(ShiftedBatches, OPTIONS)
+# Each wrong class, found, and what its counterexample was drawn as (its test's name says why).
+DRAWN = {
+    "a_wrapped_sampler_whose_items_are_iterated_is_a_batch_sampler": (ShiftedBatches, "BatchSampler("),
+    "a_column_used_with_a_tensor_method_is_a_tensor": (GroupChunks, "torch.tensor("),
+    "a_list_indexed_by_an_array_is_drawn_as_an_array_in_the_next_round": (SortedBatches, "np.array("),
+    "an_attribute_an_options_object_lacked_is_drawn_in_the_next_round": (ConfiguredBatches, "drop_last=True"),
+    "a_key_a_dict_of_settings_lacked_is_drawn_in_the_next_round": (KeyedBatches, "'drop_last': True"),
+    "a_function_argument_and_a_parameter_read_nowhere_are_drawn": (ScoredBatches, "legacy=None"),
+    "an_item_of_a_range_asked_for_an_attribute_sends_the_search_to_records": (GroupBatches, "Records("),
+}
+
+
+@pytest.mark.parametrize("cls, drawn", list(DRAWN.values()), ids=list(DRAWN))
+def test_a_wrong_class_is_found_once_drawn_from_what_it_needs(cls, drawn):
+    result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE
-    assert "BatchSampler(" in result.call.code
-
-
-def test_a_column_used_with_a_tensor_method_is_a_tensor():
-    result = check_class(GroupChunks, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "torch.tensor(" in result.call.code
-
-
-def test_a_list_indexed_by_an_array_is_drawn_as_an_array_in_the_next_round():
-    result = check_class(SortedBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "np.array(" in result.call.code
-
-
-def test_an_attribute_an_options_object_lacked_is_drawn_in_the_next_round():
-    result = check_class(ConfiguredBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "drop_last=True" in result.call.code
-
-
-def test_a_key_a_dict_of_settings_lacked_is_drawn_in_the_next_round():
-    result = check_class(KeyedBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "'drop_last': True" in result.call.code
+    assert drawn in result.call.code
 
 
 @settings(max_examples=30, deadline=None)
@@ -102,12 +91,6 @@ def test_a_list_of_samplers_is_as_long_as_a_list_drawn_before_it(call):
 def test_an_attribute_of_an_attribute_of_the_dataset_is_a_column_too():
     result = check_class(FirstFrameShards, OPTIONS)
     assert result.status == COUNTEREXAMPLE
-
-
-def test_a_function_argument_and_a_parameter_read_nowhere_are_drawn():
-    result = check_class(ScoredBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "legacy=None" in result.call.code
 
 
 def test_what_a_failure_teaches():
@@ -135,11 +118,7 @@ def test_items_read_by_attribute_are_objects_with_those_attributes():
     assert result.status == COUNTEREXAMPLE
     assert "Item(duration=" in result.call.code
     # The pasted test rebuilds the same items and fails alone.
-    namespace = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    with pytest.raises(AssertionError):
-        test()
+    fails_alone(result)
 
 
 def test_the_probabilities_of_a_list_of_sources_sum_to_one():
@@ -147,12 +126,6 @@ def test_the_probabilities_of_a_list_of_sources_sum_to_one():
     assert result.status == COUNTEREXAMPLE
     sources = dict(((name, shown.make()) for name, shown, _ in result.call.args))["sources"]
     assert abs(sum(source["probability"] for source in sources) - 1.0) < 1e-6
-
-
-def test_an_item_of_a_range_asked_for_an_attribute_sends_the_search_to_records():
-    result = check_class(GroupBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE
-    assert "Records(" in result.call.code
 
 
 def test_a_record_that_was_iterated_is_a_list_in_the_next_round():

@@ -8,6 +8,7 @@ only fresh epochs were run."""
 from __future__ import annotations
 
 import pytest
+from printed import fails_alone
 from resume_samplers import (
     ConsumedSamples,
     ConsumedSamplesWrong,
@@ -27,14 +28,6 @@ from flake8_dplen.runtime import assert_resumed, check_resumed
 OPTIONS = Options(budget=3.0, seed=0)
 
 
-def _fails_when_pasted(result) -> None:
-    namespace = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    with pytest.raises(AssertionError, match="resumed after|len\\(\\)"):
-        test()
-
-
 @pytest.mark.parametrize(
     "cls, how",
     [
@@ -48,7 +41,7 @@ def test_a_wrong_resume_is_found_named_and_pasted(cls, how):
     assert result.resumed is not None and result.resumed.k == 1
     assert f", resumed after 1 of {result.resumed.full} ({how}):" in finding(result)
     assert "assert_resumed(sampler, full=" in pytest_test(result)
-    _fails_when_pasted(result)
+    fails_alone(result, match="resumed after|len\\(\\)")
 
 
 def test_the_smallest_case_is_shown():

@@ -12,6 +12,7 @@ import math
 import pytest
 import torch.distributed as dist
 from hypothesis import given, settings
+from printed import fails_alone
 from torch.distributed import get_rank, get_world_size, is_initialized
 from torch.utils.data import Sampler
 
@@ -74,22 +75,11 @@ class ExactRebatched(Rebatched):
         return len(self.batches)
 
 
-def _fails_when_pasted(result) -> None:
-    namespace = {}
-    exec(pytest_test(result), namespace)
-    test = next(v for k, v in namespace.items() if k.startswith("test_"))
-    try:
-        test()
-    except AssertionError:
-        return
-    raise AssertionError("the pasted test passes: it does not reproduce the case alone")
-
-
 def _pasted_counterexample(cls):
     """The check's counterexample for `cls` and the test it pastes, which fails alone."""
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE
-    _fails_when_pasted(result)
+    fails_alone(result)
     return finding(result), pytest_test(result)
 
 

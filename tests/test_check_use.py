@@ -53,16 +53,18 @@ def test_a_parameter_is_built_from_its_use(right, wrong):
     assert result.status == COUNTEREXAMPLE, (wrong, result.why)
 
 
-def test_a_field_is_built_from_its_use():
-    result = check_class(FromOptions, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result.why
-    assert "opt=SimpleNamespace(grain=" in result.call.code
+# Each wrong class, found, and what its counterexample was drawn as (its test's name says why).
+DRAWN = {
+    "a_field_is_built_from_its_use": (FromOptions, "opt=SimpleNamespace(grain="),
+    "a_parameter_is_built_from_its_use_in_a_helper": (Grouped, "per_group="),
+}
 
 
-def test_a_parameter_is_built_from_its_use_in_a_helper():
-    result = check_class(Grouped, OPTIONS)
+@pytest.mark.parametrize("cls, drawn", list(DRAWN.values()), ids=list(DRAWN))
+def test_a_wrong_class_is_found_built_from_its_use(cls, drawn):
+    result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result.why
-    assert "per_group=" in result.call.code
+    assert drawn in result.call.code
 
 
 def test_a_parameter_stored_and_read_nowhere_is_none():

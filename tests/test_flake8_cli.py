@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from typing import Dict, List, Optional, Set, Tuple
 
 import pytest
+from commands import flake8_reports
 
 from flake8_dplen import rule_url
 from flake8_dplen.engine import analyze_source
@@ -31,7 +32,6 @@ PROJECT = FIXTURES / "project"
 OPACUS_141 = REPO_ROOT / ".cache" / "opacus-1.4.1"
 OPACUS_UNIFORM = "opacus.utils.uniform_sampler.UniformWithReplacementSampler"
 
-_REPORT = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<text>.*)$")
 _MARK = re.compile(r"#\s*<-\s*(DPL\d{3})")
 # Where flake8-dplen points: the `int` of an int( call, the `//` operator itself.
 _ANCHOR = {
@@ -59,19 +59,10 @@ def run_flake8(*args: str, cwd: Path, stdin: Optional[str] = None) -> Tuple[int,
         text=True,
         timeout=300,
     )
-    # A plugin that raises does not print a traceback: flake8 prints
-    # '"flake8-dplen[DPL]" failed during execution ...' on stderr and exits 1, which
-    # would pass for "found something". Any stderr at all is therefore a failure.
-    assert proc.stderr == "", proc.stderr
-    assert proc.returncode in (0, 1), (proc.returncode, proc.stdout)
-    reports = []
-    for raw in proc.stdout.splitlines():
-        match = _REPORT.match(raw)
-        assert match, f"not a flake8 report line: {raw!r}"
-        reports.append(
-            Report(match["path"], int(match["line"]), int(match["col"]), match["code"], match["text"])
-        )
-    assert (proc.returncode == 1) == bool(reports), (proc.returncode, proc.stdout)
+    reports = [
+        Report(match["path"], int(match["line"]), int(match["col"]), match["code"], match["text"])
+        for match in flake8_reports(proc.stdout, proc.stderr, proc.returncode)
+    ]
     return proc.returncode, proc.stdout, reports
 
 

@@ -10,9 +10,9 @@ from typing import Dict, Set, Tuple
 
 from commands import python_m
 
-# Each comment ends the line of one `int(n / bs)` truncation (DPL101).
-INLINE = [
-    "",
+# Each comment ends the line of one `int(n / bs)` truncation (DPL101): flake8 honours
+# these,
+SILENCING = [
     "# noqa",
     "# noqa: DPL101",
     "# noqa:DPL101",
@@ -23,21 +23,27 @@ INLINE = [
     "# noqa: E501,DPL101",
     "# noqa: E501, DPL101",
     "# noqa: E501 DPL101",
+    "# noqa : DPL101",
+    "# noqa:  DPL101",
+    "# noqa DPL201",
+    "# noqa: DPL101 because the tail is dropped on purpose",
+    "# type: ignore # noqa: DPL101",
+]
+# and reports the line under none or these: its regex wants exactly "# noqa" and compares
+# codes case-sensitively (a "# noqa" whose code list does not parse is a bare one).
+NOT_SILENCING = [
+    "",
     "# noqa: DPL102",
     "# noqa: E501",
     "#noqa: DPL101",
     "#noqa",
     "#  noqa",
     "# noqa: dpl101",
-    "# noqa : DPL101",
-    "# noqa:  DPL101",
-    "# noqa DPL201",
-    "# noqa: DPL101 because the tail is dropped on purpose",
-    "# type: ignore # noqa: DPL101",
     "# see issue 12, noqa",
     "# flake8: noqa",
     "# ruff: noqa: DPL101",
 ]
+INLINE = SILENCING + NOT_SILENCING
 
 # Continuations: flake8 reads a noqa on any physical line of the token run that holds
 # the reported line (a backslash joins lines into one run; a newline inside brackets
@@ -120,20 +126,7 @@ def test_inline_noqa_spellings_agree_with_flake8(tmp_path):
     (tmp_path / "spellings.py").write_text(text)
     flake8 = _flake8(tmp_path)
     assert _codemod(tmp_path) == flake8
-    # flake8's regex wants exactly "# noqa" and compares codes case-sensitively; a
-    # "# noqa" whose code list does not parse is a bare one.
-    assert {INLINE[int(case[4:])] for case in _reported_cases(text, flake8)} == {
-        "",
-        "# noqa: DPL102",
-        "# noqa: E501",
-        "#noqa: DPL101",
-        "#noqa",
-        "#  noqa",
-        "# noqa: dpl101",
-        "# flake8: noqa",
-        "# ruff: noqa: DPL101",
-        "# see issue 12, noqa",
-    }
+    assert {INLINE[int(case[4:])] for case in _reported_cases(text, flake8)} == set(NOT_SILENCING)
 
 
 def test_continuation_lines_agree_with_flake8(tmp_path):

@@ -23,13 +23,13 @@ from typing import Dict, List, Optional, Tuple
 
 import libcst
 import pytest
+from commands import flake8_reports
 
 from flake8_dplen.engine import analyze_source
 from flake8_dplen.plugin import DplenChecker
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "flake8"
 
-_REPORT = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<text>.*)$")
 _MARK = re.compile(r"#\s*<-\s*(DPL\d{3})")
 _INT_CALL = re.compile(r"\bint\(")
 
@@ -189,15 +189,10 @@ def flake8_runs(tmp_path_factory) -> Dict[str, Finished]:
 
 def reports_of(run: Finished) -> List[Tuple[int, int, str, str]]:
     assert "Traceback" not in run.stderr
-    assert run.stderr == "", run.stderr
-    assert run.returncode in (0, 1), (run.returncode, run.stdout)
-    reports = []
-    for raw in run.stdout.splitlines():
-        match = _REPORT.match(raw)
-        assert match, f"not a flake8 report line: {raw!r}"
-        reports.append((int(match["line"]), int(match["col"]), match["code"], match["text"]))
-    assert (run.returncode == 1) == bool(reports), (run.returncode, run.stdout)
-    return reports
+    return [
+        (int(match["line"]), int(match["col"]), match["code"], match["text"])
+        for match in flake8_reports(run.stdout, run.stderr, run.returncode)
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)

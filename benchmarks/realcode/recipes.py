@@ -2,7 +2,7 @@
 
 A recipe is a generator of `Case`s, given the class's module (run from the unpacked
 tree) and its `TreeLoader` (for sibling modules). A class that cannot be run cheaply is
-registered with `not_run` and the reason, so the report lists it rather than hiding it.
+a row of not_run.tsv with the reason, so the report lists it rather than hiding it.
 """
 
 from __future__ import annotations
@@ -50,8 +50,16 @@ def recipe(label: str, rel: str, cls: str):
     return register
 
 
-def not_run(label: str, rel: str, cls: str, why: str) -> None:
-    RECIPES.append(Recipe(label, rel, cls, skip=why))
+def _not_run(table: Path) -> None:
+    """The classes that cannot be run cheaply, one a row of `table` (tab-separated: project,
+    `file::Class`, why it is not run): registered so that the report lists them."""
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()[1:]]
+    for label, name, why in rows:
+        rel, _, cls = name.partition("::")
+        RECIPES.append(Recipe(label, rel, cls, skip=why))
+
+
+_not_run(Path(__file__).with_name("not_run.tsv"))
 
 
 def _torch():
@@ -470,14 +478,6 @@ def _(m, loader):
     )
 
 
-not_run(
-    "mmengine",
-    "mmengine/dataset/sampler.py",
-    "InfiniteSampler",
-    "iterates forever by design (iteration-based training); len() is the dataset size",
-)
-
-
 # --- catalyst --------------------------------------------------------------------------
 
 CLASS_COUNTS = (5, 3, 8, 2, 4)
@@ -573,14 +573,6 @@ def _(m, loader):
         )
 
 
-not_run(
-    "pytorch-metric-learning",
-    "pytorch_metric_learning/samplers/tuples_to_weights_sampler.py",
-    "TuplesToWeightsSampler",
-    "needs a trained model, a miner and a tester to iterate (not cheap)",
-)
-
-
 # --- espnet ----------------------------------------------------------------------------
 
 
@@ -597,15 +589,25 @@ def _espnet_files() -> Dict[str, str]:
     return {"shape": str(shape), "keys": str(keys), "category2utt": str(categories)}
 
 
-def _espnet_sized(m, name: str, key: str, sizes: Sequence[int], inputs: Callable[[Dict[str, str]], Any]):
-    """The espnet batch samplers called as (size, inputs, drop_last=...), where the size is
-    a batch size or a number of bins."""
-    files = _espnet_files()
+def _espnet_sized(
+    m,
+    name: str,
+    key: str,
+    sizes: Sequence[int],
+    inputs: Callable[[Dict[str, str]], Any],
+    written: Callable[[], Dict[str, str]] = _espnet_files,
+    **file_args: str,
+):
+    """The espnet batch samplers called as (size, inputs, drop_last=..., **file_args), where
+    the size is a batch size or a number of bins; `written` writes the files they read,
+    `file_args` names the keyword arguments that take one of them (keyword -> its key)."""
+    files = written()
+    paths = {keyword: files[file] for keyword, file in file_args.items()}
     for size in sizes:
         for drop_last in (False, True):
             yield Case(
                 f"17 utts {key}={size} drop_last={drop_last}",
-                lambda s=size, d=drop_last: getattr(m, name)(s, inputs(files), drop_last=d),
+                lambda s=size, d=drop_last: getattr(m, name)(s, inputs(files), drop_last=d, **paths),
             )
 
 
@@ -661,35 +663,29 @@ def _espnet_power_files() -> Dict[str, str]:
     return {**files, "shape_text": str(shape), "dataset2utt": str(datasets), "utt2dataset": str(utt2dataset)}
 
 
-@recipe("espnet", "espnet2/samplers/category_power_sampler.py", "CategoryPowerSampler")
-def _(m, loader):
-    files = _espnet_power_files()
-    for bins in (30, 80):
-        for drop_last in (False, True):
-            yield Case(
-                f"17 utts batch_bins={bins} drop_last={drop_last}",
-                lambda k=bins, d=drop_last: m.CategoryPowerSampler(
-                    k, [files["shape_text"]], drop_last=d, category2utt_file=files["category2utt"]
-                ),
-            )
+def _category_power(m, name: str, **file_args: str):
+    """The espnet category power samplers: bins of the shape file's lengths, each sampler
+    reading category2utt and the files of `file_args`."""
+    return _espnet_sized(
+        m,
+        name,
+        "batch_bins",
+        (30, 80),
+        lambda f: [f["shape_text"]],
+        _espnet_power_files,
+        category2utt_file="category2utt",
+        **file_args,
+    )
 
 
-@recipe("espnet", "espnet2/samplers/category_power_sampler.py", "CategoryDatasetPowerSampler")
-def _(m, loader):
-    files = _espnet_power_files()
-    for bins in (30, 80):
-        for drop_last in (False, True):
-            yield Case(
-                f"17 utts batch_bins={bins} drop_last={drop_last}",
-                lambda k=bins, d=drop_last: m.CategoryDatasetPowerSampler(
-                    k,
-                    [files["shape_text"]],
-                    drop_last=d,
-                    category2utt_file=files["category2utt"],
-                    dataset2utt_file=files["dataset2utt"],
-                    utt2dataset_file=files["utt2dataset"],
-                ),
-            )
+recipe("espnet", "espnet2/samplers/category_power_sampler.py", "CategoryPowerSampler")(
+    lambda m, loader: _category_power(m, "CategoryPowerSampler")
+)
+recipe("espnet", "espnet2/samplers/category_power_sampler.py", "CategoryDatasetPowerSampler")(
+    lambda m, loader: _category_power(
+        m, "CategoryDatasetPowerSampler", dataset2utt_file="dataset2utt", utt2dataset_file="utt2dataset"
+    )
+)
 
 
 def _raw_sampler(m, loader):
@@ -699,32 +695,10 @@ def _raw_sampler(m, loader):
 recipe("espnet", "espnet2/iterators/category_iter_factory.py", "RawSampler")(_raw_sampler)
 
 
-not_run("espnet", "espnet2/samplers/abs_sampler.py", "AbsSampler", "abstract (its subclasses are run)")
-not_run(
-    "sentence-transformers",
-    "sentence_transformers/base/sampler.py",
-    "MultiDatasetDefaultBatchSampler",
-    "abstract (RoundRobinBatchSampler and ProportionalBatchSampler are run)",
-)
-not_run(
-    "flair",
-    "flair/samplers.py",
-    "FlairSampler",
-    "base class without __iter__ (its __len__ is run through ChunkSampler and ExpandingChunkSampler)",
-)
-
-
 recipe("espnet", "espnet2/iterators/sequence_iter_factory.py", "RawSampler")(_raw_sampler)
 
 
 # --- avalanche -------------------------------------------------------------------------
-
-not_run(
-    "avalanche-lib",
-    "avalanche/benchmarks/scenarios/online.py",
-    "CyclicSampler",
-    "iterates forever by design (`while True`); len() is the number of samples per cycle",
-)
 
 
 @recipe("avalanche-lib", "avalanche/benchmarks/utils/data_loader.py", "MultiDatasetSampler")
@@ -864,12 +838,6 @@ recipe("sentence-transformers", "sentence_transformers/base/sampler.py", "RoundR
 recipe("sentence-transformers", "sentence_transformers/base/sampler.py", "ProportionalBatchSampler")(
     lambda m, loader: _multi_dataset(m, "ProportionalBatchSampler")
 )
-not_run(
-    "sentence-transformers",
-    "sentence_transformers/base/sampler.py",
-    "NoDuplicatesBatchSampler",
-    "needs a `datasets.Dataset` (rows hashed column by column); its __len__ is the exact ceiling idiom",
-)
 
 
 # --- trl -------------------------------------------------------------------------------
@@ -942,27 +910,6 @@ def _(m, loader):
                         _image_sampler(_Images(SHAPES[:n], sources[:n])), list(bs), 2, d
                     ),
                 )
-
-
-not_run(
-    "mmdet",
-    "mmdet/datasets/samplers/multi_source_sampler.py",
-    "MultiSourceSampler",
-    "iterates forever by design (`while True`); len() is the dataset size",
-)
-for _cls, _rel in [
-    ("ClassAwareSampler", "class_aware_sampler.py"),
-    ("CustomSampleSizeSampler", "custom_sample_size_sampler.py"),
-    ("MultiDataSampler", "multi_data_sampler.py"),
-    ("TrackImgSampler", "track_img_sampler.py"),
-]:
-    not_run(
-        "mmdet",
-        f"mmdet/datasets/samplers/{_rel}",
-        _cls,
-        "needs a real mmdet dataset (category ids, metainfo or video infos); __len__ returns "
-        "the num_samples __init__ computed with math.ceil",
-    )
 
 
 # --- ultralytics, monai, chemprop, flair, pytorch-forecasting, ignite ------------------
@@ -1066,31 +1013,3 @@ def _(m, loader):
             lambda n=n, b=b, s=start: m.ReproducibleBatchSampler(_batches(n, b), start_iteration=s),
             repeat=2,
         )
-
-
-# --- torchgeo --------------------------------------------------------------------------
-
-not_run(
-    "torchgeo",
-    "torchgeo/samplers/single.py",
-    "GridGeoSampler",
-    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
-)
-not_run(
-    "torchgeo",
-    "torchgeo/samplers/single.py",
-    "RandomGeoSampler",
-    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
-)
-not_run(
-    "torchgeo",
-    "torchgeo/samplers/single.py",
-    "PreChippedGeoSampler",
-    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
-)
-not_run(
-    "torchgeo",
-    "torchgeo/samplers/batch.py",
-    "RandomBatchGeoSampler",
-    "needs a torchgeo GeoDataset (an R-tree index of georeferenced rasters)",
-)

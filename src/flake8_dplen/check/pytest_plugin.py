@@ -30,7 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="check the samplers of TARGET (module, module:Class, package or path); repeatable",
     )
     group.addoption("--dplen-budget", **switches.BUDGET)
-    group.addoption("--dplen-seed", type=int, default=0, help="seed of the search (default: 0)")
+    group.addoption("--dplen-seed", **switches.SEED)
     group.addoption("--dplen-class-timeout", **switches.CLASS_TIMEOUT)
     group.addoption(
         "--dplen-watch",

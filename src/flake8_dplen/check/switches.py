@@ -1,8 +1,10 @@
 """The switches `dplen check` and the pytest plugin share (`--budget` is `--dplen-budget`
-there, `--class-timeout` `--dplen-class-timeout`), spelled once so that their defaults and
-help cannot drift apart. Nothing imported: the pytest plugin reads this in every pytest run."""
+there, `--seed` `--dplen-seed`, `--class-timeout` `--dplen-class-timeout`), spelled once so
+that their defaults and help cannot drift apart. Nothing imported: the pytest plugin reads
+this in every pytest run."""
 
 BUDGET = {"type": float, "default": 2.0, "help": "seconds of search per class (default: 2)"}
+SEED = {"type": int, "default": 0, "help": "seed of the search and of every epoch (default: 0)"}
 CLASS_TIMEOUT = {
     "type": float,
     "default": 60.0,

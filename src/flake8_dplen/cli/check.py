@@ -68,9 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-examples", type=int, default=200, help="samplers built per class at most (default: 200)"
     )
-    parser.add_argument(
-        "--seed", type=int, default=0, help="seed of the search and of every epoch (default: 0)"
-    )
+    parser.add_argument("--seed", **switches.SEED)
     parser.add_argument(
         "--epochs", type=int, default=20, help="seeded epochs averaged for a random sampler (default: 20)"
     )

@@ -102,7 +102,7 @@ def ceiled_in_iter(ctx: SamplerContext, site: Reached, value: cst.BaseExpression
         return False
     parts = ratio_parts(expr)
     return parts is None or not _corrected(
-        ctx, site, *parts, expr if isinstance(expr.operator, cst.Divide) else None
+        ctx, site, (*parts, expr if isinstance(expr.operator, cst.Divide) else None)
     )
 
 
@@ -133,7 +133,7 @@ def judge(
             return None  # -floor(-x) and -(-a // b) are ceilings
         # int(), trunc() and round() are odd: -int(-x) is int(x), a floor all the same.
         factors, target = (division.left.expression,), outer
-    if not _is_the_count(ctx, target) or _corrected(ctx, site, factors, divisor, division):
+    if not _is_the_count(ctx, target) or _corrected(ctx, site, (factors, divisor, division)):
         return None
     yielded = _yielded(ctx, site)
     return None if yielded is None else BatchRatio(tuple(factors), divisor, yielded, division, target)
@@ -150,12 +150,11 @@ def _odd(ctx: SamplerContext, node: cst.CSTNode) -> bool:
 def _corrected(
     ctx: SamplerContext,
     site: Reached,
-    factors: Sequence[cst.BaseExpression],
-    divisor: cst.BaseExpression,
-    division: Optional[cst.BinaryOperation],
+    ratio: Tuple[Sequence[cst.BaseExpression], cst.BaseExpression, Optional[cst.BinaryOperation]],
 ) -> bool:
     """A remainder correction or a ceiling idiom (`(a + b - 1) / b`, `(a - 1) // b + 1`)
-    makes the floor right."""
+    makes the floor right. `ratio` is judge()'s (factors, divisor, division)."""
+    factors, divisor, division = ratio
     if len(factors) == 1 and ctx.remainder_taken(factors[0], divisor, site.fn):
         return True
     if division is None or _minus(division.left):  # the minuses are judge()'s

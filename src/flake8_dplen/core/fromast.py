@@ -66,6 +66,14 @@ class _Builder:
         first = src.after(offset)
         return self.make(kind, src.starts[first], src.ends[first + tokens - 1])
 
+    def infix(self, kind, start: int, end: int, operator_kind, **sides: ast.AST):
+        """`a + b`, `x += 1`: the two sides by field name, in the order they are spelled, and
+        the operator between them, the first token after the first side."""
+        (first, before), (second, after) = sides.items()
+        made = self.expr(before)
+        operator = self.op_after(operator_kind, _outer_end(made))
+        return self.make(kind, start, end, **{first: made, "operator": operator, second: self.expr(after)})
+
     def name_at(self, value: str, start: int):
         return self.make(cst.Name, start, start + len(value), value=value)
 
@@ -221,11 +229,8 @@ class _Builder:
         return args
 
     def e_BinOp(self, node, start, end):
-        left = self.expr(node.left)
-        operator = self.op_after(cst.OPERATOR_OF[type(node.op)], _outer_end(left))
-        return self.make(
-            cst.BinaryOperation, start, end, left=left, operator=operator, right=self.expr(node.right)
-        )
+        operator = cst.OPERATOR_OF[type(node.op)]
+        return self.infix(cst.BinaryOperation, start, end, operator, left=node.left, right=node.right)
 
     def e_BoolOp(self, node, start, end):
         values = [self.expr(v) for v in node.values]
@@ -707,11 +712,8 @@ class _Builder:
         return self.make(cst.Assign, start, end, targets=tuple(targets), value=self.expr(stmt.value))
 
     def s_AugAssign(self, stmt, start, end):
-        target = self.expr(stmt.target)
-        operator = self.op_after(cst.AUG_OPERATOR_OF[type(stmt.op)], _outer_end(target))
-        return self.make(
-            cst.AugAssign, start, end, target=target, operator=operator, value=self.expr(stmt.value)
-        )
+        operator = cst.AUG_OPERATOR_OF[type(stmt.op)]
+        return self.infix(cst.AugAssign, start, end, operator, target=stmt.target, value=stmt.value)
 
     def s_AnnAssign(self, stmt, start, end):
         target = self.expr(stmt.target)
