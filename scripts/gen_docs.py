@@ -2,7 +2,7 @@
 
 Each page is the module's docstring (ruff's sections: What it does, Why is this bad, Use
 instead, Fix safety, Known problems) around what the code really does: the message flake8
-prints for the invalid case the rule names in `doc_cases` (tests/fixtures/rules/<CODE>/,
+prints for the invalid case its line `Shown:` names (tests/fixtures/rules/<CODE>/,
 read by tests/rule_cases.py), the codemod's output for it (through
 flake8_dplen.fixes.rewrite, the functions `dplen-fix` applies), and the valid case it
 names. So a page cannot drift from the rule: tests/test_docs.py regenerates the pages into a

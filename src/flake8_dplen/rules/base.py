@@ -1,12 +1,16 @@
 """What every rule is made of, and the helpers several rules share.
 
 A rule is one module in this package (`dplNNN_<what>.py`) holding one `Rule` subclass:
-its code, title, whether it gates, its docs (the module docstring, in ruff's sections)
-and its check. Its examples are files under tests/fixtures/rules/<CODE>/ (tests/rule_cases.py
-reads them); the docs page and the tests come from both."""
+its docs (the module docstring, in ruff's sections) and its check. Its code is the module's
+name (`dpl101_int_truncation` is DPL101), its title the docstring's first line, and it gates
+when its code is a DPL1 one; the docstring's head names the two cases its docs page shows
+and what a class rule compares: each stated once, where a reader looks first (Rule). Its
+examples are files under tests/fixtures/rules/<CODE>/ (tests/rule_cases.py reads them); the
+docs page and the tests come from both."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import ClassVar, FrozenSet, Iterable, Optional, Tuple
 
@@ -69,6 +73,9 @@ def overrides_iter_only(ctx: SamplerContext) -> bool:
 
 
 class Rule:
+    # Read from the rule's module (__init_subclass__), never written in the class: its name
+    # gives the code, its docstring the title, the docs page's cases (the line "Shown: <invalid
+    # case>, <valid case>") and, for a ClassRule, what it compares (a line "Compares <what>.").
     code: ClassVar[str]
     title: ClassVar[str]
     # Gating codes (DPL1) fail CI and are what the codemod acts on; the others warn.
@@ -78,6 +85,26 @@ class Rule:
     fallback: ClassVar[bool] = False
     # The names of the invalid and the valid case (tests/fixtures/rules/<CODE>/) its docs page shows.
     doc_cases: ClassVar[Tuple[str, str]]
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        named = re.fullmatch(r"dpl(\d{3})_\w+", cls.__module__.rpartition(".")[2])
+        if not named:  # a kind of rule of this module (ClassRule, ...), not a rule
+            return
+        doc = sys.modules[cls.__module__].__doc__ or ""
+        head = doc.split("\n## ", 1)[0]
+        shown = re.search(r"^Shown: (\S+), (\S+)$", head, flags=re.M)
+        if shown is None:
+            raise TypeError(
+                f"{cls.__module__}: its docstring has no line 'Shown: <invalid case>, <valid case>'"
+            )
+        cls.code = f"DPL{named[1]}"
+        cls.title = doc.split("\n", 1)[0].rstrip(".")
+        cls.gating = cls.code.startswith("DPL1")
+        cls.doc_cases = shown.groups()
+        compares = re.search(r"^Compares (.+?)\.\nShown: ", head, flags=re.M | re.S)
+        if compares:
+            cls.looks_at = " ".join(compares[1].split())
 
     def check(self, ctx: SamplerContext, site: Reached, kind: str) -> Optional[Finding]:
         raise NotImplementedError
@@ -105,7 +132,7 @@ class ClassRule(Rule):
     """A rule that compares the shape of `__iter__` with `__len__`, once per class."""
 
     kinds = frozenset()
-    looks_at: ClassVar[str]  # for the docs page: what the rule compares
+    looks_at: ClassVar[str]  # for the docs page: what the rule compares ("Compares <what>.")
 
     def check_class(self, ctx: SamplerContext) -> Iterable[Finding]:
         raise NotImplementedError

@@ -1,5 +1,7 @@
 """int() truncates a fractional batch count.
 
+Shown: invalid_opacus_batch_splitting_sampler, valid_int_integer_value
+
 ## What it does
 Reports `int(a / b)` that counts the batches `__len__` returns while `__iter__` also
 yields the short remainder.
@@ -39,10 +41,6 @@ from .base import RoundingCall
 
 
 class IntTruncation(RoundingCall):
-    code = "DPL101"
-    doc_cases = ("invalid_opacus_batch_splitting_sampler", "valid_int_integer_value")
-    title = "int() truncates a fractional batch count"
-    gating = True
     kinds = frozenset({"int"})
     wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST})
 

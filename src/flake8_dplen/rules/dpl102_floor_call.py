@@ -1,5 +1,7 @@
 """floor() of a batch count.
 
+Shown: invalid_math_floor, valid_dataset_not_a_sampler
+
 ## What it does
 Reports `math.floor`, `math.trunc`, `numpy.floor`/`trunc`, `torch.floor`/`trunc` and
 `round(x - 0.5)` of a batch count while `__iter__` yields the short remainder.
@@ -28,10 +30,6 @@ from .base import RoundingCall
 
 
 class FloorCall(RoundingCall):
-    code = "DPL102"
-    doc_cases = ("invalid_math_floor", "valid_dataset_not_a_sampler")
-    title = "floor() of a batch count"
-    gating = True
     kinds = frozenset({"floor"})
     wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST})
 

@@ -1,5 +1,7 @@
 """// drops the partial batch __iter__ yields.
 
+Shown: invalid_floor_division_with_tail, valid_torch_batch_sampler_under_drop
+
 ## What it does
 Reports `a // b` that counts the batches `__len__` returns while `__iter__` also yields
 the short remainder (always, or when `drop_last` is false).
@@ -63,10 +65,6 @@ def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Pro
 
 
 class FloorDivision(Rule):
-    code = "DPL103"
-    doc_cases = ("invalid_floor_division_with_tail", "valid_torch_batch_sampler_under_drop")
-    title = "// drops the partial batch __iter__ yields"
-    gating = True
     kinds = frozenset({"floordiv"})
 
     def check(self, ctx, site, kind):

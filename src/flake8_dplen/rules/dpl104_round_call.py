@@ -1,5 +1,7 @@
 """round() of a batch count.
 
+Shown: invalid_round_ratio, valid_round_of_an_int
+
 ## What it does
 Reports `round(a / b)` of a batch count, against either count `__iter__` may yield: the
 ceiling when it yields the short remainder, the floor when it drops it (under `drop_last`,
@@ -33,10 +35,6 @@ from .base import RoundingCall
 
 
 class RoundCall(RoundingCall):
-    code = "DPL104"
-    doc_cases = ("invalid_round_ratio", "valid_round_of_an_int")
-    title = "round() of a batch count"
-    gating = True
     kinds = frozenset({"round"})
     # To the nearest, half to even: wrong against a floor and against a ceiling alike.
     wrong_when = frozenset({CEIL, CEIL_UNLESS_DROP_LAST, FLOOR, TAIL_DESPITE_DROP_LAST})

@@ -1,5 +1,7 @@
 """ceil of an aggregate ratio where __iter__ splits batch by batch.
 
+Shown: invalid_opacus_1_5_1_6, valid_chunks_return_math_ceil_n
+
 ## What it does
 Reports `ceil(len(S) * (b / M))` (and its spellings) when `__iter__` iterates `S` batch
 by batch and splits every batch into `ceil(len(batch) / M)` pieces, as opacus's
@@ -36,10 +38,6 @@ from .base import Rule, split_message, where
 
 
 class AggregateRatio(Rule):
-    code = "DPL105"
-    doc_cases = ("invalid_opacus_1_5_1_6", "valid_chunks_return_math_ceil_n")
-    title = "ceil of an aggregate ratio where __iter__ splits batch by batch"
-    gating = True
     kinds = frozenset({"ceil"})
 
     def check(self, ctx, site, kind):

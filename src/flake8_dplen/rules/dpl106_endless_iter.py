@@ -1,5 +1,9 @@
 """__iter__ never ends while __len__ is finite.
 
+Compares an endless loop that every run of `__iter__` reaches with the `__len__` the class
+has.
+Shown: invalid_endless_batches_true, valid_nominal_epoch_said_length_defined
+
 ## What it does
 Reports an `__iter__` that every run reaches an endless loop in: `while True:` with no
 `break` of its own, `return` or `raise`; a `for` over `itertools.cycle(...)`,
@@ -73,12 +77,6 @@ _REASON = (
 
 
 class EndlessIter(ClassRule):
-    code = "DPL106"
-    doc_cases = ("invalid_endless_batches_true", "valid_nominal_epoch_said_length_defined")
-    title = "__iter__ never ends while __len__ is finite"
-    gating = True
-    looks_at = "an endless loop that every run of `__iter__` reaches with the `__len__` the class has"
-
     def check_class(self, ctx):
         shape = ctx.shape
         if shape.endless is None or not ctx.defines("__iter__"):

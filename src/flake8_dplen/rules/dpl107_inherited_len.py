@@ -1,5 +1,8 @@
 """inherited __len__ counts another unit than the overriding __iter__ yields.
 
+Compares what an overriding `__iter__` yields with what the inherited `__len__` counts.
+Shown: invalid_batched_random_def_iter_self, valid_torch_own_pattern_batch_sampler
+
 ## What it does
 Reports a sampler that overrides `__iter__` but not `__len__`, when the `__len__` it
 inherits counts single indices and the new `__iter__` yields batches (lists of indices),
@@ -42,12 +45,6 @@ from .base import UNIT_WORDS, ClassRule, overrides_iter_only, units, with_exampl
 
 
 class InheritedLen(ClassRule):
-    code = "DPL107"
-    doc_cases = ("invalid_batched_random_def_iter_self", "valid_torch_own_pattern_batch_sampler")
-    title = "inherited __len__ counts another unit than the overriding __iter__ yields"
-    gating = True
-    looks_at = "what an overriding `__iter__` yields with what the inherited `__len__` counts"
-
     def check_class(self, ctx):
         if not overrides_iter_only(ctx):
             return

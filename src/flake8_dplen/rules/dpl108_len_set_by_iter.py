@@ -1,5 +1,9 @@
 """__len__ returns what only __iter__ computes.
 
+Compares the attribute `__len__` returns with the assignments to it in `__iter__` and
+elsewhere.
+Shown: invalid_bucketing_sampler_counts_batches_epoch, valid_count_computed_init_iter_reorders
+
 ## What it does
 Reports an assignment in `__iter__` to the attribute `__len__` returns (`self.X`, or
 `len(self.X)`), when nothing else computes that attribute: `__init__` and the other
@@ -41,12 +45,6 @@ _REASON = (
 
 
 class LenSetByIter(ClassRule):
-    code = "DPL108"
-    doc_cases = ("invalid_bucketing_sampler_counts_batches_epoch", "valid_count_computed_init_iter_reorders")
-    title = "__len__ returns what only __iter__ computes"
-    gating = True
-    looks_at = "the attribute `__len__` returns with the assignments to it in `__iter__` and elsewhere"
-
     def check_class(self, ctx):
         length = ctx.index.methods.get("__len__")
         if length is None or not ctx.defines("__iter__"):

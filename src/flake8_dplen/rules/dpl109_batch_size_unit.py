@@ -1,5 +1,8 @@
 """__len__ and __iter__ disagree on whether the count depends on the batch size.
 
+Compares the batch size `__len__` divides by with what `__iter__` yields and steps by.
+Shown: invalid_mixed_return_len_data_source, valid_torch_batch_sampler_arithmetic_both
+
 ## What it does
 Reports a sampler whose `__len__` divides by a batch size (an attribute or parameter
 named like `batch_size`) while `__iter__` yields single indices, never reads that batch
@@ -54,12 +57,6 @@ _REASON = (
 
 
 class BatchSizeUnit(ClassRule):
-    code = "DPL109"
-    doc_cases = ("invalid_mixed_return_len_data_source", "valid_torch_batch_sampler_arithmetic_both")
-    title = "__len__ and __iter__ disagree on whether the count depends on the batch size"
-    gating = True
-    looks_at = "the batch size `__len__` divides by with what `__iter__` yields and steps by"
-
     def check_class(self, ctx):
         if ctx.shape.func is None or ctx.iter.bound_by_len:
             return

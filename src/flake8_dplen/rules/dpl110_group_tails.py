@@ -1,5 +1,8 @@
 """a partial batch per group, counted as one division of the total.
 
+Compares the partial batches `__iter__` yields per group with the division in `__len__`.
+Shown: invalid_leftovers_each_bucket_flushed_after, valid_per_bucket_sum_ceilings
+
 ## What it does
 Reports a `__len__` that divides one total by a batch size (`ceil(N / bs)`,
 `(N + bs - 1) // bs`, `N // bs`) while `__iter__` batches within groups and yields a
@@ -65,12 +68,6 @@ _REASON = (
 
 
 class GroupTails(ClassRule):
-    code = "DPL110"
-    doc_cases = ("invalid_leftovers_each_bucket_flushed_after", "valid_per_bucket_sum_ceilings")
-    title = "a partial batch per group, counted as one division of the total"
-    gating = True
-    looks_at = "the partial batches `__iter__` yields per group with the division in `__len__`"
-
     def check_class(self, ctx):
         tail = ctx.shape.group_tail or ctx.shape.group_drop
         if tail is None or ctx.iter.bound_by_len or _reads_len_of_self(ctx):

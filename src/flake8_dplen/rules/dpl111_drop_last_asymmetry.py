@@ -1,5 +1,8 @@
 """only one of __iter__ and __len__ depends on drop_last.
 
+Compares whether `__iter__` and `__len__` each depend on `drop_last`.
+Shown: invalid_ignores_drop_return_n_batch, valid_torch_batch_sampler_both_sides
+
 ## What it does
 Reports a sampler whose `__iter__` yields the last partial batch only when `drop_last`
 is false, while `__len__` counts batches with a ceiling (`math.ceil(n / bs)`,
@@ -43,12 +46,6 @@ _REASON = "make __len__ and __iter__ both follow drop_last: count n // batch_siz
 
 
 class DropLastAsymmetry(ClassRule):
-    code = "DPL111"
-    doc_cases = ("invalid_ignores_drop_return_n_batch", "valid_torch_batch_sampler_both_sides")
-    title = "only one of __iter__ and __len__ depends on drop_last"
-    gating = True
-    looks_at = "whether `__iter__` and `__len__` each depend on `drop_last`"
-
     def check_class(self, ctx):
         if not ctx.defines("__len__") or ctx.shape.func is None or ctx.iter.bound_by_len:
             return

@@ -1,5 +1,9 @@
 """__iter__ starts at a position the constructor takes, which __len__ ignores.
 
+Compares where `__iter__` starts what it walks with the constructor's parameters `__len__`
+depends on.
+Shown: invalid_determined_skip_batch_sampler, valid_determined_skip_batch_sampler_skip
+
 ## What it does
 Reports a sampler whose constructor takes a position (a parameter stored as
 `self.<attr>`, also as `p or 0`, with a name that has `consumed`, `start`, `offset`,
@@ -55,12 +59,6 @@ from .base import ClassRule, with_example
 
 
 class ConstructorOffset(ClassRule):
-    code = "DPL112"
-    doc_cases = ("invalid_determined_skip_batch_sampler", "valid_determined_skip_batch_sampler_skip")
-    title = "__iter__ starts at a position the constructor takes, which __len__ ignores"
-    gating = True
-    looks_at = "where `__iter__` starts what it walks with the constructor's parameters `__len__` depends on"
-
     def check_class(self, ctx):
         for offset in ctx.offsets:
             if offset.param is None:

@@ -1,5 +1,9 @@
 """inherited __len__ under an __iter__ that grows, cuts or repeats the parent's items.
 
+Compares how many of `super().__iter__()`'s items `__iter__` yields with the `__len__` it
+inherits.
+Shown: invalid_transformers_distributed_sampler_loop_shape, valid_defines_own_len_padded_total
+
 ## What it does
 Reports a sampler that overrides `__iter__` but not `__len__`, when the new `__iter__`
 takes the items of `super().__iter__()` and changes how many it yields: it grows or cuts
@@ -58,12 +62,6 @@ from .base import ClassRule, overrides_iter_only
 
 
 class ResizedParentItems(ClassRule):
-    code = "DPL113"
-    doc_cases = ("invalid_transformers_distributed_sampler_loop_shape", "valid_defines_own_len_padded_total")
-    title = "inherited __len__ under an __iter__ that grows, cuts or repeats the parent's items"
-    gating = True
-    looks_at = "how many of `super().__iter__()`'s items `__iter__` yields with the `__len__` it inherits"
-
     def check_class(self, ctx):
         if not overrides_iter_only(ctx):
             return

@@ -1,5 +1,9 @@
 """__iter__ keeps one item in every num_replicas, __len__ counts them all.
 
+Compares an index test `i % self.k == ...` on an enumerated walk with what `__len__`
+measures.
+Shown: invalid_pytorch_nlp_distributed_sampler, valid_determined_distributed_batch_sampler_full
+
 ## What it does
 Reports an `__iter__` that walks `enumerate(x)` and keeps only the items whose index
 passes a test `<index> % self.k == <something>` (`(i - self.rank) % self.num_replicas == 0`,
@@ -42,12 +46,6 @@ _REASON = "count in __len__ only the items this replica keeps (e.g. len(range(ra
 
 
 class StrideFilter(ClassRule):
-    code = "DPL114"
-    doc_cases = ("invalid_pytorch_nlp_distributed_sampler", "valid_determined_distributed_batch_sampler_full")
-    title = "__iter__ keeps one item in every num_replicas, __len__ counts them all"
-    gating = True
-    looks_at = "an index test `i % self.k == ...` on an enumerated walk with what `__len__` measures"
-
     def check_class(self, ctx):
         if not ctx.defines("__iter__") or "__len__" not in ctx.index.methods or ctx.shape.endless is not None:
             return

@@ -1,4 +1,7 @@
-"""len() is not the number of items __iter__ yields, on constructor arguments the model runs.
+"""len() is not the number of items __iter__ yields, by running both.
+
+Compares `len()` with the items `__iter__` yields, run on small constructor arguments.
+Shown: invalid_range_starts_int_division, valid_range_starts_ceiling
 
 ## What it does
 Runs the class's `__init__`, `__len__` and `__iter__` (and the helper methods, properties
@@ -77,13 +80,8 @@ _REASON = "make __len__ count what __iter__ yields (batches for a batch sampler,
 
 
 class CountByRunning(ClassRule):
-    code = "DPL115"
-    title = "len() is not the number of items __iter__ yields, by running both"
-    gating = True
-    looks_at = "`len()` with the items `__iter__` yields, run on small constructor arguments"
     # Reported only where no other gating rule speaks for the class: they say why.
     fallback = True
-    doc_cases = ("invalid_range_starts_int_division", "valid_range_starts_ceiling")
 
     def check_class(self, ctx):
         # A class that inherits __len__ from a base of the module is reported at its own

@@ -1,5 +1,7 @@
 """float truncation that both __len__ and __iter__ use.
 
+Shown: invalid_opacus_uniform_replacement_sampler_int, valid_fixed_return_n_bs
+
 ## What it does
 Reports a float truncation (`int`, `floor`, `round`) whose value `__len__` returns and
 that also bounds the loop of `__iter__`.
@@ -26,10 +28,6 @@ from .base import Rule, floors_fractional, where
 
 
 class FragileTruncation(Rule):
-    code = "DPL201"
-    doc_cases = ("invalid_opacus_uniform_replacement_sampler_int", "valid_fixed_return_n_bs")
-    title = "float truncation that both __len__ and __iter__ use"
-    gating = False
     kinds = frozenset({"int", "floor", "round"})
 
     def check(self, ctx, site, kind):

@@ -1,5 +1,8 @@
 """__iter__ starts at a resume position that __len__ ignores.
 
+Compares the position attribute `__iter__` starts at with the values `__len__` depends on.
+Shown: invalid_batch_sampler_resumed_batch_index, valid_position_subtracted_len
+
 ## What it does
 Reports an `__iter__` that starts what it walks at a resume position
 (`x[self.start_index:]`, `range(self.consumed_samples, n)`,
@@ -43,12 +46,6 @@ from .base import ClassRule
 
 
 class OffsetIgnored(ClassRule):
-    code = "DPL203"
-    doc_cases = ("invalid_batch_sampler_resumed_batch_index", "valid_position_subtracted_len")
-    title = "__iter__ starts at a resume position that __len__ ignores"
-    gating = False
-    looks_at = "the position attribute `__iter__` starts at with the values `__len__` depends on"
-
     def check_class(self, ctx):
         # A position the constructor takes is DPL112's.
         for offset in ctx.offsets:

@@ -1,5 +1,9 @@
 """a step of the loop that __len__ counts may yield nothing.
 
+Compares the loop `__iter__` bounds by what `__len__` returns with the steps that yield
+nothing.
+Shown: invalid_opacus_distributed_uniform_replacement_sampler, valid_opacus_uniform_replacement_sampler_empty
+
 ## What it does
 Reports an `__iter__` loop of `range(self.k)` (or `while k > 0` with `k` from `self.k`)
 where `__len__` returns that same `self.k`, when a step of the loop can end without
@@ -37,12 +41,6 @@ _REASON = "yield on every step (an empty batch when nothing is drawn), or count 
 
 
 class SkippedSteps(ClassRule):
-    code = "DPL204"
-    doc_cases = ("invalid_opacus_distributed_uniform_replacement_sampler", "valid_opacus_uniform_replacement_sampler_empty")
-    title = "a step of the loop that __len__ counts may yield nothing"
-    gating = False
-    looks_at = "the loop `__iter__` bounds by what `__len__` returns with the steps that yield nothing"
-
     def check_class(self, ctx):
         if not ctx.shape.skips or "__len__" not in ctx.index.methods:
             return
