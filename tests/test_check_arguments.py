@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, List
-
+from arguments_samplers import (
+    Splitter,
+    TokenBatches,
+    Wrapper,
+)
 from hypothesis import given, settings
-from torch.utils.data import DistributedSampler, Sampler
+from torch.utils.data import Sampler
 
 from flake8_dplen.check.arguments import CannotBuild, calls
-
-
-class Wrapper(DistributedSampler):
-    """Passes everything on: the base's parameters are generated for it."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-
-
-class Splitter(Sampler):
-    def __init__(self, sampler: Sampler[List[int]], max_batch_size: int, optimizer):
-        self.sampler = sampler
 
 
 @settings(max_examples=100, derandomize=True, deadline=None)
@@ -75,31 +66,6 @@ def test_an_unknown_required_parameter_cannot_be_built():
         assert "nothing to pass as `tokenizer`" in str(exc)
     else:
         raise AssertionError("built without a tokenizer")
-
-
-class TokenBatches(Sampler):
-    """Indices sorted by a length function and packed under `max_tokens` (longest item times
-    batch size), planned once: exact. Its functions' names also say "tokens" and "length":
-    on main (aa63a46) `num_tokens_fn` was drawn as an int and the class was not built."""
-
-    def __init__(self, indices: List[int], num_tokens_fn: Callable[[int], int], max_tokens: int, length_fn=None):
-        self.batches, batch, longest = [], [], 0
-        key = length_fn or num_tokens_fn
-        for idx in sorted(indices, key=key):
-            longest_if_added = max(longest, num_tokens_fn(idx))
-            if batch and longest_if_added * (len(batch) + 1) > max_tokens:
-                self.batches.append(batch)
-                batch, longest_if_added = [], num_tokens_fn(idx)
-            batch.append(idx)
-            longest = longest_if_added
-        if batch:
-            self.batches.append(batch)
-
-    def __iter__(self):
-        return iter(self.batches)
-
-    def __len__(self):
-        return len(self.batches)
 
 
 def test_a_function_by_hint_or_by_name_is_a_function_whatever_else_its_name_says():

@@ -1,13 +1,14 @@
-"""Samplers written for these tests, one per family the wild corpus holds (P x K with a
-rule, buckets, distributed with padding, resumable in the ways real classes resume), each
-exact on every legitimate input: `dplen check` must say ok on all of them. A resumed
-sampler's len() may be the whole epoch, with the tail of the epoch yielded (Lightning's
-fit loop restores its batch count and counts on to len(); gpt-neox takes its start_iter
-modulo len()), or the rest recounted; a position may count iterations of a loader over
-an index sampler, or every rank's samples (a position its constructor takes is judged
-as a fresh sampler's: tests/test_check_beyond_rules.py, Resumable). Beside them, the
-same families wrong, found. Before this file, EpochStartIterByBatches and StartIterIndices were false
-counterexamples (the rest was taken to be `full - k` items whatever k counted)."""
+"""Samplers written for these tests (tests/fixtures/check/exact_families_samplers.py), one
+per family the wild corpus holds (P x K with a rule, buckets, distributed with padding,
+resumable in the ways real classes resume), each exact on every legitimate input: `dplen
+check` must say ok on all of them. A resumed sampler's len() may be the whole epoch, with
+the tail of the epoch yielded (Lightning's fit loop restores its batch count and counts on
+to len(); gpt-neox takes its start_iter modulo len()), or the rest recounted; a position
+may count iterations of a loader over an index sampler, or every rank's samples (a
+position its constructor takes is judged as a fresh sampler's:
+tests/test_check_beyond_rules.py, Resumable). Beside them, the same families wrong, found.
+Before this file, EpochStartIterByBatches and StartIterIndices were false counterexamples
+(the rest was taken to be `full - k` items whatever k counted)."""
 
 from __future__ import annotations
 

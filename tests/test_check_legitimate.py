@@ -1,79 +1,30 @@
 """What the search takes as a legitimate input (README, "what the search takes as
 legitimate"): an input on which __iter__ runs on while it finishes on others is one the
 class cannot take, and a sampler handed over to be wrapped has items. On main (857ad60)
-both exact classes below were reported: Paired cut off on a group of one, Zipped a
-counterexample with an empty spare sampler."""
+both exact classes of legitimate_samplers.py were reported: Paired cut off on a group of
+one, Zipped a counterexample with an empty spare sampler."""
 
 from __future__ import annotations
 
-import itertools
-import random
-
-import torch
-from torch.utils.data import Sampler
+from legitimate_samplers import (
+    EndlessLen,
+    Paired,
+    PairedOneShort,
+    Pieces,
+    PiecesCountedAsItems,
+    ShareOfRank,
+    ShareOfRankPromisingOne,
+    SlowToBuild,
+    Spinning,
+    Zipped,
+    ZippedDropsOne,
+)
 
 from flake8_dplen.check.report import finding
 from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Options, check_class
 
 # A short time limit: each input that runs on costs all of it.
 OPTIONS = Options(budget=2.0, seed=0, timeout=0.5)
-
-
-class Paired(Sampler):
-    """Each item with another of its label, drawn until it differs from the item: a label
-    held by one item never ends. Exact wherever every label has two items."""
-
-    stuck = 0  # inputs on which it started to run on: each costs the whole time limit
-
-    def __init__(self, labels):
-        self.labels = labels
-
-    def __iter__(self):
-        for i, label in enumerate(self.labels):
-            group = [j for j, other in enumerate(self.labels) if other == label]
-            Paired.stuck += len(group) == 1
-            partner = i
-            while partner == i:
-                partner = random.choice(group)
-            yield [i, partner]
-
-    def __len__(self):
-        return len(self.labels)
-
-
-class PairedOneShort(Paired):
-    """Wrong on the inputs it can take: the hangs elsewhere must not hide that."""
-
-    def __len__(self):
-        return max(0, len(self.labels) - 1)
-
-
-class Spinning(Paired):
-    """Runs on whatever it is given: still reported."""
-
-    def __iter__(self):
-        step = 0
-        while step >= 0:
-            step += 1
-        yield step
-
-
-class Zipped(Sampler):
-    """Each item of its sampler with one of a spare sampler, cycled."""
-
-    def __init__(self, sampler: Sampler, spare: Sampler):
-        self.sampler, self.spare = sampler, spare
-
-    def __iter__(self):
-        return zip(self.sampler, itertools.cycle(self.spare))
-
-    def __len__(self):
-        return len(self.sampler)
-
-
-class ZippedDropsOne(Zipped):
-    def __iter__(self):
-        return itertools.islice(super().__iter__(), 1, None)
 
 
 def test_an_input_that_runs_on_while_others_finish_is_rejected():
@@ -104,32 +55,6 @@ def test_a_wrapped_sampler_is_never_empty():
     assert check_class(ZippedDropsOne, OPTIONS).status == COUNTEREXAMPLE
 
 
-class SlowToBuild(Sampler):
-    """Its constructor never returns: nothing is known of its len()."""
-
-    def __init__(self, labels):
-        while True:
-            pass
-
-    def __iter__(self):
-        return iter(())
-
-    def __len__(self):
-        return 0
-
-
-class EndlessLen(Sampler):
-    def __init__(self, labels):
-        self.labels = labels
-
-    def __iter__(self):
-        return iter(self.labels)
-
-    def __len__(self):
-        while True:
-            pass
-
-
 def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_off():
     result = check_class(SlowToBuild, OPTIONS)
     assert result.status == CANNOT_BUILD
@@ -139,57 +64,10 @@ def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_o
     assert finding(result).endswith("its len() was still running after 0.5 s; stopped")
 
 
-class Pieces(Sampler):
-    """`torch.split` of a permutation into batches: exact on every dataset with items;
-    over no data it yields one empty piece where len() is 0."""
-
-    def __init__(self, data_source, batch_size):
-        self.data_source, self.batch_size = data_source, batch_size
-
-    def __iter__(self):
-        import torch
-
-        return (piece.tolist() for piece in torch.split(torch.randperm(len(self.data_source)), self.batch_size))
-
-    def __len__(self):
-        return -(-len(self.data_source) // self.batch_size)
-
-
-class PiecesCountedAsItems(Pieces):
-    def __len__(self):
-        return len(self.data_source)
-
-
 def test_only_empty_batches_under_len_zero_is_no_counterexample():
     # On main (aa63a46) Pieces was a counterexample over range(0): len 0, one empty batch.
     assert check_class(Pieces, OPTIONS).status == OK
     assert check_class(PiecesCountedAsItems, OPTIONS).status == COUNTEREXAMPLE
-
-
-class ShareOfRank(Sampler):
-    """A rank's share of a shuffled dataset, sized by rounding the rank's position: over
-    no data, rank 0 is given a share of one, an index the data does not have (a DataLoader
-    fails on it). Exact wherever there is data: every rank's share is padded to len()."""
-
-    def __init__(self, dataset, num_replicas, rank):
-        self.n, self.replicas, self.rank = len(dataset), num_replicas, rank
-        self.num_samples = -(-self.n // num_replicas)
-
-    def __iter__(self):
-        share = int((self.n - self.rank - 1) / self.replicas) + 1
-        order = torch.randperm(share).tolist()
-        missing = self.num_samples - len(order)
-        return iter(order + (order * (missing // max(1, len(order)) + 1))[:missing])
-
-    def __len__(self):
-        return self.num_samples
-
-
-class ShareOfRankPromisingOne(ShareOfRank):
-    """Says one more than the share it yields: wrong with data too."""
-
-    def __len__(self):
-        return self.num_samples + 1
 
 
 def test_indices_yielded_from_no_data_are_no_counterexample():

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import torch
 from hypothesis import strategies as st
-from torch.utils.data import Sampler
+from registry_samplers import (
+    Coins,
+    Ordered,
+    Pairs,
+)
 
-from flake8_dplen.check import random_sampler, register
+from flake8_dplen.check import register
 from flake8_dplen.check.report import finding
 from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, OK, Options, check_class
 
 OPTIONS = Options(budget=1.0, max_examples=40)
-
-
-class Pairs(Sampler):
-    """Needs an even dataset; odd ones it rejects in __init__, and its len() is right."""
-
-    def __init__(self, dataset):
-        if len(dataset) % 2:
-            raise ValueError("odd dataset")
-        self.dataset = dataset
-
-    def __iter__(self):
-        return iter([[i, i + 1] for i in range(0, len(self.dataset), 2)])
-
-    def __len__(self):
-        return len(self.dataset) // 2
 
 
 def test_a_strategy_of_keyword_dicts_replaces_generation():
@@ -40,20 +28,6 @@ def test_a_strategy_of_keyword_dicts_replaces_generation():
     assert (result.status, result.how) == (OK, "with a registered factory")
 
 
-@random_sampler(epochs=30, expected=lambda s: len(s.dataset) / 2)
-class Coins(Sampler):
-    """One index per head of a fair coin: Binomial(n, 1/2) items; len() claims them all."""
-
-    def __init__(self, dataset):
-        self.dataset = dataset
-
-    def __iter__(self):
-        return iter([i for i in range(len(self.dataset)) if torch.rand(()) < 0.5])
-
-    def __len__(self):
-        return len(self.dataset)
-
-
 def test_random_mark_judges_len_against_the_given_expectation():
     result = check_class(Coins, OPTIONS)
     assert result.random and result.status == COUNTEREXAMPLE
@@ -63,27 +37,12 @@ def test_random_mark_judges_len_against_the_given_expectation():
     assert f"expected {report.expected:.2f}" in finding(result)
 
 
-class Ordered(Sampler):
-    """Settings from an options object; `opts.order_key` is only handed to sorted() by
-    keyword, so neither its name nor its use says what it is. len() drops the tail."""
-
-    def __init__(self, dataset, opts):
-        self.order = sorted(range(len(dataset)), key=opts.order_key)
-        self.batch_size = opts.batch_size
-
-    def __iter__(self):
-        return iter([self.order[i : i + self.batch_size] for i in range(0, len(self.order), self.batch_size)])
-
-    def __len__(self):
-        return len(self.order) // self.batch_size
-
-
 def test_could_not_build_names_the_field_and_the_line_that_supplies_it():
     result = check_class(Ordered, OPTIONS)
     assert result.status == CANNOT_BUILD
     assert result.why.startswith("nothing to pass as `opts.order_key`")
     line = result.why.split("register it: `")[1].rstrip("`")
-    assert line == f"flake8_dplen.check.register('{__name__}.Ordered', args={{'opts.order_key': VALUE}})"
+    assert line == "flake8_dplen.check.register('registry_samplers.Ordered', args={'opts.order_key': VALUE})"
     # The line, with a value in place of VALUE, builds it: the search then finds the tail.
     import flake8_dplen.check
 

@@ -2,8 +2,8 @@
 the state API it has (a state_dict round trip, set_start_iter, set_epoch(epoch,
 start_iter=...), a start_iter attribute), judged by check_resumed: the rest must be what
 len() says after resuming, or, when len() still says the whole epoch, the items left. On
-main (70c4010) every wrong class below that resumes by a method or an attribute was "ok":
-only fresh epochs were run."""
+main (70c4010) every wrong class of resume_samplers.py that resumes by a method or an
+attribute was "ok": only fresh epochs were run."""
 
 from __future__ import annotations
 
