@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -16,86 +17,13 @@ from pathlib import Path
 import pytest
 
 # A correct sampler and a wrong one that every hostile module carries after its hostile
-# class: their verdicts must be in the report whatever the hostile class did.
-CHUNKS = '''
-from torch.utils.data import Sampler
-
-
-class Chunks(Sampler):
-    """len() forgets the tail batch."""
-
-    def __init__(self, dataset, batch_size: int):
-        self.dataset, self.batch_size = dataset, batch_size
-
-    def __iter__(self):
-        n = len(self.dataset)
-        for start in range(0, n, self.batch_size):
-            yield list(range(start, min(start + self.batch_size, n)))
-
-    def __len__(self):
-        return len(self.dataset) // self.batch_size
-
-
-class ZExact(Chunks):
-    def __len__(self):
-        return -(-len(self.dataset) // self.batch_size)
-'''
-
-HOSTILE = {
-    "exits": """
-class Exits(Chunks):
-    def __iter__(self):
-        import sys
-        sys.exit(0)
-        yield
-""",
-    "hard_exit": """
-class HardExit(Chunks):
-    def __iter__(self):
-        import os
-        os._exit(0)
-        yield
-""",
-    "alarm": """
-class TakesTheAlarm(Chunks):
-    '''Switches off SIGALRM and the interval timer, then never yields.'''
-    def __iter__(self):
-        import signal
-        signal.signal(signal.SIGALRM, signal.SIG_IGN)
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        while True:
-            pass
-        yield
-""",
-    "thread": """
-class LeavesAThread(Chunks):
-    def __iter__(self):
-        import threading, time
-        threading.Thread(target=time.sleep, args=(3600,)).start()
-        yield from super().__iter__()
-""",
-    "fork": """
-class Forks(Chunks):
-    '''A child that outlives the sampler and holds every inherited descriptor open.'''
-    def __iter__(self):
-        import os, time
-        if os.fork() == 0:
-            time.sleep(3600)
-            os._exit(0)
-        yield from super().__iter__()
-""",
-    "prints": """
-print("imported: {not json")
-
-
-class Prints(Chunks):
-    def __iter__(self):
-        print("iterating [")
-        import sys
-        print("and on stderr", file=sys.stderr)
-        yield from super().__iter__()
-""",
-}
+# class: their verdicts must be in the report whatever the hostile class did. Each hostile
+# class (tests/fixtures/check_isolation/<kind>.py) marks the status the check must give it:
+# `class Exits(Chunks):  # dplen check: crashed`.
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check_isolation"
+CHUNKS = (FIXTURES / "chunks.py").read_text()
+HOSTILE = sorted(p.stem for p in FIXTURES.glob("*.py") if p.stem != "chunks")
+_MARKED = re.compile(r"^class (\w+)\(Chunks\):  # dplen check: (.+)$", re.M)
 
 
 def run(cwd: Path, *args: str, env=None, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -112,7 +40,7 @@ def run(cwd: Path, *args: str, env=None, timeout: float = 240) -> subprocess.Com
 
 
 def _module(tmp_path: Path, kind: str) -> Path:
-    (tmp_path / "hostile.py").write_text(CHUNKS + textwrap.dedent(HOSTILE[kind]))
+    (tmp_path / "hostile.py").write_text(CHUNKS + (FIXTURES / f"{kind}.py").read_text())
     return tmp_path
 
 
@@ -120,19 +48,10 @@ def _statuses(stdout: str) -> dict:
     return {entry["class"]: entry["status"] for entry in json.loads(stdout)}
 
 
-@pytest.mark.parametrize(
-    "kind,cls,status",
-    [
-        ("exits", "Exits", "crashed"),
-        ("hard_exit", "HardExit", "crashed"),
-        ("alarm", "TakesTheAlarm", "timed out"),
-        ("thread", "LeavesAThread", "counterexample"),
-        ("fork", "Forks", "counterexample"),
-        ("prints", "Prints", "counterexample"),
-    ],
-)
-def test_a_hostile_class_leaves_every_other_verdict_and_valid_json(tmp_path, kind, cls, status):
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_a_hostile_class_leaves_every_other_verdict_and_valid_json(tmp_path, kind):
     project = _module(tmp_path, kind)
+    cls, status = _MARKED.search((FIXTURES / f"{kind}.py").read_text()).groups()
     # Only the hang needs a shorter limit than the default (60 s).
     limit = ("--class-timeout", "20", "-j", "2") if status == "timed out" else ()
     done = run(project, "hostile", "--format", "json", *limit)
