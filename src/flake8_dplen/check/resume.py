@@ -11,10 +11,11 @@ other arguments instead, and judged as any fresh sampler: a loop that builds a s
 at a position asks its len() for the steps left (DPL112 reports a len() that ignores it).
 
 The judge is :func:`~flake8_dplen.runtime.check_resumed`: the rest must be what len() says
-after resuming, or, when len() still says the whole epoch, the items left of it: the
-``full - k`` left after a state round trip taken after k items, or, after a position,
-which may count other units (a loader's iterations over an index sampler), a tail of
-the unresumed epoch.
+after resuming (``Options.resumed_len`` REST, the default: len() is what __iter__ yields)
+or, under Lightning's convention (EPOCH), also a len() that still says the whole epoch
+when the rest is the items left of it: the ``full - k`` left after a state round trip
+taken after k items, or, after a position, which may count other units (a loader's
+iterations over an index sampler), a tail of the unresumed epoch.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, List, Tuple
+
+from ..runtime.length import REST
 
 # Names of a resume position: in iterations or batches (start_iter), or in items.
 POSITIONS = ("start_iter", "start_iteration", "start_index", "start_idx", "start_batch", "consumed_samples")
@@ -98,6 +101,7 @@ class Resumed:
     k: int
     full: int
     after: bool = False
+    resumed_len: str = REST  # the convention judged by (runtime.check_resumed)
 
     @property
     def scenario(self) -> str:
