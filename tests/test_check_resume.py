@@ -169,6 +169,35 @@ class ConsumedSamplesWrong(ConsumedSamples):
         return self.total // self.mbs
 
 
+class LoopSetsStatePosition(Sampler):
+    """Its state_dict() never moves while it iterates: a training loop computes the position
+    from its step and loads it (`{"epoch": e, "start_index": k}`); len() stays the whole
+    epoch: right under EPOCH only."""
+
+    def __init__(self, dataset):
+        self.n, self.epoch, self.start_index = len(dataset), 0, 0
+
+    def state_dict(self):
+        return {"epoch": self.epoch, "start_index": self.start_index}
+
+    def load_state_dict(self, state):
+        self.epoch, self.start_index = state["epoch"], state["start_index"]
+
+    def __iter__(self):
+        start, self.start_index = self.start_index, 0
+        return iter(range(start, self.n))
+
+    def __len__(self):
+        return self.n
+
+
+class LoopSetsStatePositionRecounted(LoopSetsStatePosition):
+    """len() counts what is left after the position the loop loaded."""
+
+    def __len__(self):
+        return self.n - self.start_index
+
+
 def _fails_when_pasted(result) -> None:
     namespace = {}
     exec(pytest_test(result), namespace)
@@ -206,8 +235,8 @@ def test_the_smallest_case_is_shown():
 
 # A len() recomputed on the resumed object is right under both conventions; the whole
 # epoch in len() with only the rest yielded is right under Lightning's alone.
-RECOUNTED = [StatefulRecounted, ConsumedSamples]
-WHOLE_EPOCH = [StatefulBatches, StartIterAttribute, EpochStartIter, EpochStartIndex]
+RECOUNTED = [StatefulRecounted, ConsumedSamples, LoopSetsStatePositionRecounted]
+WHOLE_EPOCH = [StatefulBatches, StartIterAttribute, EpochStartIter, EpochStartIndex, LoopSetsStatePosition]
 
 
 @pytest.mark.parametrize("cls", RECOUNTED + WHOLE_EPOCH)
@@ -227,6 +256,12 @@ def test_a_whole_epoch_len_after_a_resume_is_found_by_default(cls):
     assert result.report.reported == result.resumed.full > result.report.yielded
     assert "resumed_len" not in pytest_test(result)
     _fails_when_pasted(result)
+
+
+def test_a_position_in_the_state_is_loaded_as_a_loop_loads_it():
+    result = check_class(LoopSetsStatePosition, OPTIONS)
+    assert "load_state_dict() of its state_dict() with 'start_index': 1" in finding(result)
+    assert "sampler.load_state_dict({**sampler.state_dict(), 'start_index': 1})" in pytest_test(result)
 
 
 def test_a_constructor_position_is_judged_as_a_fresh_sampler():
