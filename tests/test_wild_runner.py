@@ -44,6 +44,17 @@ SAMPLERS = {
 
             def __len__(self):
                 return len(self.missing)
+
+        class Endless(tud.Sampler):
+            def __iter__(self):
+                import time
+
+                while True:
+                    time.sleep(0.001)
+                    yield 0
+
+            def __len__(self):
+                raise NotImplementedError
     """,
 }
 
@@ -61,6 +72,7 @@ project = Project(name="synthetic/two-s", source="github", ref="0" * 40, domain=
 for path in ("one/samplers.py", "two/samplers.py"):
     sampler(project, path, "S")(lambda cls, module: [Case("n=5", lambda: cls(5))])
 sampler(project, "two/samplers.py", "NoLength")(lambda cls, module: [Case("n=5", lambda: cls(5))])
+sampler(project, "two/samplers.py", "Endless")(lambda cls, module: [Case("endless", lambda: cls())])
 truth.projects = lambda: {"synthetic": project}
 truth.child_main(["synthetic", *sys.argv[1:]])
 """
@@ -104,6 +116,14 @@ def test_each_entry_runs_the_class_of_its_own_file_and_len_raising_is_its_own_ve
     assert raising["verdict"] == "len_raises", raising
     assert "len() raised: AttributeError" in raising["len_raised"]
     assert "__iter__ yields 5 batches" in raising["cases"][0]
+
+
+def test_an_endless_iterator_too_slow_for_the_cap_is_still_yielding_not_raising(tmp_path):
+    tree = tmp_path / "tree"
+    _write(tree, {"one/__init__.py": "", "two/__init__.py": "", **SAMPLERS})
+    endless = _child_row(tmp_path, tree, "two/samplers.py", "Endless")
+    assert endless["verdict"] == "len_raises", endless
+    assert "__iter__ still yielding when stopped" in endless["cases"][0], endless["cases"][0]
 
 
 def test_stand_ins_merge_with_the_projects_own_package(tmp_path):
