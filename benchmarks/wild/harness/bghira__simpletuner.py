@@ -49,15 +49,21 @@ def _(cls, module):
 
                             def build(n=count, b=batch, r=repeats, p=processes, i=index, s=shuffle, e=epoch):
                                 made = cls(
-                                    "captions", _CaptionMetadata(n), _Accelerator(p, i), b,
-                                    repeats=r, shuffle=s, seed=42,
+                                    "captions",
+                                    _CaptionMetadata(n),
+                                    _Accelerator(p, i),
+                                    b,
+                                    repeats=r,
+                                    shuffle=s,
+                                    seed=42,
                                 )
                                 made.set_epoch(e)
                                 return made
 
                             yield Case(
                                 f"{count} captions, batch_size={batch} repeats={repeats}"
-                                f" num_processes={processes} process_index={index} shuffle={shuffle} epoch={epoch}",
+                                f" num_processes={processes} process_index={index}"
+                                f" shuffle={shuffle} epoch={epoch}",
                                 build,
                             )
 

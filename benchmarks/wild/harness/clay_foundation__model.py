@@ -70,6 +70,7 @@ def _(cls, module):
                             return made
 
                         yield Case(
-                            f"{name} ({len(data)} chips), batch_size={batch} world={world} rank={rank} epoch={epoch}",
+                            f"{name} ({len(data)} chips), batch_size={batch}"
+                            f" world={world} rank={rank} epoch={epoch}",
                             build,
                         )

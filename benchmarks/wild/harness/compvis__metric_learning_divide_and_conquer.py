@@ -22,7 +22,9 @@ class _ClusterSubset:
 
     def __init__(self, classes, seed, per_class=None):
         rng = random.Random(seed)
-        self.ys = [c for c in rng.sample(range(11318), classes) for _ in range(per_class or rng.randint(2, 12))]
+        self.ys = [
+            c for c in rng.sample(range(11318), classes) for _ in range(per_class or rng.randint(2, 12))
+        ]
         rng.shuffle(self.ys)
 
     def __len__(self):
@@ -36,8 +38,8 @@ def _(cls, module):
         data = _ClusterSubset(classes, classes, per_class)
         for batch, per_class in ((80, 4), (32, 4), (40, 8)):
             yield Case(
-                f"{classes} classes ({len(data)} images), batch_size={batch} num_samples_per_class={per_class},"
-                " two epochs",
+                f"{classes} classes ({len(data)} images), batch_size={batch}"
+                f" num_samples_per_class={per_class}, two epochs",
                 lambda d=data, b=batch, k=per_class: cls(d, batch_size=b, num_samples_per_class=k),
                 repeat=2,
             )

@@ -6,8 +6,6 @@ way torch's own are."""
 
 import random
 
-import torch
-
 from wild.entry import Case, Project, not_run, sampler
 
 PROJECT = Project(

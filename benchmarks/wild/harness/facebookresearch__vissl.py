@@ -110,11 +110,21 @@ def _(cls, module):
                     for rank in range(world):
                         for steps in (0, 30):
 
-                            def build(d=data, c=classes, w=world, r=rank, b=batch, p=per_worker, u=unique, s=steps):
+                            def build(
+                                d=data, c=classes, w=world, r=rank, b=batch, p=per_worker, u=unique, s=steps
+                            ):
                                 made = cls(
-                                    d, num_classes=c, labels=d.labels, class_index=d.class_index,
-                                    world_size=w, rank=r, batch_size=b, classes_per_batch=p, epochs=1,
-                                    seed=0, unique_classes=u,
+                                    d,
+                                    num_classes=c,
+                                    labels=d.labels,
+                                    class_index=d.class_index,
+                                    world_size=w,
+                                    rank=r,
+                                    batch_size=b,
+                                    classes_per_batch=p,
+                                    epochs=1,
+                                    seed=0,
+                                    unique_classes=u,
                                 )
                                 if s:  # STEP_PER_EPOCH set: inner epochs to reach it
                                     made.set_inner_epochs(max(1, s // len(made)))

@@ -25,5 +25,7 @@ def _(cls, module):
             if n_way <= classes and k <= per_class:
                 yield Case(
                     f"{classes} classes x {per_class} images, n_way={n_way} k={k} n_episodes={episodes}",
-                    lambda lb=labels, n=n_way, k=k, e=episodes: cls(labels=lb, n_way=n, k_samples=k, n_episodes=e),
+                    lambda lb=labels, n=n_way, k=k, e=episodes: cls(
+                        labels=lb, n_way=n, k_samples=k, n_episodes=e
+                    ),
                 )

@@ -78,8 +78,13 @@ def _distributed(cls, extra=((True, True), (True, False), (False, True))):
 
                             def build(d=data, b=batch, k=k, w=world, r=rank, s=shuffle, u=round_up, e=epoch):
                                 made = cls(
-                                    d, num_replicas=w, rank=r, batch_size=b, num_instances=k,
-                                    shuffle=s, round_up=u,
+                                    d,
+                                    num_replicas=w,
+                                    rank=r,
+                                    batch_size=b,
+                                    num_instances=k,
+                                    shuffle=s,
+                                    round_up=u,
                                 )
                                 made.set_epoch(e)
                                 return made
@@ -122,7 +127,11 @@ def _(cls, module):
     for name, data in _sets():
         for world in (1, 2, 3, 4):
             for rank in range(world):
-                for shuffle, round_up, is_val in ((True, True, False), (True, False, False), (False, True, True)):
+                for shuffle, round_up, is_val in (
+                    (True, True, False),
+                    (True, False, False),
+                    (False, True, True),
+                ):
                     for epoch in (0, 2):
 
                         def build(d=data, w=world, r=rank, s=shuffle, u=round_up, v=is_val, e=epoch):
@@ -154,7 +163,9 @@ def _infinite(cls, **extra):
 
 
 not_run(
-    PROJECT, S + "infinite_sampler.py", "BaseInfiniteDistributedSampler",
+    PROJECT,
+    S + "infinite_sampler.py",
+    "BaseInfiniteDistributedSampler",
     "abstract: its _infinite_indices is a stub the subclasses replace",
 )
 

@@ -21,4 +21,6 @@ def _(cls, module):
     for train_size in (5, 24, 257, 10022):
         for batch in (1, 4, 6, 24):
             if batch <= train_size:
-                yield Case(f"train_size={train_size} batch_size={batch}", lambda n=train_size, b=batch: cls(n, b))
+                yield Case(
+                    f"train_size={train_size} batch_size={batch}", lambda n=train_size, b=batch: cls(n, b)
+                )

@@ -30,7 +30,9 @@ def _(cls, module):
                 for rank in range(world):
                     yield Case(
                         f"{size} images, shuffle={shuffle} world={world} rank={rank}",
-                        lambda n=size, s=shuffle, w=world, r=rank: cls(n, shuffle=s, seed=0, rank=r, world_size=w),
+                        lambda n=size, s=shuffle, w=world, r=rank: cls(
+                            n, shuffle=s, seed=0, rank=r, world_size=w
+                        ),
                     )
 
 

@@ -58,7 +58,9 @@ def _(cls, module):
                         made.set_epoch(e)
                         return made
 
-                    yield Case(f"{size} images, world={world} rank={rank} shuffle={shuffle} epoch={epoch}", build)
+                    yield Case(
+                        f"{size} images, world={world} rank={rank} shuffle={shuffle} epoch={epoch}", build
+                    )
 
 
 @sampler(PROJECT, PATH, "InfiniteOrderedSampler")

@@ -63,13 +63,21 @@ def _cases():
                 for limit in (None, 3):
                     if limit and limit < world:
                         continue  # fewer volumes kept than processes: a rank has none
-                    yield f"{count} volumes, world={world} rank={rank} limit_number_of_volumes={limit}", count, world, rank, limit
+                    yield (
+                        f"{count} volumes, world={world} rank={rank} limit_number_of_volumes={limit}",
+                        count,
+                        world,
+                        rank,
+                        limit,
+                    )
 
 
 @sampler(PROJECT, PATH, "DistributedSequentialSampler")
 def _(cls, module):
     for config, count, world, rank, limit in _cases():
-        yield Case(config, lambda c=count, w=world, r=rank, lim=limit: _sequential(module, _Volumes(c, c), w, r, lim))
+        yield Case(
+            config, lambda c=count, w=world, r=rank, lim=limit: _sequential(module, _Volumes(c, c), w, r, lim)
+        )
 
 
 @sampler(PROJECT, PATH, "BatchVolumeSampler")

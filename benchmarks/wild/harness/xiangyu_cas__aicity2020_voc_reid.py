@@ -35,7 +35,12 @@ def _sets():
         train = _train(ids, ids)
         for batch, k in ((64, 16), (64, 4), (32, 8)):
             if batch // k <= ids:
-                yield f"{ids} vehicles ({len(train)} images), IMS_PER_BATCH={batch} NUM_INSTANCE={k}", train, batch, k
+                yield (
+                    f"{ids} vehicles ({len(train)} images), IMS_PER_BATCH={batch} NUM_INSTANCE={k}",
+                    train,
+                    batch,
+                    k,
+                )
 
 
 @sampler(PROJECT, PATH, "MPerClassSampler")
@@ -52,5 +57,5 @@ def _(cls, module):
 
 @sampler(PROJECT, PATH, "RandomIdentitySampler_alignedreid")
 def _(cls, module):
-    for config, train, batch, k in _sets():
+    for config, train, _, k in _sets():
         yield Case(config, lambda t=train, k=k: cls(t, k))

@@ -33,7 +33,9 @@ class _Frames:
 def _(cls, module):
     for size in _SIZES:
         for epoch_size in (128, 1000, 11520):
-            yield Case(f"{size} items, epoch_size={epoch_size}", lambda n=size, e=epoch_size: cls(_Frames(n), e))
+            yield Case(
+                f"{size} items, epoch_size={epoch_size}", lambda n=size, e=epoch_size: cls(_Frames(n), e)
+            )
 
 
 @sampler(PROJECT, PATH, "DistributedSceneSampler")
@@ -44,7 +46,9 @@ def _(cls, module):
                 for shuffle in (True, False):
                     yield Case(
                         f"{size} frames, world={world} rank={rank} shuffle={shuffle}",
-                        lambda n=size, w=world, r=rank, s=shuffle: cls(_Frames(n), num_replicas=w, rank=r, shuffle=s),
+                        lambda n=size, w=world, r=rank, s=shuffle: cls(
+                            _Frames(n), num_replicas=w, rank=r, shuffle=s
+                        ),
                     )
 
 
