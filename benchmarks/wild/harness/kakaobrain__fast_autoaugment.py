@@ -23,5 +23,7 @@ def _(cls, module):
     for total in (1000, 4000, 50000):
         for split in (0.15, 0.2):
             valid = sorted(random.Random(total).sample(range(total), int(total * split)))
-            yield Case(f"{total} images, split={split}: {len(valid)} validation indices", lambda v=valid: cls(v))
+            yield Case(
+                f"{total} images, split={split}: {len(valid)} validation indices", lambda v=valid: cls(v)
+            )
     yield Case("split=0: no validation indices", lambda: cls([]))
