@@ -49,6 +49,8 @@ def _(cls, module):
                 (True, False, True),
                 (False, False, False),
             ):
+                if drop_last and size < batch:
+                    continue  # not one whole batch: an epoch of nothing, forever
                 yield Case(
                     f"dataset_len={size} batch_size={batch} shuffle={shuffle} fill_last={fill_last}"
                     f" drop_last={drop_last}",
