@@ -179,3 +179,31 @@ def test_a_snapshot_that_is_a_checkout_is_read_from_its_git_folder(tmp_path):
     assert mirror_git_dir(tmp_path / "checkout") == tmp_path / "checkout" / "repo" / ".git"
     subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "bare" / "repo")], check=True)
     assert mirror_git_dir(tmp_path / "bare") == tmp_path / "bare" / "repo"
+
+
+def test_every_process_of_a_project_has_what_old_torch_and_numpy_had(tmp_path, monkeypatch):
+    # A sampler module of torch < 2.0 type-checks with torch._six.int_classes, and one of
+    # numpy < 1.24 computes batch sizes with astype(np.int): both must load and run.
+    from wild import materialise
+    from wild.entry import Project
+
+    monkeypatch.setattr(materialise, "CACHE", tmp_path)
+    project = Project(name="synthetic/old-torch", source="github", ref="0" * 40, domain="test")
+    materialise._write_startup(project)
+    _write(
+        tmp_path / "tree",
+        {
+            "old.py": """
+                import numpy as np
+                from torch._six import int_classes
+                OK = int_classes is int and np.array([2.7]).astype(np.int).tolist() == [2]
+            """
+        },
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "import old; print(old.OK)"],
+        env=_env(materialise.stubs(project), tmp_path / "tree"),
+        capture_output=True,
+        text=True,
+    )
+    assert run.stdout.strip() == "True", run.stderr
