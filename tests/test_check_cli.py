@@ -153,3 +153,15 @@ def test_bad_targets_exit_2_with_one_line(project, args, message):
     done = run("check", *args, "--isolated", cwd=project)
     assert done.returncode == 2
     assert message in done.stderr
+
+
+def test_the_resume_convention_is_chosen_on_the_command_line(tmp_path):
+    fixture = Path(__file__).resolve().parent / "fixtures" / "check" / "resumed_whole_epoch.py"
+    (tmp_path / "resumable.py").write_text(fixture.read_text())
+    strict = run("check", "resumable", "--isolated", "--no-tests", cwd=tmp_path)
+    assert strict.returncode == 1, strict.stderr
+    assert "COUNTEREXAMPLE  resumable.ResumedWholeEpoch:" in strict.stdout
+    assert "load_state_dict() on a new one" in strict.stdout
+    lightning = run("check", "resumable", "--isolated", "--resumed-len", "epoch", cwd=tmp_path)
+    assert lightning.returncode == 0, lightning.stdout + lightning.stderr
+    assert "ok              resumable.ResumedWholeEpoch" in lightning.stdout

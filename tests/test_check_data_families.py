@@ -17,7 +17,7 @@ from printed import printed_test
 
 from flake8_dplen.check.records import Table
 from flake8_dplen.check.search import Options, check_class
-from flake8_dplen.runtime import check_length, check_resumed
+from flake8_dplen.runtime import EPOCH, check_length, check_resumed
 
 OPTIONS = Options(budget=2.0, seed=0)
 
@@ -66,7 +66,7 @@ def test_len_of_a_resumed_sampler_is_read_before_its_rest():
     # the whole epoch (2) and passed; the loop reads 0 before, and gets 1 batch.
     report = check_resumed(_resumed(F.StatefulBatchesWrong, 1), full=2, consumed=1)
     assert (report.ok, report.reported, report.yielded) == (False, 0, 1)
-    assert check_resumed(_resumed(F.StatefulBatchesExact, 1), full=2, consumed=1).ok
+    assert check_resumed(_resumed(F.StatefulBatchesExact, 1), full=2, consumed=1, resumed_len=EPOCH).ok
 
 
 def test_a_later_epoch_past_the_schedule_written_in_the_code():

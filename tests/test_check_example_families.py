@@ -19,33 +19,41 @@ from printed import fails_alone
 from torch.utils.data import Sampler
 
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+from flake8_dplen.runtime import EPOCH
 
 OPTIONS = Options(budget=2.0, seed=0)
+LIGHTNING = Options(budget=2.0, seed=0, resumed_len=EPOCH)
 
 
 def _judged(module):
-    """(class, wrong) of a module: its EXACT and WRONG lists, or its samplers named *Ok / *Wrong."""
+    """(class, wrong, options) of a module: its EXACT and WRONG lists (and EXACT_UNDER_EPOCH:
+    wrong by default, ok under Lightning's convention), or its samplers named *Ok / *Wrong."""
     if hasattr(module, "WRONG"):
-        return [(c, False) for c in module.EXACT] + [(c, True) for c in module.WRONG]
+        lightning = getattr(module, "EXACT_UNDER_EPOCH", [])
+        return (
+            [(c, False, OPTIONS) for c in module.EXACT]
+            + [(c, True, OPTIONS) for c in module.WRONG + lightning]
+            + [(c, False, LIGHTNING) for c in lightning]
+        )
     own = [
         value
         for value in vars(module).values()
         if inspect.isclass(value) and issubclass(value, Sampler) and value.__module__ == module.__name__
     ]
     assert all(c.__name__.endswith(("Ok", "Wrong")) for c in own)
-    return [(c, c.__name__.endswith("Wrong")) for c in sorted(own, key=lambda c: c.__name__)]
+    return [(c, c.__name__.endswith("Wrong"), OPTIONS) for c in sorted(own, key=lambda c: c.__name__)]
 
 
 CASES = [
-    pytest.param(cls, wrong, id=f"{module.__name__}.{cls.__name__}")
+    pytest.param(cls, wrong, options, id=f"{module.__name__}.{cls.__name__}-{options.resumed_len}")
     for module in (unseen_shapes, more_unseen_shapes, data_families, draw_families)
-    for cls, wrong in _judged(module)
+    for cls, wrong, options in _judged(module)
 ]
 
 
-@pytest.mark.parametrize("cls, wrong", CASES)
-def test_built_and_judged_without_a_factory(cls, wrong):
-    result = check_class(cls, OPTIONS)
+@pytest.mark.parametrize("cls, wrong, options", CASES)
+def test_built_and_judged_without_a_factory(cls, wrong, options):
+    result = check_class(cls, options)
     assert result.status == (COUNTEREXAMPLE if wrong else OK), result
     if wrong:
         # The scenario (rank, epoch, resume, seed) is replayed by the test printed for it.

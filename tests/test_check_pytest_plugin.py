@@ -182,3 +182,17 @@ def test_bad_target_is_a_failing_item(pytester):
             "FAILED dplen?samplers:Nope? - samplers:Nope: no class Nope in samplers",
         ]
     )
+
+
+def test_the_resume_convention_is_an_option(pytester):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent / "fixtures" / "check" / "resumed_whole_epoch.py"
+    pytester.makepyfile(resumable=fixture.read_text())
+    pytester.makefile(".cfg", setup="[flake8]\n")
+    run = ("--dplen", "resumable", "--dplen-budget", "1", "-p", "no:cacheprovider")
+    strict = pytester.runpytest_subprocess(*run)
+    strict.assert_outcomes(failed=1)
+    strict.stdout.fnmatch_lines(["*resumed after * (state_dict() after *, load_state_dict() on a new one)*"])
+    lightning = pytester.runpytest_subprocess(*run, "--dplen-resumed-len", "epoch")
+    lightning.assert_outcomes(passed=1)

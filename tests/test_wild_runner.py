@@ -44,6 +44,17 @@ SAMPLERS = {
 
             def __len__(self):
                 return len(self.missing)
+
+        class Endless(tud.Sampler):
+            def __iter__(self):
+                import time
+
+                while True:
+                    time.sleep(0.001)
+                    yield 0
+
+            def __len__(self):
+                raise NotImplementedError
     """,
 }
 
@@ -61,6 +72,7 @@ project = Project(name="synthetic/two-s", source="github", ref="0" * 40, domain=
 for path in ("one/samplers.py", "two/samplers.py"):
     sampler(project, path, "S")(lambda cls, module: [Case("n=5", lambda: cls(5))])
 sampler(project, "two/samplers.py", "NoLength")(lambda cls, module: [Case("n=5", lambda: cls(5))])
+sampler(project, "two/samplers.py", "Endless")(lambda cls, module: [Case("endless", lambda: cls())])
 truth.projects = lambda: {"synthetic": project}
 truth.child_main(["synthetic", *sys.argv[1:]])
 """
@@ -104,6 +116,14 @@ def test_each_entry_runs_the_class_of_its_own_file_and_len_raising_is_its_own_ve
     assert raising["verdict"] == "len_raises", raising
     assert "len() raised: AttributeError" in raising["len_raised"]
     assert "__iter__ yields 5 batches" in raising["cases"][0]
+
+
+def test_an_endless_iterator_too_slow_for_the_cap_is_still_yielding_not_raising(tmp_path):
+    tree = tmp_path / "tree"
+    _write(tree, {"one/__init__.py": "", "two/__init__.py": "", **SAMPLERS})
+    endless = _child_row(tmp_path, tree, "two/samplers.py", "Endless")
+    assert endless["verdict"] == "len_raises", endless
+    assert "__iter__ still yielding when stopped" in endless["cases"][0], endless["cases"][0]
 
 
 def test_stand_ins_merge_with_the_projects_own_package(tmp_path):
@@ -159,3 +179,31 @@ def test_a_snapshot_that_is_a_checkout_is_read_from_its_git_folder(tmp_path):
     assert mirror_git_dir(tmp_path / "checkout") == tmp_path / "checkout" / "repo" / ".git"
     subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "bare" / "repo")], check=True)
     assert mirror_git_dir(tmp_path / "bare") == tmp_path / "bare" / "repo"
+
+
+def test_every_process_of_a_project_has_what_old_torch_and_numpy_had(tmp_path, monkeypatch):
+    # A sampler module of torch < 2.0 type-checks with torch._six.int_classes, and one of
+    # numpy < 1.24 computes batch sizes with astype(np.int): both must load and run.
+    from wild import materialise
+    from wild.entry import Project
+
+    monkeypatch.setattr(materialise, "CACHE", tmp_path)
+    project = Project(name="synthetic/old-torch", source="github", ref="0" * 40, domain="test")
+    materialise._write_startup(project)
+    _write(
+        tmp_path / "tree",
+        {
+            "old.py": """
+                import numpy as np
+                from torch._six import int_classes
+                OK = int_classes is int and np.array([2.7]).astype(np.int).tolist() == [2]
+            """
+        },
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", "import old; print(old.OK)"],
+        env=_env(materialise.stubs(project), tmp_path / "tree"),
+        capture_output=True,
+        text=True,
+    )
+    assert run.stdout.strip() == "True", run.stderr

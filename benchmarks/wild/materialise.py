@@ -138,16 +138,19 @@ def _merged(source: str, own: Path) -> str:
 
 def _write_startup(project: Project) -> None:
     """A `sitecustomize` in the stand-ins' folder installs the permissive finder of the
-    project's `absent` names and torch's old `Sampler.__init__` at start-up, so every process that has the folder on its
-    PYTHONPATH gets it: the truth child, `dplen check`, and any child those start."""
+    project's `absent` names, torch's old `Sampler.__init__` and what torch and numpy have
+    removed since (removed.py) at start-up, so every process that has the folder on its
+    PYTHONPATH gets them: the truth child, `dplen check`, and any child those start."""
     folder = stubs(project)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(__file__).with_name("absent.py"), folder / "_wild_absent.py")
+    shutil.copyfile(Path(__file__).with_name("removed.py"), folder / "_wild_removed.py")
     shutil.copyfile(REPO / "benchmarks" / "realcode" / "torchcompat.py", folder / "_wild_torchcompat.py")
     # The check must meet the torch the truth child ran the class with.
     (folder / "sitecustomize.py").write_text(
         f"import _wild_absent\n_wild_absent.install({list(project.absent)!r})\n"
         "import _wild_torchcompat\n_wild_torchcompat.old_sampler_init()\n"
+        "import _wild_removed\n_wild_removed.install()\n"
     )
 
 

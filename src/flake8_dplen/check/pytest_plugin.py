@@ -32,6 +32,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--dplen-budget", **switches.BUDGET)
     group.addoption("--dplen-seed", **switches.SEED)
     group.addoption("--dplen-class-timeout", **switches.CLASS_TIMEOUT)
+    group.addoption("--dplen-resumed-len", **switches.RESUMED_LEN)
     group.addoption(
         "--dplen-watch",
         action="store_true",
@@ -49,7 +50,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def _options(config: pytest.Config, **overrides: Any):
     from .search import Options
 
-    base = {"budget": config.getoption("dplen_budget"), "seed": config.getoption("dplen_seed")}
+    base = {
+        "budget": config.getoption("dplen_budget"),
+        "seed": config.getoption("dplen_seed"),
+        "resumed_len": config.getoption("dplen_resumed_len"),
+    }
     return Options(**{**base, **overrides})
 
 

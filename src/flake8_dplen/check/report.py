@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional
 
+from ..runtime.length import REST
 from ..text import plural
 from .resume import STATE
 from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, Result, batch_cap
@@ -132,7 +133,9 @@ def pytest_test(result: Result) -> str:
         epoch = _has_set_epoch(result)
         judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
         run = resumed.way.code(call.code, resumed.k, epoch)
-        if resumed.way.kind != STATE:
+        if resumed.resumed_len != REST:
+            judged += f", resumed_len={resumed.resumed_len!r}"
+        if resumed.resumed_len != REST and resumed.way.kind != STATE:
             # A position may count other units than the items: the rest is judged as a
             # tail of the unresumed epoch, as the search judged it (check_resumed).
             whole = ["whole.set_epoch(0)"] if epoch else []

@@ -2,7 +2,9 @@
 resumed through the state API it has, as a training loop resumes from a checkpoint.
 
 The ways, found on a built sampler: a round trip of ``state_dict()`` taken after k items
-into ``load_state_dict()`` of a new sampler (torchdata's stateful samplers); a setter of a
+into ``load_state_dict()`` of a new sampler (torchdata's stateful samplers); a state whose
+key names a position (``{"epoch": 0, "start_index": 0}``) loaded with k there, as a loop
+that computes the position from its step loads it (lerobot, convasr); a setter of a
 resume position, ``set_start_iter(k)`` (``set_`` and one of :data:`POSITIONS`); a
 ``set_epoch`` that takes one, ``set_epoch(0, start_iter=k)``; an attribute a training loop
 sets, ``sampler.start_iter = k`` (Megatron's batch sampler, gpt-neox), when the constructor
@@ -11,10 +13,11 @@ other arguments instead, and judged as any fresh sampler: a loop that builds a s
 at a position asks its len() for the steps left (DPL112 reports a len() that ignores it).
 
 The judge is :func:`~flake8_dplen.runtime.check_resumed`: the rest must be what len() says
-after resuming, or, when len() still says the whole epoch, the items left of it: the
-``full - k`` left after a state round trip taken after k items, or, after a position,
-which may count other units (a loader's iterations over an index sampler), a tail of
-the unresumed epoch.
+after resuming (``Options.resumed_len`` REST, the default: len() is what __iter__ yields)
+or, under Lightning's convention (EPOCH), also a len() that still says the whole epoch
+when the rest is the items left of it: the ``full - k`` left after a state round trip
+taken after k items, or, after a position, which may count other units (a loader's
+iterations over an index sampler), a tail of the unresumed epoch.
 """
 
 from __future__ import annotations
@@ -23,12 +26,22 @@ import inspect
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, List, Tuple
 
+from ..runtime.length import REST
+
 # Names of a resume position: in iterations or batches (start_iter), or in items.
-POSITIONS = ("start_iter", "start_iteration", "start_index", "start_idx", "start_batch", "consumed_samples")
+POSITIONS = (
+    "start_iter",
+    "start_iteration",
+    "start_index",
+    "start_idx",
+    "start_batch",
+    "batch_idx",
+    "consumed_samples",
+)
 # Attributes set by a training loop: only iteration counts. A `start_index` attribute is as
 # often where a rank's shard starts, which no resume sets.
 _ATTRIBUTES = ("start_iter", "start_iteration")
-STATE, SETTER, SET_EPOCH, ATTRIBUTE = "state", "setter", "set_epoch", "attribute"
+STATE, STATE_KEY, SETTER, SET_EPOCH, ATTRIBUTE = "state", "state_key", "setter", "set_epoch", "attribute"
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,9 @@ class Way:
             sampler.load_state_dict(state)
             return sampler
         sampler = fresh()
-        if self.kind == SETTER:
+        if self.kind == STATE_KEY:
+            sampler.load_state_dict({**sampler.state_dict(), self.name: k})
+        elif self.kind == SETTER:
             getattr(sampler, self.name)(k)
         elif self.kind == SET_EPOCH:
             sampler.set_epoch(0, **{self.name: k})
@@ -59,6 +74,8 @@ class Way:
     def describe(self, k: int) -> str:
         if self.kind == STATE:
             return f"state_dict() after {k}, load_state_dict() on a new one"
+        if self.kind == STATE_KEY:
+            return f"load_state_dict() of its state_dict() with {self.name!r}: {k}"
         if self.kind == SETTER:
             return f"{self.name}({k})"
         if self.kind == SET_EPOCH:
@@ -82,6 +99,7 @@ class Way:
                 "sampler.load_state_dict(first.state_dict())",
             ]
         then = {
+            STATE_KEY: f"sampler.load_state_dict({{**sampler.state_dict(), {self.name!r}: {k}}})",
             SETTER: f"sampler.{self.name}({k})",
             SET_EPOCH: f"sampler.set_epoch(0, {self.name}={k})",
             ATTRIBUTE: f"sampler.{self.name} = {k}",
@@ -98,6 +116,7 @@ class Resumed:
     k: int
     full: int
     after: bool = False
+    resumed_len: str = REST  # the convention judged by (runtime.check_resumed)
 
     @property
     def scenario(self) -> str:
@@ -110,6 +129,7 @@ def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:
     found = []
     if callable(getattr(sampler, "state_dict", None)) and callable(getattr(sampler, "load_state_dict", None)):
         found.append(Way(STATE))
+        found += [Way(STATE_KEY, name) for name in _state_positions(sampler)]
     found += [Way(SETTER, f"set_{name}") for name in POSITIONS if callable(getattr(sampler, f"set_{name}", None))]
     set_epoch = getattr(sampler, "set_epoch", None)
     if callable(set_epoch):
@@ -125,6 +145,17 @@ def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:
         if name not in passed and type(state.get(name)) is int and state[name] == 0
     ]
     return found
+
+
+def _state_positions(sampler: Any) -> List[str]:
+    """The keys of ``sampler.state_dict()`` that name a resume position and hold an int."""
+    try:
+        state = sampler.state_dict()
+    except Exception:
+        return []
+    if not isinstance(state, dict):
+        return []
+    return [name for name in POSITIONS if type(state.get(name)) is int]
 
 
 def points(full: int) -> Tuple[int, ...]:

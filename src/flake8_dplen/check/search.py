@@ -14,7 +14,7 @@ from itertools import islice
 from typing import Any, Callable, Iterator, List, Optional, Tuple
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
-from ..runtime.length import LengthReport, check_length, check_resumed
+from ..runtime.length import EPOCH, REST, LengthReport, check_length, check_resumed
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
@@ -44,6 +44,7 @@ class Options:
     max_examples: int = 200
     seed: int = 0
     epochs: int = 20  # seeded epochs of a random sampler, unless its registration says
+    resumed_len: str = REST  # what len() must say after a resume mid-epoch (runtime.check_resumed)
 
 
 @dataclass
@@ -265,8 +266,9 @@ def _resumed(
         return built
 
     found = ways(sampler, passed)
+    convention = options.resumed_len
     epoch: Optional[list] = None
-    if any(way.kind != STATE for way in found):
+    if convention == EPOCH and any(way.kind != STATE for way in found):
         # A position (start_iter...) may count other units than the items: the rest it
         # leaves is judged as a tail of this epoch (check_resumed).
         try:
@@ -280,11 +282,14 @@ def _resumed(
                 with time_limit(options.timeout):
                     tail = None if way.kind == STATE else epoch
                     resumed = way.resume(fresh, k)
-                    report = check_resumed(resumed, full=full, consumed=k, limit=limit, epoch=tail)
+                    report = check_resumed(
+                        resumed, full=full, consumed=k, limit=limit, epoch=tail, resumed_len=convention
+                    )
             except (Exception, TimedOut):
                 break
             if not report.ok:
-                return _Disagreement(call, report, False, resumed=Resumed(way, k, full))
+                where = Resumed(way, k, full, resumed_len=convention)
+                return _Disagreement(call, report, False, resumed=where)
             if not steady:
                 continue
             try:
@@ -294,7 +299,9 @@ def _resumed(
             except (Exception, TimedOut):
                 break
             if not after.ok:
-                return _Disagreement(call, after, False, resumed=Resumed(way, k, full, after=True))
+                return _Disagreement(
+                    call, after, False, resumed=Resumed(way, k, full, after=True, resumed_len=convention)
+                )
     return None
 
 

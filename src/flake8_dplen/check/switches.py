@@ -11,3 +11,12 @@ CLASS_TIMEOUT = {
     "metavar": "SECONDS",
     "help": "wall-clock limit of one class's whole search, in a process of its own (default: 60)",
 }
+# Spelled here, not imported from runtime.length: the pytest plugin must stay light.
+RESUMED_LEN = {
+    "choices": ("rest", "epoch"),
+    "default": "rest",
+    "help": (
+        "what len() of a sampler resumed mid-epoch must say: rest (default), the items it still yields;"
+        " epoch, also the whole epoch when the rest is its tail (Lightning's loop restores its own counter)"
+    ),
+}

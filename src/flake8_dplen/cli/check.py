@@ -53,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds one sampler may iterate before it is stopped and reported (default: 5)",
     )
     parser.add_argument("--class-timeout", **switches.CLASS_TIMEOUT)
+    parser.add_argument("--resumed-len", **switches.RESUMED_LEN)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -190,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
     for note in found.notes:
         print(note, file=sys.stderr)
 
-    options = Options(args.budget, args.timeout, args.max_examples, args.seed, args.epochs)
+    options = Options(args.budget, args.timeout, args.max_examples, args.seed, args.epochs, args.resumed_len)
     workers = args.jobs or usable_cpus()
     progress = _Progress(len(found.classes), args.quiet)
     began = time.monotonic()

@@ -20,6 +20,8 @@ __all__ = [
     "assert_length",
     "check_resumed",
     "assert_resumed",
+    "REST",
+    "EPOCH",
     "expected_poisson_batches",
     "judge_counts",
 ]
@@ -137,6 +139,14 @@ def assert_length(obj: Any, **kw: Any) -> LengthReport:
     return report
 
 
+# What len() of a sampler resumed mid-epoch must say (check_resumed's ``resumed_len``).
+# REST: the items it still yields, as of any sampler: len() is what __iter__ yields.
+# EPOCH: the whole epoch is also right when the rest is that epoch's tail: torchdata's and
+# Lightning's loops restore their own batch counter and count on to len() (flash-attention's
+# fault-tolerant samplers keep the whole epoch on purpose for that loop).
+REST, EPOCH = "rest", "epoch"
+
+
 def check_resumed(
     obj: Any,
     *,
@@ -144,11 +154,12 @@ def check_resumed(
     consumed: int,
     limit: Optional[int] = None,
     epoch: Optional[Sequence[Any]] = None,
+    resumed_len: str = REST,
 ) -> LengthReport:
     """Judge ``obj`` resumed after ``consumed`` of the ``full`` items of its epoch: the rest
     it yields must be what its ``len()`` says now (a length recomputed on the resumed
-    object), or, when ``len()`` still says the whole epoch, the rest of it (torchdata's and
-    Lightning's convention: a loop restores its batch counter and counts on to len()).
+    object); with ``resumed_len=EPOCH``, also a ``len()`` that still says the whole epoch
+    when the rest is the end of it.
 
     The rest is the ``full - consumed`` items left, or, given ``epoch`` (the items of the
     whole epoch, unresumed), any tail of it shorter than the epoch: a position counted in
@@ -156,11 +167,15 @@ def check_resumed(
     sampler skip ``start_iter * batch_size`` indices; ``consumed_samples`` counts every
     rank's samples) skips a number of items this function cannot know, but the items
     left are still the end of the same epoch."""
+    if resumed_len not in (REST, EPOCH):
+        raise ValueError(f"resumed_len must be {REST!r} or {EPOCH!r}, not {resumed_len!r}")
     # len() is read before the rest is taken, as a loop reads it: a sampler that clears
     # its resume position once the epoch ends says the whole epoch again afterwards.
     reported = len(obj)
     batches = list(_take(obj, limit))
     report = _report(reported, tuple(map(_batch_size, batches)), 3.0, limit)
+    if resumed_len == REST:
+        return report
     left = report.yielded
     tail = epoch is not None and left < full and _plain(batches) == _plain(list(epoch)[len(epoch) - left :])
     rest = report.reported == full and (report.yielded == full - consumed or tail)
@@ -168,10 +183,18 @@ def check_resumed(
 
 
 def assert_resumed(
-    obj: Any, *, full: int, consumed: int, limit: Optional[int] = None, epoch: Optional[Sequence[Any]] = None
+    obj: Any,
+    *,
+    full: int,
+    consumed: int,
+    limit: Optional[int] = None,
+    epoch: Optional[Sequence[Any]] = None,
+    resumed_len: str = REST,
 ) -> LengthReport:
     """:func:`check_resumed` for tests: raises ``AssertionError`` with the report's message."""
-    report = check_resumed(obj, full=full, consumed=consumed, limit=limit, epoch=epoch)
+    report = check_resumed(
+        obj, full=full, consumed=consumed, limit=limit, epoch=epoch, resumed_len=resumed_len
+    )
     if not report.ok:
         raise AssertionError(
             f"resumed after {consumed} of {full} items: {report.message};"
