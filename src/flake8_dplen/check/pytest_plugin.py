@@ -29,10 +29,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="TARGET",
         help="check the samplers of TARGET (module, module:Class, package or path); repeatable",
     )
-    group.addoption("--dplen-budget", **switches.BUDGET)
-    group.addoption("--dplen-seed", **switches.SEED)
-    group.addoption("--dplen-class-timeout", **switches.CLASS_TIMEOUT)
-    group.addoption("--dplen-resumed-len", **switches.RESUMED_LEN)
+    switches.add(group.addoption, "--dplen-")
     group.addoption(
         "--dplen-watch",
         action="store_true",

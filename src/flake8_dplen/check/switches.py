@@ -1,7 +1,8 @@
 """The switches `dplen check` and the pytest plugin share (`--budget` is `--dplen-budget`
-there, `--seed` `--dplen-seed`, `--class-timeout` `--dplen-class-timeout`), spelled once so
-that their defaults and help cannot drift apart. Nothing imported: the pytest plugin reads
-this in every pytest run."""
+there, `--seed` `--dplen-seed`...), spelled once so that their defaults and help cannot
+drift apart. Nothing imported: the pytest plugin reads this in every pytest run."""
+
+from typing import Any, Callable
 
 BUDGET = {"type": float, "default": 2.0, "help": "seconds of search per class (default: 2)"}
 SEED = {"type": int, "default": 0, "help": "seed of the search and of every epoch (default: 0)"}
@@ -20,3 +21,11 @@ RESUMED_LEN = {
         " epoch, also the whole epoch when the rest is its tail (Lightning's loop restores its own counter)"
     ),
 }
+
+
+def add(add_option: Callable[..., Any], prefix: str) -> None:
+    """Add every shared switch with ``add_option`` (argparse's ``add_argument``, pytest's
+    ``addoption``), each named ``prefix`` + its name: ``--`` or ``--dplen-``."""
+    shared = {"budget": BUDGET, "seed": SEED, "class-timeout": CLASS_TIMEOUT, "resumed-len": RESUMED_LEN}
+    for name, spec in shared.items():
+        add_option(prefix + name, **spec)

@@ -45,15 +45,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MODULE",
         help="import this module or file first: the factories it registers are used (repeatable)",
     )
-    parser.add_argument("--budget", **switches.BUDGET)
+    switches.add(parser.add_argument, "--")
     parser.add_argument(
         "--timeout",
         type=float,
         default=5.0,
         help="seconds one sampler may iterate before it is stopped and reported (default: 5)",
     )
-    parser.add_argument("--class-timeout", **switches.CLASS_TIMEOUT)
-    parser.add_argument("--resumed-len", **switches.RESUMED_LEN)
     parser.add_argument(
         "-j",
         "--jobs",
@@ -69,7 +67,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-examples", type=int, default=200, help="samplers built per class at most (default: 200)"
     )
-    parser.add_argument("--seed", **switches.SEED)
     parser.add_argument(
         "--epochs", type=int, default=20, help="seeded epochs averaged for a random sampler (default: 20)"
     )

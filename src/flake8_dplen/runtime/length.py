@@ -182,24 +182,14 @@ def check_resumed(
     return replace(report, ok=report.ok or (rest and not report.cut_off))
 
 
-def assert_resumed(
-    obj: Any,
-    *,
-    full: int,
-    consumed: int,
-    limit: Optional[int] = None,
-    epoch: Optional[Sequence[Any]] = None,
-    resumed_len: str = REST,
-) -> LengthReport:
-    """:func:`check_resumed` for tests: raises ``AssertionError`` with the report's message."""
-    report = check_resumed(
-        obj, full=full, consumed=consumed, limit=limit, epoch=epoch, resumed_len=resumed_len
-    )
+def assert_resumed(obj: Any, **judged: Any) -> LengthReport:
+    """:func:`check_resumed` for tests, with its keywords: raises ``AssertionError`` with
+    the report's message."""
+    report = check_resumed(obj, **judged)
     if not report.ok:
-        raise AssertionError(
-            f"resumed after {consumed} of {full} items: {report.message};"
-            f" the rest of the epoch is {full - consumed}"
-        )
+        full, consumed = judged["full"], judged["consumed"]
+        rest = f"the rest of the epoch is {full - consumed}"
+        raise AssertionError(f"resumed after {consumed} of {full} items: {report.message}; {rest}")
     return report
 
 
