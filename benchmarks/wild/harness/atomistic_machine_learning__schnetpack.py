@@ -31,8 +31,9 @@ class _AtomsData(torch.utils.data.Dataset):
         self.items = []
         for _ in range(n):
             atoms = rng.choice((3, 5, 9, 9, 12, 18, 18, 18, 23, 29))  # QM9/MD17-like sizes
-            self.items.append({"_n_atoms": torch.tensor([atoms]),
-                               "energy": torch.tensor([-40.0 * atoms + rng.gauss(0, 5)])})
+            self.items.append(
+                {"_n_atoms": torch.tensor([atoms]), "energy": torch.tensor([-40.0 * atoms + rng.gauss(0, 5)])}
+            )
 
     def __len__(self):
         return len(self.items)
@@ -43,8 +44,10 @@ class _AtomsData(torch.utils.data.Dataset):
 
 @sampler(PROJECT, "src/schnetpack/data/sampler.py", "StratifiedSampler")
 def _(cls, module):
-    criteria = {"NumberOfAtomsCriterion()": module.NumberOfAtomsCriterion,
-                "PropertyCriterion('energy')": module.PropertyCriterion}
+    criteria = {
+        "NumberOfAtomsCriterion()": module.NumberOfAtomsCriterion,
+        "PropertyCriterion('energy')": module.PropertyCriterion,
+    }
     for n in (10, 257):
         for name, criterion in criteria.items():
             for bins in (10, 3):
@@ -54,7 +57,12 @@ def _(cls, module):
                             f"molecules={n} {name} num_bins={bins} num_samples={num_samples} "
                             f"replacement={replacement}",
                             lambda n=n, c=criterion, b=bins, k=num_samples, r=replacement: cls(
-                                _AtomsData(n), c(), num_samples=k, num_bins=b, replacement=r, verbose=False,
+                                _AtomsData(n),
+                                c(),
+                                num_samples=k,
+                                num_bins=b,
+                                replacement=r,
+                                verbose=False,
                             ),
                             repeat=2,
                         )

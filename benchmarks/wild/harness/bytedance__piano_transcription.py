@@ -61,10 +61,15 @@ def _cases(cls):
             for batch_size in (1, 12):
                 for mini_data in (False, True):
                     yield Case(
-                        f"pieces={pieces} split={split} segment_seconds=10 hop_seconds=1 batch_size={batch_size} "
+                        f"pieces={pieces} split={split} segment_seconds=10 hop_seconds=1 "
+                        f"batch_size={batch_size} "
                         f"mini_data={mini_data}",
                         lambda p=pieces, s=split, b=batch_size, m=mini_data: cls(
-                            hdf5s_dir=_hdf5s(p), split=s, segment_seconds=10.0, hop_seconds=1.0, batch_size=b,
+                            hdf5s_dir=_hdf5s(p),
+                            split=s,
+                            segment_seconds=10.0,
+                            hop_seconds=1.0,
+                            batch_size=b,
                             mini_data=m,
                         ),
                     )

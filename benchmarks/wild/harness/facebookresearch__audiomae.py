@@ -47,7 +47,9 @@ def _(cls, module):
                         def build(c=clips, n=epoch_len, w=world, r=rank, rep=replacement, e=epoch):
                             s = cls(
                                 sampler=WeightedRandomSampler(_weights(c), num_samples=n, replacement=rep),
-                                dataset=range(n), num_replicas=w, rank=r,
+                                dataset=range(n),
+                                num_replicas=w,
+                                rank=r,
                             )
                             s.set_epoch(e)
                             return s
@@ -73,6 +75,7 @@ def _(cls, module):
                             return s
 
                         yield Case(
-                            f"clips={clips} num_replicas={world} rank={rank} replacement={replacement} epoch={epoch}",
+                            f"clips={clips} num_replicas={world} rank={rank} "
+                            f"replacement={replacement} epoch={epoch}",
                             build,
                         )

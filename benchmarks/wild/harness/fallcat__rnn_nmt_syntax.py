@@ -80,7 +80,8 @@ def _token_cases(cls, budgets):
             for drop_last in (False, True):
                 for shuffle in (False, True):
                     yield Case(
-                        f"pairs={n} minibatch_size={batch_size} tokens drop_last={drop_last} shuffle={shuffle}",
+                        f"pairs={n} minibatch_size={batch_size} tokens "
+                        f"drop_last={drop_last} shuffle={shuffle}",
                         lambda n=n, b=batch_size, d=drop_last, s=shuffle: cls(_TextDataset(n), b, d, s),
                     )
 

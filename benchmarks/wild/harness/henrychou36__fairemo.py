@@ -47,7 +47,8 @@ def _(cls, module):
                     return sampler
 
                 yield Case(
-                    f"speakers={n_speakers} with {low}..{high} utterances split={split} batch_size={batch_size} "
+                    f"speakers={n_speakers} with {low}..{high} utterances "
+                    f"split={split} batch_size={batch_size} "
                     f"epoch={epoch}",
                     build,
                 )

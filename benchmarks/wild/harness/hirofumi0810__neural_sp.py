@@ -62,7 +62,9 @@ class _ASRDataset:
         rows = []
         for i in range(n):
             xlen = rng.randint(100, 3000)
-            rows.append({"xlen": xlen, "ylen": max(2, xlen // 20 + rng.randint(-3, 3)), "speaker": f"spk{i // 15}"})
+            rows.append(
+                {"xlen": xlen, "ylen": max(2, xlen // 20 + rng.randint(-3, 3)), "speaker": f"spk{i // 15}"}
+            )
         order = sorted(range(n), key=lambda i: rows[i]["xlen"]) if sort else list(range(n))
         self.df = _Table([rows[i] for i in order], order)
 
@@ -80,16 +82,27 @@ def _(cls, module):
                         f"train utterances={n} batch_size={batch_size} batch_size_type={size_type} "
                         f"dynamic_batching={dynamic} shuffle_bucket={shuffle}",
                         lambda n=n, t=size_type, b=batch_size, d=dynamic, s=shuffle: cls(
-                            _ASRDataset(n), distributed=False, batch_size=b, batch_size_type=t,
-                            dynamic_batching=d, shuffle_bucket=s, discourse_aware=False,
+                            _ASRDataset(n),
+                            distributed=False,
+                            batch_size=b,
+                            batch_size_type=t,
+                            dynamic_batching=d,
+                            shuffle_bucket=s,
+                            discourse_aware=False,
                         ),
                         repeat=2,
                     )
         yield Case(
             f"test utterances={n} batch_size=1 longform_max_n_frames=6000",
             lambda n=n: cls(
-                _ASRDataset(n, sort=False), distributed=False, batch_size=1, batch_size_type="seq",
-                dynamic_batching=True, shuffle_bucket=False, discourse_aware=False, longform_max_n_frames=6000,
+                _ASRDataset(n, sort=False),
+                distributed=False,
+                batch_size=1,
+                batch_size_type="seq",
+                dynamic_batching=True,
+                shuffle_bucket=False,
+                discourse_aware=False,
+                longform_max_n_frames=6000,
             ),
             repeat=2,
         )

@@ -95,7 +95,7 @@ def _data_conf(n):
     path = os.path.join(tempfile.gettempdir(), f"wild_se3_clusters_{n}.txt")
     if not os.path.exists(path):
         names, _ = _pdbs(n)
-        lines = [" ".join(f"{name}_A" for name in names[i:i + 3]) for i in range(0, n * 2 // 3, 3)]
+        lines = [" ".join(f"{name}_A" for name in names[i : i + 3]) for i in range(0, n * 2 // 3, 3)]
         with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
     return types.SimpleNamespace(cluster_path=path)
@@ -113,7 +113,9 @@ def _(cls, module):
                         s.set_epoch(e)
                         return s
 
-                    yield Case(f"proteins={n} sample_mode={mode} batch_size={batch_size} epoch={epoch}", build)
+                    yield Case(
+                        f"proteins={n} sample_mode={mode} batch_size={batch_size} epoch={epoch}", build
+                    )
 
 
 @sampler(PROJECT, "data/pdb_data_loader.py", "DistributedTrainSampler")
@@ -128,7 +130,12 @@ def _(cls, module):
                                 f"proteins={n} batch_size={batch_size} num_replicas={world} rank={rank} "
                                 f"shuffle={shuffle} drop_last={drop_last}",
                                 lambda n=n, b=batch_size, w=world, r=rank, d=drop_last, s=shuffle: cls(
-                                    data_conf=None, dataset=_PdbDataset(n), batch_size=b, num_replicas=w, rank=r,
-                                    shuffle=s, drop_last=d,
+                                    data_conf=None,
+                                    dataset=_PdbDataset(n),
+                                    batch_size=b,
+                                    num_replicas=w,
+                                    rank=r,
+                                    shuffle=s,
+                                    drop_last=d,
                                 ),
                             )

@@ -38,8 +38,13 @@ class _GigaSpeech:
 
 
 def _args(max_tokens, buckets):
-    return types.SimpleNamespace(max_num_tokens=max_tokens, val_max_num_tokens=max_tokens, num_buckets=buckets,
-                                 audio_max_length=20, encodec_sr=50)
+    return types.SimpleNamespace(
+        max_num_tokens=max_tokens,
+        val_max_num_tokens=max_tokens,
+        num_buckets=buckets,
+        audio_max_length=20,
+        encodec_sr=50,
+    )
 
 
 def _epoch(sampler, epoch, resume_step=None):
@@ -56,17 +61,27 @@ def _(cls, module):
         for batch_size, world in ((100, 1), (50, 2), (25, 4), (33, 3)):
             for rank in sorted({0, world - 1}):
                 for drop_last in (True, False):
-                    def make(n=n, b=batch_size, w=world, r=rank, d=drop_last):
-                        return cls(_GigaSpeech(n), b, num_replicas=w, rank=r, shuffle=True, seed=1, drop_last=d)
 
-                    config = f"utterances={n} batch_size={batch_size} num_replicas={world} rank={rank} drop_last={drop_last}"
+                    def make(n=n, b=batch_size, w=world, r=rank, d=drop_last):
+                        return cls(
+                            _GigaSpeech(n), b, num_replicas=w, rank=r, shuffle=True, seed=1, drop_last=d
+                        )
+
+                    config = (
+                        f"utterances={n} batch_size={batch_size} num_replicas={world} rank={rank} "
+                        f"drop_last={drop_last}"
+                    )
                     for epoch in (0, 1):
                         yield Case(f"{config} epoch={epoch}", lambda m=make, e=epoch: _epoch(m(), e))
                     for step in (1, 3):
-                        yield Case(f"{config} resumed at epoch 1 step {step}",
-                                   lambda m=make, s=step: _epoch(m(), 1, s))
-                    yield Case(f"{config} the epoch after one resumed at step 1",
-                               lambda m=make: _epoch(_epoch(m(), 1, 1), 2))
+                        yield Case(
+                            f"{config} resumed at epoch 1 step {step}",
+                            lambda m=make, s=step: _epoch(m(), 1, s),
+                        )
+                    yield Case(
+                        f"{config} the epoch after one resumed at step 1",
+                        lambda m=make: _epoch(_epoch(m(), 1, 1), 2),
+                    )
 
 
 @sampler(PROJECT, PATH, "StatefulSampler")
@@ -74,6 +89,7 @@ def _(cls, module):
     for n in (7, 100, 1001):
         for batch_size in (1, 16):
             for use_random in (True, False):
+
                 def make(n=n, b=batch_size, u=use_random):
                     return cls(n, b, use_random=u, seed=1)
 
@@ -81,9 +97,13 @@ def _(cls, module):
                 for epoch in (0, 1):
                     yield Case(f"{config} epoch={epoch}", lambda m=make, e=epoch: _epoch(m(), e))
                 for step in (1, 3):
-                    yield Case(f"{config} resumed at epoch 1 step {step}", lambda m=make, s=step: _epoch(m(), 1, s))
-                yield Case(f"{config} the epoch after one resumed at step 1",
-                           lambda m=make: _epoch(_epoch(m(), 1, 1), 2))
+                    yield Case(
+                        f"{config} resumed at epoch 1 step {step}", lambda m=make, s=step: _epoch(m(), 1, s)
+                    )
+                yield Case(
+                    f"{config} the epoch after one resumed at step 1",
+                    lambda m=make: _epoch(_epoch(m(), 1, 1), 2),
+                )
 
 
 @sampler(PROJECT, PATH, "DistributedDynamicBatchSampler")
@@ -92,15 +112,29 @@ def _(cls, module):
         for max_tokens, buckets in ((100000, 6), (8000, 6), (3000, 2)):
             for world in (1, 2, 3):
                 for rank in sorted({0, world - 1}):
+
                     def make(n=n, t=max_tokens, k=buckets, w=world, r=rank):
                         data = _GigaSpeech(n)
-                        return cls(data, _args(t, k), num_replicas=w, rank=r, shuffle=True, seed=1, drop_last=True,
-                                   lengths_list=data.lengths_list, epoch=0)
+                        return cls(
+                            data,
+                            _args(t, k),
+                            num_replicas=w,
+                            rank=r,
+                            shuffle=True,
+                            seed=1,
+                            drop_last=True,
+                            lengths_list=data.lengths_list,
+                            epoch=0,
+                        )
 
-                    config = (f"utterances={n} max_num_tokens={max_tokens} num_buckets={buckets} "
-                              f"num_replicas={world} rank={rank}")
+                    config = (
+                        f"utterances={n} max_num_tokens={max_tokens} num_buckets={buckets} "
+                        f"num_replicas={world} rank={rank}"
+                    )
                     yield Case(f"{config} as built (epoch 0)", make)
                     yield Case(f"{config} epoch=1", lambda m=make: _epoch(m(), 1))
                     yield Case(f"{config} resumed at epoch 1 step 1", lambda m=make: _epoch(m(), 1, 1))
-                    yield Case(f"{config} the epoch after one resumed at step 1",
-                               lambda m=make: _epoch(_epoch(m(), 1, 1), 2))
+                    yield Case(
+                        f"{config} the epoch after one resumed at step 1",
+                        lambda m=make: _epoch(_epoch(m(), 1, 1), 2),
+                    )

@@ -23,15 +23,20 @@ PROJECT = Project(
 
 PATH = "finetuner/tuner/dataset/samplers.py"
 
-not_run(PROJECT, "finetuner/tuner/dataset/base.py", "BaseSampler", "abstract: _prepare_batches is for subclasses")
+not_run(
+    PROJECT, "finetuner/tuner/dataset/base.py", "BaseSampler", "abstract: _prepare_batches is for subclasses"
+)
 
 
 @sampler(PROJECT, PATH, "InstanceSampler")
 def _(cls, module):
     for n in (1, 10, 255):
         for batch_size, views in ((8, 2), (32, 4), (6, 3)):
-            yield Case(f"num_instances={n} batch_size={batch_size} views_per_instance={views}",
-                       lambda n=n, b=batch_size, v=views: cls(n, b, v), repeat=2)
+            yield Case(
+                f"num_instances={n} batch_size={batch_size} views_per_instance={views}",
+                lambda n=n, b=batch_size, v=views: cls(n, b, v),
+                repeat=2,
+            )
 
 
 def _class_labels(n, classes, seed=0):
@@ -44,7 +49,8 @@ def _(cls, module):
     for n, classes in ((12, 3), (200, 10), (1000, 50)):
         for batch_size, per_class in ((8, None), (16, 4), (32, 2)):
             yield Case(
-                f"labels of {n} items in {classes} classes batch_size={batch_size} num_items_per_class={per_class}",
+                f"labels of {n} items in {classes} classes batch_size={batch_size} "
+                f"num_items_per_class={per_class}",
                 lambda n=n, c=classes, b=batch_size, k=per_class: cls(_class_labels(n, c), b, k),
                 repeat=3,
             )

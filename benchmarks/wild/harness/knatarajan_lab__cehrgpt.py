@@ -18,9 +18,7 @@ PROJECT = Project(
     root="src",
     stubs={
         "transformers": (
-            "import logging as _logging\n"
-            "class logging:\n"
-            "    get_logger = staticmethod(_logging.getLogger)\n"
+            "import logging as _logging\nclass logging:\n    get_logger = staticmethod(_logging.getLogger)\n"
         ),
     },
 )
@@ -41,10 +39,26 @@ def _(cls, module):
                     for rank in range(world):
                         for epoch in (0, 1, 2):
 
-                            def build(n=n, lo=low, hi=high, b=budget, c=context, w=world, r=rank, d=drop_last,
-                                      e=epoch):
-                                s = cls(_lengths(n, lo, hi), max_tokens_per_batch=b, max_position_embeddings=c,
-                                        num_replicas=w, rank=r, seed=42, drop_last=d)
+                            def build(
+                                n=n,
+                                lo=low,
+                                hi=high,
+                                b=budget,
+                                c=context,
+                                w=world,
+                                r=rank,
+                                d=drop_last,
+                                e=epoch,
+                            ):
+                                s = cls(
+                                    _lengths(n, lo, hi),
+                                    max_tokens_per_batch=b,
+                                    max_position_embeddings=c,
+                                    num_replicas=w,
+                                    rank=r,
+                                    seed=42,
+                                    drop_last=d,
+                                )
                                 s.sampler.set_epoch(e)  # what accelerate's DataLoaderShard.set_epoch reaches
                                 return s
 

@@ -59,15 +59,24 @@ def _smiles(n, seed=0):
 def _(cls, module):
     for n in (1, 40, 500):
         for share in (0.1, 0.5, 0.0):
-            yield Case(f"props['bind'] of {n} molecules, positive share {share}",
-                       lambda n=n, s=share: cls("bind", _props(n, s)), repeat=2)
+            yield Case(
+                f"props['bind'] of {n} molecules, positive share {share}",
+                lambda n=n, s=share: cls("bind", _props(n, s)),
+                repeat=2,
+            )
 
 
 @sampler(PROJECT, PATH, "BalancedFFSampler")
 def _(cls, module):
     for n in (1, 40, 500):
-        yield Case(f"balance_dict weights of {n} geometries", lambda n=n: cls(balance_dict=_balance_dict(n)), repeat=2)
-        yield Case(f"weights of {n} geometries", lambda n=n: cls(weights=_balance_dict(n)["weights"]), repeat=2)
+        yield Case(
+            f"balance_dict weights of {n} geometries",
+            lambda n=n: cls(balance_dict=_balance_dict(n)),
+            repeat=2,
+        )
+        yield Case(
+            f"weights of {n} geometries", lambda n=n: cls(weights=_balance_dict(n)["weights"]), repeat=2
+        )
 
 
 @sampler(PROJECT, PATH, "BalancedBatchedSpecies")

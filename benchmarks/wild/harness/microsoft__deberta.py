@@ -59,6 +59,9 @@ def _(cls, module):
                             f"BatchSampler(RandomSampler({n}), {batch_size}) rank={rank} world_size={world} "
                             f"drop_last={drop_last}",
                             lambda n=n, b=batch_size, r=rank, w=world, d=drop_last: cls(
-                                module.BatchSampler(module.RandomSampler(n), b), rank=r, world_size=w, drop_last=d
+                                module.BatchSampler(module.RandomSampler(n), b),
+                                rank=r,
+                                world_size=w,
+                                drop_last=d,
                             ),
                         )

@@ -15,7 +15,7 @@ import random
 
 from wild.entry import Case, Project, sampler
 
-BATCH_BY_SIZE = '''
+BATCH_BY_SIZE = """
 import numpy as np
 
 
@@ -39,7 +39,7 @@ def batch_by_size(indices, num_tokens_fn, max_tokens=None, max_sentences=None,
     if batch:
         batches.append(np.array(batch))
     return batches
-'''
+"""
 
 PROJECT = Project(
     name="mpc001/auto_avsr",
@@ -78,8 +78,11 @@ def _(cls, module):
                         sampler.set_epoch(e)
                         return sampler
 
-                    yield Case(f"clips={n} up to {longest} frames max_frames={frames} shuffle={shuffle} "
-                               f"epoch={epoch}", build)
+                    yield Case(
+                        f"clips={n} up to {longest} frames max_frames={frames} shuffle={shuffle} "
+                        f"epoch={epoch}",
+                        build,
+                    )
 
 
 @sampler(PROJECT, PATH, "DistributedSamplerWrapper")
@@ -90,17 +93,25 @@ def _(cls, module):
                 for epoch in (0, 1):
 
                     def train(n=n, lo=longest, w=world, r=rank, e=epoch):
-                        sampler = cls(module.ByFrameCountSampler(_AVDataset(n, lo), 1800), num_replicas=w, rank=r)
+                        sampler = cls(
+                            module.ByFrameCountSampler(_AVDataset(n, lo), 1800), num_replicas=w, rank=r
+                        )
                         sampler.set_epoch(e)
                         return sampler
 
-                    yield Case(f"train: clips={n} max_frames=1800 num_replicas={world} rank={rank} epoch={epoch}",
-                               train)
+                    yield Case(
+                        f"train: clips={n} max_frames=1800 num_replicas={world} rank={rank} epoch={epoch}",
+                        train,
+                    )
                 yield Case(
-                    f"val: clips={n} max_frames_val=500 num_replicas={world} rank={rank} shuffle=False drop_last=True",
+                    f"val: clips={n} max_frames_val=500 num_replicas={world} rank={rank} "
+                    "shuffle=False drop_last=True",
                     lambda n=n, lo=longest, w=world, r=rank: cls(
                         module.ByFrameCountSampler(_AVDataset(n, lo), 500, shuffle=False),
-                        num_replicas=w, rank=r, shuffle=False, drop_last=True,
+                        num_replicas=w,
+                        rank=r,
+                        shuffle=False,
+                        drop_last=True,
                     ),
                 )
 

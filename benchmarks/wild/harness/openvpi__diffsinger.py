@@ -48,24 +48,39 @@ def _(cls, module):
 
                             def train(n=n, f=frames, b=size, w=world, r=rank, m=multiple, e=epoch):
                                 sampler = cls(
-                                    _BinarizedDataset(n), max_batch_frames=f, max_batch_size=b, num_replicas=w,
-                                    rank=r, sort_by_similar_size=True, size_reversed=True,
-                                    required_batch_count_multiple=m, shuffle_sample=True, shuffle_batch=True,
+                                    _BinarizedDataset(n),
+                                    max_batch_frames=f,
+                                    max_batch_size=b,
+                                    num_replicas=w,
+                                    rank=r,
+                                    sort_by_similar_size=True,
+                                    size_reversed=True,
+                                    required_batch_count_multiple=m,
+                                    shuffle_sample=True,
+                                    shuffle_batch=True,
                                 )
                                 sampler.set_epoch(e)
                                 return sampler
 
                             yield Case(
                                 f"train: items={n} max_batch_frames={frames} max_batch_size={size} "
-                                f"num_replicas={world} rank={rank} accumulate_grad_batches={multiple} epoch={epoch}",
+                                f"num_replicas={world} rank={rank} "
+                                f"accumulate_grad_batches={multiple} epoch={epoch}",
                                 train,
                             )
                     yield Case(
-                        f"val: items={n} max_batch_frames={frames} max_batch_size={size} num_replicas={world} "
+                        f"val: items={n} max_batch_frames={frames} max_batch_size={size} "
+                        f"num_replicas={world} "
                         f"rank={rank}",
                         lambda n=n, f=frames, b=size, w=world, r=rank: cls(
-                            _BinarizedDataset(n), max_batch_frames=f, max_batch_size=b, num_replicas=w, rank=r,
-                            shuffle_sample=False, shuffle_batch=False, disallow_empty_batch=False,
+                            _BinarizedDataset(n),
+                            max_batch_frames=f,
+                            max_batch_size=b,
+                            num_replicas=w,
+                            rank=r,
+                            shuffle_sample=False,
+                            shuffle_batch=False,
+                            disallow_empty_batch=False,
                             pad_batch_assignment=False,
                         ),
                     )

@@ -22,8 +22,22 @@ PROJECT = Project(
         ),
     },
     # the training script's command line, feature sources, plots, logging and text frontends
-    absent=("docopt", "numba", "nnmnkwii", "librosa", "matplotlib", "tensorboardX", "lws", "unidecode", "inflect",
-            "nltk", "MeCab", "jaconv", "gentle", "IPython"),
+    absent=(
+        "docopt",
+        "numba",
+        "nnmnkwii",
+        "librosa",
+        "matplotlib",
+        "tensorboardX",
+        "lws",
+        "unidecode",
+        "inflect",
+        "nltk",
+        "MeCab",
+        "jaconv",
+        "gentle",
+        "IPython",
+    ),
 )
 
 

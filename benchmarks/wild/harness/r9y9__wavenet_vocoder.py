@@ -21,7 +21,17 @@ PROJECT = Project(
         ),
     },
     # the training script's command line, feature sources and processing, plots and logging
-    absent=("docopt", "nnmnkwii", "librosa", "matplotlib", "tensorboardX", "pysptk", "sklearn", "joblib", "espnet"),
+    absent=(
+        "docopt",
+        "nnmnkwii",
+        "librosa",
+        "matplotlib",
+        "tensorboardX",
+        "pysptk",
+        "sklearn",
+        "joblib",
+        "espnet",
+    ),
 )
 
 

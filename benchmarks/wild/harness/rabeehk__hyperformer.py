@@ -30,7 +30,9 @@ PROJECT = Project(
         ),
         # transformers' cached_property caches as functools' does
         "transformers.file_utils": "from functools import cached_property\n",
-        "transformers.modeling_bart": "def shift_tokens_right(input_ids, pad_token_id):\n    return input_ids\n",
+        "transformers.modeling_bart": (
+            "def shift_tokens_right(input_ids, pad_token_id):\n    return input_ids\n"
+        ),
     },
     absent=("git", "rouge_score", "sacrebleu"),  # metrics and logging of the same module
     empty_init=("hyperformer.data", "hyperformer.third_party", "hyperformer.third_party.utils"),
@@ -112,6 +114,11 @@ def _(cls, module):
                                 f"examples={n} batch_size={batch_size} num_replicas={world} rank={rank} "
                                 f"add_extra_examples={extra} shuffle={shuffle}",
                                 lambda n=n, b=batch_size, w=world, r=rank, x=extra, s=shuffle: cls(
-                                    _Seq2SeqDataset(n), b, num_replicas=w, rank=r, add_extra_examples=x, shuffle=s
+                                    _Seq2SeqDataset(n),
+                                    b,
+                                    num_replicas=w,
+                                    rank=r,
+                                    add_extra_examples=x,
+                                    shuffle=s,
                                 ),
                             )

@@ -51,15 +51,23 @@ def _(cls, module):
 
                         def build(n=per_epoch, f=fraction_fb, c=fraction_compl, w=world, r=rank, e=epoch):
                             sampler = cls(
-                                _DistilledDataset(*sets), _weights(sets[1], 1), _weights(sets[2], 2),
-                                _weights(sets[3], 3), _weights(sets[0], 0), num_example_per_epoch=n,
-                                fraction_fb=f, fraction_compl=c, num_replicas=w, rank=r,
+                                _DistilledDataset(*sets),
+                                _weights(sets[1], 1),
+                                _weights(sets[2], 2),
+                                _weights(sets[3], 3),
+                                _weights(sets[0], 0),
+                                num_example_per_epoch=n,
+                                fraction_fb=f,
+                                fraction_compl=c,
+                                num_replicas=w,
+                                rank=r,
                             )
                             sampler.set_epoch(e)
                             return sampler
 
                         yield Case(
-                            f"fb/pdb/compl/neg={sets} num_example_per_epoch={per_epoch} fraction_fb={fraction_fb} "
+                            f"fb/pdb/compl/neg={sets} num_example_per_epoch={per_epoch} "
+                            f"fraction_fb={fraction_fb} "
                             f"fraction_compl={fraction_compl} num_replicas={world} rank={rank} epoch={epoch}",
                             build,
                         )

@@ -51,12 +51,25 @@ def _(cls, module):
                     for epoch in (0, 1):
 
                         def build(n=per_epoch, f=(fb, compl, na_compl, rna), w=world, r=rank, e=epoch):
-                            weights = {name: _weights(size, i) for i, (name, size) in enumerate(zip(NAMES, SETS))}
+                            weights = {
+                                name: _weights(size, i) for i, (name, size) in enumerate(zip(NAMES, SETS))
+                            }
                             sampler = cls(
-                                _DistilledDataset(), weights["pdb"], weights["fb"], weights["compl"], weights["neg"],
-                                weights["na_compl"], weights["na_neg"], weights["rna"], num_example_per_epoch=n,
-                                fraction_fb=f[0], fraction_compl=f[1], fraction_na_compl=f[2], fraction_rna=f[3],
-                                num_replicas=w, rank=r,
+                                _DistilledDataset(),
+                                weights["pdb"],
+                                weights["fb"],
+                                weights["compl"],
+                                weights["neg"],
+                                weights["na_compl"],
+                                weights["na_neg"],
+                                weights["rna"],
+                                num_example_per_epoch=n,
+                                fraction_fb=f[0],
+                                fraction_compl=f[1],
+                                fraction_na_compl=f[2],
+                                fraction_rna=f[3],
+                                num_replicas=w,
+                                rank=r,
                             )
                             sampler.set_epoch(e)
                             return sampler
