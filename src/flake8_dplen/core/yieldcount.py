@@ -282,6 +282,19 @@ _NOT_A_LIST = {
     "torch.utils.data.IterableDataset",
     "torch.utils.data.dataset.IterableDataset",
 }
+# What `isinstance(arg, T)` types a constructor argument as, and whether only an argument
+# named a sampler is one (Machine.argument_type); None: no argument the model gives is a T.
+_ARGUMENT_TYPES = {
+    "int": (INT, False),
+    "numbers.Number": (INT, False),
+    "numbers.Integral": (INT, False),
+    "bool": (FLAG, False),
+    "list": (SEQ, False),
+    "collections.abc.Sequence": (SEQ, False),
+    "torch.utils.data.Sampler": (SEQ, True),
+    "torch.utils.data.sampler.Sampler": (SEQ, True),
+}
+_NOT_A_LIST_KIND = (None, False)
 # torch.distributed's answers: the size of the process group and the rank in it are
 # inputs the model varies, as a constructor's are (named `dist.get_rank()` in a message);
 # a sampler that asks is run inside an initialised group.
@@ -1492,13 +1505,42 @@ class Machine:
         kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
         names = self.names(owner)
         own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
-        if not all(mine or names.imports.qualify(k) in _NOT_A_LIST for k, mine in zip(kinds, own)):
+        qualified = [None if mine else names.imports.qualify(k) for k, mine in zip(kinds, own)]
+        if any(q in _ARGUMENT_TYPES for q in qualified):
+            return self.argument_type(node.args[0].value, qualified, own, scope, owner)
+        if not all(mine or q in _NOT_A_LIST for q, mine in zip(qualified, own)):
             raise Unknown("isinstance of a class outside the module")
         value = self.eval(node.args[0].value, scope, owner)
         # Of a class of the module, any value the model does not know may be tested so.
         if not isinstance(value, (Free, Seq, Element)) and not (all(own) and isinstance(value, Opaque)):
             raise Unknown("isinstance of a value the model made")
         return False
+
+
+    def argument_type(self, node, qualified, own, scope, owner) -> bool:
+        """`isinstance(batch_size, int)`, `isinstance(drop_last, bool)`,
+        `isinstance(sampler, Sampler)`: the checks a constructor makes of what it is given.
+        Of a constructor argument only (a value the model made may stand for a numpy
+        scalar or a tensor), as the model gives it: an int, a flag, a plain list, or, for
+        an argument named a sampler, a torch `Sampler`. The test types the argument as the
+        check says."""
+        value = self.eval(node, scope, owner)
+        if not isinstance(value, Free) or any(own):
+            raise Unknown("isinstance of a value the model made")
+        answers = []
+        for name in qualified:
+            wanted = _ARGUMENT_TYPES.get(name, _NOT_A_LIST_KIND if name in _NOT_A_LIST else None)
+            if wanted is None:
+                raise Unknown("isinstance of a class outside the module")
+            kind, sampler_only = wanted
+            given = self.env.kinds.get(value.name)
+            if kind is not None and given is None:
+                self.env.resolve(value, kind)  # typed by the check, as by a first use
+                given = kind
+            # A flag is an int too, as `isinstance(True, int)` says.
+            matches = kind is not None and (kind == given or (kind, given) == (INT, FLAG))
+            answers.append(matches and (not sampler_only or "sampler" in value.name.lower()))
+        return any(answers)
 
 
 class Outcome:
