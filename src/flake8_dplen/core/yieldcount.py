@@ -43,6 +43,8 @@ INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
 _STEPS = 20000  # statements one run may execute: beyond, the model gives up (endless or big)
 _COMBINATIONS = 400
+_TESTS = 16  # tests on unknown values one run may meet: beyond, the model gives up
+_PATHS = 128  # ways through them one input is run along (_run); _BUDGET bounds them all
 _BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas. A count per rank
@@ -163,8 +165,18 @@ class Generator:
 
 
 class Env:
-    def __init__(self, values: Dict[str, object], attributes: bool = False, measured: bool = False) -> None:
+    def __init__(
+        self,
+        values: Dict[str, object],
+        attributes: bool = False,
+        measured: bool = False,
+        decisions: Tuple[bool, ...] = (),
+    ) -> None:
         self.values = values
+        # The outcomes of tests on unknown values, in the order the run meets them: those
+        # given (`decisions`), then False; `made` is what this run took (_run explores them).
+        self.decisions, self.made = decisions, []
+        self.tested: Dict[int, Tuple[object, bool]] = {}
         self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
         # The lengths of the items of a sequence argument are unknown values, not inputs:
         # for a class that only measures them (_run).
@@ -175,6 +187,18 @@ class Env:
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
         self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
         self.seqs: Dict[str, "Seq"] = {}  # each sequence argument, once resolved
+
+    def decide(self, value: "Opaque") -> bool:
+        """The outcome of a test on the unknown `value` in this run: the one it had, where
+        it was tested before (`x or y` tested again by an `if`), else the next decision."""
+        if id(value) in self.tested:
+            return self.tested[id(value)][1]
+        if len(self.made) >= _TESTS:
+            raise Unknown("too many tests on unknown values")
+        choice = self.decisions[len(self.made)] if len(self.made) < len(self.decisions) else False
+        self.made.append(choice)
+        self.tested[id(value)] = (value, choice)  # the value held, so that its id stays its own
+        return choice
 
     def attribute_of(self, value: "Free", attr: str) -> "Free":
         """`dataset.ids`, an attribute of an argument, as an input of its own."""
@@ -691,6 +715,19 @@ class Machine:
             if _plain(items):
                 self.unknown_part(part, scope, None)
                 return  # `by_label[y] = i`: a store into an unknown dict
+            if isinstance(items, list) and isinstance(part, cst.Slice) and part.step is None:
+                # `a[i:j] = b` of as many values as it replaces: the same for a list and an
+                # array (any other length resizes a list and is refused by an array).
+                bounds = [None if b is None else self.number(self.eval(b, scope)) for b in (part.lower, part.upper)]
+                if any(not isinstance(b, (int, type(None))) for b in bounds):
+                    raise Unknown("assignment target")
+                span = range(len(items))[slice(*bounds)]
+                new = list(self.iterate(value))
+                if len(new) != len(span):
+                    raise Unknown("a slice assigned values of another length")
+                for position, item in zip(span, new):
+                    items[position] = item
+                return
             if not isinstance(items, list) or not isinstance(part, cst.Index):
                 raise Unknown("assignment target")
             index = self.number(self.eval(part.value, scope))
@@ -704,8 +741,12 @@ class Machine:
 
     def truth(self, value) -> bool:
         value = self.env.resolve(value, FLAG)
-        if isinstance(value, (Opaque, Func)):
-            raise Unknown("a test on an unknown value")
+        if isinstance(value, Func):
+            raise Unknown("a test on a function")
+        if isinstance(value, Opaque):
+            # Either outcome: _run runs the class both ways and judges only what every way
+            # gives alike.
+            return self.env.decide(value)
         return bool(value)
 
     def number(self, value):
@@ -1580,12 +1621,53 @@ def _run(
     attributes: bool = False,
     measured: bool = False,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
-    """(len(), items yielded, epoch) for these argument values, or None when the code
-    refuses them: the first epoch's, or, where they agree, the second's (the same object
-    asked len() and walked again, as a DataLoader does each epoch); `env.drew` says whether
-    a random draw was taken at its lowest outcome to get them. A class that only measures
-    the items of an argument is run again with their lengths unknown (`measured`)."""
-    env = Env(values, attributes, measured)
+    """`_run_path` along every way the tests on unknown values (a label compared, a length
+    read from the data) can go, both outcomes of each, feasible or not: the result where
+    every way gives the same one (what such a test decides then changes no count, whatever
+    the data), None where a way refuses the input (the data may always take it); a count
+    that differs between ways is the data's to decide, unknown to the model. The Env
+    returned holds every way's inputs and steps."""
+    pending: List[Tuple[bool, ...]] = [()]
+    results, merged = [], None
+    while pending:
+        decisions = pending.pop()
+        if len(results) == _PATHS:
+            raise Unknown("too many ways through tests on unknown values")
+        result, env = _run_path(ctx, values, widen, attributes, measured, decisions)
+        # The ways that part from this one at a test it took first: the other outcome there.
+        pending.extend(tuple(env.made[:i]) + (True,) for i in range(len(decisions), len(env.made)))
+        results.append(result)
+        if merged is None:
+            merged = env
+            continue
+        for name, kind in env.kinds.items():
+            if merged.kinds.setdefault(name, kind) != kind:
+                raise Unknown(f"{name} used as {kind} and {merged.kinds[name]}")
+        merged.steps += env.steps
+        merged.drew |= env.drew
+        merged.walked |= env.walked
+    if any(r is None for r in results):
+        return None, merged
+    if len(set(results)) > 1:
+        raise Unknown("a count a test on unknown values decides")
+    return results[0], merged
+
+
+def _run_path(
+    ctx: SamplerContext,
+    values: Dict[str, object],
+    widen: bool,
+    attributes: bool,
+    measured: bool,
+    decisions: Tuple[bool, ...],
+) -> Tuple[Optional[Tuple[int, int, int]], Env]:
+    """(len(), items yielded, epoch) for these argument values, each test on an unknown
+    value decided as `decisions` say, or None when the code refuses them: the first
+    epoch's, or, where they agree, the second's (the same object asked len() and walked
+    again, as a DataLoader does each epoch); `env.drew` says whether a random draw was
+    taken at its lowest outcome to get them. A class that only measures the items of an
+    argument is run again with their lengths unknown (`measured`)."""
+    env = Env(values, attributes, measured, decisions)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1614,7 +1696,7 @@ def _run(
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
-        return _run(ctx, values, widen, attributes, measured=True)
+        return _run_path(ctx, values, widen, attributes, True, decisions)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     if length == count:
