@@ -52,6 +52,7 @@ _LARGEST = 100000  # elements of one list or range, digits of one number: beyond
 _RANK = re.compile(r"^rank$|(?<!per)_rank(\(\))?$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
+_SETTINGS = re.compile(r"^(cfg|conf|config|opt|opts|args|hparams|hp|params|settings|options)$|_(cfg|config|opt|args)$")
 _FRACTION = re.compile(
     r"(^|_)(rate|ratio|prob|probability|frac|fraction|percent|percentage|scale|factor|weight|alpha|temp|temperature|p|q)(_|$)"
 )
@@ -216,7 +217,11 @@ class Env:
         # may be tied by the data (as long as each other), which free inputs do not say:
         # the model does not run such a class this way.
         parent = self.read_from.get(value.name, value.name)
-        if any(p == parent and n != value.name and n in self.kinds for n, p in self.read_from.items()):
+        # A settings object's values (`opt.batch_size`, `cfg.drop_last`) are knobs set one
+        # by one: numbers and flags read from it are inputs each.
+        knobs = _SETTINGS.search(parent) and kind != SEQ
+        siblings = [n for n, p in self.read_from.items() if p == parent and n != value.name and n in self.kinds]
+        if any(not knobs or self.kinds[n] == SEQ for n in siblings):
             raise Unknown(f"two values read from {parent}")
         if parent != value.name and parent in self.kinds:
             raise Unknown(f"two values read from {parent}")
@@ -762,7 +767,8 @@ class Machine:
             return a + list(self.iterate(b))
         if isinstance(a, list) and op is _ARITH[cst.Multiply]:
             return _small(a * self.number(b))
-        a, b = self.number(a), self.number(b)
+        # A comparison's outcome counts as 0 or 1 (`n // bs + (n % bs > 0)`).
+        a, b = (int(v) if isinstance(v, bool) else self.number(v) for v in (a, b))
         if op is _ARITH[cst.Power] and abs(b) > 64:
             raise Unknown("a huge power")
         try:
@@ -1416,6 +1422,13 @@ class Machine:
             return list(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
             return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
+        if callee == "numpy.split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
+            # Into k equal parts, or numpy raises ValueError.
+            if self.length(args[0]) % max(1, self.number(args[1])):
+                raise Refused("an array split into unequal parts")
+            callee = "numpy.array_split"
+        if callee == "torch.tensor_split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
+            callee = "numpy.array_split"  # k parts, the first ones longer by one, as array_split does
         if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
             items = list(self.iterate(args[0]))
             k = self.number(args[1])
