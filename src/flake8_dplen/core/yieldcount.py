@@ -158,11 +158,20 @@ class Func:
         self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
 
 
+class Cursor:
+    """An iterator made by the code (`iter(x)`, `enumerate` or `zip` of one): a position in
+    what it walks, moved by `next`, `islice` and every loop over it, as Python's is."""
+
+    def __init__(self, items: Iterator[object]) -> None:
+        self.items = items
+
+
 class Generator:
     """A generator function's call, run when it is iterated."""
 
     def __init__(self, func: cst.FunctionDef, scope: Dict[str, object], owner) -> None:
         self.func, self.scope, self.owner, self.used = func, scope, owner, False
+        self.cursor: Optional[Cursor] = None  # once `next` or `islice` took from it
 
 
 class Env:
@@ -416,7 +425,15 @@ class Machine:
             return done.value
         return None
 
+    def cursor_of(self, gen: "Generator") -> Cursor:
+        """A generator taken by `next` or `islice`: what it yields, from where it stands."""
+        if gen.cursor is None:
+            gen.cursor = Cursor(iter(self.run_generator(gen)))
+        return gen.cursor
+
     def run_generator(self, gen: "Generator") -> List[object]:
+        if gen.cursor is not None:
+            return list(gen.cursor.items)  # what `next` left of it
         if gen.used:
             return []  # a generator is exhausted after one pass
         gen.used = True
@@ -786,6 +803,8 @@ class Machine:
             return (value.element() for _ in range(value.length))
         if isinstance(value, (list, tuple, range)):
             return iter(list(value))
+        if isinstance(value, Cursor):
+            return value.items  # what is left of it, taken as the caller goes
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
         if isinstance(value, Obj) and value.kind is not None:
@@ -1395,12 +1414,36 @@ class Machine:
         if callee in _SAME and len(args) == 1 and not kwargs:
             return list(self.iterate(args[0]))
         if callee == "iter" and len(args) == 1:
-            return list(self.iterate(args[0]))
+            walked = args[0]
+            if isinstance(walked, Generator):
+                return walked  # a generator is its own iterator
+            return walked if isinstance(walked, Cursor) else Cursor(iter(list(self.iterate(walked))))
+        if callee in {"enumerate", "zip"} and not kwargs and any(isinstance(a, (Cursor, Generator)) for a in args):
+            # Over an iterator, lazily, as Python's: a loop that breaks takes no more of it;
+            # zip takes one of each in turn (`zip(*[it] * k)` groups k at a time).
+            parts = [self.iterate(a) for a in args]
+            if callee == "enumerate" and len(parts) == 1:
+                return Cursor(enumerate(parts[0]))
+            return Cursor(_zipped(parts))
         if callee in {"enumerate", "zip"} and not kwargs:
             lists = [list(self.iterate(a)) for a in args]
             return (
                 list(enumerate(lists[0])) if callee == "enumerate" and len(lists) == 1 else list(zip(*lists))
             )
+        if callee == "next" and 1 <= len(args) <= 2 and not kwargs and isinstance(args[0], (Cursor, Generator)):
+            found = next(self.iterate(args[0]) if isinstance(args[0], Cursor) else self.cursor_of(args[0]).items, _END)
+            if found is _END and len(args) == 1:
+                raise _Stop("StopIteration")  # ends a __next__; anywhere else unknown
+            return args[1] if found is _END else found
+        if callee == "itertools.islice" and 2 <= len(args) <= 3 and not kwargs:
+            bounds = [None if b is None else self.number(b) for b in args[1:]]
+            if any(b is not None and (not isinstance(b, int) or b < 0) for b in bounds):
+                raise Refused("islice bounds")  # ValueError in Python
+            walked = args[0]
+            if isinstance(walked, Generator):
+                walked = self.cursor_of(walked)
+            taken = itertools.islice(self.iterate(walked), *bounds)
+            return Cursor(taken) if isinstance(walked, Cursor) else list(taken)
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
             return list(self.library("range", None, scope, owner, statement, args))
         if callee in _PERMUTATIONS and len(args) == 1:
@@ -1862,7 +1905,22 @@ def _is_generator(func: cst.FunctionDef) -> bool:
 
 def _holds_state(args, kwargs) -> bool:
     """An unknown call given one of our lists, objects or generators may change them."""
-    return any(isinstance(a, (list, Obj, Func, Generator)) for a in [*args, *kwargs.values()])
+    return any(isinstance(a, (list, Obj, Func, Generator, Cursor)) for a in [*args, *kwargs.values()])
+
+
+_END = object()  # what `next` finds past the end of an iterator
+
+
+def _zipped(parts: List[Iterator[object]]) -> Iterator[Tuple[object, ...]]:
+    """zip over iterators: one of each in turn, until one runs out."""
+    while True:
+        row = []
+        for part in parts:
+            item = next(part, _END)
+            if item is _END:
+                return
+            row.append(item)
+        yield tuple(row)
 
 
 # What a method or a property of an object stands for where a skipped loop reads it.
