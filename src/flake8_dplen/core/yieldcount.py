@@ -158,6 +158,11 @@ class Func:
         self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
 
 
+class Array(list):
+    """A numpy array or a tensor, held as the list of its elements: arithmetic works on
+    each element (`a * -1` negates them, where a list's `* -1` empties it)."""
+
+
 class Cursor:
     """An iterator made by the code (`iter(x)`, `enumerate` or `zip` of one): a position in
     what it walks, moved by `next`, `islice` and every loop over it, as Python's is."""
@@ -347,6 +352,7 @@ _DRAWS = {
     "torch.randint": ("low", "high", "size"),
 }
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
+_ARRAYS = {"numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
 
 
 def _leaves(value: List[object]) -> List[object]:
@@ -778,6 +784,8 @@ class Machine:
         return value
 
     def number_op(self, op, a, b):
+        if isinstance(a, Array) or isinstance(b, Array):
+            return self.elementwise(op, a, b)
         if (_plain(a) or _plain(b)) and not isinstance(a, list):
             return Opaque()  # arithmetic on an unknown value: unknown (a list + it stops)
         if isinstance(a, list) and op is _ARITH[cst.Add]:
@@ -792,6 +800,26 @@ class Machine:
             return op(a, b)
         except (ZeroDivisionError, OverflowError, ValueError) as error:
             raise Refused(str(error)) from None
+
+    def elementwise(self, op, a, b) -> object:
+        """An operator with an array: on each element, with a number or a sequence of the
+        same length on the other side (broadcasting anything else is not modelled)."""
+        if _plain(a) or _plain(b):
+            return Opaque()
+        sides = []
+        for side in (a, b):
+            side = self.env.resolve(side, INT) if isinstance(side, Free) else side  # a scalar argument
+            sides.append(list(self.iterate(side)) if isinstance(side, (list, tuple, range, Seq)) else side)
+        lengths = {len(side) for side in sides if isinstance(side, list)}
+        if len(lengths) > 1:
+            raise Unknown("arrays of two lengths")
+        size = lengths.pop()
+        columns = [side if isinstance(side, list) else [side] * size for side in sides]
+        dividing = op in (_ARITH[cst.FloorDivide], _ARITH[cst.Modulo], _ARITH[cst.Divide])
+        return Array(
+            op(x, y) if all(isinstance(v, (int, float)) for v in (x, y)) and not (dividing and y == 0) else Opaque()
+            for x, y in zip(*columns)
+        )
 
     def iterate(self, value) -> Iterator[object]:
         if isinstance(value, Element) and self.env.measured:
@@ -989,13 +1017,13 @@ class Machine:
                 return [value.element() for _ in range(value.length)[slice(*bounds)]]
             if isinstance(value, (list, tuple, range)):
                 try:
-                    return list(value[slice(*bounds)])
+                    return (Array if isinstance(value, Array) else list)(value[slice(*bounds)])
                 except ValueError as error:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
         index = self.eval(part.value, scope, owner)
         if isinstance(index, list):
-            return self.gather(value, index)
+            return Array(self.gather(value, index))  # only an array or a tensor takes a list of positions
         if isinstance(value, Seq) and _plain(index):
             # `positions[label]`, a label read from the data: one of the argument's items
             # (data whose labels are its positions), as unknown as the label: its length
@@ -1320,11 +1348,12 @@ class Machine:
                     raise Refused("pop from empty")
                 return receiver.pop(self.number(args[0]) if args else -1)
             if name == "flatten" and not args and not kwargs:
-                return _leaves(receiver)
+                return Array(_leaves(receiver))
             if name in {"view", "reshape"} and args and not kwargs:
                 return self.reshape(receiver, args[0] if len(args) == 1 and isinstance(args[0], list) else args)
             if name in _NEUTRAL_METHODS and not args:
-                return list(receiver)
+                # `.tolist()` makes a list; `.clone()`, `.numpy()`, `.long()` keep an array one.
+                return list(receiver) if name == "tolist" else type(receiver)(receiver)
             if name in {"sort", "reverse"} and not args:
                 return None  # the order changes, not the count
             if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
@@ -1361,8 +1390,8 @@ class Machine:
         if math.prod(dims) != len(flat):
             raise Refused("shape")
         if len(dims) == 1:
-            return flat
-        return [flat[i * dims[1] : (i + 1) * dims[1]] for i in range(dims[0])]
+            return Array(flat)
+        return Array(Array(flat[i * dims[1] : (i + 1) * dims[1]]) for i in range(dims[0]))
 
     def library(self, callee, node, scope, owner, statement, given=None):
         if callee == "isinstance" and given is None:
@@ -1412,7 +1441,8 @@ class Machine:
                 raise Refused("sample larger than the population")
             return [Opaque() for _ in range(k)]
         if callee in _SAME and len(args) == 1 and not kwargs:
-            return list(self.iterate(args[0]))
+            made = list(self.iterate(args[0]))
+            return Array(made) if callee in _ARRAYS else made
         if callee == "iter" and len(args) == 1:
             walked = args[0]
             if isinstance(walked, Generator):
@@ -1445,13 +1475,13 @@ class Machine:
             taken = itertools.islice(self.iterate(walked), *bounds)
             return Cursor(taken) if isinstance(walked, Cursor) else list(taken)
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
-            return list(self.library("range", None, scope, owner, statement, args))
+            return Array(self.library("range", None, scope, owner, statement, args))
         if callee in _PERMUTATIONS and len(args) == 1:
             first = args[0]
-            return (
-                list(self.iterate(first))
+            return Array(
+                self.iterate(first)
                 if isinstance(first, (list, Seq))
-                else list(range(self.number(first)))
+                else range(self.number(first))
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
@@ -1462,7 +1492,7 @@ class Machine:
         if callee in _DISTRIBUTED_INPUTS:
             return self.env.resolve(Free(f"dist.{callee.rpartition('.')[2]}()", self.env), INT)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
-            return list(range(self.length(args[0])))  # a permutation of the positions
+            return Array(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
             return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
         if callee == "numpy.split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
@@ -1478,17 +1508,17 @@ class Machine:
             if not isinstance(k, int) or k <= 0:
                 raise Refused("split size")
             if callee == "torch.split":
-                return [items[i : i + k] for i in range(0, len(items), k)]
+                return [Array(items[i : i + k]) for i in range(0, len(items), k)]
             if callee == "torch.chunk":
                 size = -(-len(items) // k) if items else 0
-                return [items[i : i + size] for i in range(0, len(items), size)] if size else []
+                return [Array(items[i : i + size]) for i in range(0, len(items), size)] if size else []
             q, r = divmod(len(items), k)
             bounds = [i * q + min(i, r) for i in range(k + 1)]
-            return [items[bounds[i] : bounds[i + 1]] for i in range(k)]
+            return [Array(items[bounds[i] : bounds[i + 1]]) for i in range(k)]
         if callee in {"torch.reshape", "numpy.reshape"} and len(args) == 2 and not kwargs:
             return self.reshape(list(self.iterate(args[0])), args[1] if isinstance(args[1], list) else [args[1]])
         if callee in {"numpy.hstack", "numpy.concatenate", "torch.cat"} and len(args) == 1 and not kwargs:
-            return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
+            return Array(x for part in self.iterate(args[0]) for x in self.iterate(part))
         if statement and not _holds_state(args, kwargs):
             return None  # `torch.manual_seed(s)`: changes nothing counted
         if callee in {"numpy.random.default_rng", "numpy.random.RandomState"}:
