@@ -15,11 +15,16 @@ lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuf
 `x[positions]` as a tensor takes it, other classes of the module built and walked, random
 integer draws at their lowest outcome). A value it does not know (read from the data,
 returned by a call it does not know, a dict or a set) is carried as unknown, and a loop
-over one is skipped where core/unknowns.py says its effects cannot reach a count. A count
-taken from an unknown value, or a base class outside the project other than torch's
-`Sampler`/`BatchSampler`/`DistributedSampler`, stops it: the model then says nothing,
-and the rules stay silent. What it reports is therefore a run of the class's code, not a
-resemblance."""
+over one is skipped where core/unknowns.py says its effects cannot reach a count. A test
+on an unknown value is run both ways (every way through such tests, within bounds), and
+an input is judged only where every way gives the same len() and count. Arrays and
+tensors are told from lists (an array's `* -1` negates each element); iterators keep
+their position (`next`, `islice`, `zip(*[it] * k)`); torch's samplers are bases with
+their own semantics (`*args`/`**kwargs` passed up to them give the constructor their
+parameters). A count taken from an unknown value, a count that differs between the ways
+through tests on unknown values, or a base class outside the project other than torch's
+samplers, stops it: the model then says nothing, and the rules stay silent. What it
+reports is therefore a run of the class's code, not a resemblance."""
 
 from __future__ import annotations
 
@@ -1564,7 +1569,7 @@ class Machine:
                 raise Refused("nothing to choose from")
             picked = pool[:size] if size <= len(pool) else [pool[0]] * size
             self.env.drew = True
-            return picked if many else picked[0]
+            return Array(picked) if many else picked[0]  # numpy's choice with a size: an array
         low, high = (self.number(given.get("low", 0)), given.get("high"))
         if callee == "random.randint":
             low, high = self.number(given["a"]), self.number(given["b"]) + 1
@@ -1574,7 +1579,7 @@ class Machine:
             raise Refused("an empty range to draw from")
         size, many = self.draw_size(given.get("size"))
         self.env.drew = True
-        return [low] * size if many else low
+        return Array([low] * size) if many else low  # numpy's and torch's draws of a size: arrays
 
     def unknown_choice(self, given) -> object:
         """A choice from values read from the data (`np.random.choice(labels_kept, k)`):
@@ -1587,7 +1592,7 @@ class Machine:
             if not lengths or size > min(lengths):
                 raise Unknown("a choice without replacement from values of unknown number")
         self.env.drew = True
-        return [Opaque() for _ in range(size)] if many else Opaque()
+        return Array(Opaque() for _ in range(size)) if many else Opaque()
 
     def draw_size(self, size) -> Tuple[int, bool]:
         """How many values a draw gives, and whether as a list: a one-dimensional size only."""
