@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pytest
 import torch.distributed as dist
 from torch.testing._internal.distributed.fake_pg import FakeStore
+from torch.utils.data import Sampler
 
 from flake8_dplen.core import syntax
 from flake8_dplen.core.analysis import DEFAULT_CONFIG, sampler_contexts
@@ -56,12 +57,22 @@ class _Item(int):
         return iter((int(self), int(self) % 2, 0))
 
 
+class _Items(list):
+    """A sequence argument: a list that also takes the attributes a class sets on what it
+    is given (`self.sampler.wrap_around = 0`), as a sampler or a dataset object does."""
+
+
+class _SamplerItems(_Items, Sampler):
+    """An argument named a sampler: its indices, and a torch `Sampler` (the model answers
+    `isinstance(sampler, Sampler)` so)."""
+
+
 def _inputs(values, kinds):
     """Keyword arguments for a run's values: a sequence of length k is a list of k
     indices (`_Item`s); `x[*]` of length m makes each element of `x` a list of m
     (distinct) indices."""
     kwargs = {
-        n: [_Item(i) for i in range(v)] if kinds.get(n) == SEQ else v
+        n: (_SamplerItems if "sampler" in n.lower() else _Items)(_Item(i) for i in range(v)) if kinds.get(n) == SEQ else v
         for n, v in values.items()
         if "[*]" not in n
     }

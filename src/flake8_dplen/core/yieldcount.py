@@ -15,11 +15,16 @@ lists grown by append/extend, `torch.split`, `np.array_split`, `.tolist()`, shuf
 `x[positions]` as a tensor takes it, other classes of the module built and walked, random
 integer draws at their lowest outcome). A value it does not know (read from the data,
 returned by a call it does not know, a dict or a set) is carried as unknown, and a loop
-over one is skipped where core/unknowns.py says its effects cannot reach a count. A count
-taken from an unknown value, or a base class outside the project other than torch's
-`Sampler`/`BatchSampler`/`DistributedSampler`, stops it: the model then says nothing,
-and the rules stay silent. What it reports is therefore a run of the class's code, not a
-resemblance."""
+over one is skipped where core/unknowns.py says its effects cannot reach a count. A test
+on an unknown value is run both ways (every way through such tests, within bounds), and
+an input is judged only where every way gives the same len() and count. Arrays and
+tensors are told from lists (an array's `* -1` negates each element); iterators keep
+their position (`next`, `islice`, `zip(*[it] * k)`); torch's samplers are bases with
+their own semantics (`*args`/`**kwargs` passed up to them give the constructor their
+parameters). A count taken from an unknown value, a count that differs between the ways
+through tests on unknown values, or a base class outside the project other than torch's
+samplers, stops it: the model then says nothing, and the rules stay silent. What it
+reports is therefore a run of the class's code, not a resemblance."""
 
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ import weakref
 from typing import Dict, Iterator, List, Optional, Tuple
 
 from . import syntax as cst
-from .classindex import ClassIndex, self_name, walk
+from .classindex import ClassIndex, children, self_name, walk
 from .context import SamplerContext
 from .names import ImportTable, dotted
 from .project import Home, home_of, module_bindings, resolve_base
@@ -43,6 +48,8 @@ INT, SEQ, FLAG = "int", "seq", "flag"
 _DOMAINS = {INT: range(1, 6), SEQ: range(1, 9), FLAG: (False, True)}
 _STEPS = 20000  # statements one run may execute: beyond, the model gives up (endless or big)
 _COMBINATIONS = 400
+_TESTS = 16  # tests on unknown values one run may meet: beyond, the model gives up
+_PATHS = 128  # ways through them one input is run along (_run); _BUDGET bounds them all
 _BUDGET = 200000  # statements and expressions over all the runs of one class
 _LARGEST = 100000  # elements of one list or range, digits of one number: beyond, the model gives up
 # Distributed parameters are only legitimate as rank < num_replicas. A count per rank
@@ -50,6 +57,7 @@ _LARGEST = 100000  # elements of one list or range, digits of one number: beyond
 _RANK = re.compile(r"^rank$|(?<!per)_rank(\(\))?$")
 _WORLD = re.compile(r"replicas|world|num_ranks|parallel_size|dp_size")
 # Parameters named like a rate or a fraction take values the model's ints would misstate.
+_SETTINGS = re.compile(r"^(cfg|conf|config|opt|opts|args|hparams|hp|params|settings|options)$|_(cfg|config|opt|args)$")
 _FRACTION = re.compile(
     r"(^|_)(rate|ratio|prob|probability|frac|fraction|percent|percentage|scale|factor|weight|alpha|temp|temperature|p|q)(_|$)"
 )
@@ -88,6 +96,9 @@ class Seq(Opaque):
 
     def __init__(self, length: int, name: Optional[str] = None) -> None:
         self.length, self.name = length, name
+        # Attributes the code sets on the argument (`self.sampler.wrap_around = 0`), read
+        # back as set: an attribute it never set is unknown.
+        self.attrs: Dict[str, object] = {}
 
     def element(self) -> Opaque:
         """One of its elements: of a parameter, one that may be measured in turn. A wrapped
@@ -115,6 +126,10 @@ class Position(Opaque):
 
     def __init__(self, bound: int) -> None:
         self.bound = bound
+
+
+class _Keywords(dict):
+    """A function's `**kwargs`: the keyword arguments it was given, only passed on."""
 
 
 class Free:
@@ -148,16 +163,40 @@ class Func:
         self.func, self.scope, self.owner, self.bound = func, scope, owner, bound
 
 
+class Array(list):
+    """A numpy array or a tensor, held as the list of its elements: arithmetic works on
+    each element (`a * -1` negates them, where a list's `* -1` empties it)."""
+
+
+class Cursor:
+    """An iterator made by the code (`iter(x)`, `enumerate` or `zip` of one): a position in
+    what it walks, moved by `next`, `islice` and every loop over it, as Python's is."""
+
+    def __init__(self, items: Iterator[object]) -> None:
+        self.items = items
+
+
 class Generator:
     """A generator function's call, run when it is iterated."""
 
     def __init__(self, func: cst.FunctionDef, scope: Dict[str, object], owner) -> None:
         self.func, self.scope, self.owner, self.used = func, scope, owner, False
+        self.cursor: Optional[Cursor] = None  # once `next` or `islice` took from it
 
 
 class Env:
-    def __init__(self, values: Dict[str, object], attributes: bool = False, measured: bool = False) -> None:
+    def __init__(
+        self,
+        values: Dict[str, object],
+        attributes: bool = False,
+        measured: bool = False,
+        decisions: Tuple[bool, ...] = (),
+    ) -> None:
         self.values = values
+        # The outcomes of tests on unknown values, in the order the run meets them: those
+        # given (`decisions`), then False; `made` is what this run took (_run explores them).
+        self.decisions, self.made = decisions, []
+        self.tested: Dict[int, Tuple[object, bool]] = {}
         self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
         # The lengths of the items of a sequence argument are unknown values, not inputs:
         # for a class that only measures them (_run).
@@ -167,6 +206,19 @@ class Env:
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
         self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
+        self.seqs: Dict[str, "Seq"] = {}  # each sequence argument, once resolved
+
+    def decide(self, value: "Opaque") -> bool:
+        """The outcome of a test on the unknown `value` in this run: the one it had, where
+        it was tested before (`x or y` tested again by an `if`), else the next decision."""
+        if id(value) in self.tested:
+            return self.tested[id(value)][1]
+        if len(self.made) >= _TESTS:
+            raise Unknown("too many tests on unknown values")
+        choice = self.decisions[len(self.made)] if len(self.made) < len(self.decisions) else False
+        self.made.append(choice)
+        self.tested[id(value)] = (value, choice)  # the value held, so that its id stays its own
+        return choice
 
     def attribute_of(self, value: "Free", attr: str) -> "Free":
         """`dataset.ids`, an attribute of an argument, as an input of its own."""
@@ -184,7 +236,11 @@ class Env:
         # may be tied by the data (as long as each other), which free inputs do not say:
         # the model does not run such a class this way.
         parent = self.read_from.get(value.name, value.name)
-        if any(p == parent and n != value.name and n in self.kinds for n, p in self.read_from.items()):
+        # A settings object's values (`opt.batch_size`, `cfg.drop_last`) are knobs set one
+        # by one: numbers and flags read from it are inputs each.
+        knobs = _SETTINGS.search(parent) and kind != SEQ
+        siblings = [n for n, p in self.read_from.items() if p == parent and n != value.name and n in self.kinds]
+        if any(not knobs or self.kinds[n] == SEQ for n in siblings):
             raise Unknown(f"two values read from {parent}")
         if parent != value.name and parent in self.kinds:
             raise Unknown(f"two values read from {parent}")
@@ -193,7 +249,10 @@ class Env:
         if self.kinds.setdefault(value.name, kind) != kind:
             raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
         found = self.values.get(value.name, _DOMAINS[kind][1] if kind != FLAG else False)
-        return Seq(found, value.name) if kind == SEQ else found
+        if kind != SEQ:
+            return found
+        # One object per argument, as the caller passes one: what is set on it stays.
+        return self.seqs.setdefault(value.name, Seq(found, value.name))
 
 
 class _Stop(Unknown):
@@ -271,6 +330,19 @@ _NOT_A_LIST = {
     "torch.utils.data.IterableDataset",
     "torch.utils.data.dataset.IterableDataset",
 }
+# What `isinstance(arg, T)` types a constructor argument as, and whether only an argument
+# named a sampler is one (Machine.argument_type); None: no argument the model gives is a T.
+_ARGUMENT_TYPES = {
+    "int": (INT, False),
+    "numbers.Number": (INT, False),
+    "numbers.Integral": (INT, False),
+    "bool": (FLAG, False),
+    "list": (SEQ, False),
+    "collections.abc.Sequence": (SEQ, False),
+    "torch.utils.data.Sampler": (SEQ, True),
+    "torch.utils.data.sampler.Sampler": (SEQ, True),
+}
+_NOT_A_LIST_KIND = (None, False)
 # torch.distributed's answers: the size of the process group and the rank in it are
 # inputs the model varies, as a constructor's are (named `dist.get_rank()` in a message);
 # a sampler that asks is run inside an initialised group.
@@ -284,7 +356,19 @@ _DRAWS = {
     "numpy.random.choice": ("a", "size", "replace"),
     "torch.randint": ("low", "high", "size"),
 }
-_NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone", "flatten"}
+_NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
+_ARRAYS = {"numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
+
+
+def _leaves(value: List[object]) -> List[object]:
+    """The numbers of a tensor the model holds as (nested) lists, in order: only of one
+    whose rows are all of one length and whose numbers the model made (an element of the
+    data may be a row itself, and a ragged array of objects flattens to its rows)."""
+    if all(isinstance(v, (int, float, Position)) for v in value):
+        return list(value)
+    if not all(isinstance(v, list) for v in value) or len({len(v) for v in value}) > 1:
+        raise Unknown("the numbers of a value the model does not hold as a tensor")
+    return [x for row in value for x in _leaves(row)]
 
 
 class Names:
@@ -324,10 +408,13 @@ class Machine:
         func = fn.func
         scope: Dict[str, object] = dict(fn.scope or {})
         params = [*func.params.posonly_params, *func.params.params][1 if fn.bound else 0 :]
-        if len(args) > len(params) or isinstance(func.params.star_arg, cst.Param):
+        star = func.params.star_arg if isinstance(func.params.star_arg, cst.Param) else None
+        if len(args) > len(params) and star is None:
             raise Unknown("*args")
         for param, value in zip(params, args):
             scope[param.name.value] = value
+        if star is not None:
+            scope[star.name.value] = list(args[len(params) :])  # only passed on as `*args`
         for param in [*params[len(args) :], *func.params.kwonly_params]:
             name = param.name.value
             if name in kwargs:
@@ -336,6 +423,9 @@ class Machine:
                 scope[name] = self.eval(param.default, {})
             else:
                 raise Unknown(f"missing argument {name}")
+        if func.params.star_kwarg is not None:
+            # `**kwargs`: a dict the model holds only to pass on as `**kwargs` (Machine.arguments).
+            scope[func.params.star_kwarg.name.value], kwargs = _Keywords(kwargs), {}
         if kwargs:
             raise Unknown("unexpected keyword")
         if _is_generator(func):
@@ -346,7 +436,15 @@ class Machine:
             return done.value
         return None
 
+    def cursor_of(self, gen: "Generator") -> Cursor:
+        """A generator taken by `next` or `islice`: what it yields, from where it stands."""
+        if gen.cursor is None:
+            gen.cursor = Cursor(iter(self.run_generator(gen)))
+        return gen.cursor
+
     def run_generator(self, gen: "Generator") -> List[object]:
+        if gen.cursor is not None:
+            return list(gen.cursor.items)  # what `next` left of it
         if gen.used:
             return []  # a generator is exhausted after one pass
         gen.used = True
@@ -627,6 +725,13 @@ class Machine:
                 raise Unknown("unpacking")
             for element, item in zip(target.elements, items):
                 self.bind(element.value, item, scope)
+        elif isinstance(target, cst.Attribute) and not isinstance(target.value, cst.Name):
+            # `self.sampler.wrap_around = 0`: an attribute set on an argument the object holds.
+            held = self.eval(target.value, scope)
+            held = self.env.resolve(held, SEQ) if isinstance(held, Free) else held
+            if not isinstance(held, Seq) or held.name is None:
+                raise Unknown("assignment target")
+            held.attrs[target.attr.value] = value
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             obj = scope.get(target.value.value)
             if _plain(obj):
@@ -643,6 +748,19 @@ class Machine:
             if _plain(items):
                 self.unknown_part(part, scope, None)
                 return  # `by_label[y] = i`: a store into an unknown dict
+            if isinstance(items, list) and isinstance(part, cst.Slice) and part.step is None:
+                # `a[i:j] = b` of as many values as it replaces: the same for a list and an
+                # array (any other length resizes a list and is refused by an array).
+                bounds = [None if b is None else self.number(self.eval(b, scope)) for b in (part.lower, part.upper)]
+                if any(not isinstance(b, (int, type(None))) for b in bounds):
+                    raise Unknown("assignment target")
+                span = range(len(items))[slice(*bounds)]
+                new = list(self.iterate(value))
+                if len(new) != len(span):
+                    raise Unknown("a slice assigned values of another length")
+                for position, item in zip(span, new):
+                    items[position] = item
+                return
             if not isinstance(items, list) or not isinstance(part, cst.Index):
                 raise Unknown("assignment target")
             index = self.number(self.eval(part.value, scope))
@@ -656,8 +774,12 @@ class Machine:
 
     def truth(self, value) -> bool:
         value = self.env.resolve(value, FLAG)
-        if isinstance(value, (Opaque, Func)):
-            raise Unknown("a test on an unknown value")
+        if isinstance(value, Func):
+            raise Unknown("a test on a function")
+        if isinstance(value, Opaque):
+            # Either outcome: _run runs the class both ways and judges only what every way
+            # gives alike.
+            return self.env.decide(value)
         return bool(value)
 
     def number(self, value):
@@ -667,19 +789,42 @@ class Machine:
         return value
 
     def number_op(self, op, a, b):
+        if isinstance(a, Array) or isinstance(b, Array):
+            return self.elementwise(op, a, b)
         if (_plain(a) or _plain(b)) and not isinstance(a, list):
             return Opaque()  # arithmetic on an unknown value: unknown (a list + it stops)
         if isinstance(a, list) and op is _ARITH[cst.Add]:
             return a + list(self.iterate(b))
         if isinstance(a, list) and op is _ARITH[cst.Multiply]:
             return _small(a * self.number(b))
-        a, b = self.number(a), self.number(b)
+        # A comparison's outcome counts as 0 or 1 (`n // bs + (n % bs > 0)`).
+        a, b = (int(v) if isinstance(v, bool) else self.number(v) for v in (a, b))
         if op is _ARITH[cst.Power] and abs(b) > 64:
             raise Unknown("a huge power")
         try:
             return op(a, b)
         except (ZeroDivisionError, OverflowError, ValueError) as error:
             raise Refused(str(error)) from None
+
+    def elementwise(self, op, a, b) -> object:
+        """An operator with an array: on each element, with a number or a sequence of the
+        same length on the other side (broadcasting anything else is not modelled)."""
+        if _plain(a) or _plain(b):
+            return Opaque()
+        sides = []
+        for side in (a, b):
+            side = self.env.resolve(side, INT) if isinstance(side, Free) else side  # a scalar argument
+            sides.append(list(self.iterate(side)) if isinstance(side, (list, tuple, range, Seq)) else side)
+        lengths = {len(side) for side in sides if isinstance(side, list)}
+        if len(lengths) > 1:
+            raise Unknown("arrays of two lengths")
+        size = lengths.pop()
+        columns = [side if isinstance(side, list) else [side] * size for side in sides]
+        dividing = op in (_ARITH[cst.FloorDivide], _ARITH[cst.Modulo], _ARITH[cst.Divide])
+        return Array(
+            op(x, y) if all(isinstance(v, (int, float)) for v in (x, y)) and not (dividing and y == 0) else Opaque()
+            for x, y in zip(*columns)
+        )
 
     def iterate(self, value) -> Iterator[object]:
         if isinstance(value, Element) and self.env.measured:
@@ -691,6 +836,8 @@ class Machine:
             return (value.element() for _ in range(value.length))
         if isinstance(value, (list, tuple, range)):
             return iter(list(value))
+        if isinstance(value, Cursor):
+            return value.items  # what is left of it, taken as the caller goes
         if isinstance(value, Generator):
             return iter(self.run_generator(value))
         if isinstance(value, Obj) and value.kind is not None:
@@ -875,13 +1022,13 @@ class Machine:
                 return [value.element() for _ in range(value.length)[slice(*bounds)]]
             if isinstance(value, (list, tuple, range)):
                 try:
-                    return list(value[slice(*bounds)])
+                    return (Array if isinstance(value, Array) else list)(value[slice(*bounds)])
                 except ValueError as error:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
         index = self.eval(part.value, scope, owner)
         if isinstance(index, list):
-            return self.gather(value, index)
+            return Array(self.gather(value, index))  # only an array or a tensor takes a list of positions
         if isinstance(value, Seq) and _plain(index):
             # `positions[label]`, a label read from the data: one of the argument's items
             # (data whose labels are its positions), as unknown as the label: its length
@@ -959,14 +1106,14 @@ class Machine:
             return self.env.attribute_of(value, node.attr.value)
         if isinstance(value, Free):
             value = self.env.resolve(value, SEQ)
+        if isinstance(value, Seq) and node.attr.value in value.attrs:
+            return value.attrs[node.attr.value]
         if isinstance(value, Opaque):
             return Opaque()  # reading is harmless: any count from it stops the model
         raise Unknown("attribute of an unknown value")
 
     def call(self, node: cst.Call, scope, owner, statement: bool):
         func = node.func
-        if any(a.star for a in node.args):
-            raise Unknown("star arguments")
         # super().m(...)
         if (
             isinstance(func, cst.Attribute)
@@ -1019,7 +1166,15 @@ class Machine:
         args, kwargs = [], {}
         for arg in node.args:
             value = self.eval(arg.value, scope, owner)
-            if arg.keyword is None:
+            if arg.star == "**":
+                if not isinstance(value, _Keywords) or set(value) & set(kwargs):
+                    raise Unknown("star arguments")
+                kwargs.update(value)
+            elif arg.star == "*":
+                if not isinstance(value, list):
+                    raise Unknown("star arguments")
+                args.extend(value)
+            elif arg.keyword is None:
                 args.append(value)
             else:
                 kwargs[arg.keyword.value] = value
@@ -1051,17 +1206,67 @@ class Machine:
             for key, asked in (("num_replicas", "get_world_size"), ("rank", "get_rank")):
                 if key in values and values[key] is None:  # torch asks torch.distributed
                     values[key] = self.library(f"torch.distributed.{asked}", None, {}, None, False, [])
-            if set(values) != set(names) or any(v is None for k, v in values.items() if k != "seed"):
+            # Only a parameter whose default is None may be None (a generator, RandomSampler's
+            # num_samples); any other None is an argument the model did not get.
+            optional = {p.name.value for p in _TORCH_PARAMS[base] if _optional(p)}
+            if set(values) != set(names) or any(v is None for k, v in values.items() if k not in optional):
                 raise Unknown(f"{base} arguments")
             obj.attrs.update(values)
             if base == "DistributedSampler":
                 self.distributed_init(obj)
+            if base == "BatchSampler":
+                # torch checks both: a batch size that is not a positive int, or a drop_last
+                # that is not a bool, raises ValueError.
+                size = self.number(values["batch_size"])
+                if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+                    raise Refused("batch_size")
+                self.truth(values["drop_last"])
+            if base in _SIMPLE_SAMPLERS:
+                self.simple_init(obj, base)
             return None
         if base == "BatchSampler" and name in {"__iter__", "__len__"}:
             return self.batch_sampler(obj, name)
         if base == "DistributedSampler" and name in {"__iter__", "__len__", "set_epoch"}:
             return self.distributed(obj, name, args)
+        if base in _SIMPLE_SAMPLERS and name in {"__iter__", "__len__"}:
+            drawn = self.simple_draws(obj, base)
+            return drawn if name == "__iter__" else len(drawn)
         raise Unknown(f"{base}.{name}")
+
+    def simple_init(self, obj: Obj, base: str) -> None:
+        """What torch's SequentialSampler, RandomSampler, SubsetRandomSampler and
+        WeightedRandomSampler check in `__init__` (a count that is not a positive int
+        raises ValueError), and RandomSampler's `num_samples` property, taken at
+        construction (the data source's length does not change in a run)."""
+        attrs = obj.attrs
+        if base == "RandomSampler":
+            given = attrs["num_samples"]
+            attrs["_num_samples"] = given
+            attrs["num_samples"] = self.length(attrs["data_source"]) if given is None else given
+        if base in {"RandomSampler", "WeightedRandomSampler"}:
+            count = self.number(attrs["num_samples"])
+            if isinstance(count, bool) or not isinstance(count, int) or count <= 0:
+                raise Refused("num_samples")
+        if base == "WeightedRandomSampler" and not self.truth(attrs["replacement"]):
+            if attrs["num_samples"] > self.length(attrs["weights"]):
+                raise Refused("more samples than weights, without replacement")  # torch.multinomial raises
+
+    def simple_draws(self, obj: Obj, base: str) -> List[object]:
+        """What one of those samplers yields, by torch's code: its order is not modelled,
+        only what and how many (RandomSampler without replacement repeats whole
+        permutations up to num_samples; with it, and WeightedRandomSampler, draws
+        num_samples positions)."""
+        attrs = obj.attrs
+        if base == "SubsetRandomSampler":
+            return list(self.iterate(attrs["indices"]))
+        source = attrs["weights"] if base == "WeightedRandomSampler" else attrs["data_source"]
+        n = self.length(source)
+        if base == "SequentialSampler":
+            return list(range(n))
+        count = self.number(attrs["num_samples"])
+        if n == 0:
+            raise Refused("nothing to sample from")  # torch.randint/multinomial raise
+        return _small([i % n for i in range(count)])
 
     def distributed_init(self, obj: Obj) -> None:
         """torch's DistributedSampler.__init__: num_samples per rank, the total padded or cut."""
@@ -1147,8 +1352,13 @@ class Machine:
                 if not receiver:
                     raise Refused("pop from empty")
                 return receiver.pop(self.number(args[0]) if args else -1)
+            if name == "flatten" and not args and not kwargs:
+                return Array(_leaves(receiver))
+            if name in {"view", "reshape"} and args and not kwargs:
+                return self.reshape(receiver, args[0] if len(args) == 1 and isinstance(args[0], list) else args)
             if name in _NEUTRAL_METHODS and not args:
-                return list(receiver)
+                # `.tolist()` makes a list; `.clone()`, `.numpy()`, `.long()` keep an array one.
+                return list(receiver) if name == "tolist" else type(receiver)(receiver)
             if name in {"sort", "reverse"} and not args:
                 return None  # the order changes, not the count
             if name in {"split", "chunk"} and len(args) == 1 and not kwargs:
@@ -1168,6 +1378,25 @@ class Machine:
         if isinstance(receiver, Opaque) and not _holds_state(args, kwargs):
             return Opaque()
         raise Unknown(f"method {name} of an unknown value")
+
+    def reshape(self, items: List[object], shape) -> List[object]:
+        """`t.view(-1, k)`, `t.reshape(m, -1)`, `np.reshape(a, (-1,))`: the tensor's numbers
+        laid out again in one or two dimensions, as torch and numpy do; a shape that does not
+        hold them all raises there (refused)."""
+        flat = _leaves(items)
+        dims = [self.number(d) for d in shape]
+        if not 1 <= len(dims) <= 2 or dims.count(-1) > 1 or any(not isinstance(d, int) or d < -1 for d in dims):
+            raise Unknown("a shape of more than two dimensions")
+        known = math.prod(d for d in dims if d != -1)
+        if -1 in dims:
+            if known == 0 or len(flat) % known:
+                raise Refused("shape")
+            dims[dims.index(-1)] = len(flat) // known
+        if math.prod(dims) != len(flat):
+            raise Refused("shape")
+        if len(dims) == 1:
+            return Array(flat)
+        return Array(Array(flat[i * dims[1] : (i + 1) * dims[1]]) for i in range(dims[0]))
 
     def library(self, callee, node, scope, owner, statement, given=None):
         if callee == "isinstance" and given is None:
@@ -1189,6 +1418,8 @@ class Machine:
                 return _PURE[callee](self.number(a) for a in self.iterate(args[0]))
             if kwargs:
                 raise Unknown("keywords")
+            if any(_plain(a) for a in args):
+                return Opaque()  # `int(t.item())` of an unknown value: unknown, as arithmetic on it
             try:
                 return _PURE[callee](*(self.number(a) for a in args))
             except (ValueError, ZeroDivisionError, OverflowError) as error:
@@ -1215,22 +1446,47 @@ class Machine:
                 raise Refused("sample larger than the population")
             return [Opaque() for _ in range(k)]
         if callee in _SAME and len(args) == 1 and not kwargs:
-            return list(self.iterate(args[0]))
+            made = list(self.iterate(args[0]))
+            return Array(made) if callee in _ARRAYS else made
         if callee == "iter" and len(args) == 1:
-            return list(self.iterate(args[0]))
+            walked = args[0]
+            if isinstance(walked, Generator):
+                return walked  # a generator is its own iterator
+            return walked if isinstance(walked, Cursor) else Cursor(iter(list(self.iterate(walked))))
+        if callee in {"enumerate", "zip"} and not kwargs and any(isinstance(a, (Cursor, Generator)) for a in args):
+            # Over an iterator, lazily, as Python's: a loop that breaks takes no more of it;
+            # zip takes one of each in turn (`zip(*[it] * k)` groups k at a time).
+            parts = [self.iterate(a) for a in args]
+            if callee == "enumerate" and len(parts) == 1:
+                return Cursor(enumerate(parts[0]))
+            return Cursor(_zipped(parts))
         if callee in {"enumerate", "zip"} and not kwargs:
             lists = [list(self.iterate(a)) for a in args]
             return (
                 list(enumerate(lists[0])) if callee == "enumerate" and len(lists) == 1 else list(zip(*lists))
             )
+        if callee == "next" and 1 <= len(args) <= 2 and not kwargs and isinstance(args[0], (Cursor, Generator)):
+            found = next(self.iterate(args[0]) if isinstance(args[0], Cursor) else self.cursor_of(args[0]).items, _END)
+            if found is _END and len(args) == 1:
+                raise _Stop("StopIteration")  # ends a __next__; anywhere else unknown
+            return args[1] if found is _END else found
+        if callee == "itertools.islice" and 2 <= len(args) <= 3 and not kwargs:
+            bounds = [None if b is None else self.number(b) for b in args[1:]]
+            if any(b is not None and (not isinstance(b, int) or b < 0) for b in bounds):
+                raise Refused("islice bounds")  # ValueError in Python
+            walked = args[0]
+            if isinstance(walked, Generator):
+                walked = self.cursor_of(walked)
+            taken = itertools.islice(self.iterate(walked), *bounds)
+            return Cursor(taken) if isinstance(walked, Cursor) else list(taken)
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
-            return list(self.library("range", None, scope, owner, statement, args))
+            return Array(self.library("range", None, scope, owner, statement, args))
         if callee in _PERMUTATIONS and len(args) == 1:
             first = args[0]
-            return (
-                list(self.iterate(first))
+            return Array(
+                self.iterate(first)
                 if isinstance(first, (list, Seq))
-                else list(range(self.number(first)))
+                else range(self.number(first))
             )
         if callee in _SHUFFLES and len(args) == 1:
             return None
@@ -1241,24 +1497,33 @@ class Machine:
         if callee in _DISTRIBUTED_INPUTS:
             return self.env.resolve(Free(f"dist.{callee.rpartition('.')[2]}()", self.env), INT)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
-            return list(range(self.length(args[0])))  # a permutation of the positions
+            return Array(range(self.length(args[0])))  # a permutation of the positions
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
             return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
+        if callee == "numpy.split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
+            # Into k equal parts, or numpy raises ValueError.
+            if self.length(args[0]) % max(1, self.number(args[1])):
+                raise Refused("an array split into unequal parts")
+            callee = "numpy.array_split"
+        if callee == "torch.tensor_split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
+            callee = "numpy.array_split"  # k parts, the first ones longer by one, as array_split does
         if callee in {"torch.split", "torch.chunk", "numpy.array_split"} and len(args) == 2 and not kwargs:
             items = list(self.iterate(args[0]))
             k = self.number(args[1])
             if not isinstance(k, int) or k <= 0:
                 raise Refused("split size")
             if callee == "torch.split":
-                return [items[i : i + k] for i in range(0, len(items), k)]
+                return [Array(items[i : i + k]) for i in range(0, len(items), k)]
             if callee == "torch.chunk":
                 size = -(-len(items) // k) if items else 0
-                return [items[i : i + size] for i in range(0, len(items), size)] if size else []
+                return [Array(items[i : i + size]) for i in range(0, len(items), size)] if size else []
             q, r = divmod(len(items), k)
             bounds = [i * q + min(i, r) for i in range(k + 1)]
-            return [items[bounds[i] : bounds[i + 1]] for i in range(k)]
+            return [Array(items[bounds[i] : bounds[i + 1]]) for i in range(k)]
+        if callee in {"torch.reshape", "numpy.reshape"} and len(args) == 2 and not kwargs:
+            return self.reshape(list(self.iterate(args[0])), args[1] if isinstance(args[1], list) else [args[1]])
         if callee in {"numpy.hstack", "numpy.concatenate", "torch.cat"} and len(args) == 1 and not kwargs:
-            return [x for part in self.iterate(args[0]) for x in self.iterate(part)]
+            return Array(x for part in self.iterate(args[0]) for x in self.iterate(part))
         if statement and not _holds_state(args, kwargs):
             return None  # `torch.manual_seed(s)`: changes nothing counted
         if callee in {"numpy.random.default_rng", "numpy.random.RandomState"}:
@@ -1304,7 +1569,7 @@ class Machine:
                 raise Refused("nothing to choose from")
             picked = pool[:size] if size <= len(pool) else [pool[0]] * size
             self.env.drew = True
-            return picked if many else picked[0]
+            return Array(picked) if many else picked[0]  # numpy's choice with a size: an array
         low, high = (self.number(given.get("low", 0)), given.get("high"))
         if callee == "random.randint":
             low, high = self.number(given["a"]), self.number(given["b"]) + 1
@@ -1314,7 +1579,7 @@ class Machine:
             raise Refused("an empty range to draw from")
         size, many = self.draw_size(given.get("size"))
         self.env.drew = True
-        return [low] * size if many else low
+        return Array([low] * size) if many else low  # numpy's and torch's draws of a size: arrays
 
     def unknown_choice(self, given) -> object:
         """A choice from values read from the data (`np.random.choice(labels_kept, k)`):
@@ -1327,7 +1592,7 @@ class Machine:
             if not lengths or size > min(lengths):
                 raise Unknown("a choice without replacement from values of unknown number")
         self.env.drew = True
-        return [Opaque() for _ in range(size)] if many else Opaque()
+        return Array(Opaque() for _ in range(size)) if many else Opaque()
 
     def draw_size(self, size) -> Tuple[int, bool]:
         """How many values a draw gives, and whether as a list: a one-dimensional size only."""
@@ -1372,13 +1637,42 @@ class Machine:
         kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
         names = self.names(owner)
         own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
-        if not all(mine or names.imports.qualify(k) in _NOT_A_LIST for k, mine in zip(kinds, own)):
+        qualified = [None if mine else names.imports.qualify(k) for k, mine in zip(kinds, own)]
+        if any(q in _ARGUMENT_TYPES for q in qualified):
+            return self.argument_type(node.args[0].value, qualified, own, scope, owner)
+        if not all(mine or q in _NOT_A_LIST for q, mine in zip(qualified, own)):
             raise Unknown("isinstance of a class outside the module")
         value = self.eval(node.args[0].value, scope, owner)
         # Of a class of the module, any value the model does not know may be tested so.
         if not isinstance(value, (Free, Seq, Element)) and not (all(own) and isinstance(value, Opaque)):
             raise Unknown("isinstance of a value the model made")
         return False
+
+
+    def argument_type(self, node, qualified, own, scope, owner) -> bool:
+        """`isinstance(batch_size, int)`, `isinstance(drop_last, bool)`,
+        `isinstance(sampler, Sampler)`: the checks a constructor makes of what it is given.
+        Of a constructor argument only (a value the model made may stand for a numpy
+        scalar or a tensor), as the model gives it: an int, a flag, a plain list, or, for
+        an argument named a sampler, a torch `Sampler`. The test types the argument as the
+        check says."""
+        value = self.eval(node, scope, owner)
+        if not isinstance(value, Free) or any(own):
+            raise Unknown("isinstance of a value the model made")
+        answers = []
+        for name in qualified:
+            wanted = _ARGUMENT_TYPES.get(name, _NOT_A_LIST_KIND if name in _NOT_A_LIST else None)
+            if wanted is None:
+                raise Unknown("isinstance of a class outside the module")
+            kind, sampler_only = wanted
+            given = self.env.kinds.get(value.name)
+            if kind is not None and given is None:
+                self.env.resolve(value, kind)  # typed by the check, as by a first use
+                given = kind
+            # A flag is an int too, as `isinstance(True, int)` says.
+            matches = kind is not None and (kind == given or (kind, given) == (INT, FLAG))
+            answers.append(matches and (not sampler_only or "sampler" in value.name.lower()))
+        return any(answers)
 
 
 class Outcome:
@@ -1418,12 +1712,53 @@ def _run(
     attributes: bool = False,
     measured: bool = False,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
-    """(len(), items yielded, epoch) for these argument values, or None when the code
-    refuses them: the first epoch's, or, where they agree, the second's (the same object
-    asked len() and walked again, as a DataLoader does each epoch); `env.drew` says whether
-    a random draw was taken at its lowest outcome to get them. A class that only measures
-    the items of an argument is run again with their lengths unknown (`measured`)."""
-    env = Env(values, attributes, measured)
+    """`_run_path` along every way the tests on unknown values (a label compared, a length
+    read from the data) can go, both outcomes of each, feasible or not: the result where
+    every way gives the same one (what such a test decides then changes no count, whatever
+    the data), None where a way refuses the input (the data may always take it); a count
+    that differs between ways is the data's to decide, unknown to the model. The Env
+    returned holds every way's inputs and steps."""
+    pending: List[Tuple[bool, ...]] = [()]
+    results, merged = [], None
+    while pending:
+        decisions = pending.pop()
+        if len(results) == _PATHS:
+            raise Unknown("too many ways through tests on unknown values")
+        result, env = _run_path(ctx, values, widen, attributes, measured, decisions)
+        # The ways that part from this one at a test it took first: the other outcome there.
+        pending.extend(tuple(env.made[:i]) + (True,) for i in range(len(decisions), len(env.made)))
+        results.append(result)
+        if merged is None:
+            merged = env
+            continue
+        for name, kind in env.kinds.items():
+            if merged.kinds.setdefault(name, kind) != kind:
+                raise Unknown(f"{name} used as {kind} and {merged.kinds[name]}")
+        merged.steps += env.steps
+        merged.drew |= env.drew
+        merged.walked |= env.walked
+    if any(r is None for r in results):
+        return None, merged
+    if len(set(results)) > 1:
+        raise Unknown("a count a test on unknown values decides")
+    return results[0], merged
+
+
+def _run_path(
+    ctx: SamplerContext,
+    values: Dict[str, object],
+    widen: bool,
+    attributes: bool,
+    measured: bool,
+    decisions: Tuple[bool, ...],
+) -> Tuple[Optional[Tuple[int, int, int]], Env]:
+    """(len(), items yielded, epoch) for these argument values, each test on an unknown
+    value decided as `decisions` say, or None when the code refuses them: the first
+    epoch's, or, where they agree, the second's (the same object asked len() and walked
+    again, as a DataLoader does each epoch); `env.drew` says whether a random draw was
+    taken at its lowest outcome to get them. A class that only measures the items of an
+    argument is run again with their lengths unknown (`measured`)."""
+    env = Env(values, attributes, measured, decisions)
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1452,7 +1787,7 @@ def _run(
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
-        return _run(ctx, values, widen, attributes, measured=True)
+        return _run_path(ctx, values, widen, attributes, True, decisions)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     if length == count:
@@ -1478,11 +1813,60 @@ def _second_epoch(machine: Machine, obj: Obj) -> Optional[Tuple[int, int]]:
 
 
 def constructor_params(ctx: SamplerContext) -> List[cst.Param]:
-    lineage, index = ctx.whole
-    init = index.methods.get("__init__")
-    if init is None:
-        return _TORCH_PARAMS.get(_torch_base(lineage, ctx.imports), [])
-    return [*init.params.params[1:], *init.params.kwonly_params]
+    """The constructor's parameters: those of the first `__init__` of the lineage, or
+    torch's base's; where that `__init__` passes its `**kwargs` up
+    (`super().__init__(*args, **kwargs)`), the next one's too, given by keyword."""
+    return _params_from(ctx.whole[0], 0, ctx.imports)
+
+
+def _params_from(lineage, start: int, imports: ImportTable) -> List[cst.Param]:
+    for position in range(start, len(lineage)):
+        init = next((s for s in lineage[position].body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None)
+        if init is None:
+            continue
+        own = [*init.params.params[1:], *init.params.kwonly_params]
+        if init.params.star_kwarg is None or not _passes_keywords_up(init):
+            return own
+        taken = {p.name.value for p in own}
+        return own + [p for p in _params_from(lineage, position + 1, imports) if p.name.value not in taken]
+    # An optional parameter of torch's base that the class's code never names (RandomSampler's
+    # num_samples under a subclass that only reorders) is left at its default: its author
+    # did not write for it, and whoever judges the class does not pass it.
+    nodes = [n for klass in lineage for n in _every_node(klass)]
+    named = {n.value for n in nodes if isinstance(n, cst.Name)} | {n.attr.value for n in nodes if isinstance(n, cst.Attribute)}
+    return [
+        p
+        for p in _TORCH_PARAMS.get(_torch_base(lineage, imports), [])
+        if p.default is None or p.name.value in named or not _optional(p)
+    ]
+
+
+def _every_node(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under `node`, nested functions and classes included."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(children(current))
+
+
+def _optional(param: cst.Param) -> bool:
+    return isinstance(param.default, cst.Name) and param.default.value == "None"
+
+
+def _passes_keywords_up(init: cst.FunctionDef) -> bool:
+    """`super().__init__(..., **kwargs)` in `init`, of its own `**kwargs`."""
+    name = init.params.star_kwarg.name.value
+    return any(
+        isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Attribute)
+        and n.func.attr.value == "__init__"
+        and isinstance(n.func.value, cst.Call)
+        and isinstance(n.func.value.func, cst.Name)
+        and n.func.value.func.value == "super"
+        and any(a.star == "**" and isinstance(a.value, cst.Name) and a.value.value == name for a in n.args)
+        for n in walk(init.body)
+    )
 
 
 def _param(name: str, default: Optional[str] = None) -> cst.Param:
@@ -1492,6 +1876,20 @@ def _param(name: str, default: Optional[str] = None) -> cst.Param:
 # The constructors of the torch samplers the model knows, as their signatures.
 _TORCH_PARAMS = {
     "BatchSampler": [_param("sampler"), _param("batch_size"), _param("drop_last")],
+    "SequentialSampler": [_param("data_source")],
+    "RandomSampler": [
+        _param("data_source"),
+        _param("replacement", "False"),
+        _param("num_samples", "None"),
+        _param("generator", "None"),
+    ],
+    "SubsetRandomSampler": [_param("indices"), _param("generator", "None")],
+    "WeightedRandomSampler": [
+        _param("weights"),
+        _param("num_samples"),
+        _param("replacement", "True"),
+        _param("generator", "None"),
+    ],
     "DistributedSampler": [
         _param("dataset"),
         _param("num_replicas", "None"),
@@ -1501,6 +1899,10 @@ _TORCH_PARAMS = {
         _param("drop_last", "False"),
     ],
 }
+
+
+# torch samplers whose whole state is their constructor's arguments (Machine.simple_init).
+_SIMPLE_SAMPLERS = {"SequentialSampler", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler"}
 
 
 def _small(value):
@@ -1538,7 +1940,22 @@ def _is_generator(func: cst.FunctionDef) -> bool:
 
 def _holds_state(args, kwargs) -> bool:
     """An unknown call given one of our lists, objects or generators may change them."""
-    return any(isinstance(a, (list, Obj, Func, Generator)) for a in [*args, *kwargs.values()])
+    return any(isinstance(a, (list, Obj, Func, Generator, Cursor)) for a in [*args, *kwargs.values()])
+
+
+_END = object()  # what `next` finds past the end of an iterator
+
+
+def _zipped(parts: List[Iterator[object]]) -> Iterator[Tuple[object, ...]]:
+    """zip over iterators: one of each in turn, until one runs out."""
+    while True:
+        row = []
+        for part in parts:
+            item = next(part, _END)
+            if item is _END:
+                return
+            row.append(item)
+        yield tuple(row)
 
 
 # What a method or a property of an object stands for where a skipped loop reads it.
@@ -1602,6 +2019,10 @@ def _free(param: cst.Param, widen: bool = False) -> bool:
     default = param.default
     if default is None:
         return True
+    if param.name.value == "generator":
+        return False  # a random generator orders the items, it never counts them
+    if isinstance(default, cst.UnaryOperation) and isinstance(default.operator, cst.Minus):
+        default = default.expression  # `rank=-1`, "not given": a caller passes a value
     if (
         isinstance(default, cst.Name)
         and default.value == "None"
@@ -1784,6 +2205,7 @@ def _known_bases(lineage, imports, root: Optional[str] = None) -> bool:
                 "BatchSampler",
                 "DistributedSampler",
                 "Generic",
+                *_SIMPLE_SAMPLERS,
             }:
                 return False
             if not (name.startswith("torch.") or name.startswith("typing.")):

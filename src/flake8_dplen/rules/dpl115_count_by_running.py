@@ -59,9 +59,9 @@ run with their lengths unknown.
 ## Known problems
 The interpreter stops (and the rule says nothing) at anything it does not know: a count
 that depends on the data (lengths, labels), a draw whose weights may exclude the lowest
-outcome (`p=`), a test on a random float, a call outside the module
-or outside the parts of torch/numpy it models, a base class outside the module other than
-torch's `Sampler` and `BatchSampler`. `dplen check` runs those. A test
+outcome (`p=`), a call outside the module or outside the parts of torch/numpy it models,
+a base class outside the project other than torch's samplers, a count that tests on the
+data's values (or on a random float) decide. `dplen check` runs those. A test
 `isinstance(dataset, C)`, `C` a class of the module, a tensor, an array or a torch
 dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
 found is found for that input, and the inputs that are `C`s are not tried. A count that
