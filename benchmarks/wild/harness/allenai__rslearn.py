@@ -80,16 +80,35 @@ def _(cls, module):
                 for world in (1, 2):
                     for rank in range(world):
                         for epoch in (0, 1):
-                            def build(d=data, b=batches, m=mode, f=refill, s=steps, p=limit, w=world, r=rank, e=epoch):
+
+                            def build(
+                                d=data,
+                                b=batches,
+                                m=mode,
+                                f=refill,
+                                s=steps,
+                                p=limit,
+                                w=world,
+                                r=rank,
+                                e=epoch,
+                            ):
                                 batch_sampler = cls(
-                                    d, b, shuffle=True, num_replicas=w, rank=r, sample_mode=m,
-                                    refill_batches=f, steps_per_dataset=s, per_dataset_patch_limit=p,
+                                    d,
+                                    b,
+                                    shuffle=True,
+                                    num_replicas=w,
+                                    rank=r,
+                                    sample_mode=m,
+                                    refill_batches=f,
+                                    steps_per_dataset=s,
+                                    per_dataset_patch_limit=p,
                                 )
                                 batch_sampler.set_epoch(e)
                                 return batch_sampler
 
                             yield Case(
                                 f"{sizes}, batch sizes {batches}, {mode}, refill={refill}, "
-                                f"steps_per_dataset {steps}, patch limit {limit}, rank {rank} of {world}, epoch {epoch}",
+                                f"steps_per_dataset {steps}, patch limit {limit}, "
+                                f"rank {rank} of {world}, epoch {epoch}",
                                 build,
                             )

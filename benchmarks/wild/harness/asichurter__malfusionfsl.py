@@ -36,7 +36,7 @@ def _(cls, module):
 @sampler(PROJECT, "comp/sampler.py", "BatchSampler")
 def _(cls, module):
     rng = random.Random(1)
-    for n, k, total, qk in SETTINGS:
+    for n, k, total, _qk in SETTINGS:
         for epochs in (1, 100, 5000):
             episodes = []
             for _ in range(epochs):

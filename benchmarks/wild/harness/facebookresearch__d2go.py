@@ -19,7 +19,13 @@ PROJECT = Project(
         "d2go.utils.testing.data_loader_helper": "register_toy_coco_dataset = None\n",
     },
     absent=("detectron2",),
-    empty_init=("d2go", "d2go.modeling", "d2go.utils", "d2go.utils.testing", "tests"),  # tests/__init__ sets up d2go loggers
+    empty_init=(
+        "d2go",
+        "d2go.modeling",
+        "d2go.utils",
+        "d2go.utils.testing",
+        "tests",
+    ),  # tests/__init__ sets up d2go loggers
 )
 
 
@@ -28,4 +34,7 @@ def _(cls, module):
     for size in (1, 10, 97, 1000):
         for total in (1, 3, 10, 50, 2000):
             interval = max(1, int(size / total))
-            yield Case(f"{size} images, {total} samples wanted (interval {interval})", lambda s=size, i=interval: cls(s, i))
+            yield Case(
+                f"{size} images, {total} samples wanted (interval {interval})",
+                lambda s=size, i=interval: cls(s, i),
+            )

@@ -24,6 +24,7 @@ WORLDS = ((1, 0), (2, 0), (2, 1), (4, 3))
 def _epochs(make):
     """One case an epoch: the loop sets it before iterating."""
     for epoch in (0, 1):
+
         def build(e=epoch):
             s = make()
             s.set_epoch(e)
@@ -37,7 +38,7 @@ def _(cls, module):
     for n in SIZES:
         for batch in (1, 4, 12):
             for world, rank in WORLDS:
-                for drop_last in ((True, False) if world == 1 else (True,)):
+                for drop_last in (True, False) if world == 1 else (True,):
                     make = lambda n=n, b=batch, w=world, r=rank, d=drop_last: cls(range(n), b, 5, w, r, d)  # noqa: E731
                     for epoch, build in _epochs(make):
                         yield Case(
@@ -53,7 +54,7 @@ def _(cls, module):
         for batch in (1, 4, 12):
             for pools in ([5], [5, 23]):
                 for world, rank in WORLDS:
-                    for drop_last in ((True, False) if world == 1 else (True,)):
+                    for drop_last in (True, False) if world == 1 else (True,):
                         make = lambda n=n, b=batch, p=pools, w=world, r=rank, d=drop_last: cls(  # noqa: E731
                             range(n), b, p, w, r, d
                         )
@@ -83,7 +84,8 @@ def _(cls, module):
                         )
                         for epoch, build in _epochs(make):
                             yield Case(
-                                f"{n} sets, {images_per_gpu} images a GPU, views {views}, rank {rank} of {world}, "
+                                f"{n} sets, {images_per_gpu} images a GPU, views {views}, "
+                                f"rank {rank} of {world}, "
                                 f"drop_last={drop_last}, epoch {epoch}",
                                 build,
                             )

@@ -18,7 +18,9 @@ PROJECT = Project(
     domain="OCR",
     # mmseg (text-focused-Transformers' own copy) helpers the sampler calls
     stubs={
-        "mmseg.core.utils": "def sync_random_seed(seed=None, device='cuda'):\n    return 0 if seed is None else seed\n",
+        "mmseg.core.utils": (
+            "def sync_random_seed(seed=None, device='cuda'):\n    return 0 if seed is None else seed\n"
+        ),
         "mmseg.utils": "def get_device():\n    return 'cpu'\n",
         # scene-text-telescope's and text-gestalt's own utils (not on the path of the tree's root)
         "utils": "def str_filt(text, voc_type):\n    return text\n",
@@ -71,7 +73,9 @@ sampler(PROJECT, "scene-text-telescope/dataset/dataset.py", "randomSequentialSam
 sampler(PROJECT, "text-gestalt/dataset/dataset.py", "randomSequentialSampler")(_sequential)
 
 
-@sampler(PROJECT, "text-focused-Transformers/mmseg/datasets/samplers/distributed_sampler.py", "DistributedSampler")
+@sampler(
+    PROJECT, "text-focused-Transformers/mmseg/datasets/samplers/distributed_sampler.py", "DistributedSampler"
+)
 def _(cls, module):
     for n in (1, 10, 1000, 1001):
         for world in (1, 2, 4):
@@ -80,9 +84,12 @@ def _(cls, module):
             for rank in range(world):
                 for shuffle in (True, False):
                     for epoch in (0, 1):
+
                         def build(n=n, w=world, r=rank, s=shuffle, e=epoch):
                             distributed = cls(list(range(n)), num_replicas=w, rank=r, shuffle=s)
                             distributed.set_epoch(e)
                             return distributed
 
-                        yield Case(f"{n} images, rank {rank} of {world}, shuffle={shuffle}, epoch {epoch}", build)
+                        yield Case(
+                            f"{n} images, rank {rank} of {world}, shuffle={shuffle}, epoch {epoch}", build
+                        )

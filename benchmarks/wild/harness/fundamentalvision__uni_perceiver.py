@@ -72,12 +72,15 @@ def _(cls, module):
                 continue  # fewer samples than ranks: its padding assertion fails
             for repeat in (1, 3):
                 for epoch in (0, 1):
+
                     def build(n=n, w=world, r=rank, k=repeat, e=epoch):
                         s = cls(list(range(n)), num_replicas=w, rank=r, shuffle=True, dataset_repeat=k)
                         s.set_epoch(e)
                         return s
 
-                    yield Case(f"{n} samples, rank {rank} of {world}, dataset_repeat {repeat}, epoch {epoch}", build)
+                    yield Case(
+                        f"{n} samples, rank {rank} of {world}, dataset_repeat {repeat}, epoch {epoch}", build
+                    )
 
 
 def _endless(per_node):
@@ -89,11 +92,14 @@ def _endless(per_node):
             for world, rank, local in GROUPS:
                 replicas, replica = (world // local, rank // local) if per_node else (world, rank)
                 for shuffle in (True, False):
+
                     def build(n=n, w=world, r=rank, x=local, m=replicas, i=replica, s=shuffle):
                         _comm(w, r, x)
                         return cls(list(range(n)), num_replicas=m, rank=i, shuffle=s)
 
-                    yield Case(f"{n} samples, rank {rank} of {world} ({local} a node), shuffle={shuffle}", build)
+                    yield Case(
+                        f"{n} samples, rank {rank} of {world} ({local} a node), shuffle={shuffle}", build
+                    )
 
     return cases
 
@@ -108,9 +114,12 @@ def _node(cls, module):
             if world > n:
                 continue  # fewer samples than ranks
             for shuffle in (True, False):
+
                 def build(n=n, w=world, r=rank, x=local, s=shuffle):
                     _comm(w, r, x)
-                    return cls(list(range(n)), num_replicas=w, rank=r, local_rank=r % x, local_size=x, shuffle=s)
+                    return cls(
+                        list(range(n)), num_replicas=w, rank=r, local_rank=r % x, local_size=x, shuffle=s
+                    )
 
                 yield Case(f"{n} samples, rank {rank} of {world} ({local} a node), shuffle={shuffle}", build)
 
@@ -161,6 +170,7 @@ TASKS = (
 def _(cls, module):
     for tasks in TASKS:
         for strategy in ("", "turn", "uniformv2"):
+
             def build(t=tasks, s=strategy):
                 _comm(1, 0, 1)
                 rng_tasks = {

@@ -13,12 +13,14 @@ PROJECT = Project(
     domain="video diffusion training",
     stubs={
         "fastvideo.platforms": "current_platform = None\n",
-        "fastvideo.dataset.utils": "def collate_rows_from_parquet_schema(*args, **kwargs):\n    raise NotImplementedError\n",
+        "fastvideo.dataset.utils": (
+            "def collate_rows_from_parquet_schema(*args, **kwargs):\n    raise NotImplementedError\n"
+        ),
         "fastvideo.distributed": (
             "def get_sp_world_size():\n    return 1\n\n\ndef get_world_group():\n    return None\n\n\n"
             "def get_world_rank():\n    return 0\n\n\ndef get_world_size():\n    return 1\n"
         ),
-        "fastvideo.logger": "import logging\n\n\ndef init_logger(name):\n    return logging.getLogger(name)\n",
+        "fastvideo.logger": "import logging\n\ninit_logger = logging.getLogger\n",
     },
     absent=("pyarrow", "tqdm", "torchdata"),
     empty_init=("fastvideo", "fastvideo.dataset"),  # import the pipelines and models

@@ -33,7 +33,8 @@ def _(cls, module):
         image, mask = _scene(height, width, bands, height)
         for per_class, minibatch in ((5, 1), (20, 10), (20, 7), (200, 10)):
             yield Case(
-                f"{height}x{width}x{bands} scene, {per_class} labelled pixels a class, sub_minibatch {minibatch}",
+                f"{height}x{width}x{bands} scene, {per_class} labelled pixels a class, "
+                f"sub_minibatch {minibatch}",
                 lambda i=image, m=mask, p=per_class, b=minibatch: cls(
                     FullImageDataset(i, m, True, num_train_samples_per_class=p, sub_minibatch=b)
                 ),

@@ -62,7 +62,9 @@ class Scenes:
         self.ignored_labels = np.array(ignored)
         self.label_names = [f"class{i}" for i in range(labels)]
         self.config = Config(
-            epoch_steps=steps, validation_size=validation, batch_num=batch_num,
+            epoch_steps=steps,
+            validation_size=validation,
+            batch_num=batch_num,
             num_classes=labels - len(ignored),
         )
         self.input_labels = [rng.randint(0, labels, size=rng.randint(2000, 6000)) for _ in range(3)]
@@ -93,7 +95,8 @@ def _(cls, module):
         for potential in (True, False):
             for balance in (True, False):
                 yield Case(
-                    f"{models} objects, epoch_n {epoch_n}, use_potential={potential}, balance_labels={balance}",
+                    f"{models} objects, epoch_n {epoch_n}, use_potential={potential}, "
+                    f"balance_labels={balance}",
                     lambda d=data, p=potential, b=balance: cls(d, use_potential=p, balance_labels=b),
                     epochs=3,
                 )
@@ -133,7 +136,10 @@ def _(cls, module):
     for split in ("training", "validation"):
         for steps, validation, batch_num, frames in ((500, 50, 10, 4541), (7, 3, 2, 5)):
             yield Case(
-                f"{split}, epoch_steps {steps}, validation_size {validation}, batch_num {batch_num}, {frames} frames",
-                lambda s=split, e=steps, v=validation, b=batch_num, f=frames: cls(Frames(s, e, v, b, f, seed=f)),
+                f"{split}, epoch_steps {steps}, validation_size {validation}, batch_num {batch_num}, "
+                f"{frames} frames",
+                lambda s=split, e=steps, v=validation, b=batch_num, f=frames: cls(
+                    Frames(s, e, v, b, f, seed=f)
+                ),
                 epochs=2,
             )

@@ -47,8 +47,12 @@ def _(cls, module):
             for shuffle in (True, False):
                 yield Case(
                     f"data sets of {lengths}, prob {prob}, batch {batch}, shuffle={shuffle}",
-                    lambda l=lengths, p=prob, b=batch, s=shuffle: cls(
-                        [Frames(n) for n in l], b, True, s, prob=p,
+                    lambda sizes=lengths, p=prob, b=batch, s=shuffle: cls(
+                        [Frames(n) for n in sizes],
+                        b,
+                        True,
+                        s,
+                        prob=p,
                         generator=torch.Generator().manual_seed(2024),
                     ),
                 )
@@ -60,8 +64,9 @@ def _(cls, module):
 
     for lengths, prob in MIXES[1:]:
         for skip in (0, 1, 5, 12):
-            def build(l=lengths, p=prob, k=skip):
-                inner = MixedBatchSampler([Frames(n) for n in l], 2, True, True, prob=p)
+
+            def build(sizes=lengths, p=prob, k=skip):
+                inner = MixedBatchSampler([Frames(n) for n in sizes], 2, True, True, prob=p)
                 return cls(inner, skip_batches=min(k, len(inner)))
 
             yield Case(f"mixed batches of {lengths}, batch 2, resumed after {skip} batches", build)

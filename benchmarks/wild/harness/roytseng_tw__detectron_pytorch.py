@@ -57,6 +57,7 @@ def _(cls, module):
         ratio_list, ratio_index = _ratios(n, n)
         for grouping in (True, False):
             for ims in (1, 2, 4):
+
                 def build(r=ratio_list, i=ratio_index, g=grouping, k=ims):
                     _configured(module, g, k)
                     return cls(r, i)
@@ -70,6 +71,7 @@ def _(cls, module):
         ratio_list, ratio_index = _ratios(n, n)
         for batch in (1, 2, 8, 16):
             for drop_last in (True, False):
+
                 def build(r=ratio_list, i=ratio_index, b=batch, d=drop_last):
                     _configured(module, True, 2)
                     return cls(module.MinibatchSampler(r, i), b, d)

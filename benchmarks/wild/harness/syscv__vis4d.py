@@ -23,7 +23,8 @@ PROJECT = Project(
         "vis4d.data.datasets.base": (
             "class VideoDataset:\n    def __init__(self, videos):\n"
             "        self.video_mapping = {'video_to_indices': videos}\n\n"
-            "    def __len__(self):\n        return sum(len(v) for v in self.video_mapping['video_to_indices'].values())\n"
+            "    def __len__(self):\n"
+            "        return sum(len(v) for v in self.video_mapping['video_to_indices'].values())\n"
         ),
     },
     empty_init=("vis4d", "vis4d.data", "vis4d.data.datasets"),
@@ -59,7 +60,10 @@ def _(cls, module):
 
 def _images(n, seed):
     rng = random.Random(seed)
-    return [{"input_hw": rng.choice([(720, 1280), (1280, 720), (480, 640), (640, 480), (512, 512)])} for _ in range(n)]
+    return [
+        {"input_hw": rng.choice([(720, 1280), (1280, 720), (480, 640), (640, 480), (512, 512)])}
+        for _ in range(n)
+    ]
 
 
 @sampler(PROJECT, "vis4d/data/samplers.py", "AspectRatioBatchSampler")

@@ -35,6 +35,7 @@ def _(cls, module):
     for groups, group in ((1, 1), (7, 1), (81, 6), (1000, 6), (5, 2)):
         for world in (1, 2, 4, 8):
             for rank in range(world):
+
                 def build(n=groups * group, g=group, w=world, r=rank):
                     module.comm.WORLD, module.comm.RANK = w, r
                     return cls(n, g)

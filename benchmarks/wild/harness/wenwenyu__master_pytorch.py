@@ -16,7 +16,9 @@ PROJECT = Project(
     domain="OCR",
     # utils/label_util.py reads utils/keys.txt at import (the tree holds Python files only):
     # the converter the data sets read, with the project's STRING_MAX_LEN.
-    stubs={"utils.label_util": "class _Converter:\n    max_length = 100\n\n\nLabelTransformer = _Converter()\n"},
+    stubs={
+        "utils.label_util": "class _Converter:\n    max_length = 100\n\n\nLabelTransformer = _Converter()\n"
+    },
     absent=("cv2", "PIL", "lmdb", "torchvision", "tqdm", "distance"),
 )
 
@@ -44,6 +46,7 @@ def _(cls, module):
             )
             for world in (2, 4):
                 for rank in range(world):
+
                     def build(n=n, b=batch, w=world, r=rank):
                         module.dist = World(w, r)
                         return cls(list(range(n)), batch_size=b, distributed=True)

@@ -39,7 +39,12 @@ PROJECT = Project(
             "class VolumetricVideoInferenceDataset(VolumetricVideoDataset):\n    pass\n"
         ),
     },
-    empty_init=("easyvolcap", "easyvolcap.dataloaders", "easyvolcap.dataloaders.datasets", "easyvolcap.utils"),
+    empty_init=(
+        "easyvolcap",
+        "easyvolcap.dataloaders",
+        "easyvolcap.dataloaders.datasets",
+        "easyvolcap.utils",
+    ),
 )
 
 SHAPES = ((1, 1), (4, 10), (21, 150), (60, 1))  # views x frames
