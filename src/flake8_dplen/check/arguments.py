@@ -191,6 +191,15 @@ def _ints(ctx: _Context) -> st.SearchStrategy:
     return _count(ctx).map(_literal)
 
 
+def _counts(ctx: _Context) -> st.SearchStrategy:
+    """A number of things made or read (`num_samples`, `max_len`, `total_iters`, a
+    setting whose default is positive): at least 1. Asking a sampler for no samples, or
+    capping lengths at 0, is no caller's use (README, "what the search takes as
+    legitimate"); a class whose code takes 0 says so by its default, drawn first. A
+    position (`consumed_samples`, `start_iter`) or a lower bound (`min_len`) may be 0."""
+    return _count(ctx, 1).map(_literal)
+
+
 def _sizes(ctx: _Context) -> st.SearchStrategy:
     return _size(ctx).map(_literal)
 
@@ -247,6 +256,34 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     )
 
 
+def _is_key(name: str) -> bool:
+    """Whether a field named ``name`` is drawn as a group key (the last case of _field)."""
+    return not (_RATIO_FIELD.search(name) or _SIZE_FIELD.search(name)) and not (
+        _PATH_FIELD.search(name) and not _ID_FIELD.search(name)
+    )
+
+
+# A number of the groups the items' keys name (`num_classes`, `n_pids`, `num_identities`).
+_GROUP_COUNT = re.compile(r"^(?:num|n)_?(?:class|label|categor|ident|pid|person|speaker|cluster|group)", re.I)
+
+
+def _group_count(items: Optional[List[Any]], fields: Dict[int, str], columns: Dict[str, Any]) -> int:
+    """How many groups the keys drawn for a Table name: one more than the largest key of
+    its items' key fields and its key columns (1 with none). A dataset's count of classes
+    covers every label its items carry; a smaller one drawn apart from the labels gave
+    items of a class the dataset says it lacks, which no dataset has."""
+    keys: List[Any] = []
+    for item in items or ():
+        if isinstance(item, tuple):
+            keys += [item[j] for j, pos in enumerate(sorted(fields)) if _is_key(fields[pos])]
+        elif isinstance(item, dict):
+            keys += [value for key, value in item.items() if _is_key(key)]
+    for name, column in columns.items():
+        if _is_key(name) and not _GROUP_COUNT.search(name) and isinstance(column, list):
+            keys += column
+    return 1 + max((key for key in keys if type(key) is int), default=0)
+
+
 def _keys(ctx: _Context) -> st.SearchStrategy:
     """A list of group keys, as a key field of a Table is drawn."""
     return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
@@ -262,7 +299,7 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
+    if _by_name(name) in (_ints, _counts, _sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -341,6 +378,8 @@ def _table(shape: DataShape) -> Builder:
                 items = draw(_sequences(ctx, n))
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
             columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
+            counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
+            columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, columns)))
             if concat:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
@@ -503,7 +542,7 @@ BY_NAME: Dict[str, Builder] = {
     **dict.fromkeys(["data_source", "dataset", "data", "datasource", "iterable"], _data),
     **dict.fromkeys(["indices", "index"], _index_list),
     **dict.fromkeys(["bs", "max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
-    **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _ints),
+    **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _counts),
     **dict.fromkeys(["drop_last", "shuffle", "replacement", "even_divides", "even_batches"], _bools),
     **dict.fromkeys(["num_replicas", "world_size", "num_processes", "num_shards"], _world),
     **dict.fromkeys(["rank", "process_index", "local_rank", "shard_id"], _rank),
@@ -532,6 +571,8 @@ BY_NAME: Dict[str, Builder] = {
 # when the default is None and there is no hint.
 # (`train_iters`, `total_iter` too: a number of steps.)
 _COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_", "total_")
+# Of those, a position reached or a lower bound: 0 is what a fresh start passes.
+_POSITION_PREFIXES = ("consumed_", "min_")
 _COUNT_SUFFIXES = ("_steps", "_len", "_length", "_count", "_iterations", "_iters", "_iter")
 # Process groups named by their kind of parallelism (`data_parallel_size`,
 # `data_parallel_rank`, Megatron's): a world size and a rank in it.
@@ -567,7 +608,7 @@ def _by_name(name: str) -> Optional[Builder]:
     if lowered.endswith("_size"):
         return _sizes
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
-        return _ints
+        return _ints if lowered.startswith(_POSITION_PREFIXES) else _counts
     # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
     # `group_ids`): drawn as a field of a Table is.
     if lowered.endswith("s") and _RATIO_FIELD.search(lowered):
@@ -581,6 +622,16 @@ def _by_name(name: str) -> Optional[Builder]:
     if lowered.endswith(("_ratio", "_rate", "_fraction")):
         return _fractions
     return None
+
+
+def role_of(name: str) -> str:
+    """What a parameter's name says it is, for the judge of legitimate inputs
+    (legitimate.py): "world" (a number of processes), "per item" (one value per item of
+    the data: `labels`, `lengths`), else ""."""
+    builder = _by_name(name)
+    if builder is _world:
+        return "world"
+    return "per item" if builder in (_keys, _lengths) else ""
 
 
 # How many processes or threads compute something (`n_workers`, `num_proc`, `n_jobs`): the
@@ -659,7 +710,7 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
         return by_hint
     # A hint that says a list refines a name that says one size (`batch_size: Sequence[int]`,
     # a batch size per source).
-    if by_name in (_sizes, _ints) and by_hint is _lengths:
+    if by_name in (_sizes, _ints, _counts) and by_hint is _lengths:
         return by_hint
     # A hint that says a tensor or an array makes the list the name says one
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
@@ -682,6 +733,9 @@ def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[B
             builder = _ints
     if param.default is inspect.Parameter.empty:
         return builder
+    if builder is _ints and type(param.default) is int and param.default >= 1:
+        # A setting whose default is a positive number is a count or a size: 0 is none.
+        builder = _counts
     default = st.just(_default(param))
     if builder is _bools and isinstance(param.default, bool):
         # A flag's other value is drawn as often as its default, not a quarter of the time.
@@ -1162,9 +1216,26 @@ def calls(
                 ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
+        _count_groups(drawn)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:
+    """A count of groups passed beside the keys of the items (`num_classes` beside
+    `labels`) is the number those keys name, as a caller's is (see _group_count)."""
+    counts = [name for name in drawn if _GROUP_COUNT.search(name) and _by_name(name) in (_ints, _counts, _sizes)]
+    keyed = [name for name in drawn if _by_name(name) is _keys]
+    if not counts or not keyed:
+        return
+    keys = []
+    for name in keyed:
+        value = drawn[name][1].make()
+        keys += value.tolist() if hasattr(value, "tolist") else list(value)
+    many = _literal(1 + max((key for key in keys if type(key) is int), default=0))
+    for name in counts:
+        drawn[name] = (name, many, drawn[name][2])
 
 
 def whole(target: Callable[..., Any], strategy: st.SearchStrategy) -> st.SearchStrategy:

@@ -19,6 +19,7 @@ from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .epochs import later_epochs
+from .legitimate import degenerate
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -591,12 +592,14 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
-        empty = _only_empty_batches(verdict.report) or (
-            not verdict.report.ok and _indexes_no_data(call, verdict.report)
+        # Arguments no caller passes (legitimate.py) are judged but never reported, and
+        # check nothing; those of a user's own strategy are the user's to choose.
+        legitimate = not _only_empty_batches(verdict.report) and (
+            (reg is not None and reg.strategy is not None) or not degenerate(call)
         )
-        if not empty and (verdict.report.reported or any(verdict.report.counts)):
+        if legitimate and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
-        if not verdict.report.ok and not empty:
+        if legitimate and not verdict.report.ok:
             state.failure = verdict
             raise verdict
 
@@ -634,7 +637,7 @@ def _search(
     elif result.status == OK and state.substantial == 0 and state.last_invalid:
         # Built only over no data (an empty dataset), every other argument set failing:
         # nothing was checked, and a later round may learn what the others needed.
-        why = "only samplers with nothing to yield were built; " + _invalid_why(state)
+        why = "only samplers with nothing to yield, or on inputs no caller passes, were built; " + _invalid_why(state)
         result = Result(cls, CANNOT_BUILD, how, why=why)
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
@@ -675,19 +678,6 @@ def _only_empty_batches(report: LengthReport) -> bool:
     empty piece): a DataLoader fails on the first such batch, so there is no epoch length
     to lie about, and only a sampler over no data gives it. It is no counterexample."""
     return report.reported == 0 and bool(report.sizes) and all(size == 0 for size in report.sizes)
-
-
-def _indexes_no_data(call: Call, report: LengthReport) -> bool:
-    """Items yielded while every dataset the sampler was given is empty (a rank's share
-    of no items computed as one): each is an index the data does not have, so a DataLoader
-    fails on the first, and there is no epoch length to lie about, as with
-    _only_empty_batches. A len() above 0 that yields nothing from no data still is one."""
-    if report.cut_off or not (report.yielded if report.yielded is not None else any(report.counts)):
-        return False
-    from .records import Records, Table
-
-    data = [value for value in (shown.make() for _, shown, _ in call.args) if isinstance(value, (range, Table, Records))]
-    return bool(data) and not any(len(value) for value in data)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:
