@@ -1042,6 +1042,13 @@ def _record(positions: Set[int], kind: type = tuple) -> Builder:
     return draw
 
 
+def _population(ctx: _Context) -> st.SearchStrategy:
+    """What a class draws from (`np.random.choice(pos[label], k)`): a few indices of the
+    data, never none (a caller's populations are the items of a group it found)."""
+    index = st.integers(0, max(0, (ctx.items or 1) - 1))
+    return st.lists(index, min_size=1, max_size=max(1, ctx.unit)).map(_literal)
+
+
 def _structured(use: Optional[Use]) -> bool:
     """Whether values used so are containers or callables, not plain numbers or keys."""
     return use is not None and bool(use.iterated or use.keys or use.called or use.positions)
@@ -1070,10 +1077,14 @@ def _from_use(use: Use) -> Optional[Builder]:
         return _record(use.positions, list if use.kinds == {"list"} else tuple)
     if use.iterated:
         items = use.items
-        if items is not None and items.iterated and not items.items and not items.positions:
-            # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
+        if items is not None and items.iterated and not items.items and not items.positions and not items.picked:
+            # Items iterated and len()'d, or iter()'d: samplers (a few small real ones);
+            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values.
             return _samplers
-        item = _from_use(items) if items else None
+        if items is not None and items.picked and not items.items:
+            item: Optional[Builder] = _population
+        else:
+            item = _from_use(items) if items else None
         if item is None:
             return _as_used(_keys, use)
         return _as_used(_listed(item), use)

@@ -36,6 +36,11 @@ _VARIATION_EPOCHS = 5
 # Inputs on which __iter__ may run past the time limit before the search stops judging:
 # each costs the whole limit, and the class's wall-clock limit (60 s) must leave room.
 _HANGS = 3
+# Seconds that shrinking a found disagreement may take: drawing big nested lists
+# (`color_pos`, a list of each identity's positions) made every shrink step slow, and the
+# class ran past its wall-clock limit with a counterexample in hand. The smallest one seen
+# by then is reported.
+_SHRINKING = 10.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,11 @@ class _TimedOutOn(BaseException):
     built: bool = True  # False: building it was what ran on
 
 
+class _ShrinkingOver(BaseException):
+    """Shrinking ran past _SHRINKING: the search ends with the last disagreement seen
+    (a BaseException, so that hypothesis does not take it for the test's own failure)."""
+
+
 @dataclass
 class _State:
     start: Optional[float] = None  # when the first sampler was tried: the budget runs from it
@@ -109,6 +119,7 @@ class _State:
     learned: Learned = Learned()  # what the failures said the class needs (learn())
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
+    found_at: float = 0.0  # when the first disagreement was seen (shrinking began)
     hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
     later: Tuple[int, ...] = ()  # epochs judged after the second (epochs.later_epochs)
 
@@ -561,6 +572,8 @@ def _search(
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
         spent = 0.0 if state.start is None else time.monotonic() - state.start
+        if state.failure is not None and time.monotonic() - state.found_at > _SHRINKING:
+            raise _ShrinkingOver()
         if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
             return
         if len(state.hangs) >= _HANGS:
@@ -600,6 +613,7 @@ def _search(
         if legitimate and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
         if legitimate and not verdict.report.ok:
+            state.found_at = state.found_at or time.monotonic()
             state.failure = verdict
             raise verdict
 
@@ -609,6 +623,8 @@ def _search(
             probe()
     except _Disagreement as found:
         result = _found(result, found)
+    except _ShrinkingOver:
+        result = _found(result, state.failure)
     except Exception as exc:
         from hypothesis.errors import Flaky, Unsatisfiable
 

@@ -1,0 +1,56 @@
+"""Samplers `dplen check` could not build, or built and never finished shrinking, before
+s11-check (tests/test_check_example_families.py runs them: ``*Ok`` must be ok,
+``*Wrong`` found).
+
+- A list of populations the class draws from (`np.random.choice(color_pos[label], k)`,
+  visible-infrared re-identification's IdentitySampler): each item was drawn as a few
+  small torch samplers, which numpy's choice refuses ("a must be 1-dimensional"); they
+  are lists of indices now.
+- Its wrong twin then got a disagreement on big nested lists, whose every shrink step was
+  slow: the class ran past its 60 s limit with the counterexample in hand. Shrinking now
+  stops after a while and the smallest disagreement seen is reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from torch.utils.data import Sampler
+
+
+class PositionsPerLabelOk(Sampler):
+    """`num_pos` positions drawn from each label's population, one label after another:
+    exactly `num_pos` per label present."""
+
+    def __init__(self, labels, positions, num_pos):
+        self.labels = np.unique(labels)
+        self.positions, self.num_pos = positions, num_pos
+        self.index = np.hstack(
+            [np.random.choice(positions[label], num_pos) for label in self.labels]
+        ) if len(self.labels) else np.array([], dtype=int)
+
+    def __iter__(self):
+        return iter(self.index.tolist())
+
+    def __len__(self):
+        return len(self.labels) * self.num_pos
+
+
+class PositionsPerLabelWrong(Sampler):
+    """Wrong (as mangye16's IdentitySampler): batches of `batch_size` labels drawn until
+    the data's length is passed, len() the data's length."""
+
+    def __init__(self, labels, positions, num_pos, batch_size):
+        uni = np.unique(labels)
+        self.n = len(labels)
+        index = [
+            np.random.choice(positions[label], num_pos)
+            for _ in range(self.n // (batch_size * num_pos) + 1)
+            for label in np.random.choice(uni, batch_size, replace=False)
+        ]
+        self.index = np.hstack(index).tolist()
+
+    def __iter__(self):
+        return iter(self.index)
+
+    def __len__(self):
+        return self.n
