@@ -9,6 +9,9 @@ s11-check (tests/test_check_example_families.py runs them: ``*Ok`` must be ok,
 - Its wrong twin then got a disagreement on big nested lists, whose every shrink step was
   slow: the class ran past its 60 s limit with the counterexample in hand. Shrinking now
   stops after a while and the smallest disagreement seen is reported.
+- A dataset the class reads as a dict (`for pid, idxs in data_source.items()`,
+  centroids-reid's RandomIdentitySampler): it was given records, which have no
+  `.items()`; it is an index of the data by key now, no key without items.
 """
 
 from __future__ import annotations
@@ -54,3 +57,27 @@ class PositionsPerLabelWrong(Sampler):
 
     def __len__(self):
         return self.n
+
+
+class ByKeyOk(Sampler):
+    """`num_instances` indices of each key of an index {key: indices}, the short keys
+    topped up by repeats."""
+
+    def __init__(self, data_source, num_instances):
+        self.index, self.k = data_source, num_instances
+
+    def __iter__(self):
+        for idxs in self.index.values():
+            yield from np.random.choice(idxs, self.k, replace=len(idxs) < self.k).tolist()
+
+    def __len__(self):
+        return len(self.index) * self.k
+
+
+class ByKeyWrong(ByKeyOk):
+    """Wrong: the keys with fewer than `num_instances` indices are skipped, len() counts them."""
+
+    def __iter__(self):
+        for idxs in self.index.values():
+            if len(idxs) >= self.k:
+                yield from np.random.choice(idxs, self.k, replace=False).tolist()

@@ -895,7 +895,8 @@ def _mapping(value: Optional[Builder]) -> Builder:
 
     @st.composite
     def draw(draw, ctx: _Context) -> Shown:
-        sizes = draw(st.lists(_count(ctx), min_size=1, max_size=4))
+        # No key without items: a caller's index lists only the keys its data has.
+        sizes = draw(st.lists(_count(ctx, 1), min_size=1, max_size=4))
         if value is not None:
             values = [draw(value(ctx)) for _ in sizes]
         else:
@@ -1144,6 +1145,11 @@ def calls(
         raise CannotBuild(f"no signature: {exc}") from None
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
     roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
+    if inspect.isclass(target):
+        # A dataset the class reads as a dict (`for pid, idxs in data_source.items()`): an
+        # index of the data by key, whatever its name says (see _mapping).
+        keyed = {name: use_of(target, name) for name, role in roles.items() if role is _data}
+        roles.update((name, _from_use(use)) for name, use in keyed.items() if use is not None and use.keyed)
     shapes = {
         name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
     }
