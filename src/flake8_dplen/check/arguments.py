@@ -184,7 +184,14 @@ def _per_item(ctx: _Context) -> st.SearchStrategy:
         ctx.items = n
         return n
 
-    return _count(ctx).map(first)
+    return _count(ctx, _fewest(ctx)).map(first)
+
+
+def _fewest(ctx: _Context) -> int:
+    """The fewest items data is drawn with: one, and one a process where a world size was
+    drawn first. Data with fewer is no input a caller passes (legitimate.py): judged, it
+    could never be a counterexample, and drawn it would only spend the budget."""
+    return max(1, ctx.world)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
@@ -204,6 +211,21 @@ def _sizes(ctx: _Context) -> st.SearchStrategy:
     return _size(ctx).map(_literal)
 
 
+# A batch of items, counted in items (`batch_size`, `bs`, `micro_batch_size`); not a
+# budget (`max_tokens`) nor a number of batches.
+BATCH = re.compile(r"(?:^|_)(?:batch_size|bs)$", re.I)
+
+
+def _batch_sizes(ctx: _Context) -> st.SearchStrategy:
+    """A batch size no larger than the data drawn before it (legitimate.py: a batch its
+    data cannot fill is no caller's)."""
+    if not (ctx.data and ctx.items):
+        return _sizes(ctx)
+    items = ctx.items
+    edges = sorted(b for b in {1, 2, ctx.unit - 1, ctx.unit, ctx.unit + 1, ctx.world, 2 * ctx.world} if 1 <= b <= items)
+    return st.one_of(st.sampled_from(edges), st.integers(1, items)).map(_literal)
+
+
 RECORDS = "from flake8_dplen.check.records import Records"
 
 
@@ -213,7 +235,8 @@ def _records(n: int, seed: int, lists: bool = False) -> Shown:
     return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
 
 
-def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
+def _data(ctx: _Context) -> st.SearchStrategy:
+    least = _fewest(ctx)
     if ctx.records:
         return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
@@ -299,7 +322,7 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in (_ints, _counts, _sizes) and (number or not name.lower().endswith("s")):
+    if _by_name(name) in (_ints, _counts, _sizes, _batch_sizes) and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -365,7 +388,7 @@ def _table(shape: DataShape) -> Builder:
         def draw(draw) -> Shown:
             # A concatenation: as long as its parts, which its own columns describe.
             parts = draw(_parts(ctx)) if concat else []
-            n = sum(parts) if concat else draw(_count(ctx))
+            n = sum(parts) if concat else draw(_count(ctx, _fewest(ctx)))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
                 items = draw(_dicts(ctx, shape.keys, n, shape.measured))
@@ -450,8 +473,10 @@ def _world(ctx: _Context) -> st.SearchStrategy:
         # torch for its rank, which may not be in it, as no caller's run could.
         return st.just(_literal(ctx.world))
     # sampled_from draws evenly; st.integers(1, 4) draws 1 most of the time, and one process
-    # is the case a distributed sampler is least likely to get wrong.
-    return st.sampled_from([1, 2, 3, 4]).map(_literal)
+    # is the case a distributed sampler is least likely to get wrong. No more processes
+    # than the items of data drawn before it (legitimate.py).
+    most = ctx.items if ctx.data and ctx.items else 4
+    return st.sampled_from([w for w in (1, 2, 3, 4) if w <= most]).map(_literal)
 
 
 def _rank(ctx: _Context) -> st.SearchStrategy:
@@ -499,8 +524,8 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
 
     # A sampler handed over to be wrapped has items: a wrapper that cycles a spare one
     # (atomworks' FallbackSamplerWrapper) yields nothing from an empty one, and no caller
-    # wraps a sampler over no data. An empty dataset is still drawn where one is taken.
-    return st.builds(shown, _data(ctx, least=1), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+    # wraps a sampler over no data.
+    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
@@ -541,7 +566,7 @@ BY_NAME: Dict[str, Builder] = {
     # `iterable`: a wrapper of "anything iterable" (torchnlp) is handed a dataset too.
     **dict.fromkeys(["data_source", "dataset", "data", "datasource", "iterable"], _data),
     **dict.fromkeys(["indices", "index"], _index_list),
-    **dict.fromkeys(["bs", "max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
+    **dict.fromkeys(["max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
     **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _counts),
     **dict.fromkeys(["drop_last", "shuffle", "replacement", "even_divides", "even_batches"], _bools),
     **dict.fromkeys(["num_replicas", "world_size", "num_processes", "num_shards"], _world),
@@ -605,6 +630,8 @@ def _by_name(name: str) -> Optional[Builder]:
     # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
     # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
     # whose code takes 0 says so by its default, which is drawn first (_builder).
+    if BATCH.search(lowered):
+        return _batch_sizes
     if lowered.endswith("_size"):
         return _sizes
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
@@ -710,7 +737,7 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
         return by_hint
     # A hint that says a list refines a name that says one size (`batch_size: Sequence[int]`,
     # a batch size per source).
-    if by_name in (_sizes, _ints, _counts) and by_hint is _lengths:
+    if by_name in (_sizes, _batch_sizes, _ints, _counts) and by_hint is _lengths:
         return by_hint
     # A hint that says a tensor or an array makes the list the name says one
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).

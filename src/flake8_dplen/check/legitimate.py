@@ -16,14 +16,9 @@ a leftover in each bucket, items filtered out by a limit, budgets that items ove
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, List, Optional
 
-from .arguments import Call, role_of
-
-# A batch of items, counted in items (`batch_size`, `bs`, `micro_batch_size`); not a
-# budget (`max_tokens`) nor a number of batches.
-_BATCH = re.compile(r"(?:^|_)(?:batch_size|bs)$", re.I)
+from .arguments import BATCH, Call, role_of
 
 
 def _items(value: Any, depth: int = 3) -> Optional[int]:
@@ -65,7 +60,7 @@ def degenerate(call: Call) -> str:
     world = call.world[0] if call.world is not None else max(worlds, default=1)
     if world > items:
         return f"a world of {world} processes over {items} items (a rank with nothing to load)"
-    batches = [value for name, value in values if _BATCH.search(name) and type(value) is int]
+    batches = [value for name, value in values if BATCH.search(name) and type(value) is int]
     if batches and max(batches) > items:
         return f"a batch of {max(batches)} over {items} items (no batch its data can fill)"
     return ""

@@ -574,9 +574,14 @@ def _search(
         spent = 0.0 if state.start is None else time.monotonic() - state.start
         if state.failure is not None and time.monotonic() - state.found_at > _SHRINKING:
             raise _ShrinkingOver()
-        if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
+        hung = len(state.hangs) >= _HANGS
+        if state.failure is None and (spent > options.budget or hung):
             return
-        if len(state.hangs) >= _HANGS:
+        if any((hang.call.code, hang.call.world) == (call.code, call.world) for hang in state.hangs):
+            # Drawn again (the smallest data, `labels=[0]`, is drawn often): it would run
+            # on again, and count as another input the class cannot take.
+            reject()
+        if hung:
             # Shrinking a disagreement into inputs that run on would spend the limit on
             # every try: no more are run, and the last disagreement seen is reported.
             reject()
