@@ -197,3 +197,37 @@ def test_indices_yielded_from_no_data_are_no_counterexample():
     # (yolov5's SmartDistributedSampler, exact by running, was reported so).
     assert check_class(ShareOfRank, OPTIONS).status == OK
     assert check_class(ShareOfRankPromisingOne, OPTIONS).status == COUNTEREXAMPLE
+
+
+class AsksTheWorld(Sampler):
+    """A rank's share, the world asked of torch.distributed, batched."""
+
+    def __init__(self, dataset, batch_size, labels=None):
+        self.n, self.batch_size = len(dataset), batch_size
+        self.world = torch.distributed.get_world_size()
+
+    def __iter__(self):
+        return iter(range(len(self)))
+
+    def __len__(self):
+        return self.n // self.world
+
+
+def test_no_drawn_input_is_one_no_caller_passes():
+    # Before s11-check's last fix, a world of 4 with a unit of 1 left the data's sizes
+    # nothing to sample from: an internal error on every class asking torch.distributed.
+    from hypothesis import given, settings
+
+    from flake8_dplen.check.arguments import calls
+    from flake8_dplen.check.legitimate import degenerate
+
+    seen = set()
+
+    @settings(max_examples=300, database=None, deadline=None)
+    @given(calls(AsksTheWorld, distributed=True))
+    def drawn(call):
+        assert degenerate(call) == "", call.code
+        seen.add(call.world[0])
+
+    drawn()
+    assert seen == {1, 2, 3, 4}

@@ -161,7 +161,8 @@ def _literal(value: Any) -> Shown:
 
 def _count(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     u = ctx.unit
-    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} if n >= least)
+    # `least` itself too: every edge of a small unit may lie below it (4 processes, u = 1).
+    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u, least} if n >= least)
     return st.one_of(st.sampled_from(edges), st.integers(least, 4 * u + 3))
 
 
