@@ -12,6 +12,9 @@ s11-check (tests/test_check_example_families.py runs them: ``*Ok`` must be ok,
 - A dataset the class reads as a dict (`for pid, idxs in data_source.items()`,
   centroids-reid's RandomIdentitySampler): it was given records, which have no
   `.items()`; it is an index of the data by key now, no key without items.
+- A parameter whose name says a number (`seq_len`) that the class takes the len() of and
+  indexes (LouChao98/nner_as_parsing's BasicSampler): it was drawn as an int; it is one
+  length per item now.
 """
 
 from __future__ import annotations
@@ -81,3 +84,29 @@ class ByKeyWrong(ByKeyOk):
         for idxs in self.index.values():
             if len(idxs) >= self.k:
                 yield from np.random.choice(idxs, self.k, replace=False).tolist()
+
+
+class SinglesApartOk(Sampler):
+    """Batches of `batch_size` in order, an item at or above a length threshold in a batch
+    of its own: len() counts those batches."""
+
+    def __init__(self, seq_len, batch_size, threshold):
+        self.seq_len, self.batch_size, self.threshold = seq_len, batch_size, threshold
+
+    def _batches(self):
+        long = [[i] for i in range(len(self.seq_len)) if self.seq_len[i] >= self.threshold]
+        short = [i for i in range(len(self.seq_len)) if self.seq_len[i] < self.threshold]
+        return long + [short[k : k + self.batch_size] for k in range(0, len(short), self.batch_size)]
+
+    def __iter__(self):
+        return iter(self._batches())
+
+    def __len__(self):
+        return len(self._batches())
+
+
+class SinglesApartWrong(SinglesApartOk):
+    """Wrong: len() counts batches of the whole data, as if no item were set apart."""
+
+    def __len__(self):
+        return -(-len(self.seq_len) // self.batch_size)

@@ -1211,7 +1211,12 @@ def calls(
         elif _parallelism(param) is not None:
             builder = _parallelism(param)
         else:
-            use = use_of(target, param.name) if role in _PLAIN_LISTS and inspect.isclass(target) else None
+            numbers = (_ints, _counts, _sizes, _batch_sizes)
+            use = use_of(target, param.name) if role in _PLAIN_LISTS + numbers and inspect.isclass(target) else None
+            if role in numbers and use is not None and use.iterated and not use.numeric:
+                # A name that says a number (`seq_len`) of a value the class takes the
+                # len() of, indexes or iterates, and never counts with: one per item.
+                role = _lengths
             if use is not None and use.items is not None and use.items.keys:
                 # Its items are read by key (`source["probability"]`): dicts, whatever the
                 # name suggests (`sources` names groups elsewhere).
