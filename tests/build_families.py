@@ -30,9 +30,11 @@ class PositionsPerLabelOk(Sampler):
     def __init__(self, labels, positions, num_pos):
         self.labels = np.unique(labels)
         self.positions, self.num_pos = positions, num_pos
-        self.index = np.hstack(
-            [np.random.choice(positions[label], num_pos) for label in self.labels]
-        ) if len(self.labels) else np.array([], dtype=int)
+        self.index = (
+            np.hstack([np.random.choice(positions[label], num_pos) for label in self.labels])
+            if len(self.labels)
+            else np.array([], dtype=int)
+        )
 
     def __iter__(self):
         return iter(self.index.tolist())

@@ -41,7 +41,14 @@ def _judged(module):
 
 CASES = [
     pytest.param(cls, wrong, id=f"{module.__name__}.{cls.__name__}")
-    for module in (unseen_shapes, more_unseen_shapes, data_families, draw_families, legitimate_families, build_families)
+    for module in (
+        unseen_shapes,
+        more_unseen_shapes,
+        data_families,
+        draw_families,
+        legitimate_families,
+        build_families,
+    )
     for cls, wrong in _judged(module)
 ]
 

@@ -162,7 +162,8 @@ def _literal(value: Any) -> Shown:
 def _count(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     u = ctx.unit
     # `least` itself too: every edge of a small unit may lie below it (4 processes, u = 1).
-    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u, least} if n >= least)
+    near = {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u, least}
+    edges = sorted(n for n in near if n >= least)
     return st.one_of(st.sampled_from(edges), st.integers(least, 4 * u + 3))
 
 
@@ -223,7 +224,8 @@ def _batch_sizes(ctx: _Context) -> st.SearchStrategy:
     if not (ctx.data and ctx.items):
         return _sizes(ctx)
     items = ctx.items
-    edges = sorted(b for b in {1, 2, ctx.unit - 1, ctx.unit, ctx.unit + 1, ctx.world, 2 * ctx.world} if 1 <= b <= items)
+    u, w = ctx.unit, ctx.world
+    edges = sorted(b for b in {1, 2, u - 1, u, u + 1, w, 2 * w} if 1 <= b <= items)
     return st.one_of(st.sampled_from(edges), st.integers(1, items)).map(_literal)
 
 
@@ -323,7 +325,7 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in (_ints, _counts, _sizes, _batch_sizes) and (number or not name.lower().endswith("s")):
+    if _by_name(name) in _NUMBERS and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -993,6 +995,8 @@ def _as_used(builder: Builder, use: Use) -> Builder:
 
 # Roles that draw a list of plain values, which the class's use can show are records.
 _PLAIN_LISTS = (_keys, _lengths, _group_names)
+# Roles that draw one number, which the class's use can show is a list.
+_NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
 
 
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
@@ -1106,7 +1110,8 @@ def _from_use(use: Use) -> Optional[Builder]:
         return _record(use.positions, list if use.kinds == {"list"} else tuple)
     if use.iterated:
         items = use.items
-        if items is not None and items.iterated and not items.items and not items.positions and not items.picked:
+        plain = items is not None and items.iterated and not items.items and not items.positions
+        if plain and not items.picked:
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones);
             # items drawn from (`np.random.choice(pos[label], k)`) are lists of values.
             return _samplers
@@ -1211,9 +1216,9 @@ def calls(
         elif _parallelism(param) is not None:
             builder = _parallelism(param)
         else:
-            numbers = (_ints, _counts, _sizes, _batch_sizes)
-            use = use_of(target, param.name) if role in _PLAIN_LISTS + numbers and inspect.isclass(target) else None
-            if role in numbers and use is not None and use.iterated and not use.numeric:
+            read = role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target)
+            use = use_of(target, param.name) if read else None
+            if role in _NUMBERS and use is not None and use.iterated and not use.numeric:
                 # A name that says a number (`seq_len`) of a value the class takes the
                 # len() of, indexes or iterates, and never counts with: one per item.
                 role = _lengths
@@ -1275,7 +1280,7 @@ def calls(
 def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:
     """A count of groups passed beside the keys of the items (`num_classes` beside
     `labels`) is the number those keys name, as a caller's is (see _group_count)."""
-    counts = [name for name in drawn if _GROUP_COUNT.search(name) and _by_name(name) in (_ints, _counts, _sizes)]
+    counts = [name for name in drawn if _GROUP_COUNT.search(name) and _by_name(name) in _NUMBERS]
     keyed = [name for name in drawn if _by_name(name) is _keys]
     if not counts or not keyed:
         return

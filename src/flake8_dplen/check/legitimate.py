@@ -35,25 +35,35 @@ def _items(value: Any, depth: int = 3) -> Optional[int]:
         inner = getattr(value, "sampler", None)
         if inner is not None and inner is not value:
             return _items(inner, depth - 1)
-        source = getattr(value, "data_source", None)
-        return len(source) if source is not None else None
+        return _sized(getattr(value, "data_source", None))
     return None
+
+
+def _sized(value: Any) -> Optional[int]:
+    try:
+        return len(value) if value is not None else None
+    except Exception:  # not sized: says nothing of the data
+        return None
 
 
 def _values(call: Call) -> Iterator[tuple]:
     for name, shown, _ in call.args:
-        yield name, shown.make()
+        try:
+            yield name, shown.make()
+        except Exception:  # a user's value that cannot be made again says nothing either
+            continue
 
 
 def degenerate(call: Call) -> str:
     """Why no caller passes ``call``'s arguments ("" when one may)."""
     values = list(_values(call))
-    sizes: List[int] = [n for n in (_items(value) for _, value in values) if n is not None]
-    # Lists with one value per item (`labels`, `lengths`), where they are the data.
-    sizes += [len(value) for name, value in values if role_of(name) == "per item" and hasattr(value, "__len__")]
-    if not sizes:
+    # Lists with one value per item (`labels`, `lengths`) are data too.
+    sizes: List[Optional[int]] = [_items(value) for _, value in values]
+    sizes += [_sized(value) for name, value in values if role_of(name) == "per item"]
+    known = [n for n in sizes if n is not None]
+    if not known:
         return ""
-    items = max(sizes)
+    items = max(known)
     if items == 0:
         return "every dataset given is empty"
     worlds = [value for name, value in values if role_of(name) == "world" and isinstance(value, int)]
