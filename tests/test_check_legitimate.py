@@ -243,7 +243,7 @@ def test_what_no_caller_passes_and_what_one_does():
 
     assert degenerate(call(dataset=range(0), batch_size=1)) == "every dataset given is empty"
     assert degenerate(call(labels=[])).startswith("every dataset")
-    assert degenerate(call(dataset=range(3), num_replicas=4)).startswith("a world of 4 processes over 3 items")
+    assert degenerate(call(dataset=range(3), num_replicas=4)).startswith("a world of 4 processes over 3")
     assert degenerate(call((4, 3), dataset=range(3))).startswith("a world of 4")
     assert degenerate(call(dataset=range(3), batch_size=4)).startswith("a batch of 4 over 3 items")
     batches = torch.utils.data.BatchSampler(torch.utils.data.SequentialSampler(range(3)), 2, False)
