@@ -223,10 +223,14 @@ def _batch_sizes(ctx: _Context) -> st.SearchStrategy:
     data cannot fill is no caller's)."""
     if not (ctx.data and ctx.items):
         return _sizes(ctx)
-    items = ctx.items
-    u, w = ctx.unit, ctx.world
+    return _size_within(ctx, ctx.items).map(_literal)
+
+
+def _size_within(ctx: _Context, items: int) -> st.SearchStrategy:
+    """A batch size drawn as _size draws it, up to ``items`` (at least 1)."""
+    u, w, items = ctx.unit, ctx.world, max(1, items)
     edges = sorted(b for b in {1, 2, u - 1, u, u + 1, w, 2 * w} if 1 <= b <= items)
-    return st.one_of(st.sampled_from(edges), st.integers(1, items)).map(_literal)
+    return st.one_of(st.sampled_from(edges), st.integers(1, items))
 
 
 RECORDS = "from flake8_dplen.check.records import Records"
@@ -550,7 +554,11 @@ def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
             (*inner.imports, TORCH_DATA.format("BatchSampler")),
         )
 
-    return st.builds(shown, _index_sampler(ctx), _size(ctx), st.booleans())
+    # Its batch size no larger than the data it batches (legitimate.py).
+    def batched(inner: Shown) -> st.SearchStrategy:
+        return st.builds(shown, st.just(inner), _size_within(ctx, len(inner.make())), st.booleans())
+
+    return _index_sampler(ctx).flatmap(batched)
 
 
 def _group_names(ctx: _Context) -> st.SearchStrategy:

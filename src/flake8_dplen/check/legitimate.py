@@ -71,6 +71,9 @@ def degenerate(call: Call) -> str:
     if world > items:
         return f"a world of {world} processes over {items} items (a rank with nothing to load)"
     batches = [value for name, value in values if BATCH.search(name) and type(value) is int]
+    # The batch size of a batch sampler handed over (`BatchSampler(range(3), batch_size=9)`).
+    batches += [getattr(value, "batch_size", None) for _, value in values if _items(value) is not None]
+    batches = [b for b in batches if type(b) is int]
     if batches and max(batches) > items:
         return f"a batch of {max(batches)} over {items} items (no batch its data can fill)"
     return ""

@@ -823,6 +823,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             isinstance(parent, ast.Attribute)
             and parent.attr in MAPPING_METHODS
             and isinstance(parents.get(id(parent)), ast.Call)
+            # Called (`x.items()`), not an attribute that is handed on (`enumerate(x.items)`).
+            and parents[id(parent)].func is parent
         ):
             use.keyed = use.iterated = True
             use.items = use.items or Use()
