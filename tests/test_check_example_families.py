@@ -1,5 +1,6 @@
 """`dplen check`, with no factory, on the example families we wrote of issue 19's shapes
-(tests/fixtures/check/: unseen_shapes.py, more_unseen_shapes.py, data_families.py, draw_families.py):
+(tests/fixtures/check/: unseen_shapes.py, more_unseen_shapes.py, data_families.py, draw_families.py,
+legitimate_families.py, build_families.py):
 every class is built; a correct one is ok (no counterexample on an exact class); a wrong
 one gets a counterexample, and the test the check prints for it fails on its own. Each
 module's docstring says which of its classes were missed before the change it came with;
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import inspect
 
+import build_families
 import data_families
 import draw_families
+import legitimate_families
 import more_unseen_shapes
 import pytest
 import unseen_shapes
@@ -46,7 +49,14 @@ def _judged(module):
 
 CASES = [
     pytest.param(cls, wrong, options, id=f"{module.__name__}.{cls.__name__}-{options.resumed_len}")
-    for module in (unseen_shapes, more_unseen_shapes, data_families, draw_families)
+    for module in (
+        unseen_shapes,
+        more_unseen_shapes,
+        data_families,
+        draw_families,
+        legitimate_families,
+        build_families,
+    )
     for cls, wrong, options in _judged(module)
 ]
 

@@ -77,10 +77,10 @@ def test_what_the_user_code_prints_never_reaches_stdout(tmp_path):
     assert "iterating" not in done.stdout + done.stderr  # the child's output is dropped
     assert "imported: {not json" in done.stderr  # import-time output goes to stderr
     assert done.stdout.splitlines() == [
-        "COUNTEREXAMPLE  hostile.Chunks: Chunks(dataset=range(1), batch_size=2): len 0,"
-        " __iter__ yielded 1 batch of size 1",
-        "COUNTEREXAMPLE  hostile.Prints: Prints(dataset=range(1), batch_size=2): len 0,"
-        " __iter__ yielded 1 batch of size 1",
+        "COUNTEREXAMPLE  hostile.Chunks: Chunks(dataset=range(3), batch_size=2): len 1,"
+        " __iter__ yielded 2 batches of sizes 2, 1",
+        "COUNTEREXAMPLE  hostile.Prints: Prints(dataset=range(3), batch_size=2): len 1,"
+        " __iter__ yielded 2 batches of sizes 2, 1",
     ]
 
 
@@ -191,7 +191,7 @@ def test_len_near_maxsize_is_a_counterexample(tmp_path):
     )
     done = run(tmp_path, "samplers:Huge", "--no-tests")
     assert done.returncode == 1
-    assert f"COUNTEREXAMPLE  samplers.Huge: Huge(dataset=range(0), batch_size=1): len {sys.maxsize - 1}," in (
+    assert f"COUNTEREXAMPLE  samplers.Huge: Huge(dataset=range(1), batch_size=1): len {sys.maxsize - 1}," in (
         done.stdout
     )
 
@@ -213,7 +213,7 @@ def test_a_metaclass_call_does_not_hide_the_signature(tmp_path):
     done = run(tmp_path, "samplers:Registered", "--no-tests")
     assert done.returncode == 1, done.stdout + done.stderr
     assert (
-        "COUNTEREXAMPLE  samplers.Registered: Registered(dataset=range(1), batch_size=2): len 0"
+        "COUNTEREXAMPLE  samplers.Registered: Registered(dataset=range(3), batch_size=2): len 1"
         in done.stdout
     )
 

@@ -75,3 +75,58 @@ def test_indices_yielded_from_no_data_are_no_counterexample():
     # (yolov5's SmartDistributedSampler, exact by running, was reported so).
     assert check_class(ShareOfRank, OPTIONS).status == OK
     assert check_class(ShareOfRankPromisingOne, OPTIONS).status == COUNTEREXAMPLE
+
+
+class AsksTheWorld(Sampler):
+    """A rank's share, the world asked of torch.distributed, batched."""
+
+    def __init__(self, dataset, batch_size, labels=None):
+        self.n, self.batch_size = len(dataset), batch_size
+        self.world = torch.distributed.get_world_size()
+
+    def __iter__(self):
+        return iter(range(len(self)))
+
+    def __len__(self):
+        return self.n // self.world
+
+
+def test_no_drawn_input_is_one_no_caller_passes():
+    # Before s11-check's last fix, a world of 4 with a unit of 1 left the data's sizes
+    # nothing to sample from: an internal error on every class asking torch.distributed.
+    from hypothesis import given, settings
+
+    from flake8_dplen.check.arguments import calls
+    from flake8_dplen.check.legitimate import degenerate
+
+    seen = set()
+
+    @settings(max_examples=300, database=None, deadline=None)
+    @given(calls(AsksTheWorld, distributed=True))
+    def drawn(call):
+        assert degenerate(call) == "", call.code
+        seen.add(call.world[0])
+
+    drawn()
+    assert seen == {1, 2, 3, 4}
+
+
+def test_what_no_caller_passes_and_what_one_does():
+    from flake8_dplen.check.arguments import Call, Shown
+    from flake8_dplen.check.legitimate import degenerate
+
+    def call(world=None, **kwargs):
+        args = tuple((k, Shown(lambda v=v: v, repr(v)), False) for k, v in kwargs.items())
+        return Call(AsksTheWorld, args, world)
+
+    assert degenerate(call(dataset=range(0), batch_size=1)) == "every dataset given is empty"
+    assert degenerate(call(labels=[])).startswith("every dataset")
+    assert degenerate(call(dataset=range(3), num_replicas=4)).startswith("a world of 4 processes over 3")
+    assert degenerate(call((4, 3), dataset=range(3))).startswith("a world of 4")
+    assert degenerate(call(dataset=range(3), batch_size=4)).startswith("a batch of 4 over 3 items")
+    batches = torch.utils.data.BatchSampler(torch.utils.data.SequentialSampler(range(3)), 2, False)
+    assert degenerate(call(sampler=batches, batch_size=4)).startswith("a batch of 4 over 3 items")
+    # What real data has stays: a last rank with a short shard, a leftover, one group.
+    assert degenerate(call((2, 1), dataset=range(3), batch_size=2)) == ""
+    assert degenerate(call(labels=[0, 0, 0], micro_batch_size=3)) == ""
+    assert degenerate(call(max_tokens=100, lengths=[50, 70])) == ""

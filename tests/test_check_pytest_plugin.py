@@ -92,10 +92,10 @@ def test_dplen_option_adds_one_test_per_sampler(pytester):
         [
             "collected 4 items",
             "*_ dplen::Chunks _*",
-            "Chunks(dataset=range(1), batch_size=2): len 0, __iter__ yielded 1 batch of size 1",
+            "Chunks(dataset=range(3), batch_size=2): len 1, __iter__ yielded 2 batches of sizes 2, 1",
             "Reproduce it with:",
             "def test_chunks_len_matches_iter():",
-            "    sampler = Chunks(dataset=range(1), batch_size=2)",
+            "    sampler = Chunks(dataset=range(3), batch_size=2)",
             # The skip points at the class that could not be built, not into the plugin.
             f"SKIPPED ?1? samplers.py:{unbuilt}:"
             " samplers.UnregisteredTokenized could not be built: nothing to pass as `tokenizer`*"
@@ -106,7 +106,7 @@ def test_dplen_option_adds_one_test_per_sampler(pytester):
     assert "samplers.Tokenized could not be built" not in result.stdout.str()
     # One message per failure: the case and its test once, and the summary's one line.
     assert result.stdout.str().count("Reproduce it with:") == 1
-    assert result.stdout.str().count("len 0, __iter__ yielded 1 batch") == 1
+    assert result.stdout.str().count("len 1, __iter__ yielded 2 batches") == 1
 
 
 def test_collect_only_lists_as_many_ids_as_it_counts(pytester):
@@ -139,7 +139,7 @@ def test_the_id_of_a_failure_reruns_that_class_alone(pytester):
     for extra in ([], ["--dplen", "samplers"]):
         again = pytester.runpytest_subprocess(pasted, *extra, "--dplen-budget", "1", "-p", "no:cacheprovider")
         again.assert_outcomes(failed=1)
-        again.stdout.fnmatch_lines(["collected 1 item", f"FAILED {pasted} - Chunks(dataset=range(1)*"])
+        again.stdout.fnmatch_lines(["collected 1 item", f"FAILED {pasted} - Chunks(dataset=range(3)*"])
     # The group of a file runs its classes, and a class of it passes as it did.
     group = pytester.runpytest_subprocess(
         "samplers.py::dplen",
@@ -160,7 +160,7 @@ def test_dplen_check_fixture(pytester):
     result.stdout.fnmatch_lines(
         [
             "*test_buggy*",
-            "*Chunks(dataset=range(1), batch_size=2): len 0*",
+            "*Chunks(dataset=range(3), batch_size=2): len 1*",
             # The skip points at the test's call, not into the plugin.
             f"SKIPPED ?1? test_samplers.py:{call}: samplers.UnregisteredTokenized could not be built*",
         ]

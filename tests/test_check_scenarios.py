@@ -44,8 +44,9 @@ def test_a_rank_other_than_0_is_tried_without_a_process_group():
     assert asks_distributed(RankShard) and not asks_distributed(Rebatched)
     found, pasted = _pasted_counterexample(RankShard)
     assert found == (
-        "RankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
-        " len 1, __iter__ yielded 0 batches"
+        # Before s11-check: range(1) on rank 1 of 2, a rank with no item (legitimate.py).
+        "RankShard(dataset=range(3)) on rank 1 of 2 (as torch.distributed answers):"
+        " len 2, __iter__ yielded 1 item"
     )
     assert "    with as_rank(world_size=2, rank=1):" in pasted
     assert not dist.is_initialized()  # the answers were undone, and no group was made
@@ -70,8 +71,9 @@ def test_as_rank_answers_and_restores():
 def test_the_second_epoch_is_judged(cls, exact, scenario, then):
     found, pasted = _pasted_counterexample(cls)
     assert found == (
-        f"{cls.__name__}(dataset=range(1), batch_size=2), in its second epoch ({scenario}):"
-        " len 1, __iter__ yielded 0 batches"
+        # Before s11-check: range(1) in batches of 2, a batch the data cannot fill.
+        f"{cls.__name__}(dataset=range(3), batch_size=2), in its second epoch ({scenario}):"
+        " len 2, __iter__ yielded 1 batch of size 2"
     )
     assert f"    assert_length(sampler)  # the first epoch agrees\n{then}    assert_length(sampler)\n" in pasted
     assert check_class(exact, OPTIONS).status == OK
@@ -83,8 +85,8 @@ def test_names_imported_from_torch_distributed_are_answered():
     assert not is_initialized()
     found, _ = _pasted_counterexample(ImportedRankShard)
     assert found == (
-        "ImportedRankShard(dataset=range(1)) on rank 1 of 2 (as torch.distributed answers):"
-        " len 1, __iter__ yielded 0 batches"
+        "ImportedRankShard(dataset=range(3)) on rank 1 of 2 (as torch.distributed answers):"
+        " len 2, __iter__ yielded 1 item"
     )
     assert not dist.is_initialized()
     assert check_class(ExactImportedRankShard, OPTIONS).status == OK

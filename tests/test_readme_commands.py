@@ -49,8 +49,8 @@ def test_the_readme_dplen_check_commands(project):
         done = bash(command, project, env)
         assert done.rc == 1, done
         assert (
-            "COUNTEREXAMPLE  mypkg.samplers.Chunks: Chunks(dataset=range(1), batch_size=2): len 0,"
-            " __iter__ yielded 1 batch of size 1"
+            "COUNTEREXAMPLE  mypkg.samplers.Chunks: Chunks(dataset=range(3), batch_size=2): len 1,"
+            " __iter__ yielded 2 batches of sizes 2, 1"
         ) in done.out.splitlines(), command
         assert re.search(r"^ok +mypkg\.samplers\.ExactChunks \(", done.out, re.M), command
 

@@ -161,7 +161,9 @@ def _literal(value: Any) -> Shown:
 
 def _count(ctx: _Context, least: int = 0) -> st.SearchStrategy:
     u = ctx.unit
-    edges = sorted(n for n in {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u} if n >= least)
+    # `least` itself too: every edge of a small unit may lie below it (4 processes, u = 1).
+    near = {0, 1, u - 1, u, u + 1, 2 * u, 2 * u + 1, 3 * u - 1, 3 * u, least}
+    edges = sorted(n for n in near if n >= least)
     return st.one_of(st.sampled_from(edges), st.integers(least, 4 * u + 3))
 
 
@@ -184,15 +186,51 @@ def _per_item(ctx: _Context) -> st.SearchStrategy:
         ctx.items = n
         return n
 
-    return _count(ctx).map(first)
+    return _count(ctx, _fewest(ctx)).map(first)
+
+
+def _fewest(ctx: _Context) -> int:
+    """The fewest items data is drawn with: one, and one a process where a world size was
+    drawn first. Data with fewer is no input a caller passes (legitimate.py): judged, it
+    could never be a counterexample, and drawn it would only spend the budget."""
+    return max(1, ctx.world)
 
 
 def _ints(ctx: _Context) -> st.SearchStrategy:
     return _count(ctx).map(_literal)
 
 
+def _counts(ctx: _Context) -> st.SearchStrategy:
+    """A number of things made or read (`num_samples`, `max_len`, `total_iters`, a
+    setting whose default is positive): at least 1. Asking a sampler for no samples, or
+    capping lengths at 0, is no caller's use (README, "what the search takes as
+    legitimate"); a class whose code takes 0 says so by its default, drawn first. A
+    position (`consumed_samples`, `start_iter`) or a lower bound (`min_len`) may be 0."""
+    return _count(ctx, 1).map(_literal)
+
+
 def _sizes(ctx: _Context) -> st.SearchStrategy:
     return _size(ctx).map(_literal)
+
+
+# A batch of items, counted in items (`batch_size`, `bs`, `micro_batch_size`); not a
+# budget (`max_tokens`) nor a number of batches.
+BATCH = re.compile(r"(?:^|_)(?:batch_size|bs)$", re.I)
+
+
+def _batch_sizes(ctx: _Context) -> st.SearchStrategy:
+    """A batch size no larger than the data drawn before it (legitimate.py: a batch its
+    data cannot fill is no caller's)."""
+    if not (ctx.data and ctx.items):
+        return _sizes(ctx)
+    return _size_within(ctx, ctx.items).map(_literal)
+
+
+def _size_within(ctx: _Context, items: int) -> st.SearchStrategy:
+    """A batch size drawn as _size draws it, up to ``items`` (at least 1)."""
+    u, w, items = ctx.unit, ctx.world, max(1, items)
+    edges = sorted(b for b in {1, 2, u - 1, u, u + 1, w, 2 * w} if 1 <= b <= items)
+    return st.one_of(st.sampled_from(edges), st.integers(1, items))
 
 
 RECORDS = "from flake8_dplen.check.records import Records"
@@ -204,7 +242,8 @@ def _records(n: int, seed: int, lists: bool = False) -> Shown:
     return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
 
 
-def _data(ctx: _Context, least: int = 0) -> st.SearchStrategy:
+def _data(ctx: _Context) -> st.SearchStrategy:
+    least = _fewest(ctx)
     if ctx.records:
         return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
@@ -247,6 +286,34 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     )
 
 
+def _is_key(name: str) -> bool:
+    """Whether a field named ``name`` is drawn as a group key (the last case of _field)."""
+    return not (_RATIO_FIELD.search(name) or _SIZE_FIELD.search(name)) and not (
+        _PATH_FIELD.search(name) and not _ID_FIELD.search(name)
+    )
+
+
+# A number of the groups the items' keys name (`num_classes`, `n_pids`, `num_identities`).
+_GROUP_COUNT = re.compile(r"^(?:num|n)_?(?:class|label|categor|ident|pid|person|speaker|cluster|group)", re.I)
+
+
+def _group_count(items: Optional[List[Any]], fields: Dict[int, str], columns: Dict[str, Any]) -> int:
+    """How many groups the keys drawn for a Table name: one more than the largest key of
+    its items' key fields and its key columns (1 with none). A dataset's count of classes
+    covers every label its items carry; a smaller one drawn apart from the labels gave
+    items of a class the dataset says it lacks, which no dataset has."""
+    keys: List[Any] = []
+    for item in items or ():
+        if isinstance(item, tuple):
+            keys += [item[j] for j, pos in enumerate(sorted(fields)) if _is_key(fields[pos])]
+        elif isinstance(item, dict):
+            keys += [value for key, value in item.items() if _is_key(key)]
+    for name, column in columns.items():
+        if _is_key(name) and not _GROUP_COUNT.search(name) and isinstance(column, list):
+            keys += column
+    return 1 + max((key for key in keys if type(key) is int), default=0)
+
+
 def _keys(ctx: _Context) -> st.SearchStrategy:
     """A list of group keys, as a key field of a Table is drawn."""
     return _per_item(ctx).flatmap(lambda n: _field(ctx, "key", n)).map(_literal)
@@ -262,7 +329,7 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in (_ints, _sizes) and (number or not name.lower().endswith("s")):
+    if _by_name(name) in _NUMBERS and (number or not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -328,7 +395,7 @@ def _table(shape: DataShape) -> Builder:
         def draw(draw) -> Shown:
             # A concatenation: as long as its parts, which its own columns describe.
             parts = draw(_parts(ctx)) if concat else []
-            n = sum(parts) if concat else draw(_count(ctx))
+            n = sum(parts) if concat else draw(_count(ctx, _fewest(ctx)))
             items = draw(_tuples(ctx, shape.fields, n)) if shape.fields else None
             if shape.keys and not shape.fields:
                 items = draw(_dicts(ctx, shape.keys, n, shape.measured))
@@ -341,6 +408,8 @@ def _table(shape: DataShape) -> Builder:
                 items = draw(_sequences(ctx, n))
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
             columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
+            counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
+            columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, columns)))
             if concat:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
@@ -411,8 +480,10 @@ def _world(ctx: _Context) -> st.SearchStrategy:
         # torch for its rank, which may not be in it, as no caller's run could.
         return st.just(_literal(ctx.world))
     # sampled_from draws evenly; st.integers(1, 4) draws 1 most of the time, and one process
-    # is the case a distributed sampler is least likely to get wrong.
-    return st.sampled_from([1, 2, 3, 4]).map(_literal)
+    # is the case a distributed sampler is least likely to get wrong. No more processes
+    # than the items of data drawn before it (legitimate.py).
+    most = ctx.items if ctx.data and ctx.items else 4
+    return st.sampled_from([w for w in (1, 2, 3, 4) if w <= most]).map(_literal)
 
 
 def _rank(ctx: _Context) -> st.SearchStrategy:
@@ -460,8 +531,8 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
 
     # A sampler handed over to be wrapped has items: a wrapper that cycles a spare one
     # (atomworks' FallbackSamplerWrapper) yields nothing from an empty one, and no caller
-    # wraps a sampler over no data. An empty dataset is still drawn where one is taken.
-    return st.builds(shown, _data(ctx, least=1), st.sampled_from(["SequentialSampler", "RandomSampler"]))
+    # wraps a sampler over no data.
+    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
@@ -483,7 +554,11 @@ def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
             (*inner.imports, TORCH_DATA.format("BatchSampler")),
         )
 
-    return st.builds(shown, _index_sampler(ctx), _size(ctx), st.booleans())
+    # Its batch size no larger than the data it batches (legitimate.py).
+    def batched(inner: Shown) -> st.SearchStrategy:
+        return st.builds(shown, st.just(inner), _size_within(ctx, len(inner.make())), st.booleans())
+
+    return _index_sampler(ctx).flatmap(batched)
 
 
 def _group_names(ctx: _Context) -> st.SearchStrategy:
@@ -502,8 +577,8 @@ BY_NAME: Dict[str, Builder] = {
     # `iterable`: a wrapper of "anything iterable" (torchnlp) is handed a dataset too.
     **dict.fromkeys(["data_source", "dataset", "data", "datasource", "iterable"], _data),
     **dict.fromkeys(["indices", "index"], _index_list),
-    **dict.fromkeys(["bs", "max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
-    **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _ints),
+    **dict.fromkeys(["max_tokens", "max_batch_length", "batch_bins", "m", "num_instances"], _sizes),
+    **dict.fromkeys(["num_samples", "total_size", "n_samples", "num_items", "length", "size"], _counts),
     **dict.fromkeys(["drop_last", "shuffle", "replacement", "even_divides", "even_batches"], _bools),
     **dict.fromkeys(["num_replicas", "world_size", "num_processes", "num_shards"], _world),
     **dict.fromkeys(["rank", "process_index", "local_rank", "shard_id"], _rank),
@@ -532,6 +607,8 @@ BY_NAME: Dict[str, Builder] = {
 # when the default is None and there is no hint.
 # (`train_iters`, `total_iter` too: a number of steps.)
 _COUNT_PREFIXES = ("num_", "n_", "max_", "min_", "consumed_", "total_")
+# Of those, a position reached or a lower bound: 0 is what a fresh start passes.
+_POSITION_PREFIXES = ("consumed_", "min_")
 _COUNT_SUFFIXES = ("_steps", "_len", "_length", "_count", "_iterations", "_iters", "_iter")
 # Process groups named by their kind of parallelism (`data_parallel_size`,
 # `data_parallel_rank`, Megatron's): a world size and a rank in it.
@@ -564,10 +641,12 @@ def _by_name(name: str) -> Optional[Builder]:
     # A size of anything (`batch_size`, `tile_size`, `bucket_size`, `chunk_size`) is at
     # least 1: no caller tiles an image by 0 pixels or chunks data by 0 items. A class
     # whose code takes 0 says so by its default, which is drawn first (_builder).
+    if BATCH.search(lowered):
+        return _batch_sizes
     if lowered.endswith("_size"):
         return _sizes
     if lowered.startswith(_COUNT_PREFIXES) or lowered.endswith(_COUNT_SUFFIXES):
-        return _ints
+        return _ints if lowered.startswith(_POSITION_PREFIXES) else _counts
     # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
     # `group_ids`): drawn as a field of a Table is.
     if lowered.endswith("s") and _RATIO_FIELD.search(lowered):
@@ -581,6 +660,16 @@ def _by_name(name: str) -> Optional[Builder]:
     if lowered.endswith(("_ratio", "_rate", "_fraction")):
         return _fractions
     return None
+
+
+def role_of(name: str) -> str:
+    """What a parameter's name says it is, for the judge of legitimate inputs
+    (legitimate.py): "world" (a number of processes), "per item" (one value per item of
+    the data: `labels`, `lengths`), else ""."""
+    builder = _by_name(name)
+    if builder is _world:
+        return "world"
+    return "per item" if builder in (_keys, _lengths) else ""
 
 
 # How many processes or threads compute something (`n_workers`, `num_proc`, `n_jobs`): the
@@ -659,7 +748,7 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
         return by_hint
     # A hint that says a list refines a name that says one size (`batch_size: Sequence[int]`,
     # a batch size per source).
-    if by_name in (_sizes, _ints) and by_hint is _lengths:
+    if by_name in (_sizes, _batch_sizes, _ints, _counts) and by_hint is _lengths:
         return by_hint
     # A hint that says a tensor or an array makes the list the name says one
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
@@ -682,6 +771,9 @@ def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[B
             builder = _ints
     if param.default is inspect.Parameter.empty:
         return builder
+    if builder is _ints and type(param.default) is int and param.default >= 1:
+        # A setting whose default is a positive number is a count or a size: 0 is none.
+        builder = _counts
     default = st.just(_default(param))
     if builder is _bools and isinstance(param.default, bool):
         # A flag's other value is drawn as often as its default, not a quarter of the time.
@@ -841,7 +933,8 @@ def _mapping(value: Optional[Builder]) -> Builder:
 
     @st.composite
     def draw(draw, ctx: _Context) -> Shown:
-        sizes = draw(st.lists(_count(ctx), min_size=1, max_size=4))
+        # No key without items: a caller's index lists only the keys its data has.
+        sizes = draw(st.lists(_count(ctx, 1), min_size=1, max_size=4))
         if value is not None:
             values = [draw(value(ctx)) for _ in sizes]
         else:
@@ -910,6 +1003,8 @@ def _as_used(builder: Builder, use: Use) -> Builder:
 
 # Roles that draw a list of plain values, which the class's use can show are records.
 _PLAIN_LISTS = (_keys, _lengths, _group_names)
+# Roles that draw one number, which the class's use can show is a list.
+_NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
 
 
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
@@ -988,6 +1083,13 @@ def _record(positions: Set[int], kind: type = tuple) -> Builder:
     return draw
 
 
+def _population(ctx: _Context) -> st.SearchStrategy:
+    """What a class draws from (`np.random.choice(pos[label], k)`): a few indices of the
+    data, never none (a caller's populations are the items of a group it found)."""
+    index = st.integers(0, max(0, (ctx.items or 1) - 1))
+    return st.lists(index, min_size=1, max_size=max(1, ctx.unit)).map(_literal)
+
+
 def _structured(use: Optional[Use]) -> bool:
     """Whether values used so are containers or callables, not plain numbers or keys."""
     return use is not None and bool(use.iterated or use.keys or use.called or use.positions)
@@ -1016,10 +1118,15 @@ def _from_use(use: Use) -> Optional[Builder]:
         return _record(use.positions, list if use.kinds == {"list"} else tuple)
     if use.iterated:
         items = use.items
-        if items is not None and items.iterated and not items.items and not items.positions:
-            # Items iterated and len()'d, or iter()'d: samplers (a few small real ones).
+        plain = items is not None and items.iterated and not items.items and not items.positions
+        if plain and not items.picked:
+            # Items iterated and len()'d, or iter()'d: samplers (a few small real ones);
+            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values.
             return _samplers
-        item = _from_use(items) if items else None
+        if items is not None and items.picked and not items.items:
+            item: Optional[Builder] = _population
+        else:
+            item = _from_use(items) if items else None
         if item is None:
             return _as_used(_keys, use)
         return _as_used(_listed(item), use)
@@ -1079,6 +1186,11 @@ def calls(
         raise CannotBuild(f"no signature: {exc}") from None
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
     roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
+    if inspect.isclass(target):
+        # A dataset the class reads as a dict (`for pid, idxs in data_source.items()`): an
+        # index of the data by key, whatever its name says (see _mapping).
+        keyed = {name: use_of(target, name) for name, role in roles.items() if role is _data}
+        roles.update((name, _from_use(use)) for name, use in keyed.items() if use is not None and use.keyed)
     shapes = {
         name: data_shape(target, name) for name, role in roles.items() if role is _data and inspect.isclass(target)
     }
@@ -1112,7 +1224,12 @@ def calls(
         elif _parallelism(param) is not None:
             builder = _parallelism(param)
         else:
-            use = use_of(target, param.name) if role in _PLAIN_LISTS and inspect.isclass(target) else None
+            read = role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target)
+            use = use_of(target, param.name) if read else None
+            if role in _NUMBERS and use is not None and use.iterated and not use.numeric:
+                # A name that says a number (`seq_len`) of a value the class takes the
+                # len() of, indexes or iterates, and never counts with: one per item.
+                role = _lengths
             if use is not None and use.items is not None and use.items.keys:
                 # Its items are read by key (`source["probability"]`): dicts, whatever the
                 # name suggests (`sources` names groups elsewhere).
@@ -1162,9 +1279,26 @@ def calls(
                 ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
+        _count_groups(drawn)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:
+    """A count of groups passed beside the keys of the items (`num_classes` beside
+    `labels`) is the number those keys name, as a caller's is (see _group_count)."""
+    counts = [name for name in drawn if _GROUP_COUNT.search(name) and _by_name(name) in _NUMBERS]
+    keyed = [name for name in drawn if _by_name(name) is _keys]
+    if not counts or not keyed:
+        return
+    keys = []
+    for name in keyed:
+        value = drawn[name][1].make()
+        keys += value.tolist() if hasattr(value, "tolist") else list(value)
+    many = _literal(1 + max((key for key in keys if type(key) is int), default=0))
+    for name in counts:
+        drawn[name] = (name, many, drawn[name][2])
 
 
 def whole(target: Callable[..., Any], strategy: st.SearchStrategy) -> st.SearchStrategy:

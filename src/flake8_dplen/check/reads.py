@@ -564,6 +564,9 @@ class Use:
     # Builtin types it is required to be (`assert isinstance(x, list)`): a record read at
     # constant positions is then that, not a tuple.
     kinds: Set[str] = field(default_factory=set)
+    # Drawn from (`random.choice(x)`, `np.random.choice(x, k)`): a population of values,
+    # a list, not a sampler.
+    picked: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -802,7 +805,7 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             elif name in _PICKING and parent.args[0] is node:
                 # What it returns is one of the items, used as the code uses it (its other
                 # arguments are counts: `np.random.choice(ids, k)`).
-                use.iterated = True
+                use.iterated = use.picked = True
                 use.items = use.items or Use()
                 if depth:
                     _classify([parent], scope, use.items, depth - 1)
@@ -820,6 +823,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             isinstance(parent, ast.Attribute)
             and parent.attr in MAPPING_METHODS
             and isinstance(parents.get(id(parent)), ast.Call)
+            # Called (`x.items()`), not an attribute that is handed on (`enumerate(x.items)`).
+            and parents[id(parent)].func is parent
         ):
             use.keyed = use.iterated = True
             use.items = use.items or Use()

@@ -19,6 +19,7 @@ from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .epochs import later_epochs
+from .legitimate import degenerate
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -35,6 +36,11 @@ _VARIATION_EPOCHS = 5
 # Inputs on which __iter__ may run past the time limit before the search stops judging:
 # each costs the whole limit, and the class's wall-clock limit (60 s) must leave room.
 _HANGS = 3
+# Seconds that shrinking a found disagreement may take: drawing big nested lists
+# (`color_pos`, a list of each identity's positions) made every shrink step slow, and the
+# class ran past its wall-clock limit with a counterexample in hand. The smallest one seen
+# by then is reported.
+_SHRINKING = 10.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,11 @@ class _TimedOutOn(BaseException):
     built: bool = True  # False: building it was what ran on
 
 
+class _ShrinkingOver(BaseException):
+    """Shrinking ran past _SHRINKING: the search ends with the last disagreement seen
+    (a BaseException, so that hypothesis does not take it for the test's own failure)."""
+
+
 @dataclass
 class _State:
     start: Optional[float] = None  # when the first sampler was tried: the budget runs from it
@@ -109,6 +120,7 @@ class _State:
     learned: Learned = Learned()  # what the failures said the class needs (learn())
     tabled: bool = False  # a dataset was a Table shaped by the class's code
     failure: Optional[_Disagreement] = None
+    found_at: float = 0.0  # when the first disagreement was seen (shrinking began)
     hangs: List[_TimedOutOn] = field(default_factory=list)  # inputs it ran on, first first
     later: Tuple[int, ...] = ()  # epochs judged after the second (epochs.later_epochs)
 
@@ -567,9 +579,16 @@ def _search(
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
         spent = 0.0 if state.start is None else time.monotonic() - state.start
-        if state.failure is None and (spent > options.budget or len(state.hangs) >= _HANGS):
+        if state.failure is not None and time.monotonic() - state.found_at > _SHRINKING:
+            raise _ShrinkingOver()
+        hung = len(state.hangs) >= _HANGS
+        if state.failure is None and (spent > options.budget or hung):
             return
-        if len(state.hangs) >= _HANGS:
+        if any((hang.call.code, hang.call.world) == (call.code, call.world) for hang in state.hangs):
+            # Drawn again (the smallest data, `labels=[0]`, is drawn often): it would run
+            # on again, and count as another input the class cannot take.
+            reject()
+        if hung:
             # Shrinking a disagreement into inputs that run on would spend the limit on
             # every try: no more are run, and the last disagreement seen is reported.
             reject()
@@ -598,12 +617,15 @@ def _search(
             if state.start is None:
                 state.start = time.monotonic()
         state.judged += 1
-        empty = _only_empty_batches(verdict.report) or (
-            not verdict.report.ok and _indexes_no_data(call, verdict.report)
+        # Arguments no caller passes (legitimate.py) are judged but never reported, and
+        # check nothing; those of a user's own strategy are the user's to choose.
+        legitimate = not _only_empty_batches(verdict.report) and (
+            (reg is not None and reg.strategy is not None) or not degenerate(call)
         )
-        if not empty and (verdict.report.reported or any(verdict.report.counts)):
+        if legitimate and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
-        if not verdict.report.ok and not empty:
+        if legitimate and not verdict.report.ok:
+            state.found_at = state.found_at or time.monotonic()
             state.failure = verdict
             raise verdict
 
@@ -613,6 +635,8 @@ def _search(
             probe()
     except _Disagreement as found:
         result = _found(result, found)
+    except _ShrinkingOver:
+        result = _found(result, state.failure)
     except Exception as exc:
         from hypothesis.errors import Flaky, Unsatisfiable
 
@@ -641,7 +665,7 @@ def _search(
     elif result.status == OK and state.substantial == 0 and state.last_invalid:
         # Built only over no data (an empty dataset), every other argument set failing:
         # nothing was checked, and a later round may learn what the others needed.
-        why = "only samplers with nothing to yield were built; " + _invalid_why(state)
+        why = "only samplers with nothing to yield, or on inputs no caller passes, were built; " + _invalid_why(state)
         result = Result(cls, CANNOT_BUILD, how, why=why)
     result.examples = state.judged
     result.random = result.random or state.random_seen or (reg is not None and reg.random)
@@ -682,19 +706,6 @@ def _only_empty_batches(report: LengthReport) -> bool:
     empty piece): a DataLoader fails on the first such batch, so there is no epoch length
     to lie about, and only a sampler over no data gives it. It is no counterexample."""
     return report.reported == 0 and bool(report.sizes) and all(size == 0 for size in report.sizes)
-
-
-def _indexes_no_data(call: Call, report: LengthReport) -> bool:
-    """Items yielded while every dataset the sampler was given is empty (a rank's share
-    of no items computed as one): each is an index the data does not have, so a DataLoader
-    fails on the first, and there is no epoch length to lie about, as with
-    _only_empty_batches. A len() above 0 that yields nothing from no data still is one."""
-    if report.cut_off or not (report.yielded if report.yielded is not None else any(report.counts)):
-        return False
-    from .records import Records, Table
-
-    data = [value for value in (shown.make() for _, shown, _ in call.args) if isinstance(value, (range, Table, Records))]
-    return bool(data) and not any(len(value) for value in data)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:
