@@ -6,7 +6,9 @@ one, Zipped a counterexample with an empty spare sampler."""
 
 from __future__ import annotations
 
+import torch
 from legitimate_samplers import (
+    AsksTheWorld,
     EndlessLen,
     Paired,
     PairedOneShort,
@@ -58,7 +60,8 @@ def test_a_wrapped_sampler_is_never_empty():
 def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_off():
     result = check_class(SlowToBuild, OPTIONS)
     assert result.status == CANNOT_BUILD
-    assert result.why.startswith("building it was still running after 0.5 s, on every input tried; the first: SlowToBuild(")
+    still = "building it was still running after 0.5 s, on every input tried; the first: SlowToBuild("
+    assert result.why.startswith(still)
     result = check_class(EndlessLen, OPTIONS)
     assert result.status == CUT_OFF and result.reported is None
     assert finding(result).endswith("its len() was still running after 0.5 s; stopped")
@@ -75,20 +78,6 @@ def test_indices_yielded_from_no_data_are_no_counterexample():
     # (yolov5's SmartDistributedSampler, exact by running, was reported so).
     assert check_class(ShareOfRank, OPTIONS).status == OK
     assert check_class(ShareOfRankPromisingOne, OPTIONS).status == COUNTEREXAMPLE
-
-
-class AsksTheWorld(Sampler):
-    """A rank's share, the world asked of torch.distributed, batched."""
-
-    def __init__(self, dataset, batch_size, labels=None):
-        self.n, self.batch_size = len(dataset), batch_size
-        self.world = torch.distributed.get_world_size()
-
-    def __iter__(self):
-        return iter(range(len(self)))
-
-    def __len__(self):
-        return self.n // self.world
 
 
 def test_no_drawn_input_is_one_no_caller_passes():
