@@ -11,7 +11,7 @@ PROJECT = Project(
     name="SakanaAI/continuous-thought-machines",
     source="github",
     ref="aecfb63ac42db7a20903ee27489ff71671669474",
-    domain="neural dynamics models: curriculum-style arithmetic (QAMNIST) and classification",
+    domain="neural dynamics models (QAMNIST arithmetic, classification, mazes)",
 )
 
 FILE = "utils/samplers.py"
