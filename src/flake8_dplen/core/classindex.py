@@ -83,6 +83,21 @@ def assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.Base
     return []
 
 
+def binding_values(func: cst.FunctionDef, name: str) -> Iterator[cst.CSTNode]:
+    """What binds the local `name` in `func`: the whole value of an assignment that has it
+    among its targets (unpacked or not: `full, rest = divmod(n, bs)`), or the iterable of
+    a loop that does."""
+    for node in walk(func.body):
+        if type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign) and node.value is not None:
+            targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]
+        elif type(node) is cst.For:
+            targets = [node.target]
+        else:
+            continue
+        if any(type(n) is cst.Name and n.value == name for t in targets for n in walk(t)):
+            yield node.value if type(node) is not cst.For else node.iter
+
+
 @dataclass
 class FunctionIndex:
     func: cst.FunctionDef

@@ -44,7 +44,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..core import syntax as cst
-from ..core.classindex import ClassIndex, is_self_attr, walk
+from ..core.classindex import ClassIndex, binding_values, is_self_attr, walk
 from ..core.itershape import SAMPLE
 from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
@@ -70,10 +70,11 @@ class BatchSizeUnit(ClassRule):
                     message = f"__len__ divides by {size} but __iter__ yields single indices"
                     yield self.manual(node, with_example(ctx, message), _REASON)
                 return
-            # Reached values, or anything __len__ itself reads: a local the flow does not
-            # follow (`full, rest = divmod(n, bs)`) may carry the batch size.
-            read = [r.node for r in reached] + list(walk(length.body))
-            ignores, where, whose = (lambda size: not _involves(read, size)), length.name, "__len__"
+            # What the flow reaches, and what __len__ reads followed through the attributes
+            # and locals it is built from (`full, rest = divmod(n, bs)` in __init__).
+            read, classes = [r.node for r in reached], [ClassIndex.build([k]) for k in ctx.whole[0]]
+            ignores = lambda size: not _involves(read, size) and _ignores(classes, length, size)  # noqa: E731
+            where, whose = length.name, "__len__"
         else:
             ignores = self._inherited_ignores(ctx)
             where, whose = ctx.shape.func.name, "the inherited __len__"
@@ -104,7 +105,7 @@ def _ignores(classes, length: cst.FunctionDef, size: str) -> bool:
     calls no method of self or of its attributes, and the `self` attributes it reads (and
     those they are built from) are assignments of which the same holds; a property or a
     method read as an attribute is not followed."""
-    work, seen = [(length.body, length)], set()
+    work, seen, bound = [(length.body, length)], set(), set()
     while work:
         node, method = work.pop()
         for n in walk(node):
@@ -115,6 +116,12 @@ def _ignores(classes, length: cst.FunctionDef, size: str) -> bool:
                 continue
             if last_name(n) == size:
                 return False
+            if isinstance(n, cst.Name) and (n.value, method) not in bound:
+                # A local of the method it is read in: what binds it may read the size
+                # (`full, rest = divmod(n, self.batch_size)` before `self.count += full`).
+                bound.add((n.value, method))
+                work += [(value, method) for value in binding_values(method, n.value)]
+                continue
             attr = is_self_attr(n, method) if isinstance(n, cst.Attribute) else None
             if attr is None or attr in seen:
                 continue
