@@ -43,7 +43,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     meas.add_argument("-j", "--jobs", type=int, default=2, help="dplen check runs at once")
     meas.add_argument("--check-args", default="", help="more arguments for dplen check, one string")
     meas.add_argument(
-        "--rows", type=Path, help="a JSON file of each class's outcome: reused where present, then updated"
+        "--rows", type=Path, help="a JSON file of each class's check outcome: reused where present, then updated"
     )
     args = parser.parse_args(argv)
     from wild.catalog import select
