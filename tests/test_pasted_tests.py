@@ -14,7 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_check_cli import NEVER_ENDING
+
+from flake8_dplen.check.search import batch_cap
+
+# The never-ending pair that test_check_cli runs too.
+ENDLESS = (Path(__file__).resolve().parent / "fixtures" / "check_cli" / "endless.py").read_text()
 
 SAMPLERS = '''
 import math
@@ -38,7 +42,7 @@ class Shard(Sampler):
     def __len__(self):
         return math.ceil(len(self.dataset) / self.world) + 1
 
-''' + NEVER_ENDING
+''' + ENDLESS
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +80,16 @@ def _run_pasted(pasted: dict, name: str) -> str:
 def test_a_sampler_that_needs_a_process_group_gets_one_in_its_test(pasted):
     assert "    with process_group(), as_rank(world_size=1, rank=0):\n" in pasted["Shard"]
     out = _run_pasted(pasted, "Shard")
-    assert "AssertionError: len() = 1, iteration yielded 0 batches" in out
+    # The smallest legitimate input has an item (an empty dataset is no caller's).
+    assert "AssertionError: len() = 2, iteration yielded 1 batch" in out
     assert "process group has not been initialized" not in out
 
 
 def test_an_endless_sampler_s_test_is_cut_off_by_the_cap(pasted):
-    assert "assert_length(sampler, limit=1000)" in pasted["Endless"]
+    cap = batch_cap(1)  # len() of Endless(dataset=range(1))
+    assert f"assert_length(sampler, limit={cap})" in pasted["Endless"]
     out = _run_pasted(pasted, "Endless")
-    assert "len() = 0, iteration went on past 1001 batches and was cut off there" in out
+    assert f"len() = 1, iteration went on past {cap + 1} batches and was cut off there" in out
 
 
 def test_a_sampler_that_never_yields_is_stopped_by_the_time_limit(pasted):
