@@ -33,6 +33,11 @@ AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 RANDOM_Z = 4.0
 # Epochs compared before a mismatching count is taken for a fixed one.
 _VARIATION_EPOCHS = 5
+# The search's budget and its shrinking cap are seconds of this process's CPU, not of the
+# wall clock: on a machine busy with other work (CI runners, `-j` classes side by side) a
+# wall-clock budget ran fewer examples, and the same class was found, ok or "could not
+# build" depending on the load. Hangs are still cut by the wall clock (runtime's limit).
+_cpu = time.process_time
 # Inputs on which __iter__ may run past the time limit before the search stops judging:
 # each costs the whole limit, and the class's wall-clock limit (60 s) must leave room.
 _HANGS = 3
@@ -524,20 +529,24 @@ def check_class(cls: type, options: Options = Options()) -> Result:
     began = time.monotonic()
     try:
         learned = Learned()
-        result, found = _search(cls, reg, _strategy(cls, reg), options, how)
-        for _ in range(_ROUNDS):
+        result, found, hangs = _search(cls, reg, _strategy(cls, reg), options, how)
+        for rounds in range(1, _ROUNDS + 1):
             more = learned | found
             # A user's strategy of whole argument sets has no arguments of ours to change.
             if result.found or more == learned or (reg is not None and reg.strategy is not None):
                 break
-            if time.monotonic() - began > _ROUNDS * options.budget + options.timeout:
-                # Rounds that ran past their inputs' time limits (each hung input costs
+            if rounds * options.budget + hangs * options.timeout > _ROUNDS * options.budget + options.timeout:
+                # Rounds whose inputs ran past their time limits (each hung input costs
                 # the whole limit) leave no room for more within the class's wall-clock
                 # limit (60 s): ProteinGym's BatchSampler, whose loop never ends on an
-                # item above its token budget, ran past it in its fourth round.
+                # item above its token budget, ran past it in its fourth round. Counted,
+                # not timed: on a busy machine the rounds' time says nothing of the class,
+                # and diffusers' BucketBatchSampler, built in its third round, was "could
+                # not build" under load.
                 break
             learned = more
-            again, found = _search(cls, reg, _strategy(cls, reg, learned), options, how)
+            again, found, more_hangs = _search(cls, reg, _strategy(cls, reg, learned), options, how)
+            hangs += more_hangs
             if again.found or again.status == OK or result.status == CANNOT_BUILD:
                 again.examples += result.examples
                 result = again
@@ -558,7 +567,7 @@ def check_class(cls: type, options: Options = Options()) -> Result:
 
 def _search(
     cls: type, reg: Optional[registry.Registration], strategy: Any, options: Options, how: str
-) -> "tuple[Result, Learned]":
+) -> "tuple[Result, Learned, int]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
     state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else ())
@@ -578,8 +587,8 @@ def _search(
     def probe(call: Call) -> None:
         # Past the budget the remaining examples pass unjudged; once a disagreement is
         # found every example runs, or shrinking would see it vanish.
-        spent = 0.0 if state.start is None else time.monotonic() - state.start
-        if state.failure is not None and time.monotonic() - state.found_at > _SHRINKING:
+        spent = 0.0 if state.start is None else _cpu() - state.start
+        if state.failure is not None and _cpu() - state.found_at > _SHRINKING:
             raise _ShrinkingOver()
         hung = len(state.hangs) >= _HANGS
         if state.failure is None and (spent > options.budget or hung):
@@ -592,6 +601,7 @@ def _search(
             # Shrinking a disagreement into inputs that run on would spend the limit on
             # every try: no more are run, and the last disagreement seen is reported.
             reject()
+        tried = _cpu()
         try:
             verdict = _judge(call, reg, options, state)
         except _TimedOutOn as hang:
@@ -602,7 +612,7 @@ def _search(
             # reported with its first such input (below).
             state.hangs.append(hang)
             if state.start is not None:
-                state.start += hang.seconds
+                state.start += _cpu() - tried
             reject()
         except _Invalid as exc:
             state.last_invalid = str(exc)
@@ -615,7 +625,7 @@ def _search(
             # sampler pays for the imports (opacus' optimizer, built by its registered
             # strategy), which took the whole budget and left the class "could not build".
             if state.start is None:
-                state.start = time.monotonic()
+                state.start = _cpu()
         state.judged += 1
         # Arguments no caller passes (legitimate.py) are judged but never reported, and
         # check nothing; those of a user's own strategy are the user's to choose.
@@ -625,7 +635,7 @@ def _search(
         if legitimate and (verdict.report.reported or any(verdict.report.counts)):
             state.substantial += 1
         if legitimate and not verdict.report.ok:
-            state.found_at = state.found_at or time.monotonic()
+            state.found_at = state.found_at or _cpu()
             state.failure = verdict
             raise verdict
 
@@ -678,7 +688,7 @@ def _search(
     # A random count judged ok on small data may be a len() off its mean by less than
     # the allowance there: a later round draws bigger data (Learned.spread).
     spread = result.status == OK and result.random and reg is None
-    return result, state.learned | Learned(records=records, spread=spread)
+    return result, state.learned | Learned(records=records, spread=spread), len(state.hangs)
 
 
 @contextmanager

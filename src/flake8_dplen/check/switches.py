@@ -4,7 +4,7 @@ drift apart. Nothing imported: the pytest plugin reads this in every pytest run.
 
 from typing import Any, Callable
 
-BUDGET = {"type": float, "default": 2.0, "help": "seconds of search per class (default: 2)"}
+BUDGET = {"type": float, "default": 2.0, "help": "CPU seconds of search per class (default: 2)"}
 SEED = {"type": int, "default": 0, "help": "seed of the search and of every epoch (default: 0)"}
 CLASS_TIMEOUT = {
     "type": float,
