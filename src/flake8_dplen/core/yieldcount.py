@@ -327,6 +327,8 @@ _NOT_A_LIST = {
     "numpy.ndarray",
     "torch.utils.data.Dataset",
     "torch.utils.data.dataset.Dataset",
+    "torch.utils.data.ConcatDataset",
+    "torch.utils.data.dataset.ConcatDataset",
     "torch.utils.data.IterableDataset",
     "torch.utils.data.dataset.IterableDataset",
 }
@@ -1645,16 +1647,22 @@ class Machine:
         return False
 
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
-        """`isinstance(x, C)`, `C` a class of this module, or a tensor, an array or a torch
-        dataset type, and `x` a value the caller passes (a dataset of unknown elements, a
-        sequence): False, as for a plain list. That is one legitimate input, so a
-        difference found under it is one; nothing is concluded for the inputs that are `C`s."""
+        """`isinstance(x, C)`, `C` a class of this module or one it imports from another
+        module of the project, or a tensor, an array or a torch dataset type, and `x` a
+        value the caller passes (a dataset of unknown elements, a sequence): False, as for
+        a plain list. That is one legitimate input, so a difference found under it is one;
+        nothing is concluded for the inputs that are `C`s."""
         if len(node.args) != 2 or any(a.keyword for a in node.args):
             raise Unknown("isinstance")
         kind = node.args[1].value
         kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
         names = self.names(owner)
-        own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
+        own = [
+            k.value not in scope and (k.value in names.classes or resolve_base(self.ctx.root, names.imports, k) is not None)
+            if isinstance(k, cst.Name)
+            else resolve_base(self.ctx.root, names.imports, k) is not None
+            for k in kinds
+        ]
         qualified = [None if mine else names.imports.qualify(k) for k, mine in zip(kinds, own)]
         if any(q in _ARGUMENT_TYPES for q in qualified):
             return self.argument_type(node.args[0].value, qualified, own, scope, owner)
