@@ -327,8 +327,6 @@ _NOT_A_LIST = {
     "numpy.ndarray",
     "torch.utils.data.Dataset",
     "torch.utils.data.dataset.Dataset",
-    "torch.utils.data.ConcatDataset",
-    "torch.utils.data.dataset.ConcatDataset",
     "torch.utils.data.IterableDataset",
     "torch.utils.data.dataset.IterableDataset",
 }
@@ -1647,22 +1645,16 @@ class Machine:
         return False
 
     def instance_of_own_class(self, node: cst.Call, scope, owner) -> bool:
-        """`isinstance(x, C)`, `C` a class of this module or one it imports from another
-        module of the project, or a tensor, an array or a torch dataset type, and `x` a
-        value the caller passes (a dataset of unknown elements, a sequence): False, as for
-        a plain list. That is one legitimate input, so a difference found under it is one;
-        nothing is concluded for the inputs that are `C`s."""
+        """`isinstance(x, C)`, `C` a class of this module, or a tensor, an array or a torch
+        dataset type, and `x` a value the caller passes (a dataset of unknown elements, a
+        sequence): False, as for a plain list. That is one legitimate input, so a
+        difference found under it is one; nothing is concluded for the inputs that are `C`s."""
         if len(node.args) != 2 or any(a.keyword for a in node.args):
             raise Unknown("isinstance")
         kind = node.args[1].value
         kinds = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
         names = self.names(owner)
-        own = [
-            k.value not in scope and (k.value in names.classes or resolve_base(self.ctx.root, names.imports, k) is not None)
-            if isinstance(k, cst.Name)
-            else resolve_base(self.ctx.root, names.imports, k) is not None
-            for k in kinds
-        ]
+        own = [isinstance(k, cst.Name) and k.value in names.classes and k.value not in scope for k in kinds]
         qualified = [None if mine else names.imports.qualify(k) for k, mine in zip(kinds, own)]
         if any(q in _ARGUMENT_TYPES for q in qualified):
             return self.argument_type(node.args[0].value, qualified, own, scope, owner)
@@ -1921,7 +1913,7 @@ _TORCH_PARAMS = {
         _param("num_replicas", "None"),
         _param("rank", "None"),
         _param("shuffle", "True"),
-        _param("seed", "0"),  # never varied (_free): it orders the indices, it does not count them
+        _param("seed", "None"),  # never varied: it orders the indices, it does not count them
         _param("drop_last", "False"),
     ],
 }
@@ -2045,8 +2037,8 @@ def _free(param: cst.Param, widen: bool = False) -> bool:
     default = param.default
     if default is None:
         return True
-    if param.name.value in {"generator", "seed"}:
-        return False  # a random generator, or its seed, orders the items, it never counts them
+    if param.name.value == "generator":
+        return False  # a random generator orders the items, it never counts them
     if isinstance(default, cst.UnaryOperation) and isinstance(default.operator, cst.Minus):
         default = default.expression  # `rank=-1`, "not given": a caller passes a value
     if (

@@ -66,8 +66,8 @@ that depends on the data (lengths, labels), a draw whose weights may exclude the
 outcome (`p=`), a call outside the module or outside the parts of torch/numpy it models,
 a base class outside the project other than torch's samplers, a count that tests on the
 data's values (or on a random float) decide. `dplen check` runs those. A test
-`isinstance(dataset, C)`, `C` a class of the module or of another module of the project,
-a tensor, an array or a torch dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
+`isinstance(dataset, C)`, `C` a class of the module, a tensor, an array or a torch
+dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
 found is found for that input, and the inputs that are `C`s are not tried. A count that
 depends on the lengths of items the class only measures (a token budget packing them)
 stops it, and a wrapped sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
