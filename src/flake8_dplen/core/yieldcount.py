@@ -1203,45 +1203,34 @@ class Machine:
         if name == "__init__" and base is None:
             return None  # torch's Sampler.__init__ stores nothing a count reads
         if base in _TORCH_PARAMS and name == "__init__":
-            return self.torch_init(obj, base, args, kwargs)
-        return self.torch_call(obj, base, name, args)
-
-    def torch_init(self, obj: Obj, base: str, args, kwargs) -> None:
-        """torch's `base.__init__` on `obj`: its parameters bound by torch's signature
-        (_TORCH_PARAMS) and checked as torch checks them."""
-        names = [p.name.value for p in _TORCH_PARAMS[base]]
-        values = {
-            p.name.value: None if p.default is None else self.eval(p.default, {})
-            for p in _TORCH_PARAMS[base]
-        }
-        values.update(zip(names, args))
-        values.update(kwargs)
-        for key, asked in (("num_replicas", "get_world_size"), ("rank", "get_rank")):
-            if key in values and values[key] is None:  # torch asks torch.distributed
-                values[key] = self.library(f"torch.distributed.{asked}", None, {}, None, False, [])
-        # Only a parameter whose default is None may be None (a generator, RandomSampler's
-        # num_samples); any other None is an argument the model did not get.
-        optional = {p.name.value for p in _TORCH_PARAMS[base] if _optional(p)}
-        if len(args) > len(names) or set(values) != set(names):
-            raise Unknown(f"{base} arguments")
-        if any(v is None for k, v in values.items() if k not in optional):
-            raise Unknown(f"{base} arguments")
-        obj.attrs.update(values)
-        if base == "DistributedSampler":
-            self.distributed_init(obj)
-        if base == "BatchSampler":
-            # torch checks both: a batch size that is not a positive int, or a drop_last
-            # that is not a bool, raises ValueError.
-            size = self.number(values["batch_size"])
-            if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
-                raise Refused("batch_size")
-            self.truth(values["drop_last"])
-        if base in _SIMPLE_SAMPLERS:
-            self.simple_init(obj, base)
-        return None
-
-    def torch_call(self, obj: Obj, base: Optional[str], name: str, args):
-        """torch's `base.<name>` on `obj`, once torch_init has run."""
+            names = [p.name.value for p in _TORCH_PARAMS[base]]
+            values = {
+                p.name.value: None if p.default is None else self.eval(p.default, {})
+                for p in _TORCH_PARAMS[base]
+            }
+            values.update(zip(names, args))
+            values.update(kwargs)
+            for key, asked in (("num_replicas", "get_world_size"), ("rank", "get_rank")):
+                if key in values and values[key] is None:  # torch asks torch.distributed
+                    values[key] = self.library(f"torch.distributed.{asked}", None, {}, None, False, [])
+            # Only a parameter whose default is None may be None (a generator, RandomSampler's
+            # num_samples); any other None is an argument the model did not get.
+            optional = {p.name.value for p in _TORCH_PARAMS[base] if _optional(p)}
+            if set(values) != set(names) or any(v is None for k, v in values.items() if k not in optional):
+                raise Unknown(f"{base} arguments")
+            obj.attrs.update(values)
+            if base == "DistributedSampler":
+                self.distributed_init(obj)
+            if base == "BatchSampler":
+                # torch checks both: a batch size that is not a positive int, or a drop_last
+                # that is not a bool, raises ValueError.
+                size = self.number(values["batch_size"])
+                if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+                    raise Refused("batch_size")
+                self.truth(values["drop_last"])
+            if base in _SIMPLE_SAMPLERS:
+                self.simple_init(obj, base)
+            return None
         if base == "BatchSampler" and name in {"__iter__", "__len__"}:
             return self.batch_sampler(obj, name)
         if base == "DistributedSampler" and name in {"__iter__", "__len__", "set_epoch"}:
@@ -1333,13 +1322,19 @@ class Machine:
     def torch_sampler(self, name: str, args, kwargs):
         """One of torch's samplers built inside the code, as the list of what iterating it
         yields (the order is not modelled, only what and how many): it is walked anew each
-        time, as a sampler is. Built and walked by the semantics the model gives torch's
-        samplers as bases (torch_init, torch_call), every argument of their signatures."""
-        if name not in _TORCH_PARAMS:
-            raise Unknown(f"call {name}")
-        sampler = Obj()
-        self.torch_init(sampler, name, args, kwargs)
-        return list(self.torch_call(sampler, name, "__iter__", []))
+        time, as a sampler is."""
+        if name == "BatchSampler" and len(args) + len(kwargs) == 3:
+            given = dict(zip(("sampler", "batch_size", "drop_last"), args), **kwargs)
+            if set(given) != {"sampler", "batch_size", "drop_last"}:
+                raise Unknown("BatchSampler arguments")
+            return self.batches(given["sampler"], given["batch_size"], given["drop_last"])
+        if set(kwargs) - {"generator"} or len(args) != 1:
+            raise Unknown(f"{name} arguments")  # replacement= or num_samples= change the count
+        if name in {"RandomSampler", "SequentialSampler"}:
+            return list(range(self.length(args[0])))  # positions in the data source
+        if name == "SubsetRandomSampler":
+            return list(self.iterate(args[0]))  # the given indices themselves
+        raise Unknown(f"call {name}")
 
     def value_method(self, func: cst.Attribute, node: cst.Call, scope, owner, statement: bool):
         """A method of a value: a list's, a tensor's (held as a list), a method of self."""
@@ -1510,12 +1505,6 @@ class Machine:
             return self.env.resolve(Free(f"dist.{callee.rpartition('.')[2]}()", self.env), INT)
         if callee in {"torch.argsort", "numpy.argsort"} and len(args) == 1 and set(kwargs) <= {"descending", "stable", "dim"}:
             return Array(range(self.length(args[0])))  # a permutation of the positions
-        if callee in {"torch.utils.data.Subset", "torch.utils.data.dataset.Subset"} and len(args) + len(kwargs) == 2:
-            given = dict(zip(("dataset", "indices"), args), **kwargs)
-            if set(given) != {"dataset", "indices"}:
-                raise Unknown("Subset arguments")
-            self.env.resolve(given["dataset"], SEQ)  # a sequence the subset indexes into
-            return Seq(self.length(given["indices"]))  # as many items as indices, unknown ones
         if callee.startswith("torch.utils.data.") and callee.rpartition(".")[2].endswith("Sampler"):
             return self.torch_sampler(callee.rpartition(".")[2], args, kwargs)
         if callee == "numpy.split" and len(args) == 2 and not kwargs and not isinstance(args[1], list):
