@@ -1902,7 +1902,7 @@ _TORCH_PARAMS = {
         _param("num_replicas", "None"),
         _param("rank", "None"),
         _param("shuffle", "True"),
-        _param("seed", "None"),  # never varied: it orders the indices, it does not count them
+        _param("seed", "0"),  # never varied (_free): it orders the indices, it does not count them
         _param("drop_last", "False"),
     ],
 }
@@ -2026,8 +2026,8 @@ def _free(param: cst.Param, widen: bool = False) -> bool:
     default = param.default
     if default is None:
         return True
-    if param.name.value == "generator":
-        return False  # a random generator orders the items, it never counts them
+    if param.name.value in {"generator", "seed"}:
+        return False  # a random generator, or its seed, orders the items, it never counts them
     if isinstance(default, cst.UnaryOperation) and isinstance(default.operator, cst.Minus):
         default = default.expression  # `rank=-1`, "not given": a caller passes a value
     if (
