@@ -64,7 +64,10 @@ class _Items(list):
 
 class _SamplerItems(_Items, Sampler):
     """An argument named a sampler: its indices, and a torch `Sampler` (the model answers
-    `isinstance(sampler, Sampler)` so)."""
+    `isinstance(sampler, Sampler)` so), with the `generator` torch's random samplers
+    have, None until the class seeds one (the model runs `generator is None` both ways)."""
+
+    generator = None
 
 
 def _inputs(values, kinds):

@@ -966,10 +966,17 @@ class Machine:
         for target in node.comparisons:
             right = self.eval(target.comparator, scope, owner)
             if isinstance(target.operator, (cst.Is, cst.IsNot)):
-                # A parameter the model varies is never None: it is given a value.
-                if right is not None or (isinstance(left, Opaque) and not isinstance(left, Seq)):
+                # A parameter the model varies is never None: it is given a value. Tested
+                # against True or False, it is a flag (`drop_last is True`).
+                if right is not None and not isinstance(right, bool):
                     raise Unknown("is")
-                result = (left is None) == isinstance(target.operator, cst.Is)
+                if right is not None:
+                    left = self.env.resolve(left, FLAG)
+                if isinstance(left, Opaque) and not isinstance(left, Seq):
+                    # A value the model does not know may be None or not: a test on it
+                    # is run both ways (_run), as any test on an unknown value.
+                    return Opaque()
+                result = (left is right) == isinstance(target.operator, cst.Is)
             else:
                 op = _COMPARE.get(type(target.operator))
                 if op is None:
@@ -1895,7 +1902,7 @@ _TORCH_PARAMS = {
         _param("num_replicas", "None"),
         _param("rank", "None"),
         _param("shuffle", "True"),
-        _param("seed", "None"),  # never varied: it orders the indices, it does not count them
+        _param("seed", "0"),  # never varied (_free): it orders the indices, it does not count them
         _param("drop_last", "False"),
     ],
 }
@@ -2019,8 +2026,8 @@ def _free(param: cst.Param, widen: bool = False) -> bool:
     default = param.default
     if default is None:
         return True
-    if param.name.value == "generator":
-        return False  # a random generator orders the items, it never counts them
+    if param.name.value in {"generator", "seed"}:
+        return False  # a random generator, or its seed, orders the items, it never counts them
     if isinstance(default, cst.UnaryOperation) and isinstance(default.operator, cst.Minus):
         default = default.expression  # `rank=-1`, "not given": a caller passes a value
     if (

@@ -48,6 +48,8 @@ Where the first epoch agrees, the same object is asked `len()` and walked again,
 DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
 `__iter__` is called again, a cached order consumed) shows there, and the message says
 "in the second epoch".
+A test `x is None` of a value the model does not know (an attribute of what the caller
+passes: `self.sampler.generator is None`) is run both ways.
 A value read from the data that nothing counts with (the labels' classes by `np.unique`,
 a dict of indices per class, a cursor per class, a loop that shuffles each class) is
 carried as unknown, and the run goes on (core/unknowns.py): a count taken from it stops.
