@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 
 from . import syntax as cst
 from .classindex import FunctionIndex, is_self_attr, self_name, strip_parens, walk
+from .names import last_name
 from .prefilter import OFFSET_NAME
 from .rounding import qualified_callee
-from .samplers import torch_len_base
+from .samplers import TORCH_LEN_VALUES, torch_len_base
 
 if TYPE_CHECKING:
     from .context import SamplerContext
@@ -54,7 +55,7 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
         exact = _attrs(ctx, start, site.fn, only=True)
         method = site.fn.func.name.value
         starts += [(site.node, attr, attr in exact, method) for attr in _attrs(ctx, start, site.fn) - window]
-    depends = ctx.len_names
+    depends = ctx.len_names if length is not None else _inherited_len_names(ctx)
     found: List[Offset] = []
     seen = set()
     for node, attr, exact, method in starts:
@@ -66,6 +67,16 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
             param = _constructor_param(ctx, attr) if length is not None else None
             found.append(Offset(node, attr, exact, method, param))
     return tuple(found)
+
+
+def _inherited_len_names(ctx: "SamplerContext") -> Set[str]:
+    """What the `__len__` inherited from torch is built from: the attributes it reads and
+    every name the class's own assignments to them are built from. HunyuanDiT's
+    DistributedSamplerWithStartIndex sets `num_samples` from `len(self.dataset) -
+    self._start_index` in a helper its position's setter calls: that position is counted."""
+    attrs = TORCH_LEN_VALUES.get(torch_len_base(ctx.lineage, ctx.imports) or "", ("", frozenset()))[1]
+    roots = [(value, ctx.index.function(method)) for a in attrs for value, method in ctx.index.self_assignments(a)]
+    return (set(attrs) | {last_name(site.node) for site in ctx.flow.reach(roots)}) - {None}
 
 
 def _bounds(node: cst.CSTNode, ctx: "SamplerContext"):
