@@ -223,6 +223,16 @@ def test_constant_counts_have_a_standard_error_floor():
     assert check_length(Batches([1] * 10, 10), epochs=50, expected=10.01).ok
 
 
+def test_a_count_the_same_in_every_epoch_must_equal_len():
+    # Shuffled every epoch, 31 batches every time: no rounding of an expectation excuses
+    # a len() of 32, with or without a declared expectation.
+    off = Batches([1] * 31, 32)
+    report = check_length(off, epochs=20, reseed=lambda epoch: None)
+    assert not report.ok and report.counts == (31,) * 20
+    assert not check_length(off, epochs=20, expected=31.05).ok
+    assert check_length(Batches([1] * 31, 31), epochs=20, expected=31.05).ok
+
+
 def test_reseed_gets_epoch_numbers():
     seen = []
     check_length(Batches([1], 1), epochs=4, reseed=seen.append)
