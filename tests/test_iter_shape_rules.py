@@ -126,7 +126,7 @@ BUILD = {
     "ThenSorted": lambda cls, n, bs: cls(list(range(n)), bs),
     "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
     "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
-    # DPL203: every example is built with its resume position past the start.
+    # DPL116: every example is built with its resume position past the start.
     **dict.fromkeys(["StartIter", "Resumable"], _then("set_start_iter", 1)),
     "Consumed": _then("set_consumed_samples", 1),
     "Pretraining": _kw(consumed_samples=1),
@@ -138,6 +138,8 @@ BUILD = {
     "SkipState": _then("load_state_dict", {"start_batch": 1}),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
+    # Two replicas over range(n), its position's setter moved to 1 after the build.
+    "ResumableShard": lambda cls, n, bs: setattr(shard := cls(range(n), 2, 0), "start", 1) or shard,
     "SameSlice": _kw(start_index=1),
     "ResumedRandom": lambda cls, n, bs: cls(range(n), resume_index=1),
     "Strided": _kw(start_rank=1),

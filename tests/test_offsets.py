@@ -1,4 +1,4 @@
-"""DPL112 and DPL203 read one list of late starts (core/offsets.py): a position is the
+"""DPL112 and DPL116 read one list of late starts (core/offsets.py): a position is the
 constructor's (gating) or resume state (a warning), never both, and the first-epoch skip
 that DPL112 reports is short in that epoch only."""
 
@@ -12,12 +12,12 @@ from flake8_dplen.engine import analyze_source
 
 def _codes(source):
     _, located = analyze_source(source)
-    return {item.finding.code for item in located} & {"DPL112", "DPL203"}
+    return {item.finding.code for item in located} & {"DPL112", "DPL116"}
 
 
 @pytest.mark.parametrize(
     "code, source",
-    [(code, example.source) for code in ("DPL112", "DPL203") for example in cases(code, "invalid")],
+    [(code, example.source) for code in ("DPL112", "DPL116") for example in cases(code, "invalid")],
 )
 def test_a_late_start_is_reported_by_one_of_the_two_rules(code, source):
     assert _codes(source) == {code}
@@ -30,7 +30,7 @@ def test_a_setter_makes_the_constructors_position_resume_state():
         "    def __iter__(self):",
         "    def set_skip(self, skip):\n        self.skip = skip\n\n    def __iter__(self):",
     )
-    assert _codes(source) == {"DPL112"} and _codes(moved) == {"DPL203"}
+    assert _codes(source) == {"DPL112"} and _codes(moved) == {"DPL116"}
 
 
 def test_a_torch_len_leaves_the_constructors_position_to_the_warning():
@@ -46,7 +46,7 @@ class Late(SequentialSampler):
     def __iter__(self):
         yield from range(self.skip, len(self.data_source))
 """
-    assert _codes(source) == {"DPL203"}
+    assert _codes(source) == {"DPL116"}
 
 
 def test_the_skip_applied_once_is_short_in_the_first_epoch_only():

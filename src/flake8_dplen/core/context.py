@@ -109,7 +109,7 @@ class SamplerContext:
     @cached_property
     def offsets(self) -> Tuple[Offset, ...]:
         """Where __iter__'s walk starts late at a position __len__ ignores (core.offsets),
-        for DPL112 and DPL203; read on first use, once."""
+        for DPL112 and DPL116; read on first use, once."""
         return ignored_offsets(self)
 
     @cached_property

@@ -1,7 +1,7 @@
 """Positions where what `__iter__` walks starts late (a skip, a start index, a resume
-point) that nothing `__len__` returns depends on: the facts DPL112 and DPL203 share, read
+point) that nothing `__len__` returns depends on: the facts DPL112 and DPL116 share, read
 once per class (`SamplerContext.offsets`). Each position is reported by one of the two:
-DPL112 when the user hands it to the constructor, DPL203 when it is resume state."""
+DPL112 when the user hands it to the constructor, DPL116 when it is resume state."""
 
 from __future__ import annotations
 

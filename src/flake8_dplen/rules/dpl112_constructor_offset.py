@@ -18,7 +18,7 @@ late at:
 - a counter set to `self.k` that a yielding `while c < n` (or `<=`) counts up.
 
 Nothing but resets (`self.k = 0`, `self.k = None`) may set the attribute elsewhere: a
-position a setter or `load_state_dict` moves is resume state, DPL203's (a warning). The
+position a setter or `load_state_dict` moves is resume state, DPL116's. The
 two rules read one list of positions (`core/offsets.py`) and never report one twice.
 
 ## Why is this bad
@@ -47,7 +47,7 @@ decision, so the rule cannot write the subtraction that is right.
 A position held by a local that is not `self.<attr>` (`start = self.rank * self.per`),
 one a name outside the list above holds, or one applied through another object
 (`Inner(n, start=start)`) is not seen. A class whose `__len__` is inherited from a torch
-sampler is left to DPL203: what that `__len__` counts is set in torch's `__init__`.
+sampler is left to DPL116: what that `__len__` counts is set in torch's `__init__`.
 A position that also ends a slice from the top (`x[self.k:] + x[:self.k]`, a rotation)
 or bounds the stop of the same walk (`x[self.k : self.k + n]`, a window) is taken to keep
 the count.

@@ -28,16 +28,19 @@ Subtract the position in `__len__`, in the unit `__iter__` skips
 epoch's length is not wanted.
 
 ## Fix safety
-No automatic fix, and not gating: whether `len()` should count the resumed epoch or a
-full one is a design decision (some trainers add the consumed part back themselves).
+No automatic fix: the unit `__iter__` skips (items, batches, steps) is the user's to
+state. Gating since 2026-12-07 (it was DPL203, a warning): a sampler's `len()` is what its
+`__iter__` yields, and a resumed epoch yields the rest, which is also what `dplen check`
+judges by default (`--resumed-len rest`). A trainer that restores its own counter and
+wants `len()` to keep the whole epoch (Lightning's convention) ignores this rule
+(`extend-ignore = DPL116`) and runs the check with `--resumed-len epoch`.
 
 ## Known problems
 A position under another name, or one held by a local, is not seen. A position that
 also ends a slice from the top (a rotation) or moves the stop with the start (a window)
-is taken to keep the count. The position may be
-meant to count only within the epoch that set it; the finding is then noise, which is why
-it is a warning. `dplen check` runs the resume the class offers (a `state_dict()` round trip,
-its setter or its constructor argument) and says which count the resumed epoch keeps.
+is taken to keep the count. `dplen check` runs the resume the class offers (a
+`state_dict()` round trip, its setter or its constructor argument) and says which count
+the resumed epoch keeps.
 """
 
 from __future__ import annotations
