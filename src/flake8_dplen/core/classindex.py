@@ -83,19 +83,21 @@ def assign_targets(stmt: cst.CSTNode) -> List[Tuple[cst.BaseExpression, cst.Base
     return []
 
 
-def binding_values(func: cst.FunctionDef, name: str) -> Iterator[cst.CSTNode]:
-    """What binds the local `name` in `func`: the whole value of an assignment that has it
-    among its targets (unpacked or not: `full, rest = divmod(n, bs)`), or the iterable of
-    a loop that does."""
-    for node in walk(func.body):
-        if type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign) and node.value is not None:
-            targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]
-        elif type(node) is cst.For:
-            targets = [node.target]
-        else:
-            continue
-        if any(type(n) is cst.Name and n.value == name for t in targets for n in walk(t)):
-            yield node.value if type(node) is not cst.For else node.iter
+def _bound_names(node: cst.CSTNode) -> Iterator[Tuple[str, cst.BaseExpression]]:
+    """(name, whole value) for every name a statement binds: the whole value of an
+    assignment that has it among its targets (unpacked or not: `full, rest = divmod(n,
+    bs)`), or the iterable of a loop over it."""
+    kind = type(node)
+    if kind in (cst.Assign, cst.AnnAssign, cst.AugAssign) and node.value is not None:
+        targets, value = ([t.target for t in node.targets] if kind is cst.Assign else [node.target]), node.value
+    elif kind is cst.For:
+        targets, value = [node.target], node.iter
+    else:
+        return
+    for target in targets:
+        for n in walk(target):
+            if type(n) is cst.Name:
+                yield n.value, value
 
 
 @dataclass
@@ -103,6 +105,9 @@ class FunctionIndex:
     func: cst.FunctionDef
     parents: Dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
     locals: Dict[str, List[cst.BaseExpression]] = field(default_factory=dict)
+    # What binds each local, whole (`_bound_names`): where `locals` pairs element-wise
+    # and so loses `full` of `full, rest = divmod(n, bs)`, this keeps the call.
+    bindings: Dict[str, List[cst.BaseExpression]] = field(default_factory=dict)
     params: Dict[str, cst.Param] = field(default_factory=dict)
     returns: List[cst.BaseExpression] = field(default_factory=list)
 
@@ -117,6 +122,8 @@ class FunctionIndex:
             for target, value in assign_targets(node):
                 if isinstance(target, cst.Name):
                     index.locals.setdefault(target.value, []).append(value)
+            for name, value in _bound_names(node):
+                index.bindings.setdefault(name, []).append(value)
         p = func.params
         for param in (*p.posonly_params, *p.params, *p.kwonly_params):
             index.params[param.name.value] = param

@@ -44,7 +44,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..core import syntax as cst
-from ..core.classindex import ClassIndex, binding_values, is_self_attr, walk
+from ..core.classindex import ClassIndex, FunctionIndex, is_self_attr, walk
 from ..core.itershape import SAMPLE
 from ..core.names import last_name
 from ..core.prefilter import BATCH_NAME
@@ -105,7 +105,7 @@ def _ignores(classes, length: cst.FunctionDef, size: str) -> bool:
     calls no method of self or of its attributes, and the `self` attributes it reads (and
     those they are built from) are assignments of which the same holds; a property or a
     method read as an attribute is not followed."""
-    work, seen, bound = [(length.body, length)], set(), set()
+    work, seen, bound, fns = [(length.body, length)], set(), set(), {}
     while work:
         node, method = work.pop()
         for n in walk(node):
@@ -120,7 +120,8 @@ def _ignores(classes, length: cst.FunctionDef, size: str) -> bool:
                 # A local of the method it is read in: what binds it may read the size
                 # (`full, rest = divmod(n, self.batch_size)` before `self.count += full`).
                 bound.add((n.value, method))
-                work += [(value, method) for value in binding_values(method, n.value)]
+                fn = fns.get(method) or fns.setdefault(method, FunctionIndex.build(method))
+                work += [(value, method) for value in fn.bindings.get(n.value, [])]
                 continue
             attr = is_self_attr(n, method) if isinstance(n, cst.Attribute) else None
             if attr is None or attr in seen:
