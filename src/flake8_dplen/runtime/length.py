@@ -122,14 +122,16 @@ def judge_counts(
     """``(ok, mean, stderr)`` of a random count from its running sums over ``epochs >= 2``
     epochs (the sanitizer keeps sums, not every count): ``len()`` passes when it is within
     one batch of the expectation and the mean agrees with the expectation within ``z``
-    standard errors; without ``expected`` the mean stands in for it. A count that is the same
-    in every epoch is not random: len() must equal it."""
+    standard errors; without ``expected`` the mean stands in for it, and a count that is the
+    same in every epoch is not random: len() must equal it."""
     mean, stderr = _mean_and_stderr(epochs, total, total_sq)
-    if epochs * total_sq == total * total and reported * epochs != total:
-        # The same count in every epoch (the sums' equality case): whatever the class draws
-        # does not move it, so len() has no expectation to round and must be that count.
-        # 3DInfomax's shuffling sampler (31 batches every epoch under a len() of 32)
-        # passed as "one batch of rounding" before.
+    if expected is None and epochs * total_sq == total * total and reported * epochs != total:
+        # The same count in every epoch (the sums' equality case) and no expectation
+        # declared: nothing says the count is random, so len() has no expectation to
+        # round and must be that count. 3DInfomax's shuffling sampler (31 batches every
+        # epoch under a len() of 32) passed as "one batch of rounding" before. A declared
+        # expectation keeps its rounding: opacus' Poisson splitter, fixed, says
+        # ceil(4.00001) = 5 where 200 epochs all gave 4.
         return False, mean, stderr
     if expected is None:
         # The mean stands in for the unknown expectation, so its own uncertainty
