@@ -190,3 +190,24 @@ def test_a_wrapper_given_samplers_not_known_is_given_both_kinds(wrapped, caller)
     assert sampler_kinds(module.WeightedWrapper, "sampler") != {INDEX}
     result = check_class(module.WeightedWrapper, Options(budget=2.0))
     assert result.status == COUNTEREXAMPLE and "BatchSampler(" in result.call.code
+
+
+def test_a_batch_sampler_handed_samplers_of_indices_gets_records_to_read(wrapped):
+    """Handed torch's samplers of indices over generated ranges only, a class that reads
+    its items through one (`sampler.data_source[i]["mask"]`) fails on a range's ints: the
+    search's next round gives it samplers over records (search._lacks_data), and the
+    class is judged, not "could not build"."""
+    module = wrapped(
+        """
+        import torch
+        from wraps.samplers import LengthBuckets
+
+        def loaders(train, val, bs):
+            train_batches = LengthBuckets(torch.utils.data.RandomSampler(train), batch_size=bs, drop_last=True)
+            val_batches = LengthBuckets(torch.utils.data.SequentialSampler(val), batch_size=bs, drop_last=False)
+            return train_batches, val_batches
+        """
+    )
+    assert sampler_kinds(module.LengthBuckets, "sampler") == {INDEX}
+    result = check_class(module.LengthBuckets, Options(budget=2.0))
+    assert result.status == OK and result.examples > 0
