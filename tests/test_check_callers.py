@@ -203,8 +203,8 @@ def test_a_batch_sampler_handed_samplers_of_indices_gets_records_to_read(wrapped
         from wraps.samplers import LengthBuckets
 
         def loaders(train, val, bs):
-            train_batches = LengthBuckets(torch.utils.data.RandomSampler(train), batch_size=bs, drop_last=True)
-            val_batches = LengthBuckets(torch.utils.data.SequentialSampler(val), batch_size=bs, drop_last=False)
+            train_batches = LengthBuckets(torch.utils.data.RandomSampler(train), bs, drop_last=True)
+            val_batches = LengthBuckets(torch.utils.data.SequentialSampler(val), bs, drop_last=False)
             return train_batches, val_batches
         """
     )

@@ -47,7 +47,13 @@ INDEX, BATCHES, UNKNOWN = "indices", "batches", ""
 # torch's samplers by the kind of their items.
 _TORCH_KINDS = {
     **dict.fromkeys(
-        ["SequentialSampler", "RandomSampler", "SubsetRandomSampler", "WeightedRandomSampler", "DistributedSampler"],
+        [
+            "SequentialSampler",
+            "RandomSampler",
+            "SubsetRandomSampler",
+            "WeightedRandomSampler",
+            "DistributedSampler",
+        ],
         INDEX,
     ),
     "BatchSampler": BATCHES,
@@ -123,19 +129,28 @@ def _kind(value: ast.AST, site: _Site) -> str:
     if not isinstance(value, ast.Name):
         return UNKNOWN
     stores = [
-        node for node in ast.walk(site.scope) if isinstance(node, ast.Name) and node.id == value.id
-        and isinstance(node.ctx, ast.Store)
+        node
+        for node in ast.walk(site.scope)
+        if isinstance(node, ast.Name) and node.id == value.id and isinstance(node.ctx, ast.Store)
     ]
     assigned = [
         node.value
         for node in ast.walk(site.scope)
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-        and node.targets[0].id == value.id and isinstance(node.value, ast.Call)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == value.id
+        and isinstance(node.value, ast.Call)
     ]
     arguments = getattr(site.scope, "args", None)
     # A parameter of the function, a loop variable or an unpacking: not known.
-    if not assigned or len(assigned) != len(stores) or (
-        arguments is not None and value.id in {a.arg for a in ast.walk(arguments) if isinstance(a, ast.arg)}
+    if (
+        not assigned
+        or len(assigned) != len(stores)
+        or (
+            arguments is not None
+            and value.id in {a.arg for a in ast.walk(arguments) if isinstance(a, ast.arg)}
+        )
     ):
         return UNKNOWN
     kinds = {_class_kind(_dotted_name(call.func), site.module) for call in assigned}
@@ -265,9 +280,11 @@ def _scopes(tree: ast.Module) -> Dict[int, ast.AST]:
     """The innermost function that holds each node (by id); the module's own nodes have
     none."""
     scopes: Dict[int, ast.AST] = {}
-    functions = [f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+    functions = [
+        f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+    ]
     # Outer functions first, so that an inner one overwrites what its outer one holds.
-    for function in sorted(functions, key=lambda f: (f.lineno, -f.col_offset)):
+    for function in sorted(functions, key=lambda f: (f.lineno, f.col_offset)):
         scopes.update((id(node), function) for node in ast.walk(function))
     return scopes
 
