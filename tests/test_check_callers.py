@@ -9,10 +9,11 @@ from __future__ import annotations
 import importlib
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
-from flake8_dplen.check.callers import unpassed
+from flake8_dplen.check.callers import BATCHES, INDEX, sampler_kinds, unpassed
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 
 SAMPLERS = """
@@ -116,3 +117,97 @@ def test_call_sites_that_cannot_all_be_seen_restrict_nothing(project, caller):
 
 def test_no_call_site_restricts_nothing(project):
     assert unpassed(project("print('no sampler here')\n").SequentialTiles) == frozenset()
+
+
+# A wrapper of "a sampler" is given samplers of batches too, unless every call site of
+# it in its project hands it samplers of indices (callers.sampler_kinds).
+WRAPPERS = Path(__file__).parent / "fixtures" / "check" / "wrapped_kind_samplers.py"
+
+
+@pytest.fixture
+def wrapped(tmp_path, monkeypatch):
+    """A package `wraps` with the wrappers of WRAPPERS and a module that builds them as
+    CALLER says."""
+
+    def make(caller: str):
+        package = tmp_path / "wraps"
+        package.mkdir()
+        (package / "__init__.py").write_text("")
+        (package / "samplers.py").write_text(WRAPPERS.read_text())
+        (tmp_path / "train.py").write_text(textwrap.dedent(caller))
+        monkeypatch.syspath_prepend(str(tmp_path))
+        for name in [m for m in sys.modules if m == "wraps" or m.startswith("wraps.")]:
+            monkeypatch.delitem(sys.modules, name)
+        return importlib.import_module("wraps.samplers")
+
+    return make
+
+
+CALLERS = """
+import torch.utils.data as tud
+from wraps.samplers import BucketWrapper, DistributedDraws, WeightedWrapper
+
+def loaders(weights, dataset, world, rank):
+    if world > 1:
+        draws = tud.WeightedRandomSampler(weights, len(weights))
+    else:
+        draws = tud.RandomSampler(dataset)
+    weighted = WeightedWrapper(draws, num_replicas=world, rank=rank)
+    balanced = DistributedDraws(weights, world, rank)
+    batches = tud.BatchSampler(tud.RandomSampler(dataset), 4, drop_last=False)
+    return weighted, balanced, BucketWrapper(batches, world, rank)
+"""
+
+
+def test_a_wrapper_only_given_samplers_of_indices_is_given_no_batches(wrapped):
+    module = wrapped(CALLERS)
+    # Its sites: a local that two calls of torch's index samplers assign, and the
+    # super().__init__ of a subclass, which passes a sampler of the module built on one.
+    assert sampler_kinds(module.WeightedWrapper, "sampler") == {INDEX}
+    assert check_class(module.WeightedWrapper, Options(budget=2.0)).status == OK
+    # Its twin, handed a BatchSampler, is wrong on a rank with one batch: still found.
+    assert sampler_kinds(module.BucketWrapper, "sampler") == {BATCHES}
+    result = check_class(module.BucketWrapper, Options(budget=2.0))
+    assert result.status == COUNTEREXAMPLE and "BatchSampler(" in result.call.code
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        # A parameter of the function: what it holds is not seen.
+        "from wraps.samplers import WeightedWrapper\n"
+        "def loader(sampler):\n    return WeightedWrapper(sampler)\n",
+        # A local assigned from a call of a class that is not known to be a sampler of indices.
+        "from wraps.samplers import WeightedWrapper\nfrom buckets import Bucketing\n"
+        "def loader(data):\n    sampler = Bucketing(data)\n    return WeightedWrapper(sampler)\n",
+        # One site that leaves it to be handed around.
+        "import torch.utils.data as tud\nfrom wraps.samplers import WeightedWrapper\n"
+        "WeightedWrapper(tud.RandomSampler(range(4)))\nmake = WeightedWrapper\n",
+    ],
+)
+def test_a_wrapper_given_samplers_not_known_is_given_both_kinds(wrapped, caller):
+    module = wrapped(caller)
+    assert sampler_kinds(module.WeightedWrapper, "sampler") != {INDEX}
+    result = check_class(module.WeightedWrapper, Options(budget=2.0))
+    assert result.status == COUNTEREXAMPLE and "BatchSampler(" in result.call.code
+
+
+def test_a_batch_sampler_handed_samplers_of_indices_gets_records_to_read(wrapped):
+    """Handed torch's samplers of indices over generated ranges only, a class that reads
+    its items through one (`sampler.data_source[i]["mask"]`) fails on a range's ints: the
+    search's next round gives it samplers over records (search._lacks_data), and the
+    class is judged, not "could not build"."""
+    module = wrapped(
+        """
+        import torch
+        from wraps.samplers import LengthBuckets
+
+        def loaders(train, val, bs):
+            train_batches = LengthBuckets(torch.utils.data.RandomSampler(train), bs, drop_last=True)
+            val_batches = LengthBuckets(torch.utils.data.SequentialSampler(val), bs, drop_last=False)
+            return train_batches, val_batches
+        """
+    )
+    assert sampler_kinds(module.LengthBuckets, "sampler") == {INDEX}
+    result = check_class(module.LengthBuckets, Options(budget=2.0))
+    assert result.status == OK and result.examples > 0

@@ -20,7 +20,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
 
-from .callers import only_len_reads, unpassed
+from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -1238,6 +1238,9 @@ def calls(
                 role = _as_used(role, use)
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
+                if role is _any_sampler and sampler_kinds(target, param.name) == {INDEX}:
+                    # Every call site hands it a sampler of indices (callers.py).
+                    role = _index_sampler
             builder = _builder(param, _table(shape) if shape else role)
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))

@@ -9,9 +9,19 @@ reads is still drawn, passed or not: the class implements something for it (gpt-
 `wrap_last`, which no caller in gpt-neox passes, is wrong in a second epoch). The
 call sites are the calls of the class by name in the source tree it was imported from
 (its top package and the folder that holds it: the scripts beside a package build its
-samplers). Nothing is restricted when there is no call site, when a call spreads `*args`
-or `**kwargs`, or when the class is handed around as a value (`partial(Cls, ...)`,
+samplers), and a subclass's `super().__init__(...)`, which builds the class as well.
+Nothing is restricted when there is no call site, when a call spreads `*args` or
+`**kwargs`, or when the class is handed around as a value (`partial(Cls, ...)`,
 `sampler_cls=Cls`, a registry): whoever calls it then is not seen.
+
+A wrapper of "a sampler" is given, by the search, samplers of indices and samplers of
+batches alike. When every call site hands it a sampler of indices (torch's, or a class
+of the project built on one), it is given only those: a wrapper that handles its items
+as indices is wrong on batches, but no caller gives it any (V-JEPA's
+DistributedSamplerWrapper, whose `itemgetter(*indices)` returns the one batch itself on
+a rank with one item, is only ever handed a weighted sampler of indices, by its
+subclass). What a site passes is known when it calls the sampler's class in place, or
+names a local that only such calls assign.
 """
 
 from __future__ import annotations
@@ -20,15 +30,44 @@ import ast
 import inspect
 import os
 import sys
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Iterator, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
+
+from .reads import class_trees, stored_as, super_init
 
 # Files read at most, so that a class imported from a large tree costs a bounded time.
 _MAX_FILES = 3000
 _SKIPPED = {"__pycache__", "node_modules", "site-packages", "dist-packages", "build", "dist"}
 # Calls that name the class without building it.
 _NOT_BUILDING = {"isinstance", "issubclass", "type", "super"}
+# What a call site hands a wrapper: a sampler of indices, of batches, or one not known.
+INDEX, BATCHES, UNKNOWN = "indices", "batches", ""
+# torch's samplers by the kind of their items.
+_TORCH_KINDS = {
+    **dict.fromkeys(
+        [
+            "SequentialSampler",
+            "RandomSampler",
+            "SubsetRandomSampler",
+            "WeightedRandomSampler",
+            "DistributedSampler",
+        ],
+        INDEX,
+    ),
+    "BatchSampler": BATCHES,
+}
+
+
+@dataclass(frozen=True, eq=False)
+class _Site:
+    """A call that builds the class: the call, the function it is in (whose assignments
+    say what a local it passes holds; the module outside functions) and its module."""
+
+    call: ast.Call
+    scope: ast.AST
+    module: ast.Module
 
 
 def unpassed(cls: type) -> FrozenSet[str]:
@@ -38,23 +77,106 @@ def unpassed(cls: type) -> FrozenSet[str]:
         params = list(inspect.signature(cls).parameters.values())
     except (TypeError, ValueError):
         return frozenset()
+    sites = _seen_sites(cls)
+    if sites is None:
+        return frozenset()
+    positional = _positional(params)
+    passed = set()
+    for site in sites:
+        passed |= set(positional[: len(site.call.args)]) | {k.arg for k in site.call.keywords if k.arg}
+    return frozenset(p.name for p in params if p.default is not p.empty and p.name not in passed)
+
+
+def sampler_kinds(cls: type, name: str) -> FrozenSet[str]:
+    """What the call sites of ``cls`` pass as its parameter ``name``: :data:`INDEX`,
+    :data:`BATCHES`, :data:`UNKNOWN` (a site that passes something not known, or leaves the
+    parameter to its default); empty when the call sites cannot all be seen."""
+    try:
+        params = list(inspect.signature(cls).parameters.values())
+    except (TypeError, ValueError):
+        return frozenset()
+    sites = _seen_sites(cls)
+    if sites is None:
+        return frozenset()
+    positional = _positional(params)
+    kinds = set()
+    for site in sites:
+        given = [k.value for k in site.call.keywords if k.arg == name]
+        if name in positional and positional.index(name) < len(site.call.args):
+            given.append(site.call.args[positional.index(name)])
+        kinds |= {_kind(value, site) for value in given} if given else {UNKNOWN}
+    return frozenset(kinds)
+
+
+def _positional(params: List[inspect.Parameter]) -> List[str]:
+    return [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+
+
+def _seen_sites(cls: type) -> Optional[Tuple["_Site", ...]]:
+    """The class's call sites, or None when there is none or they cannot all be seen."""
     root = _root(cls)
     sites = _sites(root, cls.__name__) if root is not None else ()
     if not sites or any(site is None for site in sites):
-        return frozenset()
-    positional = [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
-    passed = set()
-    for count, keywords in sites:
-        passed |= set(positional[:count]) | set(keywords)
-    return frozenset(p.name for p in params if p.default is not p.empty and p.name not in passed)
+        return None
+    return sites
+
+
+def _kind(value: ast.AST, site: _Site) -> str:
+    """The kind of sampler ``value`` is, at ``site``: a call of a sampler's class, or a
+    local of the site's function that only such calls assign."""
+    if isinstance(value, ast.Call):
+        return _class_kind(_dotted_name(value.func), site.module)
+    if not isinstance(value, ast.Name):
+        return UNKNOWN
+    stores = [
+        node
+        for node in ast.walk(site.scope)
+        if isinstance(node, ast.Name) and node.id == value.id and isinstance(node.ctx, ast.Store)
+    ]
+    assigned = [
+        node.value
+        for node in ast.walk(site.scope)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == value.id
+        and isinstance(node.value, ast.Call)
+    ]
+    arguments = getattr(site.scope, "args", None)
+    # A parameter of the function, a loop variable or an unpacking: not known.
+    if (
+        not assigned
+        or len(assigned) != len(stores)
+        or (
+            arguments is not None
+            and value.id in {a.arg for a in ast.walk(arguments) if isinstance(a, ast.arg)}
+        )
+    ):
+        return UNKNOWN
+    kinds = {_class_kind(_dotted_name(call.func), site.module) for call in assigned}
+    return kinds.pop() if len(kinds) == 1 else UNKNOWN
+
+
+def _class_kind(name: str, module: ast.Module, depth: int = 4) -> str:
+    """The kind of sampler the class ``name`` is: one of torch's, or a class of the
+    module whose first base is one (a subclass of `WeightedRandomSampler`)."""
+    if name in _TORCH_KINDS:
+        return _TORCH_KINDS[name]
+    for node in module.body:
+        if isinstance(node, ast.ClassDef) and node.name == name and node.bases and depth:
+            return _class_kind(_dotted_name(node.bases[0]), module, depth - 1)
+    return UNKNOWN
+
+
+def _dotted_name(node: ast.AST) -> str:
+    """The name a call or a base ends with (`tud.RandomSampler` -> RandomSampler)."""
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
 
 
 def only_len_reads(cls: type, name: str) -> bool:
     """Whether, of the class and its bases (not torch's), only ``__len__`` reads parameter
     ``name`` or the attributes of ``self`` the constructor stores it in: a length the
     caller would state (`length`, returned as given), which the iteration never follows."""
-    from .reads import class_trees, stored_as
-
     trees = class_trees(cls)
     roots = {root for _, tree in trees for root in stored_as(tree, name)} | {name}
     read = False
@@ -89,10 +211,10 @@ def _root(cls: type) -> Optional[Path]:
 
 
 @lru_cache(maxsize=64)
-def _sites(root: Path, name: str) -> Tuple[Optional[Tuple[int, Tuple[str, ...]]], ...]:
-    """Each call of ``name`` under ``root``: (positional count, keywords), or None for a
-    call that spreads its arguments or a use of the class as a value."""
-    found: List[Optional[Tuple[int, Tuple[str, ...]]]] = []
+def _sites(root: Path, name: str) -> Tuple[Optional[_Site], ...]:
+    """Each call that builds ``name`` under ``root``, or None for a call that spreads its
+    arguments or a use of the class as a value."""
+    found: List[Optional[_Site]] = []
     for path in _files(root):
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -108,8 +230,9 @@ def _sites(root: Path, name: str) -> Tuple[Optional[Tuple[int, Tuple[str, ...]]]
     return tuple(found)
 
 
-def _in_tree(tree: ast.AST, name: str) -> List[Optional[Tuple[int, Tuple[str, ...]]]]:
-    found: List[Optional[Tuple[int, Tuple[str, ...]]]] = []
+def _in_tree(tree: ast.Module, name: str) -> List[Optional[_Site]]:
+    found: List[Optional[_Site]] = []
+    scopes, inits = _scopes(tree), _subclass_inits(tree, name)
     # Uses that build nothing: base classes, annotations, isinstance() and the like.
     harmless = set()
     for node in ast.walk(tree):
@@ -126,12 +249,12 @@ def _in_tree(tree: ast.AST, name: str) -> List[Optional[Tuple[int, Tuple[str, ..
             parts = list(node.args)
         harmless |= {id(inner) for part in parts if part is not None for inner in ast.walk(part)}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _names(node.func, name):
+        if isinstance(node, ast.Call) and (_names(node.func, name) or id(node) in inits):
             harmless.add(id(node.func))
             spread = any(isinstance(a, ast.Starred) for a in node.args) or any(
                 k.arg is None for k in node.keywords
             )
-            found.append(None if spread else (len(node.args), tuple(k.arg for k in node.keywords if k.arg)))
+            found.append(None if spread else _Site(node, scopes.get(id(node), tree), tree))
     for node in ast.walk(tree):
         if (
             _names(node, name)
@@ -140,6 +263,30 @@ def _in_tree(tree: ast.AST, name: str) -> List[Optional[Tuple[int, Tuple[str, ..
         ):
             found.append(None)  # handed around as a value: built where it is not seen
     return found
+
+
+def _subclass_inits(tree: ast.Module, name: str) -> FrozenSet[int]:
+    """The `super().__init__(...)` calls of the classes whose first base is ``name``."""
+    return frozenset(
+        id(node)
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef) and cls.bases and _names(cls.bases[0], name)
+        for node in ast.walk(cls)
+        if super_init(node)
+    )
+
+
+def _scopes(tree: ast.Module) -> Dict[int, ast.AST]:
+    """The innermost function that holds each node (by id); the module's own nodes have
+    none."""
+    scopes: Dict[int, ast.AST] = {}
+    functions = [
+        f for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+    ]
+    # Outer functions first, so that an inner one overwrites what its outer one holds.
+    for function in sorted(functions, key=lambda f: (f.lineno, f.col_offset)):
+        scopes.update((id(node), function) for node in ast.walk(function))
+    return scopes
 
 
 def _names(node: ast.AST, name: str) -> bool:

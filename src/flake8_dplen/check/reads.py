@@ -194,7 +194,7 @@ def stored_as(tree: ast.AST, param: str) -> Set[str]:
     return roots
 
 
-def _super_init(node: ast.AST) -> bool:
+def super_init(node: ast.AST) -> bool:
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -209,12 +209,12 @@ def given_to_super(init: Any) -> Set[str]:
     tree = _source_tree(init)
     if tree is None:
         return set()
-    return {kw.arg for node in ast.walk(tree) if _super_init(node) for kw in node.keywords if kw.arg}
+    return {kw.arg for node in ast.walk(tree) if super_init(node) for kw in node.keywords if kw.arg}
 
 
 def _to_super(node: ast.AST, param: str) -> bool:
     """Whether ``node`` is `super().__init__(...)` with ``param`` among its arguments."""
-    if not _super_init(node):
+    if not super_init(node):
         return False
     passed = [*node.args, *(keyword.value for keyword in node.keywords)]
     return any(isinstance(arg, ast.Name) and arg.id == param for arg in passed)

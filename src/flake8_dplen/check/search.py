@@ -438,7 +438,9 @@ def _lacks_data(exc: BaseException, call: Call) -> bool:
     `dataset.items`, `dataset[i].label` read by a helper of another package) or a field
     (`dataset[i][1]`), which a field drawn by its name cannot have and a record answers.
     (A Table lacking an attribute gets it: learn().)"""
-    ranged = any(shown.code.startswith("range(") for _, shown, _ in call.args)
+    # A generated range, given as it is or through the torch sampler that wraps it
+    # (`sampler.data_source[idx]["mask"]` of a `RandomSampler(range(9))`).
+    ranged = any(_RANGED.match(shown.code) for _, shown, _ in call.args)
     if isinstance(exc, TypeError):
         # A field of a Table drawn as a key or a size that the class iterates (a list of
         # channels per item): records, which a later round makes lists (learn()).
@@ -451,6 +453,9 @@ def _lacks_data(exc: BaseException, call: Call) -> bool:
     if isinstance(obj, range) or type(obj).__module__.startswith("torch.utils.data"):
         return True
     return (_tabled(call) or ranged) and isinstance(obj, (int, float, str, tuple, dict, list))
+
+
+_RANGED = re.compile(r"(?:\w+Sampler\()?range\(")
 
 
 def _tabled(call: Call) -> bool:
