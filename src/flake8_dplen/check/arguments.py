@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 from hypothesis import strategies as st
 
 from .callers import only_len_reads, unpassed
+from .guards import guards
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -116,6 +117,9 @@ class Learned:
     # Its count is random and agreed on every sampler: draw bigger data, whose spread can
     # show a len() off the mean by more than the search's allowance (search.check_class).
     spread: bool = False
+    # Parameters the code failed on with a value of the wrong kind, drawn by their name
+    # (pinned.py): drawn next as the code uses them.
+    coded: FrozenSet[str] = frozenset()
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -127,6 +131,7 @@ class Learned:
             self.attributes | other.attributes,
             self.keys | other.keys,
             self.spread or other.spread,
+            self.coded | other.coded,
         )
 
 
@@ -1145,6 +1150,22 @@ def _from_code(
     return fields or _from_use(use_of(target, param.name))
 
 
+def _as_coded(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """A parameter its name made of the wrong kind (Learned.coded), as its code uses it: a
+    table of the fields its items are read at (`for i, (session, kind) in enumerate(x)`),
+    else the kind its use says (`l[0] for l in x`: records). None where the code says
+    nothing that a name did not."""
+    shape = data_shape(target, param.name)
+    if shape.fields:
+        return _table(shape)
+    try:
+        return _from_code(target, param, overrides, learned)
+    except CannotBuild:
+        return None
+
+
 def _none_unguarded(
     target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
 ) -> Optional[Builder]:
@@ -1239,6 +1260,8 @@ def calls(
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
+            if param.name in learned.coded and inspect.isclass(target):
+                builder = _as_coded(target, param, overrides, learned) or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
@@ -1255,6 +1278,14 @@ def calls(
             builder = _promoting(builder)
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
+    checks = guards(target) if inspect.isclass(target) else []
+    # A parameter the constructor accepts only a few values of: drawn from those.
+    choices = {check.choices[0]: check.choices[1] for check in checks if check.choices}
+    chosen = set(choices) - set(overrides)
+    plan = [
+        (param, _choosing(choices[param.name]) if param.name in chosen else builder, role)
+        for param, builder, role in plan
+    ]
     # Datasets before the lists with one value per item, which take their length.
     plan.sort(key=lambda entry: 0 if entry[2] in (_world, _data) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
@@ -1280,9 +1311,47 @@ def calls(
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         _count_groups(drawn)
+        if checks:
+            _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _choosing(values: Tuple[Any, ...]) -> Builder:
+    return lambda ctx: st.sampled_from(values).map(_literal)
+
+
+# Draws of the parameters a failed check of the class names, per argument set: a check
+# such as `batch_size % k == 0` holds for about one draw in three.
+_REDRAWS = 30
+# Drawn first, and what other parameters were drawn to fit (one value per item): not drawn again.
+_FIRST = (_world, _data, _rank)
+
+
+def _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides) -> None:
+    """Draws again the parameters that a check of the class's constructor (guards.py)
+    rejects, until every check holds or the tries run out (the build then fails)."""
+    builders = {
+        param.name: builder
+        for param, builder, role in plan
+        if role not in _FIRST and param.name not in overrides
+    }
+    for _ in range(_REDRAWS):
+        values = {name: shown.make() for name, shown, _ in drawn.values()}
+        failed = next((check for check in checks if not check.holds(values)), None)
+        if failed is not None and failed.multiple and failed.multiple[0] in builders:
+            total, part = failed.multiple
+            if all(type(values[name]) is int and values[name] > 0 for name in failed.multiple):
+                # The nearest multiple at or above the part: in the range the total was drawn in.
+                multiple = values[part] * max(1, round(values[total] / values[part]))
+                drawn[total] = (total, _literal(multiple), drawn[total][2])
+                continue
+        redrawn = sorted(failed.names & set(builders)) if failed is not None else []
+        if not redrawn:
+            return
+        for name in redrawn:
+            drawn[name] = (name, draw(builders[name](ctx)), drawn[name][2])
 
 
 def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:

@@ -668,9 +668,7 @@ def use_of(cls: type, path: str) -> Use:
     head, _, rest = path.partition(".")
     use = Use()
     trees = class_trees(cls)
-    # Stored by one class of the hierarchy, read by another's methods.
-    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in stored_as(tree, head)}
-    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    roots = held_in(trees, path)
     for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
     if rest:
@@ -684,6 +682,15 @@ def use_of(cls: type, path: str) -> Use:
                 paths = {f"{name}.{rest}" for name in names}
                 _classify_in(helper, _source_tree(helper), paths, use, _USE_DEPTH)
     return use
+
+
+def held_in(trees: List[Tuple[type, ast.AST]], path: str) -> Set[str]:
+    """``path`` (a parameter, or a field read from one: `opts.batch_size`) and the
+    attributes of ``self`` that hold it: stored by one class of the hierarchy, read by
+    another's methods (`self.lengths`, `self.flag = self.dataset.flag`)."""
+    head, _, rest = path.partition(".")
+    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in stored_as(tree, head)}
+    return roots | {alias for _, tree in trees for alias in _aliases(tree, roots)}
 
 
 def _aliases(tree: ast.AST, roots: Set[str]) -> Set[str]:

@@ -20,6 +20,7 @@ from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .epochs import later_epochs
 from .legitimate import degenerate
+from .pinned import pinned
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -608,6 +609,8 @@ def _search(
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
             state.learned = state.learned | learn(exc.cause)
+            coded = pinned(exc.cause, call.target, (name for name, _, _ in call.args))
+            state.learned = state.learned | Learned(coded=coded)
             state.tabled = state.tabled or _tabled(call)
             reject()
         finally:
