@@ -423,10 +423,14 @@ def _table(shape: DataShape) -> Builder:
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).
             columns.update((name, {key: draw(_field(ctx, key, n))}) for name, key in sorted(shape.named.items()))
-            if shape.arrays:
+            if shape.arrays and ctx.learned.arrays != "torch":
                 import numpy as np
 
                 columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
+            elif shape.arrays:
+                # Compared element by element, then handed to torch (`torch.where(d.label
+                # == n)`): the class was found to need tensors (search.learn).
+                columns.update((name, _promoted(columns[name], "torch")) for name in shape.arrays)
             if shape.tensors:
                 import torch
 
@@ -1260,7 +1264,8 @@ def calls(
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
-            if param.name in learned.coded and inspect.isclass(target):
+            # (A dataset's items of the wrong kind send the search to records: search._lacks_data.)
+            if param.name in learned.coded and role not in _FIRST and inspect.isclass(target):
                 builder = _as_coded(target, param, overrides, learned) or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))

@@ -675,8 +675,10 @@ def _search(
     # A Table that no sampler was built from is no better than records: the shape read
     # from the code can be wrong (a flag read as one value per item), and records answer
     # whatever is asked.
-    # A Table that lacked an attribute gets it in the next round before records replace it.
-    tabled = state.tabled and result.status == CANNOT_BUILD and not state.learned.attributes
+    # A Table that lacked an attribute, or whose columns were of another array kind than
+    # the class needs, gets it in the next round before records replace it.
+    learned_more = state.learned.attributes or state.learned.arrays
+    tabled = state.tabled and result.status == CANNOT_BUILD and not learned_more
     records = state.wants_records or tabled
     # A random count judged ok on small data may be a len() off its mean by less than
     # the allowance there: a later round draws bigger data (Learned.spread).
