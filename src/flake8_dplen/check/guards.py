@@ -35,14 +35,23 @@ class Guard:
     # `total % part == 0`: (total, part), parameters; a total drawn is rounded to a
     # multiple of the part drawn (arguments._redraw_until_valid).
     multiple: Optional[Tuple[str, str]] = None
+    # `len(weights) == num_samples`: (num_samples, the compiled other side), a parameter
+    # the check fixes from the others: given that value rather than drawn.
+    solved: Optional[Tuple[str, Any]] = None
+    # `isinstance(data_source, ConcatDataset)`: the parameter and the class it must be.
+    kind: Optional[Tuple[str, type]] = None
 
     def holds(self, values: Dict[str, Any]) -> bool:
         """False only where the condition is evaluated and is false: one that raises (an
         argument of another kind than it expects) says nothing, and the build decides."""
+        return bool(self.value(self.code, values, True))
+
+    def value(self, code: Any, values: Dict[str, Any], failed: Any = None) -> Any:
+        """``code`` evaluated on the drawn ``values``; ``failed`` where it raises."""
         try:
-            return bool(eval(self.code, dict(self.scope), dict(values)))
+            return eval(code, dict(self.scope), dict(values))
         except Exception:
-            return True
+            return failed
 
 
 def guards(cls: type) -> List[Guard]:
@@ -97,7 +106,33 @@ def _guard(condition: ast.expr, params: Set[str], owner: type, module: Any) -> O
     except (SyntaxError, ValueError):
         return None
     text = ast.unparse(condition)
-    return Guard(code, read, text, vars(module), _choices(condition, params), _multiple(condition, params))
+    choices, multiple = _choices(condition, params), _multiple(condition, params)
+    solved, kind = _solved(condition, params, owner), _kind(condition, params, vars(module))
+    return Guard(code, read, text, vars(module), choices, multiple, solved, kind)
+
+
+def _kind(condition: ast.expr, params: Set[str], scope: Dict[str, Any]) -> Optional[Tuple[str, type]]:
+    while isinstance(condition, ast.UnaryOp) and isinstance(condition.op, ast.Not):
+        condition = condition.operand  # `not isinstance(...)` is negated twice: it must hold
+    if not (isinstance(condition, ast.Call) and isinstance(condition.func, ast.Name)):
+        return None
+    if condition.func.id != "isinstance" or len(condition.args) != 2:
+        return None
+    value, kind = condition.args
+    if not isinstance(value, ast.Name) or value.id not in params:
+        return None
+    try:
+        found = eval(compile(ast.Expression(kind), "<kind>", "eval"), dict(scope)) if _dotted(kind) else None
+    except Exception:  # a name bound later, or only under TYPE_CHECKING
+        return None
+    return (value.id, found) if isinstance(found, type) else None
+
+
+def _dotted(node: ast.AST) -> bool:
+    """A name or an attribute path (`data.ConcatDataset`): safe to evaluate in the module."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def _positive(condition: ast.expr) -> Optional[ast.Compare]:
@@ -129,6 +164,20 @@ def _choices(condition: ast.expr, params: Set[str]) -> Optional[Tuple[str, Tuple
         return compare.left.id, tuple(sorted(values, key=repr))
     if isinstance(compare.ops[0], ast.Eq):
         return compare.left.id, (values,)
+    return None
+
+
+def _solved(condition: ast.expr, params: Set[str], owner: type) -> Optional[Tuple[str, Any]]:
+    compare = _positive(condition)
+    if compare is None or not isinstance(compare.ops[0], ast.Eq):
+        return None
+    for side, other in ((compare.left, compare.comparators[0]), (compare.comparators[0], compare.left)):
+        if not isinstance(side, ast.Name) or side.id not in params:
+            continue
+        read = {node.id for node in ast.walk(other) if isinstance(node, ast.Name)}
+        if side.id not in read and read & params and not isinstance(other, ast.Constant):
+            expression = ast.fix_missing_locations(ast.Expression(other))
+            return side.id, compile(expression, f"<check of {owner.__qualname__}>", "eval")
     return None
 
 

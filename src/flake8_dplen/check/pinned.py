@@ -16,7 +16,8 @@ import os
 import re
 import sysconfig
 import traceback
-from typing import Any, FrozenSet, Iterable
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, Iterable, Tuple
 
 from .reads import class_trees, held_in
 
@@ -44,8 +45,7 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
         return frozenset()
     if not isinstance(target, type):
         return frozenset()
-    trees = class_trees(target)
-    spelt = {name: _spelling(held_in(trees, name)) for name in names}
+    spelt = _spellings(target, tuple(names))
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if os.path.realpath(frame.filename).startswith(_NOT_USERS) or not frame.line:
             continue
@@ -53,6 +53,14 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
         if found:
             return found
     return frozenset()
+
+
+@lru_cache(maxsize=64)
+def _spellings(target: type, names: Tuple[str, ...]) -> Dict[str, "re.Pattern[str]"]:
+    """How each parameter is spelt in the class's code (read once per class: a search
+    meets hundreds of failures)."""
+    trees = class_trees(target)
+    return {name: _spelling(held_in(trees, name)) for name in names}
 
 
 def _spelling(roots: Iterable[str]) -> "re.Pattern[str]":

@@ -157,14 +157,17 @@ class DataShape:
     measured: Set[str] = field(default_factory=set)
     numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
+    # Methods called with an index whose result is used as is: one value per item
+    # (`label = dataset.get_label(i, toint=True)`), not a dict read by key (``infos``).
+    getters: Set[str] = field(default_factory=set)
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
-        return any(read)
+        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
+        return self.sized or any(read)
 
 
 def stored_as(tree: ast.AST, param: str) -> Set[str]:
@@ -297,6 +300,7 @@ def data_shape(cls: type, param: str) -> DataShape:
         if values.sized and not values.fields:
             shape.grouped.add(method)
     shape.fields = _positions(shape.fields)
+    shape.getters -= set(shape.infos) | set(shape.lists)
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
@@ -483,6 +487,14 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 infos[node.targets[0].id] = value.func.attr
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.func, ast.Attribute)
+            and _is_root(node.func.value, roots)
+            and not node.func.attr.startswith("_")
+        ):
+            shape.getters.add(node.func.attr)
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)

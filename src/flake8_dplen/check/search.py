@@ -460,6 +460,11 @@ def _tabled(call: Call) -> bool:
 _WANTS_ARRAY = re.compile(
     r"only integer scalar arrays can be converted"
     r"|list indices must be integers or slices, not (?:numpy|Tensor)"
+    r"|expected np\.ndarray \(got list\)"  # torch.from_numpy(weights)
+    # A list in arithmetic (`rate * weights * n`), which scales an array element by element.
+    r"|can't multiply sequence by non-int"
+    r"|unsupported operand type\(s\) for [-+*/]+: '(?:list|int|float)' and 'list'"
+    r"|unsupported operand type\(s\) for [-+*/]+: 'list' and '(?:int|float)'"
 )
 _WANTS_TENSOR = re.compile(
     r"must be Tensor, not (?:list|numpy)"
