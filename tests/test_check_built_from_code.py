@@ -129,3 +129,12 @@ def test_a_list_handed_to_torch_from_numpy_is_learned_to_be_an_array():
     with pytest.raises(TypeError) as handed:
         torch.from_numpy([0.5, 1.0])
     assert learn(handed.value).arrays == "numpy"
+
+
+def test_a_check_whose_truth_cannot_be_told_says_nothing():
+    import torch
+
+    (check,) = [check for check in guards(ExactHeavyItems) if check.solved]
+    # `len(weights) == count` on a tensor count: a tensor of several truths, which
+    # bool() refuses (it ended the check with an internal error).
+    assert check.holds({"weights": [0.5, 1.0], "count": torch.tensor([2, 2])})

@@ -1293,8 +1293,10 @@ def calls(
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
             builder = _builder(param, _table(shape) if shape else role)
-            # (A dataset's items of the wrong kind send the search to records: search._lacks_data.)
-            if param.name in learned.coded and role not in _FIRST and inspect.isclass(target):
+            # Only plain lists and numbers a name gave: a dataset's items of the wrong kind
+            # send the search to records (search._lacks_data), which also answer what a
+            # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
+            if param.name in learned.coded and role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target):
                 builder = _as_coded(target, param, overrides, learned) or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))

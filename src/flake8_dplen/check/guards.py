@@ -44,12 +44,14 @@ class Guard:
     def holds(self, values: Dict[str, Any]) -> bool:
         """False only where the condition is evaluated and is false: one that raises (an
         argument of another kind than it expects) says nothing, and the build decides."""
-        return bool(self.value(self.code, values, True))
+        return self.value(self.code, values, True, bool)
 
-    def value(self, code: Any, values: Dict[str, Any], failed: Any = None) -> Any:
-        """``code`` evaluated on the drawn ``values``; ``failed`` where it raises."""
+    def value(self, code: Any, values: Dict[str, Any], failed: Any = None, then: Any = None) -> Any:
+        """``code`` evaluated on the drawn ``values`` (and ``then`` applied: the truth of a
+        tensor of several values raises too); ``failed`` where it raises."""
         try:
-            return eval(code, dict(self.scope), dict(values))
+            value = eval(code, dict(self.scope), dict(values))
+            return then(value) if then is not None else value
         except Exception:
             return failed
 
