@@ -1391,6 +1391,11 @@ def _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides) -> None:
                 drawn[name] = (name, _literal(value), drawn[name][2])
                 continue
         redrawn = sorted(failed.names & set(builders)) if failed is not None else []
+        # A flag the check is conditioned on (`if split and size % n: raise`) chooses the
+        # scenario: switching it off would satisfy every such check and never search what
+        # it switches on. The other parameters are drawn again while any are named.
+        values_named = [name for name in redrawn if type(values[name]) is not bool]
+        redrawn = values_named or redrawn
         if not redrawn:
             return
         for name in redrawn:
