@@ -19,8 +19,10 @@ from types import SimpleNamespace
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from hypothesis import strategies as st
+from torch.utils.data import ConcatDataset
 
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
+from .guards import guards
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -116,6 +118,9 @@ class Learned:
     # Its count is random and agreed on every sampler: draw bigger data, whose spread can
     # show a len() off the mean by more than the search's allowance (search.check_class).
     spread: bool = False
+    # Parameters the code failed on with a value of the wrong kind, drawn by their name
+    # (pinned.py): drawn next as the code uses them.
+    coded: FrozenSet[str] = frozenset()
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -127,6 +132,7 @@ class Learned:
             self.attributes | other.attributes,
             self.keys | other.keys,
             self.spread or other.spread,
+            self.coded | other.coded,
         )
 
 
@@ -406,10 +412,13 @@ def _table(shape: DataShape) -> Builder:
                 items = [Item(**values) for values in rows]
             elif shape.sized and not shape.fields:
                 items = draw(_sequences(ctx, n))
-            names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat
+            # A method asked for one item's value (`dataset.get_label(i)`), not a column.
+            getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
+            names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
             columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
-            columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, columns)))
+            keyed = {**columns, **getters}
+            columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
             if concat:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
@@ -418,10 +427,14 @@ def _table(shape: DataShape) -> Builder:
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).
             columns.update((name, {key: draw(_field(ctx, key, n))}) for name, key in sorted(shape.named.items()))
-            if shape.arrays:
+            if shape.arrays and ctx.learned.arrays != "torch":
                 import numpy as np
 
                 columns.update((name, np.array(columns[name], dtype=int)) for name in shape.arrays)
+            elif shape.arrays:
+                # Compared element by element, then handed to torch (`torch.where(d.label
+                # == n)`): the class was found to need tensors (search.learn).
+                columns.update((name, _promoted(columns[name], "torch")) for name in shape.arrays)
             if shape.tensors:
                 import torch
 
@@ -435,7 +448,7 @@ def _table(shape: DataShape) -> Builder:
                 )
                 for method, fields in sorted(shape.lists.items())
             }
-            table = Table(n, items, columns, infos, lists)
+            table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
             imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
@@ -698,8 +711,23 @@ def _array_hint(hint: Any) -> Optional[Use]:
     return None
 
 
+def _concat(ctx: _Context) -> st.SearchStrategy:
+    """A torch ConcatDataset of one to three ranges, for a class that requires one (its
+    hint, or its check `isinstance(data_source, ConcatDataset)`). No part is empty: a
+    concatenation is made of datasets that hold something."""
+
+    def shown(sizes: List[int]) -> Shown:
+        code = f"ConcatDataset([{', '.join(f'range({n})' for n in sizes)}])"
+        imports = (TORCH_DATA.format("ConcatDataset"),)
+        return Shown(lambda: ConcatDataset([range(n) for n in sizes]), code, imports)
+
+    return st.lists(_count(ctx, 1), min_size=1, max_size=3).map(shown)
+
+
 def _by_hint(hint: Any) -> Optional[Builder]:
     origin, params = typing.get_origin(hint), typing.get_args(hint)
+    if inspect.isclass(hint) and issubclass(hint, ConcatDataset):
+        return _concat
     if _array_hint(hint) is not None:
         # One value per item, by the name saying nothing more (see _role): group keys.
         return _as_used(_keys, _array_hint(hint))
@@ -754,6 +782,9 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
     if by_name in (_keys, _lengths) and _array_hint(hint) is not None:
         return _as_used(by_name, _array_hint(hint))
+    # A dataset of a kind of torch's that the class requires.
+    if by_name is _data and by_hint is _concat:
+        return by_hint
     return by_name or by_hint
 
 
@@ -1145,6 +1176,22 @@ def _from_code(
     return fields or _from_use(use_of(target, param.name))
 
 
+def _as_coded(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """A parameter its name made of the wrong kind (Learned.coded), as its code uses it: a
+    table of the fields its items are read at (`for i, (session, kind) in enumerate(x)`),
+    else the kind its use says (`l[0] for l in x`: records). None where the code says
+    nothing that a name did not."""
+    shape = data_shape(target, param.name)
+    if shape.fields:
+        return _table(shape)
+    try:
+        return _from_code(target, param, overrides, learned)
+    except CannotBuild:
+        return None
+
+
 def _none_unguarded(
     target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
 ) -> Optional[Builder]:
@@ -1185,6 +1232,9 @@ def calls(
     except (TypeError, ValueError) as exc:
         raise CannotBuild(f"no signature: {exc}") from None
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
+    checks = guards(target) if inspect.isclass(target) else []
+    # `isinstance(x, T)` among the constructor's checks says what its hint would.
+    hints = {**{check.kind[0]: check.kind[1] for check in checks if check.kind}, **hints}
     roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
     if inspect.isclass(target):
         # A dataset the class reads as a dict (`for pid, idxs in data_source.items()`): an
@@ -1201,6 +1251,10 @@ def calls(
         # value by its key: `info["sampler"]` a sampler, which a Table's field is not.)
         unnamed = {name: data_shape(target, name) for name, role in roles.items() if role is None}
         shapes.update((name, shape) for name, shape in unnamed.items() if shape.fields)
+        # One the class takes the length of, or iterates, and asks for an item's value by
+        # a method called with an index (`source.label_of(i)`): a dataset with that method.
+        asked = {name for name, shape in unnamed.items() if shape.getters and not shape.fields}
+        shapes.update((name, unnamed[name]) for name in asked if use_of(target, name).iterated)
     # Parameters that name a field of a dataset's table: given that field's name.
     field_names = {key for shape in shapes.values() for key in shape.named.values()}
     # A length only len() reads, which no call site in the class's project passes, keeps
@@ -1242,6 +1296,11 @@ def calls(
                     # Every call site hands it a sampler of indices (callers.py).
                     role = _index_sampler
             builder = _builder(param, _table(shape) if shape else role)
+            # Only plain lists and numbers a name gave: a dataset's items of the wrong kind
+            # send the search to records (search._lacks_data), which also answer what a
+            # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
+            if param.name in learned.coded and role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target):
+                builder = _as_coded(target, param, overrides, learned) or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
@@ -1258,8 +1317,15 @@ def calls(
             builder = _promoting(builder)
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
+    # A parameter the constructor accepts only a few values of: drawn from those.
+    choices = {check.choices[0]: check.choices[1] for check in checks if check.choices}
+    chosen = set(choices) - set(overrides)
+    plan = [
+        (param, _choosing(choices[param.name]) if param.name in chosen else builder, role)
+        for param, builder, role in plan
+    ]
     # Datasets before the lists with one value per item, which take their length.
-    plan.sort(key=lambda entry: 0 if entry[2] in (_world, _data) else 2 if entry[2] is _rank else 1)
+    plan.sort(key=lambda entry: 0 if entry[2] in (_world, *_DATA) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
 
     @st.composite
@@ -1277,15 +1343,66 @@ def calls(
             if role is _world:
                 world = shown.make()
                 ctx.world = world if isinstance(world, int) and world > 0 else 1
-            elif role is _data and ctx.items is None:
+            elif role in _DATA and ctx.items is None:
                 value = shown.make()  # the parameter's default may be None
-                ctx.items = len(value) if isinstance(value, (range, Table, Records)) else None
+                sized = isinstance(value, (range, Table, Records, ConcatDataset))
+                ctx.items = len(value) if sized else None
                 ctx.data = ctx.items is not None
             drawn[param.name] = (param.name, shown, param.kind is param.POSITIONAL_ONLY)
         _count_groups(drawn)
+        if checks:
+            _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides)
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _choosing(values: Tuple[Any, ...]) -> Builder:
+    return lambda ctx: st.sampled_from(values).map(_literal)
+
+
+# Draws of the parameters a failed check of the class names, per argument set: a check
+# such as `batch_size % k == 0` holds for about one draw in three.
+_REDRAWS = 30
+# Drawn first, and what other parameters were drawn to fit (one value per item): not drawn again.
+_DATA = (_data, _concat)
+_FIRST = (_world, *_DATA, _rank)
+
+
+def _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides) -> None:
+    """Draws again the parameters that a check of the class's constructor (guards.py)
+    rejects, until every check holds or the tries run out (the build then fails)."""
+    builders = {
+        param.name: builder
+        for param, builder, role in plan
+        if role not in _FIRST and param.name not in overrides
+    }
+    for _ in range(_REDRAWS):
+        values = {name: shown.make() for name, shown, _ in drawn.values()}
+        failed = next((check for check in checks if not check.holds(values)), None)
+        if failed is not None and failed.multiple and failed.multiple[0] in builders:
+            total, part = failed.multiple
+            if all(type(values[name]) is int and values[name] > 0 for name in failed.multiple):
+                # The nearest multiple at or above the part: in the range the total was drawn in.
+                multiple = values[part] * max(1, round(values[total] / values[part]))
+                drawn[total] = (total, _literal(multiple), drawn[total][2])
+                continue
+        if failed is not None and failed.solved and failed.solved[0] in builders:
+            name, other = failed.solved
+            value = failed.value(other, values)
+            if type(value) in (int, float, str, bool):
+                drawn[name] = (name, _literal(value), drawn[name][2])
+                continue
+        redrawn = sorted(failed.names & set(builders)) if failed is not None else []
+        # A flag the check is conditioned on (`if split and size % n: raise`) chooses the
+        # scenario: switching it off would satisfy every such check and never search what
+        # it switches on. The other parameters are drawn again while any are named.
+        values_named = [name for name in redrawn if type(values[name]) is not bool]
+        redrawn = values_named or redrawn
+        if not redrawn:
+            return
+        for name in redrawn:
+            drawn[name] = (name, draw(builders[name](ctx)), drawn[name][2])
 
 
 def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:

@@ -157,14 +157,17 @@ class DataShape:
     measured: Set[str] = field(default_factory=set)
     numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
+    # Methods called with an index whose result is used as is: one value per item
+    # (`label = dataset.get_label(i, toint=True)`), not a dict read by key (``infos``).
+    getters: Set[str] = field(default_factory=set)
     # Attributes indexed by another parameter of the class, a field name: `dataset.data[key]`
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.sized)
-        return any(read)
+        read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
+        return self.sized or any(read)
 
 
 def stored_as(tree: ast.AST, param: str) -> Set[str]:
@@ -297,6 +300,7 @@ def data_shape(cls: type, param: str) -> DataShape:
         if values.sized and not values.fields:
             shape.grouped.add(method)
     shape.fields = _positions(shape.fields)
+    shape.getters -= set(shape.infos) | set(shape.lists)
     uses = {name: use_of(cls, f"{param}.{name}") for name in shape.columns}
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
@@ -483,6 +487,14 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 infos[node.targets[0].id] = value.func.attr
     callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.func, ast.Attribute)
+            and _is_root(node.func.value, roots)
+            and not node.func.attr.startswith("_")
+        ):
+            shape.getters.add(node.func.attr)
         is_len = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len"
         if is_len and node.args:
             shape.sized = shape.sized or _an_item(node.args[0], items, roots)
@@ -668,9 +680,7 @@ def use_of(cls: type, path: str) -> Use:
     head, _, rest = path.partition(".")
     use = Use()
     trees = class_trees(cls)
-    # Stored by one class of the hierarchy, read by another's methods.
-    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in stored_as(tree, head)}
-    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    roots = held_in(trees, path)
     for klass, tree in trees:
         _classify_in(klass, tree, roots, use, _USE_DEPTH)
     if rest:
@@ -684,6 +694,15 @@ def use_of(cls: type, path: str) -> Use:
                 paths = {f"{name}.{rest}" for name in names}
                 _classify_in(helper, _source_tree(helper), paths, use, _USE_DEPTH)
     return use
+
+
+def held_in(trees: List[Tuple[type, ast.AST]], path: str) -> Set[str]:
+    """``path`` (a parameter, or a field read from one: `opts.batch_size`) and the
+    attributes of ``self`` that hold it: stored by one class of the hierarchy, read by
+    another's methods (`self.lengths`, `self.flag = self.dataset.flag`)."""
+    head, _, rest = path.partition(".")
+    roots = {root + ("." + rest if rest else "") for _, tree in trees for root in stored_as(tree, head)}
+    return roots | {alias for _, tree in trees for alias in _aliases(tree, roots)}
 
 
 def _aliases(tree: ast.AST, roots: Set[str]) -> Set[str]:

@@ -173,9 +173,11 @@ class Table:
         columns: Optional[Dict[str, Any]] = None,
         infos: Optional[Dict[str, List[Dict[str, Any]]]] = None,
         lists: Optional[Dict[str, List[Any]]] = None,
+        getters: Optional[Dict[str, List[Any]]] = None,
     ) -> None:
         self.n, self._items = n, items
         self._columns, self._infos, self._lists = columns or {}, infos or {}, lists or {}
+        self._getters = getters or {}
 
     def __len__(self) -> int:
         return self.n
@@ -205,11 +207,14 @@ class Table:
         if name in tables.get("_lists", ()):
             values = tables["_lists"][name]
             return lambda: list(values)
+        if name in tables.get("_getters", ()):
+            values = tables["_getters"][name]
+            return lambda index, *args, **kwargs: values[index]
         raise AttributeError(f"'Table' object has no attribute {name!r}")
 
     def __dir__(self) -> List[str]:
         # `"data_infos" in dir(dataset)`: a class may ask what the dataset has this way.
-        return sorted({*super().__dir__(), *self._columns, *self._infos, *self._lists})
+        return sorted({*super().__dir__(), *self._columns, *self._infos, *self._lists, *self._getters})
 
     def __repr__(self) -> str:
         parts = [str(self.n)]
@@ -220,6 +225,7 @@ class Table:
             ("columns", self._columns, columns),
             ("infos", self._infos, repr(self._infos)),
             ("lists", self._lists, repr(self._lists)),
+            ("getters", self._getters, repr(self._getters)),
         ):
             if value:
                 parts.append(f"{label}={code}")

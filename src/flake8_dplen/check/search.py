@@ -20,6 +20,7 @@ from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .epochs import later_epochs
 from .legitimate import degenerate
+from .pinned import pinned
 from .resume import STATE, Resumed, points, ways
 
 # Statuses, in the order a summary lists them.
@@ -469,6 +470,11 @@ def _tabled(call: Call) -> bool:
 _WANTS_ARRAY = re.compile(
     r"only integer scalar arrays can be converted"
     r"|list indices must be integers or slices, not (?:numpy|Tensor)"
+    r"|expected np\.ndarray \(got list\)"  # torch.from_numpy(weights)
+    # A list in arithmetic (`rate * weights * n`), which scales an array element by element.
+    r"|can't multiply sequence by non-int"
+    r"|unsupported operand type\(s\) for [-+*/]+: '(?:list|int|float)' and 'list'"
+    r"|unsupported operand type\(s\) for [-+*/]+: 'list' and '(?:int|float)'"
 )
 _WANTS_TENSOR = re.compile(
     r"must be Tensor, not (?:list|numpy)"
@@ -623,6 +629,8 @@ def _search(
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
             state.learned = state.learned | learn(exc.cause)
+            coded = pinned(exc.cause, call.target, (name for name, _, _ in call.args))
+            state.learned = state.learned | Learned(coded=coded)
             state.tabled = state.tabled or _tabled(call)
             reject()
         finally:
@@ -687,8 +695,10 @@ def _search(
     # A Table that no sampler was built from is no better than records: the shape read
     # from the code can be wrong (a flag read as one value per item), and records answer
     # whatever is asked.
-    # A Table that lacked an attribute gets it in the next round before records replace it.
-    tabled = state.tabled and result.status == CANNOT_BUILD and not state.learned.attributes
+    # A Table that lacked an attribute, or whose columns were of another array kind than
+    # the class needs, gets it in the next round before records replace it.
+    learned_more = state.learned.attributes or state.learned.arrays
+    tabled = state.tabled and result.status == CANNOT_BUILD and not learned_more
     records = state.wants_records or tabled
     # A random count judged ok on small data may be a len() off its mean by less than
     # the allowance there: a later round draws bigger data (Learned.spread).
