@@ -211,3 +211,13 @@ def test_a_batch_sampler_handed_samplers_of_indices_gets_records_to_read(wrapped
     assert sampler_kinds(module.LengthBuckets, "sampler") == {INDEX}
     result = check_class(module.LengthBuckets, Options(budget=2.0))
     assert result.status == OK and result.examples > 0
+
+
+def test_a_wrapper_nothing_of_its_callers_kind_builds_is_checked_over_any_sampler(wrapped):
+    module = wrapped(
+        "import torch.utils.data as tud\nfrom wraps.samplers import ItemsOfBatches\n"
+        "def loader(data):\n    return ItemsOfBatches(tud.RandomSampler(data))\n"
+    )
+    assert sampler_kinds(module.ItemsOfBatches, "sampler") == {INDEX}
+    result = check_class(module.ItemsOfBatches, Options(budget=2.0))
+    assert result.status == COUNTEREXAMPLE and "BatchSampler(" in result.call.code

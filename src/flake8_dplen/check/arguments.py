@@ -121,6 +121,9 @@ class Learned:
     # Parameters the code failed on with a value of the wrong kind, drawn by their name
     # (pinned.py): drawn next as the code uses them.
     coded: FrozenSet[str] = frozenset()
+    # Samplers of any kind for a wrapper whose call sites all hand it samplers of indices
+    # (callers.py): drawn only for such a wrapper that nothing of that kind built.
+    any_sampler: bool = False
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -133,6 +136,7 @@ class Learned:
             self.keys | other.keys,
             self.spread or other.spread,
             self.coded | other.coded,
+            self.any_sampler or other.any_sampler,
         )
 
 
@@ -1292,7 +1296,11 @@ def calls(
                 role = _as_used(role, use)
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
-                if role is _any_sampler and sampler_kinds(target, param.name) == {INDEX}:
+                if (
+                    role is _any_sampler
+                    and not learned.any_sampler
+                    and sampler_kinds(target, param.name) == {INDEX}
+                ):
                     # Every call site hands it a sampler of indices (callers.py).
                     role = _index_sampler
             builder = _builder(param, _table(shape) if shape else role)

@@ -108,6 +108,16 @@ def sampler_kinds(cls: type, name: str) -> FrozenSet[str]:
     return frozenset(kinds)
 
 
+def restricted_by_callers(cls: type) -> bool:
+    """Some parameter of ``cls`` is handed samplers of indices at every call site, so the
+    search draws only those for it (arguments.calls)."""
+    try:
+        names = list(inspect.signature(cls).parameters)
+    except (TypeError, ValueError):
+        return False
+    return any(sampler_kinds(cls, name) == {INDEX} for name in names)
+
+
 def _positional(params: List[inspect.Parameter]) -> List[str]:
     return [p.name for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
 

@@ -18,6 +18,7 @@ from ..runtime.length import EPOCH, REST, LengthReport, check_length, check_resu
 from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
+from .callers import restricted_by_callers
 from .epochs import later_epochs
 from .legitimate import degenerate
 from .pinned import pinned
@@ -559,6 +560,15 @@ def check_class(cls: type, options: Options = Options()) -> Result:
             again, found, more_hangs = _search(cls, reg, _strategy(cls, reg, learned), options, how)
             hangs += more_hangs
             if again.found or again.status == OK or result.status == CANNOT_BUILD:
+                again.examples += result.examples
+                result = again
+        if result.status == CANNOT_BUILD and restricted_by_callers(cls):
+            # The call sites' kind of sampler is what the project passes, not all it may:
+            # when nothing of it built, the class is drawn over samplers of any kind
+            # rather than left unchecked.
+            wider = _strategy(cls, reg, learned | Learned(any_sampler=True))
+            again, _, _ = _search(cls, reg, wider, options, how)
+            if again.status != CANNOT_BUILD:
                 again.examples += result.examples
                 result = again
     except CannotBuild as exc:
