@@ -51,22 +51,28 @@ class OverlappingTiles(Tiled):
 """
 
 
+def _package(tmp_path, monkeypatch, package: str, samplers: str):
+    """`make(caller)`: a package ``package`` whose `samplers` module is ``samplers``, and a
+    module `train` that builds them as ``caller`` says; returns the samplers module."""
+
+    def make(caller: str):
+        folder = tmp_path / package
+        folder.mkdir()
+        (folder / "__init__.py").write_text("")
+        (folder / "samplers.py").write_text(samplers)
+        (tmp_path / "train.py").write_text(textwrap.dedent(caller))
+        monkeypatch.syspath_prepend(str(tmp_path))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            monkeypatch.delitem(sys.modules, name)
+        return importlib.import_module(package + ".samplers")
+
+    return make
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A package `tiles` with the samplers and a module that builds them as CALLER says."""
-
-    def make(caller: str):
-        package = tmp_path / "tiles"
-        package.mkdir()
-        (package / "__init__.py").write_text("")
-        (package / "samplers.py").write_text(SAMPLERS)
-        (tmp_path / "train.py").write_text(textwrap.dedent(caller))
-        monkeypatch.syspath_prepend(str(tmp_path))
-        for name in [m for m in sys.modules if m == "tiles" or m.startswith("tiles.")]:
-            monkeypatch.delitem(sys.modules, name)
-        return importlib.import_module("tiles.samplers")
-
-    return make
+    return _package(tmp_path, monkeypatch, "tiles", SAMPLERS)
 
 
 def test_a_parameter_no_caller_passes_keeps_its_default(project):
@@ -128,19 +134,7 @@ WRAPPERS = Path(__file__).parent / "fixtures" / "check" / "wrapped_kind_samplers
 def wrapped(tmp_path, monkeypatch):
     """A package `wraps` with the wrappers of WRAPPERS and a module that builds them as
     CALLER says."""
-
-    def make(caller: str):
-        package = tmp_path / "wraps"
-        package.mkdir()
-        (package / "__init__.py").write_text("")
-        (package / "samplers.py").write_text(WRAPPERS.read_text())
-        (tmp_path / "train.py").write_text(textwrap.dedent(caller))
-        monkeypatch.syspath_prepend(str(tmp_path))
-        for name in [m for m in sys.modules if m == "wraps" or m.startswith("wraps.")]:
-            monkeypatch.delitem(sys.modules, name)
-        return importlib.import_module("wraps.samplers")
-
-    return make
+    return _package(tmp_path, monkeypatch, "wraps", WRAPPERS.read_text())
 
 
 CALLERS = """

@@ -70,17 +70,24 @@ class _Site:
     module: ast.Module
 
 
-def unpassed(cls: type) -> FrozenSet[str]:
-    """The parameters of ``cls`` with a default that no call site passes; none when the
-    call sites cannot all be seen (see the module's doc)."""
+def _calls(cls: type) -> Optional[Tuple[List[inspect.Parameter], List[str], Tuple["_Site", ...]]]:
+    """The parameters of ``cls``, the names it takes by position, and its call sites; None
+    when its signature cannot be read or its call sites cannot all be seen."""
     try:
         params = list(inspect.signature(cls).parameters.values())
     except (TypeError, ValueError):
-        return frozenset()
+        return None
     sites = _seen_sites(cls)
-    if sites is None:
+    return None if sites is None else (params, _positional(params), sites)
+
+
+def unpassed(cls: type) -> FrozenSet[str]:
+    """The parameters of ``cls`` with a default that no call site passes; none when the
+    call sites cannot all be seen (see the module's doc)."""
+    seen = _calls(cls)
+    if seen is None:
         return frozenset()
-    positional = _positional(params)
+    params, positional, sites = seen
     passed = set()
     for site in sites:
         passed |= set(positional[: len(site.call.args)]) | {k.arg for k in site.call.keywords if k.arg}
@@ -91,14 +98,10 @@ def sampler_kinds(cls: type, name: str) -> FrozenSet[str]:
     """What the call sites of ``cls`` pass as its parameter ``name``: :data:`INDEX`,
     :data:`BATCHES`, :data:`UNKNOWN` (a site that passes something not known, or leaves the
     parameter to its default); empty when the call sites cannot all be seen."""
-    try:
-        params = list(inspect.signature(cls).parameters.values())
-    except (TypeError, ValueError):
+    seen = _calls(cls)
+    if seen is None:
         return frozenset()
-    sites = _seen_sites(cls)
-    if sites is None:
-        return frozenset()
-    positional = _positional(params)
+    _, positional, sites = seen
     kinds = set()
     for site in sites:
         given = [k.value for k in site.call.keywords if k.arg == name]
@@ -111,11 +114,8 @@ def sampler_kinds(cls: type, name: str) -> FrozenSet[str]:
 def restricted_by_callers(cls: type) -> bool:
     """Some parameter of ``cls`` is handed samplers of indices at every call site, so the
     search draws only those for it (arguments.calls)."""
-    try:
-        names = list(inspect.signature(cls).parameters)
-    except (TypeError, ValueError):
-        return False
-    return any(sampler_kinds(cls, name) == {INDEX} for name in names)
+    seen = _calls(cls)
+    return seen is not None and any(sampler_kinds(cls, p.name) == {INDEX} for p in seen[0])
 
 
 def _positional(params: List[inspect.Parameter]) -> List[str]:
