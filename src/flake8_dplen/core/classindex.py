@@ -89,7 +89,8 @@ def _bound_names(node: cst.CSTNode) -> Iterator[Tuple[str, cst.BaseExpression]]:
     bs)`), or the iterable of a loop over it."""
     kind = type(node)
     if kind in (cst.Assign, cst.AnnAssign, cst.AugAssign) and node.value is not None:
-        targets, value = ([t.target for t in node.targets] if kind is cst.Assign else [node.target]), node.value
+        targets = [t.target for t in node.targets] if kind is cst.Assign else [node.target]
+        value = node.value
     elif kind is cst.For:
         targets, value = [node.target], node.iter
     else:

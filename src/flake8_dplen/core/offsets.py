@@ -75,7 +75,8 @@ def _inherited_len_names(ctx: "SamplerContext") -> Set[str]:
     DistributedSamplerWithStartIndex sets `num_samples` from `len(self.dataset) -
     self._start_index` in a helper its position's setter calls: that position is counted."""
     attrs = TORCH_LEN_VALUES.get(torch_len_base(ctx.lineage, ctx.imports) or "", ("", frozenset()))[1]
-    roots = [(value, ctx.index.function(method)) for a in attrs for value, method in ctx.index.self_assignments(a)]
+    index = ctx.index
+    roots = [(value, index.function(method)) for a in attrs for value, method in index.self_assignments(a)]
     return (set(attrs) | {last_name(site.node) for site in ctx.flow.reach(roots)}) - {None}
 
 
