@@ -78,22 +78,29 @@ def _start(args: Sequence[str], cwd: Path) -> subprocess.Popen:
 def _finish(proc: subprocess.Popen, args: Sequence[str], cwd: Path) -> Run:
     out, err = proc.communicate(timeout=180)
     # Decoded by hand: text mode would turn the "\r\n" of a diff of a CRLF file into "\n".
-    out, err = out.decode("utf-8"), err.decode("utf-8")
+    return Run(tuple(args), proc.returncode, out.decode("utf-8"), err.decode("utf-8"))
+
+
+def _assert_no_leftovers(args: Sequence[str], cwd: Path) -> None:
     # Every run, whatever its outcome, must leave no temporary file of an atomic write.
     roots = [cwd] + [Path(a) if os.path.isdir(a) else Path(a).parent for a in args if os.path.isabs(a)]
     leftovers = [found for root in roots for found in temp_files(root)]
     assert not leftovers, f"temporary files left behind by {list(args)}: {leftovers}"
-    return Run(tuple(args), proc.returncode, out, err)
 
 
 def run(args: Sequence[str], cwd: Path) -> Run:
-    return _finish(_start(args, cwd), args, cwd)
+    return run_many([(args, cwd)])[0]
 
 
 def run_many(jobs: Sequence[Tuple[Sequence[str], Path]]) -> List[Run]:
     """Independent runs side by side: each pays the interpreter and LibCST start-up."""
     procs = [(_start(args, cwd), args, cwd) for args, cwd in jobs]
-    return [_finish(proc, args, cwd) for proc, args, cwd in procs]
+    runs = [_finish(proc, args, cwd) for proc, args, cwd in procs]
+    # Looked for only once every run has ended: runs sharing a folder would otherwise see
+    # the atomic write another is still in the middle of (CI caught exactly that race).
+    for args, cwd in jobs:
+        _assert_no_leftovers(args, cwd)
+    return runs
 
 
 def temp_files(root: Path) -> List[str]:
@@ -238,6 +245,7 @@ def opacus_runs(opacus_141_dir, tmp_path_factory):
         [*flake8, "batch_memory_manager.py"], cwd=pristine, capture_output=True, text=True
     )
     runs["check_after"] = _finish(check_after, ["--check", "-j1", "opacus"], site)
+    _assert_no_leftovers(["--check", "-j1", "opacus"], site)
     return runs
 
 
