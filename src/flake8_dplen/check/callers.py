@@ -88,9 +88,7 @@ def unpassed(cls: type) -> FrozenSet[str]:
     if seen is None:
         return frozenset()
     params, positional, sites = seen
-    passed = set()
-    for site in sites:
-        passed |= set(positional[: len(site.call.args)]) | {k.arg for k in site.call.keywords if k.arg}
+    passed = {name for site in sites for name in _passed(site, positional)}
     return frozenset(p.name for p in params if p.default is not p.empty and p.name not in passed)
 
 
@@ -102,13 +100,16 @@ def sampler_kinds(cls: type, name: str) -> FrozenSet[str]:
     if seen is None:
         return frozenset()
     _, positional, sites = seen
-    kinds = set()
-    for site in sites:
-        given = [k.value for k in site.call.keywords if k.arg == name]
-        if name in positional and positional.index(name) < len(site.call.args):
-            given.append(site.call.args[positional.index(name)])
-        kinds |= {_kind(value, site) for value in given} if given else {UNKNOWN}
-    return frozenset(kinds)
+    given = [(_passed(site, positional).get(name), site) for site in sites]
+    return frozenset(UNKNOWN if value is None else _kind(value, site) for value, site in given)
+
+
+def _passed(site: "_Site", positional: List[str]) -> Dict[str, ast.expr]:
+    """What one call site passes, by parameter name (``**kwargs`` and ``*args`` spread
+    nothing nameable)."""
+    passed = dict(zip(positional, site.call.args))
+    passed.update((k.arg, k.value) for k in site.call.keywords if k.arg)
+    return passed
 
 
 def restricted_by_callers(cls: type) -> bool:
