@@ -84,4 +84,8 @@ def test_the_one_command_prints_each_part_from_the_ground_truth():
     assert f"len() raises (neither wrong nor exact, not counted above): {len(raising)}" in done.stdout
     assert raising and all(f"len() raises: sequence-models {cls}" in done.stdout for cls in raising)
     assert re.search(r"dplen check on wrong classes: found \d+/\d+", done.stdout)
+    # Where the time went: the projects' whole runs, and the searching of classes within them.
+    spent = re.findall(r"check time: projects' runs (\d+) s, of which searching classes (\d+) s", done.stdout)
+    walls, searched = map(int, spent[-1])  # the tuning part's: SUBSET holds no held-out project
+    assert 0 < searched <= walls
     assert re.search(r"^time: \d+ s$", done.stdout, re.M)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,10 @@ class Row:
     dpl1: List[str] = field(default_factory=list)
     check: Optional[str] = None
     why: str = ""
+    # Where the measurement's time goes: the check's seconds on this class, and the wall
+    # time of its project's whole `dplen check` (imports and discovery included).
+    seconds: Optional[float] = None
+    project_seconds: Optional[float] = None
     len_raises: bool = False  # neither wrong nor exact: not measured
 
 
@@ -62,31 +67,34 @@ def _check(project: Project, classes: Sequence[Tuple[str, str]], args: Sequence[
     # stand-in that replaces it (pyqlib's qlib), so the check could not import what the
     # truth child ran.
     seconds = CHECK_SECONDS + CLASS_SECONDS * (len(classes) - 1)
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="dplen-wild-check-") as scratch:
         code, out, err = run_alone(command, scratch, environment(project), seconds)
+    wall = round(time.monotonic() - started, 1)
     if code is None:
-        return [(CRASHED, f"timed out after {seconds} s")] * len(classes)
+        return [(CRASHED, f"timed out after {seconds} s", None, wall)] * len(classes)
     results = _json_array(out.decode(errors="replace"))
     errors = err.decode(errors="replace").strip().splitlines() or [f"exit {code}"]
-    return [_outcome(target, results, errors, code) for target in targets]
+    return [(*_outcome(target, results, errors, code), wall) for target in targets]
 
 
 def _outcome(target: str, results: Optional[list], errors: List[str], code: int) -> tuple:
+    """(outcome, why, the check's seconds on the class or None)."""
     module, cls = target.split(":")
     named = [r for r in results or [] if r.get("class", "").rsplit(".", 1)[-1] == cls]
     # Two modules of a project may define classes of one name: the module decides.
     mine = [r for r in named if r["class"] == f"{module}.{cls}"] or named
     if results == [] and code in (0, 1):
-        return NOT_SEEN, "dplen check found no sampler class to check"
+        return NOT_SEEN, "dplen check found no sampler class to check", None
     if not mine:
         tail = next((line for line in errors if line.startswith(f"{target}:")), errors[-1])
-        return CRASHED, tail[:160]
-    status = mine[0]["status"]
+        return CRASHED, tail[:160], None
+    status, seconds = mine[0]["status"], mine[0].get("seconds")
     if status in ("counterexample", "cut off"):
-        return FOUND, mine[0].get("counterexample", "")[:160]
+        return FOUND, mine[0].get("counterexample", "")[:160], seconds
     if status == "could not build":
-        return NOT_BUILT, (mine[0].get("why") or "")[:160]
-    return (OK if status == "ok" else CRASHED), status
+        return NOT_BUILT, (mine[0].get("why") or "")[:160], seconds
+    return (OK if status == "ok" else CRASHED), status, seconds
 
 
 def _json_array(text: str):
@@ -141,6 +149,7 @@ def measure(
             old = kept.get(_key(project, entry["path"], entry["class"]))
             if old and (old["check"] is not None or not check):
                 row.check, row.why = old["check"], old["why"]
+                row.seconds, row.project_seconds = old.get("seconds"), old.get("project_seconds")
                 done.append((project, entry["path"], row))
                 continue
             work.append((project, entry["path"], row))
@@ -153,12 +162,18 @@ def measure(
         with ThreadPoolExecutor(max(1, jobs)) as pool:
             checked = pool.map(lambda g: _check(g[0][0], [(p, r.cls) for _, p, r in g], check_args), groups)
             for group, outcomes in zip(groups, checked):
-                for (_, _, row), (outcome, why) in zip(group, outcomes):
-                    row.check, row.why = outcome, why
+                for (_, _, row), outcome in zip(group, outcomes):
+                    row.check, row.why, row.seconds, row.project_seconds = outcome
     work += done
     if rows_file:
         for project, path, row in work:
-            kept[_key(project, path, row.cls)] = {"dpl1": row.dpl1, "check": row.check, "why": row.why}
+            kept[_key(project, path, row.cls)] = {
+                "dpl1": row.dpl1,
+                "check": row.check,
+                "why": row.why,
+                "seconds": row.seconds,
+                "project_seconds": row.project_seconds,
+            }
         rows_file.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n")
     parts: Dict[str, List[Row]] = {"heldout": [], "tuning": []}
     for project, _, row in work:
@@ -170,6 +185,21 @@ def measure(
 
 def _pct(a: int, b: int) -> str:
     return f"{a}/{b} = {100 * a / b:.0f}%" if b else f"{a}/0"
+
+
+def _time_split(rows: List[Row]) -> None:
+    """Searching against everything else (imports, discovery, reading the code), summed
+    over the part's projects: which of the two a faster measurement has to cut."""
+    walls = {r.project: r.project_seconds for r in rows if r.project_seconds is not None}
+    searched = [r.seconds for r in rows if r.seconds is not None]
+    by_outcome = Counter()
+    for r in rows:
+        by_outcome[r.check] += r.seconds or 0.0
+    split = ", ".join(f"{k} {v:.0f} s" for k, v in sorted(by_outcome.items()))
+    print(
+        f"  check time: projects' runs {sum(walls.values()):.0f} s, of which searching classes"
+        f" {sum(searched):.0f} s ({split})"
+    )
 
 
 def report(parts: Dict[str, List[Row]], seconds: float, check: bool) -> None:
@@ -206,6 +236,7 @@ def report(parts: Dict[str, List[Row]], seconds: float, check: bool) -> None:
                 f" could not build {e[NOT_BUILT]}, crashed or timed out {e[CRASHED]}, not seen {e[NOT_SEEN]}"
             )
             print(f"  not built (all classes): {_pct(w[NOT_BUILT] + e[NOT_BUILT], len(rows))}")
+            _time_split(rows)
             for r in rows:
                 if r.check != (FOUND if r.wrong else OK):
                     kind = "wrong" if r.wrong else "exact"
