@@ -13,6 +13,7 @@ cannot make the parent wait for an end of file.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import select
@@ -68,6 +69,10 @@ class _Child:
 def _run_child(work: Callable[[], dict], write_fd: int, output_fd: int, parent: int) -> None:
     """In the child: never returns."""
     status = 0
+    # Everything inherited from the parent (torch, the user's modules) is left out of the
+    # child's garbage collections: a full one walked it all, 0.2 s a class (hypothesis
+    # collects once when it registers a generator), and touched every page it shares.
+    gc.freeze()
     try:
         os.setpgid(0, 0)
         # In a process group of its own, the child no longer gets the signals sent to the
