@@ -136,6 +136,10 @@ BUILD = {
     "Cursor": _then("advance", 1),
     "BatchResume": _then("resume_at", 1),
     "SkipState": _then("load_state_dict", {"start_batch": 1}),
+    "FaultTolerant": _then("load_state_dict", {"counter": 1}),
+    "ResumedIndex": _then("load_state_dict", {"current_index": 1}),
+    "ItemsUnderBatches": _then("load_state_dict", {"consumed": 1}),
+    "StartsOver": _then("load_state_dict", {"index": 1}),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

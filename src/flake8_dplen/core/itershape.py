@@ -566,8 +566,8 @@ class _Reader:
 
     def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
         """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
-        next(it)` before `it` is walked, and a counter set to `self.k` that a yielding
-        `while c < n` (or `<=`) counts up."""
+        next(it)` before `it` is walked, and a counter set to `self.k` (or `self.k` itself)
+        that a yielding `while c < n` (or `<=`) counts up."""
         walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
@@ -577,7 +577,7 @@ class _Reader:
                 attr = count_attr(node.iter.args[0].value, self.fn)
                 if attr is not None and not any(isinstance(n, cst.Yield) for n in walk(node.body)):
                     found.append((node.iter, attr))
-            elif isinstance(node, cst.While) and _counted_up_to(node):
+            elif isinstance(node, cst.While) and _counted_up_to(node, self.func):
                 counter = node.test.left
                 attr = count_attr(counter, self.fn)
                 bound = node.test.comparisons[0].comparator
@@ -992,24 +992,36 @@ def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
     )
 
 
-def _counted_up_to(loop: cst.While) -> bool:
-    """`while c < n` (or `<=`) whose body yields and adds to the local `c`."""
+def _counted_up_to(loop: cst.While, func: cst.FunctionDef) -> bool:
+    """`while c < n` (or `<=`) whose body yields and adds to `c`: a local, or `self.c`
+    (a position the sampler keeps between runs, `while self.index < len(order)`)."""
     test = loop.test
     if not (
         isinstance(test, cst.Comparison)
         and len(test.comparisons) == 1
         and isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
-        and isinstance(test.left, cst.Name)
     ):
         return False
+    counter = counter_name(test.left, func)
     nodes = list(walk(loop.body))
-    return any(isinstance(n, cst.Yield) for n in nodes) and any(
-        isinstance(n, cst.AugAssign)
-        and isinstance(n.operator, cst.AddAssign)
-        and isinstance(n.target, cst.Name)
-        and n.target.value == test.left.value
-        for n in nodes
+    return (
+        counter is not None
+        and any(isinstance(n, cst.Yield) for n in nodes)
+        and any(
+            isinstance(n, cst.AugAssign)
+            and isinstance(n.operator, cst.AddAssign)
+            and counter_name(n.target, func) == counter
+            for n in nodes
+        )
     )
+
+
+def counter_name(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[str]:
+    """A counter a loop counts with, a local `c` or `self.c`, spelled so."""
+    if isinstance(node, cst.Name):
+        return node.value
+    attr = is_self_attr(node, func)
+    return None if attr is None else f"self.{attr}"
 
 
 def _reads(node: cst.CSTNode, names: Set[str]) -> bool:

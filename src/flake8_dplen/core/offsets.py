@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 
 from . import syntax as cst
-from .classindex import FunctionIndex, is_self_attr, self_name, strip_parens, walk
+from .classindex import FunctionIndex, assign_targets, is_self_attr, self_name, strip_parens, walk
+from .itershape import counter_name
 from .names import last_name
 from .prefilter import OFFSET_NAME
 from .rounding import qualified_callee
@@ -41,7 +42,7 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
     if length is not None and not ctx.index.function(length).returns:
         return ()
     fn = ctx.index.function(ctx.shape.func)
-    starts = [(node, attr, True, "__iter__") for node, attr in ctx.shape.starts]
+    starts = [(node, attr, _one_by_one(node, fn), "__iter__") for node, attr in ctx.shape.starts]
     heads: Set[str] = set()  # attributes that also end a slice from the top: `x[:self.k]`
     for site in ctx.flow.reach([(w, fn) for w in ctx.shape.walks]):
         bounds = _bounds(site.node, ctx)
@@ -60,13 +61,66 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
     seen = set()
     for node, attr, exact, method in starts:
         key = (id(node), attr)
-        if key in seen or not OFFSET_NAME.search(attr) or attr in depends or attr in heads:
+        if key in seen or attr in depends or attr in heads or not _is_position(ctx, attr):
             continue
         seen.add(key)
-        if _can_be_nonzero(ctx, attr):
+        if _can_be_nonzero(ctx, attr) and not (method == "__iter__" and _reset_first(fn, attr)):
             param = _constructor_param(ctx, attr) if length is not None else None
             found.append(Offset(node, attr, exact, method, param))
     return tuple(found)
+
+
+def _is_position(ctx: "SamplerContext", attr: str) -> bool:
+    """A position by its name, or by what sets it: a method the constructor does not call
+    stores a value read from that method's own arguments (`load_state_dict(state)` with
+    `self.k = state["k"]`, `set_index(k)`), so the walk starts wherever its caller resumes
+    it. A value the constructor's own helpers derive (`self.first = n - keep`) is neither."""
+    if OFFSET_NAME.search(attr):
+        return True
+    init = ctx.index.methods.get("__init__")
+    called = _self_calls(init) if init is not None else set()
+    for value, method in ctx.index.self_assignments(attr):
+        name = method.name.value
+        if name in ("__init__", "__iter__") or name in called:
+            continue
+        params = set(ctx.index.function(method).params) - {self_name(method)}
+        if any(isinstance(n, cst.Name) and n.value in params for n in walk(value)):
+            return True
+    return False
+
+
+def _one_by_one(start: cst.CSTNode, fn: FunctionIndex) -> bool:
+    """A late start is k items short: a `next(it)` per skipped step, or a `while c < n`
+    whose counter goes up by 1 (not `c += len(batch)`, which counts items under batches)."""
+    loop = fn.parents.get(start)
+    if not isinstance(loop, cst.While):
+        return True
+    counter = counter_name(start.left, fn.func)
+    adds = [n.value for n in walk(loop.body) if isinstance(n, cst.AugAssign) and counter_name(n.target, fn.func) == counter]
+    return all(isinstance(v, cst.Integer) and v.evaluated_value == 1 for v in adds)
+
+
+def _self_calls(func: cst.FunctionDef) -> Set[str]:
+    """The names of the methods `func` calls on self."""
+    return {
+        n.func.attr.value
+        for n in walk(func.body)
+        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and is_self_attr(n.func, func)
+    }
+
+
+def _reset_first(fn: FunctionIndex, attr: str) -> bool:
+    """The first statement of __iter__ that names `self.<attr>` sets it to 0 (or None)
+    without reading it: every run starts from the top, whatever a resume stored."""
+    for stmt in fn.func.body.body:
+        named = [n for n in walk(stmt) if isinstance(n, cst.Attribute) and is_self_attr(n, fn.func) == attr]
+        if not named:
+            continue
+        if type(stmt) is not cst.SimpleStatementLine:
+            return False
+        pairs = [pair for small in stmt.body for pair in assign_targets(small)]
+        return len(named) == sum(is_self_attr(t, fn.func) == attr and _is_reset(v) for t, v in pairs)
+    return False
 
 
 def _inherited_len_names(ctx: "SamplerContext") -> Set[str]:
