@@ -140,6 +140,8 @@ BUILD = {
     "ResumedIndex": _then("load_state_dict", {"current_index": 1}),
     "ItemsUnderBatches": _then("load_state_dict", {"consumed": 1}),
     "StartsOver": _then("load_state_dict", {"index": 1}),
+    "ArangeResumed": _then("load_state_dict", {"start_index": 0}),
+    "ArangeWindow": _then("load_state_dict", {"start": 3}),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

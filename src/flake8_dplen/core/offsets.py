@@ -19,6 +19,7 @@ from .samplers import TORCH_LEN_VALUES, torch_len_base
 if TYPE_CHECKING:
     from .context import SamplerContext
 
+_RANGES = {"range", "numpy.arange", "torch.arange"}  # (start, stop[, step]) alike
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 
 
@@ -96,7 +97,11 @@ def _one_by_one(start: cst.CSTNode, fn: FunctionIndex) -> bool:
     if not isinstance(loop, cst.While):
         return True
     counter = counter_name(start.left, fn.func)
-    adds = [n.value for n in walk(loop.body) if isinstance(n, cst.AugAssign) and counter_name(n.target, fn.func) == counter]
+    adds = [
+        n.value
+        for n in walk(loop.body)
+        if isinstance(n, cst.AugAssign) and counter_name(n.target, fn.func) == counter
+    ]
     return all(isinstance(v, cst.Integer) and v.evaluated_value == 1 for v in adds)
 
 
@@ -135,8 +140,9 @@ def _inherited_len_names(ctx: "SamplerContext") -> Set[str]:
 
 
 def _bounds(node: cst.CSTNode, ctx: "SamplerContext"):
-    """(start, stop) of an unstepped slice `x[a:b]`, `range(a, b[, step])` or
-    `islice(it, a, b[, step])`; None for anything else (a stepped slice picks a shard)."""
+    """(start, stop) of an unstepped slice `x[a:b]`, `range(a, b[, step])` (or numpy's and
+    torch's `arange`) or `islice(it, a, b[, step])`; None for anything else (a stepped
+    slice picks a shard)."""
     if (
         isinstance(node, cst.Subscript)
         and len(node.slice) == 1
@@ -148,7 +154,7 @@ def _bounds(node: cst.CSTNode, ctx: "SamplerContext"):
         return None
     callee = qualified_callee(node, ctx.imports)
     args = [a.value for a in node.args]
-    if callee == "range" and len(args) >= 2:
+    if callee in _RANGES and len(args) >= 2:
         return args[0], args[1]
     if callee == "itertools.islice" and len(args) >= 3:
         return args[1], args[2]

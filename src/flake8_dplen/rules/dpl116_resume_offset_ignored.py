@@ -59,8 +59,11 @@ class OffsetIgnored(ClassRule):
         for offset in ctx.offsets:
             if offset.param is None:
                 attr = offset.attr
-                fewer = "k fewer" if offset.exact else "fewer"  # a counter of items under batches: fewer
-                message = f"__iter__ starts at self.{attr} but __len__ ignores it: resumed at k, {fewer} are yielded"
+                # A counter of items under batches is short by fewer batches than k.
+                fewer = "k fewer" if offset.exact else "fewer"
+                message = (
+                    f"__iter__ starts at self.{attr} but __len__ ignores it: resumed at k, {fewer} are yielded"
+                )
                 yield self.manual(
                     offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
                 )
