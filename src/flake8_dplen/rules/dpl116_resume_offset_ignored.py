@@ -61,9 +61,8 @@ class OffsetIgnored(ClassRule):
                 attr = offset.attr
                 # A counter of items under batches is short by fewer batches than k.
                 fewer = "k fewer" if offset.exact else "fewer"
-                message = (
-                    f"__iter__ starts at self.{attr} but __len__ ignores it: resumed at k, {fewer} are yielded"
-                )
+                message = f"__iter__ starts at self.{attr} but __len__ ignores it"
+                message += f": resumed at k, {fewer} are yielded"
                 yield self.manual(
                     offset.node, message, f"subtract self.{attr} in __len__, in the unit __iter__ skips"
                 )
