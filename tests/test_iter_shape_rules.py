@@ -142,6 +142,9 @@ BUILD = {
     "StartsOver": _then("load_state_dict", {"index": 1}),
     "ArangeResumed": _then("load_state_dict", {"start_index": 0}),
     "ArangeWindow": _then("load_state_dict", {"start": 3}),
+    "EpochFrom": _then("load_state_dict", {"start_index": 1}),
+    "FromTopAlways": _then("load_state_dict", {"cursor": 2}),
+    "WindowFrom": _then("load_state_dict", {"start": 2}),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

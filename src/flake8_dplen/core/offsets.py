@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 
 from . import syntax as cst
 from .classindex import FunctionIndex, assign_targets, is_self_attr, self_name, strip_parens, walk
-from .itershape import counter_name
+from .iterfacts import count_attr
+from .itershape import counter_name, iter_shape
 from .names import last_name
 from .prefilter import OFFSET_NAME
 from .rounding import qualified_callee
@@ -43,32 +44,62 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
     if length is not None and not ctx.index.function(length).returns:
         return ()
     fn = ctx.index.function(ctx.shape.func)
-    starts = [(node, attr, _one_by_one(node, fn), "__iter__") for node, attr in ctx.shape.starts]
+    # (node, attr, exact, the method node is in, the method that reads the attribute)
+    starts = [(node, attr, _one_by_one(node, fn), "__iter__", "__iter__") for node, attr in ctx.shape.starts]
     heads: Set[str] = set()  # attributes that also end a slice from the top: `x[:self.k]`
-    for site in ctx.flow.reach([(w, fn) for w in ctx.shape.walks]):
-        bounds = _bounds(site.node, ctx)
-        if bounds is None or site.fn is None or _per_element(site.node, site.fn):
+    for node, site_fn, call in _walk_sites(ctx, fn):
+        bounds = _bounds(node, ctx)
+        if bounds is None or site_fn is None or _per_element(node, site_fn):
             continue
         start, stop = bounds
         if start is None:
-            heads |= _attrs(ctx, stop, site.fn)
+            heads |= _attrs(ctx, stop, site_fn, call=call)
             continue
-        window = _attrs(ctx, stop, site.fn)  # `x[self.k : self.k + n]` keeps n
-        exact = _attrs(ctx, start, site.fn, only=True)
-        method = site.fn.func.name.value
-        starts += [(site.node, attr, attr in exact, method) for attr in _attrs(ctx, start, site.fn) - window]
+        window = _attrs(ctx, stop, site_fn, call=call)  # `x[self.k : self.k + n]` keeps n
+        exact = _attrs(ctx, start, site_fn, only=True, call=call)
+        method = site_fn.func.name.value
+        reader = (
+            method if call is None else call[1].func.name.value
+        )  # a bound parameter is read by the caller
+        starts += [
+            (node, attr, attr in exact, method, reader)
+            for attr in _attrs(ctx, start, site_fn, call=call) - window
+        ]
     depends = ctx.len_names if length is not None else _inherited_len_names(ctx)
     found: List[Offset] = []
     seen = set()
-    for node, attr, exact, method in starts:
+    for node, attr, exact, method, reader in starts:
         key = (id(node), attr)
         if key in seen or attr in depends or attr in heads or not _is_position(ctx, attr):
             continue
         seen.add(key)
-        if _can_be_nonzero(ctx, attr) and not (method == "__iter__" and _reset_first(fn, attr)):
+        if _can_be_nonzero(ctx, attr) and not (reader == "__iter__" and _reset_first(fn, attr)):
             param = _constructor_param(ctx, attr) if length is not None else None
             found.append(Offset(node, attr, exact, method, param))
     return tuple(found)
+
+
+def _walk_sites(ctx: "SamplerContext", fn: FunctionIndex):
+    """(node, its function, the call binding that function's parameters or None) for each
+    node what __iter__ walks is built from; where __iter__ returns or walks a generator
+    method of the class (`return self._epoch(epoch, start)`), what that method walks too,
+    its parameters bound to the call's arguments (`for k in range(start, n)`)."""
+    reached = list(ctx.flow.reach([(w, fn) for w in ctx.shape.walks]))
+    found = [(site.node, site.fn, None) for site in reached]
+    for site in reached:
+        call = site.node
+        if site.fn is None or not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)):
+            continue
+        method = ctx.index.methods.get(is_self_attr(call.func, site.fn.func) or "")
+        if method is None or method is ctx.shape.func or ctx.index.function(method).returns:
+            continue  # a method that returns its value is followed by the flow itself
+        gen = ctx.index.function(method)
+        walks = iter_shape(method, gen, ctx.imports).walks
+        found += [
+            (r.node, r.fn, (call, site.fn) if r.fn is gen else None)
+            for r in ctx.flow.reach([(w, gen) for w in walks])
+        ]
+    return found
 
 
 def _is_position(ctx: "SamplerContext", attr: str) -> bool:
@@ -171,9 +202,17 @@ def _per_element(node: cst.CSTNode, fn: FunctionIndex) -> bool:
     return False
 
 
-def _attrs(ctx: "SamplerContext", expr: Optional[cst.BaseExpression], fn: FunctionIndex, only: bool = False):
+def _attrs(
+    ctx: "SamplerContext",
+    expr: Optional[cst.BaseExpression],
+    fn: FunctionIndex,
+    only: bool = False,
+    call: Optional[Tuple[cst.Call, FunctionIndex]] = None,
+):
     """The self attributes `expr` reads, a parameter that `fn` stores as one included; with
-    `only`, the attribute `expr` is exactly."""
+    `only`, the attribute `expr` is exactly. With `call` (the call of `fn` and the function
+    it is in), a parameter is the attribute its argument is exactly (`self.k`, or a local
+    set to it only)."""
     if expr is None:
         return set()
     nodes = [strip_parens(expr)] if only else list(walk(expr))
@@ -182,8 +221,20 @@ def _attrs(ctx: "SamplerContext", expr: Optional[cst.BaseExpression], fn: Functi
         if isinstance(node, cst.Attribute):
             found.add(is_self_attr(node, fn.func))
         elif isinstance(node, cst.Name) and node.value in fn.params and node.value != self_name(fn.func):
-            found.add(ctx.as_self_attr(node, fn))
+            argument = _argument(call[0], fn, node.value) if call is not None else None
+            found.add(count_attr(argument, call[1]) if argument is not None else ctx.as_self_attr(node, fn))
     return found - {None}
+
+
+def _argument(call: cst.Call, fn: FunctionIndex, param: str) -> Optional[cst.BaseExpression]:
+    """The argument `call` (of the method `fn`, on self) passes for `param`."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == param:
+            return arg.value
+    p = fn.func.params
+    positional = [q.name.value for q in (*p.posonly_params, *p.params)][1:]  # self is bound
+    plain = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    return plain[positional.index(param)] if param in positional[: len(plain)] else None
 
 
 def _can_be_nonzero(ctx: "SamplerContext", attr: str) -> bool:

@@ -8,7 +8,9 @@ Reports an `__iter__` that starts what it walks at a resume position
 (`x[self.start_index:]`, `range(self.consumed_samples, n)`,
 `islice(it, self.skip, None)`, `for _ in range(self.skip): next(it)`, a counter started
 at it or the attribute itself counted up by `while self.i < n`, or a slice of what
-`__iter__` walks made in a helper), when nothing the `__len__` it has returns depends on
+`__iter__` walks made in a helper, or in a generator method `__iter__` returns, its
+parameter the attribute the call passes: `return self._epoch(start)` with
+`for k in range(start, n)`), when nothing the `__len__` it has returns depends on
 that attribute. A position is known by what sets it (a method the constructor does not
 call stores a value read from its own arguments: `load_state_dict(state)` with
 `self.counter = state["counter"]`, a setter) or by its name (`consumed`, `start`,
