@@ -145,6 +145,8 @@ BUILD = {
     "EpochFrom": _then("load_state_dict", {"start_index": 1}),
     "FromTopAlways": _then("load_state_dict", {"cursor": 2}),
     "WindowFrom": _then("load_state_dict", {"start": 2}),
+    "SkipsSteps": _then("set_start_iter", 1),
+    "LateContinue": _then("set_start_iter", 2),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

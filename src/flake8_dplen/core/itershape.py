@@ -291,6 +291,22 @@ class _Reader:
                 return
             yield ancestor
 
+    def _loop_index(self, node: cst.CSTNode) -> Optional[str]:
+        """The index a yielding loop counts its steps with (`i` of `for i, x in
+        enumerate(w)` or of `for i in range(...)`), where `node` is a statement of its body
+        before any that yields."""
+        loop = self._loop_of(node)
+        body = loop.body.body if isinstance(loop, cst.For) else []
+        place = next((i for i, stmt in enumerate(body) if stmt is node), None)
+        yielding = [i for i, stmt in enumerate(body) if any(isinstance(n, cst.Yield) for n in walk(stmt))]
+        if place is None or not yielding or yielding[0] < place:
+            return None
+        named = _enumerated(loop, self.imports)
+        if named is not None:
+            return named[0]
+        ranged = isinstance(loop.iter, cst.Call) and qualified_callee(loop.iter, self.imports) == "range"
+        return loop.target.value if ranged and isinstance(loop.target, cst.Name) else None
+
     def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
 
@@ -566,11 +582,17 @@ class _Reader:
 
     def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
         """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
-        next(it)` before `it` is walked, and a counter set to `self.k` (or `self.k` itself)
-        that a yielding `while c < n` (or `<=`) counts up."""
+        next(it)` before `it` is walked, a counter set to `self.k` (or `self.k` itself)
+        that a yielding `while c < n` (or `<=`) counts up, and `if i < self.k: continue`
+        on the index of a yielding `for i, x in enumerate(...)` or `for i in range(...)`."""
         walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
+            if isinstance(node, cst.If) and _continues_below(node, self._loop_index(node)):
+                attr = count_attr(node.test.comparisons[0].comparator, self.fn)
+                if attr is not None:
+                    found.append((node.test, attr))
+                continue
             if isinstance(node, cst.For) and isinstance(node.iter, cst.Call) and len(node.iter.args) == 1:
                 if qualified_callee(node.iter, self.imports) != "range" or not _advances(node.body, walked):
                     continue
@@ -989,6 +1011,25 @@ def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
         and isinstance(n.args[0].value, cst.Name)
         and n.args[0].value.value in iterators
         for n in walk(body)
+    )
+
+
+def _continues_below(node: cst.If, index: Optional[str]) -> bool:
+    """`if index < k: continue` (or `<=`), nothing else in it and no `else`: the loop's
+    first k steps yield nothing."""
+    test = node.test
+    lines = [stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt] for stmt in node.body.body]
+    smalls = [small for line in lines for small in line]
+    return (
+        index is not None
+        and node.orelse is None
+        and isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+        and isinstance(test.left, cst.Name)
+        and test.left.value == index
+        and len(smalls) == 1
+        and isinstance(smalls[0], cst.Continue)
     )
 
 

@@ -123,8 +123,11 @@ def _is_position(ctx: "SamplerContext", attr: str) -> bool:
 
 def _one_by_one(start: cst.CSTNode, fn: FunctionIndex) -> bool:
     """A late start is k items short: a `next(it)` per skipped step, or a `while c < n`
-    whose counter goes up by 1 (not `c += len(batch)`, which counts items under batches)."""
+    whose counter goes up by 1 (not `c += len(batch)`, which counts items under batches,
+    nor a loop's `if i < k: continue`, whose skipped steps may each have yielded any number)."""
     loop = fn.parents.get(start)
+    if isinstance(loop, cst.If):
+        return False  # `if i < k: continue`: the steps skipped may each have yielded any number
     if not isinstance(loop, cst.While):
         return True
     counter = counter_name(start.left, fn.func)
