@@ -147,6 +147,7 @@ BUILD = {
     "WindowFrom": _then("load_state_dict", {"start": 2}),
     "SkipsSteps": _then("set_start_iter", 1),
     "LateContinue": _then("set_start_iter", 2),
+    "ShardOfRank": _then("set_rank", 1),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

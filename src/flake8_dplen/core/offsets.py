@@ -6,7 +6,7 @@ DPL112 when the user hands it to the constructor, DPL116 when it is resume state
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, List, NamedTuple, Optional, Set, Tuple
 
 from . import syntax as cst
 from .classindex import FunctionIndex, assign_targets, is_self_attr, self_name, strip_parens, walk
@@ -35,6 +35,15 @@ class Offset:
     param: Optional[str]
 
 
+class _Start(NamedTuple):
+    node: cst.CSTNode
+    attr: str
+    bare: bool  # the walk starts at the attribute itself, not at a value computed from it
+    short_by_k: bool  # started at k, k fewer items: Offset.exact
+    method: str  # the method `node` is in
+    reader: str  # the method that reads the attribute: a bound parameter's caller
+
+
 def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
     if not ctx.defines("__iter__") or ctx.shape.func is None or ctx.shape.endless is not None:
         return ()
@@ -44,8 +53,10 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
     if length is not None and not ctx.index.function(length).returns:
         return ()
     fn = ctx.index.function(ctx.shape.func)
-    # (node, attr, exact, the method node is in, the method that reads the attribute)
-    starts = [(node, attr, _one_by_one(node, fn), "__iter__", "__iter__") for node, attr in ctx.shape.starts]
+    starts = [
+        _Start(node, attr, True, _one_by_one(node, fn), "__iter__", "__iter__")
+        for node, attr in ctx.shape.starts
+    ]
     heads: Set[str] = set()  # attributes that also end a slice from the top: `x[:self.k]`
     for node, site_fn, call in _walk_sites(ctx, fn):
         bounds = _bounds(node, ctx)
@@ -56,26 +67,25 @@ def ignored_offsets(ctx: "SamplerContext") -> Tuple[Offset, ...]:
             heads |= _attrs(ctx, stop, site_fn, call=call)
             continue
         window = _attrs(ctx, stop, site_fn, call=call)  # `x[self.k : self.k + n]` keeps n
-        exact = _attrs(ctx, start, site_fn, only=True, call=call)
+        bare = _attrs(ctx, start, site_fn, only=True, call=call)
         method = site_fn.func.name.value
-        reader = (
-            method if call is None else call[1].func.name.value
-        )  # a bound parameter is read by the caller
+        reader = method if call is None else call[1].func.name.value  # a bound parameter: the caller's
         starts += [
-            (node, attr, attr in exact, method, reader)
+            _Start(node, attr, attr in bare, attr in bare, method, reader)
             for attr in _attrs(ctx, start, site_fn, call=call) - window
         ]
     depends = ctx.len_names if length is not None else _inherited_len_names(ctx)
     found: List[Offset] = []
     seen = set()
-    for node, attr, exact, method, reader in starts:
+    for start in starts:
+        node, attr = start.node, start.attr
         key = (id(node), attr)
-        if key in seen or attr in depends or attr in heads or not _is_position(ctx, attr):
+        if key in seen or attr in depends or attr in heads or not _is_position(ctx, attr, start.bare):
             continue
         seen.add(key)
-        if _can_be_nonzero(ctx, attr) and not (reader == "__iter__" and _reset_first(fn, attr)):
+        if _can_be_nonzero(ctx, attr) and not (start.reader == "__iter__" and _reset_first(fn, attr)):
             param = _constructor_param(ctx, attr) if length is not None else None
-            found.append(Offset(node, attr, exact, method, param))
+            found.append(Offset(node, attr, start.short_by_k, start.method, param))
     return tuple(found)
 
 
@@ -102,13 +112,17 @@ def _walk_sites(ctx: "SamplerContext", fn: FunctionIndex):
     return found
 
 
-def _is_position(ctx: "SamplerContext", attr: str) -> bool:
-    """A position by its name, or by what sets it: a method the constructor does not call
-    stores a value read from that method's own arguments (`load_state_dict(state)` with
-    `self.k = state["k"]`, `set_index(k)`), so the walk starts wherever its caller resumes
-    it. A value the constructor's own helpers derive (`self.first = n - keep`) is neither."""
+def _is_position(ctx: "SamplerContext", attr: str, bare: bool) -> bool:
+    """A position by its name, or, where the walk starts at the attribute itself (`bare`:
+    not `x[self.rank * per:]`, a shard), by what sets it: a method the constructor does not
+    call stores a value read from that method's own arguments (`load_state_dict(state)`
+    with `self.k = state["k"]`, `set_index(k)`), so the walk starts wherever its caller
+    resumes it. A value the constructor's own helpers derive (`self.first = n - keep`) is
+    neither."""
     if OFFSET_NAME.search(attr):
         return True
+    if not bare:
+        return False
     init = ctx.index.methods.get("__init__")
     called = _self_calls(init) if init is not None else set()
     for value, method in ctx.index.self_assignments(attr):
