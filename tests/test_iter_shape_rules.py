@@ -148,6 +148,9 @@ BUILD = {
     "SkipsSteps": _then("set_start_iter", 1),
     "LateContinue": _then("set_start_iter", 2),
     "ShardOfRank": _then("set_rank", 1),
+    "CountedDown": _then("load_state_dict", {"to_skip": 1}),
+    "StepCounter": _then("set_resume", 1),
+    "CountedDownCounted": _then("load_state_dict", {"to_skip": 2}),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

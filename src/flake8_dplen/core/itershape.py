@@ -291,21 +291,33 @@ class _Reader:
                 return
             yield ancestor
 
-    def _loop_index(self, node: cst.CSTNode) -> Optional[str]:
-        """The index a yielding loop counts its steps with (`i` of `for i, x in
-        enumerate(w)` or of `for i in range(...)`), where `node` is a statement of its body
-        before any that yields."""
+    def _step_counters(self, node: cst.CSTNode) -> Set[str]:
+        """What a yielding loop counts its steps with, where `node` is a statement of its
+        body before any that yields: `i` of `for i, x in enumerate(w)` or of `for i in
+        range(...)`, or a local only ever set to numbers that a statement before `node`
+        adds 1 to (`step += 1`)."""
         loop = self._loop_of(node)
         body = loop.body.body if isinstance(loop, cst.For) else []
         place = next((i for i, stmt in enumerate(body) if stmt is node), None)
         yielding = [i for i, stmt in enumerate(body) if any(isinstance(n, cst.Yield) for n in walk(stmt))]
         if place is None or not yielding or yielding[0] < place:
-            return None
+            return set()
+        found = {
+            n.target.value
+            for stmt in body[:place]
+            for n in walk(stmt)
+            if isinstance(n, cst.AugAssign)
+            and isinstance(n.operator, cst.AddAssign)
+            and isinstance(n.target, cst.Name)
+            and _is_int(n.value, 1)
+            and all(isinstance(v, cst.Integer) for v in self.fn.locals.get(n.target.value, ()))
+        }
         named = _enumerated(loop, self.imports)
         if named is not None:
-            return named[0]
-        ranged = isinstance(loop.iter, cst.Call) and qualified_callee(loop.iter, self.imports) == "range"
-        return loop.target.value if ranged and isinstance(loop.target, cst.Name) else None
+            found.add(named[0])
+        elif isinstance(loop.iter, cst.Call) and qualified_callee(loop.iter, self.imports) == "range":
+            found |= {loop.target.value} if isinstance(loop.target, cst.Name) else set()
+        return found
 
     def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
@@ -583,13 +595,15 @@ class _Reader:
     def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
         """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
         next(it)` before `it` is walked, a counter set to `self.k` (or `self.k` itself)
-        that a yielding `while c < n` (or `<=`) counts up, and `if i < self.k: continue`
-        on the index of a yielding `for i, x in enumerate(...)` or `for i in range(...)`."""
+        that a yielding `while c < n` (or `<=`) counts up, and the `if` before the yield
+        of a loop that skips its first steps (`if i < self.k: continue` on a step counter,
+        `if self.k > 0: self.k -= 1; continue`)."""
         walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
-            if isinstance(node, cst.If) and _continues_below(node, self._loop_index(node)):
-                attr = count_attr(node.test.comparisons[0].comparator, self.fn)
+            if isinstance(node, cst.If):
+                skipped = _skipped_steps(node, self._step_counters(node), self.func)
+                attr = count_attr(skipped, self.fn) if skipped is not None else None
                 if attr is not None:
                     found.append((node.test, attr))
                 continue
@@ -1014,23 +1028,30 @@ def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
     )
 
 
-def _continues_below(node: cst.If, index: Optional[str]) -> bool:
-    """`if index < k: continue` (or `<=`), nothing else in it and no `else`: the loop's
-    first k steps yield nothing."""
+def _skipped_steps(node: cst.If, counters: Set[str], func: cst.FunctionDef) -> Optional[cst.BaseExpression]:
+    """What says how many of the loop's first steps `node` skips (nothing else in it, no
+    `else`): `k` of `if i < k: continue` (or `<=`) on a step counter `i`, or `c` of
+    `if c > 0: c -= 1; continue` (a skip counted down)."""
     test = node.test
     lines = [stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt] for stmt in node.body.body]
     smalls = [small for line in lines for small in line]
-    return (
-        index is not None
-        and node.orelse is None
-        and isinstance(test, cst.Comparison)
-        and len(test.comparisons) == 1
-        and isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
-        and isinstance(test.left, cst.Name)
-        and test.left.value == index
-        and len(smalls) == 1
-        and isinstance(smalls[0], cst.Continue)
+    if node.orelse is not None or not smalls or not isinstance(smalls[-1], cst.Continue):
+        return None
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    operator, right = test.comparisons[0].operator, test.comparisons[0].comparator
+    if len(smalls) == 1 and isinstance(operator, (cst.LessThan, cst.LessThanEqual)):
+        return right if isinstance(test.left, cst.Name) and test.left.value in counters else None
+    counted = counter_name(test.left, func)
+    down = (
+        len(smalls) == 2
+        and isinstance(smalls[0], cst.AugAssign)
+        and isinstance(smalls[0].operator, cst.SubtractAssign)
+        and _is_int(smalls[0].value, 1)
+        and counted is not None
+        and counter_name(smalls[0].target, func) == counted
     )
+    return test.left if down and isinstance(operator, cst.GreaterThan) and _is_int(right, 0) else None
 
 
 def _counted_up_to(loop: cst.While, func: cst.FunctionDef) -> bool:

@@ -8,7 +8,8 @@ Reports an `__iter__` that starts what it walks at a resume position
 (`x[self.start_index:]`, `range(self.consumed_samples, n)`,
 `islice(it, self.skip, None)`, `for _ in range(self.skip): next(it)`, a counter started
 at it or the attribute itself counted up by `while self.i < n`, `if i < self.k: continue`
-on the index of the yielding loop, or a slice of what
+on a step counter of the yielding loop (its index, or `step += 1`), a skip counted down
+(`if self.skip > 0: self.skip -= 1; continue`), or a slice of what
 `__iter__` walks made in a helper, or in a generator method `__iter__` returns, its
 parameter the attribute the call passes: `return self._epoch(start)` with
 `for k in range(start, n)`), when nothing the `__len__` it has returns depends on
