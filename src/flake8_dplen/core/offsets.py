@@ -124,7 +124,7 @@ def _is_position(ctx: "SamplerContext", attr: str, bare: bool) -> bool:
     if not bare:
         return False
     init = ctx.index.methods.get("__init__")
-    called = _self_calls(init) if init is not None else set()
+    called = _constructor_calls(ctx, init) if init is not None else set()
     for value, method in ctx.index.self_assignments(attr):
         name = method.name.value
         if name in ("__init__", "__iter__") or name in called:
@@ -153,13 +153,19 @@ def _one_by_one(start: cst.CSTNode, fn: FunctionIndex) -> bool:
     return all(isinstance(v, cst.Integer) and v.evaluated_value == 1 for v in adds)
 
 
-def _self_calls(func: cst.FunctionDef) -> Set[str]:
-    """The names of the methods `func` calls on self."""
-    return {
-        n.func.attr.value
-        for n in walk(func.body)
-        if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and is_self_attr(n.func, func)
-    }
+def _constructor_calls(ctx: "SamplerContext", init: cst.FunctionDef) -> Set[str]:
+    """The methods `__init__` calls on self, and those they call, and so on."""
+    called: Set[str] = set()
+    pending = [init]
+    while pending:
+        func = pending.pop()
+        for n in walk(func.body):
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and is_self_attr(n.func, func):
+                name = n.func.attr.value
+                if name not in called and name in ctx.index.methods:
+                    called.add(name)
+                    pending.append(ctx.index.methods[name])
+    return called
 
 
 def _reset_first(fn: FunctionIndex, attr: str) -> bool:
