@@ -151,6 +151,10 @@ BUILD = {
     "CountedDown": _then("load_state_dict", {"to_skip": 1}),
     "StepCounter": _then("set_resume", 1),
     "CountedDownCounted": _then("load_state_dict", {"to_skip": 2}),
+    **dict.fromkeys(
+        ["SkipGuarded", "SkipGuardedCounted"],
+        lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, False), 1),
+    ),
     "EpochCursor": _then("set_epoch", 0, 2),
     "Continued": _then("mark", 1),
     # Two replicas over range(n), its position's setter moved to 1 after the build.

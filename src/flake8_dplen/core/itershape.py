@@ -319,6 +319,12 @@ class _Reader:
             found |= {loop.target.value} if isinstance(loop.target, cst.Name) else set()
         return found
 
+    def _holds_every_yield(self, node: cst.CSTNode) -> bool:
+        """Every yield of the loop around `node` is inside it."""
+        loop = self._loop_of(node)
+        yields = [n for n in walk(loop.body) if isinstance(n, cst.Yield)] if loop is not None else []
+        return bool(yields) and all(any(a is node for a in self.fn.ancestors(y)) for y in yields)
+
     def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
 
@@ -595,14 +601,16 @@ class _Reader:
     def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
         """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
         next(it)` before `it` is walked, a counter set to `self.k` (or `self.k` itself)
-        that a yielding `while c < n` (or `<=`) counts up, and the `if` before the yield
-        of a loop that skips its first steps (`if i < self.k: continue` on a step counter,
-        `if self.k > 0: self.k -= 1; continue`)."""
+        that a yielding `while c < n` (or `<=`) counts up, and the `if` of a loop that
+        skips its first steps (`if i < self.k: continue` on a step counter, `if i >=
+        self.k: yield x`, `if self.k > 0: self.k -= 1; continue`)."""
         walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
             if isinstance(node, cst.If):
-                skipped = _skipped_steps(node, self._step_counters(node), self.func)
+                skipped = _skipped_steps(
+                    node, self._step_counters(node), self.func, self._holds_every_yield(node)
+                )
                 attr = count_attr(skipped, self.fn) if skipped is not None else None
                 if attr is not None:
                     found.append((node.test, attr))
@@ -1028,20 +1036,26 @@ def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
     )
 
 
-def _skipped_steps(node: cst.If, counters: Set[str], func: cst.FunctionDef) -> Optional[cst.BaseExpression]:
-    """What says how many of the loop's first steps `node` skips (nothing else in it, no
-    `else`): `k` of `if i < k: continue` (or `<=`) on a step counter `i`, or `c` of
-    `if c > 0: c -= 1; continue` (a skip counted down)."""
+def _skipped_steps(
+    node: cst.If, counters: Set[str], func: cst.FunctionDef, guards: bool
+) -> Optional[cst.BaseExpression]:
+    """What says how many of the loop's first steps `node` skips (no `else`): `k` of
+    `if i < k: continue` (or `<=`) on a step counter `i`, of `if i >= k: yield x` (or `>`)
+    that holds every yield of the loop (`guards`), or `c` of `if c > 0: c -= 1; continue`
+    (a skip counted down)."""
     test = node.test
-    lines = [stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt] for stmt in node.body.body]
-    smalls = [small for line in lines for small in line]
-    if node.orelse is not None or not smalls or not isinstance(smalls[-1], cst.Continue):
-        return None
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if node.orelse is not None or not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return None
     operator, right = test.comparisons[0].operator, test.comparisons[0].comparator
+    on_counter = isinstance(test.left, cst.Name) and test.left.value in counters
+    if guards:
+        return right if on_counter and isinstance(operator, (cst.GreaterThanEqual, cst.GreaterThan)) else None
+    lines = [stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt] for stmt in node.body.body]
+    smalls = [small for line in lines for small in line]
+    if not smalls or not isinstance(smalls[-1], cst.Continue):
+        return None
     if len(smalls) == 1 and isinstance(operator, (cst.LessThan, cst.LessThanEqual)):
-        return right if isinstance(test.left, cst.Name) and test.left.value in counters else None
+        return right if on_counter else None
     counted = counter_name(test.left, func)
     down = (
         len(smalls) == 2
