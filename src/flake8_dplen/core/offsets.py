@@ -250,13 +250,16 @@ def _attrs(
 
 
 def _argument(call: cst.Call, fn: FunctionIndex, param: str) -> Optional[cst.BaseExpression]:
-    """The argument `call` (of the method `fn`, on self) passes for `param`."""
+    """The argument `call` (of the method `fn`, on self) passes for `param`; None where a
+    `*args` or `**kwargs` may hold it."""
+    if any(arg.star for arg in call.args):
+        return None
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == param:
             return arg.value
     p = fn.func.params
     positional = [q.name.value for q in (*p.posonly_params, *p.params)][1:]  # self is bound
-    plain = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    plain = [arg.value for arg in call.args if arg.keyword is None]
     return plain[positional.index(param)] if param in positional[: len(plain)] else None
 
 
