@@ -293,9 +293,9 @@ class _Reader:
 
     def _step_counters(self, node: cst.CSTNode) -> Set[str]:
         """What a yielding loop counts its steps with, where `node` is a statement of its
-        body before any that yields: `i` of `for i, x in enumerate(w)` or of `for i in
-        range(...)`, or a local only ever set to numbers that a statement before `node`
-        adds 1 to (`step += 1`)."""
+        body before any that yields (or the first that does): `i` of `for i, x in
+        enumerate(w)` or of `for i in range(...)`, or a local only ever set to numbers that
+        a statement before `node` adds 1 to (`step += 1`)."""
         loop = self._loop_of(node)
         body = loop.body.body if isinstance(loop, cst.For) else []
         place = next((i for i, stmt in enumerate(body) if stmt is node), None)

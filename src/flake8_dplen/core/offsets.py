@@ -141,7 +141,7 @@ def _one_by_one(start: cst.CSTNode, fn: FunctionIndex) -> bool:
     nor a loop's `if i < k: continue`, whose skipped steps may each have yielded any number)."""
     loop = fn.parents.get(start)
     if isinstance(loop, cst.If):
-        return False  # `if i < k: continue`: the steps skipped may each have yielded any number
+        return False
     if not isinstance(loop, cst.While):
         return True
     counter = counter_name(start.left, fn.func)
