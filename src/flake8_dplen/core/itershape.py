@@ -291,6 +291,40 @@ class _Reader:
                 return
             yield ancestor
 
+    def _step_counters(self, node: cst.CSTNode) -> Set[str]:
+        """What a yielding loop counts its steps with, where `node` is a statement of its
+        body before any that yields (or the first that does): `i` of `for i, x in
+        enumerate(w)` or of `for i in range(...)`, or a local only ever set to numbers that
+        a statement before `node` adds 1 to (`step += 1`)."""
+        loop = self._loop_of(node)
+        body = loop.body.body if isinstance(loop, cst.For) else []
+        place = next((i for i, stmt in enumerate(body) if stmt is node), None)
+        yielding = [i for i, stmt in enumerate(body) if any(isinstance(n, cst.Yield) for n in walk(stmt))]
+        if place is None or not yielding or yielding[0] < place:
+            return set()
+        found = {
+            n.target.value
+            for stmt in body[:place]
+            for n in walk(stmt)
+            if isinstance(n, cst.AugAssign)
+            and isinstance(n.operator, cst.AddAssign)
+            and isinstance(n.target, cst.Name)
+            and _is_int(n.value, 1)
+            and all(isinstance(v, cst.Integer) for v in self.fn.locals.get(n.target.value, ()))
+        }
+        named = _enumerated(loop, self.imports)
+        if named is not None:
+            found.add(named[0])
+        elif isinstance(loop.iter, cst.Call) and qualified_callee(loop.iter, self.imports) == "range":
+            found |= {loop.target.value} if isinstance(loop.target, cst.Name) else set()
+        return found
+
+    def _holds_every_yield(self, node: cst.CSTNode) -> bool:
+        """Every yield of the loop around `node` is inside it."""
+        loop = self._loop_of(node)
+        yields = [n for n in walk(loop.body) if isinstance(n, cst.Yield)] if loop is not None else []
+        return bool(yields) and all(any(a is node for a in self.fn.ancestors(y)) for y in yields)
+
     def _loop_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         return next((a for a in self.fn.ancestors(node) if isinstance(a, _LOOPS)), None)
 
@@ -566,18 +600,28 @@ class _Reader:
 
     def starts(self, walks: Tuple[cst.BaseExpression, ...]) -> Tuple[Tuple[cst.CSTNode, str], ...]:
         """Statements that start a walk `self.k` steps late: `for _ in range(self.k):
-        next(it)` before `it` is walked, and a counter set to `self.k` that a yielding
-        `while c < n` (or `<=`) counts up."""
+        next(it)` before `it` is walked, a counter set to `self.k` (or `self.k` itself)
+        that a yielding `while c < n` (or `<=`) counts up, and the `if` of a loop that
+        skips its first steps (`if i < self.k: continue` on a step counter, `if i >=
+        self.k: yield x`, `if self.k > 0: self.k -= 1; continue`)."""
         walked = {w.value for w in walks if isinstance(w, cst.Name)}
         found = []
         for node in self.nodes:
+            if isinstance(node, cst.If):
+                skipped = _skipped_steps(
+                    node, self._step_counters(node), self.func, self._holds_every_yield(node)
+                )
+                attr = count_attr(skipped, self.fn) if skipped is not None else None
+                if attr is not None:
+                    found.append((node.test, attr))
+                continue
             if isinstance(node, cst.For) and isinstance(node.iter, cst.Call) and len(node.iter.args) == 1:
                 if qualified_callee(node.iter, self.imports) != "range" or not _advances(node.body, walked):
                     continue
                 attr = count_attr(node.iter.args[0].value, self.fn)
                 if attr is not None and not any(isinstance(n, cst.Yield) for n in walk(node.body)):
                     found.append((node.iter, attr))
-            elif isinstance(node, cst.While) and _counted_up_to(node):
+            elif isinstance(node, cst.While) and _counted_up_to(node, self.func):
                 counter = node.test.left
                 attr = count_attr(counter, self.fn)
                 bound = node.test.comparisons[0].comparator
@@ -992,24 +1036,68 @@ def _advances(body: cst.CSTNode, iterators: Set[str]) -> bool:
     )
 
 
-def _counted_up_to(loop: cst.While) -> bool:
-    """`while c < n` (or `<=`) whose body yields and adds to the local `c`."""
+def _skipped_steps(
+    node: cst.If, counters: Set[str], func: cst.FunctionDef, guards: bool
+) -> Optional[cst.BaseExpression]:
+    """What says how many of the loop's first steps `node` skips (no `else`): `k` of
+    `if i < k: continue` (or `<=`) on a step counter `i`, of `if i >= k: yield x` (or `>`)
+    that holds every yield of the loop (`guards`), or `c` of `if c > 0: c -= 1; continue`
+    (a skip counted down)."""
+    test = node.test
+    if node.orelse is not None or not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    operator, right = test.comparisons[0].operator, test.comparisons[0].comparator
+    on_counter = isinstance(test.left, cst.Name) and test.left.value in counters
+    if guards:
+        return right if on_counter and isinstance(operator, (cst.GreaterThanEqual, cst.GreaterThan)) else None
+    lines = [stmt.body if type(stmt) is cst.SimpleStatementLine else [stmt] for stmt in node.body.body]
+    smalls = [small for line in lines for small in line]
+    if not smalls or not isinstance(smalls[-1], cst.Continue):
+        return None
+    if len(smalls) == 1 and isinstance(operator, (cst.LessThan, cst.LessThanEqual)):
+        return right if on_counter else None
+    counted = counter_name(test.left, func)
+    down = (
+        len(smalls) == 2
+        and isinstance(smalls[0], cst.AugAssign)
+        and isinstance(smalls[0].operator, cst.SubtractAssign)
+        and _is_int(smalls[0].value, 1)
+        and counted is not None
+        and counter_name(smalls[0].target, func) == counted
+    )
+    return test.left if down and isinstance(operator, cst.GreaterThan) and _is_int(right, 0) else None
+
+
+def _counted_up_to(loop: cst.While, func: cst.FunctionDef) -> bool:
+    """`while c < n` (or `<=`) whose body yields and adds to `c`: a local, or `self.c`
+    (a position the sampler keeps between runs, `while self.index < len(order)`)."""
     test = loop.test
     if not (
         isinstance(test, cst.Comparison)
         and len(test.comparisons) == 1
         and isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
-        and isinstance(test.left, cst.Name)
     ):
         return False
+    counter = counter_name(test.left, func)
     nodes = list(walk(loop.body))
-    return any(isinstance(n, cst.Yield) for n in nodes) and any(
-        isinstance(n, cst.AugAssign)
-        and isinstance(n.operator, cst.AddAssign)
-        and isinstance(n.target, cst.Name)
-        and n.target.value == test.left.value
-        for n in nodes
+    return (
+        counter is not None
+        and any(isinstance(n, cst.Yield) for n in nodes)
+        and any(
+            isinstance(n, cst.AugAssign)
+            and isinstance(n.operator, cst.AddAssign)
+            and counter_name(n.target, func) == counter
+            for n in nodes
+        )
     )
+
+
+def counter_name(node: cst.BaseExpression, func: cst.FunctionDef) -> Optional[str]:
+    """A counter a loop counts with, a local `c` or `self.c`, spelled so."""
+    if isinstance(node, cst.Name):
+        return node.value
+    attr = is_self_attr(node, func)
+    return None if attr is None else f"self.{attr}"
 
 
 def _reads(node: cst.CSTNode, names: Set[str]) -> bool:

@@ -1,6 +1,7 @@
 """Classes of other modules of the same project, read from disk as Python would import
 them from the file's package (never imported): a sampler whose base is `from .base import
-BaseSampler` inherits that base's `__len__` or `__iter__`, and the model must see them.
+BaseSampler` inherits that base's `__len__` or `__iter__`, and the model must see them;
+so must it see the functions a sampler imports from them (`from .utils import chunk`).
 
 A module is looked for under the project's root, the folder above the file's top package
 (or the file's own folder for a script), as `root/a/b.py` or `root/a/b/__init__.py`; a
@@ -28,6 +29,7 @@ class Home:
     classes: Dict[str, cst.ClassDef]
     root: Optional[str] = None
     samplers: Dict[str, bool] = field(default_factory=dict)  # find_samplers' verdicts, by name
+    functions: Dict[str, cst.FunctionDef] = field(default_factory=dict)  # module-level ones
 
 
 # Every class of every module read, to its module: a method of a base read from disk runs
@@ -92,7 +94,8 @@ def _read(path: str, root: str, module: str) -> Optional[Home]:
     # Relative imports in a package's __init__ start at the package itself.
     name = f"{module}.__init__" if path.endswith("__init__.py") else module
     classes = {s.name.value: s for s in tree.body if isinstance(s, cst.ClassDef)}
-    home = Home(tree, ImportTable(tree, name), classes, root)
+    functions = {s.name.value: s for s in tree.body if isinstance(s, cst.FunctionDef)}
+    home = Home(tree, ImportTable(tree, name), classes, root, functions=functions)
     for klass in classes.values():
         _HOMES[klass] = home
     _READ[path] = (mtime, home)
@@ -110,6 +113,18 @@ def module_home(root: Optional[str], module: str) -> Optional[Home]:
 
 def resolve_class(root: Optional[str], qualified: Optional[str]) -> Optional[Tuple[cst.ClassDef, Home]]:
     """The class `qualified` (a dotted name from an ImportTable) names in the project."""
+    return _resolve(root, qualified, lambda home: home.classes)
+
+
+def resolve_function(root: Optional[str], qualified: Optional[str]) -> Optional[Tuple[cst.FunctionDef, Home]]:
+    """The module-level function `qualified` names in the project: a sampler's helper
+    imported from a module of its own package (`from utils.magic import randPermutation`)."""
+    return _resolve(root, qualified, lambda home: home.functions)
+
+
+def _resolve(root, qualified, table):
+    """The definition `qualified` names in the table (`table(home)`) of its module,
+    following the re-exports of a package."""
     for _ in range(_FOLLOW):
         if not qualified or "." not in qualified:
             return None
@@ -117,8 +132,8 @@ def resolve_class(root: Optional[str], qualified: Optional[str]) -> Optional[Tup
         home = module_home(root, module)
         if home is None:
             return None
-        if name in home.classes:
-            return home.classes[name], home
+        if name in table(home):
+            return table(home)[name], home
         following = home.imports.bindings.get(name)
         if following is None or following == qualified:
             return None

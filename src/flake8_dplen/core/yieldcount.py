@@ -39,7 +39,7 @@ from . import syntax as cst
 from .classindex import ClassIndex, children, self_name, walk
 from .context import SamplerContext
 from .names import ImportTable, dotted
-from .project import Home, home_of, module_bindings, resolve_base
+from .project import Home, home_of, module_bindings, resolve_base, resolve_function
 from .rounding import qualified_callee
 from .samplers import class_lineage, module_classes, torch_len_base
 from .unknowns import BUILTIN_NAMES, Skip, quiet
@@ -391,6 +391,7 @@ class Machine:
         self.ctx, self.env = ctx, env
         self.local = Names(ctx.module, ctx.imports, ctx.flow.constants)
         self.whole = ctx.whole
+        self._imported: Dict[Tuple[int, str], Optional[Tuple[cst.FunctionDef, Home]]] = {}
 
     def names(self, owner) -> Names:
         """The names of the module `owner` (a class of the lineage, a module read from
@@ -401,6 +402,19 @@ class Machine:
         if home not in _HOME_NAMES:
             _HOME_NAMES[home] = Names(home.module, home.imports, module_bindings(home.module))
         return _HOME_NAMES[home]
+
+    def imported_function(self, names: Names, owner, name: str) -> Optional[Func]:
+        """The function a `from <module> import name` of the project binds, read from disk
+        (core/project.py) and run with its own module's names, as one of the module is."""
+        if name not in names.imports.bindings or name in names.classes:
+            return None
+        key = (id(names), name)
+        if key not in self._imported:  # a stat of the file per lookup otherwise
+            home = owner if isinstance(owner, Home) else home_of(owner)
+            root = self.ctx.root if home is None else home.root
+            self._imported[key] = resolve_function(root, names.imports.bindings[name])
+        found = self._imported[key]
+        return None if found is None else Func(found[0], {}, found[1])
 
     # ------------------------------------------------------------------ calls
 
@@ -898,6 +912,9 @@ class Machine:
                 return Func(names.funcs[node.value], {}, home)
             if node.value in names.constants:
                 return names.constants[node.value]
+            imported = self.imported_function(names, owner, node.value)
+            if imported is not None:
+                return imported
             if (node.value in BUILTIN_NAMES and node.value not in names.classes) or node.value in names.imports.bindings:
                 # `defaultdict(list)`, `key=len`, `dist.group.WORLD`: a function or a
                 # module's value, never counted with
@@ -1161,7 +1178,11 @@ class Machine:
         names = self.names(owner)
         if isinstance(func, cst.Name) and func.value in names.classes and func.value not in scope:
             return self.build(func.value, node, scope, owner)
-        if isinstance(func, cst.Name) and (func.value in scope or func.value in names.funcs):
+        if isinstance(func, cst.Name) and (
+            func.value in scope
+            or func.value in names.funcs
+            or self.imported_function(names, owner, func.value)
+        ):
             target = self.eval(func, scope, owner)
             if not isinstance(target, Func):
                 raise Unknown("calling an unknown value")

@@ -15,7 +15,10 @@ late at:
   or in what the iterable `__iter__` walks is built from (`__init__`, or a helper that
   builds `self.indices`, called from `__init__` or from `__iter__`);
 - `for _ in range(self.k): next(it)` before `it` is walked;
-- a counter set to `self.k` that a yielding `while c < n` (or `<=`) counts up.
+- a counter set to `self.k` that a yielding `while c < n` (or `<=`) counts up;
+- an `if` that skips a loop's first steps: `if i < self.k: continue` on its index (or a
+  local counter it adds 1 to), `if i >= self.k: yield x`, `if self.k > 0: self.k -= 1;
+  continue`.
 
 Nothing but resets (`self.k = 0`, `self.k = None`) may set the attribute elsewhere: a
 position a setter or `load_state_dict` moves is resume state, DPL116's. The

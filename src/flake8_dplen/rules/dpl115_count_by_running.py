@@ -39,7 +39,9 @@ else was found, an attribute the class reads of an argument (`dataset.image_ids`
 input of its own, named so in the message; a class that reads two values of one
 argument (`len(dataset)` and `dataset.lengths`, which the data ties) is not run so.
 Bases in other modules of the project are read from disk
-(the message then says "inherited len()" at the class's own `__iter__`). An `__iter__`
+(the message then says "inherited len()" at the class's own `__iter__`), and so are the
+functions the class imports from them (`from .utils import chunk`), run with their own
+module's names. An `__iter__`
 that returns `self` is run through `__next__` until it raises StopIteration. A sequence
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are.
