@@ -23,6 +23,7 @@ from torch.utils.data import ConcatDataset
 
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
+from .handed import by_callee
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -1175,9 +1176,11 @@ def _from_use(use: Use) -> Optional[Builder]:
 def _from_code(
     target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
 ) -> Optional[Builder]:
-    """What the class's code says of a parameter: the fields it reads, else its use."""
+    """What the class's code says of a parameter: the fields it reads, else its use, else
+    the name a callee it is handed to gives it."""
     fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
-    return fields or _from_use(use_of(target, param.name))
+    # Else what the callees it is handed to name it (handed.py).
+    return fields or _from_use(use_of(target, param.name)) or by_callee(target, param.name, _by_name)
 
 
 def _as_coded(
