@@ -1,16 +1,19 @@
 """The search builds classes whose parameters' names say nothing, from what their code
 does with them (issue 19). A parameter handed whole to a callee (`Subset(source, keep)`)
-is drawn as the callee's own parameter is named (`indices`): on 8ff0d80 the class of
-tests/fixtures/check/handed_samplers.py was "could not build" (`keep` only None, or
-nothing to pass as `source`)."""
+is drawn as the callee's own parameter is named (`indices`); an object the class calls
+methods of (`store.list_ids()`) has methods returning what the class's use of their
+result says. On 8ff0d80 every class of tests/fixtures/check/handed_samplers.py was
+"could not build" (`keep` only None; nothing to pass as `source`, as `store`)."""
 
 from __future__ import annotations
 
 import pytest
-from handed_samplers import ExactKeptBatches, KeptBatches, TwoNames
+from handed_samplers import ExactKeptBatches, ExactListedBatches, KeptBatches, ListedBatches, TwoNames
+from hypothesis import given, settings
 
-from flake8_dplen.check.arguments import _by_name
+from flake8_dplen.check.arguments import _by_name, calls
 from flake8_dplen.check.handed import by_callee, callee_names
+from flake8_dplen.check.opaque import result_use
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 
 OPTIONS = Options(budget=3.0, seed=0)
@@ -34,11 +37,28 @@ def test_callees_that_disagree_say_nothing():
     assert by_callee(TwoNames, "pool", _by_name) is None
 
 
-def test_a_wrong_class_is_found():
-    assert check_class(KeptBatches, OPTIONS).status == COUNTEREXAMPLE
+def test_what_a_method_returns_is_used_as_the_local_it_is_assigned_to_is():
+    ids = result_use(ListedBatches, "store.list_ids")
+    # `ids = self.store.list_ids()`, then `len(ids)`, `list(ids)`: a list.
+    assert ids.iterated and not ids.numeric
+    # `len(ids) // self.group.size()`: a number.
+    assert result_use(ListedBatches, "group.size").numeric
 
 
-@pytest.mark.parametrize("exact", [ExactKeptBatches])
+@settings(max_examples=30, deadline=None, database=None)
+@given(calls(ExactListedBatches))
+def test_an_object_answers_the_same_on_every_call(call):
+    store = dict((name, shown.make()) for name, shown, _ in call.args)["store"]
+    assert isinstance(store.ready, bool)
+    assert store.list_ids() == store.list_ids() and len(store.list_ids()) >= 0
+
+
+@pytest.mark.parametrize("wrong", [KeptBatches, ListedBatches])
+def test_a_wrong_class_is_found(wrong):
+    assert check_class(wrong, OPTIONS).status == COUNTEREXAMPLE
+
+
+@pytest.mark.parametrize("exact", [ExactKeptBatches, ExactListedBatches])
 def test_an_exact_class_is_built_and_stays_clean(exact):
     result = check_class(exact, OPTIONS)
     assert result.status == OK and result.examples > 0
