@@ -2,17 +2,30 @@
 does with them (issue 19). A parameter handed whole to a callee (`Subset(source, keep)`)
 is drawn as the callee's own parameter is named (`indices`); an object the class calls
 methods of (`store.list_ids()`) has methods returning what the class's use of their
-result says. On 8ff0d80 every class of tests/fixtures/check/handed_samplers.py was
-"could not build" (`keep` only None; nothing to pass as `source`, as `store`)."""
+result says; `**kwargs` handed to a helper (`_every(source, **kwargs)`) carry the helper's
+parameters, not the base's (`replacement`, which the helper rejected). On 8ff0d80 every
+class of tests/fixtures/check/handed_samplers.py was "could not build" (`keep` only None;
+nothing to pass as `source`, as `store`; `replacement` passed to the helper)."""
 
 from __future__ import annotations
 
 import pytest
-from handed_samplers import ExactKeptBatches, ExactListedBatches, KeptBatches, ListedBatches, TwoNames
+from handed_samplers import (
+    ExactKeptBatches,
+    ExactListedBatches,
+    ExactThinnedItems,
+    KeptBatches,
+    ListedBatches,
+    ThinnedItems,
+    TwoNames,
+    _every,
+    _Kept,
+    _Thinned,
+)
 from hypothesis import given, settings
 
-from flake8_dplen.check.arguments import _by_name, calls
-from flake8_dplen.check.handed import by_callee, callee_names
+from flake8_dplen.check.arguments import _by_name, _parameters, calls
+from flake8_dplen.check.handed import by_callee, callee_names, kwargs_receiver
 from flake8_dplen.check.opaque import result_use
 from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
 
@@ -53,12 +66,22 @@ def test_an_object_answers_the_same_on_every_call(call):
     assert store.list_ids() == store.list_ids() and len(store.list_ids()) >= 0
 
 
-@pytest.mark.parametrize("wrong", [KeptBatches, ListedBatches])
+def test_kwargs_handed_to_a_helper_carry_its_parameters_not_the_bases():
+    # `super().__init__(data_source=_every(source, **kwargs), generator=...)`: the
+    # helper's call fills `source`; its `step` comes through the kwargs.
+    assert kwargs_receiver(_Thinned) == (_every, {"source"})
+    params, _ = _parameters(ThinnedItems)
+    assert [p.name for p in params] == ["source", "step"]
+    # No kwargs: nothing receives them.
+    assert kwargs_receiver(_Kept) == (None, set())
+
+
+@pytest.mark.parametrize("wrong", [KeptBatches, ListedBatches, ThinnedItems])
 def test_a_wrong_class_is_found(wrong):
     assert check_class(wrong, OPTIONS).status == COUNTEREXAMPLE
 
 
-@pytest.mark.parametrize("exact", [ExactKeptBatches, ExactListedBatches])
+@pytest.mark.parametrize("exact", [ExactKeptBatches, ExactListedBatches, ExactThinnedItems])
 def test_an_exact_class_is_built_and_stays_clean(exact):
     result = check_class(exact, OPTIONS)
     assert result.status == OK and result.examples > 0

@@ -23,7 +23,7 @@ from torch.utils.data import ConcatDataset
 
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
-from .handed import by_callee
+from .handed import by_callee, kwargs_receiver
 from .opaque import methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
@@ -874,11 +874,18 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     passes_all = not named or any(p.kind is p.VAR_POSITIONAL for p in _signature(target).parameters.values())
     owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
     named |= given_to_super(owner.__init__)
-    for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
-        if "__init__" not in vars(base) or base is object:
+    # Handed to a helper rather than to the base: the helper's parameters come through.
+    receiver, filled = kwargs_receiver(owner)
+    named |= filled
+    bases = target.__mro__[target.__mro__.index(owner) + 1 :]
+    bases = bases if receiver is None else [receiver] * bool(receiver)
+    for base in bases:
+        if receiver is None and ("__init__" not in vars(base) or base is object):
             continue
-        for param in list(inspect.signature(base.__init__).parameters.values())[1:]:
-            wanted = passes_all or param.default is not param.empty
+        init = base.__init__ if receiver is None else base
+        for param in list(inspect.signature(init).parameters.values())[receiver is None :]:
+            # A helper's own parameters without a default are the class's to pass.
+            wanted = (passes_all and receiver is None) or param.default is not param.empty
             if (
                 wanted
                 and param.name not in named

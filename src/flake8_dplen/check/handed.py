@@ -14,7 +14,8 @@ from __future__ import annotations
 import ast
 import inspect
 import sys
-from typing import Any, Callable, Optional, Set
+import textwrap
+from typing import Any, Callable, Optional, Set, Tuple
 
 from .reads import _callee, class_trees, held_in
 
@@ -57,3 +58,40 @@ def by_callee(cls: type, param: str, by_name: Callable[[str], Any]) -> Optional[
     builders = {by_name(name) for name in callee_names(cls, param) if name != param}
     builders.discard(None)
     return builders.pop() if len(builders) == 1 else None
+
+
+def kwargs_receiver(owner: type) -> Tuple[Any, Set[str]]:
+    """What the constructor of ``owner`` hands its `**kwargs` to when that is not a base's
+    `__init__` (`get_inds(dataset, **kwargs)` beside `super().__init__(data_source=...)`),
+    and the parameters of it that the call fills itself: the function, or False when it
+    is no function the module can name; None when the kwargs go to a base, or to nothing
+    (the base's parameters may come through then)."""
+    init = vars(owner).get("__init__")
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(init)))
+    except (OSError, TypeError, SyntaxError):
+        return None, set()
+    function = tree.body[0]
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.args.kwarg is None:
+        return None, set()
+    name = function.args.kwarg.arg
+    calls = [
+        node
+        for node in ast.walk(function)
+        if isinstance(node, ast.Call)
+        and any(kw.arg is None and ast.unparse(kw.value) == name for kw in node.keywords)
+    ]
+    to_base = any(isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" for call in calls)
+    if not calls or to_base:
+        return None, set()
+    module = sys.modules.get(owner.__module__)
+    callees = {_callee(call.func, owner, module)[0] for call in calls}
+    callee = callees.pop() if len(callees) == 1 else None
+    if not inspect.isfunction(callee):
+        return False, set()
+    params = list(inspect.signature(callee).parameters)
+    filled = {kw.arg for call in calls for kw in call.keywords if kw.arg}
+    for call in calls:
+        fixed = [arg for arg in call.args if not isinstance(arg, ast.Starred)]
+        filled |= set(params[: len(fixed)])
+    return callee, filled
