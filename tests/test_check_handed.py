@@ -4,7 +4,8 @@ is drawn as the callee's own parameter is named (`indices`); an object the class
 methods of (`store.list_ids()`) has methods returning what the class's use of their
 result says; `**kwargs` handed to a helper (`_every(source, **kwargs)`) carry the helper's
 parameters, not the base's (`replacement`, which the helper rejected); a dataset's
-attribute the class calls `.keys()` of is its items' indices by group. On 8ff0d80 every
+attribute the class calls `.keys()` of is its items' indices by group; a class that refuses
+torch.distributed is run alone. On 8ff0d80 every
 class of tests/fixtures/check/handed_samplers.py was "could not build" (`keep` only None;
 nothing to pass as `source`, as `store`; `replacement` passed to the helper)."""
 
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import pytest
 from handed_samplers import (
+    AloneBatches,
     ByLabelBatches,
+    ExactAloneBatches,
     ExactByLabelBatches,
     ExactKeptBatches,
     ExactListedBatches,
@@ -92,8 +95,8 @@ def test_the_groups_split_the_items_between_them(call):
     assert indices == list(range(len(dataset))) and all(dataset.by_label.values())
 
 
-WRONG = [KeptBatches, ListedBatches, ThinnedItems, ByLabelBatches]
-EXACT = [ExactKeptBatches, ExactListedBatches, ExactThinnedItems, ExactByLabelBatches]
+WRONG = [KeptBatches, ListedBatches, ThinnedItems, ByLabelBatches, AloneBatches]
+EXACT = [ExactKeptBatches, ExactListedBatches, ExactThinnedItems, ExactByLabelBatches, ExactAloneBatches]
 
 
 @pytest.mark.parametrize("wrong", WRONG)
