@@ -23,6 +23,8 @@ from torch.utils.data import ConcatDataset
 
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
+from .handed import by_callee, kwargs_receiver
+from .opaque import methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -427,6 +429,7 @@ def _table(shape: DataShape) -> Builder:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
+            columns.update((name, dict(enumerate(draw(_groups(n))))) for name in sorted(shape.mapped & names))
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).
@@ -872,11 +875,18 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
     passes_all = not named or any(p.kind is p.VAR_POSITIONAL for p in _signature(target).parameters.values())
     owner = next((c for c in target.__mro__ if "__init__" in vars(c)), object)
     named |= given_to_super(owner.__init__)
-    for base in target.__mro__[target.__mro__.index(owner) + 1 :]:
-        if "__init__" not in vars(base) or base is object:
+    # Handed to a helper rather than to the base: the helper's parameters come through.
+    receiver, filled = kwargs_receiver(owner)
+    named |= filled
+    bases = target.__mro__[target.__mro__.index(owner) + 1 :]
+    bases = bases if receiver is None else [receiver] * bool(receiver)
+    for base in bases:
+        if receiver is None and ("__init__" not in vars(base) or base is object):
             continue
-        for param in list(inspect.signature(base.__init__).parameters.values())[1:]:
-            wanted = passes_all or param.default is not param.empty
+        init = base.__init__ if receiver is None else base
+        for param in list(inspect.signature(init).parameters.values())[receiver is None :]:
+            # A helper's own parameters without a default are the class's to pass.
+            wanted = (passes_all and receiver is None) or param.default is not param.empty
             if (
                 wanted
                 and param.name not in named
@@ -899,13 +909,12 @@ def _read_fields(
     attributes or keys a failed round found missing (``learned``, see _extra)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
-    if fields.called:
-        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
-    if not fields.kind:
+    # An object the class calls methods of: each returns what its use says (opaque.py).
+    methods = _methods(fields, where, cls) if fields.called else {}
+    if not fields.kind and not methods:
         return None
-    attributes = fields.kind == "attributes"
-    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+    attributes = fields.kind in ("attributes", "")
+    if attributes and not fields.nested and not methods and set(fields.defaults) <= ARRAY_ATTRIBUTES:
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
@@ -916,6 +925,9 @@ def _read_fields(
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         path = f"{where}.{name}"
         builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
+        if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
+            # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
+            builder = _from_use(use_of(cls, path)) or builder
         if builder is None and attributes:
             builder = _from_use(use_of(cls, path))
         if builder is None:
@@ -926,6 +938,7 @@ def _read_fields(
         parts[name] = builder
     for name, inner in fields.nested.items():
         parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
+    parts.update(methods)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -945,6 +958,21 @@ def _read_fields(
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
     ).map(combine)
+
+
+def _methods(fields: Fields, where: str, cls: type) -> Dict[str, Builder]:
+    """The methods of an object the class calls, each a function returning a value drawn
+    as the class uses what it returns (opaque.py); the methods of its attributes that make
+    them a dict or an array are left to those (_read_fields). Raises CannotBuild where the
+    use of a result says nothing, or the object is a dict (`cfg.get("k")` and `cfg.m()`)."""
+    called = sorted(fields.called)
+    plain = [name for name in called if name.rpartition(".")[2] not in MAPPING_METHODS | ARRAY_ATTRIBUTES]
+    own = methods_called(set(plain))
+    results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
+    if fields.kind == "keys" or len(own) < len(plain) or None in results.values():
+        shown = ", ".join(f"{where}.{name}()" for name in called)
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
+    return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
 
 
 def _shown_list(items: List[Shown]) -> Shown:
@@ -1175,9 +1203,11 @@ def _from_use(use: Use) -> Optional[Builder]:
 def _from_code(
     target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
 ) -> Optional[Builder]:
-    """What the class's code says of a parameter: the fields it reads, else its use."""
+    """What the class's code says of a parameter: the fields it reads, else its use, else
+    the name a callee it is handed to gives it."""
     fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
-    return fields or _from_use(use_of(target, param.name))
+    # Else what the callees it is handed to name it (handed.py).
+    return fields or _from_use(use_of(target, param.name)) or by_callee(target, param.name, _by_name)
 
 
 def _as_coded(

@@ -402,12 +402,15 @@ def _varies(call: Call, options: Options, limit: int, first: int) -> bool:
     return False
 
 
-def _strategy(cls: type, reg: Optional[registry.Registration], learned: Optional[Learned] = None):
+def _strategy(
+    cls: type, reg: Optional[registry.Registration], learned: Optional[Learned] = None, alone: bool = False
+):
     target = reg.factory if reg is not None and reg.factory is not None else cls
     if reg is not None and reg.strategy is not None:
         return whole(target, reg.strategy)
     overrides = reg.args if reg is not None else None
-    return calls(target, overrides, distributed=asks_distributed(cls), learned=learned or Learned())
+    distributed = asks_distributed(cls) and not alone
+    return calls(target, overrides, distributed=distributed, learned=learned or Learned())
 
 
 # A question to torch.distributed, however the module is named where it is asked, or a
@@ -579,6 +582,14 @@ def check_class(cls: type, options: Options = Options()) -> Result:
             # rather than left unchecked.
             wider = _strategy(cls, reg, learned | Learned(any_sampler=True))
             again, _, _ = _search(cls, reg, wider, options, how)
+            if again.status != CANNOT_BUILD:
+                again.examples += result.examples
+                result = again
+        if result.status == CANNOT_BUILD and asks_distributed(cls):
+            # Every argument set failed while torch.distributed answered for a group: a
+            # class made for a process alone (`assert not dist.is_initialized()`, a rank
+            # it reads only when initialised) is drawn as a single process runs it.
+            again, _, _ = _search(cls, reg, _strategy(cls, reg, learned, alone=True), options, how)
             if again.status != CANNOT_BUILD:
                 again.examples += result.examples
                 result = again
