@@ -429,7 +429,6 @@ def _table(shape: DataShape) -> Builder:
                 columns["datasets"] = [range(size) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
-            columns.update((name, dict(enumerate(draw(_groups(n))))) for name in sorted(shape.mapped & names))
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
             # A table the class reads a field of by a name it is given (`data[key]`): one
             # field, named as that parameter, which gets this name (see calls()).

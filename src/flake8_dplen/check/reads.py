@@ -164,9 +164,6 @@ class DataShape:
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
-    # Columns the class calls a dict's methods of (`dataset.label_index_dict.keys()`):
-    # the items' indices by their group, not one value per item.
-    mapped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -308,7 +305,6 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
-    shape.mapped = {name for name, use in uses.items() if use.keyed}
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
