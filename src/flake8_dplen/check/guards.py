@@ -78,7 +78,7 @@ def guards(cls: type) -> List[Guard]:
     found = []
     assigned: Set[str] = set()  # parameters given another value before a check
     for statement in function.body:
-        whole = _condition(statement)
+        whole = _condition(statement) or _kept_quotient(statement)
         for condition in _conjuncts(whole) if whole is not None else ():
             guard = _guard(_Unstore(held).visit(condition), params - assigned, owner, module)
             if guard is not None:
@@ -206,6 +206,22 @@ def _condition(statement: ast.stmt) -> Optional[ast.expr]:
         if len(statement.body) == 1 and isinstance(statement.body[0], ast.Raise):
             return ast.UnaryOp(ast.Not(), statement.test)
     return None
+
+
+def _kept_quotient(statement: ast.stmt) -> Optional[ast.expr]:
+    """`self.num_pids_per_batch = batch_size // num_instances`: a whole quotient of two
+    values the constructor keeps as a count, which no caller makes 0 (a P x K sampler
+    given a batch smaller than K loops forever on `while len(pids) >= 0`): required to be
+    at least 1, as a check would. Only where both sides are plain names (parameters, or
+    what __init__ stored them in; _guard keeps only those)."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return None
+    value = statement.value
+    if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.FloorDiv)):
+        return None
+    if not all(isinstance(side, (ast.Name, ast.Attribute)) for side in (value.left, value.right)):
+        return None
+    return ast.Compare(value, [ast.GtE()], [ast.Constant(1)])
 
 
 def _conjuncts(condition: ast.expr) -> List[ast.expr]:
