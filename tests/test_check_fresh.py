@@ -13,6 +13,7 @@ from pathlib import Path
 
 import fresh_truth_run
 import pytest
+import quotient_uses
 from printed import fails_alone
 
 from flake8_dplen.check.guards import guards
@@ -69,3 +70,8 @@ def test_a_kept_quotient_of_two_parameters_is_at_least_one():
     (guard,) = guards(_class("reid:RandomIdentitySampler"))
     assert guard.holds({"batch_size": 4, "num_instances": 2})
     assert not guard.holds({"batch_size": 1, "num_instances": 2})
+
+
+def test_a_kept_quotient_used_as_an_offset_may_be_zero():
+    # self.start_batch = consumed_samples // batch_size: 0 when nothing was consumed yet.
+    assert guards(quotient_uses.ResumeAtBatch) == []
