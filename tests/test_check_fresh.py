@@ -14,6 +14,7 @@ from pathlib import Path
 import fresh_truth_run
 import pytest
 import quotient_uses
+import shuffled_groups
 from printed import fails_alone
 
 from flake8_dplen.check.guards import guards
@@ -75,3 +76,9 @@ def test_a_kept_quotient_of_two_parameters_is_at_least_one():
 def test_a_kept_quotient_used_as_an_offset_may_be_zero():
     # self.start_batch = consumed_samples // batch_size: 0 when nothing was consumed yet.
     assert guards(quotient_uses.ResumeAtBatch) == []
+
+
+def test_values_shuffled_in_place_are_lists_not_samplers():
+    # Cycle(g) runs np.random.shuffle(self.values): each group is a list of indices.
+    assert use_of(shuffled_groups.QuotaBatchSampler, "groups").items.picked
+    assert check_class(shuffled_groups.QuotaBatchSampler, OPTIONS).status == OK

@@ -618,6 +618,9 @@ _NUMERIC = {"range", "int", "float", "round", "abs"}
 _BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
+# Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
+# list of values, which a sampler is not.
+_SHUFFLING = {"shuffle"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 # Items followed through a loop target or a subscript this many levels deep.
@@ -847,6 +850,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.items = use.items or Use()
                 if depth:
                     _classify([parent], scope, use.items, depth - 1)
+            elif name in _SHUFFLING and parent.args[0] is node:
+                use.iterated = use.picked = True
             elif name in ("max", "min") and len(parent.args) > 1:
                 use.numeric = True  # min(a, b): two numbers, not an iterable
             elif name in _ITERATING or name in _ARRAYS:
