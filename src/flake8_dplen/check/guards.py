@@ -20,7 +20,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
-from .reads import stored_as
+from .reads import class_trees, stored_as
 
 
 @dataclass
@@ -77,8 +77,9 @@ def guards(cls: type) -> List[Guard]:
     held = {root: param for param in params for root in stored_as(function, param) if root != param}
     found = []
     assigned: Set[str] = set()  # parameters given another value before a check
+    counts = _counts(cls)
     for statement in function.body:
-        whole = _condition(statement)
+        whole = _condition(statement) or _kept_quotient(statement, counts)
         for condition in _conjuncts(whole) if whole is not None else ():
             guard = _guard(_Unstore(held).visit(condition), params - assigned, owner, module)
             if guard is not None:
@@ -206,6 +207,46 @@ def _condition(statement: ast.stmt) -> Optional[ast.expr]:
         if len(statement.body) == 1 and isinstance(statement.body[0], ast.Raise):
             return ast.UnaryOp(ast.Not(), statement.test)
     return None
+
+
+def _counts(cls: type) -> Set[str]:
+    """What the class's methods use as a count of things per step: a divisor (`n //
+    self.per_batch`, `i % k`), the size drawn by `random.sample(pids, self.p)`, or the
+    bound of a `while` loop (`while len(pids) >= self.p`). An offset (`self.start =
+    consumed // batch_size`, used as a slice's start) is none: 0 is its common value."""
+    found: Set[str] = set()
+    for _, tree in class_trees(cls):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod)):
+                found.add(ast.unparse(node.right))
+            elif isinstance(node, ast.Call) and _called(node) == "sample" and len(node.args) == 2:
+                found.add(ast.unparse(node.args[1]))
+            elif isinstance(node, ast.While) and isinstance(node.test, ast.Compare):
+                found |= {ast.unparse(side) for side in [node.test.left, *node.test.comparators]}
+    return found
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _kept_quotient(statement: ast.stmt, counts: Set[str]) -> Optional[ast.expr]:
+    """`self.num_pids_per_batch = batch_size // num_instances`: a whole quotient of two
+    values the constructor keeps and the class uses as a count (_counts), which no caller
+    makes 0 (a P x K sampler given a batch smaller than K loops for ever on `while
+    len(pids) >= 0`): required to be at least 1, as a check would. Only where both sides
+    are plain names (parameters, or what __init__ stored them in; _guard keeps only those)."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return None
+    if ast.unparse(statement.targets[0]) not in counts:
+        return None
+    value = statement.value
+    if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.FloorDiv)):
+        return None
+    if not all(isinstance(side, (ast.Name, ast.Attribute)) for side in (value.left, value.right)):
+        return None
+    return ast.Compare(value, [ast.GtE()], [ast.Constant(1)])
 
 
 def _conjuncts(condition: ast.expr) -> List[ast.expr]:

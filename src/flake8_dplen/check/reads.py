@@ -103,8 +103,13 @@ def _fields_in(owner: Any, tree: ast.AST, roots: Set[str], found: Fields, seen: 
                 _add(found, path + [node.slice.value], "keys", _NO_DEFAULT)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
             path = _path(node, roots)
-            if path:
+            # `key=keys.__getitem__`: the value's own protocol (a sequence), no setting.
+            if path and not _dunder(path[-1]):
                 _add(found, path, "attributes", _NO_DEFAULT)
+
+
+def _dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
 
 
 def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
@@ -408,18 +413,14 @@ def _handed(owner: Any, call: ast.Call, roots: Set[str], seen: Set[Any], depth: 
     ``call`` hands a root to, with the names of the parameters that receive it; none once
     ``depth`` helpers deep, or for a helper already read (in ``seen``, which it joins)."""
     module = sys.modules.get(getattr(owner, "__module__", ""))
-    folder = _package_folder(module) if module is not None else None
-    if depth == 0 or folder is None:
+    if depth == 0 or module is None or _package_folder(module) is None:
         return []
     function, skipped = _callee(call.func, owner if inspect.isclass(owner) else None, module)
-    if not inspect.isfunction(function) or function in seen:
+    if not inspect.isfunction(function) or function in seen or not _in_package(function, module):
         return []
     try:
-        source = os.path.abspath(inspect.getsourcefile(function) or "")
         params = list(inspect.signature(function).parameters)[skipped:]
     except (TypeError, ValueError):
-        return []
-    if not source.startswith(folder + os.sep):
         return []
     names = {params[i] for i, arg in enumerate(call.args) if i < len(params) and _is_root(arg, roots)}
     names |= {kw.arg for kw in call.keywords if kw.arg in params and _is_root(kw.value, roots)}
@@ -607,6 +608,8 @@ TENSOR_ATTRIBUTES = {
 }
 
 
+# Methods of a sequence a class hands on or calls itself: it is indexed or iterated.
+_SEQUENCE_PROTOCOL = {"__getitem__", "__iter__", "__len__", "__contains__"}
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
@@ -615,6 +618,9 @@ _NUMERIC = {"range", "int", "float", "round", "abs"}
 _BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
+# Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
+# list of values, which a sampler is not.
+_SHUFFLING = {"shuffle"}
 _ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 # Items followed through a loop target or a subscript this many levels deep.
@@ -736,7 +742,7 @@ def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: i
     owner = scope.owner if inspect.isclass(scope.owner) else None
     function, skipped = _callee(call.func, owner, module)
     helper = inspect.isfunction(function) or inspect.isclass(function)
-    if not depth or not helper or function.__module__ != getattr(module, "__name__", None):
+    if not depth or not helper or not _in_package(function, module):
         return
     try:
         params = list(inspect.signature(function).parameters)[skipped:]
@@ -754,6 +760,22 @@ def _helper_use(call: ast.Call, node: ast.AST, scope: _Scope, use: Use, depth: i
     tree = _source_tree(function)
     if tree is not None:
         _classify_in(function, tree, {params[index]}, use, depth - 1)
+
+
+def _in_package(function: Any, module: Any) -> bool:
+    """Whether ``function`` (or a class) is defined in ``module``'s package: a project's
+    utils module holds the helpers its samplers hand their settings to (`split_every(x,
+    size)` imported from `._common`), read as _handed reads them; not installed libraries."""
+    if module is None:
+        return False
+    if function.__module__ == module.__name__:
+        return True
+    folder = _package_folder(module)
+    try:
+        source = os.path.abspath(inspect.getsourcefile(function) or "")
+    except TypeError:
+        return False
+    return folder is not None and source.startswith(folder + os.sep)
 
 
 def _names(node: ast.AST, roots: Set[str]) -> bool:
@@ -828,12 +850,20 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.items = use.items or Use()
                 if depth:
                     _classify([parent], scope, use.items, depth - 1)
+            elif name in _SHUFFLING and parent.args[0] is node:
+                use.iterated = use.picked = True
             elif name in ("max", "min") and len(parent.args) > 1:
                 use.numeric = True  # min(a, b): two numbers, not an iterable
             elif name in _ITERATING or name in _ARRAYS:
                 use.iterated = True
                 if name in ("iter", "enumerate", "zip"):
                     use.items = use.items or Use()
+                loop = parents.get(id(parent))
+                if name == "enumerate" and parent.args[0] is node and _loops_over(loop, parent) and depth:
+                    # `for i, utt in enumerate(x)`: `utt` is an item, used as the body uses it.
+                    target = loop.target
+                    if isinstance(target, ast.Tuple) and len(target.elts) == 2:
+                        _classify_loop(loop, target.elts[1], scope, use.items, depth - 1)
             elif name in _NUMERIC:
                 use.numeric = True
             else:
@@ -851,6 +881,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 values = Use()
                 _classify([parents[id(parent)]], scope, values, depth - 1)
                 use.items = values.items or use.items
+        elif isinstance(parent, ast.Attribute) and parent.attr in _SEQUENCE_PROTOCOL:
+            # `sorted(order, key=lengths.__getitem__)`: indexed, as `lengths[i]` is.
+            use.iterated = True
         elif isinstance(parent, ast.Attribute) and parent.attr in TENSOR_ATTRIBUTES:
             use.tensor = use.iterated = True
         elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
@@ -894,11 +927,23 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 _classify([parent], scope, use.items, depth - 1)
         elif isinstance(parent, ast.Subscript) and parent.slice is node:
             use.numeric = True
-        elif isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        elif _loops_over(parent, node):
             use.iterated = True
             use.items = use.items or Use()
-            if depth and isinstance(parent.target, ast.Name):
-                body = parent if isinstance(parent, ast.For) else parents.get(id(parent))
-                roots = {parent.target.id}
-                items = [n for n in ast.walk(body) if _names(n, roots)] if body is not None else []
-                _classify(items, scope, use.items, depth - 1)
+            if depth:
+                _classify_loop(parent, parent.target, scope, use.items, depth - 1)
+
+
+def _loops_over(loop: Optional[ast.AST], iterated: ast.AST) -> bool:
+    return isinstance(loop, (ast.For, ast.comprehension)) and loop.iter is iterated
+
+
+def _classify_loop(loop: ast.AST, target: ast.AST, scope: _Scope, items: Use, depth: int) -> None:
+    """The uses of the name ``target`` (bound to one item by ``loop``) in the loop's body,
+    or in the whole comprehension, classified into ``items``."""
+    if not isinstance(target, ast.Name):
+        return
+    body = loop if isinstance(loop, ast.For) else scope.parents.get(id(loop))
+    roots = {target.id}
+    found = [n for n in ast.walk(body) if _names(n, roots)] if body is not None else []
+    _classify(found, scope, items, depth)
