@@ -3,7 +3,13 @@ check's generator (tests/fixtures/check/fresh/, a package whose modules import h
 and bases from a sibling): each class's truth is what running it on hand-made inputs gave
 (fresh_truth_run.py -> fresh/truth.json, re-run here). Before s13-fresh's change 3 of the
 35 were "could not build" (HparamsShuffleSampler, SortishBucketSampler,
-SpeakerBalancedSampler) and one wrong class was judged ok (RandomIdentitySampler)."""
+SpeakerBalancedSampler) and one wrong class was judged ok (RandomIdentitySampler).
+
+A known limit, asserted as such: the item of `for idx, utt in enumerate(utterances)` is not
+read from the loop's body (`utt["speaker"]`: dicts). That reading built SpeakerBalancedSampler
+but left a wrong class of the unread tuning projects (VAL), found before, "could not build";
+it was taken out, and this class stays unbuilt until the search can fall back to the plainer
+reading of its data."""
 
 from __future__ import annotations
 
@@ -19,10 +25,11 @@ from printed import fails_alone
 
 from flake8_dplen.check.guards import guards
 from flake8_dplen.check.reads import fields_read, use_of
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, OK, Options, check_class
 
 TRUTH = json.loads((Path(fresh_truth_run.HERE) / "truth.json").read_text())
 OPTIONS = Options(budget=2.0, seed=0)
+UNBUILT = {"speech:SpeakerBalancedSampler"}  # the module's doc says why
 
 
 def _class(key):
@@ -42,6 +49,9 @@ def test_truth_is_what_running_gives():
 def test_built_and_judged_without_a_factory(key):
     wrong = TRUTH[key]["truth"] == "wrong"
     result = check_class(_class(key), OPTIONS)
+    if key in UNBUILT:
+        assert result.status == CANNOT_BUILD, result
+        return
     assert result.status == (COUNTEREXAMPLE if wrong else OK), result
     if wrong:
         fails_alone(result)
@@ -51,12 +61,6 @@ def test_a_field_handed_to_a_helper_of_a_sibling_module_is_used_as_it_uses_it():
     # split_every(..., self.window), split_every imported from fresh._common: a size.
     use = use_of(_class("configured:HparamsShuffleSampler"), "hparams.train.shuffle_window")
     assert use.numeric and not use.iterated
-
-
-def test_the_items_of_an_enumerated_loop_are_used_as_its_body_uses_them():
-    # for idx, utt in enumerate(utterances): ... utt["speaker"]: dicts, not numbers.
-    use = use_of(_class("speech:SpeakerBalancedSampler"), "utterances")
-    assert set(use.items.keys) == {"speaker"}
 
 
 def test_a_sequence_protocol_method_is_no_setting():

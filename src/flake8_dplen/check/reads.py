@@ -858,12 +858,6 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                 use.iterated = True
                 if name in ("iter", "enumerate", "zip"):
                     use.items = use.items or Use()
-                loop = parents.get(id(parent))
-                if name == "enumerate" and parent.args[0] is node and _loops_over(loop, parent) and depth:
-                    # `for i, utt in enumerate(x)`: `utt` is an item, used as the body uses it.
-                    target = loop.target
-                    if isinstance(target, ast.Tuple) and len(target.elts) == 2:
-                        _classify_loop(loop, target.elts[1], scope, use.items, depth - 1)
             elif name in _NUMERIC:
                 use.numeric = True
             else:
