@@ -24,7 +24,6 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
-from .opaque import methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -908,12 +907,13 @@ def _read_fields(
     attributes or keys a failed round found missing (``learned``, see _extra)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
-    # An object the class calls methods of: each returns what its use says (opaque.py).
-    methods = _methods(fields, where, cls) if fields.called else {}
-    if not fields.kind and not methods:
+    if fields.called:
+        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
+        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
+    if not fields.kind:
         return None
-    attributes = fields.kind in ("attributes", "")
-    if attributes and not fields.nested and not methods and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+    attributes = fields.kind == "attributes"
+    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
@@ -924,9 +924,6 @@ def _read_fields(
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         path = f"{where}.{name}"
         builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
-        if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
-            # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
-            builder = _from_use(use_of(cls, path)) or builder
         if builder is None and attributes:
             builder = _from_use(use_of(cls, path))
         if builder is None:
@@ -937,7 +934,6 @@ def _read_fields(
         parts[name] = builder
     for name, inner in fields.nested.items():
         parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
-    parts.update(methods)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -957,21 +953,6 @@ def _read_fields(
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
     ).map(combine)
-
-
-def _methods(fields: Fields, where: str, cls: type) -> Dict[str, Builder]:
-    """The methods of an object the class calls, each a function returning a value drawn
-    as the class uses what it returns (opaque.py); the methods of its attributes that make
-    them a dict or an array are left to those (_read_fields). Raises CannotBuild where the
-    use of a result says nothing, or the object is a dict (`cfg.get("k")` and `cfg.m()`)."""
-    called = sorted(fields.called)
-    plain = [name for name in called if name.rpartition(".")[2] not in MAPPING_METHODS | ARRAY_ATTRIBUTES]
-    own = methods_called(set(plain))
-    results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
-    if fields.kind == "keys" or len(own) < len(plain) or None in results.values():
-        shown = ", ".join(f"{where}.{name}()" for name in called)
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
-    return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
 
 
 def _shown_list(items: List[Shown]) -> Shown:
