@@ -10,7 +10,7 @@ from arguments_samplers import (
 from hypothesis import given, settings
 from torch.utils.data import Sampler
 
-from flake8_dplen.check.arguments import CannotBuild, calls
+from flake8_dplen.check.arguments import CannotBuild, _count_groups, _literal, calls
 
 
 @settings(max_examples=100, derandomize=True, deadline=None)
@@ -75,3 +75,14 @@ def test_a_function_by_hint_or_by_name_is_a_function_whatever_else_its_name_says
 
     result = check_class(TokenBatches, Options(budget=2.0, seed=0))
     assert result.status == OK and result.examples > 10, result
+
+
+def test_a_count_of_groups_beside_keys_drawn_as_no_collection_is_one_group():
+    # `labels` named like keys but drawn as a number (its code said so): it names no group,
+    # and counting them raised TypeError, an internal error that ended the class's search.
+    drawn = {"labels": ("labels", _literal(5), False), "num_classes": ("num_classes", _literal(3), False)}
+    _count_groups(drawn)
+    assert drawn["num_classes"][1].make() == 1
+    drawn["labels"] = ("labels", _literal([0, 4, 2]), False)
+    _count_groups(drawn)
+    assert drawn["num_classes"][1].make() == 5

@@ -86,3 +86,12 @@ def part(name: str) -> str:
     if project_key(name) in MOVED_TO_TUNING:
         return "tuning"
     return "heldout" if hashed_heldout(name) else "tuning"
+# After the held-out measurement of 2026-12-07 (session 13, code c1c676a), which counts them as held out:
+MOVED_TO_TUNING.update(
+    dict.fromkeys(
+        ("adambielski/siamese-triplet", "euwern/proxynca_pp"),
+        "a wrong class of each went from found to an internal error (a keys-named parameter drawn as"
+        " no collection) with check/opaque.py; bisected by outcome only (code not read): opaque.py"
+        " was reverted and the group count made to tolerate such a value",
+    )
+)

@@ -14,6 +14,7 @@ import copy
 import inspect
 import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
@@ -1433,7 +1434,13 @@ def _count_groups(drawn: Dict[str, Tuple[str, Shown, bool]]) -> None:
     keys = []
     for name in keyed:
         value = drawn[name][1].make()
-        keys += value.tolist() if hasattr(value, "tolist") else list(value)
+        # Named like keys but drawn otherwise (what the code does with it can overrule
+        # the name: handed.py, pinned.py): a value that is no collection names no group
+        # (it raised TypeError, an internal error that ended the class's search).
+        if hasattr(value, "tolist"):
+            keys += value.tolist()
+        elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+            keys += list(value)
     many = _literal(1 + max((key for key in keys if type(key) is int), default=0))
     for name in counts:
         drawn[name] = (name, many, drawn[name][2])
