@@ -176,6 +176,29 @@ def test_an_error_inside_the_check_exits_3_not_1(tmp_path):
     assert statuses == {"samplers.Chunks": "counterexample", "samplers.ZExact": "internal error"}
 
 
+def test_a_module_on_the_path_that_shadows_a_dependency_of_hypothesis_does_not_stop_the_check(tmp_path):
+    # A stand-in named like a module hypothesis imports, first on PYTHONPATH: the check said
+    # "needs sortedcontainers: pip install sortedcontainers" and checked nothing (exit 2).
+    (tmp_path / "samplers.py").write_text(CHUNKS)
+    stand_ins = tmp_path / "stand_ins"
+    stand_ins.mkdir()
+    (stand_ins / "sortedcontainers.py").write_text("class SortedList(list):\n    pass\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(stand_ins), os.environ.get("PYTHONPATH", "")])}
+    done = run(tmp_path, "samplers", "--format", "json", env=env)
+    assert done.returncode == 1, done.stderr
+    assert _statuses(done.stdout) == {"samplers.Chunks": "counterexample", "samplers.ZExact": "ok"}
+    assert (
+        f"dplen check: {stand_ins / 'sortedcontainers.py'} shadows the installed sortedcontainers,"
+        " which hypothesis imports" in done.stderr
+    )
+    # A module installed nowhere is still named, with the command that would install it.
+    (stand_ins / "sortedcontainers.py").write_text("import not_installed_anywhere\n")
+    done = run(tmp_path, "samplers", env=env)
+    assert done.returncode == 2
+    missing = "not_installed_anywhere"
+    assert done.stderr.strip() == f"dplen check: needs {missing}: pip install {missing}"
+
+
 def test_len_near_maxsize_is_a_counterexample(tmp_path):
     (tmp_path / "samplers.py").write_text(
         CHUNKS

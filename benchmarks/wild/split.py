@@ -95,3 +95,10 @@ MOVED_TO_TUNING.update(
         " was reverted and the group count made to tolerate such a value",
     )
 )
+# After the held-out measurement of 2026-12-07 (session 13, code 5cf647f), which counts it as held out:
+MOVED_TO_TUNING["iigray/loom-train"] = (
+    "its three classes crashed with 'dplen check: needs sortedcontainers: pip install"
+    " sortedcontainers' although it was installed (read from the report's line only, code not"
+    " read): a module on the path shadowing one that hypothesis imports no longer stops the"
+    " check (cli/dependencies.py)"
+)

@@ -32,6 +32,7 @@ from flake8_dplen import __version__
 from ..check import switches
 from ..text import plural
 from . import documented_parser
+from .dependencies import import_needed
 from .settings import load as load_settings
 from .workers import exit_on_sigterm, usable_cpus
 
@@ -151,12 +152,13 @@ _FAILING = ("counterexample", "cut off", "crashed", "timed out")
 
 def run(args: argparse.Namespace) -> int:
     try:
-        import hypothesis  # noqa: F401
-        import torch  # noqa: F401
+        note = import_needed()
     except ImportError as exc:
         # Not `flake8-dplen[check]`: the package is on no index, and the clone's path is unknown here.
         print(f"dplen check: needs {exc.name}: pip install {exc.name}", file=sys.stderr)
         return 2
+    if note:
+        print(note, file=sys.stderr)
     from ..check import report
     from ..check.isolate import INTERNAL, check_classes
     from ..check.search import CANNOT_BUILD, Options

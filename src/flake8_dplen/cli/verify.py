@@ -19,6 +19,7 @@ import subprocess
 import sys
 from typing import Dict, List, Sequence, Tuple
 
+from .dependencies import NEEDED, import_needed
 from .files import FileError, Source, encoded, read, write_atomically
 
 
@@ -56,14 +57,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def unavailable() -> str:
-    """Why `dplen check` cannot run here, "" when it can: it needs hypothesis and torch."""
-    import importlib
-
-    for name in ("hypothesis", "torch"):
-        try:
-            importlib.import_module(name)
-        except Exception as exc:  # a broken install fails with more than ImportError
-            return f"{name} cannot be imported ({type(exc).__name__})"
+    """Why `dplen check` cannot run here, "" when it can: it needs hypothesis and torch,
+    imported as the check imports them."""
+    try:
+        import_needed()
+    except Exception as exc:  # a broken install fails with more than ImportError
+        # A failed import leaves its module out of sys.modules: the first one missing failed.
+        name = next((n for n in NEEDED if n not in sys.modules), NEEDED[-1])
+        return f"{name} cannot be imported ({type(exc).__name__})"
     return ""
 
 
