@@ -25,6 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
+from .opaque import methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -899,22 +900,27 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
 
 
 def _read_fields(
-    fields: Fields, where: str, cls: type, overrides: Dict[str, Any], learned: Learned = Learned()
+    fields: Fields,
+    where: str,
+    cls: type,
+    overrides: Dict[str, Any],
+    learned: Learned = Learned(),
+    opaque: bool = False,
 ) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with, else as
     registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
     from it. Raises CannotBuild naming a field nothing says how to make. It also has the
-    attributes or keys a failed round found missing (``learned``, see _extra)."""
+    attributes or keys a failed round found missing (``learned``, see _extra). With
+    ``opaque``, an object the class calls methods of is built too (_methods)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
-    if fields.called:
-        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
-    if not fields.kind:
+    # An object the class calls methods of: each returns what its use says (opaque.py).
+    methods = _methods(fields, where, cls, opaque) if fields.called else {}
+    if not fields.kind and not methods:
         return None
-    attributes = fields.kind == "attributes"
-    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+    attributes = fields.kind in ("attributes", "")
+    if attributes and not fields.nested and not methods and set(fields.defaults) <= ARRAY_ATTRIBUTES:
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
@@ -925,6 +931,9 @@ def _read_fields(
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         path = f"{where}.{name}"
         builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
+        if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
+            # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
+            builder = _from_use(use_of(cls, path)) or builder
         if builder is None and attributes:
             builder = _from_use(use_of(cls, path))
         if builder is None:
@@ -934,7 +943,8 @@ def _read_fields(
             )
         parts[name] = builder
     for name, inner in fields.nested.items():
-        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
+        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides, opaque=opaque)
+    parts.update(methods)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
         if attributes:
@@ -954,6 +964,35 @@ def _read_fields(
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
     ).map(combine)
+
+
+def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, Builder]:
+    """The methods of an object the class calls, each a function returning a value drawn
+    as the class uses what it returns (opaque.py); the methods of its attributes that make
+    them a dict or an array are left to those (_read_fields). Raises CannotBuild where the
+    use of a result says nothing, or the object is a dict (`cfg.get("k")` and `cfg.m()`) or
+    a container (`len(labels)` and `labels.numpy()`: a tensor, which a name may make)."""
+    called = sorted(fields.called)
+    shown = ", ".join(f"{where}.{name}()" for name in called)
+    nothing = CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
+    if not opaque or fields.kind == "keys" or _contained(cls, where):
+        raise nothing
+    plain = [name for name in called if name.rpartition(".")[2] not in MAPPING_METHODS | ARRAY_ATTRIBUTES]
+    own = methods_called(set(plain))
+    try:
+        results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        raise nothing from None
+    if len(own) < len(plain) or None in results.values():
+        raise nothing
+    return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
+
+
+def _contained(cls: type, where: str) -> bool:
+    """Whether the class uses the object itself as a container or a number (len(), a
+    loop, an index, arithmetic): an object of methods alone could not answer those."""
+    use = use_of(cls, where)
+    return bool(use.iterated or use.keys or use.positions or use.numeric or use.keyed)
 
 
 def _shown_list(items: List[Shown]) -> Shown:
@@ -1182,11 +1221,12 @@ def _from_use(use: Use) -> Optional[Builder]:
 
 
 def _from_code(
-    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned, opaque: bool = False
 ) -> Optional[Builder]:
     """What the class's code says of a parameter: the fields it reads, else its use, else
-    the name a callee it is handed to gives it."""
-    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
+    the name a callee it is handed to gives it. With ``opaque`` (where nothing else would
+    build the class), an object the class calls methods of too (_methods)."""
+    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned, opaque)
     # Else what the callees it is handed to name it (handed.py).
     return fields or _from_use(use_of(target, param.name)) or by_callee(target, param.name, _by_name)
 
@@ -1323,7 +1363,7 @@ def calls(
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
-            builder = _from_code(target, param, overrides, learned)
+            builder = _from_code(target, param, overrides, learned, opaque=True)
             if builder is None and unread(target, param.name):
                 builder = _unread
         if builder is None:

@@ -1,0 +1,72 @@
+"""What a method of an object the class is given returns, read from how the class uses it.
+
+A parameter the class calls methods on (`self.backend.list_ids()`, `self.group.size()`,
+`self.cache.get_intervals()`) is an object of its project or of a library (a metadata
+store, a process group, a cache) that no name or hint says how to make, and the class was
+"could not build" for it. What the sampler needs of it is what its methods return, and
+how the class uses what they return says of what kind it is: `ids = backend.list_ids()`
+then `len(ids)` and `list(ids)` (a list), `n / group.size()` (a number). Each method is a
+function that returns a value drawn by that use; the object has the attributes the class
+reads too, each drawn as it would be on an options object (arguments._read_fields).
+The same value on every call: an object's answer does not change while one epoch runs. A
+method whose result nothing uses says nothing, and the class stays "could not build".
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Dict, List, Set
+
+from .reads import _USE_DEPTH, Use, _classify, _Scope, class_trees, held_in, use_of
+
+
+def result_use(cls: type, path: str) -> Use:
+    """How the class uses what a call of ``path`` (`backend.list_ids`) returns: where the
+    call is used in place, through the local name it is assigned to (`ids = ...`) in the
+    function that assigns it, and through the attribute of ``self`` it is stored in
+    (`self.ids = ...`) in every method of the class."""
+    result = use_of(cls, path).result or Use()
+    trees = class_trees(cls)
+    roots = held_in(trees, path)
+    stored: Set[str] = set()
+    for klass, tree in trees:
+        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and ast.unparse(node.func) in roots):
+                continue
+            assigned = parents.get(id(node))
+            if not (isinstance(assigned, ast.Assign) and len(assigned.targets) == 1):
+                continue
+            target = assigned.targets[0]
+            function = _enclosing(node, parents)
+            if isinstance(target, ast.Attribute):
+                stored.add(ast.unparse(target))
+            elif isinstance(target, ast.Name) and function is not None:
+                _classify(_loads(function, {target.id}), _Scope(klass, parents), result, _USE_DEPTH)
+    for klass, tree in trees if stored else ():
+        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        _classify(_loads(tree, stored), _Scope(klass, parents), result, _USE_DEPTH)
+    return result
+
+
+def _loads(tree: ast.AST, names: Set[str]) -> List[ast.AST]:
+    """Where ``tree`` reads one of ``names`` (`ids`, `self.ids`)."""
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Name, ast.Attribute))
+        and isinstance(node.ctx, ast.Load)
+        and ast.unparse(node) in names
+    ]
+
+
+def _enclosing(node: ast.AST, parents: Dict[int, ast.AST]) -> ast.AST:
+    while node is not None and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        node = parents.get(id(node))
+    return node
+
+
+def methods_called(called: Set[str]) -> List[str]:
+    """The methods of the object itself among ``called`` (`list_ids`, not `datasets.items`:
+    a method of an attribute, which is drawn from its own use)."""
+    return sorted(name for name in called if "." not in name)
