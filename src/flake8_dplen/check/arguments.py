@@ -25,7 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
-from .opaque import methods_called, result_use
+from .opaque import key_use, methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -936,6 +936,9 @@ def _read_fields(
             builder = _from_use(use_of(cls, path)) or builder
         if builder is None and attributes:
             builder = _from_use(use_of(cls, path))
+        elif builder is None and opaque:
+            # `settings["chunk"]`: drawn as the class uses the key's value (opaque.py).
+            builder = _opaque_key(cls, where, name)
         if builder is None:
             shown = path if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
@@ -986,6 +989,13 @@ def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, B
     if len(own) < len(plain) or None in results.values():
         raise nothing
     return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
+
+
+def _opaque_key(cls: type, where: str, name: str) -> Optional[Builder]:
+    try:
+        return _from_use(key_use(cls, where, name))
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return None
 
 
 def _contained(cls: type, where: str) -> bool:
@@ -1153,15 +1163,17 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
-def _record(positions: Set[int], kind: type = tuple) -> Builder:
+def _record(positions: Set[int], kind: type = tuple, ordered: bool = False) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
     wide enough for each, of indices of the data (what a record most often points to); a
-    list where the class requires one (`isinstance(x, list)`)."""
+    list where the class requires one (`isinstance(x, list)`). ``ordered``: a span
+    (`begin, end = x`), its values never decreasing."""
     width = max(max(p + 1, -p) for p in positions)
 
     def draw(ctx: _Context) -> st.SearchStrategy:
         index = st.integers(0, max(0, (ctx.items or 1) - 1))
-        return st.tuples(*[index] * width).map(kind).map(_literal)
+        values = st.tuples(*[index] * width).map(sorted) if ordered else st.tuples(*[index] * width)
+        return values.map(kind).map(_literal)
 
     return draw
 
@@ -1198,7 +1210,7 @@ def _from_use(use: Use) -> Optional[Builder]:
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated and use.positions and not _structured(use.items):
-        return _record(use.positions, list if use.kinds == {"list"} else tuple)
+        return _record(use.positions, list if use.kinds == {"list"} else tuple, use.unpacked)
     if use.iterated:
         items = use.items
         plain = items is not None and items.iterated and not items.items and not items.positions

@@ -10,6 +10,12 @@ function that returns a value drawn by that use; the object has the attributes t
 reads too, each drawn as it would be on an options object (arguments._read_fields).
 The same value on every call: an object's answer does not change while one epoch runs. A
 method whose result nothing uses says nothing, and the class stays "could not build".
+
+A result unpacked into names (`first, last = store.bounds()`, `for begin, end in
+store.spans()`) is a pair, or a list of pairs: a span, drawn in order (begin <= end), as
+every store a caller builds answers. A dict of settings read by a key whose name says
+nothing (`settings["chunk"]`, `checkpoint["order"]`) has that key drawn as the class uses
+its value (key_use), as an attribute of an options object is.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 import ast
 from typing import Dict, List, Set
 
-from .reads import _USE_DEPTH, Use, _classify, _Scope, class_trees, held_in, use_of
+from .reads import _USE_DEPTH, Use, _aliases, _classify, _classify_in, _Scope, class_trees, held_in, use_of
 
 
 def result_use(cls: type, path: str) -> Use:
@@ -30,10 +36,11 @@ def result_use(cls: type, path: str) -> Use:
     roots = held_in(trees, path)
     stored: Set[str] = set()
     for klass, tree in trees:
-        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        parents = _parents(tree)
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and ast.unparse(node.func) in roots):
                 continue
+            _unpacked(node, parents, result)
             assigned = parents.get(id(node))
             if not (isinstance(assigned, ast.Assign) and len(assigned.targets) == 1):
                 continue
@@ -42,11 +49,54 @@ def result_use(cls: type, path: str) -> Use:
             if isinstance(target, ast.Attribute):
                 stored.add(ast.unparse(target))
             elif isinstance(target, ast.Name) and function is not None:
-                _classify(_loads(function, {target.id}), _Scope(klass, parents), result, _USE_DEPTH)
+                _classify_unpacked(_loads(function, {target.id}), _Scope(klass, parents), result)
     for klass, tree in trees if stored else ():
-        parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        _classify(_loads(tree, stored), _Scope(klass, parents), result, _USE_DEPTH)
+        _classify_unpacked(_loads(tree, stored), _Scope(klass, _parents(tree)), result)
     return result
+
+
+def key_use(cls: type, where: str, key: str) -> Use:
+    """How the class uses the value of ``key`` in the dict ``where`` (`settings["chunk"]`,
+    also as `self.settings["chunk"]`, and through the attribute of ``self`` it is stored
+    in: `self.order = checkpoint["order"]`)."""
+    use = Use()
+    trees = class_trees(cls)
+    roots = {f"{root}[{key!r}]" for root in held_in(trees, where)}
+    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
+    for klass, tree in trees:
+        _classify_in(klass, tree, roots, use, _USE_DEPTH)
+    return use
+
+
+def _parents(tree: ast.AST) -> Dict[int, ast.AST]:
+    return {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+
+def _classify_unpacked(found: List[ast.AST], scope: _Scope, use: Use) -> None:
+    """_classify, and the unpacking of each of ``found`` (which _classify does not read)."""
+    _classify(found, scope, use, _USE_DEPTH)
+    for node in found:
+        _unpacked(node, scope.parents, use)
+
+
+def _unpacked(node: ast.AST, parents: Dict[int, ast.AST], use: Use) -> None:
+    """Marks ``use`` as a pair where ``node`` is unpacked into names (`a, b = node`), or
+    as a list of pairs where a loop unpacks its items (`for a, b in node`)."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Assign) and parent.value is node:
+        widths = [len(t.elts) for t in parent.targets if isinstance(t, ast.Tuple)]
+        if widths:
+            _pair(use, widths[0])
+    elif isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node:
+        if isinstance(parent.target, ast.Tuple):
+            use.iterated = True
+            use.items = use.items or Use()
+            _pair(use.items, len(parent.target.elts))
+
+
+def _pair(use: Use, width: int) -> None:
+    use.iterated = use.unpacked = True
+    use.positions |= set(range(width))
 
 
 def _loads(tree: ast.AST, names: Set[str]) -> List[ast.AST]:

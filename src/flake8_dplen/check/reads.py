@@ -580,6 +580,8 @@ class Use:
     # Drawn from (`random.choice(x)`, `np.random.choice(x, k)`): a population of values,
     # a list, not a sampler.
     picked: bool = False
+    # Unpacked into names (`begin, end = x`, opaque.py): a span, its values in order.
+    unpacked: bool = False
 
     def __bool__(self) -> bool:
         return bool(
