@@ -25,7 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
-from .opaque import key_use, methods_called, result_use
+from .opaque import Settings, key_use, methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -920,6 +920,8 @@ def _read_fields(
     if not fields.kind and not methods:
         return None
     attributes = fields.kind in ("attributes", "")
+    # Read by attribute and by key (Fields.mixed): a dict whose keys are attributes too.
+    mixed = fields.mixed and opaque
     if attributes and not fields.nested and not methods and set(fields.defaults) <= ARRAY_ATTRIBUTES:
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
@@ -934,9 +936,9 @@ def _read_fields(
         if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
             # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
             builder = _from_use(use_of(cls, path)) or builder
-        if builder is None and attributes:
+        if builder is None and (attributes or mixed):
             builder = _from_use(use_of(cls, path))
-        elif builder is None and opaque:
+        if builder is None and opaque:
             # `settings["chunk"]`: drawn as the class uses the key's value (opaque.py).
             builder = _opaque_key(cls, where, name)
         if builder is None:
@@ -950,6 +952,12 @@ def _read_fields(
     parts.update(methods)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
+        if mixed:
+            return Shown(
+                lambda: Settings({k: v.make() for k, v in drawn.items()}),
+                "Settings({" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "})",
+                ("from flake8_dplen.check.opaque import Settings", *(i for v in drawn.values() for i in v.imports)),
+            )
         if attributes:
             return Shown(
                 lambda: SimpleNamespace(**{k: v.make() for k, v in drawn.items()}),
@@ -964,6 +972,7 @@ def _read_fields(
 
     # Only the object the class was given gets them: a nested one's own fields are read.
     missing = (learned.attributes if attributes else learned.keys) if "." not in where else frozenset()
+    missing = missing | learned.keys if mixed and "." not in where else missing
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
     ).map(combine)

@@ -21,7 +21,7 @@ its value (key_use), as an attribute of an options object is.
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Set
+from typing import Any, Dict, List, Set
 
 from .reads import _USE_DEPTH, Use, _aliases, _classify, _classify_in, _Scope, class_trees, held_in, use_of
 
@@ -120,3 +120,14 @@ def methods_called(called: Set[str]) -> List[str]:
     """The methods of the object itself among ``called`` (`list_ids`, not `datasets.items`:
     a method of an attribute, which is drawn from its own use)."""
     return sorted(name for name in called if "." not in name)
+
+
+class Settings(dict):
+    """A dict of settings whose keys are attributes too (OmegaConf's DictConfig, EasyDict):
+    what a class reads as `cfg.data.batch_size` and as `cfg.get("shuffle", True)`."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
