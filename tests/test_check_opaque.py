@@ -12,7 +12,7 @@ import inspect
 import opaque_samplers
 import pytest
 from hypothesis import given, settings
-from opaque_samplers import ExactConfigured, ExactResumed, ExactSettings, ExactSpans
+from opaque_samplers import ExactConfigured, ExactRanked, ExactResumed, ExactServed, ExactSettings, ExactSpans
 
 from flake8_dplen.check import opaque
 from flake8_dplen.check.arguments import calls
@@ -41,6 +41,17 @@ def test_a_result_unpacked_into_names_is_a_pair_or_a_list_of_pairs():
     assert bounds.unpacked and bounds.positions == {0, 1}
     spans = opaque.result_use(ExactSpans, "store.spans")
     assert spans.iterated and spans.items.unpacked and spans.items.positions == {0, 1}
+
+
+def test_results_read_in_a_tuple_assignment_yielded_or_discarded():
+    # `rank, size = group.rank(), group.size()`, then `range(rank % size, n, size)`.
+    assert opaque.result_use(ExactRanked, "process_group.rank").numeric
+    assert opaque.result_use(ExactRanked, "process_group.size").numeric
+    # `yield self.store.batch(i)`: a batch, which the loader iterates.
+    assert opaque.result_use(ExactServed, "store.batch").iterated
+    # `self.process_group.barrier()`: called for what it does.
+    assert opaque.discarded(ExactRanked, "process_group.barrier")
+    assert not opaque.discarded(ExactRanked, "process_group.size")
 
 
 @settings(max_examples=30, deadline=None, database=None)

@@ -25,7 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
-from .opaque import Settings, key_use, methods_called, result_use
+from .opaque import Settings, discarded, key_use, methods_called, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -247,6 +247,7 @@ def _size_within(ctx: _Context, items: int) -> st.SearchStrategy:
 
 
 RECORDS = "from flake8_dplen.check.records import Records"
+SETTINGS = "from flake8_dplen.check.opaque import Settings"
 
 
 def _records(n: int, seed: int, lists: bool = False) -> Shown:
@@ -956,7 +957,7 @@ def _read_fields(
             return Shown(
                 lambda: Settings({k: v.make() for k, v in drawn.items()}),
                 "Settings({" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "})",
-                ("from flake8_dplen.check.opaque import Settings", *(i for v in drawn.values() for i in v.imports)),
+                (SETTINGS, *(i for v in drawn.values() for i in v.imports)),
             )
         if attributes:
             return Shown(
@@ -993,6 +994,9 @@ def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, B
     own = methods_called(set(plain))
     try:
         results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
+        # A method called for what it does (`logger.info(...)`): its result is never read.
+        unread = [name for name in own if results[name] is None and discarded(cls, f"{where}.{name}")]
+        results.update((name, _unread) for name in unread)
     except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
         raise nothing from None
     if len(own) < len(plain) or None in results.values():

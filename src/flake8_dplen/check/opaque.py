@@ -21,40 +21,61 @@ its value (key_use), as an attribute of an options object is.
 from __future__ import annotations
 
 import ast
-from typing import Any, Dict, List, Set
+from typing import Any, Dict, List, Optional, Set
 
 from .reads import _USE_DEPTH, Use, _aliases, _classify, _classify_in, _Scope, class_trees, held_in, use_of
 
 
 def result_use(cls: type, path: str) -> Use:
     """How the class uses what a call of ``path`` (`backend.list_ids`) returns: where the
-    call is used in place, through the local name it is assigned to (`ids = ...`) in the
-    function that assigns it, and through the attribute of ``self`` it is stored in
-    (`self.ids = ...`) in every method of the class."""
+    call is used in place, through the local name it is assigned to (`ids = ...`, also
+    `rank, size = group.rank(), group.size()`) in the function that assigns it, and through
+    the attribute of ``self`` it is stored in (`self.ids = ...`) in every method of the
+    class."""
     result = use_of(cls, path).result or Use()
     trees = class_trees(cls)
     roots = held_in(trees, path)
     stored: Set[str] = set()
     for klass, tree in trees:
         parents = _parents(tree)
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and ast.unparse(node.func) in roots):
-                continue
-            _unpacked(node, parents, result)
-            assigned = parents.get(id(node))
-            if not (isinstance(assigned, ast.Assign) and len(assigned.targets) == 1):
-                continue
-            target = assigned.targets[0]
+        for node in _calls(tree, roots):
+            _in_place(node, parents, result)
+            target = _target(node, parents)
             function = _enclosing(node, parents)
             if isinstance(target, ast.Attribute):
                 stored.add(ast.unparse(target))
             elif isinstance(target, ast.Name) and function is not None:
-                _classify_unpacked(_loads(function, {target.id}), _Scope(klass, parents), result)
+                _classify_in_place(_loads(function, {target.id}), _Scope(klass, parents), result)
     for klass, tree in trees if stored else ():
-        _classify_unpacked(_loads(tree, stored), _Scope(klass, _parents(tree)), result)
+        _classify_in_place(_loads(tree, stored), _Scope(klass, _parents(tree)), result)
     return result
 
 
+def discarded(cls: type, path: str) -> bool:
+    """Whether every call of ``path`` stands alone (`self.logger.info(...)`,
+    `group.barrier()`): called for what it does, its result (None, most often) unused."""
+    trees = class_trees(cls)
+    roots = held_in(trees, path)
+    found = [(node, _parents(tree)) for _, tree in trees for node in _calls(tree, roots)]
+    return bool(found) and all(isinstance(parents.get(id(node)), ast.Expr) for node, parents in found)
+
+
+def _calls(tree: ast.AST, roots: Set[str]) -> List[ast.Call]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and ast.unparse(node.func) in roots]
+
+
+def _target(node: ast.AST, parents: Dict[int, ast.AST]) -> Optional[ast.AST]:
+    """What ``node`` is assigned to: `x = node`, or its place in `a, b = node, other`."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Assign):
+        assign = parents[id(parent)]
+        targets = assign.targets[0].elts if len(assign.targets) == 1 else []
+        if isinstance(assign.targets[0], ast.Tuple) and len(targets) == len(parent.elts):
+            return targets[parent.elts.index(node)]
+        return None
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+        return parent.targets[0]
+    return None
 def key_use(cls: type, where: str, key: str) -> Use:
     """How the class uses the value of ``key`` in the dict ``where`` (`settings["chunk"]`,
     also as `self.settings["chunk"]`, and through the attribute of ``self`` it is stored
@@ -72,18 +93,21 @@ def _parents(tree: ast.AST) -> Dict[int, ast.AST]:
     return {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
 
 
-def _classify_unpacked(found: List[ast.AST], scope: _Scope, use: Use) -> None:
-    """_classify, and the unpacking of each of ``found`` (which _classify does not read)."""
+def _classify_in_place(found: List[ast.AST], scope: _Scope, use: Use) -> None:
+    """_classify, and what _in_place reads of each of ``found`` (which _classify does not)."""
     _classify(found, scope, use, _USE_DEPTH)
     for node in found:
-        _unpacked(node, scope.parents, use)
+        _in_place(node, scope.parents, use)
 
 
-def _unpacked(node: ast.AST, parents: Dict[int, ast.AST], use: Use) -> None:
-    """Marks ``use`` as a pair where ``node`` is unpacked into names (`a, b = node`), or
-    as a list of pairs where a loop unpacks its items (`for a, b in node`)."""
+def _in_place(node: ast.AST, parents: Dict[int, ast.AST], use: Use) -> None:
+    """Marks ``use`` as a pair where ``node`` is unpacked into names (`a, b = node`), as
+    a list of pairs where a loop unpacks its items (`for a, b in node`), and as iterated
+    where the sampler yields it (a batch, which the loader iterates)."""
     parent = parents.get(id(node))
-    if isinstance(parent, ast.Assign) and parent.value is node:
+    if isinstance(parent, (ast.Yield, ast.YieldFrom)):
+        use.iterated = True
+    elif isinstance(parent, ast.Assign) and parent.value is node:
         widths = [len(t.elts) for t in parent.targets if isinstance(t, ast.Tuple)]
         if widths:
             _pair(use, widths[0])
