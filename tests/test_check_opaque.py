@@ -8,11 +8,20 @@ was "could not build" (nothing to pass as `settings['chunk']`, as `store`...).""
 from __future__ import annotations
 
 import inspect
+from types import SimpleNamespace
 
 import opaque_samplers
 import pytest
 from hypothesis import given, settings
-from opaque_samplers import ExactConfigured, ExactRanked, ExactResumed, ExactServed, ExactSettings, ExactSpans
+from opaque_samplers import (
+    ExactChunked,
+    ExactConfigured,
+    ExactRanked,
+    ExactResumed,
+    ExactServed,
+    ExactSettings,
+    ExactSpans,
+)
 
 from flake8_dplen.check import opaque
 from flake8_dplen.check.arguments import calls
@@ -68,6 +77,16 @@ def test_a_key_is_used_as_the_attribute_it_is_stored_in_is():
     assert opaque.key_use(ExactResumed, "checkpoint", "order").iterated
     assert opaque.key_use(ExactResumed, "checkpoint", "done").numeric
     assert opaque.key_use(ExactSettings, "settings", "order").strings == {"reversed"}
+
+
+@settings(max_examples=20, deadline=None, database=None)
+@given(calls(ExactChunked))
+def test_a_dotted_name_read_with_no_default_is_drawn_and_one_with_a_default_kept(call):
+    # `self.chunk = getattr(opts, "sampler.chunk")`, then `range(..., self.chunk)`: a size.
+    assert opaque.key_use(ExactChunked, "opts", "sampler.chunk").numeric
+    (_, shown, _), _ = call.args
+    opts = eval(shown.code, {"SimpleNamespace": SimpleNamespace})  # the code shown is Python
+    assert vars(opts) == vars(shown.make()) and set(vars(opts)) == {"sampler.chunk"}
 
 
 @settings(max_examples=20, deadline=None, database=None)

@@ -927,20 +927,23 @@ def _read_fields(
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
-        if attributes and not name.isidentifier():
-            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
         known, value = has_default(fields, name)
+        if attributes and not name.isidentifier() and (known or not opaque):
+            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
         default = value if known else inspect.Parameter.empty
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         path = f"{where}.{name}"
-        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
+        # getattr(opts, "sampler.vbs.crop_size_width"): named by its last part.
+        by_name = _by_name(name.rpartition(".")[2])
+        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, by_name)
         if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
             # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
             builder = _from_use(use_of(cls, path)) or builder
         if builder is None and (attributes or mixed):
             builder = _from_use(use_of(cls, path))
         if builder is None and opaque:
-            # `settings["chunk"]`: drawn as the class uses the key's value (opaque.py).
+            # `settings["chunk"]`, `getattr(opts, "sampler.chunk")`: drawn as the class uses
+            # the value read (opaque.py).
             builder = _opaque_key(cls, where, name)
         if builder is None:
             shown = path if attributes else f"{where}[{name!r}]"
@@ -960,9 +963,13 @@ def _read_fields(
                 (SETTINGS, *(i for v in drawn.values() for i in v.imports)),
             )
         if attributes:
+            # A name no keyword may be (`sampler.chunk`, read by getattr) goes in **{...}.
+            named = [f"{k}={v.code}" for k, v in drawn.items() if k.isidentifier()]
+            dotted = [f"{k!r}: {v.code}" for k, v in drawn.items() if not k.isidentifier()]
+            named += ["**{" + ", ".join(dotted) + "}"] if dotted else []
             return Shown(
                 lambda: SimpleNamespace(**{k: v.make() for k, v in drawn.items()}),
-                f"SimpleNamespace({', '.join(f'{k}={v.code}' for k, v in drawn.items())})",
+                f"SimpleNamespace({', '.join(named)})",
                 ("from types import SimpleNamespace", *(i for v in drawn.values() for i in v.imports)),
             )
         return Shown(

@@ -21,34 +21,62 @@ its value (key_use), as an attribute of an options object is.
 from __future__ import annotations
 
 import ast
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from .reads import _USE_DEPTH, Use, _aliases, _classify, _classify_in, _Scope, class_trees, held_in, use_of
+from .reads import _USE_DEPTH, Use, _classify, _Scope, class_trees, held_in, use_of
 
 
 def result_use(cls: type, path: str) -> Use:
-    """How the class uses what a call of ``path`` (`backend.list_ids`) returns: where the
-    call is used in place, through the local name it is assigned to (`ids = ...`, also
-    `rank, size = group.rank(), group.size()`) in the function that assigns it, and through
-    the attribute of ``self`` it is stored in (`self.ids = ...`) in every method of the
-    class."""
-    result = use_of(cls, path).result or Use()
+    """How the class uses what a call of ``path`` (`backend.list_ids`) returns (_values_use)."""
     trees = class_trees(cls)
     roots = held_in(trees, path)
+    return _values_use(trees, lambda node: _calls(node, roots), use_of(cls, path).result or Use())
+
+
+def key_use(cls: type, where: str, key: str) -> Use:
+    """How the class uses the value read under ``key`` from ``where`` (_values_use): a
+    dict's (`settings["chunk"]`, `self.settings["chunk"]`) or an options object's read by
+    a name no attribute may have, with no default (`getattr(opts, "sampler.chunk")`)."""
+    trees = class_trees(cls)
+    heads = held_in(trees, where)
+    reads = {f"{head}[{key!r}]" for head in heads}
+
+    def read(node: ast.AST) -> bool:
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            return ast.unparse(node) in reads
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "getattr"
+            and len(node.args) == 2
+            and ast.unparse(node.args[0]) in heads
+            and isinstance(node.args[1], ast.Constant)
+            and node.args[1].value == key
+        )
+
+    return _values_use(trees, read, Use())
+
+
+def _values_use(trees: List[Tuple[type, ast.AST]], read: Callable[[ast.AST], bool], use: Use) -> Use:
+    """How the class uses the values of the expressions ``read`` matches: in place, through
+    the local name each is assigned to (`ids = ...`, also `rank, size = group.rank(),
+    group.size()`) in the function that assigns it, and through the attribute of ``self``
+    it is stored in (`self.ids = ...`) in every method of the class."""
     stored: Set[str] = set()
     for klass, tree in trees:
         parents = _parents(tree)
-        for node in _calls(tree, roots):
-            _in_place(node, parents, result)
+        found = [node for node in ast.walk(tree) if read(node)]
+        _classify_in_place(found, _Scope(klass, parents), use)
+        for node in found:
             target = _target(node, parents)
             function = _enclosing(node, parents)
             if isinstance(target, ast.Attribute):
                 stored.add(ast.unparse(target))
             elif isinstance(target, ast.Name) and function is not None:
-                _classify_in_place(_loads(function, {target.id}), _Scope(klass, parents), result)
+                _classify_in_place(_loads(function, {target.id}), _Scope(klass, parents), use)
     for klass, tree in trees if stored else ():
-        _classify_in_place(_loads(tree, stored), _Scope(klass, _parents(tree)), result)
-    return result
+        _classify_in_place(_loads(tree, stored), _Scope(klass, _parents(tree)), use)
+    return use
 
 
 def discarded(cls: type, path: str) -> bool:
@@ -56,37 +84,29 @@ def discarded(cls: type, path: str) -> bool:
     `group.barrier()`): called for what it does, its result (None, most often) unused."""
     trees = class_trees(cls)
     roots = held_in(trees, path)
-    found = [(node, _parents(tree)) for _, tree in trees for node in _calls(tree, roots)]
+    found = [(node, _parents(tree)) for _, tree in trees for node in ast.walk(tree) if _calls(node, roots)]
     return bool(found) and all(isinstance(parents.get(id(node)), ast.Expr) for node, parents in found)
 
 
-def _calls(tree: ast.AST, roots: Set[str]) -> List[ast.Call]:
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and ast.unparse(node.func) in roots]
+def _calls(node: ast.AST, roots: Set[str]) -> bool:
+    return isinstance(node, ast.Call) and ast.unparse(node.func) in roots
 
 
 def _target(node: ast.AST, parents: Dict[int, ast.AST]) -> Optional[ast.AST]:
     """What ``node`` is assigned to: `x = node`, or its place in `a, b = node, other`."""
     parent = parents.get(id(node))
     if isinstance(parent, ast.Tuple) and isinstance(parents.get(id(parent)), ast.Assign):
-        assign = parents[id(parent)]
-        targets = assign.targets[0].elts if len(assign.targets) == 1 else []
-        if isinstance(assign.targets[0], ast.Tuple) and len(targets) == len(parent.elts):
-            return targets[parent.elts.index(node)]
+        targets = parents[id(parent)].targets
+        if (
+            len(targets) == 1
+            and isinstance(targets[0], ast.Tuple)
+            and len(targets[0].elts) == len(parent.elts)
+        ):
+            return targets[0].elts[parent.elts.index(node)]
         return None
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
         return parent.targets[0]
     return None
-def key_use(cls: type, where: str, key: str) -> Use:
-    """How the class uses the value of ``key`` in the dict ``where`` (`settings["chunk"]`,
-    also as `self.settings["chunk"]`, and through the attribute of ``self`` it is stored
-    in: `self.order = checkpoint["order"]`)."""
-    use = Use()
-    trees = class_trees(cls)
-    roots = {f"{root}[{key!r}]" for root in held_in(trees, where)}
-    roots |= {alias for _, tree in trees for alias in _aliases(tree, roots)}
-    for klass, tree in trees:
-        _classify_in(klass, tree, roots, use, _USE_DEPTH)
-    return use
 
 
 def _parents(tree: ast.AST) -> Dict[int, ast.AST]:
