@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from opaque_samplers import (
     ExactChunked,
     ExactConfigured,
+    ExactHosted,
     ExactRanked,
     ExactResumed,
     ExactServed,
@@ -50,6 +51,15 @@ def test_a_result_unpacked_into_names_is_a_pair_or_a_list_of_pairs():
     assert bounds.unpacked and bounds.positions == {0, 1}
     spans = opaque.result_use(ExactSpans, "store.spans")
     assert spans.iterated and spans.items.unpacked and spans.items.positions == {0, 1}
+
+
+def test_a_method_of_an_attribute_makes_that_attribute_an_object():
+    fields = fields_read(ExactHosted, "args")
+    assert fields.called == {"store.list_ids"} and "store" in fields.defaults
+    nested = opaque.nest_calls(fields, {"store.list_ids"})
+    assert nested.nested["store"].called == {"list_ids"} and "store" not in nested.defaults
+    assert "step" in nested.defaults and not nested.called
+    assert fields.called == {"store.list_ids"}  # what fields_read gave is left as it was
 
 
 def test_results_read_in_a_tuple_assignment_yielded_or_discarded():

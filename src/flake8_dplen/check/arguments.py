@@ -25,7 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
-from .opaque import Settings, discarded, key_use, methods_called, result_use
+from .opaque import Settings, discarded, key_use, methods_called, nest_calls, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -916,6 +916,8 @@ def _read_fields(
     ``opaque``, an object the class calls methods of is built too (_methods)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
+    if opaque and fields.called:
+        fields = _nested_calls(fields)
     # An object the class calls methods of: each returns what its use says (opaque.py).
     methods = _methods(fields, where, cls, opaque) if fields.called else {}
     if not fields.kind and not methods:
@@ -997,8 +999,8 @@ def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, B
     nothing = CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
     if not opaque or fields.kind == "keys" or _contained(cls, where):
         raise nothing
-    plain = [name for name in called if name.rpartition(".")[2] not in MAPPING_METHODS | ARRAY_ATTRIBUTES]
-    own = methods_called(set(plain))
+    plain = _plain_calls(fields)
+    own = methods_called(plain)
     try:
         results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
         # A method called for what it does (`logger.info(...)`): its result is never read.
@@ -1009,6 +1011,24 @@ def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, B
     if len(own) < len(plain) or None in results.values():
         raise nothing
     return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
+
+
+def _plain_calls(fields: Fields) -> Set[str]:
+    """The methods called on the object or its attributes, less those of a dict or an
+    array (`datasets.items()`, `lengths.argsort()`), which their own use builds."""
+    built = MAPPING_METHODS | ARRAY_ATTRIBUTES
+    return {name for name in fields.called if name.rpartition(".")[2] not in built}
+
+
+def _nested_calls(fields: Fields) -> Fields:
+    """``fields`` with the methods of its attributes (`args.store.list_ids()`) moved to
+    them, each an object in turn (opaque.nest_calls); as they were where that fails."""
+    if fields.kind == "keys":
+        return fields
+    try:
+        return nest_calls(fields, {name for name in _plain_calls(fields) if "." in name})
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return fields
 
 
 def _opaque_key(cls: type, where: str, name: str) -> Optional[Builder]:

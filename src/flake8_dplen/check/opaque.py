@@ -21,9 +21,10 @@ its value (key_use), as an attribute of an options object is.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from .reads import _USE_DEPTH, Use, _classify, _Scope, class_trees, held_in, use_of
+from .reads import _USE_DEPTH, Fields, Use, _classify, _Scope, class_trees, held_in, use_of
 
 
 def result_use(cls: type, path: str) -> Use:
@@ -164,6 +165,22 @@ def methods_called(called: Set[str]) -> List[str]:
     """The methods of the object itself among ``called`` (`list_ids`, not `datasets.items`:
     a method of an attribute, which is drawn from its own use)."""
     return sorted(name for name in called if "." not in name)
+
+
+def nest_calls(fields: Fields, plain: Set[str]) -> Fields:
+    """``fields`` with each method of an attribute among ``plain`` (`store.list_ids` of
+    `args.store.list_ids()`) moved to that attribute's own fields: an object in turn,
+    with the method, and the attributes the class reads from it."""
+    nested = {name: replace(inner, called=set(inner.called)) for name, inner in fields.nested.items()}
+    defaults = dict(fields.defaults)
+    for call in sorted(plain):
+        head, _, rest = call.partition(".")
+        if rest:
+            defaults.pop(head, None)
+            inner = nested.setdefault(head, Fields(kind="attributes"))
+            inner.called.add(rest)
+    kind = fields.kind or ("attributes" if nested else "")
+    return replace(fields, kind=kind, defaults=defaults, nested=nested, called=fields.called - plain)
 
 
 class Settings(dict):
