@@ -997,18 +997,19 @@ def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, B
     called = sorted(fields.called)
     shown = ", ".join(f"{where}.{name}()" for name in called)
     nothing = CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
-    if not opaque or fields.kind == "keys" or _contained(cls, where):
+    if not opaque or fields.kind == "keys":
         raise nothing
     plain = _plain_calls(fields)
     own = methods_called(plain)
     try:
+        contained = _contained(cls, where)
         results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
         # A method called for what it does (`logger.info(...)`): its result is never read.
         unread = [name for name in own if results[name] is None and discarded(cls, f"{where}.{name}")]
         results.update((name, _unread) for name in unread)
     except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
         raise nothing from None
-    if len(own) < len(plain) or None in results.values():
+    if contained or len(own) < len(plain) or None in results.values():
         raise nothing
     return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
 
