@@ -1,9 +1,10 @@
 """The search builds a parameter no name or hint says how to make from what the class does
 with it (issue 19, check/opaque.py): a dict of settings read by keys whose names say
-nothing, a config read by attribute and by key, an object whose methods' results are
-unpacked, iterated or handed to a helper. Before this, every class of
-tests/fixtures/check/opaque_samplers.py but the Labelled pair and ExactDealt/WrongDealt
-was "could not build" (nothing to pass as `settings['chunk']`, as `store`...)."""
+nothing, a config read by attribute and by key or by dotted names, an object whose (or
+whose attribute's) methods' results are unpacked, iterated, yielded or unused. On main at
+b309b39 every class of tests/fixtures/check/opaque_samplers.py but the Labelled pair was
+"could not build" (nothing to pass as `store`, as `settings['chunk']`..., or every
+generated argument set failed); the Labelled pair (built by its name) must stay built."""
 
 from __future__ import annotations
 
@@ -116,6 +117,11 @@ def _raising(*args, **kwargs):
     [
         (ExactSpans, "result_use", "nothing to pass as `store`"),
         (ExactSettings, "key_use", "nothing to pass as `settings['chunk']`"),
+        # Outside the readings each guards: the whole of it falls back (_opaque_or_not).
+        (ExactHosted, "_plain_calls", "nothing to pass as `args`"),
+        # Failing while a value is drawn: no internal error, the class's outcome without
+        # it (a SimpleNamespace has no `get`).
+        (ExactConfigured, "Settings", "every generated argument set failed"),
     ],
 )
 def test_a_failing_reading_falls_back_to_what_the_search_said_without_it(monkeypatch, cls, reading, said):

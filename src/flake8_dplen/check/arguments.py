@@ -1284,6 +1284,19 @@ def _from_code(
     return fields or _from_use(use_of(target, param.name)) or by_callee(target, param.name, _by_name)
 
 
+def _opaque_or_not(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """_from_code with opaque.py's readings; as without them where one of ours fails
+    otherwise than by finding nothing to build (CannotBuild)."""
+    try:
+        return _from_code(target, param, overrides, learned, opaque=True)
+    except CannotBuild:
+        raise
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return _from_code(target, param, overrides, learned)
+
+
 def _as_coded(
     target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
 ) -> Optional[Builder]:
@@ -1416,7 +1429,7 @@ def calls(
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
-            builder = _from_code(target, param, overrides, learned, opaque=True)
+            builder = _opaque_or_not(target, param, overrides, learned)
             if builder is None and unread(target, param.name):
                 builder = _unread
         if builder is None:
