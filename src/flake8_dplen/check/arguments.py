@@ -25,6 +25,7 @@ from torch.utils.data import ConcatDataset
 from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
+from .opaque import Settings, discarded, key_use, methods_called, nest_calls, result_use
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -246,6 +247,7 @@ def _size_within(ctx: _Context, items: int) -> st.SearchStrategy:
 
 
 RECORDS = "from flake8_dplen.check.records import Records"
+SETTINGS = "from flake8_dplen.check.opaque import Settings"
 
 
 def _records(n: int, seed: int, lists: bool = False) -> Shown:
@@ -899,34 +901,52 @@ def _parameters(target: Callable[..., Any]) -> Tuple[List[inspect.Parameter], Di
 
 
 def _read_fields(
-    fields: Fields, where: str, cls: type, overrides: Dict[str, Any], learned: Learned = Learned()
+    fields: Fields,
+    where: str,
+    cls: type,
+    overrides: Dict[str, Any],
+    learned: Learned = Learned(),
+    opaque: bool = False,
 ) -> Optional[Builder]:
     """An options object or a dict of settings with the fields the class reads from it,
     each drawn by its name, else from the default the code reads it with, else as
     registered (`args={"opt.samples_per_class": 4}`); None when the class reads nothing
     from it. Raises CannotBuild naming a field nothing says how to make. It also has the
-    attributes or keys a failed round found missing (``learned``, see _extra)."""
+    attributes or keys a failed round found missing (``learned``, see _extra). With
+    ``opaque``, an object the class calls methods of is built too (_methods)."""
     if fields.called and not fields.kind and fields.called <= MAPPING_METHODS | ARRAY_ATTRIBUTES:
         return None  # a dict or an array: built from its use (_from_use)
-    if fields.called:
-        called = ", ".join(f"{where}.{name}()" for name in sorted(fields.called))
-        raise CannotBuild(f"nothing to pass as `{where}`: the class calls {called}", where)
-    if not fields.kind:
+    if opaque and fields.called:
+        fields = _nested_calls(fields)
+    # An object the class calls methods of: each returns what its use says (opaque.py).
+    methods = _methods(fields, where, cls, opaque) if fields.called else {}
+    if not fields.kind and not methods:
         return None
-    attributes = fields.kind == "attributes"
-    if attributes and not fields.nested and set(fields.defaults) <= ARRAY_ATTRIBUTES:
+    attributes = fields.kind in ("attributes", "")
+    # Read by attribute and by key (Fields.mixed): a dict whose keys are attributes too.
+    mixed = fields.mixed and opaque
+    if attributes and not fields.nested and not methods and set(fields.defaults) <= ARRAY_ATTRIBUTES:
         return None  # `x.ndim`, `x.shape`: an array (_from_use)
     parts: Dict[str, Builder] = {}
     for name in fields.defaults:
-        if attributes and not name.isidentifier():
-            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
         known, value = has_default(fields, name)
+        if attributes and not name.isidentifier() and (known or not opaque):
+            continue  # getattr(opts, "sampler.batch_size", 4): the default it falls back to
         default = value if known else inspect.Parameter.empty
         stand_in = inspect.Parameter("field", inspect.Parameter.KEYWORD_ONLY, default=default)
         path = f"{where}.{name}"
-        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, _by_name(name))
-        if builder is None and attributes:
+        # getattr(opts, "sampler.vbs.crop_size_width"): named by its last part.
+        by_name = _by_name(name.rpartition(".")[2])
+        builder = _user_value(overrides[path]) if path in overrides else _builder(stand_in, by_name)
+        if path not in overrides and any(called.startswith(f"{name}.") for called in fields.called):
+            # `x.datasets.items()`: a dict, or an array, whatever its name says (_from_use).
+            builder = _from_use(use_of(cls, path)) or builder
+        if builder is None and (attributes or mixed):
             builder = _from_use(use_of(cls, path))
+        if builder is None and opaque:
+            # `settings["chunk"]`, `getattr(opts, "sampler.chunk")`: drawn as the class uses
+            # the value read (opaque.py).
+            builder = _opaque_key(cls, where, name)
         if builder is None:
             shown = path if attributes else f"{where}[{name!r}]"
             raise CannotBuild(
@@ -934,13 +954,24 @@ def _read_fields(
             )
         parts[name] = builder
     for name, inner in fields.nested.items():
-        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides)
+        parts[name] = _read_fields(inner, f"{where}.{name}", cls, overrides, opaque=opaque)
+    parts.update(methods)
 
     def combine(drawn: Dict[str, Shown]) -> Shown:
+        if mixed:
+            return Shown(
+                lambda: Settings({k: v.make() for k, v in drawn.items()}),
+                "Settings({" + ", ".join(f"{k!r}: {v.code}" for k, v in drawn.items()) + "})",
+                (SETTINGS, *(i for v in drawn.values() for i in v.imports)),
+            )
         if attributes:
+            # A name no keyword may be (`sampler.chunk`, read by getattr) goes in **{...}.
+            named = [f"{k}={v.code}" for k, v in drawn.items() if k.isidentifier()]
+            dotted = [f"{k!r}: {v.code}" for k, v in drawn.items() if not k.isidentifier()]
+            named += ["**{" + ", ".join(dotted) + "}"] if dotted else []
             return Shown(
                 lambda: SimpleNamespace(**{k: v.make() for k, v in drawn.items()}),
-                f"SimpleNamespace({', '.join(f'{k}={v.code}' for k, v in drawn.items())})",
+                f"SimpleNamespace({', '.join(named)})",
                 ("from types import SimpleNamespace", *(i for v in drawn.values() for i in v.imports)),
             )
         return Shown(
@@ -951,9 +982,68 @@ def _read_fields(
 
     # Only the object the class was given gets them: a nested one's own fields are read.
     missing = (learned.attributes if attributes else learned.keys) if "." not in where else frozenset()
+    missing = missing | learned.keys if mixed and "." not in where else missing
     return lambda ctx: st.fixed_dictionaries(
         {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
     ).map(combine)
+
+
+def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, Builder]:
+    """The methods of an object the class calls, each a function returning a value drawn
+    as the class uses what it returns (opaque.py); the methods of its attributes that make
+    them a dict or an array are left to those (_read_fields). Raises CannotBuild where the
+    use of a result says nothing, or the object is a dict (`cfg.get("k")` and `cfg.m()`) or
+    a container (`len(labels)` and `labels.numpy()`: a tensor, which a name may make)."""
+    called = sorted(fields.called)
+    shown = ", ".join(f"{where}.{name}()" for name in called)
+    nothing = CannotBuild(f"nothing to pass as `{where}`: the class calls {shown}", where)
+    if not opaque or fields.kind == "keys":
+        raise nothing
+    plain = _plain_calls(fields)
+    own = methods_called(plain)
+    try:
+        contained = _contained(cls, where)
+        results = {name: _from_use(result_use(cls, f"{where}.{name}")) for name in own}
+        # A method called for what it does (`logger.info(...)`): its result is never read.
+        unread = [name for name in own if results[name] is None and discarded(cls, f"{where}.{name}")]
+        results.update((name, _unread) for name in unread)
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        raise nothing from None
+    if contained or len(own) < len(plain) or None in results.values():
+        raise nothing
+    return {name: lambda ctx, result=result: result(ctx).map(_function) for name, result in results.items()}
+
+
+def _plain_calls(fields: Fields) -> Set[str]:
+    """The methods called on the object or its attributes, less those of a dict or an
+    array (`datasets.items()`, `lengths.argsort()`), which their own use builds."""
+    built = MAPPING_METHODS | ARRAY_ATTRIBUTES
+    return {name for name in fields.called if name.rpartition(".")[2] not in built}
+
+
+def _nested_calls(fields: Fields) -> Fields:
+    """``fields`` with the methods of its attributes (`args.store.list_ids()`) moved to
+    them, each an object in turn (opaque.nest_calls); as they were where that fails."""
+    if fields.kind == "keys":
+        return fields
+    try:
+        return nest_calls(fields, {name for name in _plain_calls(fields) if "." in name})
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return fields
+
+
+def _opaque_key(cls: type, where: str, name: str) -> Optional[Builder]:
+    try:
+        return _from_use(key_use(cls, where, name))
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return None
+
+
+def _contained(cls: type, where: str) -> bool:
+    """Whether the class uses the object itself as a container or a number (len(), a
+    loop, an index, arithmetic): an object of methods alone could not answer those."""
+    use = use_of(cls, where)
+    return bool(use.iterated or use.keys or use.positions or use.numeric or use.keyed)
 
 
 def _shown_list(items: List[Shown]) -> Shown:
@@ -1114,15 +1204,17 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
-def _record(positions: Set[int], kind: type = tuple) -> Builder:
+def _record(positions: Set[int], kind: type = tuple, ordered: bool = False) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
     wide enough for each, of indices of the data (what a record most often points to); a
-    list where the class requires one (`isinstance(x, list)`)."""
+    list where the class requires one (`isinstance(x, list)`). ``ordered``: a span
+    (`begin, end = x`), its values never decreasing."""
     width = max(max(p + 1, -p) for p in positions)
 
     def draw(ctx: _Context) -> st.SearchStrategy:
         index = st.integers(0, max(0, (ctx.items or 1) - 1))
-        return st.tuples(*[index] * width).map(kind).map(_literal)
+        values = st.tuples(*[index] * width).map(sorted) if ordered else st.tuples(*[index] * width)
+        return values.map(kind).map(_literal)
 
     return draw
 
@@ -1159,7 +1251,7 @@ def _from_use(use: Use) -> Optional[Builder]:
     if (use.array or use.tensor) and not use.items:
         return _as_used(_keys, use)
     if use.iterated and use.positions and not _structured(use.items):
-        return _record(use.positions, list if use.kinds == {"list"} else tuple)
+        return _record(use.positions, list if use.kinds == {"list"} else tuple, use.unpacked)
     if use.iterated:
         items = use.items
         plain = items is not None and items.iterated and not items.items and not items.positions
@@ -1182,13 +1274,27 @@ def _from_use(use: Use) -> Optional[Builder]:
 
 
 def _from_code(
-    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned, opaque: bool = False
 ) -> Optional[Builder]:
     """What the class's code says of a parameter: the fields it reads, else its use, else
-    the name a callee it is handed to gives it."""
-    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned)
+    the name a callee it is handed to gives it. With ``opaque`` (where nothing else would
+    build the class), an object the class calls methods of too (_methods)."""
+    fields = _read_fields(fields_read(target, param.name), param.name, target, overrides, learned, opaque)
     # Else what the callees it is handed to name it (handed.py).
     return fields or _from_use(use_of(target, param.name)) or by_callee(target, param.name, _by_name)
+
+
+def _opaque_or_not(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """_from_code with opaque.py's readings; as without them where one of ours fails
+    otherwise than by finding nothing to build (CannotBuild)."""
+    try:
+        return _from_code(target, param, overrides, learned, opaque=True)
+    except CannotBuild:
+        raise
+    except Exception:  # noqa: BLE001 - a reading of ours that fails: the class as without it
+        return _from_code(target, param, overrides, learned)
 
 
 def _as_coded(
@@ -1323,7 +1429,7 @@ def calls(
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
-            builder = _from_code(target, param, overrides, learned)
+            builder = _opaque_or_not(target, param, overrides, learned)
             if builder is None and unread(target, param.name):
                 builder = _unread
         if builder is None:

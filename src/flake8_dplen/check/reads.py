@@ -25,6 +25,9 @@ class Fields:
     defaults: Dict[str, Any] = field(default_factory=dict)  # name -> default or _NO_DEFAULT
     nested: Dict[str, "Fields"] = field(default_factory=dict)  # `cfg.data.x`: data -> its fields
     called: Set[str] = field(default_factory=set)  # methods called on it: nothing can make those
+    # Read by attribute and by key (`cfg.data`, `cfg["k"]`, `cfg.get("k")`): a dict whose
+    # keys are attributes too (OmegaConf's, EasyDict), which neither kind alone answers.
+    mixed: bool = False
 
 
 def _source_tree(cls: type) -> Optional[ast.AST]:
@@ -114,15 +117,20 @@ def _dunder(name: str) -> bool:
 
 def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
     for name in path[:-1]:
-        fields.kind = fields.kind or "attributes"
+        _kind(fields, "attributes")
         fields.defaults.pop(name, None)
         fields = fields.nested.setdefault(name, Fields())
-    fields.kind = fields.kind or kind
+    _kind(fields, kind)
     leaf = path[-1]
     if leaf in fields.nested:
         return
     known = fields.defaults.get(leaf, _NO_DEFAULT)
     fields.defaults[leaf] = default if known is _NO_DEFAULT else known
+
+
+def _kind(fields: Fields, kind: str) -> None:
+    fields.mixed = fields.mixed or fields.kind not in ("", kind)
+    fields.kind = fields.kind or kind
 
 
 def has_default(fields: Fields, name: str) -> Tuple[bool, Any]:
@@ -580,6 +588,8 @@ class Use:
     # Drawn from (`random.choice(x)`, `np.random.choice(x, k)`): a population of values,
     # a list, not a sampler.
     picked: bool = False
+    # Unpacked into names (`begin, end = x`, opaque.py): a span, its values in order.
+    unpacked: bool = False
 
     def __bool__(self) -> bool:
         return bool(
