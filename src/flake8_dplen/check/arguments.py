@@ -340,12 +340,22 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
-    as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in _NUMBERS and (number or not name.lower().endswith("s")):
+    as a ConcatDataset keeps them), else one value per item. A column only ever used as a
+    number (``number``: in arithmetic or compared, never indexed or iterated:
+    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises."""
+    if number or (_by_name(name) in _NUMBERS and not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
     return _field(ctx, name, n)
+
+
+def _keyed_column(ctx: _Context, keys: Dict[str, bool], n: int) -> st.SearchStrategy:
+    """A column read by constant keys (reads.DataShape.keyed): a dict, each key drawn as
+    a column of that name (a number where the code uses it as one), in the array kind the
+    class was found to need."""
+    drawn = st.fixed_dictionaries({key: _attribute(ctx, key, n, number) for key, number in sorted(keys.items())})
+    return drawn.map(lambda values: {key: _promoted(value, ctx.learned.arrays) for key, value in values.items()})
 
 
 def _ends(n: int) -> st.SearchStrategy:
@@ -421,7 +431,10 @@ def _table(shape: DataShape) -> Builder:
             # A method asked for one item's value (`dataset.get_label(i)`), not a column.
             getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
-            columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
+            columns = {
+                name: draw(_keyed_column(ctx, shape.keyed[name], n) if name in shape.keyed else _attribute(ctx, name, n, name in shape.numbers))
+                for name in sorted(names)
+            }
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
@@ -457,6 +470,7 @@ def _table(shape: DataShape) -> Builder:
             table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
+            kinds |= {type(v).__module__ for value in columns.values() if isinstance(value, dict) for v in value.values()}
             imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
             imports += ("import torch",) * ("torch" in kinds) + (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)

@@ -169,6 +169,10 @@ class DataShape:
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
+    # Columns read by constant keys and never iterated themselves (`dataset.meta_dict
+    # ["n_atoms"][indices]`): dicts of columns, key -> whether it is one number (as
+    # ``numbers``) rather than one value per item.
+    keyed: Dict[str, Dict[str, bool]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -310,6 +314,11 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
+    shape.keyed = {
+        name: {key: value.numeric and not value.iterated for key, value in use.keys.items()}
+        for name, use in uses.items()
+        if use.keys and not (use.iterated or use.keyed or use.called)
+    }
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -926,6 +935,24 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.items = use.items or Use()
             if depth:
                 _classify_loop(parent, parent.target, scope, use.items, depth - 1)
+        elif isinstance(parent, ast.Assign) and parent.value is node and depth:
+            # Read into a local first (`num_buffers = self.dataset.num_buffers`, then
+            # `num_buffers // self.num_replicas`): used as the local is.
+            _classify(_local_reads(parent, scope), scope, use, depth - 1)
+
+
+def _local_reads(assign: ast.Assign, scope: _Scope) -> List[ast.AST]:
+    """The reads of the one plain name ``assign`` binds, in the function that binds it
+    (none for a tuple target or an attribute of ``self``: stored_as follows those)."""
+    if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
+        return []
+    function = scope.parents.get(id(assign))
+    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        function = scope.parents.get(id(function))
+    if function is None:
+        return []
+    name = assign.targets[0].id
+    return [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
 
 
 def _loops_over(loop: Optional[ast.AST], iterated: ast.AST) -> bool:

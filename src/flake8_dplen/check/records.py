@@ -233,6 +233,9 @@ class Table:
 
 
 def _code(value: Any) -> str:
+    if isinstance(value, dict):
+        # A column read by keys (`dataset.meta_dict["n_atoms"]`), each maybe an array.
+        return "{" + ", ".join(f"{k!r}: {_code(v)}" for k, v in value.items()) + "}"
     if type(value).__module__ == "numpy":
         return f"np.array({value.tolist()!r})"
     if type(value).__module__ == "torch":

@@ -484,7 +484,7 @@ def _tabled(call: Call) -> bool:
 # handed a list or an array: the class takes arrays, or tensors.
 _WANTS_ARRAY = re.compile(
     r"only integer scalar arrays can be converted"
-    r"|list indices must be integers or slices, not (?:numpy|Tensor)"
+    r"|list indices must be integers or slices, not (?:numpy|Tensor|list)"
     r"|expected np\.ndarray \(got list\)"  # torch.from_numpy(weights)
     # A list in arithmetic (`rate * weights * n`), which scales an array element by element.
     r"|can't multiply sequence by non-int"
