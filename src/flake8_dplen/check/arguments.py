@@ -350,11 +350,16 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     return _field(ctx, name, n)
 
 
-def _keyed_column(ctx: _Context, keys: Dict[str, bool], n: int) -> st.SearchStrategy:
+def _keyed_column(ctx: _Context, keys: Dict[str, Optional[bool]], n: int) -> st.SearchStrategy:
     """A column read by constant keys (reads.DataShape.keyed): a dict, each key drawn as
-    a column of that name (a number where the code uses it as one), in the array kind the
-    class was found to need."""
-    drawn = st.fixed_dictionaries({key: _attribute(ctx, key, n, number) for key, number in sorted(keys.items())})
+    the code uses its value (one number, or one value per item, whatever the key's name
+    says: `meta["size"][indices]` is a column of sizes), else as an attribute of that
+    name, in the array kind the class was found to need."""
+
+    def value(key: str, number: Optional[bool]) -> st.SearchStrategy:
+        return _attribute(ctx, key, n, True) if number else _field(ctx, key, n) if number is False else _attribute(ctx, key, n)
+
+    drawn = st.fixed_dictionaries({key: value(key, number) for key, number in sorted(keys.items())})
     return drawn.map(lambda values: {key: _promoted(value, ctx.learned.arrays) for key, value in values.items()})
 
 
@@ -431,8 +436,10 @@ def _table(shape: DataShape) -> Builder:
             # A method asked for one item's value (`dataset.get_label(i)`), not a column.
             getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
+            # An array's arithmetic is element by element (`lengths + offsets`): no number.
+            numbers = shape.numbers - shape.tensors - shape.arrays
             columns = {
-                name: draw(_keyed_column(ctx, shape.keyed[name], n) if name in shape.keyed else _attribute(ctx, name, n, name in shape.numbers))
+                name: draw(_keyed_column(ctx, shape.keyed[name], n) if name in shape.keyed else _attribute(ctx, name, n, name in numbers))
                 for name in sorted(names)
             }
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
@@ -481,6 +488,12 @@ def _table(shape: DataShape) -> Builder:
 
 
 def _index_list(ctx: _Context) -> st.SearchStrategy:
+    """Indices: of the dataset drawn before them, when there is one (a split of it, which
+    the class indexes its data with: `dataset.meta["size"][indices]` raised on every set
+    whose indices ran past the data), else the first n."""
+    if ctx.data and ctx.items:
+        chosen = st.lists(st.integers(0, ctx.items - 1), min_size=1, max_size=ctx.items, unique=True)
+        return chosen.map(lambda indices: _literal(sorted(indices)))
     return _count(ctx).map(lambda n: _literal(list(range(n))))
 
 
@@ -1218,7 +1231,9 @@ def _as_coded(
     try:
         return _from_code(target, param, overrides, learned)
     except CannotBuild:
-        return None
+        # Methods called on it that say no way to make it (`seq_len.unique()` in a helper
+        # that takes a tensor): its use still says its kind (a tensor of sizes).
+        return _from_use(use_of(target, param.name))
 
 
 def _none_unguarded(

@@ -170,9 +170,10 @@ class DataShape:
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
     # Columns read by constant keys and never iterated themselves (`dataset.meta_dict
-    # ["n_atoms"][indices]`): dicts of columns, key -> whether it is one number (as
-    # ``numbers``) rather than one value per item.
-    keyed: Dict[str, Dict[str, bool]] = field(default_factory=dict)
+    # ["n_atoms"][indices]`): dicts of columns, key -> True where the code uses its value
+    # as one number (as ``numbers``), False where it indexes or iterates it (one value per
+    # item), None where it says neither (drawn by the key's name).
+    keyed: Dict[str, Dict[str, Optional[bool]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -315,12 +316,17 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.keyed = {
-        name: {key: value.numeric and not value.iterated for key, value in use.keys.items()}
+        name: {key: _number_or_column(value) for key, value in use.keys.items()}
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
     }
     shape.named = _named(cls, trees, stored | {param})
     return shape
+
+
+def _number_or_column(use: "Use") -> Optional[bool]:
+    """True: a value used as one number; False: one indexed or iterated; None: neither."""
+    return False if use.iterated else True if use.numeric else None
 
 
 def _named(cls: type, trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
@@ -935,10 +941,17 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.items = use.items or Use()
             if depth:
                 _classify_loop(parent, parent.target, scope, use.items, depth - 1)
-        elif isinstance(parent, ast.Assign) and parent.value is node and depth:
+        elif isinstance(parent, ast.Assign) and parent.value is node and depth and _whole(node):
             # Read into a local first (`num_buffers = self.dataset.num_buffers`, then
             # `num_buffers // self.num_replicas`): used as the local is.
             _classify(_local_reads(parent, scope), scope, use, depth - 1)
+
+
+def _whole(node: ast.AST) -> bool:
+    """The value itself or a field of it (`x`, `x.attr`, `x["key"]`), not what an index
+    takes of it: `x[indices]` may be one item or, by an array of indices, a part of it,
+    and a local holding it says nothing of the items."""
+    return not isinstance(node, ast.Subscript) or isinstance(node.slice, ast.Constant)
 
 
 def _local_reads(assign: ast.Assign, scope: _Scope) -> List[ast.AST]:
