@@ -32,6 +32,7 @@ from .reads import (
     Fields,
     Use,
     data_shape,
+    fallback,
     fields_read,
     given_to_super,
     has_default,
@@ -1233,7 +1234,7 @@ def _as_coded(
     except CannotBuild:
         # Methods called on it that say no way to make it (`seq_len.unique()` in a helper
         # that takes a tensor): its use still says its kind (a tensor of sizes).
-        return _from_use(use_of(target, param.name))
+        return fallback(None, lambda: _from_use(use_of(target, param.name)))
 
 
 def _none_unguarded(

@@ -19,7 +19,7 @@ import traceback
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Tuple
 
-from .reads import class_trees, held_in
+from .reads import class_trees, fallback, held_in
 
 # Code that is not the user's: the standard library, installed packages, this tool.
 _NOT_USERS = tuple(
@@ -51,7 +51,7 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
             continue
         found = frozenset(name for name, pattern in spelt.items() if pattern.search(frame.line))
         if found:
-            return _narrowed(found, spelt, frame.line, str(exc))
+            return fallback(found, _narrowed, found, spelt, frame.line, str(exc))
     return frozenset()
 
 

