@@ -12,8 +12,10 @@ import pytest
 from failed_sets_samplers import (
     BufferShards,
     ExactBufferShards,
+    ExactIdentityBatches,
     ExactLengthBuckets,
     ExactSizeClusters,
+    IdentityBatches,
     LengthBuckets,
     SizeClusters,
 )
@@ -38,20 +40,58 @@ def test_what_an_index_takes_is_not_followed_into_a_local():
     assert use_of(SizeClusters, "data_source.meta").keys["size"].items.iterated is False
 
 
+def test_a_column_used_as_a_mapping_is_an_index_of_the_items_by_group():
+    assert data_shape(IdentityBatches, "dataset").mapped == {"label_index"}
+    result = check_class(IdentityBatches, OPTIONS)
+    dataset = next(shown.make() for name, shown, _ in result.call.args if name == "dataset")
+    index = dataset.label_index
+    # No key without items, and every item under one key: groups of the data's indices.
+    assert all(index.values())
+    assert sorted(i for members in index.values() for i in members) == list(range(len(dataset)))
+
+
+def test_a_record_is_copied_as_the_record_it_is():
+    import copy
+    import pickle
+
+    from flake8_dplen.check.records import Records
+
+    record = Records(3, seed=1, lists=True)[2].label
+    for copied in (copy.deepcopy(record), copy.copy(record), pickle.loads(pickle.dumps(record))):
+        assert copied == record and copied._path == record._path and list(copied) == list(record)
+
+
+def test_more_samples_than_items_from_a_class_without_replacement_is_no_callers_input():
+    from flake8_dplen.check.arguments import Call, Shown
+    from flake8_dplen.check.legitimate import degenerate
+
+    def call(world=None, **kwargs):
+        args = tuple((k, Shown(lambda v=v: v, repr(v)), False) for k, v in kwargs.items())
+        return Call(IdentityBatches, args, world)
+
+    assert degenerate(call(dataset=range(3), num_samples=4)).startswith("4 samples on each of 1 ranks over 3")
+    # A rank's samples, as torch's samplers count them: 2 on each of 2 ranks over 3 items.
+    assert degenerate(call((2, 1), dataset=range(3), num_samples=2)).startswith("2 samples on each of 2")
+    assert degenerate(call(dataset=range(3), num_samples=3)) == ""
+    # A class that can be told to draw with replacement may be asked for more, and one
+    # told not to is wrong if it then promises them.
+    assert degenerate(call(dataset=range(3), num_samples=4, replacement=False)) == ""
+
+
 def test_a_column_read_by_a_constant_key_is_a_dict_of_columns():
     # `data_source.meta["size"][indices]`: the key's value is indexed, one value per item,
     # whatever "size" says as a name.
     assert data_shape(SizeClusters, "data_source").keyed == {"meta": {"size": False}}
 
 
-@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets])
+@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets, IdentityBatches])
 def test_a_wrong_class_whose_sets_all_failed_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
     fails_alone(result)
 
 
-@pytest.mark.parametrize("cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets])
+@pytest.mark.parametrize("cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets, ExactIdentityBatches])
 def test_its_exact_twin_is_built_and_clean(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == OK, result

@@ -46,6 +46,12 @@ class Record(int):
     def __call__(self, *args: Any, **kwargs: Any) -> "Record":
         return self._at(f"{args!r}{kwargs!r}")
 
+    def __reduce__(self) -> tuple:
+        # Copied and pickled as the record it is (`copy.deepcopy(index[label])`, which
+        # re-identification samplers take to shuffle): int's own way lost the path, and
+        # rebuilding raised on every set.
+        return type(self), (self._seed, self._path)
+
     # Not iterable, as an int: with __getitem__ alone, iter() would count keys 0, 1, 2...
     # for ever (`set(dataset[i].values())` never returned).
     __iter__ = None
