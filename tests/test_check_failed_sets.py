@@ -1,10 +1,11 @@
 """Classes whose every generated argument set failed ("could not build", issue 19), built
 from what their code does with a parameter: a dataset attribute read into a local and
-used there as a number, a dataset attribute read by a constant key and indexed by the
-class's indices, a list named as one length whose len() failed beside a count. On main
-(b309b39) each of the six classes here was "could not build"; each wrong one is now
-found and its exact twin stays clean. A reading of ours that raises leaves the search
-as it was without it (reads.fallback)."""
+used there as a number, one used as a mapping (an index of the items by group), one
+read by a constant key and indexed by the class's indices, one read through a wrapped
+sampler and counted with (records learn it is a number), a list named as one length
+whose len() failed beside a count. On main (b309b39) each of the ten classes here was
+"could not build"; each wrong one is now found and its exact twin stays clean. A
+reading of ours that raises leaves the search as it was without it (reads.fallback)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from failed_sets_samplers import (
     ExactIdentityBatches,
     ExactLengthBuckets,
     ExactSizeClusters,
+    ExactViewBatches,
     IdentityBatches,
     LengthBuckets,
     SizeClusters,
+    ViewBatches,
 )
 from printed import fails_alone
 
@@ -73,6 +76,23 @@ def test_a_column_of_records_is_read_by_key_and_taken_by_indices():
     assert sizes[np.array([3])] == [sizes[3]]
 
 
+def test_a_column_of_records_counted_with_is_learned_a_number():
+    from flake8_dplen.check.arguments import Learned
+    from flake8_dplen.check.records import NumberWanted, Records
+    from flake8_dplen.check.search import learn
+
+    records = Records(4, seed=2)
+    with pytest.raises(NumberWanted) as raised:
+        max(1, records.n_views)
+    assert learn(raised.value) == Learned(numbers=frozenset({"n_views"}))
+    # A column's own attribute is no attribute of the dataset: nothing to learn.
+    with pytest.raises(NumberWanted) as raised:
+        records.meta.n_views // 2
+    assert learn(raised.value) == Learned()
+    # The next round's records answer it with the number drawn.
+    assert Records(4, seed=2, numbers={"n_views": 3}).n_views == 3
+
+
 def test_more_samples_than_items_from_a_class_without_replacement_is_no_callers_input():
     from flake8_dplen.check.arguments import Call, Shown
     from flake8_dplen.check.legitimate import degenerate
@@ -96,14 +116,16 @@ def test_a_column_read_by_a_constant_key_is_a_dict_of_columns():
     assert data_shape(SizeClusters, "data_source").keyed == {"meta": {"size": False}}
 
 
-@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets, IdentityBatches])
+@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets, IdentityBatches, ViewBatches])
 def test_a_wrong_class_whose_sets_all_failed_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
     fails_alone(result)
 
 
-@pytest.mark.parametrize("cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets, ExactIdentityBatches])
+@pytest.mark.parametrize(
+    "cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets, ExactIdentityBatches, ExactViewBatches]
+)
 def test_its_exact_twin_is_built_and_clean(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == OK, result

@@ -127,6 +127,8 @@ class Learned:
     # Samplers of any kind for a wrapper whose call sites all hand it samplers of indices
     # (callers.py): drawn only for such a wrapper that nothing of that kind built.
     any_sampler: bool = False
+    # Attributes of the records the class counted with (records.NumberWanted): numbers.
+    numbers: FrozenSet[str] = frozenset()
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -140,6 +142,7 @@ class Learned:
             self.spread or other.spread,
             self.coded | other.coded,
             self.any_sampler or other.any_sampler,
+            self.numbers | other.numbers,
         )
 
 
@@ -249,16 +252,19 @@ def _size_within(ctx: _Context, items: int) -> st.SearchStrategy:
 RECORDS = "from flake8_dplen.check.records import Records"
 
 
-def _records(n: int, seed: int, lists: bool = False) -> Shown:
+def _records(n: int, seed: int, lists: bool = False, numbers: Optional[Dict[str, int]] = None) -> Shown:
     from .records import Records
 
-    return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
+    made = Records(n, seed, lists, numbers)
+    return Shown(lambda: Records(n, seed, lists, numbers), repr(made), (RECORDS,))
 
 
 def _data(ctx: _Context) -> st.SearchStrategy:
     least = _fewest(ctx)
     if ctx.records:
-        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
+        # Attributes the class counted with (Learned.numbers): one size each.
+        numbers = st.fixed_dictionaries({name: _size(ctx) for name in sorted(ctx.learned.numbers)})
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists), numbers)
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
@@ -358,10 +364,12 @@ def _keyed_column(ctx: _Context, keys: Dict[str, Optional[bool]], n: int) -> st.
     name, in the array kind the class was found to need."""
 
     def value(key: str, number: Optional[bool]) -> st.SearchStrategy:
-        return _attribute(ctx, key, n, True) if number else _field(ctx, key, n) if number is False else _attribute(ctx, key, n)
+        if number is False:
+            return _field(ctx, key, n)
+        return _attribute(ctx, key, n, bool(number))
 
     drawn = st.fixed_dictionaries({key: value(key, number) for key, number in sorted(keys.items())})
-    return drawn.map(lambda values: {key: _promoted(value, ctx.learned.arrays) for key, value in values.items()})
+    return drawn.map(lambda values: {key: _promoted(v, ctx.learned.arrays) for key, v in values.items()})
 
 
 def _ends(n: int) -> st.SearchStrategy:
@@ -440,12 +448,12 @@ def _table(shape: DataShape) -> Builder:
             # An array's arithmetic is element by element (`lengths + offsets`): no number.
             numbers = shape.numbers - shape.tensors - shape.arrays
             # An index of the data by group (`dataset.label_index.keys()`): its groups.
-            columns = {name: draw(_groups(n).map(lambda groups: dict(enumerate(groups)))) for name in sorted(names & shape.mapped)}
-            names -= shape.mapped
-            columns.update(
-                (name, draw(_keyed_column(ctx, shape.keyed[name], n) if name in shape.keyed else _attribute(ctx, name, n, name in numbers)))
-                for name in sorted(names)
-            )
+            columns = {name: dict(enumerate(draw(_groups(n)))) for name in sorted(names & shape.mapped)}
+            for name in sorted(names - shape.mapped):
+                if name in shape.keyed:
+                    columns[name] = draw(_keyed_column(ctx, shape.keyed[name], n))
+                else:
+                    columns[name] = draw(_attribute(ctx, name, n, name in numbers))
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
@@ -481,7 +489,8 @@ def _table(shape: DataShape) -> Builder:
             table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
-            kinds |= {type(v).__module__ for value in columns.values() if isinstance(value, dict) for v in value.values()}
+            # A dict of columns (DataShape.keyed) holds arrays too.
+            kinds |= {type(v).__module__ for c in columns.values() if isinstance(c, dict) for v in c.values()}
             imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
             imports += ("import torch",) * ("torch" in kinds) + (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)

@@ -59,7 +59,9 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
 _MEASURED = re.compile(r"\blen\(([^()]*)\)")
 
 
-def _narrowed(found: FrozenSet[str], spelt: Dict[str, "re.Pattern[str]"], line: str, message: str) -> FrozenSet[str]:
+def _narrowed(
+    found: FrozenSet[str], spelt: Dict[str, "re.Pattern[str]"], line: str, message: str
+) -> FrozenSet[str]:
     """Of the parameters a failing line names, those the error is about where its message
     says which operand failed: a value without len() is one inside `len(...)` (at `assert
     len(seq_len) >= num_bucket`, `seq_len`, not the count beside it)."""

@@ -994,7 +994,11 @@ def _local_reads(assign: ast.Assign, scope: _Scope) -> List[ast.AST]:
     if function is None:
         return []
     name = assign.targets[0].id
-    return [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
+    return [
+        node
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
+    ]
 
 
 def _loops_over(loop: Optional[ast.AST], iterated: ast.AST) -> bool:

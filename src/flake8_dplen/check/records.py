@@ -89,10 +89,30 @@ class _Rows:
         return (self[i] for i in range(self.n))
 
 
+class NumberWanted(TypeError):
+    """A column counted with as one number (`dataset.num_buffers // world_size`): the
+    next round of the search makes that attribute of the records a number (search.learn)."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__(f"the records' column {column!r} was used as one number")
+        self.column = column
+
+
+def _counted(self: "Column", *_: Any) -> Any:
+    raise NumberWanted(self._name)
+
+
 class Column(_Rows):
     """An attribute of the dataset: one record per item, indexed, iterated or called; an
     attribute of it is another (`dataset.coco.imgs[image_id]`, an annotation file's
-    table of images read through the dataset's loader object)."""
+    table of images read through the dataset's loader object). Counted with as a number,
+    it raises :class:`NumberWanted`, naming itself (a plain TypeError said nothing of
+    which attribute it was)."""
+
+    __lt__ = __le__ = __gt__ = __ge__ = _counted
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _counted
+    __floordiv__ = __rfloordiv__ = __truediv__ = __rtruediv__ = __mod__ = __rmod__ = _counted
+    __int__ = __index__ = __float__ = _counted
 
     def __getattr__(self, name: str) -> "Column":
         if name.startswith("__"):
@@ -116,17 +136,24 @@ class Records(_Rows):
     """``n`` records; ``Records(n, seed)`` rebuilds the same ones; with ``lists`` every
     record is a :class:`ListRecord`."""
 
-    def __init__(self, n: int, seed: int = 0, lists: bool = False) -> None:
+    def __init__(
+        self, n: int, seed: int = 0, lists: bool = False, numbers: Optional[Dict[str, int]] = None
+    ) -> None:
         super().__init__(seed, "", n, ListRecord if lists else Record)
+        # Attributes that are one number (NumberWanted), not a column.
+        self.numbers = dict(numbers or {})
 
-    def __getattr__(self, name: str) -> Column:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name in self.__dict__.get("numbers", ()):
+            return self.numbers[name]
         return Column(self.seed, name, self.n, self._record)
 
     def __repr__(self) -> str:
         lists = ", lists=True" if self._record is ListRecord else ""
-        return f"Records({self.n}, seed={self.seed}{lists})"
+        numbers = f", numbers={self.numbers!r}" if self.numbers else ""
+        return f"Records({self.n}, seed={self.seed}{lists}{numbers})"
 
 
 # The imports a pasted test needs for a Table, items read by attribute and an

@@ -511,7 +511,13 @@ def learn(exc: BaseException) -> Learned:
 
     from .records import Table
 
+    from .records import NumberWanted
+
     message = str(exc)
+    if isinstance(exc, NumberWanted):
+        # An attribute of the dataset itself (`dataset.num_buffers`), not a column's own.
+        top = "." not in exc.column and "[" not in exc.column and exc.column.isidentifier()
+        return Learned(numbers=frozenset({exc.column})) if top else Learned()
     if isinstance(exc, AttributeError):
         obj, name = getattr(exc, "obj", None), getattr(exc, "name", None) or ""
         if isinstance(obj, (SimpleNamespace, Table)) and name.isidentifier() and not name.startswith("__"):
