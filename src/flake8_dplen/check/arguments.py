@@ -33,6 +33,7 @@ from .reads import (
     Fields,
     Use,
     data_shape,
+    fallback,
     fields_read,
     given_to_super,
     has_default,
@@ -127,6 +128,8 @@ class Learned:
     # Samplers of any kind for a wrapper whose call sites all hand it samplers of indices
     # (callers.py): drawn only for such a wrapper that nothing of that kind built.
     any_sampler: bool = False
+    # Attributes of the records the class counted with (records.NumberWanted): numbers.
+    numbers: FrozenSet[str] = frozenset()
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -140,6 +143,7 @@ class Learned:
             self.spread or other.spread,
             self.coded | other.coded,
             self.any_sampler or other.any_sampler,
+            self.numbers | other.numbers,
         )
 
 
@@ -250,16 +254,19 @@ RECORDS = "from flake8_dplen.check.records import Records"
 SETTINGS = "from flake8_dplen.check.opaque import Settings"
 
 
-def _records(n: int, seed: int, lists: bool = False) -> Shown:
+def _records(n: int, seed: int, lists: bool = False, numbers: Optional[Dict[str, int]] = None) -> Shown:
     from .records import Records
 
-    return Shown(lambda: Records(n, seed, lists), repr(Records(n, seed, lists)), (RECORDS,))
+    made = Records(n, seed, lists, numbers)
+    return Shown(lambda: Records(n, seed, lists, numbers), repr(made), (RECORDS,))
 
 
 def _data(ctx: _Context) -> st.SearchStrategy:
     least = _fewest(ctx)
     if ctx.records:
-        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists))
+        # Attributes the class counted with (Learned.numbers): one size each.
+        numbers = st.fixed_dictionaries({name: _size(ctx) for name in sorted(ctx.learned.numbers)})
+        return st.builds(_records, _count(ctx, least), st.integers(0, 3), st.just(ctx.learned.lists), numbers)
     return _count(ctx, least).map(lambda n: Shown(lambda: range(n), f"range({n})"))
 
 
@@ -342,12 +349,29 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
-    as a ConcatDataset keeps them), else one value per item."""
-    if _by_name(name) in _NUMBERS and (number or not name.lower().endswith("s")):
+    as a ConcatDataset keeps them), else one value per item. A column only ever used as a
+    number (``number``: in arithmetic or compared, never indexed or iterated:
+    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises."""
+    if number or (_by_name(name) in _NUMBERS and not name.lower().endswith("s")):
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
     return _field(ctx, name, n)
+
+
+def _keyed_column(ctx: _Context, keys: Dict[str, Optional[bool]], n: int) -> st.SearchStrategy:
+    """A column read by constant keys (reads.DataShape.keyed): a dict, each key drawn as
+    the code uses its value (one number, or one value per item, whatever the key's name
+    says: `meta["size"][indices]` is a column of sizes), else as an attribute of that
+    name, in the array kind the class was found to need."""
+
+    def value(key: str, number: Optional[bool]) -> st.SearchStrategy:
+        if number is False:
+            return _field(ctx, key, n)
+        return _attribute(ctx, key, n, bool(number))
+
+    drawn = st.fixed_dictionaries({key: value(key, number) for key, number in sorted(keys.items())})
+    return drawn.map(lambda values: {key: _promoted(v, ctx.learned.arrays) for key, v in values.items()})
 
 
 def _ends(n: int) -> st.SearchStrategy:
@@ -423,7 +447,15 @@ def _table(shape: DataShape) -> Builder:
             # A method asked for one item's value (`dataset.get_label(i)`), not a column.
             getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
-            columns = {name: draw(_attribute(ctx, name, n, name in shape.numbers)) for name in sorted(names)}
+            # An array's arithmetic is element by element (`lengths + offsets`): no number.
+            numbers = shape.numbers - shape.tensors - shape.arrays
+            # An index of the data by group (`dataset.label_index.keys()`): its groups.
+            columns = {name: dict(enumerate(draw(_groups(n)))) for name in sorted(names & shape.mapped)}
+            for name in sorted(names - shape.mapped):
+                if name in shape.keyed:
+                    columns[name] = draw(_keyed_column(ctx, shape.keyed[name], n))
+                else:
+                    columns[name] = draw(_attribute(ctx, name, n, name in numbers))
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
@@ -459,6 +491,8 @@ def _table(shape: DataShape) -> Builder:
             table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
+            # A dict of columns (DataShape.keyed) holds arrays too.
+            kinds |= {type(v).__module__ for c in columns.values() if isinstance(c, dict) for v in c.values()}
             imports = (TABLE,) + ("import numpy as np",) * ("numpy" in kinds)
             imports += ("import torch",) * ("torch" in kinds) + (ITEM,) * bool(shape.attrs and not shape.fields)
             return Shown(lambda: copy.deepcopy(table), repr(table), imports)
@@ -469,6 +503,12 @@ def _table(shape: DataShape) -> Builder:
 
 
 def _index_list(ctx: _Context) -> st.SearchStrategy:
+    """Indices: of the dataset drawn before them, when there is one (a split of it, which
+    the class indexes its data with: `dataset.meta["size"][indices]` raised on every set
+    whose indices ran past the data), else the first n."""
+    if ctx.data and ctx.items:
+        chosen = st.lists(st.integers(0, ctx.items - 1), min_size=1, max_size=ctx.items, unique=True)
+        return chosen.map(lambda indices: _literal(sorted(indices)))
     return _count(ctx).map(lambda n: _literal(list(range(n))))
 
 
@@ -1310,7 +1350,9 @@ def _as_coded(
     try:
         return _from_code(target, param, overrides, learned)
     except CannotBuild:
-        return None
+        # Methods called on it that say no way to make it (`seq_len.unique()` in a helper
+        # that takes a tensor): its use still says its kind (a tensor of sizes).
+        return fallback(None, lambda: _from_use(use_of(target, param.name)))
 
 
 def _none_unguarded(

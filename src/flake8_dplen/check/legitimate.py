@@ -9,7 +9,9 @@ class, so that it holds on code the generator was never grown on:
   load, which no distributed run is started with;
 - a batch larger than the whole data: no caller trains on one batch that its data
   cannot fill, and a class that batches assumes it can (rounding down to no batch,
-  dividing the leftover by the batch).
+  dividing the leftover by the batch);
+- more samples than items (on every rank) from a class that takes no `replacement`: it
+  cannot be told to draw an item twice.
 
 The data-dependent cases a real dataset has stay legitimate: groups smaller than K,
 a leftover in each bucket, items filtered out by a limit, budgets that items overflow."""
@@ -76,4 +78,18 @@ def degenerate(call: Call) -> str:
     batches = [b for b in batches if type(b) is int]
     if batches and max(batches) > items:
         return f"a batch of {max(batches)} over {items} items (no batch its data can fill)"
+    # A class that takes no `replacement` cannot be told to draw an item twice: more
+    # samples than items (a rank's samples, as torch's samplers count them, times the
+    # ranks) ask it for what only drawing with replacement gives (cde's samplers, whose
+    # callers pass a whole number of batches of the data). Where it takes one, more
+    # samples than items without replacement stay legitimate: that is a real caller's
+    # request, and a class that then promises them is wrong.
+    names = {name for name, _ in values}
+    samples = [value for name, value in values if name in _SAMPLES and type(value) is int]
+    if samples and max(samples) * world > items and not any("replacement" in name for name in names):
+        return f"{max(samples)} samples on each of {world} ranks over {items} items, and no replacement"
     return ""
+
+
+# The number of samples an epoch draws, as torch's samplers name it.
+_SAMPLES = {"num_samples", "n_samples"}

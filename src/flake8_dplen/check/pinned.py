@@ -19,7 +19,7 @@ import traceback
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Tuple
 
-from .reads import class_trees, held_in
+from .reads import class_trees, fallback, held_in
 
 # Code that is not the user's: the standard library, installed packages, this tool.
 _NOT_USERS = tuple(
@@ -51,8 +51,25 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
             continue
         found = frozenset(name for name, pattern in spelt.items() if pattern.search(frame.line))
         if found:
-            return found
+            return fallback(found, _narrowed, found, spelt, frame.line, str(exc))
     return frozenset()
+
+
+# The operand an error names by its operation: `len(x)` of "object of type 'int' has no len()".
+_MEASURED = re.compile(r"\blen\(([^()]*)\)")
+
+
+def _narrowed(
+    found: FrozenSet[str], spelt: Dict[str, "re.Pattern[str]"], line: str, message: str
+) -> FrozenSet[str]:
+    """Of the parameters a failing line names, those the error is about where its message
+    says which operand failed: a value without len() is one inside `len(...)` (at `assert
+    len(seq_len) >= num_bucket`, `seq_len`, not the count beside it)."""
+    if "has no len()" not in message:
+        return found
+    measured = " ".join(_MEASURED.findall(line))
+    inside = frozenset(name for name in found if spelt[name].search(measured))
+    return inside or found
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ import os
 import sys
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 _NO_DEFAULT = object()
 
@@ -177,6 +177,15 @@ class DataShape:
     # with `self.key = key_to_balance` -> {"data": "key_to_balance"}.
     named: Dict[str, str] = field(default_factory=dict)
     grouped: Set[str] = field(default_factory=set)
+    # Columns read by constant keys and never iterated themselves (`dataset.meta_dict
+    # ["n_atoms"][indices]`): dicts of columns, key -> True where the code uses its value
+    # as one number (as ``numbers``), False where it indexes or iterates it (one value per
+    # item), None where it says neither (drawn by the key's name).
+    keyed: Dict[str, Dict[str, Optional[bool]]] = field(default_factory=dict)
+    # Columns used as a mapping (`.keys()`, `.values()`, `.items()`) whose values are only
+    # iterated, measured or indexed (`dataset.label_index_dict`): an index of the data by
+    # group, {key: [indices]}, not one value per item.
+    mapped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -318,8 +327,33 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
+    shape.keyed = fallback({}, _keyed_columns, uses)
+    shape.mapped = fallback(set(), _mapped_columns, uses)
     shape.named = _named(cls, trees, stored | {param})
     return shape
+
+
+def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]]]:
+    """DataShape.keyed, from the uses of the dataset's columns."""
+    return {
+        name: {key: _number_or_column(value) for key, value in use.keys.items()}
+        for name, use in uses.items()
+        if use.keys and not (use.iterated or use.keyed or use.called)
+    }
+
+
+def _mapped_columns(uses: Dict[str, "Use"]) -> Set[str]:
+    """DataShape.mapped, from the uses of the dataset's columns."""
+    return {
+        name
+        for name, use in uses.items()
+        if use.keyed and (use.items is None or not (use.items.items or use.items.keyed or use.items.keys))
+    }
+
+
+def _number_or_column(use: "Use") -> Optional[bool]:
+    """True: a value used as one number; False: one indexed or iterated; None: neither."""
+    return False if use.iterated else True if use.numeric else None
 
 
 def _named(cls: type, trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
@@ -936,6 +970,45 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.items = use.items or Use()
             if depth:
                 _classify_loop(parent, parent.target, scope, use.items, depth - 1)
+        elif isinstance(parent, ast.Assign) and parent.value is node and depth and _whole(node):
+            # Read into a local first (`num_buffers = self.dataset.num_buffers`, then
+            # `num_buffers // self.num_replicas`): used as the local is.
+            _classify(fallback([], _local_reads, parent, scope), scope, use, depth - 1)
+
+
+def fallback(default: Any, function: Callable[..., Any], *args: Any) -> Any:
+    """``function(*args)``, or ``default`` when our own reading raises on code it was not
+    grown on: a newer way of reading a class must leave the search as it was without it,
+    never end the class as an internal error (a held-out class did so once)."""
+    try:
+        return function(*args)
+    except Exception:
+        return default
+
+
+def _whole(node: ast.AST) -> bool:
+    """The value itself or a field of it (`x`, `x.attr`, `x["key"]`), not what an index
+    takes of it: `x[indices]` may be one item or, by an array of indices, a part of it,
+    and a local holding it says nothing of the items."""
+    return not isinstance(node, ast.Subscript) or isinstance(node.slice, ast.Constant)
+
+
+def _local_reads(assign: ast.Assign, scope: _Scope) -> List[ast.AST]:
+    """The reads of the one plain name ``assign`` binds, in the function that binds it
+    (none for a tuple target or an attribute of ``self``: stored_as follows those)."""
+    if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
+        return []
+    function = scope.parents.get(id(assign))
+    while function is not None and not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        function = scope.parents.get(id(function))
+    if function is None:
+        return []
+    name = assign.targets[0].id
+    return [
+        node
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)
+    ]
 
 
 def _loops_over(loop: Optional[ast.AST], iterated: ast.AST) -> bool:

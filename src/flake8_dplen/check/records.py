@@ -46,6 +46,12 @@ class Record(int):
     def __call__(self, *args: Any, **kwargs: Any) -> "Record":
         return self._at(f"{args!r}{kwargs!r}")
 
+    def __reduce__(self) -> tuple:
+        # Copied and pickled as the record it is (`copy.deepcopy(index[label])`, which
+        # re-identification samplers take to shuffle): int's own way lost the path, and
+        # rebuilding raised on every set.
+        return type(self), (self._seed, self._path)
+
     # Not iterable, as an int: with __getitem__ alone, iter() would count keys 0, 1, 2...
     # for ever (`set(dataset[i].values())` never returned).
     __iter__ = None
@@ -71,7 +77,10 @@ class _Rows:
     def __len__(self) -> int:
         return self.n
 
-    def __getitem__(self, index: int) -> Record:
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, int) and hasattr(index, "__iter__") and not isinstance(index, str):
+            # Taken by a list or an array of indices (`sizes[indices]`, a split of the data).
+            return [self[int(i)] for i in index]
         if not -self.n <= index < self.n:
             raise IndexError(index)
         return self._record(self.seed, f"{self._name}[{index % self.n}]")
@@ -80,15 +89,42 @@ class _Rows:
         return (self[i] for i in range(self.n))
 
 
+class NumberWanted(TypeError):
+    """A column counted with as one number (`dataset.num_buffers // world_size`): the
+    next round of the search makes that attribute of the records a number (search.learn)."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__(f"the records' column {column!r} was used as one number")
+        self.column = column
+
+
+def _counted(self: "Column", *_: Any) -> Any:
+    raise NumberWanted(self._name)
+
+
 class Column(_Rows):
     """An attribute of the dataset: one record per item, indexed, iterated or called; an
     attribute of it is another (`dataset.coco.imgs[image_id]`, an annotation file's
-    table of images read through the dataset's loader object)."""
+    table of images read through the dataset's loader object). Counted with as a number,
+    it raises :class:`NumberWanted`, naming itself (a plain TypeError said nothing of
+    which attribute it was)."""
+
+    __lt__ = __le__ = __gt__ = __ge__ = _counted
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _counted
+    __floordiv__ = __rfloordiv__ = __truediv__ = __rtruediv__ = __mod__ = __rmod__ = _counted
+    __int__ = __index__ = __float__ = _counted
 
     def __getattr__(self, name: str) -> "Column":
         if name.startswith("__"):
             raise AttributeError(name)
         return Column(self.seed, f"{self._name}.{name}", self.n, self._record)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, str):
+            # A field of every item read by key (`dataset.meta_dict["n_atoms"]`): another
+            # column, as an attribute is (a string compared with the bounds raised).
+            return Column(self.seed, f"{self._name}[{index!r}]", self.n, self._record)
+        return super().__getitem__(index)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Record:
         if len(args) == 1 and not kwargs and isinstance(args[0], int):
@@ -100,17 +136,24 @@ class Records(_Rows):
     """``n`` records; ``Records(n, seed)`` rebuilds the same ones; with ``lists`` every
     record is a :class:`ListRecord`."""
 
-    def __init__(self, n: int, seed: int = 0, lists: bool = False) -> None:
+    def __init__(
+        self, n: int, seed: int = 0, lists: bool = False, numbers: Optional[Dict[str, int]] = None
+    ) -> None:
         super().__init__(seed, "", n, ListRecord if lists else Record)
+        # Attributes that are one number (NumberWanted), not a column.
+        self.numbers = dict(numbers or {})
 
-    def __getattr__(self, name: str) -> Column:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        if name in self.__dict__.get("numbers", ()):
+            return self.numbers[name]
         return Column(self.seed, name, self.n, self._record)
 
     def __repr__(self) -> str:
         lists = ", lists=True" if self._record is ListRecord else ""
-        return f"Records({self.n}, seed={self.seed}{lists})"
+        numbers = f", numbers={self.numbers!r}" if self.numbers else ""
+        return f"Records({self.n}, seed={self.seed}{lists}{numbers})"
 
 
 # The imports a pasted test needs for a Table, items read by attribute and an
@@ -233,6 +276,9 @@ class Table:
 
 
 def _code(value: Any) -> str:
+    if isinstance(value, dict):
+        # A column read by keys (`dataset.meta_dict["n_atoms"]`), each maybe an array.
+        return "{" + ", ".join(f"{k!r}: {_code(v)}" for k, v in value.items()) + "}"
     if type(value).__module__ == "numpy":
         return f"np.array({value.tolist()!r})"
     if type(value).__module__ == "torch":

@@ -484,7 +484,7 @@ def _tabled(call: Call) -> bool:
 # handed a list or an array: the class takes arrays, or tensors.
 _WANTS_ARRAY = re.compile(
     r"only integer scalar arrays can be converted"
-    r"|list indices must be integers or slices, not (?:numpy|Tensor)"
+    r"|list indices must be integers or slices, not (?:numpy|Tensor|list)"
     r"|expected np\.ndarray \(got list\)"  # torch.from_numpy(weights)
     # A list in arithmetic (`rate * weights * n`), which scales an array element by element.
     r"|can't multiply sequence by non-int"
@@ -511,7 +511,13 @@ def learn(exc: BaseException) -> Learned:
 
     from .records import Table
 
+    from .records import NumberWanted
+
     message = str(exc)
+    if isinstance(exc, NumberWanted):
+        # An attribute of the dataset itself (`dataset.num_buffers`), not a column's own.
+        top = "." not in exc.column and "[" not in exc.column and exc.column.isidentifier()
+        return Learned(numbers=frozenset({exc.column})) if top else Learned()
     if isinstance(exc, AttributeError):
         obj, name = getattr(exc, "obj", None), getattr(exc, "name", None) or ""
         if isinstance(obj, (SimpleNamespace, Table)) and name.isidentifier() and not name.startswith("__"):
