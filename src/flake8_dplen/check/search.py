@@ -509,9 +509,7 @@ def learn(exc: BaseException) -> Learned:
     (a KeyError names it), or records that are lists (one was iterated)."""
     from types import SimpleNamespace
 
-    from .records import Table
-
-    from .records import NumberWanted
+    from .records import NumberWanted, Table
 
     message = str(exc)
     if isinstance(exc, NumberWanted):
