@@ -64,18 +64,6 @@ def test_a_record_is_copied_as_the_record_it_is():
         assert copied == record and copied._path == record._path and list(copied) == list(record)
 
 
-def test_a_column_of_records_is_read_by_key_and_taken_by_indices():
-    import numpy as np
-
-    from flake8_dplen.check.records import Records
-
-    sizes = Records(4, seed=1).meta["size"]
-    # Another column (a string compared with the bounds raised), the same records again.
-    assert len(sizes) == 4 and sizes._name == "meta['size']"
-    assert [r._path for r in sizes[[0, 2]]] == ["meta['size'][0]", "meta['size'][2]"]
-    assert sizes[np.array([3])] == [sizes[3]]
-
-
 def test_a_column_of_records_counted_with_is_learned_a_number():
     from flake8_dplen.check.arguments import Learned
     from flake8_dplen.check.records import NumberWanted, Records

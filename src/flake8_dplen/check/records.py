@@ -77,10 +77,7 @@ class _Rows:
     def __len__(self) -> int:
         return self.n
 
-    def __getitem__(self, index: Any) -> Any:
-        if not isinstance(index, int) and hasattr(index, "__iter__") and not isinstance(index, str):
-            # Taken by a list or an array of indices (`sizes[indices]`, a split of the data).
-            return [self[int(i)] for i in index]
+    def __getitem__(self, index: int) -> Record:
         if not -self.n <= index < self.n:
             raise IndexError(index)
         return self._record(self.seed, f"{self._name}[{index % self.n}]")
@@ -118,13 +115,6 @@ class Column(_Rows):
         if name.startswith("__"):
             raise AttributeError(name)
         return Column(self.seed, f"{self._name}.{name}", self.n, self._record)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, str):
-            # A field of every item read by key (`dataset.meta_dict["n_atoms"]`): another
-            # column, as an attribute is (a string compared with the bounds raised).
-            return Column(self.seed, f"{self._name}[{index!r}]", self.n, self._record)
-        return super().__getitem__(index)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Record:
         if len(args) == 1 and not kwargs and isinstance(args[0], int):
