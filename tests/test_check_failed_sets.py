@@ -1,9 +1,8 @@
 """Classes whose every generated argument set failed ("could not build", issue 19), built
 from what their code does with a parameter: a dataset attribute read into a local and
-used there as a number, one used as a mapping (an index of the items by group), one
-read by a constant key and indexed by the class's indices, one read through a wrapped
+used there as a number, one read by a constant key and indexed by the class's indices, one read through a wrapped
 sampler and counted with (records learn it is a number), a list named as one length
-whose len() failed beside a count. On main (b309b39) each of the ten classes here was
+whose len() failed beside a count. On main (b309b39) each of the eight classes here was
 "could not build"; each wrong one is now found and its exact twin stays clean. A
 reading of ours that raises leaves the search as it was without it (reads.fallback)."""
 
@@ -13,11 +12,9 @@ import pytest
 from failed_sets_samplers import (
     BufferShards,
     ExactBufferShards,
-    ExactIdentityBatches,
     ExactLengthBuckets,
     ExactSizeClusters,
     ExactViewBatches,
-    IdentityBatches,
     LengthBuckets,
     SizeClusters,
     ViewBatches,
@@ -41,16 +38,6 @@ def test_a_local_read_from_a_parameter_is_used_as_the_local_is():
 def test_what_an_index_takes_is_not_followed_into_a_local():
     # `part = x[indices]` may be a part of x, not an item: its local says nothing of items.
     assert use_of(SizeClusters, "data_source.meta").keys["size"].items.iterated is False
-
-
-def test_a_column_used_as_a_mapping_is_an_index_of_the_items_by_group():
-    assert data_shape(IdentityBatches, "dataset").mapped == {"label_index"}
-    result = check_class(IdentityBatches, OPTIONS)
-    dataset = next(shown.make() for name, shown, _ in result.call.args if name == "dataset")
-    index = dataset.label_index
-    # No key without items, and every item under one key: groups of the data's indices.
-    assert all(index.values())
-    assert sorted(i for members in index.values() for i in members) == list(range(len(dataset)))
 
 
 def test_a_record_is_copied_as_the_record_it_is():
@@ -87,7 +74,7 @@ def test_more_samples_than_items_from_a_class_without_replacement_is_no_callers_
 
     def call(world=None, **kwargs):
         args = tuple((k, Shown(lambda v=v: v, repr(v)), False) for k, v in kwargs.items())
-        return Call(IdentityBatches, args, world)
+        return Call(LengthBuckets, args, world)
 
     assert degenerate(call(dataset=range(3), num_samples=4)).startswith("4 samples on each of 1 ranks over 3")
     # A rank's samples, as torch's samplers count them: 2 on each of 2 ranks over 3 items.
@@ -104,7 +91,7 @@ def test_a_column_read_by_a_constant_key_is_a_dict_of_columns():
     assert data_shape(SizeClusters, "data_source").keyed == {"meta": {"size": False}}
 
 
-@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets, IdentityBatches, ViewBatches])
+@pytest.mark.parametrize("cls", [BufferShards, SizeClusters, LengthBuckets, ViewBatches])
 def test_a_wrong_class_whose_sets_all_failed_is_found(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
@@ -112,7 +99,7 @@ def test_a_wrong_class_whose_sets_all_failed_is_found(cls):
 
 
 @pytest.mark.parametrize(
-    "cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets, ExactIdentityBatches, ExactViewBatches]
+    "cls", [ExactBufferShards, ExactSizeClusters, ExactLengthBuckets, ExactViewBatches]
 )
 def test_its_exact_twin_is_built_and_clean(cls):
     result = check_class(cls, OPTIONS)

@@ -449,13 +449,14 @@ def _table(shape: DataShape) -> Builder:
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
             # An array's arithmetic is element by element (`lengths + offsets`): no number.
             numbers = shape.numbers - shape.tensors - shape.arrays
-            # An index of the data by group (`dataset.label_index.keys()`): its groups.
-            columns = {name: dict(enumerate(draw(_groups(n)))) for name in sorted(names & shape.mapped)}
-            for name in sorted(names - shape.mapped):
-                if name in shape.keyed:
-                    columns[name] = draw(_keyed_column(ctx, shape.keyed[name], n))
-                else:
-                    columns[name] = draw(_attribute(ctx, name, n, name in numbers))
+            columns = {
+                name: draw(
+                    _keyed_column(ctx, shape.keyed[name], n)
+                    if name in shape.keyed
+                    else _attribute(ctx, name, n, name in numbers)
+                )
+                for name in sorted(names)
+            }
             counts = {name for name in columns if name in shape.numbers and _GROUP_COUNT.search(name)}
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))

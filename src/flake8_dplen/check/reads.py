@@ -182,10 +182,6 @@ class DataShape:
     # as one number (as ``numbers``), False where it indexes or iterates it (one value per
     # item), None where it says neither (drawn by the key's name).
     keyed: Dict[str, Dict[str, Optional[bool]]] = field(default_factory=dict)
-    # Columns used as a mapping (`.keys()`, `.values()`, `.items()`) whose values are only
-    # iterated, measured or indexed (`dataset.label_index_dict`): an index of the data by
-    # group, {key: [indices]}, not one value per item.
-    mapped: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -328,7 +324,6 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.keyed = fallback({}, _keyed_columns, uses)
-    shape.mapped = fallback(set(), _mapped_columns, uses)
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -339,15 +334,6 @@ def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]
         name: {key: _number_or_column(value) for key, value in use.keys.items()}
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
-    }
-
-
-def _mapped_columns(uses: Dict[str, "Use"]) -> Set[str]:
-    """DataShape.mapped, from the uses of the dataset's columns."""
-    return {
-        name
-        for name, use in uses.items()
-        if use.keyed and (use.items is None or not (use.items.items or use.items.keyed or use.items.keys))
     }
 
 
