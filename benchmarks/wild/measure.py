@@ -93,8 +93,13 @@ def _outcome(target: str, results: Optional[list], errors: List[str], code: int)
     if status in ("counterexample", "cut off"):
         return FOUND, mine[0].get("counterexample", "")[:160], seconds
     if status == "could not build":
-        return NOT_BUILT, (mine[0].get("why") or "")[:160], seconds
+        return NOT_BUILT, _clipped(mine[0].get("why") or ""), seconds
     return (OK if status == "ok" else CRASHED), status, seconds
+
+
+def _clipped(why: str, width: int = 160) -> str:
+    """A long reason cut in its middle: its head says what failed, its tail the exception."""
+    return why if len(why) <= width else f"{why[:width - 70]} … {why[-66:]}"
 
 
 def _json_array(text: str):
