@@ -360,6 +360,12 @@ _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
 _ARRAYS = {"numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
 
 
+def _what(value) -> str:
+    """What a value the model stopped at is, for `silence`: its type and, where
+    scripts/why_silent.py records it (never on flake8's path), where it was made."""
+    return type(value).__name__ + getattr(value, "origin", "")
+
+
 def _leaves(value: List[object]) -> List[object]:
     """The numbers of a tensor the model holds as (nested) lists, in order: only of one
     whose rows are all of one length and whose numbers the model made (an element of the
@@ -520,7 +526,13 @@ class Machine:
             self.env.steps += 1
             if self.env.steps > _STEPS:
                 raise Unknown("too long")
-            self.statement(stmt, scope, out, owner)
+            try:
+                self.statement(stmt, scope, out, owner)
+            except Unknown as stop:
+                # The innermost statement the model stopped at, for `silence` (a tool of ours).
+                if getattr(stop, "where", None) is None:
+                    stop.where = stmt
+                raise
 
     def turn(self, body, scope, out, owner) -> bool:
         """One pass through a loop's body; False when it breaks out of the loop."""
@@ -799,7 +811,7 @@ class Machine:
     def number(self, value):
         value = self.env.resolve(value, INT)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise Unknown("not a number")
+            raise Unknown(f"not a number: {_what(value)}")
         return value
 
     def number_op(self, op, a, b):
@@ -857,7 +869,7 @@ class Machine:
         if isinstance(value, Obj) and value.kind is not None:
             produced = self.call_special(value, "__iter__")
             return iter(self.drain(value)) if produced is value else self.iterate(produced)
-        raise Unknown("iterating an unknown value")
+        raise Unknown(f"iterating an unknown value: {_what(value)}")
 
     def drain(self, obj: Obj) -> List[object]:
         """What an iterator whose `__iter__` returns itself gives: its `__next__`'s values
@@ -886,7 +898,7 @@ class Machine:
             found = self.method(value, "__len__")
             if found is not None:
                 return self.number(self.call_function(found, [], {}))
-        raise Unknown("length of an unknown value")
+        raise Unknown(f"length of an unknown value: {_what(value)}")
 
     def eval(self, node, scope, owner=None, statement=False):
         self.env.steps += 1
@@ -2094,26 +2106,50 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     params = constructor_params(ctx)
     widened = any(_free(p, True) and not _free(p) for p in params)
     widens = (False, True) if widened else (False,)
-    stopped = False
+    return _search(ctx, params, widens)[0]
+
+
+def _search(ctx: SamplerContext, params, widens) -> Tuple[Optional[Outcome], Optional[BaseException]]:
+    """`counterexample`'s search: the outcome, or None and the last stop the model met."""
+    stops = []
     for widen in widens:
         found, stop = _first_apart(ctx, params, widen, False)
         if found is not None:
-            return found
-        stopped |= stop
-    if not stopped or not _reads_attributes_of(ctx, {p.name.value for p in params}):
-        return None
+            return found, None
+        stops.append(stop)
+    if not any(stops) or not _reads_attributes_of(ctx, {p.name.value for p in params}):
+        return None, next((s for s in stops if s is not None), None)
     for widen in widens:
-        found, _ = _first_apart(ctx, params, widen, True)
+        found, stop = _first_apart(ctx, params, widen, True)
         if found is not None:
-            return found
-    return None
+            return found, None
+        stops.append(stop)
+    return None, next((s for s in reversed(stops) if s is not None), None)
+
+
+def silence(ctx: SamplerContext) -> str:
+    """Why `counterexample` found nothing (a tool of ours: scripts/why_silent.py, never on
+    flake8's path): "agrees" where every input tried ran and agreed, else the kind of stop
+    (the Unknown's reason, or an error of the interpreter's own) and the statement it met."""
+    if not _runnable(ctx):
+        return "not runnable: a base outside the project or torch's samplers"
+    params = constructor_params(ctx)
+    widens = (False, True) if any(_free(p, True) and not _free(p) for p in params) else (False,)
+    found, stop = _search(ctx, params, widens)
+    if found is not None:
+        return "found"
+    if stop is None:
+        return "agrees on every input tried"
+    kind = str(stop) if isinstance(stop, Unknown) else f"error {type(stop).__name__}: {stop}"
+    where = getattr(stop, "where", None)
+    return kind if where is None else f"{kind} @ {cst.code(where).strip().splitlines()[0][:100]}"
 
 
 def _first_apart(
     ctx: SamplerContext, params, widen: bool, attributes: bool
-) -> Tuple[Optional[Outcome], bool]:
+) -> Tuple[Optional[Outcome], Optional[BaseException]]:
     """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
-    whether the model stopped (could not run the class) before finding one."""
+    what stopped the model (could not run the class) before finding one, if anything."""
     try:
         for values, (length, count, epoch), kinds, drew in runs(ctx, widen, attributes):
             if length != count:
@@ -2123,14 +2159,12 @@ def _first_apart(
                 place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                 names = sorted(kinds, key=lambda n: (place[n], n))
                 return Outcome(length, count, {n: values[n] for n in names}, kinds, drew, epoch), False
-    except (Unknown, RecursionError):
-        return None, True
-    except Exception:  # noqa: BLE001
-        # The interpreter models only part of Python and torch; an error of its own (a
-        # state it did not set up, an operation it half knows) is a class it does not
-        # know, never a finding, and must not stop flake8 on the file.
-        return None, True
-    return None, False
+    except Exception as stop:  # noqa: BLE001
+        # Unknown or RecursionError; or an error of the interpreter's own (a state it did
+        # not set up, an operation it half knows): a class it does not know, never a
+        # finding, and it must not stop flake8 on the file.
+        return None, stop
+    return None, None
 
 
 def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
