@@ -290,6 +290,7 @@ _COMPARE = {
     cst.GreaterThan: lambda a, b: a > b,
     cst.GreaterThanEqual: lambda a, b: a >= b,
 }
+_EQUALITY = (_COMPARE[cst.Equal], _COMPARE[cst.NotEqual])
 _PURE = {
     "len": len,
     "min": min,
@@ -341,6 +342,12 @@ _ARGUMENT_TYPES = {
     "collections.abc.Sequence": (SEQ, False),
     "torch.utils.data.Sampler": (SEQ, True),
     "torch.utils.data.sampler.Sampler": (SEQ, True),
+    # An argument the model gives is never one of these: the test is False for it.
+    "dict": (None, False),
+    "str": (None, False),
+    "float": (None, False),
+    "tuple": (None, False),
+    "set": (None, False),
 }
 _NOT_A_LIST_KIND = (None, False)
 # torch.distributed's answers: the size of the process group and the rank in it are
@@ -969,6 +976,8 @@ class Machine:
             return self.comprehension(node, scope, owner)
         if kind in (cst.Dict, cst.DictComp, cst.Set, cst.SetComp):
             return self.mapping(node, scope, owner)
+        if kind in (cst.SimpleString, cst.ConcatenatedString) and isinstance(node.evaluated_value, str):
+            return node.evaluated_value  # compared exactly (`mode == "random"`), never counted with
         if kind in (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Lambda):
             return Opaque()  # a value no count is taken from: using one stops the model
         if kind is cst.Subscript:
@@ -1006,10 +1015,25 @@ class Machine:
                     # is run both ways (_run), as any test on an unknown value.
                     return Opaque()
                 result = (left is right) == isinstance(target.operator, cst.Is)
+            elif isinstance(target.operator, (cst.In, cst.NotIn)):
+                found = self.contains(self.literal_set(target.comparator, right, scope, owner), left)
+                if isinstance(found, Opaque):
+                    return found
+                result = found == isinstance(target.operator, cst.In)
             else:
                 op = _COMPARE.get(type(target.operator))
                 if op is None:
                     raise Unknown("comparison")
+                if isinstance(left, str) or isinstance(right, str):
+                    # Strings only equal strings; one compared with a value the model does
+                    # not know exactly is unknown, its test run both ways.
+                    if not (_constant(left) and _constant(right)) or op not in _EQUALITY:
+                        return Opaque()
+                    result = op(left, right)
+                    if not result:
+                        return False
+                    left = right
+                    continue
                 if _plain(left) or _plain(right):
                     return Opaque()  # an unknown truth: a test on it stops the model
                 result = op(self.number(left), self.number(right))
@@ -1017,6 +1041,34 @@ class Machine:
                 return False
             left = right
         return True
+
+    def literal_set(self, node, value, scope, owner):
+        """A set display of constants (`{"error", "skip"}`) as the list of its elements,
+        which membership needs (the model holds no sets); any other value as it is."""
+        if isinstance(node, cst.Set) and all(
+            isinstance(e.value, (cst.SimpleString, cst.Integer)) and not isinstance(e, cst.StarredElement)
+            for e in node.elements
+        ):
+            return [self.eval(e.value, scope, owner) for e in node.elements]
+        return value
+
+    def contains(self, container, item):
+        """`item in container`, exact where both are known (a list, tuple or range of
+        constants, a string); an Opaque, run both ways, where either is a value the model
+        does not know (a dict or set, the data, an argument); unknown for an object or an
+        iterator of the code's own, whose `__contains__` or consumption it does not model."""
+        if isinstance(container, str) and isinstance(item, str):
+            return item in container
+        if isinstance(container, (list, tuple, range)) and all(_constant(e) for e in container):
+            if isinstance(item, Free) and container and all(type(e) is int for e in container):
+                item = self.env.resolve(item, INT)  # `k in (1, 2, 4)`: a count, given values
+            if _constant(item):
+                return item in container
+            if isinstance(item, (Opaque, Free)):
+                return Opaque()
+        if isinstance(container, (Opaque, list, tuple, range, str)) and not isinstance(container, RandomSource):
+            return Opaque()
+        raise Unknown("membership in a value of the code's own")
 
     def comprehension(self, node, scope, owner) -> List[object]:
         inner = dict(scope)
@@ -1144,7 +1196,7 @@ class Machine:
             value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq) and node.attr.value in value.attrs:
             return value.attrs[node.attr.value]
-        if isinstance(value, Opaque):
+        if isinstance(value, (Opaque, str)):
             return Opaque()  # reading is harmless: any count from it stops the model
         raise Unknown("attribute of an unknown value")
 
@@ -1411,11 +1463,11 @@ class Machine:
             if kwargs:
                 raise Unknown(f"{callee} keywords")
             return self.library(callee, None, scope, owner, statement, args)
-        if isinstance(receiver, Opaque) and statement and not _holds_state(args, kwargs):
+        if isinstance(receiver, (Opaque, str)) and statement and not _holds_state(args, kwargs):
             return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
         if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
             return None  # `rng.shuffle(x)`: order only
-        if isinstance(receiver, Opaque) and not _holds_state(args, kwargs):
+        if isinstance(receiver, (Opaque, str)) and not _holds_state(args, kwargs):
             return Opaque()
         raise Unknown(f"method {name} of an unknown value")
 
@@ -1451,6 +1503,12 @@ class Machine:
             args, kwargs = self.arguments(node, scope, owner)
         else:
             args, kwargs = given, {}
+        if callee in {"all", "any"} and len(args) == 1 and not kwargs:
+            if _plain(args[0]):
+                return Opaque()
+            # Each element tested in turn, up to the first that decides, as Python does.
+            truths = (self.truth(v) for v in self.iterate(args[0]))
+            return all(truths) if callee == "all" else any(truths)
         if callee in _PURE:
             if callee == "len":
                 return Opaque() if _plain(args[0]) else self.length(args[0])
@@ -1697,6 +1755,9 @@ class Machine:
         an argument named a sampler, a torch `Sampler`. The test types the argument as the
         check says."""
         value = self.eval(node, scope, owner)
+        if value is None or isinstance(value, str):
+            # Known exactly (a default taken as given): of no type here but str.
+            return not any(own) and isinstance(value, str) and "str" in qualified
         if not isinstance(value, Free) or any(own):
             raise Unknown("isinstance of a value the model made")
         answers = []
@@ -2035,8 +2096,15 @@ def kind_of_comprehension(node) -> bool:
 def _plain(value) -> bool:
     """An unknown value that is not a sequence of known length: nothing is counted from it,
     so what is computed from it is unknown too (core/unknowns.py). An element of a sequence
-    argument is not one: walked or measured, it is a group of the length the model varies."""
-    return isinstance(value, Opaque) and not isinstance(value, (Seq, Element))
+    argument is not one: walked or measured, it is a group of the length the model varies.
+    A string is one too: it is only compared (compare, contains); what is computed from it
+    (a path joined, a key formatted, a dataset's entry it names) is unknown."""
+    return (isinstance(value, Opaque) and not isinstance(value, (Seq, Element))) or isinstance(value, str)
+
+
+def _constant(value) -> bool:
+    """A value the model knows exactly and compares as Python does."""
+    return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _kind(value) -> str:
