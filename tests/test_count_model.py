@@ -30,11 +30,14 @@ _MESSAGE = re.compile(
 )
 
 
+_EPOCHS = "set_epoch(epoch) called first"
+
+
 def _arguments(text):
     """The arguments a message names, as `_inputs` takes them."""
     values, kinds = {}, {}
     for part in text.split(", "):
-        if part == "each random draw at its lowest":
+        if part in ("each random draw at its lowest", _EPOCHS):
             continue  # the fixtures draw only where the value drawn changes no count
         name, value = part.split("=")
         if name.startswith("len("):
@@ -106,15 +109,20 @@ def _process_group(kwargs):
         dist.destroy_process_group()
 
 
-def _measure(cls, kwargs, epoch=1):
+def _measure(cls, kwargs, epoch=1, epochs=False):
     """(len(), items yielded) of the class built with `kwargs`, inside its process group,
     in its first epoch or (`epoch` 2) in the second: the same object asked len() and
-    walked again after the first."""
+    walked again after the first; `epochs`: given each epoch's number by `set_epoch`
+    first, as a training loop does."""
     kwargs = dict(kwargs)
     with _process_group(kwargs):
         sampler = cls(**kwargs)
+        if epochs:
+            sampler.set_epoch(0)
         if epoch == 2:
             list(iter(sampler))
+            if epochs:
+                sampler.set_epoch(1)
         return len(sampler), len(list(iter(sampler)))
 
 
@@ -133,7 +141,8 @@ def test_the_named_input_reproduces_the_mismatch(path):
         match = _MESSAGE.search(finding.message)
         assert match, finding.message
         epoch = 2 if match["second"] else 1
-        length, count = _measure(namespace[finding.cls.name.value], _arguments(match["args"]), epoch)
+        epochs = _EPOCHS in match["args"]
+        length, count = _measure(namespace[finding.cls.name.value], _arguments(match["args"]), epoch, epochs)
         assert (length, count) == (int(match["len"]), int(match["count"]))
         assert length != count
 
@@ -153,9 +162,9 @@ def test_the_model_counts_as_running_does_on_every_input_it_tries(path):
             continue
         # A run that drew took each draw at its lowest: the fixtures draw only where the
         # value drawn changes no count, so the real class counts the same on any draw.
-        for values, (length, count, epoch), kinds, _drew in tried:
+        for values, (length, count, epoch), kinds, (_drew, epochs) in tried:
             arguments = _inputs(values, kinds)
-            measured = _measure(namespace[ctx.cls.name.value], arguments, epoch)
+            measured = _measure(namespace[ctx.cls.name.value], arguments, epoch, epochs)
             assert measured == (length, count), (ctx.cls.name.value, arguments)
             if path.name.startswith("valid_"):
                 assert length == count, (ctx.cls.name.value, arguments)

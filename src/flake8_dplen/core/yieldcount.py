@@ -204,6 +204,7 @@ class Env:
         self.kinds: Dict[str, str] = {}
         self.steps = 0
         self.drew = False  # a random draw was taken at its lowest outcome (Machine.draw)
+        self.epochs = False  # the object was given its epoch by set_epoch (_run_path)
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
         self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
         self.seqs: Dict[str, "Seq"] = {}  # each sequence argument, once resolved
@@ -1785,9 +1786,10 @@ class Outcome:
         kinds: Dict[str, str],
         drew: bool = False,
         epoch: int = 1,
+        epochs: bool = False,
     ) -> None:
         self.length, self.count, self.epoch = length, count, epoch
-        self.arguments, self.kinds, self.drew = arguments, kinds, drew
+        self.arguments, self.kinds, self.drew, self.epochs = arguments, kinds, drew, epochs
 
     @property
     def when(self) -> str:
@@ -1800,7 +1802,7 @@ class Outcome:
         for name, value in self.arguments.items():
             parts.append(f"len({name})={value}" if self.kinds[name] == SEQ else f"{name}={value}")
         text = ", ".join(parts)
-        drawn = ", each random draw at its lowest" if self.drew else ""
+        drawn = (", each random draw at its lowest" if self.drew else "") + (", set_epoch(epoch) called first" if self.epochs else "")
         limit -= len(drawn)
         text = text if len(text) <= limit else text[: limit - 3] + "..."
         return text + drawn
@@ -1837,6 +1839,7 @@ def _run(
                 raise Unknown(f"{name} used as {kind} and {merged.kinds[name]}")
         merged.steps += env.steps
         merged.drew |= env.drew
+        merged.epochs |= env.epochs
         merged.walked |= env.walked
     if any(r is None for r in results):
         return None, merged
@@ -1852,14 +1855,19 @@ def _run_path(
     attributes: bool,
     measured: bool,
     decisions: Tuple[bool, ...],
+    epochs: bool = False,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
     """(len(), items yielded, epoch) for these argument values, each test on an unknown
     value decided as `decisions` say, or None when the code refuses them: the first
     epoch's, or, where they agree, the second's (the same object asked len() and walked
     again, as a DataLoader does each epoch); `env.drew` says whether a random draw was
     taken at its lowest outcome to get them. A class that only measures the items of an
-    argument is run again with their lengths unknown (`measured`)."""
+    argument is run again with their lengths unknown (`measured`). One that reads an
+    attribute nothing set yet, and has a `set_epoch`, is run again as a training loop
+    uses it (`epochs`, `env.epochs`): `set_epoch(0)` before the first epoch, `set_epoch(1)`
+    before the second."""
     env = Env(values, attributes, measured, decisions)
+    env.epochs = epochs
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
@@ -1873,6 +1881,8 @@ def _run_path(
             machine.torch_method(obj, "__init__", [], arguments)
         else:
             machine.call_function(machine.method(obj, "__init__"), [], arguments)
+        if epochs:
+            machine.call_function(machine.method(obj, "set_epoch"), [0], {})
         return obj
 
     try:
@@ -1882,27 +1892,36 @@ def _run_path(
         count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
     except Refused:
         return None, env
+    except Unknown as stop:
+        # `self.epoch` read where only `set_epoch` sets it: the class is meant to be given
+        # its epoch first, as DistributedSampler's users do.
+        if epochs or not str(stop).startswith("attribute ") or machine.method(Obj(), "set_epoch") is None:
+            raise
+        return _run_path(ctx, values, widen, attributes, measured, decisions, True)
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
     if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
-        return _run_path(ctx, values, widen, attributes, True, decisions)
+        return _run_path(ctx, values, widen, attributes, True, decisions, epochs)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
     if length == count:
-        again = _second_epoch(machine, obj)
+        again = _second_epoch(machine, obj, epochs)
         if again is not None and again[0] != again[1]:
             return (*again, 2), env
     return (length, count, 1), env
 
 
-def _second_epoch(machine: Machine, obj: Obj) -> Optional[Tuple[int, int]]:
-    """(len(), items yielded) of a second epoch of `obj`, after its first: state the first
-    left behind (a cursor never reset, a cache consumed) shows there. None where the model
-    cannot run it or the code refuses it: the first epoch's answer then stands."""
+def _second_epoch(machine: Machine, obj: Obj, epochs: bool) -> Optional[Tuple[int, int]]:
+    """(len(), items yielded) of a second epoch of `obj`, after its first (and after
+    `set_epoch(1)` where the first was given its epoch): state the first left behind (a
+    cursor never reset, a cache consumed) shows there. None where the model cannot run it
+    or the code refuses it: the first epoch's answer then stands."""
     try:
+        if epochs:
+            machine.call_function(machine.method(obj, "set_epoch"), [1], {})
         length = machine.number(machine.call_special(obj, "__len__"))
         produced = machine.call_special(obj, "__iter__")
         count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
@@ -2219,14 +2238,15 @@ def _first_apart(
     """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
     what stopped the model (could not run the class) before finding one, if anything."""
     try:
-        for values, (length, count, epoch), kinds, drew in runs(ctx, widen, attributes):
+        for values, (length, count, epoch), kinds, (drew, epochs) in runs(ctx, widen, attributes):
             if length != count:
                 order = [p.name.value for p in params]
                 # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
                 bare = {n: re.split(r"[\[.]", n)[0] for n in kinds}
                 place = {n: order.index(bare[n]) if bare[n] in order else len(order) for n in kinds}
                 names = sorted(kinds, key=lambda n: (place[n], n))
-                return Outcome(length, count, {n: values[n] for n in names}, kinds, drew, epoch), False
+                found = Outcome(length, count, {n: values[n] for n in names}, kinds, drew, epoch, epochs)
+                return found, None
     except Exception as stop:  # noqa: BLE001
         # Unknown or RecursionError; or an error of the interpreter's own (a state it did
         # not set up, an operation it half knows): a class it does not know, never a
@@ -2278,7 +2298,7 @@ def runs(
                 grown = True
                 break
             if result is not None:
-                yield values, result, kinds, env.drew
+                yield values, result, kinds, (env.drew, env.epochs)
         if not grown:
             return
 

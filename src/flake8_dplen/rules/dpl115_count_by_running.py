@@ -50,6 +50,11 @@ Where the first epoch agrees, the same object is asked `len()` and walked again,
 DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
 `__iter__` is called again, a cached order consumed) shows there, and the message says
 "in the second epoch".
+Strings are compared as Python does (`order not in {"sequential", "reversed"}`, `mode ==
+"random"`), and so is membership in a list, tuple or range of known values; a string is
+never counted with. A class whose `__iter__` reads what only its `set_epoch` sets
+(`self.epoch`) is run as a training loop uses it, `set_epoch(0)` first (`set_epoch(1)`
+before a second epoch), and the message says "set_epoch(epoch) called first".
 A test `x is None` of a value the model does not know (an attribute of what the caller
 passes: `self.sampler.generator is None`) is run both ways.
 A value read from the data that nothing counts with (the labels' classes by `np.unique`,
