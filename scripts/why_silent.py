@@ -59,17 +59,31 @@ def reasons(path: str, name: str) -> str:
 
 def kind(reason: str) -> str:
     """The reason without the names of the code: what kind of thing stopped the model."""
-    reason = reason.split(" @ ")[0]
+    reason = re.sub(r"(Machine\.[\w<>]+):\d+", r"\1", reason.split(" @ ")[0])
     reason = re.sub(r"^error (\w+):.*", r"interpreter error \1", reason)
     reason = re.sub(r"^call ((?:torch|np|numpy|math|random|itertools|collections)\b[\w.]*).*", r"call \1", reason)
     reason = re.sub(r"^call (?!torch|np\b|numpy|math|random|itertools|collections)\S+", "call <other>", reason)
     reason = re.sub(r"^(name|attribute|method \S+ of|class) \S+", r"\1 <x>", reason)
+    reason = re.sub(r"^hasattr of an unknown object or name$", "hasattr (not of an object of the code's)", reason)
     reason = re.sub(r"^\S+ used as", "<x> used as", reason)
     reason = re.sub(r"^(two values read from|missing argument) .*", r"\1 <x>", reason)
     reason = re.sub(r"^\S+ may be a fraction", "<x> may be a fraction", reason)
-    reason = re.sub(r"^a call of \S+ in", "a call of <x> in", reason)
+    reason = re.sub(r"^a call of (a method of \S+|\S+) in", lambda m: f"a call of {_callee_kind(m.group(1))} in", reason)
     reason = re.sub(r"^[A-Z]\w*\.\w+$", "<torch base>.<method>", reason)
     return reason
+
+
+def _callee_kind(name: str) -> str:
+    if name.startswith("a method of "):
+        root = name.split()[-1]
+        return f"a method of builtin {root}" if root in BUILTIN_NAMES else "a method of a name <x>"
+    if name in BUILTIN_NAMES:
+        return f"builtin {name}"
+    if "log" in name.lower() or name.endswith((".info", ".debug", ".warning", ".warn")):
+        return "a logger"
+    if name == "None":
+        return "an unresolved callee"
+    return "<x> of the code" if "." not in name else "a method <x>"
 
 
 def slug(project: str) -> str:

@@ -64,6 +64,19 @@ def _root(node: cst.BaseExpression) -> Optional[cst.Name]:
     return node if isinstance(node, cst.Name) else None
 
 
+def _made_by_builtin(func: cst.Attribute, root: cst.Name) -> bool:
+    """`func` is a method of what a builtin's call returns (a new value), not of a builtin."""
+    node = func.value
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return (
+        isinstance(node, cst.Call)
+        and node.func is root
+        and root.value in BUILTIN_NAMES
+        and root.value not in _CHANGING_BUILTINS | {"reversed", "enumerate", "zip", "map", "filter"}
+    )
+
+
 # A place the model holds a value in: (the value, how to make it opaque there).
 Place = Tuple[object, Callable[[], None]]
 
@@ -139,10 +152,13 @@ class Skip:
             self.change(target)
 
     def change(self, target: cst.BaseExpression) -> None:
-        """`x[i] = v`, `x.append(v)`, `self.x[i] += v`: what `x` refers to changes."""
+        """`x[i] = v`, `x.append(v)`, `self.x[i] += v`, `x.setdefault(k, []).append(v)`:
+        what `x` refers to changes."""
         node, depth = target, 0
-        while isinstance(node, (cst.Attribute, cst.Subscript)) and self.held(node) is None:
-            node, depth = node.value, depth + 1
+        while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)) and (
+            isinstance(node, cst.Call) or self.held(node) is None
+        ):
+            node, depth = (node.func if isinstance(node, cst.Call) else node.value), depth + 1
         place = self.held(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
         if place is None:
             if not (isinstance(node, cst.Name) and self.bound_here(node.value)):
@@ -177,8 +193,15 @@ class Skip:
             return
         callee = self.callee(node)
         root = _root(func)
-        if root is not None and not self.local(root.value):
-            if callee is None or callee.split(".")[0] not in _LIBRARIES:
+        if root is not None and _made_by_builtin(func, root):
+            return  # `str(label).lower()`: a method of a new value a builtin made
+        # A method of a value the body made (`batch.append(i)`, the loop's own item) changes
+        # that value, which `change` follows; any other root not the code's is a library's.
+        # A method of a module-level value (`logger.info(...)`, callee None) reaches no count:
+        # the model holds no such value but a number (an argument the call is given is a
+        # read `read` judges).
+        if root is not None and not self.local(root.value) and not self.bound_here(root.value):
+            if callee is not None and callee.split(".")[0] not in _LIBRARIES:
                 self.fail(f"a call of {callee} in a loop over an unknown value")
             return
         if func.attr.value in READING_METHODS:

@@ -365,6 +365,19 @@ _DRAWS = {
     "torch.randint": ("low", "high", "size"),
 }
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
+# Tensors and arrays of one value (Machine.filled), and the element types dtypes give.
+_FILLED = {"torch.zeros", "torch.ones", "torch.full", "numpy.zeros", "numpy.ones", "numpy.full"}
+_INTEGERS = ("int64", "int32", "int16", "int8", "uint8", "long", "int")
+_DTYPES = {
+    **{f"{module}.{name}": int for module in ("torch", "numpy") for name in _INTEGERS},
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "torch.bool": bool,
+    "numpy.bool_": bool,
+    **{f"{module}.{name}": float for module in ("torch", "numpy") for name in ("float32", "float64", "float", "double")},
+}
+_TYPED_TENSORS = {"torch.LongTensor", "torch.IntTensor", "torch.FloatTensor", "torch.DoubleTensor", "torch.Tensor"}
 _ARRAYS = {"numpy.array", "numpy.asarray", "torch.tensor", "torch.as_tensor"}
 
 
@@ -789,7 +802,12 @@ class Machine:
                 if any(not isinstance(b, (int, type(None))) for b in bounds):
                     raise Unknown("assignment target")
                 span = range(len(items))[slice(*bounds)]
-                new = list(self.iterate(value))
+                # An array takes one number for every element of the slice (`mask[:k] = 1`),
+                # as the element's type (a float array holds 1.0).
+                if isinstance(items, Array) and isinstance(value, (int, float)):
+                    new = [type(items[p])(value) if isinstance(items[p], (int, float)) else value for p in span]
+                else:
+                    new = list(self.iterate(value))
                 if len(new) != len(span):
                     raise Unknown("a slice assigned values of another length")
                 for position, item in zip(span, new):
@@ -1449,6 +1467,8 @@ class Machine:
                 return Array(_leaves(receiver))
             if name in {"view", "reshape"} and args and not kwargs:
                 return self.reshape(receiver, args[0] if len(args) == 1 and isinstance(args[0], list) else args)
+            if name in {"float", "double"} and not args and not kwargs:
+                return Array(float(v) if isinstance(v, int) else v for v in receiver)
             if name in _NEUTRAL_METHODS and not args:
                 # `.tolist()` makes a list; `.clone()`, `.numpy()`, `.long()` keep an array one.
                 return list(receiver) if name == "tolist" else type(receiver)(receiver)
@@ -1464,11 +1484,17 @@ class Machine:
             if kwargs:
                 raise Unknown(f"{callee} keywords")
             return self.library(callee, None, scope, owner, statement, args)
-        if isinstance(receiver, (Opaque, str)) and statement and not _holds_state(args, kwargs):
+        # An empty display made for the call (`d.setdefault(label, [])`) is no list the
+        # model holds: the unknown object may keep it, nothing else refers to it.
+        held = args
+        if not kwargs and not any(a.star for a in node.args):
+            empty = [isinstance(a.value, (cst.List, cst.Dict)) and not a.value.elements for a in node.args]
+            held = [v for v, made in zip(args, empty) if not made]
+        if isinstance(receiver, (Opaque, str)) and statement and not _holds_state(held, kwargs):
             return None  # `g.manual_seed(seed)`: a call on an unknown object that changes nothing counted
         if isinstance(receiver, Opaque) and name == "shuffle" and len(args) == 1:
             return None  # `rng.shuffle(x)`: order only
-        if isinstance(receiver, (Opaque, str)) and not _holds_state(args, kwargs):
+        if isinstance(receiver, (Opaque, str)) and not _holds_state(held, kwargs):
             return Opaque()
         raise Unknown(f"method {name} of an unknown value")
 
@@ -1547,6 +1573,16 @@ class Machine:
         if callee in _SAME and len(args) == 1 and not kwargs:
             made = list(self.iterate(args[0]))
             return Array(made) if callee in _ARRAYS else made
+        if callee == "torch.multinomial":
+            return self.multinomial(args, kwargs)
+        if callee in _FILLED and node is not None:
+            return self.filled(callee, node, args, kwargs, scope, owner)
+        if callee in _TYPED_TENSORS and len(args) == 1 and not kwargs:
+            # `torch.LongTensor(values)` copies them; `torch.LongTensor(n)`, a size, holds
+            # n values never set.
+            if isinstance(args[0], (list, tuple, range, Seq)):
+                return Array(self.iterate(args[0]))
+            return Array(Opaque() for _ in range(self.count_of(args[0])))
         if callee == "iter" and len(args) == 1:
             walked = args[0]
             if isinstance(walked, Generator):
@@ -1569,6 +1605,17 @@ class Machine:
             if found is _END and len(args) == 1:
                 raise _Stop("StopIteration")  # ends a __next__; anywhere else unknown
             return args[1] if found is _END else found
+        if callee == "next" and 1 <= len(args) <= 2 and not kwargs and isinstance(args[0], Obj):
+            # An iterator of the module's own classes: its `__next__`, as Python calls it.
+            step = self.method(args[0], "__next__")
+            if step is None:
+                raise Unknown("next of an object without __next__")
+            try:
+                return self.call_function(step, [], {})
+            except _Stop:
+                if len(args) == 1:
+                    raise
+                return args[1]
         if callee == "itertools.islice" and 2 <= len(args) <= 3 and not kwargs:
             bounds = [None if b is None else self.number(b) for b in args[1:]]
             if any(b is not None and (not isinstance(b, int) or b < 0) for b in bounds):
@@ -1642,6 +1689,48 @@ class Machine:
             return Opaque()
         raise Unknown(f"call {callee}")
 
+
+    def filled(self, callee: str, node: cst.Call, args, kwargs, scope, owner) -> "Array":
+        """`torch.zeros(n)`, `np.ones(n, dtype=np.int64)`, `torch.full((n,), v)`: one
+        dimension of n values, floats unless the dtype is an integer or bool type (a
+        dtype the model does not know is unknown)."""
+        if set(kwargs) - {"dtype", "device"} or len(args) != (2 if callee.endswith("full") else 1):
+            raise Unknown(f"{callee} arguments")
+        size = args[0]
+        if isinstance(size, (list, tuple)):
+            if len(size) != 1:
+                raise Unknown("a shape of more than one dimension")
+            size = size[0]
+        dtype = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "dtype"), None)
+        kind = float if dtype is None else _DTYPES.get(self.names(owner).imports.qualify(dtype) or "")
+        if kind is None:
+            raise Unknown("a dtype the model does not know")
+        value = args[1] if callee.endswith("full") else (1 if "ones" in callee else 0)
+        value = self.number(value)
+        return Array(kind(value) for _ in range(self.count_of(size)))
+
+    def multinomial(self, args, kwargs) -> "Array":
+        """`torch.multinomial(weights, k, replacement)` of one dimension: k positions into
+        the weights, which ones unknown; torch raises where no weight is positive, or,
+        without replacement, where fewer than k are."""
+        given = dict(zip(("input", "num_samples", "replacement"), args), **kwargs)
+        if set(given) - {"input", "num_samples", "replacement", "generator"} or len(args) > 3:
+            raise Unknown("torch.multinomial arguments")
+        weights = given["input"]
+        if not isinstance(weights, list) or not all(isinstance(w, (int, float)) for w in weights):
+            raise Unknown("multinomial of weights the model does not know")
+        k = self.count_of(given["num_samples"])
+        positive = sum(1 for w in weights if w > 0)
+        if any(w < 0 for w in weights) or not positive or (not self.truth(given.get("replacement", False)) and k > positive):
+            raise Refused("torch.multinomial raises")
+        return Array(Position(len(weights)) for _ in range(k))
+
+    def count_of(self, size) -> int:
+        """A size a tensor is made with: a non-negative int, or the code refuses it."""
+        n = self.number(size)
+        if not isinstance(n, int) or n < 0:
+            raise Refused("a size that is not a non-negative int")
+        return _small(range(n)).stop
 
     def draw(self, callee: str, args, kwargs):
         """A random integer draw (or `size` of them, or a choice) as one outcome it can

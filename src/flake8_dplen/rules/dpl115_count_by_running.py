@@ -50,6 +50,9 @@ Where the first epoch agrees, the same object is asked `len()` and walked again,
 DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
 `__iter__` is called again, a cached order consumed) shows there, and the message says
 "in the second epoch".
+Tensors and arrays of one value (`torch.zeros(n)`, `np.ones(n, dtype=...)`, `torch.full`),
+`torch.LongTensor(values)` and its kin, and `torch.multinomial(weights, k)` (k positions,
+which ones unknown) are run as torch makes them, in one dimension.
 Strings are compared as Python does (`order not in {"sequential", "reversed"}`, `mode ==
 "random"`), and so is membership in a list, tuple or range of known values; a string is
 never counted with. A class whose `__iter__` reads what only its `set_epoch` sets
