@@ -282,6 +282,10 @@ _ARITH = {
     cst.FloorDivide: lambda a, b: a // b,
     cst.Modulo: lambda a, b: a % b,
     cst.Power: lambda a, b: a**b,
+    # On ints as Python computes them; on an unknown value (`set(a) | set(b)`) unknown.
+    cst.BitOr: lambda a, b: a | b,
+    cst.BitAnd: lambda a, b: a & b,
+    cst.BitXor: lambda a, b: a ^ b,
 }
 _COMPARE = {
     cst.Equal: lambda a, b: a == b,
@@ -1136,12 +1140,18 @@ class Machine:
         index = self.eval(part.value, scope, owner)
         if isinstance(index, list):
             return Array(self.gather(value, index))  # only an array or a tensor takes a list of positions
-        if isinstance(value, Seq) and _plain(index):
-            # `positions[label]`, a label read from the data: one of the argument's items
-            # (data whose labels are its positions), as unknown as the label: its length
-            # is not an input, since the data ties it to the labels the model cannot see.
+        if isinstance(value, Seq) and (_plain(index) or isinstance(index, Element)):
+            # `positions[label]`, a label read from the data, or `indices[i]`, `i` an item
+            # of another argument: one of the argument's items (data whose labels, or
+            # positions, are its positions), as unknown as the label: its length is not
+            # an input, since the data ties it to the labels the model cannot see.
             if not value.length:
                 raise Refused("index")
+            source = self.env.seqs.get(index.parent) if isinstance(index, Element) else None
+            if source is not None and source.length > value.length:
+                # Positions as a caller gives them, distinct and in range (0, 1, ...): more
+                # of them than items is an input not judged.
+                raise Refused("more positions than items")
             return Opaque()
         index = self.number(index)
         if isinstance(value, Seq):
@@ -1467,6 +1477,12 @@ class Machine:
                 return Array(_leaves(receiver))
             if name in {"view", "reshape"} and args and not kwargs:
                 return self.reshape(receiver, args[0] if len(args) == 1 and isinstance(args[0], list) else args)
+            if name == "fill_" and isinstance(receiver, Array) and len(args) == 1 and not kwargs:
+                value, kind = self.number(args[0]), getattr(receiver, "kind", None)
+                if kind is None and not all(isinstance(v, (int, float)) for v in receiver):
+                    raise Unknown("fill_ of a tensor of unknown type")
+                receiver[:] = [(kind or type(v))(value) for v in receiver]
+                return receiver  # in place, and the tensor itself
             if name in {"float", "double"} and not args and not kwargs:
                 return Array(float(v) if isinstance(v, int) else v for v in receiver)
             if name in _NEUTRAL_METHODS and not args:
@@ -1582,7 +1598,9 @@ class Machine:
             # n values never set.
             if isinstance(args[0], (list, tuple, range, Seq)):
                 return Array(self.iterate(args[0]))
-            return Array(Opaque() for _ in range(self.count_of(args[0])))
+            made = Array(Opaque() for _ in range(self.count_of(args[0])))
+            made.kind = int if callee in {"torch.LongTensor", "torch.IntTensor"} else float  # for fill_
+            return made
         if callee == "iter" and len(args) == 1:
             walked = args[0]
             if isinstance(walked, Generator):
