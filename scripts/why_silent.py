@@ -64,7 +64,7 @@ def kind(reason: str) -> str:
     reason = re.sub(r"^call ((?:torch|np|numpy|math|random|itertools|collections)\b[\w.]*).*", r"call \1", reason)
     reason = re.sub(r"^call (?!torch|np\b|numpy|math|random|itertools|collections)\S+", "call <other>", reason)
     reason = re.sub(r"^(name|attribute|method \S+ of|class) \S+", r"\1 <x>", reason)
-    reason = re.sub(r"^hasattr of an unknown object or name$", "hasattr (not of an object of the code's)", reason)
+    reason = re.sub(r"^hasattr of an unknown object or name", "hasattr, not of an object of the code's", reason)
     reason = re.sub(r"^\S+ used as", "<x> used as", reason)
     reason = re.sub(r"^(two values read from|missing argument) .*", r"\1 <x>", reason)
     reason = re.sub(r"^\S+ may be a fraction", "<x> may be a fraction", reason)

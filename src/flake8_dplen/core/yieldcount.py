@@ -1824,7 +1824,7 @@ class Machine:
         obj = self.eval(args[0], scope, owner)
         name = args[1].evaluated_value if isinstance(args[1], cst.SimpleString) else None
         if not isinstance(obj, Obj) or not isinstance(name, str) or name.startswith("__"):
-            raise Unknown("hasattr of an unknown object or name")
+            raise Unknown(f"hasattr of an unknown object or name: {_what(obj)}")
         index = self.index(obj)
         if name in obj.attrs or name in index.methods or name in index.properties or name in index.class_attrs:
             return True
