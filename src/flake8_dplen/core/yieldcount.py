@@ -947,6 +947,8 @@ class Machine:
                 return scope[node.value]
             if node.value in {"True", "False", "None"}:
                 return {"True": True, "False": False, "None": None}[node.value]
+            if node.value in {"__name__", "__file__"}:
+                return Opaque()  # the module's name or path: a string never counted with
             names = self.names(owner)
             if node.value in names.funcs:
                 # A function of a module read from disk runs with that module's names.
