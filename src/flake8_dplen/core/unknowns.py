@@ -127,6 +127,11 @@ class Skip:
                 self.allowed.setdefault(id(node.iter), "walked")
         elif isinstance(node, cst.Subscript):
             self.allowed.setdefault(id(node.value), "indexed")
+        elif isinstance(node, (cst.Comparison, cst.BinaryOperation)):
+            # `labels == c`, `sizes + [0]`: an operator makes a new value, the operands stay.
+            operands = [node.left, *(c.comparator for c in node.comparisons)] if isinstance(node, cst.Comparison) else [node.left, node.right]
+            for operand in operands:
+                self.allowed.setdefault(id(operand), "computed")
         elif isinstance(node, cst.Attribute):
             self.allowed.setdefault(id(node.value), "base")  # `self` of `self.x`
             self.allowed[id(node.attr)] = "name"
@@ -217,7 +222,7 @@ class Skip:
         how = self.allowed.get(id(node))
         if (
             kind in ("plain", "data")
-            or (kind == "list" and how in ("indexed", "walked", "measured"))
+            or (kind == "list" and how in ("indexed", "walked", "measured", "computed"))
             or (kind == "nested" and how == "measured")
             or (kind == "object" and how == "base" and isinstance(node, cst.Name))
         ):

@@ -1558,7 +1558,10 @@ class Machine:
             if callee == "len":
                 return Opaque() if _plain(args[0]) else self.length(args[0])
             if callee in {"min", "max", "sum"} and len(args) == 1:
-                return _PURE[callee](self.number(a) for a in self.iterate(args[0]))
+                items = list(self.iterate(args[0]))
+                if any(_plain(a) or isinstance(a, Element) for a in items):
+                    return Opaque()  # `max(labels)`: a value of the data, unknown as they are
+                return _PURE[callee](self.number(a) for a in items)
             if kwargs:
                 raise Unknown("keywords")
             if any(_plain(a) for a in args):
@@ -1570,6 +1573,8 @@ class Machine:
         if callee in _SAME | {"iter", "enumerate", "zip"} and any(_plain(a) for a in args):
             return Opaque()  # `list(by_label.keys())`: as unknown as what it is made from
         if callee == "range":
+            if not kwargs and any(_plain(a) for a in args):
+                return Opaque()  # `range(max(labels) + 1)`: as many as the data says
             if kwargs or any(isinstance(self.number(a), float) for a in args):
                 raise Unknown("range")
             try:
@@ -1591,11 +1596,14 @@ class Machine:
         if callee in _SAME and len(args) == 1 and not kwargs:
             made = list(self.iterate(args[0]))
             return Array(made) if callee in _ARRAYS else made
+        made = None
         if callee == "torch.multinomial":
-            return self.multinomial(args, kwargs)
-        if callee in _FILLED and node is not None:
-            return self.filled(callee, node, args, kwargs, scope, owner)
-        if callee in _TYPED_TENSORS and len(args) == 1 and not kwargs:
+            made = self.multinomial(args, kwargs)
+        elif callee in _FILLED and node is not None:
+            made = self.filled(callee, node, args, owner, kwargs)
+        if made is not None:
+            return made
+        if callee in _TYPED_TENSORS and len(args) == 1 and not kwargs and not _plain(args[0]):
             # `torch.LongTensor(values)` copies them; `torch.LongTensor(n)`, a size, holds
             # n values never set.
             if isinstance(args[0], (list, tuple, range, Seq)):
@@ -1646,9 +1654,12 @@ class Machine:
             taken = itertools.islice(self.iterate(walked), *bounds)
             return Cursor(taken) if isinstance(walked, Cursor) else list(taken)
         if callee in {"torch.arange", "numpy.arange"} and 1 <= len(args) <= 3:
-            return Array(self.library("range", None, scope, owner, statement, args))
+            made = self.library("range", None, scope, owner, statement, args)
+            return made if _plain(made) else Array(made)  # of an unknown size: unknown
         if callee in _PERMUTATIONS and len(args) == 1:
             first = args[0]
+            if _plain(first):
+                return Opaque()  # `torch.randperm(len(by_class))`, a count the data says
             return Array(
                 self.iterate(first)
                 if isinstance(first, (list, Seq))
@@ -1688,6 +1699,8 @@ class Machine:
             return [Array(items[bounds[i] : bounds[i + 1]]) for i in range(k)]
         if callee in {"torch.reshape", "numpy.reshape"} and len(args) == 2 and not kwargs:
             return self.reshape(list(self.iterate(args[0])), args[1] if isinstance(args[1], list) else [args[1]])
+        if callee in {"numpy.hstack", "numpy.concatenate", "torch.cat"} and len(args) == 1 and _plain(args[0]):
+            return Opaque()  # pieces the model does not know: as unknown as they are
         if callee in {"numpy.hstack", "numpy.concatenate", "torch.cat"} and len(args) == 1 and not kwargs:
             return Array(x for part in self.iterate(args[0]) for x in self.iterate(part))
         if statement and not _holds_state(args, kwargs):
@@ -1710,35 +1723,36 @@ class Machine:
         raise Unknown(f"call {callee}")
 
 
-    def filled(self, callee: str, node: cst.Call, args, kwargs, scope, owner) -> "Array":
+    def filled(self, callee: str, node: cst.Call, args, owner, kwargs) -> Optional["Array"]:
         """`torch.zeros(n)`, `np.ones(n, dtype=np.int64)`, `torch.full((n,), v)`: one
-        dimension of n values, floats unless the dtype is an integer or bool type (a
-        dtype the model does not know is unknown)."""
+        dimension of n values, floats unless the dtype is an integer or bool type; None
+        (an unknown value, as any library call's) for what this does not model."""
         if set(kwargs) - {"dtype", "device"} or len(args) != (2 if callee.endswith("full") else 1):
-            raise Unknown(f"{callee} arguments")
+            return None
         size = args[0]
         if isinstance(size, (list, tuple)):
             if len(size) != 1:
-                raise Unknown("a shape of more than one dimension")
+                return None  # more than one dimension
             size = size[0]
         dtype = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "dtype"), None)
         kind = float if dtype is None else _DTYPES.get(self.names(owner).imports.qualify(dtype) or "")
-        if kind is None:
-            raise Unknown("a dtype the model does not know")
+        if kind is None or _plain(size):
+            return None
         value = args[1] if callee.endswith("full") else (1 if "ones" in callee else 0)
         value = self.number(value)
         return Array(kind(value) for _ in range(self.count_of(size)))
 
-    def multinomial(self, args, kwargs) -> "Array":
+    def multinomial(self, args, kwargs) -> Optional["Array"]:
         """`torch.multinomial(weights, k, replacement)` of one dimension: k positions into
         the weights, which ones unknown; torch raises where no weight is positive, or,
-        without replacement, where fewer than k are."""
+        without replacement, where fewer than k are. None (an unknown value, as any
+        library call's) for weights the model does not know."""
         given = dict(zip(("input", "num_samples", "replacement"), args), **kwargs)
+        weights = given.get("input")
         if set(given) - {"input", "num_samples", "replacement", "generator"} or len(args) > 3:
-            raise Unknown("torch.multinomial arguments")
-        weights = given["input"]
+            return None
         if not isinstance(weights, list) or not all(isinstance(w, (int, float)) for w in weights):
-            raise Unknown("multinomial of weights the model does not know")
+            return None
         k = self.count_of(given["num_samples"])
         positive = sum(1 for w in weights if w > 0)
         if any(w < 0 for w in weights) or not positive or (not self.truth(given.get("replacement", False)) and k > positive):

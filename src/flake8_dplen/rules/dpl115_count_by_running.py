@@ -52,7 +52,9 @@ DataLoader does each epoch: what the first epoch left behind (a cursor put back 
 "in the second epoch".
 Tensors and arrays of one value (`torch.zeros(n)`, `np.ones(n, dtype=...)`, `torch.full`),
 `torch.LongTensor(values)` and its kin, and `torch.multinomial(weights, k)` (k positions,
-which ones unknown) are run as torch makes them, in one dimension.
+which ones unknown) are run as torch makes them, in one dimension. A count the data
+says (`range(max(labels) + 1)`, `torch.randperm(len(by_class))`) is unknown, and a loop
+over it is skipped as any loop over unknown values.
 Strings are compared as Python does (`order not in {"sequential", "reversed"}`, `mode ==
 "random"`), and so is membership in a list, tuple or range of known values; a string is
 never counted with. A class whose `__iter__` reads what only its `set_epoch` sets
