@@ -41,6 +41,7 @@ from .reads import (
     unread,
     use_of,
 )
+from .posing import POSING, posing_as, required_kind
 from .records import ITEM, TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -1399,6 +1400,8 @@ def calls(
     checks = guards(target) if inspect.isclass(target) else []
     # `isinstance(x, T)` among the constructor's checks says what its hint would.
     hints = {**{check.kind[0]: check.kind[1] for check in checks if check.kind}, **hints}
+    # A dataset the constructor requires of a class of its own (posing.py).
+    kinds = {check.kind[0]: fallback(None, required_kind, check.kind[1]) for check in checks if check.kind}
     roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
     if inspect.isclass(target):
         # A dataset the class reads as a dict (`for pid, idxs in data_source.items()`): an
@@ -1483,6 +1486,8 @@ def calls(
             )
         if learned.arrays and param.name not in overrides:
             builder = _promoting(builder)
+        if kinds.get(param.name) is not None and param.name not in overrides:
+            builder = _posing(builder, kinds[param.name])
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
     # A parameter the constructor accepts only a few values of: drawn from those.
@@ -1523,6 +1528,24 @@ def calls(
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _posing(builder: Builder, kind: type) -> Builder:
+    """The parameter's value, where it is a generated dataset that is not of the ``kind``
+    the constructor checks it is, posing as one (posing.py)."""
+
+    def pose(shown: Shown) -> Shown:
+        value = shown.make()
+        if not isinstance(value, (Table, Records, range)) or isinstance(value, kind):
+            return shown
+        # A disguise of ours that fails leaves the value as it was drawn (reads.fallback).
+        if fallback(None, posing_as, kind, value) is None:
+            return shown
+        imported = f"from {kind.__module__} import {kind.__qualname__.split('.')[0]}"
+        imports = tuple(sorted({*shown.imports, POSING, imported}))
+        return Shown(lambda: posing_as(kind, shown.make()), f"posing_as({kind.__qualname__}, {shown.code})", imports)
+
+    return lambda ctx: builder(ctx).map(pose)
 
 
 def _choosing(values: Tuple[Any, ...]) -> Builder:
