@@ -360,6 +360,15 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     return _field(ctx, name, n)
 
 
+def _index_by_key(ctx: _Context, n: int) -> st.SearchStrategy:
+    """A column read as the items' indices by key (reads.DataShape.indexes): the ``n``
+    items grouped by keys drawn as a group key per item is (every item in one group,
+    singletons, groups smaller than any K), as the dataset that keeps the index holds them."""
+    return _field(ctx, "key", n).map(
+        lambda keys: {key: [i for i, k in enumerate(keys) if k == key] for key in sorted(set(keys))}
+    )
+
+
 def _keyed_column(ctx: _Context, keys: Dict[str, Optional[bool]], n: int) -> st.SearchStrategy:
     """A column read by constant keys (reads.DataShape.keyed): a dict, each key drawn as
     the code uses its value (one number, or one value per item, whatever the key's name
@@ -454,6 +463,8 @@ def _table(shape: DataShape) -> Builder:
                 name: draw(
                     _keyed_column(ctx, shape.keyed[name], n)
                     if name in shape.keyed
+                    else _index_by_key(ctx, n)
+                    if name in shape.indexes
                     else _attribute(ctx, name, n, name in numbers)
                 )
                 for name in sorted(names)

@@ -182,6 +182,10 @@ class DataShape:
     # as one number (as ``numbers``), False where it indexes or iterates it (one value per
     # item), None where it says neither (drawn by the key's name).
     keyed: Dict[str, Dict[str, Optional[bool]]] = field(default_factory=dict)
+    # Columns read as a dict whose keys the class iterates or looks up, each value a list
+    # of indices (`for label in dataset.label_index_dict.keys()`, `self.index[pid]` of
+    # `self.index = dataset.pid_index`): an index of the items by key, whatever its name.
+    indexes: Set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -324,6 +328,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.keyed = fallback({}, _keyed_columns, uses)
+    shape.indexes = fallback(set(), _index_columns, uses) - set(shape.keyed)
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -334,6 +339,16 @@ def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]
         name: {key: _number_or_column(value) for key, value in use.keys.items()}
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
+    }
+
+
+def _index_columns(uses: Dict[str, "Use"]) -> Set[str]:
+    """DataShape.indexes: the columns used as dicts by key whose values are only iterated,
+    measured or indexed (lists of indices; a value read by key or by field is no list)."""
+    return {
+        name
+        for name, use in uses.items()
+        if use.keyed and (use.items is None or not (use.items.keys or use.items.keyed or use.items.called))
     }
 
 
