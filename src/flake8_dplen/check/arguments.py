@@ -455,7 +455,11 @@ def _table(shape: DataShape) -> Builder:
             elif shape.sized and not shape.fields:
                 items = draw(_sequences(ctx, n))
             # A method asked for one item's value (`dataset.get_label(i)`), not a column.
-            getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
+            # In the array kind the class was found to need: asked with no index, a getter
+            # answers for every item (records.Table), and that list is what it hands torch.
+            getters = {
+                name: _promoted(draw(_field(ctx, name, n)), ctx.learned.arrays) for name in sorted(shape.getters)
+            }
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
             # An array's arithmetic is element by element (`lengths + offsets`): no number.
             numbers = shape.numbers - shape.tensors - shape.arrays
