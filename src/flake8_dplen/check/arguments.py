@@ -431,6 +431,15 @@ def _parts(ctx: _Context) -> st.SearchStrategy:
     return st.lists(_count(ctx), min_size=1, max_size=3)
 
 
+def _part(ctx: _Context, shape: Optional[DataShape], n: int) -> st.SearchStrategy:
+    """One part of a concatenation of ``n`` items: a range, or a Table of the columns the
+    class reads of its parts (reads.DataShape.parts)."""
+    if shape is None:
+        return st.just(range(n))
+    columns = {name: _attribute(ctx, name, n) for name in sorted(shape.columns)}
+    return st.fixed_dictionaries(columns).map(lambda drawn: Table(n, columns=drawn))
+
+
 def _table(shape: DataShape) -> Builder:
     """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
@@ -477,7 +486,7 @@ def _table(shape: DataShape) -> Builder:
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
             if concat:
-                columns["datasets"] = [range(size) for size in parts]
+                columns["datasets"] = [draw(_part(ctx, shape.parts, size)) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
@@ -1452,7 +1461,9 @@ def calls(
         role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
-        elif param.name in left_out:
+        elif param.name in left_out or (param.default is not param.empty and inspect.isclass(param.default)):
+            # A class as the default (`sampler=SequentialSampler`, made per part of the
+            # data by the class) is what callers pass: a class, not what its name draws.
             kept = st.just(_default(param))
             builder = lambda ctx, kept=kept: kept
         elif param.name in field_names:

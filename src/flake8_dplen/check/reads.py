@@ -186,6 +186,9 @@ class DataShape:
     # of indices (`for label in dataset.label_index_dict.keys()`, `self.index[pid]` of
     # `self.index = dataset.pid_index`): an index of the items by key, whatever its name.
     indexes: Set[str] = field(default_factory=set)
+    # A concatenation's parts, read as datasets themselves (`for d in dataset.datasets:
+    # len(d.samples)`): their shape, None where the class reads nothing of them.
+    parts: Optional["DataShape"] = None
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -329,6 +332,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.keyed = fallback({}, _keyed_columns, uses)
     shape.indexes = fallback(set(), _index_columns, uses) - set(shape.keyed)
+    shape.parts = fallback(None, _parts_shape, trees, stored | {param})
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -340,6 +344,28 @@ def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
     }
+
+
+def _parts_shape(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Optional[DataShape]:
+    """DataShape.parts: what the class reads of the names it binds to a part of the data's
+    `datasets` (a loop over them, or one taken by index)."""
+
+    def parts_of(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "datasets" and _is_root(node.value, roots)
+
+    bound: Set[str] = set()
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+                if parts_of(node.iter):
+                    bound.add(node.target.id)
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                if isinstance(node.value, ast.Subscript) and parts_of(node.value.value):
+                    bound.add(node.targets[0].id)
+    parts = DataShape()
+    for _, tree in trees:
+        _read_shape(tree, bound, parts)
+    return parts if bound and parts.columns else None
 
 
 def _index_columns(uses: Dict[str, "Use"]) -> Set[str]:
