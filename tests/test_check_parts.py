@@ -1,4 +1,4 @@
-"""A scheduler over the parts of a concatenation that reads an attribute of each part and
+"""A batcher that indexes the `sampler` it is given as a sequence, and a scheduler over the parts of a concatenation that reads an attribute of each part and
 makes a sampler of each with the sampler class it is given by default: on main (349d3e4)
 the parts were ranges and the class was drawn sampler instances, and both classes here
 were "could not build". A class as a default is kept (callers pass classes there), and
@@ -6,7 +6,8 @@ the parts are Tables of what the class reads of them (reads.DataShape.parts)."""
 
 from __future__ import annotations
 
-from parts_samplers import ExactRoundRobinParts, RoundRobinParts
+import pytest
+from parts_samplers import ExactRepeatedSlices, ExactRoundRobinParts, RepeatedSlices, RoundRobinParts
 from printed import fails_alone
 
 from flake8_dplen.check import reads
@@ -27,16 +28,33 @@ def test_parts_read_of_nothing_have_no_shape():
     assert data_shape(ConcatPartsWrong, "dataset").parts is None
 
 
-def test_a_wrong_scheduler_over_parts_is_found():
-    result = check_class(RoundRobinParts, OPTIONS)
+def test_a_sampler_indexed_as_a_sequence_is_pinned():
+    from flake8_dplen.check.pinned import pinned
+    from torch.utils.data import RandomSampler
+
+    try:
+        RepeatedSlices(RandomSampler(range(3)), num_iter=2)
+    except TypeError as exc:
+        error = exc
+    assert pinned(error, RepeatedSlices, ["sampler", "batch_size", "num_iter"]) == {"sampler"}
+
+
+@pytest.mark.parametrize("cls", [RoundRobinParts, RepeatedSlices])
+def test_a_wrong_class_is_found(cls):
+    result = check_class(cls, OPTIONS)
     assert result.status == COUNTEREXAMPLE, result
-    # The default sampler class is kept, and left out of the printed call.
-    assert "sampler=" not in result.call.code and "'samples'" in result.call.code
     fails_alone(result)
 
 
-def test_its_exact_twin_is_built_and_clean():
-    result = check_class(ExactRoundRobinParts, OPTIONS)
+def test_the_default_sampler_class_is_kept():
+    result = check_class(RoundRobinParts, OPTIONS)
+    # Left out of the printed call.
+    assert "sampler=" not in result.call.code and "'samples'" in result.call.code
+
+
+@pytest.mark.parametrize("cls", [ExactRoundRobinParts, ExactRepeatedSlices])
+def test_its_exact_twin_is_built_and_clean(cls):
+    result = check_class(cls, OPTIONS)
     assert result.status == OK, result
     assert result.examples > 0
 

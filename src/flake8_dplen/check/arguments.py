@@ -1205,6 +1205,9 @@ def _as_used(builder: Builder, use: Use) -> Builder:
 _PLAIN_LISTS = (_keys, _lengths, _group_names)
 # Roles that draw one number, which the class's use can show is a list.
 _NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
+# What a name draws that its code may overrule (pinned.py): plain values, and samplers
+# the code indexes as sequences.
+_CODED = _PLAIN_LISTS + _NUMBERS + (_any_sampler, _index_sampler, _batch_sampler)
 
 
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
@@ -1496,7 +1499,7 @@ def calls(
             # Only plain lists and numbers a name gave: a dataset's items of the wrong kind
             # send the search to records (search._lacks_data), which also answer what a
             # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
-            if param.name in learned.coded and role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target):
+            if param.name in learned.coded and role in _CODED and inspect.isclass(target):
                 builder = _as_coded(target, param, overrides, learned) or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
