@@ -1207,7 +1207,8 @@ _PLAIN_LISTS = (_keys, _lengths, _group_names)
 _NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
 # What a name draws that its code may overrule (pinned.py): plain values, and samplers
 # the code indexes as sequences.
-_CODED = _PLAIN_LISTS + _NUMBERS + (_any_sampler, _index_sampler, _batch_sampler)
+_SAMPLERS = (_any_sampler, _index_sampler, _batch_sampler)
+_CODED = _PLAIN_LISTS + _NUMBERS + _SAMPLERS
 
 
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
@@ -1500,7 +1501,12 @@ def calls(
             # send the search to records (search._lacks_data), which also answer what a
             # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
             if param.name in learned.coded and role in _CODED and inspect.isclass(target):
-                builder = _as_coded(target, param, overrides, learned) or builder
+                coded = _as_coded(target, param, overrides, learned)
+                if role in _SAMPLERS and builder is not None:
+                    # A sampler pinned by a failure its kind alone caused (an index sampler
+                    # where batches were iterated) is still drawn, beside the sequence.
+                    coded = _unless_none(builder, coded)
+                builder = coded or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
