@@ -478,6 +478,8 @@ def _table(shape: DataShape) -> Builder:
                     if name in shape.keyed
                     else _index_by_key(ctx, n)
                     if name in shape.indexes
+                    else _tuples(ctx, shape.unpacked[name], n)
+                    if name in shape.unpacked
                     else _attribute(ctx, name, n, name in numbers)
                 )
                 for name in sorted(names)

@@ -189,6 +189,9 @@ class DataShape:
     # A concatenation's parts, read as datasets themselves (`for d in dataset.datasets:
     # len(d.samples)`): their shape, None where the class reads nothing of them.
     parts: Optional["DataShape"] = None
+    # Columns whose values the class unpacks (`for idx, _, _, _ in dataset.images`): rows
+    # of that many fields, position -> the name the code gives it.
+    unpacked: Dict[str, Dict[int, str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -544,6 +547,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             elif isinstance(iterated, ast.Attribute) and _is_root(iterated.value, roots):
                 if isinstance(target, ast.Name):
                     rows[target.id] = iterated.attr
+                _unpacked_column(target, iterated.attr, shape)
+            elif _column_enumerated(iterated, roots):
+                _unpacked_column(_item_target(target, iterated), iterated.args[0].attr, shape)
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             value = node.value
             if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
@@ -614,6 +620,20 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
+
+
+def _column_enumerated(node: ast.AST, roots: Set[str]) -> bool:
+    """``node`` is `enumerate(dataset.column)`."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate"):
+        return False
+    return bool(node.args) and isinstance(node.args[0], ast.Attribute) and _is_root(node.args[0].value, roots)
+
+
+def _unpacked_column(target: Optional[ast.AST], column: str, shape: DataShape) -> None:
+    """DataShape.unpacked, where a loop over ``column`` unpacks each value into ``target``."""
+    if isinstance(target, ast.Tuple) and not any(isinstance(elt, ast.Starred) for elt in target.elts):
+        names = [elt.id if isinstance(elt, ast.Name) and elt.id != "_" else "" for elt in target.elts]
+        shape.unpacked[column] = dict(enumerate(names))
 
 
 def _an_item(node: ast.AST, items: Set[str], roots: Set[str]) -> bool:
