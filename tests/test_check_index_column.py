@@ -5,7 +5,6 @@ the wrong class is found, its exact twin stays clean."""
 
 from __future__ import annotations
 
-import pytest
 from index_column_samplers import ExactKPerLabel, KPerLabel
 from printed import fails_alone
 
