@@ -41,6 +41,7 @@ from .reads import (
     unread,
     use_of,
 )
+from .posing import POSING, posing_as, required_kind
 from .records import ITEM, TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
@@ -359,6 +360,15 @@ def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.Sea
     return _field(ctx, name, n)
 
 
+def _index_by_key(ctx: _Context, n: int) -> st.SearchStrategy:
+    """A column read as the items' indices by key (reads.DataShape.indexes): the ``n``
+    items grouped by keys drawn as a group key per item is (every item in one group,
+    singletons, groups smaller than any K), as the dataset that keeps the index holds them."""
+    return _field(ctx, "key", n).map(
+        lambda keys: {key: [i for i, k in enumerate(keys) if k == key] for key in sorted(set(keys))}
+    )
+
+
 def _keyed_column(ctx: _Context, keys: Dict[str, Optional[bool]], n: int) -> st.SearchStrategy:
     """A column read by constant keys (reads.DataShape.keyed): a dict, each key drawn as
     the code uses its value (one number, or one value per item, whatever the key's name
@@ -421,6 +431,15 @@ def _parts(ctx: _Context) -> st.SearchStrategy:
     return st.lists(_count(ctx), min_size=1, max_size=3)
 
 
+def _part(ctx: _Context, shape: Optional[DataShape], n: int) -> st.SearchStrategy:
+    """One part of a concatenation of ``n`` items: a range, or a Table of the columns the
+    class reads of its parts (reads.DataShape.parts)."""
+    if shape is None:
+        return st.just(range(n))
+    columns = {name: _attribute(ctx, name, n) for name in sorted(shape.columns)}
+    return st.fixed_dictionaries(columns).map(lambda drawn: Table(n, columns=drawn))
+
+
 def _table(shape: DataShape) -> Builder:
     """Datasets shaped as the class reads them (reads.data_shape), as :class:`~.records.Table`."""
 
@@ -445,7 +464,11 @@ def _table(shape: DataShape) -> Builder:
             elif shape.sized and not shape.fields:
                 items = draw(_sequences(ctx, n))
             # A method asked for one item's value (`dataset.get_label(i)`), not a column.
-            getters = {name: draw(_field(ctx, name, n)) for name in sorted(shape.getters)}
+            # In the array kind the class was found to need: asked with no index, a getter
+            # answers for every item (records.Table), and that list is what it hands torch.
+            getters = {
+                name: _promoted(draw(_field(ctx, name, n)), ctx.learned.arrays) for name in sorted(shape.getters)
+            }
             names = (shape.columns | ctx.learned.attributes) - set(shape.rows) - concat - set(getters)
             # An array's arithmetic is element by element (`lengths + offsets`): no number.
             numbers = shape.numbers - shape.tensors - shape.arrays
@@ -453,6 +476,10 @@ def _table(shape: DataShape) -> Builder:
                 name: draw(
                     _keyed_column(ctx, shape.keyed[name], n)
                     if name in shape.keyed
+                    else _index_by_key(ctx, n)
+                    if name in shape.indexes
+                    else _tuples(ctx, shape.unpacked[name], n)
+                    if name in shape.unpacked
                     else _attribute(ctx, name, n, name in numbers)
                 )
                 for name in sorted(names)
@@ -461,7 +488,7 @@ def _table(shape: DataShape) -> Builder:
             keyed = {**columns, **getters}
             columns.update(dict.fromkeys(counts, _group_count(items, shape.fields, keyed)))
             if concat:
-                columns["datasets"] = [range(size) for size in parts]
+                columns["datasets"] = [draw(_part(ctx, shape.parts, size)) for size in parts]
                 columns["cumulative_sizes"] = [sum(parts[: i + 1]) for i in range(len(parts))]
             columns = {name: _promoted(value, ctx.learned.arrays) for name, value in columns.items()}
             columns.update((name, draw(_dicts(ctx, keys, n))) for name, keys in sorted(shape.rows.items()))
@@ -1180,6 +1207,10 @@ def _as_used(builder: Builder, use: Use) -> Builder:
 _PLAIN_LISTS = (_keys, _lengths, _group_names)
 # Roles that draw one number, which the class's use can show is a list.
 _NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
+# What a name draws that its code may overrule (pinned.py): plain values, and samplers
+# the code indexes as sequences.
+_SAMPLERS = (_any_sampler, _index_sampler, _batch_sampler)
+_CODED = _PLAIN_LISTS + _NUMBERS + _SAMPLERS
 
 
 def _sampler_as_used(role: Builder, use: Use) -> Builder:
@@ -1399,6 +1430,8 @@ def calls(
     checks = guards(target) if inspect.isclass(target) else []
     # `isinstance(x, T)` among the constructor's checks says what its hint would.
     hints = {**{check.kind[0]: check.kind[1] for check in checks if check.kind}, **hints}
+    # A dataset the constructor requires of a class of its own (posing.py).
+    kinds = {check.kind[0]: fallback(None, required_kind, check.kind[1]) for check in checks if check.kind}
     roles = {p.name: None if p.name in overrides else _role(p.name, hints.get(p.name)) for p in params}
     if inspect.isclass(target):
         # A dataset the class reads as a dict (`for pid, idxs in data_source.items()`): an
@@ -1434,7 +1467,9 @@ def calls(
         role, shape = roles[param.name], shapes.get(param.name)
         if param.name in overrides:
             builder = _user_value(overrides[param.name])
-        elif param.name in left_out:
+        elif param.name in left_out or (param.default is not param.empty and inspect.isclass(param.default)):
+            # A class as the default (`sampler=SequentialSampler`, made per part of the
+            # data by the class) is what callers pass: a class, not what its name draws.
             kept = st.just(_default(param))
             builder = lambda ctx, kept=kept: kept
         elif param.name in field_names:
@@ -1467,8 +1502,13 @@ def calls(
             # Only plain lists and numbers a name gave: a dataset's items of the wrong kind
             # send the search to records (search._lacks_data), which also answer what a
             # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
-            if param.name in learned.coded and role in _PLAIN_LISTS + _NUMBERS and inspect.isclass(target):
-                builder = _as_coded(target, param, overrides, learned) or builder
+            if param.name in learned.coded and role in _CODED and inspect.isclass(target):
+                coded = _as_coded(target, param, overrides, learned)
+                if role in _SAMPLERS and builder is not None:
+                    # A sampler pinned by a failure its kind alone caused (an index sampler
+                    # where batches were iterated) is still drawn, beside the sequence.
+                    coded = _unless_none(builder, coded)
+                builder = coded or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
@@ -1483,6 +1523,8 @@ def calls(
             )
         if learned.arrays and param.name not in overrides:
             builder = _promoting(builder)
+        if kinds.get(param.name) is not None and param.name not in overrides:
+            builder = _posing(builder, kinds[param.name])
         plan.append((param, builder, role))
     limits = size_limits(target) if inspect.isclass(target) else ()
     # A parameter the constructor accepts only a few values of: drawn from those.
@@ -1523,6 +1565,24 @@ def calls(
         return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
 
     return draw_call()
+
+
+def _posing(builder: Builder, kind: type) -> Builder:
+    """The parameter's value, where it is a generated dataset that is not of the ``kind``
+    the constructor checks it is, posing as one (posing.py)."""
+
+    def pose(shown: Shown) -> Shown:
+        value = shown.make()
+        if not isinstance(value, (Table, Records, range)) or isinstance(value, kind):
+            return shown
+        # A disguise of ours that fails leaves the value as it was drawn (reads.fallback).
+        if fallback(None, posing_as, kind, value) is None:
+            return shown
+        imported = f"from {kind.__module__} import {kind.__qualname__.split('.')[0]}"
+        imports = tuple(sorted({*shown.imports, POSING, imported}))
+        return Shown(lambda: posing_as(kind, shown.make()), f"posing_as({kind.__qualname__}, {shown.code})", imports)
+
+    return lambda ctx: builder(ctx).map(pose)
 
 
 def _choosing(values: Tuple[Any, ...]) -> Builder:

@@ -34,6 +34,8 @@ _WRONG_KIND = re.compile(
     rf"{_PLAIN} (?:is not subscriptable|is not iterable|has no attribute|does not support item)"
     r"|cannot unpack non-iterable|object of type '\w+' has no len\(\)"
     r"|cannot be interpreted as an integer|unsupported operand type"
+    # A generated sampler indexed (`[sampler[i] for i in idx]`): the code takes a sequence.
+    r"|'\w*Sampler' object is not subscriptable"
 )
 
 

@@ -182,6 +182,16 @@ class DataShape:
     # as one number (as ``numbers``), False where it indexes or iterates it (one value per
     # item), None where it says neither (drawn by the key's name).
     keyed: Dict[str, Dict[str, Optional[bool]]] = field(default_factory=dict)
+    # Columns read as a dict whose keys the class iterates or looks up, each value a list
+    # of indices (`for label in dataset.label_index_dict.keys()`, `self.index[pid]` of
+    # `self.index = dataset.pid_index`): an index of the items by key, whatever its name.
+    indexes: Set[str] = field(default_factory=set)
+    # A concatenation's parts, read as datasets themselves (`for d in dataset.datasets:
+    # len(d.samples)`): their shape, None where the class reads nothing of them.
+    parts: Optional["DataShape"] = None
+    # Columns whose values the class unpacks (`for idx, _, _, _ in dataset.images`): rows
+    # of that many fields, position -> the name the code gives it.
+    unpacked: Dict[str, Dict[int, str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
@@ -324,6 +334,8 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
     shape.keyed = fallback({}, _keyed_columns, uses)
+    shape.indexes = fallback(set(), _index_columns, uses) - set(shape.keyed)
+    shape.parts = fallback(None, _parts_shape, trees, stored | {param})
     shape.named = _named(cls, trees, stored | {param})
     return shape
 
@@ -334,6 +346,38 @@ def _keyed_columns(uses: Dict[str, "Use"]) -> Dict[str, Dict[str, Optional[bool]
         name: {key: _number_or_column(value) for key, value in use.keys.items()}
         for name, use in uses.items()
         if use.keys and not (use.iterated or use.keyed or use.called)
+    }
+
+
+def _parts_shape(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Optional[DataShape]:
+    """DataShape.parts: what the class reads of the names it binds to a part of the data's
+    `datasets` (a loop over them, or one taken by index)."""
+
+    def parts_of(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "datasets" and _is_root(node.value, roots)
+
+    bound: Set[str] = set()
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+                if parts_of(node.iter):
+                    bound.add(node.target.id)
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                if isinstance(node.value, ast.Subscript) and parts_of(node.value.value):
+                    bound.add(node.targets[0].id)
+    parts = DataShape()
+    for _, tree in trees:
+        _read_shape(tree, bound, parts)
+    return parts if bound and parts.columns else None
+
+
+def _index_columns(uses: Dict[str, "Use"]) -> Set[str]:
+    """DataShape.indexes: the columns used as dicts by key whose values are only iterated,
+    measured or indexed (lists of indices; a value read by key or by field is no list)."""
+    return {
+        name
+        for name, use in uses.items()
+        if use.keyed and (use.items is None or not (use.items.keys or use.items.keyed or use.items.called))
     }
 
 
@@ -503,6 +547,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             elif isinstance(iterated, ast.Attribute) and _is_root(iterated.value, roots):
                 if isinstance(target, ast.Name):
                     rows[target.id] = iterated.attr
+                _unpacked_column(target, iterated.attr, shape)
+            elif _column_enumerated(iterated, roots):
+                _unpacked_column(_item_target(target, iterated), iterated.args[0].attr, shape)
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             value = node.value
             if isinstance(value, ast.Subscript) and _is_root(value.value, roots):
@@ -573,6 +620,20 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and ast.unparse(node) not in roots
         ):
             shape.columns.add(node.attr)
+
+
+def _column_enumerated(node: ast.AST, roots: Set[str]) -> bool:
+    """``node`` is `enumerate(dataset.column)`."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "enumerate"):
+        return False
+    return bool(node.args) and isinstance(node.args[0], ast.Attribute) and _is_root(node.args[0].value, roots)
+
+
+def _unpacked_column(target: Optional[ast.AST], column: str, shape: DataShape) -> None:
+    """DataShape.unpacked, where a loop over ``column`` unpacks each value into ``target``."""
+    if isinstance(target, ast.Tuple) and not any(isinstance(elt, ast.Starred) for elt in target.elts):
+        names = [elt.id if isinstance(elt, ast.Name) and elt.id != "_" else "" for elt in target.elts]
+        shape.unpacked[column] = dict(enumerate(names))
 
 
 def _an_item(node: ast.AST, items: Set[str], roots: Set[str]) -> bool:

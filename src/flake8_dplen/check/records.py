@@ -16,7 +16,9 @@ examples).
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import operator
 from types import SimpleNamespace
 from typing import Any, Dict, Iterator, List, Optional
 
@@ -242,7 +244,7 @@ class Table:
             return lambda: list(values)
         if name in tables.get("_getters", ()):
             values = tables["_getters"][name]
-            return lambda index, *args, **kwargs: values[index]
+            return lambda index, *args, **kwargs: values[index] if _an_index(index) else copy.copy(values)
         raise AttributeError(f"'Table' object has no attribute {name!r}")
 
     def __dir__(self) -> List[str]:
@@ -263,6 +265,17 @@ class Table:
             if value:
                 parts.append(f"{label}={code}")
         return f"Table({', '.join(parts)})"
+
+
+def _an_index(value: Any) -> bool:
+    """Whether a getter's argument is an item's index: asked with anything else (a
+    setting, `dataset.get_sample_weights(exp_val)` with a float), a method of the data
+    answers for every item."""
+    try:
+        operator.index(value)
+    except TypeError:
+        return isinstance(value, slice)
+    return True
 
 
 def _code(value: Any) -> str:
