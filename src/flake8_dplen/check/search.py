@@ -20,6 +20,7 @@ from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .callers import restricted_by_callers
 from .epochs import later_epochs
+from .isolate import TIMED_OUT
 from .legitimate import degenerate
 from .pinned import pinned
 from .resume import STATE, Resumed, points, ways
@@ -28,6 +29,9 @@ from .resume import STATE, Resumed, points, ways
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
 # Registered as not to be checked, with a reason (``register(cls, skip=...)``).
 NOT_CHECKED = "not checked"
+# TIMED_OUT (isolate.py's status of a class past its wall-clock limit) is also a class whose
+# __iter__ or len() ran past the time limit on every input without running past len(): it
+# stalls, and a stall shows no length, so the class could not be judged.
 # How the samplers were built.
 AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 # A random count is judged at this many standard errors: the search judges up to
@@ -70,6 +74,7 @@ class Result:
     random: bool = False
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
+    batches: Optional[int] = None  # batches that iteration had yielded when it was stopped
     why: str = ""  # what stopped the class from being built
     # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one); more, a
     # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs)
@@ -108,6 +113,13 @@ class _TimedOutOn(BaseException):
     reported: Optional[int]  # None: building it or its len() was what ran on
     seconds: float
     built: bool = True  # False: building it was what ran on
+    batches: Optional[int] = None  # batches the stopped epoch had yielded (None: not an epoch)
+
+    @property
+    def ran_past(self) -> bool:
+        """Whether the stopped epoch had yielded more batches than len() says: an endless
+        ``__iter__`` shown, where one stopped before len() only stalled."""
+        return None not in (self.reported, self.batches) and self.batches > self.reported
 
 
 class _ShrinkingOver(BaseException):
@@ -214,7 +226,7 @@ def _judge(
                 raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
-        raise _TimedOutOn(call, reported, exc.seconds, built) from None
+        raise _TimedOutOn(call, reported, exc.seconds, built, exc.batches) from None
 
 
 def _judge_built(
@@ -713,9 +725,25 @@ def _search(
         else:
             raise
     built = [hang for hang in state.hangs if hang.built]
-    if built and state.judged == 0 and not result.found:
+    # Of the inputs it ran on, those on which it ran past len() before the limit (and that a
+    # caller passes) show an endless __iter__; the others only that it stalls.
+    endless = [hang for hang in built if hang.ran_past and not degenerate(hang.call)]
+    if endless and state.judged == 0 and not result.found:
+        hang = endless[0]
+        result = Result(
+            cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported, batches=hang.batches
+        )
+    elif built and state.judged == 0 and not result.found:
         hang = built[0]
-        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+        what = "its len()" if hang.reported is None else f"__iter__ (len {hang.reported}"
+        what += "" if hang.reported is None or hang.batches is None else f", {hang.batches} yielded)"
+        why = (
+            f"{what} was still running after {hang.seconds:g} s, on every input tried, without running"
+            f" past len(): a stall, not a length, so it could not be judged; the first: {hang.call.code}"
+        )
+        result = Result(
+            cls, TIMED_OUT, how, hang.call, timed_out=hang.seconds, reported=hang.reported, why=why
+        )
     elif state.hangs and state.judged == 0 and not result.found:
         # A constructor that runs on says nothing of len(): the class was not built.
         hang = state.hangs[0]
