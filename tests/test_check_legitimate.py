@@ -10,6 +10,7 @@ import torch
 from legitimate_samplers import (
     AsksTheWorld,
     EndlessLen,
+    PaddedShareOfCount,
     Paired,
     PairedOneShort,
     Pieces,
@@ -20,6 +21,7 @@ from legitimate_samplers import (
     Spinning,
     StallsAtTheEnd,
     Trickling,
+    UnpaddedShareOfCount,
     Zipped,
     ZippedDropsOne,
 )
@@ -133,3 +135,16 @@ def test_what_no_caller_passes_and_what_one_does():
     assert degenerate(call((2, 1), dataset=range(3), batch_size=2)) == ""
     assert degenerate(call(labels=[0, 0, 0], micro_batch_size=3)) == ""
     assert degenerate(call(max_tokens=100, lengths=[50, 70])) == ""
+
+
+def test_a_number_the_class_makes_its_indices_of_is_the_size_of_its_data():
+    # Before s15-search, PaddedShareOfCount was a counterexample on N_total=1 over two
+    # ranks: a world larger than the data, given as a count, was not seen as one.
+    from flake8_dplen.check.legitimate import _counts_of_items
+
+    assert _counts_of_items(PaddedShareOfCount) == {"N_total"}
+    assert check_class(PaddedShareOfCount, OPTIONS).status == OK
+    found = check_class(UnpaddedShareOfCount, OPTIONS)
+    assert found.status == COUNTEREXAMPLE, found
+    drawn = {name: shown.make() for name, shown, _ in found.call.args}
+    assert drawn["N_total"] >= drawn["num_replicas"]
