@@ -29,7 +29,7 @@ def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
-        after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else "iterated again"
+        after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else _iterated(result.epoch)
         call += f", in {'its second' if result.epoch == 1 else 'a later'} epoch ({after})"
     if result.resumed is not None:
         call += result.resumed.scenario
@@ -89,6 +89,10 @@ def _snake(text: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", text).lower()
 
 
+def _iterated(epoch: int) -> str:
+    return "iterated again" if epoch == 1 else f"the same object iterated {epoch + 1} times"
+
+
 def _has_set_epoch(result: Result) -> bool:
     return callable(getattr(result.cls, "set_epoch", None))
 
@@ -125,8 +129,15 @@ def pytest_test(result: Result) -> str:
     else:
         options = ""
     run = [*seeding, f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
-    if result.epoch:
-        again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
+    if result.epoch and not _has_set_epoch(result):
+        # A class that counts its own epochs: its epochs before agree, each iterated once.
+        before = result.epoch
+        agree = "assert_length(sampler)  # the first epoch agrees" if before == 1 else (
+            f"for _ in range({before}):\n    assert_length(sampler)  # the first {before} epochs agree"
+        )
+        run[1:1] = agree.split("\n")
+    elif result.epoch:
+        again = [f"sampler.set_epoch({result.epoch})"]
         if result.epoch > 1:
             # A later epoch, reached as the search reached it: after the first two.
             again[:0] = ["sampler.set_epoch(1)", "assert_length(sampler)  # the second too"]

@@ -19,7 +19,7 @@ from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .callers import restricted_by_callers
-from .epochs import later_epochs
+from .epochs import counted_epochs, later_epochs
 from .isolate import TIMED_OUT
 from .legitimate import degenerate
 from .pinned import pinned
@@ -265,7 +265,7 @@ def _judge_built(
                 # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if _fixed(again, call, options, limit, 1):
+                if _fixed(again, call, options, limit, (1,)):
                     return _Disagreement(call, again, False, epoch=1)
                 if not again.ok:
                     # A count that changes with the seed in the second epoch, the first
@@ -356,37 +356,40 @@ def _later(
     epochs: Tuple[int, ...],
 ) -> Optional[_Disagreement]:
     """The first of the later ``epochs`` (epochs.later_epochs: past a switch of the class's
-    schedule) whose count disagrees with len(), on the object that ran the first two. An
-    epoch the class cannot run (a schedule indexed past its end) is not judged: the first
-    two agreed, and the input stays valid."""
-    for epoch in epochs:
+    schedule; epochs.counted_epochs: more iterations of a class that counts its own) whose
+    count disagrees with len(), on the object that ran the first two and the epochs before
+    it. An epoch the class cannot run (a schedule indexed past its end) is not judged: the
+    first two agreed, and the input stays valid."""
+    for judged, epoch in enumerate(epochs, 1):
         try:
             reseed(epoch)
             report = check_length(sampler, limit=limit)
         except Exception:
             return None
-        if _fixed(report, call, options, limit, epoch):
+        if _fixed(report, call, options, limit, (1, *epochs[:judged])):
             return _Disagreement(call, report, False, epoch=epoch)
     return None
 
 
-def _fixed(report: LengthReport, call: Call, options: Options, limit: int, epoch: int) -> bool:
-    """Whether ``epoch`` (1 or later) disagrees whatever the seed, or runs away."""
+def _fixed(report: LengthReport, call: Call, options: Options, limit: int, ran: Tuple[int, ...]) -> bool:
+    """Whether the last of the epochs ``ran`` after the first disagrees whatever the seed,
+    or runs away."""
     if report.ok:
         return False
-    return report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)
+    return report.cut_off or not _epoch_varies(call, options, limit, ran, report.yielded)
 
 
-def _epoch_varies(call: Call, options: Options, limit: int, epoch: int, count: int) -> bool:
-    """Whether the count of a later ``epoch`` changes with the seed: fresh samplers from
-    the same arguments, each run under another seed through the epochs the search ran
-    (the first, the second, then ``epoch``)."""
+def _epoch_varies(call: Call, options: Options, limit: int, ran: Tuple[int, ...], count: int) -> bool:
+    """Whether the count of the last epoch of ``ran`` changes with the seed: fresh samplers
+    from the same arguments, each run under another seed through the epochs the search ran
+    (the first, then each of ``ran``: a class that counts its own epochs is at the same
+    one only after as many iterations)."""
     for shift in range(1, _VARIATION_EPOCHS):
         _seed_everything((options.seed + shift) * 7919)
         fresh = _build(call)
         reseed = _reseeder(fresh, options.seed + shift)
         check_length(fresh, reseed=reseed, limit=limit)
-        for then in sorted({1, epoch}):
+        for then in ran:
             reseed(then)
             last = check_length(fresh, limit=limit)
         if last.yielded != count:
@@ -629,7 +632,7 @@ def _search(
 ) -> "tuple[Result, Learned, int]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
-    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else ())
+    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else counted_epochs(cls))
 
     @seed(options.seed)
     @settings(
