@@ -77,7 +77,8 @@ class Result:
     batches: Optional[int] = None  # batches that iteration had yielded when it was stopped
     why: str = ""  # what stopped the class from being built
     # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one); more, a
-    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs)
+    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs; without
+    # set_epoch, the epoch + 1st iteration of the same object: epochs.counted_epochs)
     epoch: int = 0
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     group: bool = False  # a process group of one existed: the pasted test makes one too
@@ -738,8 +739,8 @@ def _search(
         )
     elif built and state.judged == 0 and not result.found:
         hang = built[0]
-        what = "its len()" if hang.reported is None else f"__iter__ (len {hang.reported}"
-        what += "" if hang.reported is None or hang.batches is None else f", {hang.batches} yielded)"
+        yielded = "" if hang.batches is None else f", {hang.batches} yielded"
+        what = "its len()" if hang.reported is None else f"__iter__ (len {hang.reported}{yielded})"
         why = (
             f"{what} was still running after {hang.seconds:g} s, on every input tried, without running"
             f" past len(): a stall, not a length, so it could not be judged; the first: {hang.call.code}"
