@@ -10,6 +10,7 @@ import torch
 from legitimate_samplers import (
     AsksTheWorld,
     EndlessLen,
+    PaddedShareOfCount,
     Paired,
     PairedOneShort,
     Pieces,
@@ -18,12 +19,15 @@ from legitimate_samplers import (
     ShareOfRankPromisingOne,
     SlowToBuild,
     Spinning,
+    StallsAtTheEnd,
+    Trickling,
+    UnpaddedShareOfCount,
     Zipped,
     ZippedDropsOne,
 )
 
 from flake8_dplen.check.report import finding
-from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, Options, check_class
+from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, TIMED_OUT, Options, check_class
 
 # A short time limit: each input that runs on costs all of it.
 OPTIONS = Options(budget=2.0, seed=0, timeout=0.5)
@@ -45,10 +49,22 @@ def test_a_wrong_length_is_found_among_the_inputs_that_finish():
     assert Paired.stuck <= 3
 
 
-def test_a_class_that_runs_on_every_input_is_still_cut_off():
-    result = check_class(Spinning, OPTIONS)
-    assert result.status == CUT_OFF
-    assert result.timed_out == OPTIONS.timeout
+def test_a_class_that_stalls_on_every_input_is_timed_out_not_found():
+    # Before s15-search both were "cut off", a finding: two exact held-out classes that hang
+    # on every input drawn were reported so. A stall is no length: the class is not judged.
+    for stalling in (Spinning, StallsAtTheEnd):
+        result = check_class(stalling, OPTIONS)
+        assert result.status == TIMED_OUT and not result.found, result
+        assert result.timed_out == OPTIONS.timeout
+        assert "without running past len(): a stall" in result.why
+    assert "0 yielded" in check_class(Spinning, OPTIONS).why
+
+
+def test_an_endless_class_stopped_by_the_time_limit_is_still_cut_off():
+    result = check_class(Trickling, OPTIONS)
+    assert result.status == CUT_OFF and result.found, result
+    assert result.batches > result.reported
+    assert "it runs on past len" in finding(result)
 
 
 def test_a_wrapped_sampler_is_never_empty():
@@ -57,14 +73,14 @@ def test_a_wrapped_sampler_is_never_empty():
     assert check_class(ZippedDropsOne, OPTIONS).status == COUNTEREXAMPLE
 
 
-def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_cut_off():
+def test_a_constructor_that_runs_on_is_not_built_and_a_len_that_runs_on_is_timed_out():
     result = check_class(SlowToBuild, OPTIONS)
     assert result.status == CANNOT_BUILD
     still = "building it was still running after 0.5 s, on every input tried; the first: SlowToBuild("
     assert result.why.startswith(still)
     result = check_class(EndlessLen, OPTIONS)
-    assert result.status == CUT_OFF and result.reported is None
-    assert finding(result).endswith("its len() was still running after 0.5 s; stopped")
+    assert result.status == TIMED_OUT and result.reported is None
+    assert result.why.startswith("its len() was still running after 0.5 s")
 
 
 def test_only_empty_batches_under_len_zero_is_no_counterexample():
@@ -119,3 +135,16 @@ def test_what_no_caller_passes_and_what_one_does():
     assert degenerate(call((2, 1), dataset=range(3), batch_size=2)) == ""
     assert degenerate(call(labels=[0, 0, 0], micro_batch_size=3)) == ""
     assert degenerate(call(max_tokens=100, lengths=[50, 70])) == ""
+
+
+def test_a_number_the_class_makes_its_indices_of_is_the_size_of_its_data():
+    # Before s15-search, PaddedShareOfCount was a counterexample on N_total=1 over two
+    # ranks: a world larger than the data, given as a count, was not seen as one.
+    from flake8_dplen.check.legitimate import _counts_of_items
+
+    assert _counts_of_items(PaddedShareOfCount) == {"N_total"}
+    assert check_class(PaddedShareOfCount, OPTIONS).status == OK
+    found = check_class(UnpaddedShareOfCount, OPTIONS)
+    assert found.status == COUNTEREXAMPLE, found
+    drawn = {name: shown.make() for name, shown, _ in found.call.args}
+    assert drawn["N_total"] >= drawn["num_replicas"]

@@ -14,12 +14,14 @@ from printed import fails_alone
 from scenarios_samplers import (
     AskedShard,
     ExactImportedRankShard,
+    ExactWarmsUpOnItsOwn,
     ExactRankShard,
     ExactRebatched,
     ExactWrapsAround,
     ImportedRankShard,
     RankShard,
     Rebatched,
+    WarmsUpOnItsOwn,
     WrapsAround,
 )
 from torch.distributed import get_rank, get_world_size, is_initialized
@@ -98,3 +100,19 @@ def test_a_world_size_passed_is_the_world_torch_answers(call):
     # Any other world size leaves the rank torch answers outside it, which no run can.
     passed = {name: shown.make() for name, shown, _ in call.args}
     assert passed["num_replicas"] in (None, call.world[0])
+
+
+def test_a_class_that_counts_its_own_epochs_is_iterated_further():
+    # Before s15-search only the second iteration of a class without set_epoch was
+    # judged: WarmsUpOnItsOwn was "ok".
+    from flake8_dplen.check.epochs import counted_epochs
+
+    assert counted_epochs(WarmsUpOnItsOwn) == (2, 3, 4)
+    assert counted_epochs(ExactWrapsAround) == (2, 3, 4)
+    assert counted_epochs(RankShard) == ()
+    result = check_class(WarmsUpOnItsOwn, OPTIONS)
+    assert result.status == COUNTEREXAMPLE and result.epoch >= 2, finding(result)
+    assert f"the same object iterated {result.epoch + 1} times" in finding(result)
+    fails_alone(result)
+    assert f"for _ in range({result.epoch}):" in pytest_test(result)
+    assert check_class(ExactWarmsUpOnItsOwn, OPTIONS).status == OK

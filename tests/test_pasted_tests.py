@@ -58,7 +58,8 @@ def pasted(tmp_path_factory) -> dict:
     for part in done.stdout.split("\n# samplers.")[1:]:
         name, _, text = part.partition(": paste into your tests\n")
         tests[name] = text.split("\n\n# ")[0].rstrip() + "\n"
-    assert sorted(tests) == ["Endless", "Shard", "Stuck"], done.stdout
+    # Stuck stalls: timed out, not judged, so it has no test to paste.
+    assert sorted(tests) == ["Endless", "Shard", "Slow"], done.stdout
     return {"project": project, **tests}
 
 
@@ -92,7 +93,7 @@ def test_an_endless_sampler_s_test_is_cut_off_by_the_cap(pasted):
     assert f"len() = 1, iteration went on past {cap + 1} batches and was cut off there" in out
 
 
-def test_a_sampler_that_never_yields_is_stopped_by_the_time_limit(pasted):
-    assert "    with time_limit(1):\n" in pasted["Stuck"]
-    out = _run_pasted(pasted, "Stuck")
+def test_a_slow_endless_sampler_is_stopped_by_the_time_limit(pasted):
+    assert "    with time_limit(1):\n" in pasted["Slow"]
+    out = _run_pasted(pasted, "Slow")
     assert "TimedOut: still running after 1 s (the time limit): it never ends, or never yields" in out

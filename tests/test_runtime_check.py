@@ -320,3 +320,31 @@ def test_runtime_module_imports_no_numeric_stack():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class Stalling:
+    """Yields ``before`` batches, then runs on without yielding; claims ``claimed``."""
+
+    def __init__(self, before, claimed):
+        self.before, self.claimed = before, claimed
+
+    def __iter__(self):
+        yield from ([i] for i in range(self.before))
+        while True:
+            pass
+
+    def __len__(self):
+        return self.claimed
+
+
+@pytest.mark.parametrize("epochs", [1, 2])
+def test_a_time_limit_is_told_how_many_batches_had_come(epochs):
+    # The search tells a stall (stopped at or before len()) from an endless __iter__
+    # (stopped past it) by this count; before s15-search the limit said nothing of it.
+    from flake8_dplen.runtime import TimedOut, time_limit
+
+    for before in (0, 3):
+        with pytest.raises(TimedOut) as stopped:
+            with time_limit(0.2):
+                check_length(Stalling(before, claimed=5), epochs=epochs, limit=100)
+        assert stopped.value.batches == before

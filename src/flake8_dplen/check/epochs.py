@@ -8,6 +8,12 @@ read from the class's code, gives the epoch ``v + 1``, past the switch whether t
 compares with ``<``, ``<=``, ``>`` or ``>=``. The length of the whole run
 (``total_epochs=100``, ``max_epoch``, ``num_epochs``) is no switch: no loop runs past it,
 and a schedule taken beyond its end (a fraction of the data above 1) is no length bug.
+
+A class with no ``set_epoch`` whose ``__iter__`` stores something on ``self`` (a counter
+of its own epochs, ``self.state_i += 1``; a pointer into its data) yields, each time it
+is iterated, what that state says: a mini-epoch sampler's last mini-epoch is short only
+in its fourth iteration. Such a class is iterated again, on the same object, up to the
+fifth time, or past a switch its code compares an epoch with (counted_epochs).
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ from .reads import class_trees
 _LATER = 3
 # An epoch past this is no training run's (a number that large is not an epoch).
 _EPOCH_MAX = 10_000
+# Iterations of a class that counts its own epochs: up to this many (or past a switch,
+# within _COUNTED_MAX), each one more epoch of every sampler judged.
+_COUNTED, _COUNTED_MAX = 5, 10
 # A parameter that says how long the run is, not where its schedule switches.
 _RUN_LENGTH = re.compile(r"total|max|^(?:num_|n_)?epochs?$", re.I)
 
@@ -56,3 +65,29 @@ def later_epochs(cls: type) -> Tuple[int, ...]:
                 if isinstance(c, ast.Constant) and type(c.value) is int and 1 <= c.value <= _EPOCH_MAX
             }
     return tuple(sorted(found))[:_LATER]
+
+
+def counted_epochs(cls: type) -> Tuple[int, ...]:
+    """The epochs after the second, each one more iteration of the same object, of a class
+    (or a base) whose ``__iter__`` stores on ``self``: ``2 .. 4`` (the third to fifth
+    iteration), or up to the last switch later_epochs finds, within _COUNTED_MAX; none
+    for a class whose ``__iter__`` keeps no state."""
+    stateful = any(
+        isinstance(node, ast.FunctionDef) and node.name == "__iter__" and _stores_on_self(node)
+        for _, tree in class_trees(cls)
+        for node in ast.walk(tree)
+    )
+    if not stateful:
+        return ()
+    last = min(max(_COUNTED - 1, *later_epochs(cls), 0), _COUNTED_MAX - 1)
+    return tuple(range(2, last + 1))
+
+
+def _stores_on_self(function: ast.FunctionDef) -> bool:
+    for node in ast.walk(function):
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and any(
+            isinstance(t, ast.Attribute) and ast.unparse(t.value) == "self" for t in targets
+        ):
+            return True
+    return False

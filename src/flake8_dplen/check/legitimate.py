@@ -1,7 +1,9 @@
 """Inputs no caller passes (README, "what the search takes as legitimate"): a sampler may
 disagree with its len() on them, but that is no counterexample, and the search goes on
-to inputs a caller could pass. The policy reads only the drawn arguments, never the
-class, so that it holds on code the generator was never grown on:
+to inputs a caller could pass. The policy reads the drawn arguments, and of the class
+only which numbers it makes its indices of (`torch.randperm(self.dataset_size)`,
+`np.arange(self.N_total)`, `range(n)`): such a number is the size of its data, given as
+a count instead of a dataset, so that it holds on code the generator was never grown on:
 
 - data there is none of: every dataset (or list with one value per item) given is
   empty. A loader over no data has no epoch whose length could mislead a loop;
@@ -18,9 +20,13 @@ a leftover in each bucket, items filtered out by a limit, budgets that items ove
 
 from __future__ import annotations
 
-from typing import Any, Iterator, List, Optional
+import ast
+import inspect
+from functools import lru_cache
+from typing import Any, FrozenSet, Iterator, List, Optional
 
 from .arguments import BATCH, Call, role_of
+from .reads import class_trees, held_in
 
 
 def _items(value: Any, depth: int = 3) -> Optional[int]:
@@ -62,6 +68,11 @@ def degenerate(call: Call) -> str:
     # Lists with one value per item (`labels`, `lengths`) are data too.
     sizes: List[Optional[int]] = [_items(value) for _, value in values]
     sizes += [_sized(value) for name, value in values if role_of(name) == "per item"]
+    # The data's size given as a number (a copy of DistributedSampler over `dataset_size`,
+    # whose padding `indices[:total_size - n]` runs short only where a world outnumbers
+    # the items: before s15-search such copies were reported over one item on two ranks).
+    counts = _counts_of_items(call.target)
+    sizes += [value for name, value in values if name in counts and type(value) is int]
     known = [n for n in sizes if n is not None]
     if not known:
         return ""
@@ -93,3 +104,40 @@ def degenerate(call: Call) -> str:
 
 # The number of samples an epoch draws, as torch's samplers name it.
 _SAMPLES = {"num_samples", "n_samples"}
+
+
+# Calls that make the indices 0..n-1 of a number n (the stop of `range(start, stop, step)`).
+_INDICES_OF = {"range", "arange", "randperm"}
+
+
+@lru_cache(maxsize=None)
+def _counts_of_items(target: Any) -> FrozenSet[str]:
+    """The parameters of ``target`` that its code (or a base's) makes indices of: the
+    number of its items. A batch size or a world size looped over (`range(self.batch_size)`)
+    is no such number, and is left out, as are parameters the class only hands on."""
+    if not isinstance(target, type):
+        return frozenset()
+    try:
+        params = inspect.signature(target).parameters
+    except (TypeError, ValueError):
+        return frozenset()
+    trees = class_trees(target)
+    bounds = set()
+    for _, tree in trees:
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args and _called(node.func) in _INDICES_OF):
+                continue
+            stop = node.args[1] if _called(node.func) != "randperm" and len(node.args) > 1 else node.args[0]
+            # `range(int(self.n))`: the number it converts.
+            while isinstance(stop, ast.Call) and _called(stop.func) == "int" and len(stop.args) == 1:
+                stop = stop.args[0]
+            bounds.add(ast.unparse(stop))
+    return frozenset(
+        name
+        for name in params
+        if not BATCH.search(name) and role_of(name) != "world" and held_in(trees, name) & bounds
+    )
+
+
+def _called(func: ast.AST) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""

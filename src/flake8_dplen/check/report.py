@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 from ..runtime.length import REST
 from ..text import plural
 from .resume import STATE
-from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, Result, batch_cap
+from .search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, NOT_CHECKED, OK, TIMED_OUT, Result, batch_cap
 
 # Batch sizes shown in a line: the first ones, then the last, around an ellipsis.
 _HEAD, _TAIL = 8, 2
@@ -29,16 +29,14 @@ def finding(result: Result) -> str:
     """`Call(...): len N, __iter__ yielded ...` for a counterexample or a cut-off."""
     call, r = result.call.code + result.call.scenario, result.report
     if result.epoch:
-        after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else "iterated again"
+        after = f"after set_epoch({result.epoch})" if _has_set_epoch(result) else _iterated(result.epoch)
         call += f", in {'its second' if result.epoch == 1 else 'a later'} epoch ({after})"
     if result.resumed is not None:
         call += result.resumed.scenario
     if result.timed_out is not None:
-        if result.reported is None:
-            return f"{call}: its len() was still running after {result.timed_out:g} s; stopped"
         return (
-            f"{call}: len {result.reported}, __iter__ was still running after {result.timed_out:g} s"
-            " and was stopped (the time limit, --timeout): it never ends, or never yields"
+            f"{call}: len {result.reported}, __iter__ had yielded {result.batches} batches when it was"
+            f" stopped after {result.timed_out:g} s (the time limit, --timeout): it runs on past len"
         )
     if r.cut_off:
         return (
@@ -63,11 +61,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def line(result: Result) -> str:
-    head = f"{result.status.upper() if result.found else result.status:<15} {name(result.cls)}"
+    # Upper case: what fails the run (a time-out does, as a class's child stopped by isolate.py).
+    failing = result.found or result.status == TIMED_OUT
+    head = f"{result.status.upper() if failing else result.status:<15} {name(result.cls)}"
     if result.found:
         return f"{head}: {finding(result)}"
     if result.status == CANNOT_BUILD:
         return f"{head}: {result.why}; {how_to_register(result.cls)}"
+    if result.status == TIMED_OUT:
+        return f"{head}: {result.why}"
     if result.status == NOT_CHECKED:
         return f"{head}: registered as not to be checked: {result.why}"
     judged = "mean over seeded epochs" if result.random else "every epoch exact"
@@ -85,6 +87,10 @@ def how_to_register(cls: type) -> str:
 
 def _snake(text: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", text).lower()
+
+
+def _iterated(epoch: int) -> str:
+    return "iterated again" if epoch == 1 else f"the same object iterated {epoch + 1} times"
 
 
 def _has_set_epoch(result: Result) -> bool:
@@ -123,8 +129,15 @@ def pytest_test(result: Result) -> str:
     else:
         options = ""
     run = [*seeding, f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
-    if result.epoch:
-        again = [f"sampler.set_epoch({result.epoch})"] if _has_set_epoch(result) else []
+    if result.epoch and not _has_set_epoch(result):
+        # A class that counts its own epochs: its epochs before agree, each iterated once.
+        before = result.epoch
+        agree = "assert_length(sampler)  # the first epoch agrees" if before == 1 else (
+            f"for _ in range({before}):\n    assert_length(sampler)  # the first {before} epochs agree"
+        )
+        run[1:1] = agree.split("\n")
+    elif result.epoch:
+        again = [f"sampler.set_epoch({result.epoch})"]
         if result.epoch > 1:
             # A later epoch, reached as the search reached it: after the first two.
             again[:0] = ["sampler.set_epoch(1)", "assert_length(sampler)  # the second too"]
@@ -189,7 +202,7 @@ def as_dict(result: Result) -> Dict[str, Any]:
     if result.found:
         data["counterexample"] = finding(result)
         data["test"] = pytest_test(result)
-    if result.status in (CANNOT_BUILD, NOT_CHECKED):
+    if result.status in (CANNOT_BUILD, NOT_CHECKED, TIMED_OUT):
         data["why"] = result.why
     if result.status == CANNOT_BUILD:
         data["register"] = how_to_register(result.cls)

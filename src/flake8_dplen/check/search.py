@@ -19,7 +19,8 @@ from ..runtime.limits import TimedOut, time_limit
 from . import registry
 from .arguments import Call, CannotBuild, Learned, calls, whole
 from .callers import restricted_by_callers
-from .epochs import later_epochs
+from .epochs import counted_epochs, later_epochs
+from .isolate import TIMED_OUT
 from .legitimate import degenerate
 from .pinned import pinned
 from .resume import STATE, Resumed, points, ways
@@ -28,6 +29,9 @@ from .resume import STATE, Resumed, points, ways
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
 # Registered as not to be checked, with a reason (``register(cls, skip=...)``).
 NOT_CHECKED = "not checked"
+# TIMED_OUT (isolate.py's status of a class past its wall-clock limit) is also a class whose
+# __iter__ or len() ran past the time limit on every input without running past len(): it
+# stalls, and a stall shows no length, so the class could not be judged.
 # How the samplers were built.
 AUTOMATIC, REGISTERED = "automatically", "with a registered factory"
 # A random count is judged at this many standard errors: the search judges up to
@@ -70,9 +74,11 @@ class Result:
     random: bool = False
     timed_out: Optional[float] = None  # the limit, when the iteration was stopped by it
     reported: Optional[int] = None  # len() of the sampler whose iteration was stopped
+    batches: Optional[int] = None  # batches that iteration had yielded when it was stopped
     why: str = ""  # what stopped the class from being built
     # of the counterexample: 1 is its second epoch (after set_epoch(1), if it has one); more, a
-    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs)
+    # later epoch (after set_epoch(1), then set_epoch(epoch): epochs.later_epochs; without
+    # set_epoch, the epoch + 1st iteration of the same object: epochs.counted_epochs)
     epoch: int = 0
     resumed: Optional[Resumed] = None  # of the counterexample: where and how it was resumed
     group: bool = False  # a process group of one existed: the pasted test makes one too
@@ -108,6 +114,13 @@ class _TimedOutOn(BaseException):
     reported: Optional[int]  # None: building it or its len() was what ran on
     seconds: float
     built: bool = True  # False: building it was what ran on
+    batches: Optional[int] = None  # batches the stopped epoch had yielded (None: not an epoch)
+
+    @property
+    def ran_past(self) -> bool:
+        """Whether the stopped epoch had yielded more batches than len() says: an endless
+        ``__iter__`` shown, where one stopped before len() only stalled."""
+        return None not in (self.reported, self.batches) and self.batches > self.reported
 
 
 class _ShrinkingOver(BaseException):
@@ -214,7 +227,7 @@ def _judge(
                 raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
-        raise _TimedOutOn(call, reported, exc.seconds, built) from None
+        raise _TimedOutOn(call, reported, exc.seconds, built, exc.batches) from None
 
 
 def _judge_built(
@@ -253,7 +266,7 @@ def _judge_built(
                 # offset, a consumed iterator) shows only there.
                 reseed(1)
                 again = check_length(sampler, limit=limit)
-                if _fixed(again, call, options, limit, 1):
+                if _fixed(again, call, options, limit, (1,)):
                     return _Disagreement(call, again, False, epoch=1)
                 if not again.ok:
                     # A count that changes with the seed in the second epoch, the first
@@ -344,37 +357,40 @@ def _later(
     epochs: Tuple[int, ...],
 ) -> Optional[_Disagreement]:
     """The first of the later ``epochs`` (epochs.later_epochs: past a switch of the class's
-    schedule) whose count disagrees with len(), on the object that ran the first two. An
-    epoch the class cannot run (a schedule indexed past its end) is not judged: the first
-    two agreed, and the input stays valid."""
-    for epoch in epochs:
+    schedule; epochs.counted_epochs: more iterations of a class that counts its own) whose
+    count disagrees with len(), on the object that ran the first two and the epochs before
+    it. An epoch the class cannot run (a schedule indexed past its end) is not judged: the
+    first two agreed, and the input stays valid."""
+    for judged, epoch in enumerate(epochs, 1):
         try:
             reseed(epoch)
             report = check_length(sampler, limit=limit)
         except Exception:
             return None
-        if _fixed(report, call, options, limit, epoch):
+        if _fixed(report, call, options, limit, (1, *epochs[:judged])):
             return _Disagreement(call, report, False, epoch=epoch)
     return None
 
 
-def _fixed(report: LengthReport, call: Call, options: Options, limit: int, epoch: int) -> bool:
-    """Whether ``epoch`` (1 or later) disagrees whatever the seed, or runs away."""
+def _fixed(report: LengthReport, call: Call, options: Options, limit: int, ran: Tuple[int, ...]) -> bool:
+    """Whether the last of the epochs ``ran`` after the first disagrees whatever the seed,
+    or runs away."""
     if report.ok:
         return False
-    return report.cut_off or not _epoch_varies(call, options, limit, epoch, report.yielded)
+    return report.cut_off or not _epoch_varies(call, options, limit, ran, report.yielded)
 
 
-def _epoch_varies(call: Call, options: Options, limit: int, epoch: int, count: int) -> bool:
-    """Whether the count of a later ``epoch`` changes with the seed: fresh samplers from
-    the same arguments, each run under another seed through the epochs the search ran
-    (the first, the second, then ``epoch``)."""
+def _epoch_varies(call: Call, options: Options, limit: int, ran: Tuple[int, ...], count: int) -> bool:
+    """Whether the count of the last epoch of ``ran`` changes with the seed: fresh samplers
+    from the same arguments, each run under another seed through the epochs the search ran
+    (the first, then each of ``ran``: a class that counts its own epochs is at the same
+    one only after as many iterations)."""
     for shift in range(1, _VARIATION_EPOCHS):
         _seed_everything((options.seed + shift) * 7919)
         fresh = _build(call)
         reseed = _reseeder(fresh, options.seed + shift)
         check_length(fresh, reseed=reseed, limit=limit)
-        for then in sorted({1, epoch}):
+        for then in ran:
             reseed(then)
             last = check_length(fresh, limit=limit)
         if last.yielded != count:
@@ -617,7 +633,7 @@ def _search(
 ) -> "tuple[Result, Learned, int]":
     from hypothesis import HealthCheck, Phase, Verbosity, given, reject, seed, settings
 
-    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else ())
+    state = _State(later=later_epochs(cls) if callable(getattr(cls, "set_epoch", None)) else counted_epochs(cls))
 
     @seed(options.seed)
     @settings(
@@ -713,9 +729,25 @@ def _search(
         else:
             raise
     built = [hang for hang in state.hangs if hang.built]
-    if built and state.judged == 0 and not result.found:
+    # Of the inputs it ran on, those on which it ran past len() before the limit (and that a
+    # caller passes) show an endless __iter__; the others only that it stalls.
+    endless = [hang for hang in built if hang.ran_past and not degenerate(hang.call)]
+    if endless and state.judged == 0 and not result.found:
+        hang = endless[0]
+        result = Result(
+            cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported, batches=hang.batches
+        )
+    elif built and state.judged == 0 and not result.found:
         hang = built[0]
-        result = Result(cls, CUT_OFF, how, hang.call, timed_out=hang.seconds, reported=hang.reported)
+        yielded = "" if hang.batches is None else f", {hang.batches} yielded"
+        what = "its len()" if hang.reported is None else f"__iter__ (len {hang.reported}{yielded})"
+        why = (
+            f"{what} was still running after {hang.seconds:g} s, on every input tried, without running"
+            f" past len(): a stall, not a length, so it could not be judged; the first: {hang.call.code}"
+        )
+        result = Result(
+            cls, TIMED_OUT, how, hang.call, timed_out=hang.seconds, reported=hang.reported, why=why
+        )
     elif state.hangs and state.judged == 0 and not result.found:
         # A constructor that runs on says nothing of len(): the class was not built.
         hang = state.hangs[0]

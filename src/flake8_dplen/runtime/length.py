@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any, Callable, Iterator, Optional, Sequence, Tuple
 
+from .limits import TimedOut
 from .poisson import expected_pieces
 
 __all__ = [
@@ -105,7 +106,7 @@ def check_length(
     for epoch in range(epochs):
         if reseed is not None:
             reseed(epoch)
-        counts.append(sum(1 for _ in islice(obj, limit + 1 if limit is not None else None)))
+        counts.append(sum(1 for _ in _take(obj, limit)))
         if limit is not None and counts[-1] > limit:
             return LengthReport(
                 reported, tuple(counts), math.nan, math.nan, False, expected, z=z, cut_off=True
@@ -234,8 +235,18 @@ def _check_once(
 
 
 def _take(obj: Any, limit: Optional[int]) -> Iterator[Any]:
-    """The batches of one epoch, at most ``limit + 1`` (one past the limit shows a cut-off)."""
-    return islice(obj, limit + 1 if limit is not None else None)
+    """The batches of one epoch, at most ``limit + 1`` (one past the limit shows a cut-off).
+    A time limit that stops the epoch is told how many batches had come (``TimedOut.batches``):
+    past len() the epoch ran on (an endless ``__iter__``, shown), up to len() it stalled, and a
+    stall shows no length."""
+    count = 0
+    try:
+        for batch in islice(obj, limit + 1 if limit is not None else None):
+            count += 1
+            yield batch
+    except TimedOut as exc:
+        exc.batches = count
+        raise
 
 
 def _report(reported: int, sizes: Tuple[Optional[int], ...], z: float, limit: Optional[int]) -> LengthReport:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, Optional
 
 
 class TimedOut(BaseException):
@@ -18,6 +18,8 @@ class TimedOut(BaseException):
     def __init__(self, seconds: float) -> None:
         super().__init__(seconds)
         self.seconds = seconds
+        # Batches the stopped epoch had yielded, when it was an epoch (runtime.length sets it).
+        self.batches: Optional[int] = None
 
     def __str__(self) -> str:
         return f"still running after {self.seconds:g} s (the time limit): it never ends, or never yields"
