@@ -19,8 +19,8 @@ import re
 import sys
 
 from flake8_dplen.core import syntax as cst
-from flake8_dplen.core.analysis import DEFAULT_CONFIG, deep_recursion, module_name_for, sampler_contexts
 from flake8_dplen.core import yieldcount
+from flake8_dplen.core.analysis import DEFAULT_CONFIG, deep_recursion, module_name_for, sampler_contexts
 from flake8_dplen.core.unknowns import BUILTIN_NAMES
 from flake8_dplen.core.yieldcount import silence
 

@@ -27,7 +27,15 @@ from legitimate_samplers import (
 )
 
 from flake8_dplen.check.report import finding
-from flake8_dplen.check.search import CANNOT_BUILD, COUNTEREXAMPLE, CUT_OFF, OK, TIMED_OUT, Options, check_class
+from flake8_dplen.check.search import (
+    CANNOT_BUILD,
+    COUNTEREXAMPLE,
+    CUT_OFF,
+    OK,
+    TIMED_OUT,
+    Options,
+    check_class,
+)
 
 # A short time limit: each input that runs on costs all of it.
 OPTIONS = Options(budget=2.0, seed=0, timeout=0.5)

@@ -29,8 +29,9 @@ def test_parts_read_of_nothing_have_no_shape():
 
 
 def test_a_sampler_indexed_as_a_sequence_is_pinned():
-    from flake8_dplen.check.pinned import pinned
     from torch.utils.data import RandomSampler
+
+    from flake8_dplen.check.pinned import pinned
 
     try:
         RepeatedSlices(RandomSampler(range(3)), num_iter=2)

@@ -14,9 +14,9 @@ from printed import fails_alone
 from scenarios_samplers import (
     AskedShard,
     ExactImportedRankShard,
-    ExactWarmsUpOnItsOwn,
     ExactRankShard,
     ExactRebatched,
+    ExactWarmsUpOnItsOwn,
     ExactWrapsAround,
     ImportedRankShard,
     RankShard,

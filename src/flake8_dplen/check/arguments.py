@@ -26,6 +26,7 @@ from .callers import INDEX, only_len_reads, sampler_kinds, unpassed
 from .guards import guards
 from .handed import by_callee, kwargs_receiver
 from .opaque import Settings, discarded, key_use, methods_called, nest_calls, result_use
+from .posing import POSING, posing_as, required_kind
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -41,7 +42,6 @@ from .reads import (
     unread,
     use_of,
 )
-from .posing import POSING, posing_as, required_kind
 from .records import ITEM, TABLE, Records, Table
 
 TORCH_DATA = "from torch.utils.data import {}"
