@@ -5,7 +5,7 @@ the wrong class is found, its exact twin stays clean."""
 
 from __future__ import annotations
 
-from index_column_samplers import ExactKPerLabel, KPerLabel
+from index_column_samplers import CopiedIndex, CountsPerClass, ExactKPerLabel, KPerLabel
 from printed import fails_alone
 
 from flake8_dplen.check import reads
@@ -53,3 +53,11 @@ def test_a_reading_of_ours_that_fails_leaves_the_class_as_without_it(monkeypatch
     monkeypatch.setattr(reads, "_index_columns", broken)
     assert data_shape(KPerLabel, "dataset").indexes == set()
     assert check_class(KPerLabel, OPTIONS).status == CANNOT_BUILD
+
+
+def test_a_copy_of_a_value_is_used_as_the_value():
+    assert data_shape(CopiedIndex, "dataset").indexes == {"label_index"}
+
+
+def test_values_never_seen_walked_are_no_index():
+    assert data_shape(CountsPerClass, "dataset").indexes == set()

@@ -373,11 +373,16 @@ def _parts_shape(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Optional
 
 def _index_columns(uses: Dict[str, "Use"]) -> Set[str]:
     """DataShape.indexes: the columns used as dicts by key whose values are only iterated,
-    measured or indexed (lists of indices; a value read by key or by field is no list)."""
+    measured or indexed (lists of indices; a value read by key or by field is no list). A
+    value the class is not seen to walk says nothing: `for c, n in counts.items()` whose
+    `n` is divided (United-Perception's images per class) was drawn as lists and failed."""
     return {
         name
         for name, use in uses.items()
-        if use.keyed and (use.items is None or not (use.items.keys or use.items.keyed or use.items.called))
+        if use.keyed
+        and use.items is not None
+        and (use.items.iterated or use.items.picked)
+        and not (use.items.keys or use.items.keyed or use.items.called or use.items.numeric)
     }
 
 
@@ -943,6 +948,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
                     _classify([parent], scope, use.items, depth - 1)
             elif name in _SHUFFLING and parent.args[0] is node:
                 use.iterated = use.picked = True
+            elif name in ("copy", "deepcopy") and parent.args[0] is node:
+                _classify([parent], scope, use, depth)  # a copy is used as the value would be
             elif name in ("max", "min") and len(parent.args) > 1:
                 use.numeric = True  # min(a, b): two numbers, not an iterable
             elif name in _ITERATING or name in _ARRAYS:
