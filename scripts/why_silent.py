@@ -18,6 +18,10 @@ import os
 import re
 import sys
 
+# The corpus's folders are named by its own slug (benchmarks/wild/catalog.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks"))
+from wild.catalog import slug  # noqa: E402
+
 from flake8_dplen.core import syntax as cst
 from flake8_dplen.core import yieldcount
 from flake8_dplen.core.analysis import DEFAULT_CONFIG, deep_recursion, module_name_for, sampler_contexts
@@ -96,10 +100,6 @@ def masked(what: str) -> str:
     """A kind with every name of the code left out (only words, libraries' names and the
     interpreter's own): a histogram of kinds over code nobody may read says nothing of it."""
     return " ".join(t if _LIBRARY.match(t) or _WORD.fullmatch(t) else "<id>" for t in what.split())
-
-
-def slug(project: str) -> str:
-    return re.sub(r"[-.]", "_", project.lower().replace("/", "__"))
 
 
 def main(argv) -> None:

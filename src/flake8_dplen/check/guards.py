@@ -20,7 +20,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, List, Optional, Set, Tuple
 
-from .reads import class_trees, stored_as
+from .reads import called_name, class_trees, stored_as
 
 
 @dataclass
@@ -219,16 +219,11 @@ def _counts(cls: type) -> Set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod)):
                 found.add(ast.unparse(node.right))
-            elif isinstance(node, ast.Call) and _called(node) == "sample" and len(node.args) == 2:
+            elif isinstance(node, ast.Call) and called_name(node) == "sample" and len(node.args) == 2:
                 found.add(ast.unparse(node.args[1]))
             elif isinstance(node, ast.While) and isinstance(node.test, ast.Compare):
                 found |= {ast.unparse(side) for side in [node.test.left, *node.test.comparators]}
     return found
-
-
-def _called(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _kept_quotient(statement: ast.stmt, counts: Set[str]) -> Optional[ast.expr]:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any, FrozenSet, Iterator, List, Optional
 
 from .arguments import BATCH, Call, role_of
-from .reads import class_trees, held_in
+from .reads import called_name, class_trees, held_in
 
 
 def _items(value: Any, depth: int = 3) -> Optional[int]:
@@ -125,11 +125,11 @@ def _counts_of_items(target: Any) -> FrozenSet[str]:
     bounds = set()
     for _, tree in trees:
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and node.args and _called(node.func) in _INDICES_OF):
+            if not (isinstance(node, ast.Call) and node.args and called_name(node) in _INDICES_OF):
                 continue
-            stop = node.args[1] if _called(node.func) != "randperm" and len(node.args) > 1 else node.args[0]
+            stop = node.args[1] if called_name(node) != "randperm" and len(node.args) > 1 else node.args[0]
             # `range(int(self.n))`: the number it converts.
-            while isinstance(stop, ast.Call) and _called(stop.func) == "int" and len(stop.args) == 1:
+            while isinstance(stop, ast.Call) and called_name(stop) == "int" and len(stop.args) == 1:
                 stop = stop.args[0]
             bounds.add(ast.unparse(stop))
     return frozenset(
@@ -137,7 +137,3 @@ def _counts_of_items(target: Any) -> FrozenSet[str]:
         for name in params
         if not BATCH.search(name) and role_of(name) != "world" and held_in(trees, name) & bounds
     )
-
-
-def _called(func: ast.AST) -> str:
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""

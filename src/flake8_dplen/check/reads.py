@@ -230,7 +230,7 @@ def super_init(node: ast.AST) -> bool:
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == "__init__"
-        and _called_name(node.func.value) == "super"
+        and called_name(node.func.value) == "super"
     )
 
 
@@ -882,7 +882,8 @@ def _names(node: ast.AST, roots: Set[str]) -> bool:
     )
 
 
-def _called_name(call: ast.AST) -> str:
+def called_name(call: ast.AST) -> str:
+    """The name a call calls (`f` of `f(x)`, `m` of `obj.m(x)`), "" for anything else."""
     if isinstance(call, ast.Call):
         func = call.func
         return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
@@ -935,7 +936,7 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.result = use.result or Use()
             _classify([parent], scope, use.result, depth)
         elif isinstance(parent, ast.Call) and node in parent.args:
-            name = _called_name(parent)
+            name = called_name(parent)
             if name == "isinstance" and parent.args[0] is node and len(parent.args) == 2:
                 kinds = parent.args[1].elts if isinstance(parent.args[1], ast.Tuple) else [parent.args[1]]
                 use.kinds |= {kind.id for kind in kinds if isinstance(kind, ast.Name) and kind.id in _BUILTIN_KINDS}
@@ -980,7 +981,7 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
             use.tensor = use.iterated = True
         elif isinstance(parent, ast.Attribute) and parent.attr in ARRAY_ATTRIBUTES:
             use.array = use.iterated = True
-        elif isinstance(parent, ast.Compare) and _called_name(parents.get(id(parent))) in _ELEMENTWISE:
+        elif isinstance(parent, ast.Compare) and called_name(parents.get(id(parent))) in _ELEMENTWISE:
             use.array = use.iterated = True
         elif isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)) and parent.test is node:
             use.tested = True

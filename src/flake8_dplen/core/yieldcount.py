@@ -1722,7 +1722,6 @@ class Machine:
             return Opaque()
         raise Unknown(f"call {callee}")
 
-
     def filled(self, callee: str, node: cst.Call, args, owner, kwargs) -> Optional["Array"]:
         """`torch.zeros(n)`, `np.ones(n, dtype=np.int64)`, `torch.full((n,), v)`: one
         dimension of n values, floats unless the dtype is an integer or bool type; None
