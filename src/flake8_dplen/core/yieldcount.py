@@ -191,6 +191,7 @@ class Env:
         attributes: bool = False,
         measured: bool = False,
         decisions: Tuple[bool, ...] = (),
+        read: Optional[set] = None,
     ) -> None:
         self.values = values
         # The outcomes of tests on unknown values, in the order the run meets them: those
@@ -198,6 +199,8 @@ class Env:
         self.decisions, self.made = decisions, []
         self.tested: Dict[int, Tuple[object, bool]] = {}
         self.attributes = attributes  # an argument's attributes are inputs (Env.attribute_of)
+        # Arguments whose attributes a run read, over every run of a search (`runs`).
+        self.read = set() if read is None else read
         # The lengths of the items of a sequence argument are unknown values, not inputs:
         # for a class that only measures them (_run).
         self.measured = measured
@@ -1214,15 +1217,12 @@ class Machine:
                     return value
             raise Unknown(f"attribute {name}")
         value = self.eval(base, scope, owner)
-        if (
-            self.env.attributes
-            and isinstance(value, Free)
-            and value.name.isidentifier()
-            and "sampler" not in value.name.lower()
-        ):
+        if isinstance(value, Free) and value.name.isidentifier() and "sampler" not in value.name.lower():
             # `dataset.image_ids` of an argument: an input of its own, typed by its use.
             # A wrapped sampler's attributes are its class's (its batch size, its data).
-            return self.env.attribute_of(value, node.attr.value)
+            self.env.read.add(value.name)
+            if self.env.attributes:
+                return self.env.attribute_of(value, node.attr.value)
         if isinstance(value, Free):
             value = self.env.resolve(value, SEQ)
         if isinstance(value, Seq) and node.attr.value in value.attrs:
@@ -1936,6 +1936,7 @@ def _run(
     widen: bool = False,
     attributes: bool = False,
     measured: bool = False,
+    read: Optional[set] = None,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
     """`_run_path` along every way the tests on unknown values (a label compared, a length
     read from the data) can go, both outcomes of each, feasible or not: the result where
@@ -1949,7 +1950,7 @@ def _run(
         decisions = pending.pop()
         if len(results) == _PATHS:
             raise Unknown("too many ways through tests on unknown values")
-        result, env = _run_path(ctx, values, widen, attributes, measured, decisions)
+        result, env = _run_path(ctx, values, widen, attributes, measured, decisions, read=read)
         # The ways that part from this one at a test it took first: the other outcome there.
         pending.extend(tuple(env.made[:i]) + (True,) for i in range(len(decisions), len(env.made)))
         results.append(result)
@@ -1978,6 +1979,7 @@ def _run_path(
     measured: bool,
     decisions: Tuple[bool, ...],
     epochs: bool = False,
+    read: Optional[set] = None,
 ) -> Tuple[Optional[Tuple[int, int, int]], Env]:
     """(len(), items yielded, epoch) for these argument values, each test on an unknown
     value decided as `decisions` say, or None when the code refuses them: the first
@@ -1988,7 +1990,7 @@ def _run_path(
     attribute nothing set yet, and has a `set_epoch`, is run again as a training loop
     uses it (`epochs`, `env.epochs`): `set_epoch(0)` before the first epoch, `set_epoch(1)`
     before the second."""
-    env = Env(values, attributes, measured, decisions)
+    env = Env(values, attributes, measured, decisions, read)
     env.epochs = epochs
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
@@ -2008,8 +2010,13 @@ def _run_path(
         return obj
 
     try:
-        length = machine.number(machine.call_special(fresh(), "__len__"))
+        # One object asked len() and then walked, as a DataLoader does.
         obj = fresh()
+        try:
+            before = _state(obj)
+        except _Moving:
+            before = None
+        length = machine.number(machine.call_special(obj, "__len__"))
         produced = machine.call_special(obj, "__iter__")
         count = len(machine.drain(obj) if produced is obj else list(machine.iterate(produced)))
     except Refused:
@@ -2019,21 +2026,62 @@ def _run_path(
         # its epoch first, as DistributedSampler's users do.
         if epochs or not str(stop).startswith("attribute ") or machine.method(Obj(), "set_epoch") is None:
             raise
-        return _run_path(ctx, values, widen, attributes, measured, decisions, True)
+        return _run_path(ctx, values, widen, attributes, measured, decisions, True, read)
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
     if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
-        return _run_path(ctx, values, widen, attributes, True, decisions, epochs)
+        return _run_path(ctx, values, widen, attributes, True, decisions, epochs, read)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
-    if length == count:
+    if length == count and (epochs or not _same_state(obj, before)):
+        # An object the epoch left as it found it gives the same epoch again: the model is
+        # deterministic on one state. That is most classes, and half of flake8's time.
         again = _second_epoch(machine, obj, epochs)
         if again is not None and again[0] != again[1]:
             return (*again, 2), env
     return (length, count, 1), env
+
+
+class _Moving(Exception):
+    """State `_state` cannot compare."""
+
+
+def _state(value, seen: Optional[set] = None):
+    """What the model's run reads of `value` and everything reachable from it, as a value
+    that compares equal while none of it changed. Raises _Moving where some part holds
+    state the model cannot compare (an iterator part taken, a generator)."""
+    seen = set() if seen is None else seen
+    if isinstance(value, (int, float, str, bytes, type(None))):
+        return (type(value), value)
+    if isinstance(value, (Opaque, Free, OtherClass, range, cst.CSTNode)) and not isinstance(value, Seq):
+        return ("same", id(value))  # nothing of it a run can change
+    if not isinstance(value, (Obj, Seq, Func, list, dict, set, tuple)):
+        raise _Moving(type(value).__name__)
+    if id(value) in seen:
+        return ("seen", id(value))
+    seen.add(id(value))
+    if isinstance(value, (list, tuple)):
+        parts = [_state(v, seen) for v in value]
+    elif isinstance(value, set):
+        parts = sorted((_state(v, seen) for v in value), key=repr)
+    elif isinstance(value, dict):
+        parts = [(_state(k, seen), _state(v, seen)) for k, v in value.items()]
+    elif isinstance(value, Func):
+        parts = [(k, _state(v, seen)) for k, v in (value.scope or {}).items()]
+    else:
+        parts = [(k, _state(v, seen)) for k, v in value.attrs.items()]
+    return (type(value), id(value), tuple(parts))
+
+
+def _same_state(obj: Obj, before) -> bool:
+    """`obj` is as `before` (its `_state`) says, as far as the model can tell."""
+    try:
+        return before is not None and _state(obj) == before
+    except _Moving:
+        return False
 
 
 def _second_epoch(machine: Machine, obj: Obj, epochs: bool) -> Optional[Tuple[int, int]]:
@@ -2308,7 +2356,7 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     argument tried or the model cannot run them."""
     # First with None defaults as given, then, where there are any, with a value passed
     # for each (`num_samples=None`, `dataset=None`): the paths the None takes are run first.
-    # Last, where the model stopped and the class reads attributes of its arguments
+    # Last, where the model stopped and a run read attributes of the arguments
     # (`dataset.ids`), with each such attribute an input of its own: never before, since a
     # class that reads two values of one argument is not run that way, and would lose what
     # the others find; and only after a stop, since a run that ends never counted them.
@@ -2320,13 +2368,15 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
 
 def _search(ctx: SamplerContext, params, widens) -> Tuple[Optional[Outcome], Optional[BaseException]]:
     """`counterexample`'s search: the outcome, or None and the last stop the model met."""
-    stops = []
+    stops, read = [], set()
     for widen in widens:
-        found, stop = _first_apart(ctx, params, widen, False)
+        found, stop = _first_apart(ctx, params, widen, False, read)
         if found is not None:
             return found, None
         stops.append(stop)
-    if not any(stops) or not _reads_attributes_of(ctx, {p.name.value for p in params}):
+    # Runs that never read an attribute of an argument are the same runs with attributes
+    # as inputs: only a stop after such a read can go differently.
+    if not any(stops) or not read:
         return None, next((s for s in stops if s is not None), None)
     for widen in widens:
         found, stop = _first_apart(ctx, params, widen, True)
@@ -2355,12 +2405,12 @@ def silence(ctx: SamplerContext) -> str:
 
 
 def _first_apart(
-    ctx: SamplerContext, params, widen: bool, attributes: bool
+    ctx: SamplerContext, params, widen: bool, attributes: bool, read: Optional[set] = None
 ) -> Tuple[Optional[Outcome], Optional[BaseException]]:
-    """The first run of `runs(ctx, widen, attributes)` where the two sides differ, and
-    what stopped the model (could not run the class) before finding one, if anything."""
+    """The first run of `runs(ctx, widen, attributes, read)` where the two sides differ,
+    and what stopped the model (could not run the class) before finding one, if anything."""
     try:
-        for values, (length, count, epoch), kinds, (drew, epochs) in runs(ctx, widen, attributes):
+        for values, (length, count, epoch), kinds, (drew, epochs) in runs(ctx, widen, attributes, read):
             if length != count:
                 order = [p.name.value for p in params]
                 # `len(groups[*])` right after `len(groups)`, `dataset.ids` where `dataset` is.
@@ -2377,27 +2427,19 @@ def _first_apart(
     return None, None
 
 
-def _reads_attributes_of(ctx: SamplerContext, params) -> bool:
-    """Some method of the class reads an attribute of a constructor argument by its name."""
-    return any(
-        isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value in params
-        for method in ctx.index.methods.values()
-        for n in walk(method.body)
-    )
-
-
 def runs(
-    ctx: SamplerContext, widen: bool = False, attributes: bool = False
+    ctx: SamplerContext, widen: bool = False, attributes: bool = False, read: Optional[set] = None
 ) -> Iterator[Tuple[Dict[str, object], Tuple[int, int, int], Dict[str, str], bool]]:
     """(arguments, (len(), items yielded, the epoch they are of: _run), each parameter's
     kind, whether a random draw was taken at its lowest) for each legitimate input
     the model tries, the smallest first; raises Unknown where the model cannot run the class.
     A parameter first used on a branch an earlier input did not take starts the grid again.
     `widen`: parameters whose default is None are given values too; `attributes`: an
-    attribute read of an argument is an input of its own."""
+    attribute read of an argument is an input of its own; `read` gathers the arguments
+    whose attributes were read."""
     if not _runnable(ctx):
         return
-    _, env = _run(ctx, {}, widen, attributes)
+    _, env = _run(ctx, {}, widen, attributes, read=read)
     kinds = dict(env.kinds)
     spent = env.steps
     for _ in range(3):
@@ -2409,7 +2451,7 @@ def runs(
             values = dict(zip(names, combo))
             if not _legitimate(values, kinds):
                 continue
-            result, env = _run(ctx, values, widen, attributes)
+            result, env = _run(ctx, values, widen, attributes, read=read)
             spent += env.steps
             if spent > _BUDGET:
                 raise Unknown("too long for the plugin")
