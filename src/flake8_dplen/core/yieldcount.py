@@ -211,6 +211,7 @@ class Env:
         self.walked: set = set()  # sequence parameters whose elements were walked or sliced
         self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
         self.seqs: Dict[str, "Seq"] = {}  # each sequence argument, once resolved
+        self.resolved: Dict[Tuple[str, str], Tuple[int, object]] = {}  # Env.resolve's answers
 
     def decide(self, value: "Opaque") -> bool:
         """The outcome of a test on the unknown `value` in this run: the one it had, where
@@ -235,6 +236,16 @@ class Env:
             value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
+        # An argument is resolved at each use, and its answer changes only as new inputs
+        # come in (`kinds`): kept until then, as a third of the model's time went here.
+        known = self.resolved.get((value.name, kind))
+        if known is not None and known[0] == len(self.kinds):
+            return known[1]
+        found = self._resolve(value, kind)
+        self.resolved[value.name, kind] = (len(self.kinds), found)
+        return found
+
+    def _resolve(self, value: "Free", kind: str):
         # One input per argument: the argument itself or one attribute of it. Two values
         # read from one object (`len(dataset)` and `dataset.ids`, or `.ids` and `.labels`)
         # may be tied by the data (as long as each other), which free inputs do not say:
