@@ -101,11 +101,12 @@ class Seq(Opaque):
         self.attrs: Dict[str, object] = {}
 
     def element(self) -> Opaque:
-        """One of its elements: of a parameter, one that may be measured in turn. A wrapped
-        sampler's elements are left unknown: its batches are as its own class makes them
-        (torch's BatchSampler's last one short, a Poisson sampler's random sizes), which
-        the code that wraps it often tells apart by its type."""
-        if not self.name or "[*]" in self.name or "sampler" in self.name.lower():
+        """One of its elements: of a parameter, one that may be measured in turn. Of a
+        wrapped sampler, one of its batches where the code walks or measures them: a batch
+        sampler whose batches all hold len(sampler[*]) items (torch's BatchSampler on a
+        multiple of its batch size) is one the caller may pass; a sampler of indices
+        gives items no code walks (iterating an int raises: refused)."""
+        if not self.name or "[*]" in self.name:
             return Opaque()
         return Element(self.name)
 
@@ -2349,10 +2350,18 @@ def domain(name: str, kind: str):
 
 def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
     """Distributed ranks below the world size; and, to stay clear of inputs a sampler's
-    author may not mean (more samples than the data has), no int above a sequence's length."""
+    author may not mean (more samples than the data has, a wrapped batch sampler's
+    batches of another size than the `batch_size` given with it), no int above a
+    sequence's length."""
     lengths = [v for k, v in values.items() if kinds[k] == SEQ]
     ints = [v for k, v in values.items() if kinds[k] == INT]
     if lengths and ints and max(ints) > min(lengths):
+        return False
+    # A wrapped batch sampler given with a `batch_size` (torch's BatchSampler's name for
+    # it) is meant to make batches of that size: its batches hold that many items.
+    if "batch_size" in values and kinds["batch_size"] == INT and any(
+        v != values["batch_size"] for k, v in values.items() if k.endswith("[*]") and "sampler" in k.lower()
+    ):
         return False
     ranks = [v for k, v in values.items() if _RANK.search(k)]
     worlds = [v for k, v in values.items() if _WORLD.search(k)]
