@@ -102,7 +102,7 @@ class Seq(Opaque):
 
     def element(self) -> Opaque:
         """One of its elements: of a parameter, one that may be measured in turn. Of a
-        wrapped sampler, one of its batches where the code walks or measures them: a batch
+        wrapped sampler, one of its batches where the code walks or slices them: a batch
         sampler whose batches all hold len(sampler[*]) items (torch's BatchSampler on a
         multiple of its batch size) is one the caller may pass; a sampler of indices
         gives items no code walks (iterating an int raises: refused)."""

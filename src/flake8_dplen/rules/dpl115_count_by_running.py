@@ -45,7 +45,7 @@ module's names. An `__iter__`
 that returns `self` is run through `__next__` until it raises StopIteration. A sequence
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are; so is
-a wrapped sampler whose items the class walks or measures (a batch sampler: batches of
+a wrapped sampler whose items the class walks or slices (a batch sampler: batches of
 `len(sampler[*])` items, the `batch_size` the class is given where it has one).
 
 Where the first epoch agrees, the same object is asked `len()` and walked again, as a
