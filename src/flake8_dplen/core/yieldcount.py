@@ -119,6 +119,9 @@ class Element(Opaque):
 
     def __init__(self, parent: str) -> None:
         self.parent = parent
+        # A wrapped sampler's batch the code changed in place (`b.extend(pad)`): a batch
+        # sampler yields a new list each time, which its caller may change (Machine.batch).
+        self.held: Optional[list] = None
 
 
 class Position(Opaque):
@@ -234,6 +237,8 @@ class Env:
 
     def resolve(self, value, kind: str):
         if isinstance(value, Element) and kind == SEQ:
+            if value.held is not None:
+                return value.held
             value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
@@ -383,6 +388,8 @@ _DRAWS = {
     "numpy.random.choice": ("a", "size", "replace"),
     "torch.randint": ("low", "high", "size"),
 }
+# The list methods Machine.value_method runs that change the list.
+_CHANGES_A_LIST = {"append", "extend", "pop", "sort", "reverse"}
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
 # Tensors and arrays of one value (Machine.filled), and the element types dtypes give.
 _FILLED = {"torch.zeros", "torch.ones", "torch.full", "numpy.zeros", "numpy.ones", "numpy.full"}
@@ -1476,6 +1483,8 @@ class Machine:
             return self.call_function(found, args, kwargs)
         if isinstance(receiver, Free):
             receiver = self.env.resolve(receiver, SEQ)
+        if isinstance(receiver, Element) and name in _CHANGES_A_LIST and "sampler" in receiver.parent.lower():
+            receiver = self.batch(receiver)
         if isinstance(receiver, list):
             if name == "append" and len(args) == 1:
                 receiver.append(args[0])
@@ -1527,6 +1536,14 @@ class Machine:
         if isinstance(receiver, (Opaque, str)) and not _holds_state(held, kwargs):
             return Opaque()
         raise Unknown(f"method {name} of an unknown value")
+
+    def batch(self, element: Element) -> list:
+        """A wrapped sampler's batch the code changes in place, as the list it is from then
+        on: a batch sampler yields a new list each time (an element of the data is the
+        caller's, kept from one epoch to the next: not this)."""
+        if element.held is None:
+            element.held = list(self.iterate(element))
+        return element.held
 
     def reshape(self, items: List[object], shape) -> List[object]:
         """`t.view(-1, k)`, `t.reshape(m, -1)`, `np.reshape(a, (-1,))`: the tensor's numbers
@@ -2041,10 +2058,11 @@ def _run_path(
         return _run_path(ctx, values, widen, attributes, measured, decisions, True, read)
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
-    if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
+    if any(n.endswith("[*]") and n[:-3] not in env.walked and "sampler" not in n.lower() for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
+        # A wrapped sampler's batches of one size are what torch's BatchSampler makes.
         return _run_path(ctx, values, widen, attributes, True, decisions, epochs, read)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
