@@ -2376,9 +2376,11 @@ def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
     if lengths and ints and max(ints) > min(lengths):
         return False
     # A wrapped batch sampler given with a `batch_size` (torch's BatchSampler's name for
-    # it) is meant to make batches of that size: its batches hold that many items.
-    if "batch_size" in values and kinds["batch_size"] == INT and any(
-        v != values["batch_size"] for k, v in values.items() if k.endswith("[*]") and "sampler" in k.lower()
+    # it; `global_batch_size`, `batch_size_per_gpu`, ...) may be meant to make batches of
+    # that size: its batches hold that many items, as many as each such size.
+    sizes = {v for k, v in values.items() if "batch_size" in k and kinds[k] == INT}
+    if sizes and any(
+        {v} != sizes for k, v in values.items() if k.endswith("[*]") and "sampler" in k.lower()
     ):
         return False
     ranks = [v for k, v in values.items() if _RANK.search(k)]

@@ -46,7 +46,7 @@ that returns `self` is run through `__next__` until it raises StopIteration. A s
 parameter whose elements the class walks or slices (groups or buckets of indices) is
 given elements of one length, `len(groups[*])`, varied as the other inputs are; so is
 a wrapped sampler whose items the class walks or slices (a batch sampler: batches of
-`len(sampler[*])` items, the `batch_size` the class is given where it has one), also
+`len(sampler[*])` items, as many as each `*batch_size*` the class is given), also
 where it only measures them, and each a new list the class may change in place.
 
 Where the first epoch agrees, the same object is asked `len()` and walked again, as a
