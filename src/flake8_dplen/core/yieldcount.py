@@ -985,7 +985,10 @@ class Machine:
                 # `defaultdict(list)`, `key=len`, `dist.group.WORLD`: a function or a
                 # module's value, never counted with
                 return Opaque()
-            raise Unknown(f"name {node.value}")
+            # Bound nowhere the model looks: a local read before the code bound it (a share
+            # bound only on the loop's turn for this rank), UnboundLocalError in Python. Bound
+            # where it does not look (a module-level `if`), the input is only left unjudged.
+            raise Refused(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
         if kind is cst.BinaryOperation:
@@ -1162,6 +1165,11 @@ class Machine:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
         index = self.eval(part.value, scope, owner)
+        if isinstance(index, slice) and isinstance(value, (list, tuple, range)):
+            try:
+                return (Array if isinstance(value, Array) else list)(value[index])
+            except ValueError as error:
+                raise Refused(str(error)) from None  # a step of 0
         if isinstance(index, list):
             return Array(self.gather(value, index))  # only an array or a tensor takes a list of positions
         if isinstance(value, Seq) and (_plain(index) or isinstance(index, Element)):
@@ -1601,6 +1609,11 @@ class Machine:
                 raise Refused(str(error)) from None
         if callee in _SAME | {"iter", "enumerate", "zip"} and any(_plain(a) for a in args):
             return Opaque()  # `list(by_label.keys())`: as unknown as what it is made from
+        if callee == "slice" and 1 <= len(args) <= 3 and not kwargs and not any(_plain(a) for a in args):
+            bounds = [None if a is None else self.number(a) for a in args]
+            if any(isinstance(b, float) for b in bounds):
+                raise Unknown("float slice")
+            return slice(*bounds)  # `x[slice(i, j)]`, as `x[i:j]` (Machine.subscript)
         if callee == "range":
             if not kwargs and any(_plain(a) for a in args):
                 return Opaque()  # `range(max(labels) + 1)`: as many as the data says

@@ -48,6 +48,9 @@ given elements of one length, `len(groups[*])`, varied as the other inputs are; 
 a wrapped sampler whose items the class walks or slices (a batch sampler: batches of
 `len(sampler[*])` items, as many as each `*batch_size*` the class is given), also
 where it only measures them, and each a new list the class may change in place.
+A slice object (`x[slice(i, j)]`) cuts as `x[i:j]` does; a name read before the code
+bound it (a rank's share bound only on that rank's turn of a loop) refuses the input,
+as Python's UnboundLocalError does.
 
 Where the first epoch agrees, the same object is asked `len()` and walked again, as a
 DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
