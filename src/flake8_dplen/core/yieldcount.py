@@ -102,10 +102,10 @@ class Seq(Opaque):
 
     def element(self) -> Opaque:
         """One of its elements: of a parameter, one that may be measured in turn. Of a
-        wrapped sampler, one of its batches where the code walks or slices them: a batch
-        sampler whose batches all hold len(sampler[*]) items (torch's BatchSampler on a
-        multiple of its batch size) is one the caller may pass; a sampler of indices
-        gives items no code walks (iterating an int raises: refused)."""
+        wrapped sampler, one of its batches where the code walks, slices or measures
+        them (code written for a sampler of int indices does none of these: on an int
+        each raises): a batch sampler whose batches all hold len(sampler[*]) items
+        (torch's BatchSampler on a multiple of its batch size) is one a caller may pass."""
         if not self.name or "[*]" in self.name:
             return Opaque()
         return Element(self.name)
