@@ -101,11 +101,12 @@ class Seq(Opaque):
         self.attrs: Dict[str, object] = {}
 
     def element(self) -> Opaque:
-        """One of its elements: of a parameter, one that may be measured in turn. A wrapped
-        sampler's elements are left unknown: its batches are as its own class makes them
-        (torch's BatchSampler's last one short, a Poisson sampler's random sizes), which
-        the code that wraps it often tells apart by its type."""
-        if not self.name or "[*]" in self.name or "sampler" in self.name.lower():
+        """One of its elements: of a parameter, one that may be measured in turn. Of a
+        wrapped sampler, one of its batches where the code walks, slices or measures
+        them (code written for a sampler of int indices does none of these: on an int
+        each raises): a batch sampler whose batches all hold len(sampler[*]) items
+        (torch's BatchSampler on a multiple of its batch size) is one a caller may pass."""
+        if not self.name or "[*]" in self.name:
             return Opaque()
         return Element(self.name)
 
@@ -118,6 +119,9 @@ class Element(Opaque):
 
     def __init__(self, parent: str) -> None:
         self.parent = parent
+        # A wrapped sampler's batch the code changed in place (`b.extend(pad)`): a batch
+        # sampler yields a new list each time, which its caller may change (Machine.batch).
+        self.held: Optional[list] = None
 
 
 class Position(Opaque):
@@ -233,6 +237,8 @@ class Env:
 
     def resolve(self, value, kind: str):
         if isinstance(value, Element) and kind == SEQ:
+            if value.held is not None:
+                return value.held
             value = Free(f"{value.parent}[*]", self)
         if not isinstance(value, Free):
             return value
@@ -382,6 +388,8 @@ _DRAWS = {
     "numpy.random.choice": ("a", "size", "replace"),
     "torch.randint": ("low", "high", "size"),
 }
+# The list methods Machine.value_method runs that change the list.
+_CHANGES_A_LIST = {"append", "extend", "pop", "sort", "reverse"}
 _NEUTRAL_METHODS = {"tolist", "copy", "numpy", "long", "int", "cpu", "clone"}
 # Tensors and arrays of one value (Machine.filled), and the element types dtypes give.
 _FILLED = {"torch.zeros", "torch.ones", "torch.full", "numpy.zeros", "numpy.ones", "numpy.full"}
@@ -977,7 +985,10 @@ class Machine:
                 # `defaultdict(list)`, `key=len`, `dist.group.WORLD`: a function or a
                 # module's value, never counted with
                 return Opaque()
-            raise Unknown(f"name {node.value}")
+            # Bound nowhere the model looks: a local read before the code bound it (a share
+            # bound only on the loop's turn for this rank), UnboundLocalError in Python. Bound
+            # where it does not look (a module-level `if`), the input is only left unjudged.
+            raise Refused(f"name {node.value}")
         if kind is cst.Attribute:
             return self.attribute(node, scope, owner)
         if kind is cst.BinaryOperation:
@@ -1154,6 +1165,11 @@ class Machine:
                     raise Refused(str(error)) from None
             raise Unknown("slice of an unknown value")
         index = self.eval(part.value, scope, owner)
+        if isinstance(index, slice) and isinstance(value, (list, tuple, range)):
+            try:
+                return (Array if isinstance(value, Array) else list)(value[index])
+            except ValueError as error:
+                raise Refused(str(error)) from None  # a step of 0
         if isinstance(index, list):
             return Array(self.gather(value, index))  # only an array or a tensor takes a list of positions
         if isinstance(value, Seq) and (_plain(index) or isinstance(index, Element)):
@@ -1475,6 +1491,8 @@ class Machine:
             return self.call_function(found, args, kwargs)
         if isinstance(receiver, Free):
             receiver = self.env.resolve(receiver, SEQ)
+        if isinstance(receiver, Element) and name in _CHANGES_A_LIST and "sampler" in receiver.parent.lower():
+            receiver = self.batch(receiver)
         if isinstance(receiver, list):
             if name == "append" and len(args) == 1:
                 receiver.append(args[0])
@@ -1526,6 +1544,14 @@ class Machine:
         if isinstance(receiver, (Opaque, str)) and not _holds_state(held, kwargs):
             return Opaque()
         raise Unknown(f"method {name} of an unknown value")
+
+    def batch(self, element: Element) -> list:
+        """A wrapped sampler's batch the code changes in place, as the list it is from then
+        on: a batch sampler yields a new list each time (an element of the data is the
+        caller's, kept from one epoch to the next: not this)."""
+        if element.held is None:
+            element.held = list(self.iterate(element))
+        return element.held
 
     def reshape(self, items: List[object], shape) -> List[object]:
         """`t.view(-1, k)`, `t.reshape(m, -1)`, `np.reshape(a, (-1,))`: the tensor's numbers
@@ -1583,6 +1609,11 @@ class Machine:
                 raise Refused(str(error)) from None
         if callee in _SAME | {"iter", "enumerate", "zip"} and any(_plain(a) for a in args):
             return Opaque()  # `list(by_label.keys())`: as unknown as what it is made from
+        if callee == "slice" and 1 <= len(args) <= 3 and not kwargs and not any(_plain(a) for a in args):
+            bounds = [None if a is None else self.number(a) for a in args]
+            if any(isinstance(b, float) for b in bounds):
+                raise Unknown("float slice")
+            return slice(*bounds)  # `x[slice(i, j)]`, as `x[i:j]` (Machine.subscript)
         if callee == "range":
             if not kwargs and any(_plain(a) for a in args):
                 return Opaque()  # `range(max(labels) + 1)`: as many as the data says
@@ -2040,10 +2071,11 @@ def _run_path(
         return _run_path(ctx, values, widen, attributes, measured, decisions, True, read)
     if not isinstance(length, int) or isinstance(length, bool):
         raise Unknown("len() not an int")
-    if any(n.endswith("[*]") and n[:-3] not in env.walked for n in env.kinds):
+    if any(n.endswith("[*]") and n[:-3] not in env.walked and "sampler" not in n.lower() for n in env.kinds):
         # Items only measured (`len(data[i])`) are data whose lengths a parameter may bound
         # (a token budget): equal lengths of any size are not known to be legitimate. Run
         # with their lengths unknown, the class is judged where no count depends on them.
+        # A wrapped sampler's batches of one size are what torch's BatchSampler makes.
         return _run_path(ctx, values, widen, attributes, True, decisions, epochs, read)
     if length < 0:
         return None, env  # len() itself raises ValueError on this input
@@ -2349,10 +2381,20 @@ def domain(name: str, kind: str):
 
 def _legitimate(values: Dict[str, object], kinds: Dict[str, str]) -> bool:
     """Distributed ranks below the world size; and, to stay clear of inputs a sampler's
-    author may not mean (more samples than the data has), no int above a sequence's length."""
+    author may not mean (more samples than the data has, a wrapped batch sampler's
+    batches of another size than the `batch_size` given with it), no int above a
+    sequence's length."""
     lengths = [v for k, v in values.items() if kinds[k] == SEQ]
     ints = [v for k, v in values.items() if kinds[k] == INT]
     if lengths and ints and max(ints) > min(lengths):
+        return False
+    # A wrapped batch sampler given with a `batch_size` (torch's BatchSampler's name for
+    # it; `global_batch_size`, `batch_size_per_gpu`, ...) may be meant to make batches of
+    # that size: its batches hold that many items, as many as each such size.
+    sizes = {v for k, v in values.items() if "batch_size" in k and kinds[k] == INT}
+    if sizes and any(
+        {v} != sizes for k, v in values.items() if k.endswith("[*]") and "sampler" in k.lower()
+    ):
         return False
     ranks = [v for k, v in values.items() if _RANK.search(k)]
     worlds = [v for k, v in values.items() if _WORLD.search(k)]

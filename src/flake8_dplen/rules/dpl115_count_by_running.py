@@ -44,7 +44,13 @@ functions the class imports from them (`from .utils import chunk`), run with the
 module's names. An `__iter__`
 that returns `self` is run through `__next__` until it raises StopIteration. A sequence
 parameter whose elements the class walks or slices (groups or buckets of indices) is
-given elements of one length, `len(groups[*])`, varied as the other inputs are.
+given elements of one length, `len(groups[*])`, varied as the other inputs are; so is
+a wrapped sampler whose items the class walks or slices (a batch sampler: batches of
+`len(sampler[*])` items, as many as each `*batch_size*` the class is given), also
+where it only measures them, and each a new list the class may change in place.
+A slice object (`x[slice(i, j)]`) cuts as `x[i:j]` does; a name read before the code
+bound it (a rank's share bound only on that rank's turn of a loop) refuses the input,
+as Python's UnboundLocalError does.
 
 Where the first epoch agrees, the same object is asked `len()` and walked again, as a
 DataLoader does each epoch: what the first epoch left behind (a cursor put back only when
@@ -80,7 +86,7 @@ data's values (or on a random float) decide. `dplen check` runs those. A test
 dataset type (or `torch.is_tensor`), is run as for a plain list (not a `C`): what is
 found is found for that input, and the inputs that are `C`s are not tried. A count that
 depends on the lengths of items the class only measures (a token budget packing them)
-stops it, and a wrapped sampler's batches are given no sizes. Parameters take values from 1 to 5, sequences
+stops it. Parameters take values from 1 to 5, sequences
 lengths from 1 to 8, with no int above a sequence's length and a rank below the world
 size; a class that is wrong only beyond that is not reported.
 """
