@@ -744,6 +744,9 @@ def _by_name(name: str) -> Optional[Builder]:
         return _lengths
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
+    # Probabilities of the items or groups drawn (`label_probs`, `class_probabilities`).
+    if lowered.endswith(("probs", "probabilities")):
+        return _distribution
     # One share (`sample_ratio`, `drop_rate`, `train_fraction`), often None by default and
     # always passed: mmdet's semi-supervised samplers divide by it.
     if lowered.endswith(("_ratio", "_rate", "_fraction")):
@@ -1276,6 +1279,11 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
+# A probability of each item, as a caller's sum to 1 (numpy's choice checks it; a class
+# walking the running total up to a random number finds nothing past a total below 1).
+_distribution = _listed(_shares)
+
+
 def _record(positions: Set[int], kind: type = tuple, ordered: bool = False) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
     wide enough for each, of indices of the data (what a record most often points to); a
@@ -1312,6 +1320,8 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.strings:
         choices = sorted(use.strings)
         return lambda ctx: st.sampled_from(choices).map(_literal)
+    if use.weights:
+        return _as_used(_distribution, use)
     if use.called:
         result = (_from_use(use.result) if use.result else None) or _sizes
         return lambda ctx: result(ctx).map(_function)
@@ -1327,9 +1337,10 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.iterated:
         items = use.items
         plain = items is not None and items.iterated and not items.items and not items.positions
-        if plain and not items.picked:
+        if plain and not (items.picked or items.array or items.tensor):
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones);
-            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values.
+            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values,
+            # items used as arrays (`by_label[k].tolist()`) arrays.
             return _samplers
         if items is not None and items.picked and not items.items:
             item: Optional[Builder] = _population

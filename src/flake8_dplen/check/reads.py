@@ -676,6 +676,10 @@ class Use:
     picked: bool = False
     # Unpacked into names (`begin, end = x`, opaque.py): a span, its values in order.
     unpacked: bool = False
+    # The weights of a draw (`torch.multinomial(w, k)`, `np.random.choice(n, p=w)`,
+    # `random.choices(x, weights=w)`): floats, one per thing drawn, which a list of keys or
+    # sizes is not (multinomial takes no integers, numpy's p must sum to 1).
+    weights: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -688,6 +692,7 @@ class Use:
             or self.array
             or self.keys
             or self.positions
+            or self.weights
         )
 
 
@@ -714,6 +719,10 @@ _NUMERIC = {"range", "int", "float", "round", "abs"}
 _BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
+# Functions that draw by weights, and where they take them: the first argument of these,
+# the keyword of those (`np.random.choice(ids, k, p=w)`).
+_WEIGHING = {"multinomial", "WeightedRandomSampler"}
+_WEIGHT_KEYWORDS = {"p": {"choice"}, "weights": {"choices", "WeightedRandomSampler"}}
 # Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
 # list of values, which a sampler is not.
 _SHUFFLING = {"shuffle"}
@@ -905,6 +914,15 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
     )
 
 
+def _weighs(node: ast.AST, parent: ast.AST, parents: Dict[int, ast.AST]) -> bool:
+    """Whether ``node`` is handed to a draw as its weights (_WEIGHING, _WEIGHT_KEYWORDS)."""
+    if isinstance(parent, ast.Call):
+        return bool(parent.args) and parent.args[0] is node and called_name(parent) in _WEIGHING
+    return isinstance(parent, ast.keyword) and called_name(parents.get(id(parent))) in _WEIGHT_KEYWORDS.get(
+        parent.arg or "", ()
+    )
+
+
 def _position(node: ast.AST) -> Optional[int]:
     """The constant whole number ``node`` is (`1`, `-1`), else None."""
     value = _literal(node)
@@ -931,7 +949,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
         if parent is None:
             continue
         use.tensor = use.tensor or _to_torch(node, parents)
-        if isinstance(parent, ast.Call) and parent.func is node:
+        if _weighs(node, parent, parents):
+            use.weights = use.iterated = True
+        elif isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
             _classify([parent], scope, use.result, depth)
