@@ -397,6 +397,19 @@ def _groups(n: int) -> st.SearchStrategy:
     return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
 
 
+def _split(n: int, parts: int) -> st.SearchStrategy:
+    """The indices of ``n`` items split into ``parts`` lists (reads.DataShape.splits: kept
+    and dropped, correct and incorrect), each item in a drawn one; the first items one in
+    each, so that no part is empty where there are items enough (a dataset splitting its
+    items by a property finds each kind in real data)."""
+
+    def split(chosen: List[int]) -> tuple:
+        where = [i % parts if i < parts else part for i, part in enumerate(chosen)]
+        return tuple([i for i in range(n) if where[i] == part] for part in range(parts))
+
+    return st.lists(st.integers(0, parts - 1), min_size=n, max_size=n).map(split)
+
+
 def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
     """``n`` tuples, the field at each position drawn by its name."""
     drawn = st.tuples(*(_field(ctx, fields[i], n) for i in sorted(fields)))
@@ -516,6 +529,7 @@ def _table(shape: DataShape) -> Builder:
                 )
                 for method, fields in sorted(shape.lists.items())
             }
+            lists.update((method, draw(_split(n, parts))) for method, parts in sorted(shape.splits.items()))
             table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}

@@ -192,10 +192,14 @@ class DataShape:
     # Columns whose values the class unpacks (`for idx, _, _, _ in dataset.images`): rows
     # of that many fields, position -> the name the code gives it.
     unpacked: Dict[str, Dict[int, str]] = field(default_factory=dict)
+    # Methods called with no argument whose result the class unpacks into names
+    # (`self.kept, self.dropped = dataset.split_indices()`): method -> how many parts, a
+    # split of the items' indices.
+    splits: Dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
-        return self.sized or any(read)
+        return self.sized or any(read) or bool(self.splits)
 
 
 def stored_as(tree: ast.AST, param: str) -> Set[str]:
@@ -319,6 +323,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
         _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
+    shape.splits = fallback({}, _splits, trees, stored | {param})
     for target, method in _listed(trees, stored | {param}).items():
         # What the method returned is read as the items are: its values' fields.
         values = DataShape()
@@ -420,7 +425,27 @@ def _positions(fields: Dict[int, str]) -> Dict[int, str]:
 def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
     """Where the class stores what a method of the data returns when called with no
     argument (`self.shapes = dataset.image_shapes()`): the name -> the method."""
-    found: Dict[str, str] = {}
+    return {
+        ast.unparse(target): method
+        for target, method in _no_argument_calls(trees, roots)
+        if isinstance(target, (ast.Name, ast.Attribute))
+    }
+
+
+def _splits(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, int]:
+    """DataShape.splits: the methods whose result is unpacked into names, and how many."""
+    return {
+        method: len(target.elts)
+        for target, method in _no_argument_calls(trees, roots)
+        if isinstance(target, ast.Tuple)
+        and all(isinstance(name, (ast.Name, ast.Attribute)) for name in target.elts)
+    }
+
+
+def _no_argument_calls(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> List[Tuple[ast.AST, str]]:
+    """(the target, the method) of each assignment of what a method of the data returns
+    when called with no argument (`self.shapes = dataset.image_shapes()`)."""
+    found = []
     for _, tree in trees:
         for node in ast.walk(tree):
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
@@ -430,9 +455,8 @@ def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str
                 and not value.keywords
                 and isinstance(value.func, ast.Attribute)
                 and _is_root(value.func.value, roots)
-                and isinstance(node.targets[0], (ast.Name, ast.Attribute))
             ):
-                found[ast.unparse(node.targets[0])] = value.func.attr
+                found.append((node.targets[0], value.func.attr))
     return found
 
 
