@@ -935,7 +935,13 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
         and isinstance(parent.func, ast.Attribute)
         and isinstance(parent.func.value, ast.Name)
         and parent.func.value.id == "torch"
+        and parent.func.attr not in _TORCH_SIZED
     )
+
+
+# Functions of torch that make a tensor of a size or a range they are given as numbers
+# (`torch.arange(num_clips)`, `torch.randperm(n)`): a number there, not a tensor.
+_TORCH_SIZED = {"arange", "randperm", "randint", "zeros", "ones", "empty", "full", "rand", "randn", "manual_seed"}
 
 
 def _weighs(node: ast.AST, parent: ast.AST, parents: Dict[int, ast.AST]) -> bool:
