@@ -941,7 +941,9 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
 
 # Functions of torch that make a tensor of a size or a range they are given as numbers
 # (`torch.arange(num_clips)`, `torch.randperm(n)`): a number there, not a tensor.
-_TORCH_SIZED = {"arange", "randperm", "randint", "zeros", "ones", "empty", "full", "rand", "randn", "manual_seed"}
+_TORCH_SIZED = {
+    "arange", "randperm", "randint", "zeros", "ones", "empty", "full", "rand", "randn", "manual_seed"
+}
 
 
 def _weighs(node: ast.AST, parent: ast.AST, parents: Dict[int, ast.AST]) -> bool:
