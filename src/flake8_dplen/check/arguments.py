@@ -333,6 +333,9 @@ def _group_count(items: Optional[List[Any]], fields: Dict[int, str], columns: Di
     for name, column in columns.items():
         if _is_key(name) and not _GROUP_COUNT.search(name) and isinstance(column, list):
             keys += column
+        elif isinstance(column, dict) and column and all(isinstance(v, list) for v in column.values()):
+            # An index of the items by key (`images_per_class`, DataShape.indexes): its keys.
+            keys += list(column)
     return 1 + max((key for key in keys if type(key) is int), default=0)
 
 
