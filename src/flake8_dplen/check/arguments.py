@@ -348,15 +348,20 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
 _CUMULATIVE = re.compile(r"cumul|(?:^|_)cum_", re.I)
 
 
-def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.SearchStrategy:
+def _attribute(
+    ctx: _Context, name: str, n: int, number: bool = False, indexed: bool = False
+) -> st.SearchStrategy:
     """An attribute of the dataset: one number when its name says a count (`max_len`), or
     a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item. A column only ever used as a
     number (``number``: in arithmetic or compared, never indexed or iterated:
-    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises."""
-    if number or (_by_name(name) in _NUMBERS and not name.lower().endswith("s")):
+    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises;
+    one the class indexes or iterates (``indexed``: `self.cur[i] = 0` of `self.cur =
+    dataset.num_images_per_list`) is not, whatever its name."""
+    named = _by_name(name) in _NUMBERS and not name.lower().endswith("s") and not indexed
+    if number or named:
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -496,7 +501,7 @@ def _table(shape: DataShape) -> Builder:
                     if name in shape.indexes
                     else _tuples(ctx, shape.unpacked[name], n)
                     if name in shape.unpacked
-                    else _attribute(ctx, name, n, name in numbers)
+                    else _attribute(ctx, name, n, name in numbers, name in shape.indexed)
                 )
                 for name in sorted(names)
             }
