@@ -169,8 +169,9 @@ class DataShape:
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
     measured: Set[str] = field(default_factory=set)
     numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
-    # Columns indexed or iterated, never counted with (`self.cur = dataset.num_seen_per_list`, then
-    # `self.cur[i] = 0`): containers, whatever their name says.
+    # Columns indexed or iterated, never counted with nor drawn from (`choice(n)` takes a
+    # number too): containers, whatever their name says (`self.cur =
+    # dataset.num_seen_per_list`, then `self.cur[i] = 0`).
     indexed: Set[str] = field(default_factory=set)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Methods called with an index whose result is used as is: one value per item
@@ -341,7 +342,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
-    shape.indexed = {name for name, use in uses.items() if use.iterated and not use.numeric}
+    shape.indexed = {name for name, use in uses.items() if use.iterated and not (use.numeric or use.picked)}
     shape.keyed = fallback({}, _keyed_columns, uses)
     shape.indexes = fallback(set(), _index_columns, uses) - set(shape.keyed)
     shape.parts = fallback(None, _parts_shape, trees, stored | {param})
