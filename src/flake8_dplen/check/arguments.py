@@ -333,6 +333,9 @@ def _group_count(items: Optional[List[Any]], fields: Dict[int, str], columns: Di
     for name, column in columns.items():
         if _is_key(name) and not _GROUP_COUNT.search(name) and isinstance(column, list):
             keys += column
+        elif isinstance(column, dict) and column and all(isinstance(v, list) for v in column.values()):
+            # An index of the items by key (`images_per_class`, DataShape.indexes): its keys.
+            keys += list(column)
     return 1 + max((key for key in keys if type(key) is int), default=0)
 
 
@@ -345,15 +348,20 @@ def _keys(ctx: _Context) -> st.SearchStrategy:
 _CUMULATIVE = re.compile(r"cumul|(?:^|_)cum_", re.I)
 
 
-def _attribute(ctx: _Context, name: str, n: int, number: bool = False) -> st.SearchStrategy:
+def _attribute(
+    ctx: _Context, name: str, n: int, number: bool = False, indexed: bool = False
+) -> st.SearchStrategy:
     """An attribute of the dataset: one number when its name says a count (`max_len`), or
     a plural one (`num_classes`, `num_samples`) the class uses as a number (``number``:
     `range(dataset.num_classes)`), running totals when it says cumulative
     (`cumulative_sizes`: the ends of up to four parts, the last at ``n``, some maybe empty,
     as a ConcatDataset keeps them), else one value per item. A column only ever used as a
     number (``number``: in arithmetic or compared, never indexed or iterated:
-    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises."""
-    if number or (_by_name(name) in _NUMBERS and not name.lower().endswith("s")):
+    `num_buffers // self.num_replicas`) is one, whatever its name: a list there raises;
+    one the class indexes or iterates (``indexed``: `self.cur[i] = 0` of `self.cur =
+    dataset.num_images_per_list`) is not, whatever its name."""
+    named = _by_name(name) in _NUMBERS and not name.lower().endswith("s") and not indexed
+    if number or named:
         return _size(ctx)
     if _CUMULATIVE.search(name):
         return _ends(n)
@@ -395,6 +403,19 @@ def _groups(n: int) -> st.SearchStrategy:
     a dataset lists, `dataset.groups()`), of uneven sizes; no group is empty, as a dataset
     lists only the groups its items fall in."""
     return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
+
+
+def _split(n: int, parts: int) -> st.SearchStrategy:
+    """The indices of ``n`` items split into ``parts`` lists (reads.DataShape.splits: kept
+    and dropped, correct and incorrect), each item in a drawn one; the first items one in
+    each, so that no part is empty where there are items enough (a dataset splitting its
+    items by a property finds each kind in real data)."""
+
+    def split(chosen: List[int]) -> tuple:
+        where = [i % parts if i < parts else part for i, part in enumerate(chosen)]
+        return tuple([i for i in range(n) if where[i] == part] for part in range(parts))
+
+    return st.lists(st.integers(0, parts - 1), min_size=n, max_size=n).map(split)
 
 
 def _tuples(ctx: _Context, fields: Dict[int, str], n: int) -> st.SearchStrategy:
@@ -480,7 +501,7 @@ def _table(shape: DataShape) -> Builder:
                     if name in shape.indexes
                     else _tuples(ctx, shape.unpacked[name], n)
                     if name in shape.unpacked
-                    else _attribute(ctx, name, n, name in numbers)
+                    else _attribute(ctx, name, n, name in numbers, name in shape.indexed)
                 )
                 for name in sorted(names)
             }
@@ -516,6 +537,7 @@ def _table(shape: DataShape) -> Builder:
                 )
                 for method, fields in sorted(shape.lists.items())
             }
+            lists.update((method, draw(_split(n, parts))) for method, parts in sorted(shape.splits.items()))
             table = Table(n, items, columns, infos, lists, getters)
             # A fresh copy for every sampler: a class may sort or pop what it is given.
             kinds = {type(value).__module__ for value in columns.values()}
@@ -744,6 +766,9 @@ def _by_name(name: str) -> Optional[Builder]:
         return _lengths
     if lowered.endswith(("ids", "labels", "targets")):
         return _keys
+    # Probabilities of the items or groups drawn (`label_probs`, `class_probabilities`).
+    if lowered.endswith(("probs", "probabilities")):
+        return _distribution
     # One share (`sample_ratio`, `drop_rate`, `train_fraction`), often None by default and
     # always passed: mmdet's semi-supervised samplers divide by it.
     if lowered.endswith(("_ratio", "_rate", "_fraction")):
@@ -1276,6 +1301,11 @@ def _listed(item: Builder) -> Builder:
     return listed
 
 
+# A probability of each item, as a caller's sum to 1 (numpy's choice checks it; a class
+# walking the running total up to a random number finds nothing past a total below 1).
+_distribution = _listed(_shares)
+
+
 def _record(positions: Set[int], kind: type = tuple, ordered: bool = False) -> Builder:
     """A record read only at constant positions (`sample[-1]`, as `(path, index)`): a tuple
     wide enough for each, of indices of the data (what a record most often points to); a
@@ -1312,6 +1342,8 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.strings:
         choices = sorted(use.strings)
         return lambda ctx: st.sampled_from(choices).map(_literal)
+    if use.weights:
+        return _as_used(_distribution, use)
     if use.called:
         result = (_from_use(use.result) if use.result else None) or _sizes
         return lambda ctx: result(ctx).map(_function)
@@ -1327,9 +1359,10 @@ def _from_use(use: Use) -> Optional[Builder]:
     if use.iterated:
         items = use.items
         plain = items is not None and items.iterated and not items.items and not items.positions
-        if plain and not items.picked:
+        if plain and not (items.picked or items.array or items.tensor):
             # Items iterated and len()'d, or iter()'d: samplers (a few small real ones);
-            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values.
+            # items drawn from (`np.random.choice(pos[label], k)`) are lists of values,
+            # items used as arrays (`by_label[k].tolist()`) arrays.
             return _samplers
         if items is not None and items.picked and not items.items:
             item: Optional[Builder] = _population

@@ -169,6 +169,10 @@ class DataShape:
     tensors: Set[str] = field(default_factory=set)  # columns used as torch tensors (`x.unique()`)
     measured: Set[str] = field(default_factory=set)
     numbers: Set[str] = field(default_factory=set)  # columns used as one number (`range(d.num_classes)`)
+    # Columns indexed or iterated, never counted with nor drawn from (`choice(n)` takes a
+    # number too): containers, whatever their name says (`self.cur =
+    # dataset.num_seen_per_list`, then `self.cur[i] = 0`).
+    indexed: Set[str] = field(default_factory=set)
     attrs: Set[str] = field(default_factory=set)  # items are objects with these attributes
     # Methods called with an index whose result is used as is: one value per item
     # (`label = dataset.get_label(i, toint=True)`), not a dict read by key (``infos``).
@@ -192,10 +196,14 @@ class DataShape:
     # Columns whose values the class unpacks (`for idx, _, _, _ in dataset.images`): rows
     # of that many fields, position -> the name the code gives it.
     unpacked: Dict[str, Dict[int, str]] = field(default_factory=dict)
+    # Methods called with no argument whose result the class unpacks into names
+    # (`self.kept, self.dropped = dataset.split_indices()`): method -> how many parts, a
+    # split of the items' indices.
+    splits: Dict[str, int] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         read = (self.fields, self.keys, self.attrs, self.columns, self.infos, self.lists, self.getters)
-        return self.sized or any(read)
+        return self.sized or any(read) or bool(self.splits)
 
 
 def stored_as(tree: ast.AST, param: str) -> Set[str]:
@@ -319,6 +327,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     for klass, tree in trees:
         _read_shape(tree, stored | {param}, shape)
         _follow(klass, tree, stored | {param}, shape, seen, _HELPER_DEPTH)
+    shape.splits = fallback({}, _splits, trees, stored | {param})
     for target, method in _listed(trees, stored | {param}).items():
         # What the method returned is read as the items are: its values' fields.
         values = DataShape()
@@ -333,6 +342,7 @@ def data_shape(cls: type, param: str) -> DataShape:
     shape.tensors = {name for name, use in uses.items() if use.tensor}
     shape.arrays = {name for name, use in uses.items() if use.array} - shape.tensors
     shape.numbers = {name for name, use in uses.items() if use.numeric and not use.iterated}
+    shape.indexed = {name for name, use in uses.items() if use.iterated and not (use.numeric or use.picked)}
     shape.keyed = fallback({}, _keyed_columns, uses)
     shape.indexes = fallback(set(), _index_columns, uses) - set(shape.keyed)
     shape.parts = fallback(None, _parts_shape, trees, stored | {param})
@@ -420,7 +430,27 @@ def _positions(fields: Dict[int, str]) -> Dict[int, str]:
 def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str]:
     """Where the class stores what a method of the data returns when called with no
     argument (`self.shapes = dataset.image_shapes()`): the name -> the method."""
-    found: Dict[str, str] = {}
+    return {
+        ast.unparse(target): method
+        for target, method in _no_argument_calls(trees, roots)
+        if isinstance(target, (ast.Name, ast.Attribute))
+    }
+
+
+def _splits(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, int]:
+    """DataShape.splits: the methods whose result is unpacked into names, and how many."""
+    return {
+        method: len(target.elts)
+        for target, method in _no_argument_calls(trees, roots)
+        if isinstance(target, ast.Tuple)
+        and all(isinstance(name, (ast.Name, ast.Attribute)) for name in target.elts)
+    }
+
+
+def _no_argument_calls(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> List[Tuple[ast.AST, str]]:
+    """(the target, the method) of each assignment of what a method of the data returns
+    when called with no argument (`self.shapes = dataset.image_shapes()`)."""
+    found = []
     for _, tree in trees:
         for node in ast.walk(tree):
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
@@ -430,9 +460,8 @@ def _listed(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Dict[str, str
                 and not value.keywords
                 and isinstance(value.func, ast.Attribute)
                 and _is_root(value.func.value, roots)
-                and isinstance(node.targets[0], (ast.Name, ast.Attribute))
             ):
-                found[ast.unparse(node.targets[0])] = value.func.attr
+                found.append((node.targets[0], value.func.attr))
     return found
 
 
@@ -676,6 +705,10 @@ class Use:
     picked: bool = False
     # Unpacked into names (`begin, end = x`, opaque.py): a span, its values in order.
     unpacked: bool = False
+    # The weights of a draw (`torch.multinomial(w, k)`, `np.random.choice(n, p=w)`,
+    # `random.choices(x, weights=w)`): floats, one per thing drawn, which a list of keys or
+    # sizes is not (multinomial takes no integers, numpy's p must sum to 1).
+    weights: bool = False
 
     def __bool__(self) -> bool:
         return bool(
@@ -688,6 +721,7 @@ class Use:
             or self.array
             or self.keys
             or self.positions
+            or self.weights
         )
 
 
@@ -714,6 +748,10 @@ _NUMERIC = {"range", "int", "float", "round", "abs"}
 _BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
 _PICKING = {"choice"}
+# Functions that draw by weights, and where they take them: the first argument of these,
+# the keyword of those (`np.random.choice(ids, k, p=w)`).
+_WEIGHING = {"multinomial", "WeightedRandomSampler"}
+_WEIGHT_KEYWORDS = {"p": {"choice"}, "weights": {"choices", "WeightedRandomSampler"}}
 # Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
 # list of values, which a sampler is not.
 _SHUFFLING = {"shuffle"}
@@ -902,6 +940,23 @@ def _to_torch(node: ast.AST, parents: Dict[int, ast.AST]) -> bool:
         and isinstance(parent.func, ast.Attribute)
         and isinstance(parent.func.value, ast.Name)
         and parent.func.value.id == "torch"
+        and parent.func.attr not in _TORCH_SIZED
+    )
+
+
+# Functions of torch that make a tensor of a size or a range they are given as numbers
+# (`torch.arange(num_clips)`, `torch.randperm(n)`): a number there, not a tensor.
+_TORCH_SIZED = {
+    "arange", "randperm", "randint", "zeros", "ones", "empty", "full", "rand", "randn", "manual_seed"
+}
+
+
+def _weighs(node: ast.AST, parent: ast.AST, parents: Dict[int, ast.AST]) -> bool:
+    """Whether ``node`` is handed to a draw as its weights (_WEIGHING, _WEIGHT_KEYWORDS)."""
+    if isinstance(parent, ast.Call):
+        return bool(parent.args) and parent.args[0] is node and called_name(parent) in _WEIGHING
+    return isinstance(parent, ast.keyword) and called_name(parents.get(id(parent))) in _WEIGHT_KEYWORDS.get(
+        parent.arg or "", ()
     )
 
 
@@ -931,7 +986,9 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
         if parent is None:
             continue
         use.tensor = use.tensor or _to_torch(node, parents)
-        if isinstance(parent, ast.Call) and parent.func is node:
+        if _weighs(node, parent, parents):
+            use.weights = use.iterated = True
+        elif isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
             _classify([parent], scope, use.result, depth)
