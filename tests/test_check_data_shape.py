@@ -52,7 +52,8 @@ def test_the_shape_is_read_from_the_code():
     assert data_shape(PKSampler, "data_source") == DataShape(fields={0: "", 1: "pid", 2: ""})
     # A subclass that only changes a method: its base's loop over the data is read.
     assert data_shape(ExactPKSampler, "data_source") == data_shape(PKSampler, "data_source")
-    assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"})
+    # Walked and never counted with: a container (DataShape.indexed), whatever its name.
+    assert data_shape(BucketBatches, "dataset") == DataShape(columns={"lengths"}, indexed={"lengths"})
     assert data_shape(TokenBudget, "dataset") == DataShape(infos={"get_data_info": {"num_tokens"}})
     assert data_shape(LengthFilter, "dataset") == DataShape(keys={"length"})
     # What a method of the dataset returns, unpacked as the items would be (each position
@@ -63,9 +64,9 @@ def test_the_shape_is_read_from_the_code():
     # A table read by a field whose name another parameter gives.
     assert data_shape(ByCost, "dataset").named == {"table": "cost_field"}
     # A column used as a numpy array through the attribute it is stored in.
-    assert data_shape(FlagGroups, "dataset") == DataShape(columns={"flag"}, arrays={"flag"})
+    assert data_shape(FlagGroups, "dataset") == DataShape(columns={"flag"}, arrays={"flag"}, indexed={"flag"})
     # Stored by the base it is handed to; a column of dicts read by key.
-    assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}})
+    assert data_shape(SceneShards, "dataset") == DataShape(columns={"frames"}, rows={"frames": {"time"}}, indexed={"frames"})
 
 
 @pytest.mark.parametrize("cls", [PKSampler, BucketBatches, TokenBudget, LengthFilter, Crops, SceneShards, FlagGroups, ByCost])
