@@ -114,6 +114,8 @@ def _keep(findings: List[Finding], seen: set, ctx: SamplerContext, finding: Opti
 
 @dataclass(frozen=True)
 class Located:
+    """A finding at the line and column flake8 reports."""
+
     line: int
     column: int  # 0-based, as flake8 expects from a plugin
     finding: Finding

@@ -7,7 +7,7 @@ value never rescans the module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from . import syntax as cst
 from .names import dotted
@@ -45,7 +45,7 @@ def strip_parens(node: cst.BaseExpression) -> cst.BaseExpression:
 _SCOPES = frozenset((cst.FunctionDef, cst.Lambda, cst.ClassDef))
 
 
-def children(node: cst.CSTNode) -> List[cst.CSTNode]:
+def children(node: cst.CSTNode) -> Sequence[cst.CSTNode]:
     """A node's child nodes, in LibCST's order of fields (core/syntax.py keeps no
     whitespace, comments or punctuation)."""
     return node.children
@@ -103,6 +103,8 @@ def _bound_names(node: cst.CSTNode) -> Iterator[Tuple[str, cst.BaseExpression]]:
 
 @dataclass
 class FunctionIndex:
+    """One method's parents, locals, parameters and returns, indexed once."""
+
     func: cst.FunctionDef
     parents: Dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)
     locals: Dict[str, List[cst.BaseExpression]] = field(default_factory=dict)
@@ -140,6 +142,8 @@ class FunctionIndex:
 
 @dataclass
 class ClassIndex:
+    """A class with its bases of the module: methods, properties, class attributes."""
+
     cls: cst.ClassDef
     methods: Dict[str, cst.FunctionDef]
     properties: Dict[str, cst.FunctionDef]

@@ -37,6 +37,8 @@ Proposal = Union[Fix, str]  # a Fix, or why the finding needs a manual fix
 
 @dataclass(frozen=True)
 class Finding:
+    """One diagnostic: its code, where it points, and its fix or why there is none."""
+
     code: str
     node: cst.CSTNode  # where the diagnostic points: the rounding call or the `//` operator
     message: str  # without the code; ends with the fix the codemod writes, or why there is none
@@ -57,6 +59,8 @@ class Finding:
 
 @dataclass
 class SamplerContext:
+    """One sampler class and the facts every rule shares, each computed once."""
+
     module: cst.Module
     imports: ImportTable
     cls: cst.ClassDef

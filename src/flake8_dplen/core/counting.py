@@ -62,6 +62,8 @@ def single_value(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -
 
 @dataclass(frozen=True)
 class BatchRatio:
+    """A count of batches in `__len__`: what it divides, by what, and what `__iter__` yields."""
+
     factors: Sequence[cst.BaseExpression]  # the numerator's factors
     divisor: cst.BaseExpression  # a size __iter__ batches by
     yielded: str  # CEIL, CEIL_UNLESS_DROP_LAST or FLOOR

@@ -16,6 +16,8 @@ Guard = Optional[Tuple[str, cst.BaseExpression]]
 
 @dataclass(frozen=True)
 class Reached:
+    """An expression that flows into `__len__`'s value, and the way it got there."""
+
     node: cst.BaseExpression
     fn: Optional[FunctionIndex]  # None for module-level constants
     via: FrozenSet[str]  # the self attributes, properties and methods passed through

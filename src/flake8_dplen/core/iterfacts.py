@@ -52,6 +52,8 @@ def _floored_pieces(call: cst.Call, callee: Optional[str]) -> bool:
 
 @dataclass(frozen=True)
 class IterFacts:
+    """Facts of `__iter__` the rounding rules weigh: what bounds its loop, its partial batch."""
+
     bound_by_len: bool  # iterates range(len(self)): the count is len() by construction
     bound_attrs: FrozenSet[str]  # self attributes that bound the loop count
     partial: str  # YES, KEEP (only when drop_last is false), FULL or UNKNOWN

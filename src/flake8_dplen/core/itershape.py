@@ -43,6 +43,8 @@ _SELF_REF = "self-ref"  # a value built from itself
 
 @dataclass(frozen=True)
 class IterShape:
+    """What `__iter__` yields, read from its code: the unit, an endless loop, tails per group."""
+
     func: Optional[cst.FunctionDef]
     endless: Optional[cst.CSTNode]  # a loop or call every run reaches and never leaves
     unit: Optional[str]  # SAMPLE, BATCH, INHERITED, or None when the yields disagree or are unclear

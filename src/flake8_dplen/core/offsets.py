@@ -26,6 +26,8 @@ _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 
 @dataclass(frozen=True)
 class Offset:
+    """A walk of `__iter__` that starts past the first item, at a self attribute."""
+
     node: cst.CSTNode  # the slice, range, islice, skipping loop or counter test
     attr: str  # the self attribute the walk starts at
     exact: bool  # the walk starts at the attribute itself: it is k items short, not f(k)

@@ -98,8 +98,9 @@ class Source:
 
 class CSTNode:
     # The source, the span [_s, _e) of the node without its own parentheses, and the
-    # indentation of the statement it is in (LibCST renders a node without it).
-    __slots__ = ("_src", "_s", "_e", "_i")
+    # indentation of the statement it is in (LibCST renders a node without it); `_c`, the
+    # children once asked for.
+    __slots__ = ("_src", "_s", "_e", "_i", "_c")
     _fields: Tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs) -> None:
@@ -118,8 +119,14 @@ class CSTNode:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(kwargs)}")
 
     @property
-    def children(self) -> List["CSTNode"]:
-        """The child nodes, in LibCST's order of fields."""
+    def children(self) -> Tuple["CSTNode", ...]:
+        """The child nodes, in LibCST's order of fields. Kept once read: the rules and the
+        model walk the same methods dozens of times, and a node is never changed in place
+        once built (`with_changes` makes a copy)."""
+        try:
+            return self._c
+        except AttributeError:
+            pass
         found: List[CSTNode] = []
         for name in self._fields:
             value = getattr(self, name)
@@ -127,11 +134,14 @@ class CSTNode:
                 found.extend(v for v in value if isinstance(v, CSTNode))
             elif isinstance(value, CSTNode):
                 found.append(value)
-        return found
+        self._c = tuple(found)
+        return self._c
 
     def with_changes(self, **changes) -> "CSTNode":
         """A copy with fields replaced: the model only drops parentheses (`lpar=[]`)."""
         new = copy.copy(self)
+        if hasattr(new, "_c"):
+            del new._c  # its children may be among the changes
         for name, value in changes.items():
             setattr(new, name, tuple(value) if name in ("lpar", "rpar") else value)
         return new

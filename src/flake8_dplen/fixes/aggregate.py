@@ -24,6 +24,8 @@ _BATCH_SAMPLERS = {"torch.utils.data.BatchSampler", "torch.utils.data.sampler.Ba
 
 @dataclass(frozen=True)
 class Aggregate:
+    """`len(S) * k / M` read as its parts, where `__iter__` splits each batch of S by M."""
+
     wrapped: cst.BaseExpression  # S in len(S), a sampler __iter__ iterates batch by batch
     wrapped_len: cst.Call  # len(S) itself
     per_batch: List[cst.BaseExpression]  # the other numerator factors: the batch size
