@@ -111,3 +111,21 @@ def test_check_resumed_by_either_convention():
         assert_resumed(skipped, full=4, consumed=1, resumed_len=EPOCH)
     with pytest.raises(ValueError, match="resumed_len must be"):
         check_resumed(skipped, full=4, consumed=1, resumed_len="whole")
+
+
+@pytest.mark.parametrize(
+    "cls, how", [(S.CursorAttribute, "_cursor = 1"), (S.SkipSetter, "set_skip(1)")]
+)
+def test_a_position_of_any_name_the_core_reads_is_resumed(cls, how):
+    # Neither name is one resume.py knows: the analysis core's offsets model (DPL116's
+    # reading) finds where __iter__ starts and that len() leaves it out.
+    result = check_class(cls, OPTIONS)
+    assert result.status == COUNTEREXAMPLE and result.resumed is not None, result
+    assert f"({how}):" in finding(result)
+    fails_alone(result, match="resumed after|len\\(\\)")
+    assert check_class(cls, LIGHTNING).status == OK
+
+
+@pytest.mark.parametrize("options", [OPTIONS, LIGHTNING], ids=["rest", "epoch"])
+def test_a_position_counted_out_of_len_is_right(options):
+    assert check_class(S.CursorRecounted, options).status == OK

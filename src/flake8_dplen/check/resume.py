@@ -8,7 +8,9 @@ that computes the position from its step loads it (lerobot, convasr); a setter o
 resume position, ``set_start_iter(k)`` (``set_`` and one of :data:`POSITIONS`); a
 ``set_epoch`` that takes one, ``set_epoch(0, start_iter=k)``; an attribute a training loop
 sets, ``sampler.start_iter = k`` (Megatron's batch sampler, gpt-neox), when the constructor
-sets it to 0 without taking it. A position taken by the constructor is drawn with the
+sets it to 0 without taking it; and, of any name, each position the analysis core reads
+in the class's code (positions.py), through ``set_<name>(k)`` where the class has it, else
+set as such an attribute. A position taken by the constructor is drawn with the
 other arguments instead, and judged as any fresh sampler: a loop that builds a sampler
 at a position asks its len() for the steps left (DPL112 reports a len() that ignores it).
 
@@ -42,6 +44,11 @@ POSITIONS = (
 # often where a rank's shard starts, which no resume sets.
 _ATTRIBUTES = ("start_iter", "start_iteration")
 STATE, STATE_KEY, SETTER, SET_EPOCH, ATTRIBUTE = "state", "state_key", "setter", "set_epoch", "attribute"
+# An attribute set as ATTRIBUTE is, of a name the analysis core read (positions.py), and
+# only where the class advances it as items are taken (`progresses`): a cursor a loop
+# saves and sets back. A leftover an epoch stores for the next (a wrap-around offset) is
+# no resume position, and the epoch after it is judged as it happens.
+CURSOR = "cursor"
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,7 @@ class Way:
             SETTER: f"sampler.{self.name}({k})",
             SET_EPOCH: f"sampler.set_epoch(0, {self.name}={k})",
             ATTRIBUTE: f"sampler.{self.name} = {k}",
+            CURSOR: f"sampler.{self.name} = {k}",
         }[self.kind]
         return [f"sampler = {call}", *start, then]
 
@@ -124,8 +132,9 @@ class Resumed:
         return f", resumed after {self.k} of {self.full} ({self.way.describe(self.k)}){then}"
 
 
-def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:
-    """The ways ``sampler`` can be resumed; ``passed``: its constructor's arguments."""
+def ways(sampler: Any, passed: Iterable[str], read: Iterable[str] = ()) -> List[Way]:
+    """The ways ``sampler`` can be resumed; ``passed``: its constructor's arguments;
+    ``read``: the positions the analysis core read in its class's code (positions.py)."""
     found = []
     if callable(getattr(sampler, "state_dict", None)) and callable(getattr(sampler, "load_state_dict", None)):
         found.append(Way(STATE))
@@ -144,7 +153,31 @@ def ways(sampler: Any, passed: Iterable[str]) -> List[Way]:
         for name in _ATTRIBUTES
         if name not in passed and type(state.get(name)) is int and state[name] == 0
     ]
+    for name in read:
+        # Through the setter named for it where the class has one, else set as the loop
+        # that resumes it sets it (`sampler._pos_start = k`), from the 0 __init__ left.
+        setter = f"set_{name.lstrip('_')}"
+        if callable(getattr(sampler, setter, None)):
+            way = Way(SETTER, setter)
+        elif name not in passed and type(state.get(name)) is int and state[name] == 0:
+            way = Way(CURSOR, name)
+        else:
+            continue
+        if way not in found:
+            found.append(way)
     return found
+
+
+def progresses(fresh: Callable[[], Any], name: str) -> bool:
+    """Whether a sampler ``fresh()`` builds moves its attribute ``name`` between the first
+    item taken and the second: a cursor of how far the epoch got."""
+    sampler = fresh()
+    items = iter(sampler)
+    seen = []
+    for _ in range(2):
+        next(items)
+        seen.append(getattr(sampler, name, None))
+    return type(seen[0]) is int and type(seen[1]) is int and seen[0] != seen[1]
 
 
 def _state_positions(sampler: Any) -> List[str]:

@@ -23,7 +23,8 @@ from .epochs import counted_epochs, later_epochs
 from .isolate import TIMED_OUT
 from .legitimate import degenerate
 from .pinned import pinned
-from .resume import STATE, Resumed, points, ways
+from .positions import positions
+from .resume import CURSOR, STATE, Resumed, points, progresses, ways
 
 # Statuses, in the order a summary lists them.
 OK, COUNTEREXAMPLE, CUT_OFF, CANNOT_BUILD = "ok", "counterexample", "cut off", "could not build"
@@ -308,7 +309,14 @@ def _resumed(
         _reseeder(built, options.seed)(0)
         return built
 
-    found = ways(sampler, passed)
+    found = []
+    for way in ways(sampler, passed, positions(type(sampler))):
+        try:
+            with time_limit(options.timeout):
+                if way.kind != CURSOR or (full > 1 and progresses(fresh, way.name)):
+                    found.append(way)
+        except (Exception, TimedOut):
+            continue
     convention = options.resumed_len
     epoch: Optional[list] = None
     if convention == EPOCH and any(way.kind != STATE for way in found):
