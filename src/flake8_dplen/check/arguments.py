@@ -27,6 +27,7 @@ from .guards import guards
 from .handed import by_callee, kwargs_receiver
 from .opaque import Settings, discarded, key_use, methods_called, nest_calls, result_use
 from .posing import POSING, posing_as, required_kind
+from .prepared import setters
 from .reads import (
     ARRAY_ATTRIBUTES,
     MAPPING_METHODS,
@@ -73,34 +74,59 @@ class Call:
     args: Tuple[Tuple[str, Shown, bool], ...]  # name, value, positional-only
     # (world size, rank) that torch.distributed answers, for a class that asks it.
     world: Optional[Tuple[int, int]] = None
+    # Methods called on the sampler once built, in order, before anything else is asked of
+    # it, as its callers call them (prepared.py): each a Call of the method (its target the
+    # function, its arguments those after `self`).
+    then: Tuple["Call", ...] = ()
 
-    def build(self) -> Any:
+    def _values(self) -> Tuple[List[Any], Dict[str, Any]]:
         positional = [shown.make() for _, shown, only in self.args if only]
         named = {name: shown.make() for name, shown, only in self.args if not only}
-        return self.target(*positional, **named)
+        return positional, named
+
+    def build(self) -> Any:
+        positional, named = self._values()
+        built = self.target(*positional, **named)
+        for method in self.then:
+            positional, named = method._values()
+            getattr(built, method.target.__name__)(*positional, **named)
+        return built
 
     @property
-    def code(self) -> str:
-        parts = [
+    def arguments(self) -> str:
+        return ", ".join(
             shown.code if only else f"{name}={shown.code}"
             for name, shown, only in self.args
             if not shown.default or only
-        ]
+        )
+
+    @property
+    def code(self) -> str:
         qualname = self.target.__qualname__
         # A factory defined in a function is named as its own code calls it.
         name = self.target.__name__ if "<locals>" in qualname else qualname
-        return f"{name}({', '.join(parts)})"
+        return f"{name}({self.arguments})"
+
+    def statements(self, name: str) -> List[str]:
+        """The lines that build the sampler as ``name``: the call, then its preparations."""
+        then = [f"{name}.{method.target.__name__}({method.arguments})" for method in self.then]
+        return [f"{name} = {self.code}", *then]
+
+    @property
+    def prepared(self) -> str:
+        """The preparations, said after the call: `, then .build_batches()`."""
+        return "".join(f", then .{method.target.__name__}({method.arguments})" for method in self.then)
 
     @property
     def scenario(self) -> str:
         """How the sampler is run besides its arguments: said beside them in the report."""
         if self.world is None:
-            return ""
-        return f" on rank {self.world[1]} of {self.world[0]} (as torch.distributed answers)"
+            return self.prepared
+        return f" on rank {self.world[1]} of {self.world[0]} (as torch.distributed answers){self.prepared}"
 
     @property
     def imports(self) -> List[str]:
-        lines = {line for _, shown, _ in self.args for line in shown.imports}
+        lines = {line for call in (self, *self.then) for _, shown, _ in call.args for line in shown.imports}
         return sorted(lines)
 
 
@@ -131,6 +157,9 @@ class Learned:
     any_sampler: bool = False
     # Attributes of the records the class counted with (records.NumberWanted): numbers.
     numbers: FrozenSet[str] = frozenset()
+    # Attributes the built sampler lacked that a method of its own sets (prepared.py):
+    # such a method is called on every sampler built.
+    unset: FrozenSet[str] = frozenset()
 
     def __or__(self, other: "Learned") -> "Learned":
         # torch over numpy: a tensor indexes by arrays as well, and has the array's methods.
@@ -145,6 +174,7 @@ class Learned:
             self.coded | other.coded,
             self.any_sampler or other.any_sampler,
             self.numbers | other.numbers,
+            self.unset | other.unset,
         )
 
 
@@ -1447,18 +1477,21 @@ def calls(
     records: bool = False,
     distributed: bool = False,
     learned: Learned = Learned(),
+    method: bool = False,
 ) -> st.SearchStrategy:
     """Strategy of :class:`Call` for ``target`` (a class or a factory); raises
     :class:`CannotBuild` naming the first parameter nothing is known about. With
     ``records`` the datasets are :class:`~.records.Records`; with ``distributed`` each
     call also draws the world size and rank torch.distributed answers; ``learned`` is
-    what earlier rounds of the search learned from the class's failures."""
+    what earlier rounds of the search learned from the class's failures. With
+    ``method``, ``target`` is a method called on a built sampler: `self` is not drawn."""
     records = records or learned.records
     overrides = overrides or {}
     try:
         params, hints = _parameters(target)
     except (TypeError, ValueError) as exc:
         raise CannotBuild(f"no signature: {exc}") from None
+    params = params[1:] if method else params
     plan: List[Tuple[inspect.Parameter, Builder, Optional[Builder]]] = []
     checks = guards(target) if inspect.isclass(target) else []
     # `isinstance(x, T)` among the constructor's checks says what its hint would.
@@ -1570,6 +1603,7 @@ def calls(
     # Datasets before the lists with one value per item, which take their length.
     plan.sort(key=lambda entry: 0 if entry[2] in (_world, *_DATA) else 2 if entry[2] is _rank else 1)
     order = {param.name: i for i, param in enumerate(params)}
+    preparations = _preparations(target, learned) if inspect.isclass(target) else []
 
     @st.composite
     def draw_call(draw) -> Call:
@@ -1595,9 +1629,30 @@ def calls(
         _count_groups(drawn)
         if checks:
             _redraw_until_valid(draw, ctx, drawn, checks, plan, overrides)
-        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked)
+        then = tuple(draw(preparation) for preparation in preparations)
+        return Call(target, tuple(drawn[name] for name in sorted(drawn, key=order.get)), asked, then)
 
     return draw_call()
+
+
+def _preparations(cls: type, learned: Learned) -> List[st.SearchStrategy]:
+    """Calls of the methods that set the attributes the class's samplers lacked
+    (``learned.unset``), one per attribute: of its setters (prepared.setters, the fewest
+    required parameters first) the first whose arguments can be drawn, as a
+    constructor's are. An attribute none can set is left out: the search then fails as
+    before, on the attribute."""
+    chosen: Dict[str, st.SearchStrategy] = {}
+    for attr in sorted(learned.unset):
+        found = setters(cls, attr)
+        if any(name in chosen for name in found):
+            continue  # a method called for another attribute sets this one too
+        for name in found:
+            try:
+                chosen[name] = calls(getattr(cls, name), method=True)
+            except CannotBuild:
+                continue
+            break
+    return list(chosen.values())
 
 
 def _posing(builder: Builder, kind: type) -> Builder:

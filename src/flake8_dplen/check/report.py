@@ -128,31 +128,32 @@ def pytest_test(result: Result) -> str:
         ]
     else:
         options = ""
-    run = [*seeding, f"sampler = {call.code}", f"assert_length(sampler{', ' if options else ''}{options})"]
+    built = [*seeding, *call.statements("sampler")]
+    run = [*built, f"assert_length(sampler{', ' if options else ''}{options})"]
     if result.epoch and not _has_set_epoch(result):
         # A class that counts its own epochs: its epochs before agree, each iterated once.
         before = result.epoch
         agree = "assert_length(sampler)  # the first epoch agrees" if before == 1 else (
             f"for _ in range({before}):\n    assert_length(sampler)  # the first {before} epochs agree"
         )
-        run[1:1] = agree.split("\n")
+        run[len(built) : len(built)] = agree.split("\n")
     elif result.epoch:
         again = [f"sampler.set_epoch({result.epoch})"]
         if result.epoch > 1:
             # A later epoch, reached as the search reached it: after the first two.
             again[:0] = ["sampler.set_epoch(1)", "assert_length(sampler)  # the second too"]
-        run[1:1] = ["assert_length(sampler)  # the first epoch agrees", *again]
+        run[len(built) : len(built)] = ["assert_length(sampler)  # the first epoch agrees", *again]
     if resumed is not None:
         epoch = _has_set_epoch(result)
         judged = f"full={resumed.full}, consumed={resumed.k}{', ' if options else ''}{options}"
-        run = resumed.way.code(call.code, resumed.k, epoch)
+        run = resumed.way.code(call, resumed.k, epoch)
         if resumed.resumed_len != REST:
             judged += f", resumed_len={resumed.resumed_len!r}"
         if resumed.resumed_len != REST and resumed.way.kind != STATE:
             # A position may count other units than the items: the rest is judged as a
             # tail of the unresumed epoch, as the search judged it (check_resumed).
             whole = ["whole.set_epoch(0)"] if epoch else []
-            run = [f"whole = {call.code}", *whole, "epoch = list(whole)", *run]
+            run = [*call.statements("whole"), *whole, "epoch = list(whole)", *run]
             judged += ", epoch=epoch"
         run.append(f"assert_resumed(sampler, {judged})")
         if resumed.after:

@@ -26,9 +26,12 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, List, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, List, Tuple
 
 from ..runtime.length import REST
+
+if TYPE_CHECKING:
+    from .arguments import Call
 
 # Names of a resume position: in iterations or batches (start_iter), or in items.
 POSITIONS = (
@@ -89,19 +92,19 @@ class Way:
             return f"set_epoch(0, {self.name}={k})"
         return f"{self.name} = {k}"
 
-    def code(self, call: str, k: int, epoch: bool) -> List[str]:
-        """Statements that build ``sampler`` resumed after ``k``; ``epoch``: the class has
-        set_epoch, which the search calls with 0 before each run."""
+    def code(self, call: "Call", k: int, epoch: bool) -> List[str]:
+        """Statements that build ``sampler`` from ``call`` resumed after ``k``; ``epoch``:
+        the class has set_epoch, which the search calls with 0 before each run."""
         start = ["sampler.set_epoch(0)"] if epoch and self.kind != SET_EPOCH else []
         if self.kind == STATE:
             first = ["first.set_epoch(0)"] if epoch else []
             return [
-                f"first = {call}",
+                *call.statements("first"),
                 *first,
                 "items = iter(first)",
                 f"for _ in range({k}):",
                 "    next(items)",
-                f"sampler = {call}",
+                *call.statements("sampler"),
                 *start,
                 "sampler.load_state_dict(first.state_dict())",
             ]
@@ -112,7 +115,7 @@ class Way:
             ATTRIBUTE: f"sampler.{self.name} = {k}",
             CURSOR: f"sampler.{self.name} = {k}",
         }[self.kind]
-        return [f"sampler = {call}", *start, then]
+        return [*call.statements("sampler"), *start, then]
 
 
 @dataclass(frozen=True)

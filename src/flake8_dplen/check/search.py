@@ -11,7 +11,7 @@ import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Callable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, FrozenSet, Iterator, List, Optional, Tuple
 
 from ..runtime.distributed import as_rank, group_exists, one_process_group
 from ..runtime.length import EPOCH, REST, LengthReport, check_length, check_resumed
@@ -24,6 +24,7 @@ from .isolate import TIMED_OUT
 from .legitimate import degenerate
 from .pinned import pinned
 from .positions import positions
+from .prepared import setters
 from .resume import CURSOR, STATE, Resumed, points, progresses, ways
 
 # Statuses, in the order a summary lists them.
@@ -225,7 +226,7 @@ def _judge(
                 reported = len(sampler)
                 expected = reg.expected(sampler) if reg is not None and reg.expected is not None else None
             except Exception as exc:
-                raise _Invalid(f"{call.code}: {type(exc).__name__}: {exc}", exc) from None
+                raise _Invalid(f"{call.code}{call.prepared}: {type(exc).__name__}: {exc}", exc) from None
             return _judge_built(sampler, reported, expected, call, reg, options, state)
     except TimedOut as exc:
         raise _TimedOutOn(call, reported, exc.seconds, built, exc.batches) from None
@@ -279,7 +280,8 @@ def _judge_built(
                     report = judged_randomly()
                 steady = again.ok
     except Exception as exc:
-        raise _Invalid(f"{call.code}: iterating raised {type(exc).__name__}: {exc}", exc) from None
+        shown = f"{call.code}{call.prepared}: iterating raised {type(exc).__name__}: {exc}"
+        raise _Invalid(shown, exc) from None
     if steady:
         later = _later(sampler, call, options, limit, reseed, state.later)
         if later is not None:
@@ -558,6 +560,16 @@ def learn(exc: BaseException) -> Learned:
     return Learned()
 
 
+def _unset(exc: BaseException, cls: type) -> FrozenSet[str]:
+    """The attribute a sampler of ``cls`` lacked (`'Cls' object has no attribute 'x'`)
+    where a method of the class sets it (prepared.py): a method its callers call before
+    iterating, which the next round calls too."""
+    obj, name = getattr(exc, "obj", None), getattr(exc, "name", None) or ""
+    if not isinstance(exc, AttributeError) or not isinstance(obj, cls) or not name.isidentifier():
+        return frozenset()
+    return frozenset({name}) if setters(cls, name) else frozenset()
+
+
 def _array_kind(obj: Any, name: str) -> str:
     """The array kind that has the method a list (or a numpy array) lacked: "" if none."""
     import numpy as np
@@ -664,7 +676,7 @@ def _search(
         hung = len(state.hangs) >= _HANGS
         if state.failure is None and (spent > options.budget or hung):
             raise _BudgetSpent()
-        if any((hang.call.code, hang.call.world) == (call.code, call.world) for hang in state.hangs):
+        if any(_same(hang.call, call) for hang in state.hangs):
             # Drawn again (the smallest data, `labels=[0]`, is drawn often): it would run
             # on again, and count as another input the class cannot take.
             reject()
@@ -688,7 +700,7 @@ def _search(
         except _Invalid as exc:
             state.last_invalid = str(exc)
             state.wants_records = state.wants_records or _lacks_data(exc.cause, call)
-            state.learned = state.learned | learn(exc.cause)
+            state.learned = state.learned | learn(exc.cause) | Learned(unset=_unset(exc.cause, cls))
             coded = pinned(exc.cause, call.target, (name for name, _, _ in call.args))
             state.learned = state.learned | Learned(coded=coded)
             state.tabled = state.tabled or _tabled(call)
@@ -751,7 +763,8 @@ def _search(
         what = "its len()" if hang.reported is None else f"__iter__ (len {hang.reported}{yielded})"
         why = (
             f"{what} was still running after {hang.seconds:g} s, on every input tried, without running"
-            f" past len(): a stall, not a length, so it could not be judged; the first: {hang.call.code}"
+            " past len(): a stall, not a length, so it could not be judged; the first:"
+            f" {hang.call.code}{hang.call.prepared}"
         )
         result = Result(
             cls, TIMED_OUT, how, hang.call, timed_out=hang.seconds, reported=hang.reported, why=why
@@ -759,7 +772,10 @@ def _search(
     elif state.hangs and state.judged == 0 and not result.found:
         # A constructor that runs on says nothing of len(): the class was not built.
         hang = state.hangs[0]
-        why = f"building it was still running after {hang.seconds:g} s, on every input tried; the first: {hang.call.code}"
+        why = (
+            f"building it was still running after {hang.seconds:g} s, on every input tried; the first:"
+            f" {hang.call.code}{hang.call.prepared}"
+        )
         result = Result(cls, CANNOT_BUILD, how, why=why)
     elif result.status == OK and state.judged == 0:
         result = Result(cls, CANNOT_BUILD, how, why=_invalid_why(state))
@@ -809,6 +825,11 @@ def _only_empty_batches(report: LengthReport) -> bool:
     empty piece): a DataLoader fails on the first such batch, so there is no epoch length
     to lie about, and only a sampler over no data gives it. It is no counterexample."""
     return report.reported == 0 and bool(report.sizes) and all(size == 0 for size in report.sizes)
+
+
+def _same(one: Call, other: Call) -> bool:
+    """Whether two calls build the same sampler in the same scenario."""
+    return (one.code, one.prepared, one.world) == (other.code, other.prepared, other.world)
 
 
 def _found(result: Result, found: _Disagreement) -> Result:
