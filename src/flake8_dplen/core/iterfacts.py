@@ -70,6 +70,9 @@ class IterFacts:
     # `len(batch)` is compared with, an argument of a splitter. Reading an attribute is not
     # batching by it (`if self.num_replicas > 1`), so a rounding by one is not judged.
     batch_sizes: FrozenSet[str] = frozenset()
+    # code of M where each batch of an iterated attribute is cut by `range(0, len(batch), M)`
+    # (DPL105's pieces; not splits_by, under which a per-group tail is no longer judged).
+    stepped_by: FrozenSet[str] = frozenset()
 
 
 NO_FACTS = IterFacts(False, frozenset(), UNKNOWN, None, frozenset(), frozenset(), False, frozenset())
@@ -84,6 +87,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
     bound_attrs = set()
     iterated = set()
     splits_by = set()
+    stepped_by = set()
     evidence = []
     drop_last = None
     yields_empty = False
@@ -117,6 +121,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                     steps.add(args[2].value)
                 if len(args) == 3:
                     sizes.update(_batch_step(node, args[2], fn))
+                    if _over_each_batch(args[1], node, fn):
+                        stepped_by.add(cst.Module([]).code_for_node(strip_parens(args[2])))
                 stop = args[0] if len(args) == 1 else args[1] if len(args) > 1 else None
                 if (
                     isinstance(stop, cst.Call)
@@ -185,6 +191,7 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
         frozenset(range_attrs),
         frozenset(ceil_bounds),
         frozenset(sizes),
+        frozenset(stepped_by),
     )
 
 
@@ -202,6 +209,20 @@ def _batch_step(loop: cst.For, step: cst.BaseExpression, fn: FunctionIndex):
                     if stepped & set(_self_attrs_in(end, fn)):
                         return stepped
     return set()
+
+
+def _over_each_batch(stop: cst.BaseExpression, loop: cst.For, fn: FunctionIndex) -> bool:
+    """`range(_, len(batch), M)` where `batch` is the target of an enclosing loop over an
+    attribute of self (`for batch in self.sampler`): each batch split into ceil(len / M)
+    pieces, as `ceil(len(batch) / M)` says."""
+    measured = len_arg(stop)
+    if not isinstance(measured, cst.Name):
+        return False
+    for outer in fn.ancestors(loop):
+        if isinstance(outer, cst.For) and isinstance(outer.target, cst.Name):
+            if outer.target.value == measured.value:
+                return is_self_attr(outer.iter, fn.func) is not None
+    return False
 
 
 def _self_attrs_in(expr: cst.BaseExpression, fn: FunctionIndex, seen: FrozenSet[str] = frozenset()):

@@ -58,6 +58,27 @@ def _module_level_statements(body) -> Iterator[cst.CSTNode]:
                 yield from _module_level_statements(handler.body.body)
 
 
+def _nested_imports(body) -> Iterator[cst.CSTNode]:
+    """The import statements in the bodies of the module's functions and of its classes'
+    methods (statements only: no expression is walked)."""
+    for stmt in body:
+        if isinstance(stmt, cst.ClassDef):
+            yield from _nested_imports(stmt.body.body)
+        elif isinstance(stmt, cst.FunctionDef):
+            yield from _imports_in(stmt.body.body)
+
+
+def _imports_in(body) -> Iterator[cst.CSTNode]:
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            yield from (s for s in stmt.body if isinstance(s, (cst.Import, cst.ImportFrom)))
+        elif isinstance(stmt, (cst.If, cst.Try, cst.With)):
+            yield from _imports_in(stmt.body.body)
+            if isinstance(stmt, cst.Try):
+                for handler in stmt.handlers:
+                    yield from _imports_in(handler.body.body)
+
+
 def _resolve_relative(module_name: Optional[str], level: int, name: str) -> Optional[str]:
     if not level:
         return name
@@ -91,34 +112,48 @@ class ImportTable:
                 for target in targets:
                     if isinstance(target, cst.Name):
                         self.bindings[target.value] = f"{own}.{target.value}"
-            elif isinstance(stmt, cst.Import):
-                for alias in stmt.names:
-                    full = dotted(alias.name)
-                    if full is None:
-                        continue
-                    if alias.asname is not None:
-                        self.bindings[alias.asname.name.value] = full
-                    else:
-                        # `import torch.utils.data` binds `torch`.
-                        head = full.split(".")[0]
-                        self.bindings[head] = head
-            elif isinstance(stmt, cst.ImportFrom):
-                source = dotted(stmt.module) if stmt.module is not None else ""
-                source = _resolve_relative(module_name, len(stmt.relative), source or "")
-                if source is None:
+            elif isinstance(stmt, (cst.Import, cst.ImportFrom)):
+                self._bind(stmt, module_name, classes, self.bindings)
+        # An import inside a function or a method (`import torch.distributed as dist` in
+        # __init__, keeping the module's own import light) binds its name there only; a
+        # name the module binds nowhere else means that module wherever it is read.
+        # Kept apart: read as the module's own (qualify), never written by a fix as if the
+        # module had imported it (local_spelling, codegen's `math`).
+        self.nested: Dict[str, str] = {}
+        for stmt in _nested_imports(module.body):
+            self._bind(stmt, module_name, classes, self.nested)
+        for name in self.bindings:
+            self.nested.pop(name, None)
+
+    def _bind(self, stmt, module_name: Optional[str], classes, bindings: Dict[str, str]) -> None:
+        if isinstance(stmt, cst.Import):
+            for alias in stmt.names:
+                full = dotted(alias.name)
+                if full is None:
                     continue
-                if isinstance(stmt.names, cst.ImportStar):
-                    if source not in STAR_EXPORTS:
-                        self.stars.append(source)
-                    # A class of the module's own shadows the star-imported name.
-                    for name in STAR_EXPORTS.get(source, ()):
-                        if name not in classes:
-                            self.bindings[name] = f"{source}.{name}"
-                    continue
-                for alias in stmt.names:
-                    imported = dotted(alias.name)
-                    local = alias.asname.name.value if alias.asname is not None else imported
-                    self.bindings[local] = f"{source}.{imported}" if source else imported
+                if alias.asname is not None:
+                    bindings[alias.asname.name.value] = full
+                else:
+                    # `import torch.utils.data` binds `torch`.
+                    head = full.split(".")[0]
+                    bindings[head] = head
+            return
+        source = dotted(stmt.module) if stmt.module is not None else ""
+        source = _resolve_relative(module_name, len(stmt.relative), source or "")
+        if source is None:
+            return
+        if isinstance(stmt.names, cst.ImportStar):
+            if source not in STAR_EXPORTS:
+                self.stars.append(source)
+            # A class of the module's own shadows the star-imported name.
+            for name in STAR_EXPORTS.get(source, ()):
+                if name not in classes:
+                    bindings[name] = f"{source}.{name}"
+            return
+        for alias in stmt.names:
+            imported = dotted(alias.name)
+            local = alias.asname.name.value if alias.asname is not None else imported
+            bindings[local] = f"{source}.{imported}" if source else imported
 
     def qualify(self, node: cst.BaseExpression) -> Optional[str]:
         """The dotted name `node` refers to, following import aliases."""
@@ -126,8 +161,8 @@ class ImportTable:
         if name is None:
             return None
         head, _, rest = name.partition(".")
-        if head in self.bindings:
-            base = self.bindings[head]
+        base = self.bindings.get(head) or self.nested.get(head)
+        if base is not None:
             return f"{base}.{rest}" if rest else base
         return name
 

@@ -46,7 +46,8 @@ def _self_code(ctx: SamplerContext, expr: cst.BaseExpression, site: Reached) -> 
 
 def aggregate_ratio(ctx: SamplerContext, arg: cst.BaseExpression, site: Reached) -> Optional[Aggregate]:
     parts = ratio_parts(single_value(ctx, arg, site))
-    if parts is None or site.fn is None or _self_code(ctx, parts[1], site) not in ctx.iter.splits_by:
+    pieces = ctx.iter.splits_by | ctx.iter.stepped_by
+    if parts is None or site.fn is None or _self_code(ctx, parts[1], site) not in pieces:
         return None
     factors = [f for numerator in parts[0] for f in _factors(numerator)]
     for factor in factors:
