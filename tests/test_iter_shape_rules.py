@@ -124,7 +124,9 @@ BUILD = {
         lambda cls, n, bs: cls(range(n), bs, num_replicas=2, rank=0),
     ),
     "ThenSorted": lambda cls, n, bs: cls(list(range(n)), bs),
-    "ByLabel": lambda cls, n, bs: cls([i % 3 for i in range(n)], bs),
+    **dict.fromkeys(
+        ["ByLabel", "PerLabelBatches", "PerLabelBatchesCounted"], lambda cls, n, bs: cls([i % 3 for i in range(n)], bs)
+    ),
     "GroupLists": lambda cls, n, bs: cls([[2 * i, 2 * i + 1] for i in range(n)]),
     # DPL116: every example is built with its resume position past the start.
     **dict.fromkeys(["StartIter", "Resumable"], _then("set_start_iter", 1)),

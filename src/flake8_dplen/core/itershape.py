@@ -758,7 +758,8 @@ class _Reader:
     def _collected(self, inner: cst.CSTNode) -> bool:
         """The slices a stepped loop makes go, each as one batch, into a list __iter__
         then yields the items of unchanged: `batches.append(g[s:s + bs])` in the loop,
-        or `batches.extend([...])` / `batches += [...]` of a comprehension over the steps."""
+        or `batches.extend([...])` / `batches += [...]` of a comprehension over the steps (a
+        generator expression too: `batches.extend(g[s:s + bs] for s in ...)`)."""
         picked = {
             n.value.value.value
             for n in self.nodes
@@ -770,7 +771,7 @@ class _Reader:
         if isinstance(inner, cst.For):
             calls = [n for n in walk(inner.body) if isinstance(n, cst.Call) and method_called(n) == "append"]
             return any(isinstance(c.func.value, cst.Name) and c.func.value.value in lists for c in calls)
-        comp = next((a for a in self.fn.ancestors(inner) if isinstance(a, cst.ListComp)), None)
+        comp = next((a for a in self.fn.ancestors(inner) if isinstance(a, (cst.ListComp, cst.GeneratorExp))), None)
         holder = self.fn.parents.get(comp) if comp is not None else None
         if isinstance(holder, cst.AugAssign):
             target = holder.target
