@@ -32,6 +32,7 @@ import functools
 import itertools
 import math
 import re
+import sys
 import weakref
 from typing import Dict, Iterator, List, Optional, Tuple
 
@@ -445,6 +446,15 @@ _HOME_NAMES: "weakref.WeakKeyDictionary[Home, Names]" = weakref.WeakKeyDictionar
 _LOCAL_NAMES: "weakref.WeakKeyDictionary[ImportTable, Names]" = weakref.WeakKeyDictionary()
 
 
+def _project_module(imports: ImportTable, name: str) -> bool:
+    """`name` is bound by an import of a module that may be the project's: not a value of
+    the module (`logger`), not the standard library's (`os.path.join`, `warnings.warn`),
+    which no file of the project holds (each lookup is a stat of the disk)."""
+    bound = imports.bindings.get(name) or imports.nested.get(name)
+    own = f"{imports.module_name or '__main__'}.{name}"
+    return bound is not None and bound != own and bound.split(".")[0] not in sys.stdlib_module_names
+
+
 class Machine:
     def __init__(self, ctx: SamplerContext, env: Env) -> None:
         self.ctx, self.env = ctx, env
@@ -474,6 +484,17 @@ class Machine:
             home = owner if isinstance(owner, Home) else home_of(owner)
             root = self.ctx.root if home is None else home.root
             self._imported[key] = resolve_function(root, names.imports.bindings[name])
+        found = self._imported[key]
+        return None if found is None else Func(found[0], {}, found[1])
+
+    def module_function(self, owner, qualified: str) -> Optional[Func]:
+        """The function `module.name(...)` calls where `module` is a module of the project
+        (`from .utils import dist as du; du.get_world_size()`), read from disk as an
+        imported function is."""
+        key = (None, qualified)
+        if key not in self._imported:
+            home = owner if isinstance(owner, Home) else home_of(owner)
+            self._imported[key] = resolve_function(self.ctx.root if home is None else home.root, qualified)
         found = self._imported[key]
         return None if found is None else Func(found[0], {}, found[1])
 
@@ -1292,6 +1313,17 @@ class Machine:
             }
             if library and isinstance(head, cst.Name) and head.value not in scope:
                 return self.library(callee, node, scope, owner, statement)
+            if (
+                callee is not None
+                and not library
+                and isinstance(func.value, cst.Name)
+                and func.value.value not in scope
+                and _project_module(names.imports, func.value.value)
+            ):
+                found = self.module_function(owner, callee)
+                if found is not None:
+                    args, kwargs = self.arguments(node, scope, owner)
+                    return self.call_function(found, args, kwargs)
             if (
                 statement
                 and isinstance(head, cst.Name)
