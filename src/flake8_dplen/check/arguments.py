@@ -308,6 +308,9 @@ _SIZE_FIELD = re.compile(r"len|size|dur|frame|token|height|width|count|area|time
 # Not inside a word: `durations` holds "ratio" and is a size.
 _RATIO_FIELD = re.compile(r"(?<![a-z])ratio|aspect|scale", re.I)
 _PATH_FIELD = re.compile(r"path|file|img|image|url|fname", re.I)
+# An image's or a clip's shape (`img_shape`, `ori_shape`, `resolution`, `hw`): a pair of
+# sizes, read by position (`shape[1] / shape[0]`) or unpacked (`h, w = info["hw"]`).
+_SHAPE_FIELD = re.compile(r"shape|resolution|(?:^|_)(?:hw|wh)$", re.I)
 # An id of an image, a file or a video (`image_id`) is a key, not a name: the items of a
 # detection or video dataset are annotations or frames, several to one image or video.
 _ID_FIELD = re.compile(r"(?:^|_)ids?$", re.I)
@@ -327,6 +330,9 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     """One value per item for the field ``name``, drawn with the skew that trips samplers:
     keys in a drawn number of groups (every item in one, singletons, groups smaller than
     any K), uneven sizes around the unit (some above a limit drawn the same way)."""
+    if _SHAPE_FIELD.search(name):
+        pair = st.tuples(_item_size(ctx), _item_size(ctx))
+        return st.lists(pair, min_size=n, max_size=n)
     if _RATIO_FIELD.search(name):
         return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
     if _SIZE_FIELD.search(name):
@@ -340,7 +346,7 @@ def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
 
 def _is_key(name: str) -> bool:
     """Whether a field named ``name`` is drawn as a group key (the last case of _field)."""
-    return not (_RATIO_FIELD.search(name) or _SIZE_FIELD.search(name)) and not (
+    return not (_SHAPE_FIELD.search(name) or _RATIO_FIELD.search(name) or _SIZE_FIELD.search(name)) and not (
         _PATH_FIELD.search(name) and not _ID_FIELD.search(name)
     )
 
@@ -396,6 +402,32 @@ def _attribute(
     if _CUMULATIVE.search(name):
         return _ends(n)
     return _field(ctx, name, n)
+
+
+# A dict from a key to the items holding it (`label_to_indices`, `class2idxs`,
+# `pid_to_imgs`): an index of the items by key. Plural only: torchvision's `class_to_idx`
+# maps a class's name to one label.
+_INDEX_NAME = re.compile(r"(?:_to_|[a-z]2)(?:indices|indexes|idxs|ids|samples|images|imgs|items|members)$")
+
+
+# Edges that split sizes into buckets (`boundaries`, `bucket_edges`, `bins`), handed to
+# bisect, np.digitize or torch.bucketize, all of which take them sorted.
+_BOUNDARIES = re.compile(r"(?:^|_)(?:boundaries|bounds|edges|thresholds|cutoffs|bins|breakpoints)$")
+
+
+def _boundaries(ctx: _Context) -> st.SearchStrategy:
+    """One to four sizes, sorted: drawn as items' sizes are, so that items fall on both
+    sides of each (equal ones too: a class that takes them distinct says so, and the draw
+    is rejected)."""
+    drawn = st.lists(_item_size(ctx), min_size=1, max_size=4)
+    return drawn.map(lambda edges: _literal(sorted(edges)))
+
+
+def _index(ctx: _Context) -> st.SearchStrategy:
+    """A parameter that is an index of the items by key (_INDEX_NAME), drawn as a dataset's
+    is (_index_by_key); a fresh copy for every sampler, which may pop from its lists."""
+    drawn = _per_item(ctx).flatmap(lambda n: _index_by_key(ctx, n))
+    return drawn.map(lambda index: Shown(lambda: copy.deepcopy(index), repr(index)))
 
 
 def _index_by_key(ctx: _Context, n: int) -> st.SearchStrategy:
@@ -531,6 +563,8 @@ def _table(shape: DataShape) -> Builder:
                     if name in shape.indexes
                     else _tuples(ctx, shape.unpacked[name], n)
                     if name in shape.unpacked
+                    else _sequences(ctx, n)
+                    if name in shape.sequences
                     else _attribute(ctx, name, n, name in numbers, name in shape.indexed)
                 )
                 for name in sorted(names)
@@ -598,6 +632,10 @@ def _lists_of(values: st.SearchStrategy) -> Builder:
 
 def _lengths(ctx: _Context) -> st.SearchStrategy:
     return _lists_of(_item_size(ctx))(ctx)
+
+
+def _shapes(ctx: _Context) -> st.SearchStrategy:
+    return _lists_of(st.tuples(_item_size(ctx), _item_size(ctx)))(ctx)
 
 
 def _fractions(ctx: _Context) -> st.SearchStrategy:
@@ -774,6 +812,10 @@ def _by_name(name: str) -> Optional[Builder]:
         return _world
     if lowered.endswith("_rank"):
         return _rank
+    if _INDEX_NAME.search(lowered):
+        return _index
+    if _BOUNDARIES.search(lowered):
+        return _boundaries
     # A sampler named by its role (`train_sampler`, `inner_batch_sampler`), as `sampler` is.
     if lowered.endswith("_batch_sampler"):
         return _batch_sampler
@@ -790,6 +832,8 @@ def _by_name(name: str) -> Optional[Builder]:
         return _ints if lowered.startswith(_POSITION_PREFIXES) else _counts
     # One value per item, by what its name says of the values (`seqlens`, `img_ratios`,
     # `group_ids`): drawn as a field of a Table is.
+    if lowered.endswith("s") and _SHAPE_FIELD.search(lowered[:-1]):
+        return _shapes
     if lowered.endswith("s") and _RATIO_FIELD.search(lowered):
         return _lists_of(st.sampled_from(_RATIOS))
     if lowered.endswith("s") and _SIZE_FIELD.search(lowered):
@@ -879,6 +923,9 @@ def _by_hint(hint: Any) -> Optional[Builder]:
         return _lengths
     if name in ("Sized", "Sequence", "Dataset"):
         return _data
+    if name in ("dict", "Dict", "Mapping") and len(params) == 2 and params[1] in (int, float):
+        # A number per key (`Dict[str, int]`: items per source, `Dict[str, float]`: weights).
+        return _mapping(_sizes if params[1] is int else _fractions)
     if name == "Generator" and getattr(hint, "__module__", "") == "torch":
         return _generator
     if name == "Callable":
@@ -911,7 +958,7 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
         return by_hint
     # A hint that says a tensor or an array makes the list the name says one
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
-    if by_name in (_keys, _lengths) and _array_hint(hint) is not None:
+    if by_name in (_keys, _lengths, _boundaries, _shapes) and _array_hint(hint) is not None:
         return _as_used(by_name, _array_hint(hint))
     # A dataset of a kind of torch's that the class requires.
     if by_name is _data and by_hint is _concat:
@@ -1259,7 +1306,7 @@ def _as_used(builder: Builder, use: Use) -> Builder:
 
 
 # Roles that draw a list of plain values, which the class's use can show are records.
-_PLAIN_LISTS = (_keys, _lengths, _group_names)
+_PLAIN_LISTS = (_keys, _lengths, _group_names, _boundaries)
 # Roles that draw one number, which the class's use can show is a list.
 _NUMBERS = (_ints, _counts, _sizes, _batch_sizes)
 # What a name draws that its code may overrule (pinned.py): plain values, and samplers
@@ -1433,13 +1480,17 @@ def _opaque_or_not(
 
 
 def _as_coded(
-    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned, use: Optional[Use]
 ) -> Optional[Builder]:
     """A parameter its name made of the wrong kind (Learned.coded), as its code uses it: a
     table of the fields its items are read at (`for i, (session, kind) in enumerate(x)`),
-    else the kind its use says (`l[0] for l in x`: records). None where the code says
-    nothing that a name did not."""
+    rows of them in the array the class makes of it (`np.asarray(labels)[:, 0]`), else the
+    kind its use says (`l[0] for l in x`: records). None where the code says nothing that a
+    name did not."""
     shape = data_shape(target, param.name)
+    if shape.fields and use is not None and (use.array or use.tensor):
+        rows = lambda ctx: _per_item(ctx).flatmap(lambda n: _tuples(ctx, shape.fields, n)).map(_literal)  # noqa: E731
+        return _as_used(rows, use)
     if shape.fields:
         return _table(shape)
     try:
@@ -1553,7 +1604,11 @@ def calls(
                 # Its items are read by key (`source["probability"]`): dicts, whatever the
                 # name suggests (`sources` names groups elsewhere).
                 role = _from_use(use)
-            elif role in (_keys, _lengths) and inspect.isclass(target):
+            elif role is _lengths and use is not None and use.keyed:
+                # Sizes the class walks as a dict (`for name, n in source_sizes.items()`):
+                # a size per key, as a caller counts its sources.
+                role = _mapping(_sizes)
+            elif role in (_keys, _lengths, _boundaries) and inspect.isclass(target):
                 role = _as_used(role, use)
             elif role in (_any_sampler, _index_sampler) and inspect.isclass(target):
                 role = _sampler_as_used(role, use_of(target, param.name))
@@ -1568,8 +1623,10 @@ def calls(
             # Only plain lists and numbers a name gave: a dataset's items of the wrong kind
             # send the search to records (search._lacks_data), which also answer what a
             # wrapped sampler's dataset is asked (`self.sampler.dataset[idx][key]`).
-            if param.name in learned.coded and role in _CODED and inspect.isclass(target):
-                coded = _as_coded(target, param, overrides, learned)
+            # The role its name gave, before its use made it an array (`np.asarray(labels)`).
+            named = roles[param.name]
+            if param.name in learned.coded and named in _CODED and inspect.isclass(target):
+                coded = _as_coded(target, param, overrides, learned, use)
                 if role in _SAMPLERS and builder is not None:
                     # A sampler pinned by a failure its kind alone caused (an index sampler
                     # where batches were iterated) is still drawn, beside the sequence.

@@ -34,6 +34,8 @@ _WRONG_KIND = re.compile(
     rf"{_PLAIN} (?:is not subscriptable|is not iterable|has no attribute|does not support item)"
     r"|cannot unpack non-iterable|object of type '\w+' has no len\(\)"
     r"|cannot be interpreted as an integer|unsupported operand type"
+    # A 2-D index of a 1-D array (`labels[:, 0]` of a list of keys): the rows had fields.
+    r"|too many indices for (?:array|tensor)"
     # A generated sampler indexed (`[sampler[i] for i in idx]`): the code takes a sequence.
     r"|'\w*Sampler' object is not subscriptable"
 )
@@ -43,7 +45,7 @@ def pinned(exc: BaseException, target: Any, names: Iterable[str]) -> FrozenSet[s
     """The parameters among ``names`` of class ``target`` that the innermost line of user
     code in ``exc``'s traceback naming any of them reads, when ``exc`` says a value was
     of the wrong kind; empty otherwise."""
-    if not isinstance(exc, (TypeError, AttributeError)) or not _WRONG_KIND.search(str(exc)):
+    if not isinstance(exc, (TypeError, AttributeError, IndexError)) or not _WRONG_KIND.search(str(exc)):
         return frozenset()
     if not isinstance(target, type):
         return frozenset()

@@ -196,6 +196,10 @@ class DataShape:
     # Columns whose values the class unpacks (`for idx, _, _, _ in dataset.images`): rows
     # of that many fields, position -> the name the code gives it.
     unpacked: Dict[str, Dict[int, str]] = field(default_factory=dict)
+    # Columns whose values the class takes the length of (`[len(t) for t in dataset.texts]`,
+    # `len(dataset.captions[i])`): one sequence of a drawn length per item, whatever the
+    # column's name says (a number there raises on every set).
+    sequences: Set[str] = field(default_factory=set)
     # Methods called with no argument whose result the class unpacks into names
     # (`self.kept, self.dropped = dataset.split_indices()`): method -> how many parts, a
     # split of the items' indices.
@@ -228,9 +232,24 @@ def stored_as(tree: ast.AST, param: str) -> Set[str]:
             for pair in zip(t.elts, node.value.elts)
         ]
         for target, value in pairs:
-            if isinstance(target, ast.Attribute) and isinstance(value, ast.Name) and value.id == param:
+            if isinstance(target, ast.Attribute) and _holds(value, param):
                 roots.add(ast.unparse(target))
     return roots
+
+
+# Calls that keep a value's items as they are, in another container: what is read of the
+# copy (`self.labels = np.asarray(labels)`, then `self.labels[:, 0]`) is read of the items.
+_KEEPS_ITEMS = {
+    "list", "tuple", "np.asarray", "np.array", "np.asanyarray", "numpy.asarray", "numpy.array",
+    "torch.as_tensor", "torch.tensor", "torch.LongTensor", "torch.from_numpy",
+}
+
+
+def _holds(value: ast.AST, param: str) -> bool:
+    """``value`` is ``param`` or a copy of its items (_KEEPS_ITEMS)."""
+    if isinstance(value, ast.Call) and len(value.args) == 1 and ast.unparse(value.func) in _KEEPS_ITEMS:
+        value = value.args[0]
+    return isinstance(value, ast.Name) and value.id == param
 
 
 def super_init(node: ast.AST) -> bool:
@@ -614,6 +633,14 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
                 shape.measured.add(measured.slice.value)
             elif isinstance(measured, ast.Attribute) and _an_item(measured.value, items, roots):
                 shape.measured.add(measured.attr)
+            elif isinstance(measured, ast.Name) and measured.id in rows:
+                shape.sequences.add(rows[measured.id])
+            elif (
+                isinstance(measured, ast.Subscript)
+                and isinstance(measured.value, ast.Attribute)
+                and _is_root(measured.value.value, roots)
+            ):
+                shape.sequences.add(measured.value.attr)
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.ctx, ast.Load)
@@ -622,6 +649,9 @@ def _read_shape(tree: ast.AST, roots: Set[str], shape: DataShape) -> None:
             and _an_item(node.value, items, roots)
         ):
             shape.attrs.add(node.attr)  # `item.duration`, `dataset[i].label`
+        column = _array_column(node, roots)
+        if column is not None:
+            shape.fields.setdefault(column, "")  # `labels[:, 0]`, `labels[i, 1]`: rows of fields
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
             inner, key = node.value, node.slice.value
             if isinstance(inner, ast.Name) and inner.id in rows and isinstance(key, str):
@@ -668,6 +698,18 @@ def _unpacked_column(target: Optional[ast.AST], column: str, shape: DataShape) -
     if isinstance(target, ast.Tuple) and not any(isinstance(elt, ast.Starred) for elt in target.elts):
         names = [elt.id if isinstance(elt, ast.Name) and elt.id != "_" else "" for elt in target.elts]
         shape.unpacked[column] = dict(enumerate(names))
+
+
+def _array_column(node: ast.AST, roots: Set[str]) -> Optional[int]:
+    """The field a 2-D index of the data reads (`labels[:, 0]`, `labels[i, 1]`: an array of
+    rows), or None."""
+    if not (isinstance(node, ast.Subscript) and _is_root(node.value, roots) and isinstance(node.slice, ast.Tuple)):
+        return None
+    parts = node.slice.elts
+    last = parts[-1] if len(parts) == 2 else None
+    if isinstance(last, ast.Constant) and type(last.value) is int and last.value >= 0:
+        return last.value
+    return None
 
 
 def _an_item(node: ast.AST, items: Set[str], roots: Set[str]) -> bool:
