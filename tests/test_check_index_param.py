@@ -7,10 +7,11 @@ later round that learned the dict from the failures."""
 from __future__ import annotations
 
 import pytest
-from index_param_samplers import ChunksPerLabel, Episodes, ExactChunksPerLabel
+from hypothesis import HealthCheck, given, settings
+from index_param_samplers import ChunksPerLabel, EpisodeFrames, Episodes, ExactChunksPerLabel
 from printed import fails_alone
 
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
+from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, _strategy, check_class
 
 OPTIONS = Options(budget=3.0, seed=0)
 
@@ -26,3 +27,19 @@ def test_exact_classes_over_an_index_parameter_are_built_and_clean(cls):
     result = check_class(cls, OPTIONS)
     assert result.status == OK, result
     assert result.examples > 0
+
+
+def test_ends_of_spans_are_no_index():
+    # huggingface/lerobot's EpisodeAwareSampler (tuning) went from found to "could not
+    # build" while `dataset_to_indices` was drawn as a dict.
+    drawn = []
+
+    @settings(max_examples=30, database=None, suppress_health_check=list(HealthCheck))
+    @given(_strategy(EpisodeFrames, None))
+    def draw(call):
+        drawn.append(call.code)
+
+    draw()
+    assert drawn and not any("dataset_to_indices={" in code for code in drawn), drawn
+    result = check_class(EpisodeFrames, OPTIONS)
+    assert result.status == OK and result.examples > 0, result

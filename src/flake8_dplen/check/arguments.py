@@ -406,8 +406,12 @@ def _attribute(
 
 # A dict from a key to the items holding it (`label_to_indices`, `class2idxs`,
 # `pid_to_imgs`): an index of the items by key. Plural only: torchvision's `class_to_idx`
-# maps a class's name to one label.
-_INDEX_NAME = re.compile(r"(?:_to_|[a-z]2)(?:indices|indexes|idxs|ids|samples|images|imgs|items|members)$")
+# maps a class's name to one label; and a key before `_to_` (`dataset_to_indices` is where
+# each episode ends, a list).
+_INDEX_NAME = re.compile(
+    r"(?:label|class|cls|pid|person|ident|identity|cat|category|speaker|group|cluster|domain|user|video|key)s?"
+    r"(?:_to_|2)(?:indices|indexes|idxs|ids|samples|images|imgs|items|members)$"
+)
 
 
 # Edges that split sizes into buckets (`boundaries`, `bucket_edges`, `bins`), handed to
@@ -960,6 +964,9 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
     if by_name in (_keys, _lengths, _boundaries, _shapes) and _array_hint(hint) is not None:
         return _as_used(by_name, _array_hint(hint))
+    # A hint that says another kind than the dict a name says (`x_to_indices: list[int]`).
+    if by_name is _index and by_hint is not None:
+        return by_hint
     # A dataset of a kind of torch's that the class requires.
     if by_name is _data and by_hint is _concat:
         return by_hint
