@@ -471,6 +471,13 @@ def _groups(n: int) -> st.SearchStrategy:
     return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
 
 
+def _index_groups(ctx: _Context) -> st.SearchStrategy:
+    """A parameter that is groups of the items' indices (a `List[List[int]]` hint), drawn
+    as a dataset's groups are (_groups); a fresh copy for every sampler."""
+    drawn = _per_item(ctx).flatmap(_groups)
+    return drawn.map(lambda groups: Shown(lambda: copy.deepcopy(groups), repr(groups)))
+
+
 def _split(n: int, parts: int) -> st.SearchStrategy:
     """The indices of ``n`` items split into ``parts`` lists (reads.DataShape.splits: kept
     and dropped, correct and incorrect), each item in a drawn one; the first items one in
@@ -925,6 +932,9 @@ def _by_hint(hint: Any) -> Optional[Builder]:
     name = getattr(origin or hint, "__name__", "")
     if name in ("list", "List", "Sequence") and params and params[0] is int:
         return _lengths
+    inner = getattr(typing.get_origin(params[0]), "__name__", "") if params else ""
+    if name in ("list", "List", "Sequence") and inner in ("list", "List", "Sequence"):
+        return _index_groups  # `List[List[int]]`: groups of indices
     if name in ("Sized", "Sequence", "Dataset"):
         return _data
     if name in ("dict", "Dict", "Mapping") and len(params) == 2 and params[1] in (int, float):
@@ -964,8 +974,9 @@ def _role(name: str, hint: Any) -> Optional[Builder]:
     # (`lengths: torch.Tensor`, `labels: np.ndarray`).
     if by_name in (_keys, _lengths, _boundaries, _shapes) and _array_hint(hint) is not None:
         return _as_used(by_name, _array_hint(hint))
-    # A hint that says another kind than the dict a name says (`x_to_indices: list[int]`).
-    if by_name is _index and by_hint is not None:
+    # A hint that says another kind than the dict a name says (`x_to_indices: list[int]`),
+    # or groups of indices whatever the name says (`groups: List[List[int]]`).
+    if (by_name is _index and by_hint is not None) or by_hint is _index_groups:
         return by_hint
     # A dataset of a kind of torch's that the class requires.
     if by_name is _data and by_hint is _concat:
