@@ -471,6 +471,12 @@ def _groups(n: int) -> st.SearchStrategy:
     return _ends(n).map(lambda ends: [list(range(a, b)) for a, b in zip([0] + ends, ends) if b > a])
 
 
+def _the_class(cls: type) -> Builder:
+    module = "torch.utils.data" if cls.__module__.startswith("torch.utils.data") else cls.__module__
+    shown = Shown(lambda: cls, cls.__name__, (f"from {module} import {cls.__name__}",))
+    return lambda ctx: st.just(shown)
+
+
 def _index_groups(ctx: _Context) -> st.SearchStrategy:
     """A parameter that is groups of the items' indices (a `List[List[int]]` hint), drawn
     as a dataset's groups are (_groups); a fresh copy for every sampler."""
@@ -912,6 +918,12 @@ def _concat(ctx: _Context) -> st.SearchStrategy:
 
 def _by_hint(hint: Any) -> Optional[Builder]:
     origin, params = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and params and all(p in (int, float) for p in params):
+        # `Tuple[int, int]`: a grid, a span, a pair of sizes.
+        return lambda ctx: st.tuples(*(_size(ctx) for _ in params)).map(_literal)
+    if origin is type and params and inspect.isclass(params[0]) and not inspect.isabstract(params[0]):
+        # `Type[BatchSampler]`: that class, which the constructor makes its own objects of.
+        return _the_class(params[0])
     if inspect.isclass(hint) and issubclass(hint, ConcatDataset):
         return _concat
     if _array_hint(hint) is not None:
@@ -940,6 +952,9 @@ def _by_hint(hint: Any) -> Optional[Builder]:
     if name in ("dict", "Dict", "Mapping") and len(params) == 2 and params[1] in (int, float):
         # A number per key (`Dict[str, int]`: items per source, `Dict[str, float]`: weights).
         return _mapping(_sizes if params[1] is int else _fractions)
+    values = getattr(typing.get_origin(params[1]), "__name__", "") if len(params) == 2 else ""
+    if name in ("dict", "Dict", "Mapping") and values in ("list", "List", "Sequence"):
+        return _index  # `Dict[int, List[int]]`: the items' indices by key
     if name == "Generator" and getattr(hint, "__module__", "") == "torch":
         return _generator
     if name == "Callable":
@@ -960,9 +975,10 @@ _FUNCTION_NAME = re.compile(r"(_fn|_func|_function|callback)$|^callback_")
 
 def _role(name: str, hint: Any) -> Optional[Builder]:
     by_name, by_hint = _by_name(name), _by_hint(hint)
-    # A function by its hint, whatever its name says (`num_tokens_fn: Callable[[int], int]`).
-    if getattr(typing.get_origin(hint) or hint, "__name__", "") == "Callable":
-        return by_hint
+    # A function by its hint, whatever its name says (`num_tokens_fn: Callable[[int], int]`),
+    # and a class (`sampler_class: Type[BatchSampler]`).
+    if getattr(typing.get_origin(hint) or hint, "__name__", "") == "Callable" or typing.get_origin(hint) is type:
+        return by_hint or by_name
     # A hint that says which kind of sampler refines a name that only says "a sampler".
     if by_name in (_any_sampler, _index_sampler) and by_hint in (_index_sampler, _batch_sampler):
         return by_hint
