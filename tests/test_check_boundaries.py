@@ -7,21 +7,13 @@ from __future__ import annotations
 
 import pytest
 from boundaries_samplers import BucketsByEdges, DigitizedBins, ExactBucketsByEdges
-from printed import fails_alone
-
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
+from twins import built_and_clean, found_and_replayed
 
 
 def test_a_wrong_class_over_bucket_edges_is_found():
-    result = check_class(BucketsByEdges, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(BucketsByEdges)
 
 
 @pytest.mark.parametrize("cls", [ExactBucketsByEdges, DigitizedBins])
 def test_exact_classes_over_bucket_edges_are_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)

@@ -20,22 +20,14 @@ from hinted_samplers import (
     KFromEachGroup,
     Tiles,
 )
-from printed import fails_alone
-
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
+from twins import built_and_clean, found_and_replayed
 
 
 @pytest.mark.parametrize("cls", [KFromEachGroup, BatchedPerBucket, Tiles, ByKey])
 def test_a_wrong_class_built_from_its_hints_is_found(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(cls)
 
 
 @pytest.mark.parametrize("cls", [ExactKFromEachGroup, ExactBatchedPerBucket, ExactTiles, ExactByKey])
 def test_its_exact_twin_is_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)

@@ -14,12 +14,9 @@ from measured_column_samplers import (
     ExactLengthBuckets,
     LengthBuckets,
 )
-from printed import fails_alone
+from twins import built_and_clean, found_and_replayed
 
 from flake8_dplen.check.reads import data_shape
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
 
 
 def test_columns_whose_values_are_measured_are_sequences():
@@ -29,13 +26,9 @@ def test_columns_whose_values_are_measured_are_sequences():
 
 @pytest.mark.parametrize("cls", [LengthBuckets, CaptionsUnderLimit])
 def test_a_wrong_class_that_measures_a_column_is_found(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(cls)
 
 
 @pytest.mark.parametrize("cls", [ExactLengthBuckets, ExactCaptionsUnderLimit])
 def test_its_exact_twin_is_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)

@@ -7,13 +7,10 @@ of plain keys and each class here was "could not build"."""
 from __future__ import annotations
 
 import pytest
-from printed import fails_alone
 from rows_array_samplers import ByCoarseLabel, ExactByCoarseLabel, ExactFineLabelsOnly, FineLabelsOnly
+from twins import built_and_clean, found_and_replayed
 
 from flake8_dplen.check.reads import data_shape
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
 
 
 def test_a_2d_index_of_a_kept_copy_reads_a_field():
@@ -23,13 +20,9 @@ def test_a_2d_index_of_a_kept_copy_reads_a_field():
 
 @pytest.mark.parametrize("cls", [ByCoarseLabel, FineLabelsOnly])
 def test_a_wrong_class_over_rows_is_found(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(cls)
 
 
 @pytest.mark.parametrize("cls", [ExactByCoarseLabel, ExactFineLabelsOnly])
 def test_its_exact_twin_is_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)

@@ -7,23 +7,15 @@ only by a later round's Table of unpacked items; it now is drawn as pairs in the
 from __future__ import annotations
 
 import pytest
-from printed import fails_alone
 from shape_field_samplers import ExactPortraitsOnly, ExactWideAndTall, PortraitsOnly, WideAndTall
-
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
+from twins import built_and_clean, found_and_replayed
 
 
 @pytest.mark.parametrize("cls", [WideAndTall, PortraitsOnly])
 def test_a_wrong_class_that_reads_shapes_is_found(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(cls)
 
 
 @pytest.mark.parametrize("cls", [ExactWideAndTall, ExactPortraitsOnly])
 def test_its_exact_twin_is_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)

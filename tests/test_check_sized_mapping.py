@@ -7,22 +7,14 @@ twin and Quotas were built there too; they are kept for the exact side."""
 from __future__ import annotations
 
 import pytest
-from printed import fails_alone
 from sized_mapping_samplers import ExactSourceBatches, Quotas, SourceBatches
-
-from flake8_dplen.check.search import COUNTEREXAMPLE, OK, Options, check_class
-
-OPTIONS = Options(budget=3.0, seed=0)
+from twins import built_and_clean, found_and_replayed
 
 
 def test_a_wrong_class_over_sizes_per_key_is_found():
-    result = check_class(SourceBatches, OPTIONS)
-    assert result.status == COUNTEREXAMPLE, result
-    fails_alone(result)
+    found_and_replayed(SourceBatches)
 
 
 @pytest.mark.parametrize("cls", [ExactSourceBatches, Quotas])
 def test_exact_classes_over_sizes_per_key_are_built_and_clean(cls):
-    result = check_class(cls, OPTIONS)
-    assert result.status == OK, result
-    assert result.examples > 0
+    built_and_clean(cls)
