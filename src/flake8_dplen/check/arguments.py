@@ -326,13 +326,17 @@ def _item_size(ctx: _Context) -> st.SearchStrategy:
     return st.one_of(sizes, st.sampled_from(sorted({v + d for v in ctx.limits for d in (-1, 0, 1)})))
 
 
+def _pair(ctx: _Context) -> st.SearchStrategy:
+    """An image's or a clip's shape: two sizes drawn as items' sizes are."""
+    return st.tuples(_item_size(ctx), _item_size(ctx))
+
+
 def _field(ctx: _Context, name: str, n: int) -> st.SearchStrategy:
     """One value per item for the field ``name``, drawn with the skew that trips samplers:
     keys in a drawn number of groups (every item in one, singletons, groups smaller than
     any K), uneven sizes around the unit (some above a limit drawn the same way)."""
     if _SHAPE_FIELD.search(name):
-        pair = st.tuples(_item_size(ctx), _item_size(ctx))
-        return st.lists(pair, min_size=n, max_size=n)
+        return st.lists(_pair(ctx), min_size=n, max_size=n)
     if _RATIO_FIELD.search(name):
         return st.lists(st.sampled_from(_RATIOS), min_size=n, max_size=n)
     if _SIZE_FIELD.search(name):
@@ -430,8 +434,13 @@ def _boundaries(ctx: _Context) -> st.SearchStrategy:
 def _index(ctx: _Context) -> st.SearchStrategy:
     """A parameter that is an index of the items by key (_INDEX_NAME), drawn as a dataset's
     is (_index_by_key); a fresh copy for every sampler, which may pop from its lists."""
-    drawn = _per_item(ctx).flatmap(lambda n: _index_by_key(ctx, n))
-    return drawn.map(lambda index: Shown(lambda: copy.deepcopy(index), repr(index)))
+    return _per_item(ctx).flatmap(lambda n: _index_by_key(ctx, n)).map(_fresh)
+
+
+def _fresh(value: Any) -> Shown:
+    """A value a sampler may change (pop from a group, shuffle a list in place), given as
+    a copy to each sampler built from the same draw."""
+    return Shown(lambda: copy.deepcopy(value), repr(value))
 
 
 def _index_by_key(ctx: _Context, n: int) -> st.SearchStrategy:
@@ -472,6 +481,7 @@ def _groups(n: int) -> st.SearchStrategy:
 
 
 def _the_class(cls: type) -> Builder:
+    """The class a `Type[X]` hint names, passed as itself (its import in the pasted test)."""
     module = "torch.utils.data" if cls.__module__.startswith("torch.utils.data") else cls.__module__
     shown = Shown(lambda: cls, cls.__name__, (f"from {module} import {cls.__name__}",))
     return lambda ctx: st.just(shown)
@@ -480,8 +490,7 @@ def _the_class(cls: type) -> Builder:
 def _index_groups(ctx: _Context) -> st.SearchStrategy:
     """A parameter that is groups of the items' indices (a `List[List[int]]` hint), drawn
     as a dataset's groups are (_groups); a fresh copy for every sampler."""
-    drawn = _per_item(ctx).flatmap(_groups)
-    return drawn.map(lambda groups: Shown(lambda: copy.deepcopy(groups), repr(groups)))
+    return _per_item(ctx).flatmap(_groups).map(_fresh)
 
 
 def _split(n: int, parts: int) -> st.SearchStrategy:
@@ -652,7 +661,7 @@ def _lengths(ctx: _Context) -> st.SearchStrategy:
 
 
 def _shapes(ctx: _Context) -> st.SearchStrategy:
-    return _lists_of(st.tuples(_item_size(ctx), _item_size(ctx)))(ctx)
+    return _lists_of(_pair(ctx))(ctx)
 
 
 def _fractions(ctx: _Context) -> st.SearchStrategy:
@@ -1523,7 +1532,10 @@ def _as_coded(
     name did not."""
     shape = data_shape(target, param.name)
     if shape.fields and use is not None and (use.array or use.tensor):
-        rows = lambda ctx: _per_item(ctx).flatmap(lambda n: _tuples(ctx, shape.fields, n)).map(_literal)  # noqa: E731
+
+        def rows(ctx: _Context) -> st.SearchStrategy:
+            return _per_item(ctx).flatmap(lambda n: _tuples(ctx, shape.fields, n)).map(_literal)
+
         return _as_used(rows, use)
     if shape.fields:
         return _table(shape)

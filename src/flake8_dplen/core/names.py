@@ -155,13 +155,17 @@ class ImportTable:
             local = alias.asname.name.value if alias.asname is not None else imported
             bindings[local] = f"{source}.{imported}" if source else imported
 
+    def binding(self, name: str) -> Optional[str]:
+        """The dotted name a local `name` is bound to, by the module or inside a function."""
+        return self.bindings.get(name) or self.nested.get(name)
+
     def qualify(self, node: cst.BaseExpression) -> Optional[str]:
         """The dotted name `node` refers to, following import aliases."""
         name = dotted(node)
         if name is None:
             return None
         head, _, rest = name.partition(".")
-        base = self.bindings.get(head) or self.nested.get(head)
+        base = self.binding(head)
         if base is not None:
             return f"{base}.{rest}" if rest else base
         return name

@@ -450,7 +450,7 @@ def _project_module(imports: ImportTable, name: str) -> bool:
     """`name` is bound by an import of a module that may be the project's: not a value of
     the module (`logger`), not the standard library's (`os.path.join`, `warnings.warn`),
     which no file of the project holds (each lookup is a stat of the disk)."""
-    bound = imports.bindings.get(name) or imports.nested.get(name)
+    bound = imports.binding(name)
     own = f"{imports.module_name or '__main__'}.{name}"
     return bound is not None and bound != own and bound.split(".")[0] not in sys.stdlib_module_names
 
@@ -462,7 +462,7 @@ class Machine:
             _LOCAL_NAMES[ctx.imports] = Names(ctx.module, ctx.imports, ctx.flow.constants)
         self.local = _LOCAL_NAMES[ctx.imports]
         self.whole = ctx.whole
-        self._imported: Dict[Tuple[int, str], Optional[Tuple[cst.FunctionDef, Home]]] = {}
+        self._imported: Dict[Tuple[Optional[int], str], Optional[Tuple[cst.FunctionDef, Home]]] = {}
 
     def names(self, owner) -> Names:
         """The names of the module `owner` (a class of the lineage, a module read from
@@ -479,22 +479,18 @@ class Machine:
         (core/project.py) and run with its own module's names, as one of the module is."""
         if name not in names.imports.bindings or name in names.classes:
             return None
-        key = (id(names), name)
-        if key not in self._imported:  # a stat of the file per lookup otherwise
-            home = owner if isinstance(owner, Home) else home_of(owner)
-            root = self.ctx.root if home is None else home.root
-            self._imported[key] = resolve_function(root, names.imports.bindings[name])
-        found = self._imported[key]
-        return None if found is None else Func(found[0], {}, found[1])
+        return self._project_function(owner, (id(names), name), names.imports.bindings[name])
 
     def module_function(self, owner, qualified: str) -> Optional[Func]:
         """The function `module.name(...)` calls where `module` is a module of the project
-        (`from .utils import dist as du; du.get_world_size()`), read from disk as an
-        imported function is."""
-        key = (None, qualified)
-        if key not in self._imported:
+        (`from .utils import dist as du; du.get_world_size()`), read as an imported one is."""
+        return self._project_function(owner, (None, qualified), qualified)
+
+    def _project_function(self, owner, key: Tuple[Optional[int], str], qualified: str) -> Optional[Func]:
+        if key not in self._imported:  # a stat of the file per lookup otherwise
             home = owner if isinstance(owner, Home) else home_of(owner)
-            self._imported[key] = resolve_function(self.ctx.root if home is None else home.root, qualified)
+            root = self.ctx.root if home is None else home.root
+            self._imported[key] = resolve_function(root, qualified)
         found = self._imported[key]
         return None if found is None else Func(found[0], {}, found[1])
 
