@@ -94,8 +94,8 @@ def gloo() -> None:
     import torch.distributed as dist
 
     if not dist.is_initialized():
-        store = Path(tempfile.mkdtemp(prefix="dplen-gloo-")) / "store"
-        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+        # An in-memory store: a file:// rendezvous leaves a folder per run in the temp folder.
+        dist.init_process_group("gloo", store=dist.HashStore(), rank=0, world_size=1)
 
 
 def _labels(counts: Sequence[int]) -> List[int]:

@@ -15,7 +15,6 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -246,8 +245,9 @@ def _plan(label: str, tree: Path, loader: TreeLoader) -> List[Tuple[str, str, An
 
 def prepare(label: str, tree: Path) -> TreeLoader:
     """This process made ready to run `label`'s samplers; the loader of its tree."""
-    # Ultralytics writes a settings file into the user's config folder when imported.
-    os.environ.setdefault("YOLO_CONFIG_DIR", tempfile.mkdtemp(prefix="dplen-yolo-"))
+    # Ultralytics writes a settings file into the user's config folder when imported:
+    # beside the unpacked tree, not a new temp folder per run.
+    os.environ.setdefault("YOLO_CONFIG_DIR", str(tree.parent / "yolo-config"))
     if label != "torch":
         old_sampler_init()
         # Samplers that ask torch.distributed for the world size and rank get one

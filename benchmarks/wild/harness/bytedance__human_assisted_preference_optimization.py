@@ -13,10 +13,9 @@ the process group: those cases run inside a one-process gloo group, where it is 
 first of the world's processes.
 """
 
-import os
 import random
-import tempfile
 
+from realcode.recipes import gloo
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -30,11 +29,7 @@ PROJECT = Project(
 
 
 def _group():
-    import torch.distributed as dist
-
-    if not dist.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(), "store")
-        dist.init_process_group("gloo", init_method=f"file://{store}", rank=0, world_size=1)
+    gloo()
 
 
 class _Steps:

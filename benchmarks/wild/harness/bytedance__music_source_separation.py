@@ -11,8 +11,7 @@ import pickle
 import random
 import tempfile
 
-import torch
-
+from realcode.recipes import gloo
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -53,9 +52,7 @@ def _sampler(cls, config, segments, batch_size, steps):
 
 
 def _world_of_one():
-    if not torch.distributed.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="bytesep-"), "store")
-        torch.distributed.init_process_group("gloo", init_method=f"file://{store}", world_size=1, rank=0)
+    gloo()
 
 
 @sampler(PROJECT, PATH, "SegmentSampler")

@@ -3,11 +3,10 @@ writing/editing passes). network/seq2seq/distributed_sequential_sampler.py:
 DistributedSequentialSampler, each rank a contiguous block of the (padded) dataset, in order;
 main.py builds it over the training abstracts with the world of torch.distributed."""
 
-import os
-import tempfile
 
 import torch
 
+from realcode.recipes import gloo
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -32,9 +31,7 @@ class _Abstracts(torch.utils.data.Dataset):
 
 def _world_of_one():
     """main.py's process group (here gloo, one process), for the defaults from it."""
-    if not torch.distributed.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="wen-"), "store")
-        torch.distributed.init_process_group("gloo", init_method=f"file://{store}", world_size=1, rank=0)
+    gloo()
 
 
 @sampler(PROJECT, "network/seq2seq/distributed_sequential_sampler.py", "DistributedSequentialSampler")

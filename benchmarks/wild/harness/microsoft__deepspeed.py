@@ -7,11 +7,11 @@ rank's slice of each yielded, until num_epochs x the dataset's samples are consu
 data-parallel group of one process (gloo), one seqlen metric of a single cluster (no metric
 index files), fixed_linear schedule."""
 
-import os
 import tempfile
 
 import torch
 
+from realcode.recipes import gloo
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -34,9 +34,7 @@ PROJECT = Project(
 
 
 def _group():
-    if not torch.distributed.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="ds-"), "store")
-        torch.distributed.init_process_group("gloo", init_method=f"file://{store}", world_size=1, rank=0)
+    gloo()
     return torch.distributed.group.WORLD
 
 

@@ -5,12 +5,11 @@ tensor, as its tests pass them); DistPackingSampler gives each rank an equal sli
 buckets and requires torch.distributed to be initialised (the diffusion trainer passes
 the training sequence length, world_size and global_rank)."""
 
-import os
 import random
-import tempfile
 
 import torch
 
+from realcode.recipes import gloo
 from wild.entry import Case, Project, sampler
 
 PROJECT = Project(
@@ -43,9 +42,7 @@ def _lengths(n, packed, tensor, seed=0):
 
 def _distributed():
     """A process group of one (gloo), as the trainer runs under torchrun."""
-    if not torch.distributed.is_initialized():
-        store = os.path.join(tempfile.mkdtemp(prefix="cogkit-"), "store")
-        torch.distributed.init_process_group("gloo", init_method=f"file://{store}", world_size=1, rank=0)
+    gloo()
 
 
 @sampler(PROJECT, PATH, "NaivePackingSampler")
