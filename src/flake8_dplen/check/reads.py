@@ -797,7 +797,12 @@ _WEIGHT_KEYWORDS = {"p": {"choice"}, "weights": {"choices", "WeightedRandomSampl
 # Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
 # list of values, which a sampler is not.
 _SHUFFLING = {"shuffle"}
-_ARRAYS = {"array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount"}
+# numpy's and torch's functions that order or reduce what they are given make an array of
+# it too (`np.argsort(difficulties)`, `np.cumsum(sizes)`).
+_ARRAYS = {
+    "array", "asarray", "tensor", "as_tensor", "LongTensor", "from_numpy", "unique", "bincount",
+    "argsort", "argmax", "argmin", "cumsum", "mean", "median", "percentile", "quantile", "digitize", "lexsort",
+}
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
 # Items followed through a loop target or a subscript this many levels deep.
 _USE_DEPTH = 2
