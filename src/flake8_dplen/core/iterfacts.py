@@ -36,7 +36,12 @@ _BY_COUNT = {"numpy.array_split", "torch.chunk", "torch.tensor_split"}
 
 
 def _floored_pieces(call: cst.Call, callee: Optional[str]) -> bool:
-    """`array_split(x, a // b)`, `x.chunk(int(a / b))`: a floor of pieces, exactly that many."""
+    """`array_split(x, a // b)`, `x.chunk(int(a / b))`: a floor of pieces, exactly that many.
+    `np.split(x, k)` makes k equal pieces or raises: never a short one (split at listed
+    positions, `np.split(x, range(b, n, b))`, it may end short)."""
+    if callee == "numpy.split" and len(call.args) >= 2:
+        sections = strip_parens(call.args[1].value)
+        return not isinstance(sections, (cst.List, cst.Tuple, cst.ListComp, cst.Call))
     if callee in _BY_COUNT and len(call.args) >= 2:
         count = call.args[1].value
     elif isinstance(call.func, cst.Attribute) and call.func.attr.value in {"chunk", "tensor_split"} and call.args:
@@ -259,6 +264,14 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard
     values = [stop]
     if isinstance(stop, cst.Name) and stop.value in fn.locals:
         values = fn.locals[stop.value]
+    cut = _cut_to_whole_batches(stop, fn)
+    if cut is not None:
+        # `perm = perm[: n - n % b]` (under drop_last, or always) before the loop over it.
+        if cut[0] == DROP:
+            note(stop, (KEEP, cut[1]))
+        elif cut[0] != KEEP:
+            note(stop, full=True)
+        return
     for value in values:
         test = drop_last_test(value.test) if isinstance(value, cst.IfExp) else None
         if test is None:
@@ -268,6 +281,25 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard
         for branch, state in ((value.body, test[0]), (value.orelse, flipped)):
             if not _trimmed(branch):
                 note(value, (state, test[1]))
+
+
+def _cut_to_whole_batches(stop: cst.BaseExpression, fn: FunctionIndex) -> Optional[Tuple]:
+    """The guard of `x = x[:n - n % b]` when `stop` measures the local x (`len(x)`,
+    `x.numel()`, `x.shape[0]`, `x.size(0)`): (DROP, expr) when the cut happens only under
+    drop_last, ("", None) when always; None when x is never so cut."""
+    measured = len_arg(stop)
+    if measured is None and isinstance(stop, cst.Call) and isinstance(stop.func, cst.Attribute):
+        measured = stop.func.value if stop.func.attr.value in {"numel", "size", "__len__"} else None
+    if measured is None and isinstance(stop, cst.Subscript) and isinstance(stop.value, cst.Attribute):
+        measured = stop.value.value if stop.value.attr.value == "shape" else None
+    if not isinstance(measured, cst.Name):
+        return None
+    for value in fn.locals.get(measured.value, []):
+        if isinstance(value, cst.Subscript) and len(value.slice) == 1:
+            part = value.slice[0].slice
+            if isinstance(part, cst.Slice) and part.lower is None and part.upper is not None and _trimmed(part.upper):
+                return guard_of(value, fn) or ("", None)
+    return None
 
 
 def _tail_trimmed_under_drop_last(func: cst.FunctionDef) -> Optional[cst.BaseExpression]:
