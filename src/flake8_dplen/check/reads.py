@@ -44,17 +44,27 @@ def _literal(node: ast.AST) -> Any:
         return _NO_DEFAULT
 
 
-def _path(node: ast.AST, roots: Set[str]) -> Optional[List[str]]:
-    """`opts.data.batch_size` -> ["data", "batch_size"] when `opts` is a root (a root may
-    be `self.opts`, an attribute the constructor stored the parameter in)."""
-    names: List[str] = []
-    while isinstance(node, ast.Attribute):
+# A step of a path: a name and how it is read from what holds it, "attributes" or "keys".
+_Step = Tuple[str, str]
+
+
+def _path(node: ast.AST, roots: Set[str]) -> Optional[List[_Step]]:
+    """`opts.data.batch_size` -> [("data", "attributes"), ("batch_size", "attributes")] when
+    `opts` is a root (a root may be `self.opts`, an attribute the constructor stored the
+    parameter in); `cfg["sampler"]["k"]` -> [("sampler", "keys"), ("k", "keys")]."""
+    steps: List[_Step] = []
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
         if ast.unparse(node) in roots:
-            return list(reversed(names))
-        names.append(node.attr)
+            return list(reversed(steps))
+        if isinstance(node, ast.Attribute):
+            steps.append((node.attr, "attributes"))
+        elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            steps.append((node.slice.value, "keys"))
+        else:
+            return None
         node = node.value
     if isinstance(node, ast.Name) and node.id in roots:
-        return list(reversed(names))
+        return list(reversed(steps))
     return None
 
 
@@ -90,38 +100,34 @@ def _fields_in(owner: Any, tree: ast.AST, roots: Set[str], found: Fields, seen: 
                 and isinstance(node.args[1].value, str)
             ):
                 default = _literal(node.args[2]) if len(node.args) > 2 else _NO_DEFAULT
-                _add(found, _path(node.args[0], roots) + [node.args[1].value], "attributes", default)
+                _add(found, _path(node.args[0], roots) + [(node.args[1].value, "attributes")], default)
             elif isinstance(func, ast.Attribute) and _path(func.value, roots) is not None:
                 if func.attr == "get" and node.args and isinstance(node.args[0], ast.Constant):
                     default = _literal(node.args[1]) if len(node.args) > 1 else None
-                    _add(found, _path(func.value, roots) + [str(node.args[0].value)], "keys", default)
+                    _add(found, _path(func.value, roots) + [(str(node.args[0].value), "keys")], default)
                 else:
-                    found.called.add(".".join(_path(func.value, roots) + [func.attr]))
+                    found.called.add(".".join([name for name, _ in _path(func.value, roots)] + [func.attr]))
             else:
                 for helper, names in _handed(owner, node, roots, seen, depth):
                     _fields_in(helper, _source_tree(helper), names, found, seen, depth - 1)
-        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
-            path = _path(node.value, roots)
-            if path is not None and isinstance(node.slice.value, str):
-                _add(found, path + [node.slice.value], "keys", _NO_DEFAULT)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in callees:
+        elif isinstance(node, (ast.Subscript, ast.Attribute)) and id(node) not in callees:
             path = _path(node, roots)
             # `key=keys.__getitem__`: the value's own protocol (a sequence), no setting.
-            if path and not _dunder(path[-1]):
-                _add(found, path, "attributes", _NO_DEFAULT)
+            if path and isinstance(node.ctx, ast.Load) and not _dunder(path[-1][0]):
+                _add(found, path, _NO_DEFAULT)
 
 
 def _dunder(name: str) -> bool:
     return name.startswith("__") and name.endswith("__")
 
 
-def _add(fields: Fields, path: List[str], kind: str, default: Any) -> None:
-    for name in path[:-1]:
-        _kind(fields, "attributes")
+def _add(fields: Fields, path: List[_Step], default: Any) -> None:
+    for name, kind in path[:-1]:
+        _kind(fields, kind)
         fields.defaults.pop(name, None)
         fields = fields.nested.setdefault(name, Fields())
+    leaf, kind = path[-1]
     _kind(fields, kind)
-    leaf = path[-1]
     if leaf in fields.nested:
         return
     known = fields.defaults.get(leaf, _NO_DEFAULT)
@@ -785,7 +791,8 @@ _SEQUENCE_PROTOCOL = {"__getitem__", "__iter__", "__len__", "__contains__"}
 # Calls whose argument is iterated (`len(x)`, `iter(x)`, `sorted(x)`), whose argument is
 # a number (`range(n)`, `int(n)`), and that make an array of it (`np.array(labels)`).
 _ITERATING = {"len", "iter", "list", "tuple", "sorted", "enumerate", "zip", "sum", "set", "max", "min"}
-_NUMERIC = {"range", "int", "float", "round", "abs"}
+# torch's and numpy's makers of a sequence of n (`torch.randperm(self.n)`) take a number too.
+_NUMERIC = {"range", "int", "float", "round", "abs", "randperm", "arange"}
 # Containers a class may require its value to be (`isinstance(x, list)`).
 _BUILTIN_KINDS = {"list", "tuple"}
 # Functions returning one item of what they are given (`random.choice(samples)`).
