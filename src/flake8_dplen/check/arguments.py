@@ -1196,9 +1196,33 @@ def _read_fields(
     # Only the object the class was given gets them: a nested one's own fields are read.
     missing = (learned.attributes if attributes else learned.keys) if "." not in where else frozenset()
     missing = missing | learned.keys if mixed and "." not in where else missing
-    return lambda ctx: st.fixed_dictionaries(
-        {**{k: b(ctx) for k, b in parts.items()}, **_extra(ctx, missing, parts)}
-    ).map(combine)
+    return lambda ctx: _world_first(ctx, parts, _extra(ctx, missing, parts)).map(combine)
+
+
+def _world_first(
+    ctx: _Context, parts: Dict[str, Builder], extra: Dict[str, st.SearchStrategy]
+) -> st.SearchStrategy:
+    """The fields of one object drawn as a constructor's parameters are: a world size
+    (`opts.world_size`) before a rank (`opts.local_rank`), drawn in range of it; else every
+    rank was drawn in a world of one, and a shard that only the last rank gets short never
+    was."""
+    worlds = [k for k in parts if _by_name(k.rpartition(".")[2]) is _world]
+    if not worlds:
+        return st.fixed_dictionaries({**{k: b(ctx) for k, b in parts.items()}, **extra})
+
+    @st.composite
+    def drawn(draw) -> Dict[str, Shown]:
+        inner = copy.copy(ctx)
+        values = {}
+        for key in worlds + [k for k in parts if k not in worlds]:
+            values[key] = draw(parts[key](inner))
+            world = values[key].make() if key in worlds else None
+            if isinstance(world, int) and world > 0:
+                inner.world = world
+        values.update(draw(st.fixed_dictionaries(extra)))
+        return values
+
+    return drawn()
 
 
 def _methods(fields: Fields, where: str, cls: type, opaque: bool) -> Dict[str, Builder]:
