@@ -30,6 +30,7 @@ from .posing import POSING, posing_as, required_kind
 from .prepared import setters
 from .reads import (
     ARRAY_ATTRIBUTES,
+    LIMIT_MAX,
     MAPPING_METHODS,
     DataShape,
     Fields,
@@ -675,6 +676,15 @@ def _shares(ctx: _Context) -> st.SearchStrategy:
     return st.just(_literal(1 / ctx.parts)) if ctx.parts else _fractions(ctx)
 
 
+def _near(default: float) -> Builder:
+    """Other values of a setting whose default is a positive float (`repeat_thresh=0.001`,
+    `ratio=0.5`): fractions where the default is one, else halves and doubles of it. Left
+    at its default, a threshold no small dataset crosses hid what it does."""
+    fractions = [0.1, 0.25, 0.5, 0.75, 0.9, 1.0] if default <= 1 else []
+    values = sorted({default / 4, default / 2, default * 2, *fractions} - {default})
+    return lambda ctx: st.sampled_from(values).map(_literal)
+
+
 def _bools(ctx: _Context) -> st.SearchStrategy:
     return st.booleans().map(_literal)
 
@@ -1021,11 +1031,18 @@ def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[B
             builder = _bools
         elif isinstance(value, int):
             builder = _ints
+        elif type(value) is float and 0 < value < float("inf"):
+            builder = _near(value)
     if param.default is inspect.Parameter.empty:
         return builder
     if builder is _ints and type(param.default) is int and param.default >= 1:
         # A setting whose default is a positive number is a count or a size: 0 is none.
         builder = _counts
+    if builder is _counts and param.default > LIMIT_MAX:
+        # A default far above any data drawn (`length_before_new_iter=100000`) made each
+        # sampler built with it that long: four were judged in a budget. A drawn count
+        # above the data's size does what it does.
+        return builder
     default = st.just(_default(param))
     if builder is _bools and isinstance(param.default, bool):
         # A flag's other value is drawn as often as its default, not a quarter of the time.

@@ -804,6 +804,9 @@ _WEIGHT_KEYWORDS = {"p": {"choice"}, "weights": {"choices", "WeightedRandomSampl
 # Functions that reorder what they are given in place (`np.random.shuffle(idxs)`): a
 # list of values, which a sampler is not.
 _SHUFFLING = {"shuffle"}
+# Keywords that take how many to draw or make (`random.choices(x, k=n)`,
+# `np.random.choice(x, size=n)`, `torch.multinomial(w, num_samples=n)`).
+_COUNT_KEYWORDS = {"k", "size", "num_samples"}
 # numpy's and torch's functions that order or reduce what they are given make an array of
 # it too (`np.argsort(difficulties)`, `np.cumsum(sizes)`).
 _ARRAYS = {
@@ -829,7 +832,7 @@ def class_trees(cls: type) -> List[Tuple[type, ast.AST]]:
 
 
 # Numbers above this are not drawn as sizes: an item that long is no small example.
-_LIMIT_MAX = 4096
+LIMIT_MAX = 4096
 
 
 def size_limits(cls: type) -> Tuple[int, ...]:
@@ -851,7 +854,7 @@ def size_limits(cls: type) -> Tuple[int, ...]:
                 found |= {
                     c.value
                     for c in ast.walk(part)
-                    if isinstance(c, ast.Constant) and type(c.value) is int and 2 <= c.value <= _LIMIT_MAX
+                    if isinstance(c, ast.Constant) and type(c.value) is int and 2 <= c.value <= LIMIT_MAX
                 }
     return tuple(sorted(found))
 
@@ -865,7 +868,7 @@ def _named_int(klass: type, node: ast.AST) -> Optional[int]:
         value = inspect.getattr_static(klass, node.attr, None)
     else:
         return None
-    return value if type(value) is int and 2 <= value <= _LIMIT_MAX else None
+    return value if type(value) is int and 2 <= value <= LIMIT_MAX else None
 
 
 def use_of(cls: type, path: str) -> Use:
@@ -1042,6 +1045,8 @@ def _classify(found: List[ast.AST], scope: _Scope, use: Use, depth: int) -> None
         use.tensor = use.tensor or _to_torch(node, parents)
         if _weighs(node, parent, parents):
             use.weights = use.iterated = True
+        elif isinstance(parent, ast.keyword) and parent.arg in _COUNT_KEYWORDS:
+            use.numeric = True
         elif isinstance(parent, ast.Call) and parent.func is node:
             use.called = True
             use.result = use.result or Use()
