@@ -11,8 +11,8 @@ default is no longer drawn."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from defaults_samplers import ExactRareLabelRepeats, ExactRefilledPerClass, RareLabelRepeats, RefilledPerClass
+from hypothesis import HealthCheck, given, settings
 from twins import built_and_clean, found_and_replayed
 
 from flake8_dplen.check.search import _strategy
