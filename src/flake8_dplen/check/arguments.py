@@ -1598,10 +1598,22 @@ def _none_unguarded(
     use = use_of(target, param.name)
     if use.guarded or use.tested:
         return None
+    return _made_or_none(target, param, overrides, learned)
+
+
+def _made_or_none(
+    target: type, param: inspect.Parameter, overrides: Dict[str, Any], learned: Learned
+) -> Optional[Builder]:
+    """A value made from the class's code (_from_code), None where it says nothing."""
     try:
         return _from_code(target, param, overrides, learned)
     except CannotBuild:
         return None
+
+
+def _empty(default: Any) -> bool:
+    """An empty list, tuple, set or dict as a default."""
+    return type(default) in (list, tuple, set, frozenset, dict) and not default
 
 
 def _unless_none(default: Builder, made: Optional[Builder]) -> Builder:
@@ -1721,6 +1733,9 @@ def calls(
                 builder = coded or builder
             if role is None and param.default is None and inspect.isclass(target):
                 builder = _unless_none(builder, _none_unguarded(target, param, overrides, learned))
+            elif role is None and _empty(param.default) and inspect.isclass(target):
+                # `bad_indices=()`: left empty, what the class does with it never ran.
+                builder = _unless_none(builder, _made_or_none(target, param, overrides, learned))
         if builder is None and inspect.isclass(target):
             builder = _opaque_or_not(target, param, overrides, learned)
             if builder is None and unread(target, param.name):
