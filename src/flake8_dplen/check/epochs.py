@@ -58,13 +58,26 @@ def later_epochs(cls: type) -> Tuple[int, ...]:
                 ]
             else:
                 continue
-            found |= {
-                c.value + 1
-                for part in parts
-                for c in ast.walk(part)
-                if isinstance(c, ast.Constant) and type(c.value) is int and 1 <= c.value <= _EPOCH_MAX
-            }
+            for part in parts:
+                for c in ast.walk(part):
+                    value = _whole(c, cls)
+                    if value is not None:
+                        found.add(value + 1)
+                    elif isinstance(c, ast.BinOp) and isinstance(c.op, ast.Mod) and _epochal(c.left):
+                        # `epoch % self.REFRESH_EVERY == 0`: the switch comes at the modulus itself.
+                        value = _whole(c.right, cls)
+                        found |= {value} if value is not None else set()
     return tuple(sorted(found))[:_LATER]
+
+
+def _whole(node: ast.AST, cls: type):
+    """The whole number in 1.._EPOCH_MAX ``node`` is: a constant, or a class attribute read
+    through `self`, `cls` or the class's name (`self.REFRESH_EVERY`); else None."""
+    value = node.value if isinstance(node, ast.Constant) else None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        if node.value.id in ("self", "cls", cls.__name__):
+            value = getattr(cls, node.attr, None)
+    return value if type(value) is int and 1 <= value <= _EPOCH_MAX else None
 
 
 def counted_epochs(cls: type) -> Tuple[int, ...]:
