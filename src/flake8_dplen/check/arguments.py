@@ -1048,7 +1048,7 @@ def _builder(param: inspect.Parameter, builder: Optional[Builder]) -> Optional[B
     if builder is _ints and type(param.default) is int and param.default >= 1:
         # A setting whose default is a positive number is a count or a size: 0 is none.
         builder = _counts
-    if builder is _counts and param.default > LIMIT_MAX:
+    if builder is _counts and type(param.default) is int and param.default > LIMIT_MAX:
         # A default far above any data drawn (`length_before_new_iter=100000`) made each
         # sampler built with it that long: four were judged in a budget. A drawn count
         # above the data's size does what it does.
