@@ -29,7 +29,7 @@ def test_verify_keeps_confirmed_fixes_and_undoes_refuted_ones(tmp_path: Path):
     tail, lone = text.split("class SkipsSome")
     assert "return -(-len(self.dataset) // self.batch_size)" in tail
     assert "return int(len(self.dataset) / self.batch_size)" in lone
-    assert "samplers.py:42:16: DPL101 int() drops the partial batch __iter__ yields" in done.stdout
+    assert "samplers.py:43:16: DPL101 int() drops the partial batch __iter__ yields" in done.stdout
     assert (
         "[manual fix: the check refutes the fix:"
         " SkipsSome(dataset=range(7), batch_size=1): len 7, __iter__ yielded 6 batches of sizes 1, 1, 1, 1, 1, 1]"

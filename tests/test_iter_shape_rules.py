@@ -209,6 +209,8 @@ BUILD = {
         lambda cls, n, bs: cls(list(range(n)), 2, 0),
     ),
     "DealtBatches": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, False), 2, 0),
+    "MergedGroups": lambda cls, n, bs: cls(list(range(n)), bs),
+    "MergedGroupsCounted": lambda cls, n, bs: cls(list(range(n)), bs),
     "Pieces": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, drop_last=True), 2),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),
     "WeightedBatches": lambda cls, n, bs: cls([1.0] * n, n, bs),

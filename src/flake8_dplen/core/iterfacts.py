@@ -140,7 +140,8 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
                 bound_attrs |= flags[1]
                 yields = [n for n in walk(node.body) if isinstance(n, cst.Yield)]
                 if len(args) == 3 and yields and not all(_only_when_full(y, node, fn) for y in yields):
-                    _note_stepped_range(args[1], fn, note, _stops_under_drop_last(node))
+                    guard = _stops_under_drop_last(node) or _kept_yields(yields, fn)
+                    _note_stepped_range(args[1], fn, note, guard)
         elif isinstance(node, cst.Yield):
             yields_empty |= isinstance(node.value, cst.List) and not node.value.elements
         elif isinstance(node, cst.While):
@@ -254,6 +255,15 @@ def _stops_under_drop_last(loop: cst.For) -> Optional[Tuple[str, cst.BaseExpress
             )
             if found is not None and found[0] == DROP and leaves:
                 return KEEP, found[1]
+    return None
+
+
+def _kept_yields(yields: List[cst.Yield], fn: FunctionIndex) -> Optional[Tuple[str, cst.BaseExpression]]:
+    """(KEEP, drop_last) when every yield of the loop is under a test that passes a short
+    slice only without drop_last (`if len(chunk) == b or not self.drop_last: yield chunk`)."""
+    guards = [guard_of(y, fn) for y in yields]
+    if all(g is not None and g[0] == KEEP for g in guards):
+        return guards[0]
     return None
 
 

@@ -748,6 +748,10 @@ class _Reader:
                         return inner
                     if self._collected(inner):
                         return inner
+            if _stepped(node.iter, self.imports):
+                # `for s in range(0, len(ids), k)`: each step is one batch (of k groups
+                # merged, of k items), not a group with a batch of its own.
+                continue
             body = node.body.body
             for position, stmt in enumerate(body):
                 loops = [s for s in body[:position] if isinstance(s, _LOOPS)]
@@ -1141,11 +1145,14 @@ def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:
     return list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else [stmt.body]
 
 
+def _stepped(expr: cst.BaseExpression, imports: ImportTable) -> bool:
+    """`range(start, stop, step)`."""
+    return isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 3
+
+
 def _range_over_len_of(expr: cst.BaseExpression, names: Set[str], imports: ImportTable) -> bool:
     """`range(start, len(group), step)`: batches within one group."""
-    if not (
-        isinstance(expr, cst.Call) and qualified_callee(expr, imports) == "range" and len(expr.args) == 3
-    ):
+    if not _stepped(expr, imports):
         return False
     measured = len_arg(expr.args[1].value)
     return isinstance(measured, cst.Name) and measured.value in names
