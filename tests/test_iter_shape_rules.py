@@ -163,6 +163,10 @@ BUILD = {
     "ResumableShard": lambda cls, n, bs: setattr(shard := cls(range(n), 2, 0), "start", 1) or shard,
     "SameSlice": _kw(start_index=1),
     "ResumedRandom": lambda cls, n, bs: cls(range(n), resume_index=1),
+    **dict.fromkeys(
+        ["LocalStart", "LocalStartCounted"],
+        lambda cls, n, bs: (s := cls(range(n))).load_state_dict({"position": 1}) or s,
+    ),
     "Strided": _kw(start_rank=1),
     "Window": _kw(start=1),
     "Chunk": _kw(rank=1),

@@ -248,6 +248,9 @@ def _attrs(
         elif isinstance(node, cst.Name) and node.value in fn.params and node.value != self_name(fn.func):
             argument = _argument(call[0], fn, node.value) if call is not None else None
             found.add(count_attr(argument, call[1]) if argument is not None else ctx.as_self_attr(node, fn))
+        elif isinstance(node, cst.Name) and node.value in fn.locals:
+            # `start = self._resume_from` then `perm[start:]`: a local only ever set to it.
+            found.add(count_attr(node, fn))
     return found - {None}
 
 
