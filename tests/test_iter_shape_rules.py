@@ -214,6 +214,7 @@ BUILD = {
     ),
     "DealtBatches": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, False), 2, 0),
     "MergedGroups": lambda cls, n, bs: cls(list(range(n)), bs),
+    **dict.fromkeys(["SortedFlush", "SortedFlushCounted"], lambda cls, n, bs: cls([i % 2 for i in range(n)], bs)),
     "MergedGroupsCounted": lambda cls, n, bs: cls(list(range(n)), bs),
     "Pieces": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, drop_last=True), 2),
     "SubsetBatches": lambda cls, n, bs: cls(list(range(n)), bs),

@@ -52,6 +52,8 @@ def is_element(buffer: cst.BaseExpression, loop: cst.For, imports: ImportTable) 
         if not (isinstance(buffer, cst.Subscript) and len(buffer.slice) == 1):
             return False
         key = buffer.slice[0].slice
+        while isinstance(walked, cst.Call) and qualified_callee(walked, imports) in _ORDERS and walked.args:
+            walked = walked.args[0].value
         if isinstance(walked, cst.Call) and isinstance(walked.func, cst.Attribute) and not walked.args:
             walked = walked.func.value if walked.func.attr.value == "keys" else walked
         return (
@@ -70,13 +72,20 @@ def is_element(buffer: cst.BaseExpression, loop: cst.For, imports: ImportTable) 
     return paired and isinstance(value, cst.Name) and value.value == buffer.value
 
 
+# Calls that walk what they are given in some order, each item once (enumerate pairs each
+# with its position).
+_ORDERS = {"sorted", "list", "tuple", "reversed"}
+_WRAPPERS = _ORDERS | {"enumerate"}
+
+
 def container(loop: cst.For, imports: ImportTable) -> Optional[str]:
     """What a flushing loop walks the buffers of: `buffers` for `buffers`,
-    `buffers.values()` (`.items()`, `.keys()`) or `enumerate(buffers)`."""
+    `buffers.values()` (`.items()`, `.keys()`) or `enumerate(buffers)`, also in an order
+    (`sorted(buffers)`, `list(...)`, `reversed(...)`)."""
     walked = loop.iter
-    if isinstance(walked, cst.Call) and qualified_callee(walked, imports) == "enumerate" and walked.args:
+    while isinstance(walked, cst.Call) and qualified_callee(walked, imports) in _WRAPPERS and walked.args:
         walked = walked.args[0].value
-    elif isinstance(walked, cst.Call) and isinstance(walked.func, cst.Attribute) and not walked.args:
+    if isinstance(walked, cst.Call) and isinstance(walked.func, cst.Attribute) and not walked.args:
         walked = walked.func.value if walked.func.attr.value in {"values", "items", "keys"} else walked
     return dotted(walked) if isinstance(walked, (cst.Name, cst.Attribute)) else None
 
