@@ -34,7 +34,7 @@ import math
 import re
 import sys
 import weakref
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from . import syntax as cst
 from .classindex import ClassIndex, children, self_name, walk
@@ -220,6 +220,7 @@ class Env:
         self.read_from: Dict[str, str] = {}  # `dataset.ids` -> `dataset`: an attribute of an argument
         self.seqs: Dict[str, "Seq"] = {}  # each sequence argument, once resolved
         self.resolved: Dict[Tuple[str, str], Tuple[int, object]] = {}  # Env.resolve's answers
+        self.whole: Set[str] = set()  # parameters annotated `int`: whatever their names say
 
     def decide(self, value: "Opaque") -> bool:
         """The outcome of a test on the unknown `value` in this run: the one it had, where
@@ -269,7 +270,7 @@ class Env:
             raise Unknown(f"two values read from {parent}")
         if parent != value.name and parent in self.kinds:
             raise Unknown(f"two values read from {parent}")
-        if kind == INT and _FRACTION.search(value.name):
+        if kind == INT and _FRACTION.search(value.name) and value.name not in self.whole:
             raise Unknown(f"{value.name} may be a fraction")
         if self.kinds.setdefault(value.name, kind) != kind:
             raise Unknown(f"{value.name} used as {kind} and {self.kinds[value.name]}")
@@ -2070,6 +2071,12 @@ def _run_path(
     before the second."""
     env = Env(values, attributes, measured, decisions, read)
     env.epochs = epochs
+    # `p: int` is a count, though `p` names a probability elsewhere.
+    env.whole = {
+        p.name.value
+        for p in constructor_params(ctx)
+        if p.annotation is not None and cst.code(p.annotation.annotation).strip() == "int"
+    }
     machine = Machine(ctx, env)
     init = machine.whole[1].methods.get("__init__")
 
