@@ -253,9 +253,15 @@ _KEEPS_ITEMS = {
 
 def _holds(value: ast.AST, param: str) -> bool:
     """``value`` is ``param`` or a copy of its items (_KEEPS_ITEMS)."""
-    if isinstance(value, ast.Call) and len(value.args) == 1 and ast.unparse(value.func) in _KEEPS_ITEMS:
-        value = value.args[0]
+    value = _uncopied(value)
     return isinstance(value, ast.Name) and value.id == param
+
+
+def _uncopied(value: ast.AST) -> ast.AST:
+    """What ``value`` copies the items of (`np.asarray(x)` -> `x`), else ``value``."""
+    if isinstance(value, ast.Call) and len(value.args) == 1 and ast.unparse(value.func) in _KEEPS_ITEMS:
+        return value.args[0]
+    return value
 
 
 def super_init(node: ast.AST) -> bool:
@@ -479,6 +485,8 @@ def _no_argument_calls(trees: List[Tuple[type, ast.AST]], roots: Set[str]) -> Li
     for _, tree in trees:
         for node in ast.walk(tree):
             value = node.value if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            # `np.asarray(dataset.get_lengths())`: the copy holds what the method returned.
+            value = _uncopied(value) if value is not None else None
             if (
                 isinstance(value, ast.Call)
                 and not value.args
