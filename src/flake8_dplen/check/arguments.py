@@ -740,24 +740,14 @@ def _index_sampler(ctx: _Context) -> st.SearchStrategy:
                 f"DataSampler({data.code}, shuffle={shuffle})",
                 (*data.imports, DATA_SAMPLER),
             )
-        if kind == _REPEATING:
-            return Shown(
-                lambda: tud.RandomSampler(data.make(), replacement=True),
-                f"RandomSampler({data.code}, replacement=True)",
-                (TORCH_DATA.format("RandomSampler"),),
-            )
         return Shown(
             lambda: getattr(tud, kind)(data.make()), f"{kind}({data.code})", (TORCH_DATA.format(kind),)
         )
 
     # A sampler handed over to be wrapped has items: a wrapper that cycles a spare one
     # (atomworks' FallbackSamplerWrapper) yields nothing from an empty one, and no caller
-    # wraps a sampler over no data. One drawing with replacement yields an index twice,
-    # which a wrapper that keeps each index once does not.
-    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler", _REPEATING]))
-
-
-_REPEATING = "RandomSampler with replacement"
+    # wraps a sampler over no data.
+    return st.builds(shown, _data(ctx), st.sampled_from(["SequentialSampler", "RandomSampler"]))
 
 
 def _batch_sampler(ctx: _Context) -> st.SearchStrategy:
