@@ -246,7 +246,8 @@ def stored_as(tree: ast.AST, param: str) -> Set[str]:
 # Calls that keep a value's items as they are, in another container: what is read of the
 # copy (`self.labels = np.asarray(labels)`, then `self.labels[:, 0]`) is read of the items.
 _KEEPS_ITEMS = {
-    "list", "tuple", "np.asarray", "np.array", "np.asanyarray", "numpy.asarray", "numpy.array",
+    "list", "tuple", "dict", "OrderedDict", "collections.OrderedDict",
+    "np.asarray", "np.array", "np.asanyarray", "numpy.asarray", "numpy.array",
     "torch.as_tensor", "torch.tensor", "torch.LongTensor", "torch.from_numpy",
 }
 
