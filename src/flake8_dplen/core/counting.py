@@ -22,8 +22,8 @@ from . import syntax as cst
 from .classindex import strip_parens
 from .context import SamplerContext
 from .flow import Reached
-from .guards import DROP, KEEP
-from .iterfacts import FULL, YES
+from .guards import DROP, KEEP, drop_last_test
+from .iterfacts import FULL, YES, self_attrs_in
 from .itershape import SAMPLE
 from .rounding import is_ceil_idiom, qualified_callee
 
@@ -159,9 +159,53 @@ def _corrected(
     factors, divisor, division = ratio
     if len(factors) == 1 and ctx.remainder_taken(factors[0], divisor, site.fn):
         return True
+    if len(factors) == 1 and _whole_batches(ctx, factors[0], divisor, site):
+        return True
     if division is None or _minus(division.left):  # the minuses are judge()'s
         return False
     return is_ceil_idiom(division, site.fn.parents.get(site.node), ctx.code)
+
+
+def _whole_batches(ctx: SamplerContext, top: cst.BaseExpression, divisor: cst.BaseExpression, site: Reached) -> bool:
+    """`self.n` whose every assignment cuts it to whole batches of the divisor
+    (`self.n = n - n % bs`, `(n // bs) * bs`): no tail is left to count, and the floor is
+    the count."""
+    attr = ctx.as_self_attr(top, site.fn)
+    by = ctx.as_self_attr(divisor, site.fn)
+    assigned = ctx.index.self_assignments(attr) if attr is not None and by is not None else []
+    # Under `if self.drop_last:` only the value the constructor cut under drop_last counts.
+    guard = site.guard[0] if site.guard else None
+    return bool(assigned) and all(_cut_by(ctx, value, by, method, guard) for value, method in assigned)
+
+
+def _cut_by(
+    ctx: SamplerContext, value: cst.BaseExpression, by: str, method: cst.FunctionDef, guard: Optional[str]
+) -> bool:
+    """`value` is `x - x % B` or `(x // B) * B` (either order), B the attribute `by`; an
+    `a if drop_last else b` is the branch of the drop_last state ``guard`` says."""
+    value = strip_parens(value)
+    if isinstance(value, cst.IfExp) and guard is not None:
+        test = drop_last_test(value.test)
+        if test is not None:
+            return _cut_by(ctx, value.body if test[0] == guard else value.orelse, by, method, guard)
+    if not isinstance(value, cst.BinaryOperation):
+        return False
+    fn = ctx.index.function(method)
+
+    def is_by(node: cst.BaseExpression) -> bool:
+        return ctx.as_self_attr(node, fn) == by
+
+    def split(node: cst.BaseExpression, operator) -> bool:
+        node = strip_parens(node)
+        return isinstance(node, cst.BinaryOperation) and isinstance(node.operator, operator) and is_by(node.right)
+
+    if isinstance(value.operator, cst.Subtract):
+        return split(value.right, cst.Modulo)
+    if isinstance(value.operator, cst.Multiply):
+        return (split(value.left, cst.FloorDivide) and is_by(value.right)) or (
+            split(value.right, cst.FloorDivide) and is_by(value.left)
+        )
+    return False
 
 
 def _is_the_count(ctx: SamplerContext, node: cst.CSTNode) -> bool:
@@ -222,6 +266,27 @@ def _yielded(ctx: SamplerContext, site: Reached) -> Optional[str]:
     if partial == KEEP:
         return CEIL_UNLESS_DROP_LAST
     return FLOOR if partial == FULL else None
+
+
+def counted_apart(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Optional[str]:
+    """Why no rounding of ``ratio`` is shown to be the count, where its numerator reads
+    attributes of self none of which __iter__ reads (`len(self.lengths)` where it batches
+    `self.keep`, a filtered subset): the rounding is judged, but what a fix counts is not
+    what __iter__ walks. None where it reads one of them, or no attribute at all."""
+    if site.fn is None:
+        return None
+    counted = {a for factor in ratio.factors for a in self_attrs_in(factor, site.fn)}
+    # What they are set from counts too (`self.num_groups = len(self.members)`).
+    made_from = {
+        a
+        for attr in counted
+        for value, method in ctx.index.self_assignments(attr)
+        for a in self_attrs_in(value, ctx.index.function(method))
+    }
+    if not counted or (counted | made_from) & ctx.iter.attrs:
+        return None
+    names = ", ".join(f"self.{a}" for a in sorted(counted))
+    return f"__iter__ never reads {names}: count what it walks"
 
 
 def one_short(ratio: BatchRatio) -> bool:

@@ -158,17 +158,17 @@ def iter_facts(index: ClassIndex, imports: ImportTable) -> IterFacts:
             # one that divides by a length is a repeat count (`ceil(padding / len(indices))`).
             # `array_split(x, n // bs)` makes exactly n // bs pieces: no short one beside them.
             if splits and (callee not in _CEILS or _by_a_size(node)) and not _floored_pieces(node, callee):
-                sizes.update(a for arg in node.args for a in _self_attrs_in(arg.value, fn))
+                sizes.update(a for arg in node.args for a in self_attrs_in(arg.value, fn))
                 note(node)
                 if callee in {"math.ceil", "numpy.array_split"}:
                     splits_by.update(_split_divisors(node))
         elif isinstance(node, cst.Slice):
-            sizes.update(a for part in (node.lower, node.upper) if part for a in _self_attrs_in(part, fn))
+            sizes.update(a for part in (node.lower, node.upper) if part for a in self_attrs_in(part, fn))
         elif isinstance(node, cst.Comparison):
             # `len(batch) == self.batch_size`: what a batch's length is compared with.
             sides = (node.left, *(c.comparator for c in node.comparisons))
             if any(len_arg(side) is not None for side in sides):
-                sizes.update(a for side in sides if len_arg(side) is None for a in _self_attrs_in(side, fn))
+                sizes.update(a for side in sides if len_arg(side) is None for a in self_attrs_in(side, fn))
         elif isinstance(node, cst.SimpleStatementLine) and _is_tail_yield(node, fn):
             if _unconditional_tail(node, fn):
                 note(node)
@@ -207,12 +207,12 @@ def _batch_step(loop: cst.For, step: cst.BaseExpression, fn: FunctionIndex):
     over whole batches and is no batch size."""
     if not isinstance(loop.target, cst.Name):
         return set()
-    stepped = set(_self_attrs_in(step, fn))
+    stepped = set(self_attrs_in(step, fn))
     for node in walk(loop.body):
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             for start, end in ((node.left, node.right), (node.right, node.left)):
                 if isinstance(start, cst.Name) and start.value == loop.target.value:
-                    if stepped & set(_self_attrs_in(end, fn)):
+                    if stepped & set(self_attrs_in(end, fn)):
                         return stepped
     return set()
 
@@ -231,7 +231,7 @@ def _over_each_batch(stop: cst.BaseExpression, loop: cst.For, fn: FunctionIndex)
     return False
 
 
-def _self_attrs_in(expr: cst.BaseExpression, fn: FunctionIndex, seen: FrozenSet[str] = frozenset()):
+def self_attrs_in(expr: cst.BaseExpression, fn: FunctionIndex, seen: FrozenSet[str] = frozenset()):
     """The self attributes `expr` is computed from, through locals."""
     for node in walk(expr):
         attr = is_self_attr(node, fn.func) if isinstance(node, cst.Attribute) else None
@@ -239,7 +239,7 @@ def _self_attrs_in(expr: cst.BaseExpression, fn: FunctionIndex, seen: FrozenSet[
             yield attr
         elif isinstance(node, cst.Name) and node.value in fn.locals and node.value not in seen:
             for value in fn.locals[node.value]:
-                yield from _self_attrs_in(value, fn, seen | {node.value})
+                yield from self_attrs_in(value, fn, seen | {node.value})
 
 
 def _stops_under_drop_last(loop: cst.For) -> Optional[Tuple[str, cst.BaseExpression]]:

@@ -731,12 +731,12 @@ class _Reader:
             before = self._yielding_before(node)
             if flush is not None and groups and filled_one_by_one(before, {groups}, False):
                 return flush
-            target = node.target.value if isinstance(node.target, cst.Name) else None
-            if target is None:
+            # The group: the loop's target (each name a pair unpacks, `for key, ids in
+            # groups.items()`), or a local the loop body builds from it. A loop whose body
+            # never reads it repeats the data (epochs), it does not split it.
+            group = _target_names(node.target)
+            if not group:
                 continue
-            # The group: the loop's target, or a local the loop body builds from it. A loop
-            # whose body never reads it repeats the data (epochs), it does not split it.
-            group = {target}
             for n in walk(node.body):
                 if isinstance(n, cst.Assign) and _reads(n.value, group):
                     group |= {t.target.value for t in n.targets if isinstance(t.target, cst.Name)}
@@ -1143,6 +1143,16 @@ def _lines(stmt: cst.CSTNode) -> List[cst.CSTNode]:
     if not isinstance(stmt, cst.If):
         return [stmt]
     return list(stmt.body.body) if isinstance(stmt.body, cst.IndentedBlock) else [stmt.body]
+
+
+def _target_names(target: cst.BaseExpression) -> Set[str]:
+    """The names a loop target binds: itself, or each name of a tuple of names."""
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, cst.Tuple):
+        names = [e.value for e in target.elements]
+        return {n.value for n in names} if all(isinstance(n, cst.Name) for n in names) else set()
+    return set()
 
 
 def _stepped(expr: cst.BaseExpression, imports: ImportTable) -> bool:

@@ -2457,9 +2457,11 @@ def counterexample(ctx: SamplerContext) -> Optional[Outcome]:
     # class that reads two values of one argument is not run that way, and would lose what
     # the others find; and only after a stop, since a run that ends never counted them.
     params = constructor_params(ctx)
-    widened = any(_free(p, True) and not _free(p) for p in params)
-    widens = (False, True) if widened else (False,)
-    return _search(ctx, params, widens)[0]
+    return _search(ctx, params, _widens(params))[0]
+
+
+def _widens(params) -> Tuple[bool, ...]:
+    return (False, True) if any(_free(p, True) and not _free(p) for p in params) else (False,)
 
 
 def _search(ctx: SamplerContext, params, widens) -> Tuple[Optional[Outcome], Optional[BaseException]]:
@@ -2489,8 +2491,7 @@ def silence(ctx: SamplerContext) -> str:
     if not _runnable(ctx):
         return "not runnable: a base outside the project or torch's samplers"
     params = constructor_params(ctx)
-    widens = (False, True) if any(_free(p, True) and not _free(p) for p in params) else (False,)
-    found, stop = _search(ctx, params, widens)
+    found, stop = _search(ctx, params, _widens(params))
     if found is not None:
         return "found"
     if stop is None:

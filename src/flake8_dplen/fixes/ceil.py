@@ -12,15 +12,17 @@ from __future__ import annotations
 from ..core import syntax as cst
 from ..core.context import Fix, Proposal, SamplerContext
 from ..core.counting import (
+    CEIL,
     CEIL_UNLESS_DROP_LAST,
     FLOOR,
     ONE_SHORT,
     TAIL_DESPITE_DROP_LAST,
     BatchRatio,
+    counted_apart,
     one_short,
 )
 from ..core.flow import Reached
-from ..core.numeric import provably_int
+from ..core.numeric import may_be_fractional, provably_int
 from ..core.rounding import rounded_value
 from .aggregate import aggregate_ratio, per_batch_count
 from .codegen import ceil_div, ceil_spelling, floor_div, strip_parens
@@ -42,6 +44,13 @@ def exact_count(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Propos
     call: cst.Call = site.node
     arg = rounded_value(call)
     agg = aggregate_ratio(ctx, arg, site)
+    apart = None if agg is not None else counted_apart(ctx, site, ratio)
+    if apart is not None:
+        return apart
+    if agg is None and ratio.yielded == CEIL and any(may_be_fractional(ctx, f, site.fn) for f in ratio.factors):
+        # `int(self.n * self.frac / b)`: __iter__ walks a whole number of items, some
+        # rounding of n * frac, and the ceiling of the unrounded quotient is not its count.
+        return "the items counted may be a fraction, and __iter__ walks a whole number of them: count those"
     if agg is not None:
         if ratio.yielded == FLOOR:
             return "under drop_last the count is the full pieces only, which no single rounding gives"

@@ -35,6 +35,7 @@ from ..core.counting import (
     ONE_SHORT,
     TAIL_DESPITE_DROP_LAST,
     BatchRatio,
+    counted_apart,
     counterexample,
     judge,
     one_short,
@@ -51,6 +52,9 @@ def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Pro
     node: cst.BinaryOperation = site.node
     if one_short(ratio):
         return ONE_SHORT
+    apart = counted_apart(ctx, site, ratio)
+    if apart is not None:
+        return apart
     ceil = ceil_div([node.left], node.right, node.operator)
     if ratio.yielded == CEIL:
         return keeping_comments(node, Fix(node, in_parens_of(ceil, node)))
