@@ -215,6 +215,7 @@ BUILD = {
     "DealtBatches": lambda cls, n, bs: cls(BatchSampler(SequentialSampler(range(n)), bs, False), 2, 0),
     "MergedGroups": lambda cls, n, bs: cls(list(range(n)), bs),
     "FilteredStepped": lambda cls, n, bs: cls([1] * n, bs),
+    **dict.fromkeys(["FullOnlyPerLabel", "FullOnlyPerLabelCounted"], lambda cls, n, bs: cls([i % 2 for i in range(n)], bs)),
     **dict.fromkeys(
         ["PairsOfGroups", "PairsOfGroupsCounted"],
         lambda cls, n, bs: cls({"a": list(range(0, n, 2)), "b": list(range(1, n, 2))}, bs),

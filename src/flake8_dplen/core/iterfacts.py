@@ -285,11 +285,11 @@ def _note_stepped_range(stop: cst.BaseExpression, fn: FunctionIndex, note, guard
     for value in values:
         test = drop_last_test(value.test) if isinstance(value, cst.IfExp) else None
         if test is None:
-            note(value, guard, full=_trimmed(value))
+            note(value, guard, full=trimmed(value))
             continue
         flipped = KEEP if test[0] == DROP else DROP
         for branch, state in ((value.body, test[0]), (value.orelse, flipped)):
-            if not _trimmed(branch):
+            if not trimmed(branch):
                 note(value, (state, test[1]))
 
 
@@ -307,7 +307,7 @@ def _cut_to_whole_batches(stop: cst.BaseExpression, fn: FunctionIndex) -> Option
     for value in fn.locals.get(measured.value, []):
         if isinstance(value, cst.Subscript) and len(value.slice) == 1:
             part = value.slice[0].slice
-            if isinstance(part, cst.Slice) and part.lower is None and part.upper is not None and _trimmed(part.upper):
+            if isinstance(part, cst.Slice) and part.lower is None and part.upper is not None and trimmed(part.upper):
                 return guard_of(value, fn) or ("", None)
     return None
 
@@ -366,7 +366,7 @@ def _yields_when_full(test_if: cst.If, fn: FunctionIndex) -> bool:
     return inside_loop and full_batch_test(test) and any(isinstance(n, cst.Yield) for n in walk(test_if.body))
 
 
-def _trimmed(expr: cst.BaseExpression) -> bool:
+def trimmed(expr: cst.BaseExpression) -> bool:
     """Something is subtracted at the top of the sum: `n - b + 1`, `n - n % b`."""
     while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)):
         if isinstance(expr.operator, cst.Subtract):

@@ -25,7 +25,7 @@ from .classindex import ClassIndex, FunctionIndex, children, is_self_attr, self_
 from .classindex import is_int as _is_int
 from .classindex import is_super_call as _is_super
 from .guards import KEEP, drop_last_test
-from .iterfacts import count_attr
+from .iterfacts import count_attr, trimmed
 from .names import ImportTable, last_name, len_arg
 from .nextstep import next_never_stops
 from .rounding import qualified_callee
@@ -706,6 +706,9 @@ class _Reader:
         """Where a generator yields only full batches of buffers picked per item, and
         nothing after the loop that fills them: each group's short batch is dropped
         (`b = buckets[key]; b.append(i); if len(b) == bs: yield b[:]`, no flush)."""
+        cut = self._cut_per_group()
+        if cut is not None:
+            return cut
         yields = [n for n in self.nodes if isinstance(n, cst.Yield)]
         loop = self._loop_of(yields[0]) if yields else None
         if not isinstance(loop, cst.For) or not picked_per_item(loop):
@@ -717,6 +720,22 @@ class _Reader:
             if self._loop_of(node) is not loop:
                 return None  # a yield in another loop, or after this one
         return self.fn.parents.get(self.fn.parents.get(yields[0]))
+
+    def _cut_per_group(self) -> Optional[cst.CSTNode]:
+        """A stepped loop over each group that stops short of its last partial batch
+        (`for y, ids in groups.items(): for s in range(0, len(ids) - b + 1, b): yield
+        ids[s:s + b]`; `len(ids) - len(ids) % b` too): each group's short batch dropped."""
+        for node in self.nodes:
+            group = _target_names(node.target) if isinstance(node, cst.For) else set()
+            for inner in walk(node.body) if group else ():
+                if not (isinstance(inner, cst.For) and _stepped(inner.iter, self.imports)):
+                    continue
+                stop = inner.iter.args[1].value
+                measured = {len_arg(n) for n in walk(stop)} - {None}
+                reads_group = any(isinstance(m, cst.Name) and m.value in group for m in measured)
+                if reads_group and trimmed(stop) and any(isinstance(n, cst.Yield) for n in walk(inner.body)):
+                    return inner
+        return None
 
     def group_tail(self) -> Optional[cst.CSTNode]:
         """Where a partial batch is yielded once per group: a loop over leftover buffers
