@@ -7,14 +7,15 @@ of a list) is not endless either: no `raise`; `next()` only with a default or of
 endless iterator; otherwise only calls that cannot raise StopIteration (the class's own
 methods, read the same way, `super().__iter__()`, a few builtins, torch/numpy/random/math
 functions, list and tensor methods); and every subscript kept in range, by `% len(...)`, or by a counter that only ever starts at 0,
-steps by 1 and is set back to 0 when it reaches the length of the list it indexes."""
+steps by 1 and is set back to 0 when it reaches the length of the list it indexes (or wraps
+at it on every step: `self.i = (self.i + 1) % len(self.order)`)."""
 
 from __future__ import annotations
 
 from typing import Callable, Set
 
 from . import syntax as cst
-from .classindex import ClassIndex, assign_targets, is_int, is_self_attr, is_super_call, walk
+from .classindex import ClassIndex, assign_targets, is_int, is_self_attr, is_super_call, strip_parens, walk
 from .names import ImportTable, len_arg
 from .rounding import qualified_callee
 
@@ -93,7 +94,9 @@ class _Proof:
 
     def _reset_counter(self, counter: str, listed: str) -> bool:
         """`self.<counter>` only ever starts at 0 and steps by 1 in the class, and
-        __next__ sets it back to 0 under `if self.<counter> >= len(self.<listed>)`."""
+        __next__ sets it back to 0 under `if self.<counter> >= len(self.<listed>)`, or
+        every step wraps it (`self.i = (self.i + 1) % len(self.<listed>)`)."""
+        wraps = False
         for method in self.index.methods.values():
             for node in walk(method.body):
                 for target, value in assign_targets(node):
@@ -101,11 +104,13 @@ class _Proof:
                         continue
                     if isinstance(node, cst.AugAssign):
                         ok = isinstance(node.operator, cst.AddAssign) and is_int(value, 1)
+                    elif _wrapped_step(value, counter, listed, method):
+                        ok = wraps = True
                     else:
                         ok = is_int(value, 0) or _plus_one(value, counter, method)
                     if not ok:
                         return False
-        return any(
+        return wraps or any(
             isinstance(node, cst.If)
             and _reaches_length(node.test, counter, listed, self.next_func)
             and self._resets(node.body, counter, self.next_func)
@@ -144,6 +149,18 @@ def _reaches_length(test: cst.BaseExpression, counter: str, listed: str, func: c
         is_self_attr(left, func) == counter
         and measured is not None
         and is_self_attr(measured, func) == listed
+    )
+
+
+def _wrapped_step(value: cst.BaseExpression, counter: str, listed: str, func: cst.FunctionDef) -> bool:
+    """`(self.<counter> + 1) % len(self.<listed>)`."""
+    if not (isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Modulo)):
+        return False
+    measured = len_arg(value.right)
+    return (
+        measured is not None
+        and is_self_attr(measured, func) == listed
+        and _plus_one(strip_parens(value.left), counter, func)
     )
 
 
