@@ -36,7 +36,6 @@ from ..core.counting import (
     TAIL_DESPITE_DROP_LAST,
     BatchRatio,
     counted_apart,
-    counterexample,
     judge,
     one_short,
 )
@@ -44,7 +43,7 @@ from ..core.flow import Reached
 from ..fixes.ceil import WHICH_SIDE, in_parens_of, keeping_comments
 from ..fixes.codegen import ceil_div, floor_div
 from ..fixes.lazy import L
-from .base import Rule, where
+from .base import Rule, rounding_example, where
 
 
 def _ceil_floordiv(ctx: SamplerContext, site: Reached, ratio: BatchRatio) -> Proposal:
@@ -78,7 +77,7 @@ class FloorDivision(Rule):
         ratio = judge(ctx, site, (node.left,), node.right, node)
         if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST):
             return None
-        example = counterexample(ctx, ratio)
+        example = rounding_example(ctx, ratio)
         # The example names the drop_last path; without one, the message does.
         tail = (
             ""

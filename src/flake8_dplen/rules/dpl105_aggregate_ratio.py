@@ -32,9 +32,9 @@ one), the fixed `len()` counts an empty batch as one piece.
 
 from __future__ import annotations
 
-from ..core.counting import CEIL, BatchRatio, counterexample
+from ..core.counting import CEIL, BatchRatio
 from ..fixes.aggregate import aggregate_ratio, per_batch_count
-from .base import Rule, split_message, where
+from .base import Rule, rounding_example, split_message, where
 
 
 class AggregateRatio(Rule):
@@ -49,5 +49,5 @@ class AggregateRatio(Rule):
             return None
         message = split_message(ctx, site, "ceil", agg)
         ratio = BatchRatio((agg.wrapped_len, *agg.per_batch), agg.divisor, CEIL)
-        example = counterexample(ctx, ratio)
+        example = rounding_example(ctx, ratio)
         return self.finding(ctx, site, message + example + where(site), per_batch_count(ctx, site, agg))
