@@ -348,3 +348,30 @@ def test_a_time_limit_is_told_how_many_batches_had_come(epochs):
             with time_limit(0.2):
                 check_length(Stalling(before, claimed=5), epochs=epochs, limit=100)
         assert stopped.value.batches == before
+
+
+class GrowingPool:
+    """A pool of epoch + 1 items per epoch (a curriculum's), whose len() follows
+    set_epoch; ``off`` makes len() two short of it from epoch 3 on (one short would pass
+    as the rounding a random count is allowed)."""
+
+    def __init__(self, off=False):
+        self.epoch, self.off = 0, off
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch
+
+    def __iter__(self):
+        return iter(range(self.epoch + 1))
+
+    def __len__(self):
+        return self.epoch + 1 - 2 * (self.off and self.epoch >= 3)
+
+
+def test_a_len_that_follows_set_epoch_is_judged_epoch_by_epoch():
+    # Judged against the first epoch's len() alone, the counts 1..20 had a mean of 10.5
+    # against len() = 1: a "disagreement" no epoch showed.
+    exact = GrowingPool()
+    assert check_length(exact, epochs=20, reseed=exact.set_epoch).ok
+    short = GrowingPool(off=True)
+    assert not check_length(short, epochs=20, reseed=short.set_epoch).ok

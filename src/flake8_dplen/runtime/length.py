@@ -102,15 +102,23 @@ def check_length(
     if epochs == 1 and expected is None:
         return _check_once(obj, reported, reseed, z, limit)
 
-    counts = []
+    counts, lengths = [], []
     for epoch in range(epochs):
         if reseed is not None:
             reseed(epoch)
+        # Asked again after each reseed: a len() that follows set_epoch (a curriculum's
+        # pool) is judged against its own epoch's count, not the first epoch's.
+        lengths.append(len(obj) if epoch else reported)
         counts.append(sum(1 for _ in _take(obj, limit)))
         if limit is not None and counts[-1] > limit:
             return LengthReport(
                 reported, tuple(counts), math.nan, math.nan, False, expected, z=z, cut_off=True
             )
+    if expected is None and len(set(lengths)) > 1:
+        # What each epoch yields past its own len(), judged as a random count around 0.
+        apart = [count - length for count, length in zip(counts, lengths)]
+        ok, _, stderr = judge_counts(0, len(apart), sum(apart), sum(d * d for d in apart), z=z)
+        return LengthReport(reported, tuple(counts), sum(counts) / len(counts), stderr, ok, z=z)
     ok, mean, stderr = judge_counts(
         reported, len(counts), sum(counts), sum(c * c for c in counts), expected=expected, z=z
     )
