@@ -57,11 +57,12 @@ def with_example(ctx: SamplerContext, message: str) -> str:
     return message if room < 12 else f"{message} ({found.describe(room)}{tail}"
 
 
-def rounding_example(ctx: SamplerContext, ratio: BatchRatio) -> str:
+def rounding_example(ctx: SamplerContext, ratio: BatchRatio, beside: str) -> str:
     """The input a rounding rule's message names: the smallest the model runs the two
-    sides apart on (core/yieldcount.py), where it can; else the one the rounding's own
-    model gives (core/counting.py), which reads no guard of the tail (`min_tail=2` that
-    keeps n=4, b=3 at one batch)."""
+    sides apart on (core/yieldcount.py), where it can, its arguments shortened to keep the
+    message (``beside`` is the rest of it) under 140 characters; else the one the
+    rounding's own model gives (core/counting.py), which reads no guard of the tail
+    (`min_tail=2` that keeps n=4, b=3 at one batch)."""
     found = run_apart(ctx)
     # Only an input on which the count errs the way the rounding does (short of a tail
     # __iter__ yields, or past the full batches it keeps): another the model finds is
@@ -69,7 +70,8 @@ def rounding_example(ctx: SamplerContext, ratio: BatchRatio) -> str:
     if found is None or (found.count < found.length) != (ratio.yielded == FLOOR):
         return counterexample(ctx, ratio)
     tail = f": len {found.length}, {found.count} yielded{found.when})"
-    return f" (e.g. {found.describe(70 - len(tail))}{tail}"
+    room = 139 - len(beside) - len(" (e.g. ") - len(tail)
+    return counterexample(ctx, ratio) if room < 12 else f" (e.g. {found.describe(room)}{tail}"
 
 
 # How a message names what `__iter__` yields: one, and more than one.
@@ -199,12 +201,11 @@ class RoundingCall(Rule):
             return self.finding(ctx, site, message, math_ceil(ctx, site, value))
         if ratio is None or ratio.yielded not in self.wrong_when:
             return None
-        example = rounding_example(ctx, ratio)
         agg = aggregate_ratio(ctx, value, site)
         described = (
             split_message(ctx, site, self.callee(ctx, site), agg) if agg else self.describe(ctx, site, ratio)
         )
-        message = described + example + where(site)
+        message = described + rounding_example(ctx, ratio, described + where(site)) + where(site)
         return self.finding(ctx, site, message, exact_count(ctx, site, ratio))
 
     def callee(self, ctx: SamplerContext, site: Reached) -> str:

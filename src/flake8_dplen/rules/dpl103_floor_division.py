@@ -77,7 +77,8 @@ class FloorDivision(Rule):
         ratio = judge(ctx, site, (node.left,), node.right, node)
         if ratio is None or ratio.yielded not in (CEIL, CEIL_UNLESS_DROP_LAST, TAIL_DESPITE_DROP_LAST):
             return None
-        example = rounding_example(ctx, ratio)
+        head = "// drops the partial batch __iter__ yields"
+        example = rounding_example(ctx, ratio, head + where(site))
         # The example names the drop_last path; without one, the message does.
         tail = (
             ""
@@ -86,5 +87,5 @@ class FloorDivision(Rule):
                 ratio.yielded, " even under drop_last"
             )
         )
-        message = f"// drops the partial batch __iter__ yields{tail}{example}{where(site)}"
+        message = f"{head}{tail}{example}{where(site)}"
         return self.finding(ctx, site, message, _ceil_floordiv(ctx, site, ratio), at=node.operator)

@@ -49,5 +49,5 @@ class AggregateRatio(Rule):
             return None
         message = split_message(ctx, site, "ceil", agg)
         ratio = BatchRatio((agg.wrapped_len, *agg.per_batch), agg.divisor, CEIL)
-        example = rounding_example(ctx, ratio)
+        example = rounding_example(ctx, ratio, message + where(site))
         return self.finding(ctx, site, message + example + where(site), per_batch_count(ctx, site, agg))
